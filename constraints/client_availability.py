@@ -1,0 +1,32 @@
+"""Rule 9 — Client availability.
+
+"A client's unavailable days are excluded, except when ``aanwezigheid_client``
+is ``niet vereist``: then the interview may be held on such a day with the
+begeleider, and the appointment says so." Without a begeleider on file nobody
+can stand in, so the day stays excluded.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from herplan.constraints.base import Rule
+from herplan.scheduler.domain import Problem, Reassessment
+
+
+def client_unavailable(r: Reassessment, day: date) -> bool:
+    return day in r.unavailable_dates or day.weekday() in r.unavailable_weekdays
+
+
+def held_with(r: Reassessment, day: date) -> str:
+    """``client`` or ``begeleider``: who attends the interview on ``day``."""
+    return "begeleider" if client_unavailable(r, day) else "client"
+
+
+def allows_day(problem: Problem, r: Reassessment, day: date) -> bool:
+    if not client_unavailable(r, day):
+        return True
+    return not r.attendance_required and bool(r.begeleider.strip())
+
+
+RULE = Rule(9, "client_availability", "client_niet_beschikbaar", allows_day=allows_day)

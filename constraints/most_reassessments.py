@@ -1,0 +1,41 @@
+"""Objective 1 — Plan as many reassessments as possible, the most urgent first.
+
+"Schedule as many reassessments as possible, the most urgent (earliest
+indication end) first." Urgency tiers: ended before the period, ending in its
+first half, ending later in the period, ending after it (``weights``).
+"""
+
+from __future__ import annotations
+
+from herplan.constraints import weights
+from herplan.constraints.base import Objective
+from herplan.scheduler.domain import Reassessment, Settings
+
+
+def urgency_tier(r: Reassessment, settings: Settings) -> int:
+    if r.indication_end < settings.period_start:
+        return weights.TIER_ENDED
+    half = settings.period_start + (settings.period_end - settings.period_start) / 2
+    if r.indication_end <= half:
+        return weights.TIER_FIRST_HALF
+    if r.indication_end <= settings.period_end:
+        return weights.TIER_IN_PERIOD
+    return weights.TIER_LATER
+
+
+def worth(pm, i: int) -> int:
+    """What planning reassessment ``i`` adds: the count weight plus its urgency tier."""
+    base = weights.count_weight(len(pm.reassessments))
+    return base + urgency_tier(pm.reassessments[i], pm.settings)
+
+
+def expression(pm):
+    return sum(worth(pm, i) * s for i, s in pm.scheduled.items())
+
+
+def upper_bound(pm) -> int:
+    """No plan can hold a reassessment for which every day is refused by a rule."""
+    return sum(worth(pm, i) for i in pm.scheduled if pm.candidate_days[i])
+
+
+OBJECTIVE = Objective(1, "most_reassessments", "max", expression, upper_bound)

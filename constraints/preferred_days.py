@@ -1,0 +1,21 @@
+"""Objective 5 — The provider's preferred days.
+
+"The provider's preferred days." Counts interviews at a location that has
+``voorkeursdagen`` on a day that is not one of them.
+"""
+
+from __future__ import annotations
+
+from herplan.constraints.base import Objective
+
+
+def expression(pm):
+    terms = []
+    for key, var in pm.x.items():
+        loc = pm.problem.location(pm.reassessment(key).location_key)
+        if loc.has_preference and not loc.is_preferred(key[2]):
+            terms.append(var)
+    return sum(terms)
+
+
+OBJECTIVE = Objective(5, "preferred_days", "min", expression)

@@ -1,0 +1,1 @@
+"""herplan file formats."""

@@ -1,0 +1,568 @@
+"""Read and validate the input workbook (or CSV folder) into a ``Problem`` (SPEC §2).
+
+Validation happens here, once: every error of the file is collected and
+reported together as ``file › sheet › row N › column: what is wrong and what is
+expected``; the scheduler trusts what this module returns.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import zoneinfo
+from collections.abc import Callable
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+import holidays as holiday_calendars
+from herplan.io.errors import InputError, location
+from herplan.io.schema import (
+    ABSENCES,
+    CONSULTANTS,
+    LOCATIONS,
+    REASSESSMENTS,
+    SETTING_KEYS,
+    SETTINGS,
+    SHEETS,
+    Sheet,
+    normalise,
+)
+from herplan.io.tables import Table, read_tables
+from herplan.scheduler.domain import (
+    WORKWEEK,
+    Absence,
+    Consultant,
+    Location,
+    Problem,
+    Reassessment,
+    Settings,
+    TimeWindow,
+)
+
+WEEKDAY_NAMES = {
+    name: n
+    for n, names in enumerate(
+        (
+            ("ma", "maa", "maan", "maandag", "mon", "monday"),
+            ("di", "din", "dins", "dinsdag", "tue", "tuesday"),
+            ("wo", "woe", "woens", "woensdag", "wed", "wednesday"),
+            ("do", "don", "donder", "donderdag", "thu", "thursday"),
+            ("vr", "vrij", "vrijdag", "fri", "friday"),
+            ("za", "zat", "zaterdag", "sat", "saturday"),
+            ("zo", "zon", "zondag", "sun", "sunday"),
+        )
+    )
+    for name in names
+}
+EXCEL_ERRORS = {"#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!"}
+RANGE_SEPARATOR = re.compile(r"\s*(?:t/m|tot en met|tm|–|—|\.\.)\s*", re.IGNORECASE)
+
+
+class _Row:
+    """Typed access to one row's cells; problems are added to the shared error list."""
+
+    def __init__(self, file: str, sheet: str, number: int, cells: dict[str, object], errors):
+        self.file, self.sheet, self.number, self.cells, self.errors = (
+            file,
+            sheet,
+            number,
+            cells,
+            errors,
+        )
+
+    def error(self, column: str, message: str) -> None:
+        self.errors.append(f"{location(self.file, self.sheet, self.number, column)}: {message}")
+
+    def raw(self, column: str) -> object:
+        value = self.cells.get(column)
+        if isinstance(value, str):
+            value = value.strip()
+            if value == "":
+                return None
+            if value.upper() in EXCEL_ERRORS:
+                self.error(column, f"Excel error value {value}; expected a real value")
+                return None
+        return value
+
+    def text(self, column: str, required: bool = False) -> str:
+        value = self.raw(column)
+        if value is None:
+            if required:
+                self.error(column, "is empty; a value is required")
+            return ""
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        if isinstance(value, datetime | date):
+            return value.strftime("%Y-%m-%d")
+        return str(value).strip()
+
+    def date(self, column: str, required: bool = False) -> date | None:
+        value = self.raw(column)
+        if value is None:
+            if required:
+                self.error(column, "is empty; a date is required (e.g. 2026-12-04 or 4-12-2026)")
+            return None
+        parsed = parse_date(value)
+        if parsed is None:
+            self.error(column, f"'{value}' is not a date; expected e.g. 2026-12-04 or 4-12-2026")
+        return parsed
+
+    def integer(self, column: str, minimum: int = 0) -> int | None:
+        value = self.raw(column)
+        if value is None:
+            return None
+        number = _as_int(value)
+        if number is None or number < minimum:
+            self.error(column, f"'{value}' is not a whole number of at least {minimum}")
+            return None
+        return number
+
+    def weekdays(self, column: str) -> frozenset[int] | None:
+        value = self.raw(column)
+        if value is None:
+            return None
+        days, dates = self._days_and_dates(column, str(value), allow_dates=False)
+        return days if days or dates else None
+
+    def days_and_dates(self, column: str) -> tuple[frozenset[int], frozenset[date]]:
+        value = self.raw(column)
+        if value is None:
+            return frozenset(), frozenset()
+        return self._days_and_dates(column, value, allow_dates=True)
+
+    def _days_and_dates(
+        self, column: str, value: object, allow_dates: bool
+    ) -> tuple[frozenset[int], frozenset[date]]:
+        if isinstance(value, datetime | date):
+            if allow_dates:
+                return frozenset(), frozenset({parse_date(value)})
+            self.error(column, "expected weekdays such as ma,di,do, not a date")
+            return frozenset(), frozenset()
+        days: set[int] = set()
+        dates: set[date] = set()
+        for token in re.split(r"[,;]", str(value)):
+            token = token.strip()
+            if not token:
+                continue
+            key = token.casefold().rstrip(".")
+            if key in WEEKDAY_NAMES:
+                days.add(WEEKDAY_NAMES[key])
+                continue
+            span = _date_range(token) if allow_dates else None
+            if span is not None:
+                dates.update(span)
+                continue
+            expected = "weekdays (ma, di, wo, do, vr, za, zo)" + (
+                " or dates (2026-12-04, 4-12-2026)" if allow_dates else ""
+            )
+            self.error(column, f"'{token}' is not understood; expected {expected}")
+        return frozenset(days), frozenset(dates)
+
+    def choice(self, column: str, choices: tuple[str, ...], default: str) -> str:
+        value = self.text(column)
+        if not value:
+            return default
+        key = " ".join(value.casefold().split())
+        if key not in choices:
+            self.error(column, f"'{value}' is not one of: {', '.join(choices)}")
+            return default
+        return key
+
+    def email(self, column: str) -> str:
+        value = self.text(column)
+        if value and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", value):
+            self.error(column, f"'{value}' is not an e-mail address")
+            return ""
+        return value
+
+
+def _as_int(value: object) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and re.fullmatch(r"[+]?\d+", value.strip()):
+        return int(value)
+    return None
+
+
+def parse_date(value: object) -> date | None:
+    """Excel dates, ISO text ``2025-12-04`` and Dutch ``4-12-2025`` (or ``4/12/2025``)."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    try:
+        if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}( 00:00:00)?", text):
+            y, m, d = (int(p) for p in text.split()[0].split("-"))
+            return date(y, m, d)
+        if re.fullmatch(r"\d{1,2}[-/.]\d{1,2}[-/.]\d{4}", text):
+            d, m, y = (int(p) for p in re.split(r"[-/.]", text))
+            return date(y, m, d)
+    except ValueError:
+        return None
+    return None
+
+
+def _date_range(token: str) -> set[date] | None:
+    parts = RANGE_SEPARATOR.split(token)
+    if len(parts) == 1:
+        single = parse_date(token)
+        return {single} if single else None
+    if len(parts) != 2:
+        return None
+    first, last = parse_date(parts[0]), parse_date(parts[1])
+    if first is None or last is None or last < first or (last - first).days > 366:
+        return None
+    return {first + timedelta(days=n) for n in range((last - first).days + 1)}
+
+
+def _rows(file: str, table: Table, sheet: Sheet, errors: list[str], warnings: list[str]):
+    """Map headers to the sheet's columns; yield one ``_Row`` per data row."""
+    known = {normalise(c.name): c.name for c in sheet.columns}
+    index: dict[str, int] = {}
+    for n, header in enumerate(table.headers):
+        key = normalise(header)
+        if not key:
+            continue
+        if key in known:
+            if known[key] in index:
+                errors.append(
+                    f"{location(file, table.name, 1, str(header))}: column appears twice; keep one"
+                )
+            index[known[key]] = n
+        else:
+            warnings.append(
+                f"{location(file, table.name, 1, str(header))}: column is not part of the "
+                "input format and is ignored"
+            )
+    missing = [c.name for c in sheet.columns if c.required and c.name not in index]
+    for name in missing:
+        errors.append(f"{location(file, table.name, 1, name)}: required column is missing")
+    if missing:
+        return
+    for number, values in table.rows:
+        cells = {name: values[i] if i < len(values) else None for name, i in index.items()}
+        yield _Row(file, table.name, number, cells, errors)
+
+
+def _find_sheet(tables: dict[str, Table], name: str) -> Table | None:
+    for title, table in tables.items():
+        if normalise(title) == normalise(name):
+            return table
+    return None
+
+
+def default_period(today: date | None = None) -> tuple[date, date]:
+    """The coming December: this year's (the wave runs in December)."""
+    year = (today or date.today()).year
+    return date(year, 12, 1), date(year, 12, 31)
+
+
+def _time_window(text: str) -> TimeWindow | None:
+    match = re.fullmatch(r"(\d{1,2})[:.](\d{2})\s*[-–]\s*(\d{1,2})[:.](\d{2})", text.strip())
+    if not match:
+        return None
+    h1, m1, h2, m2 = (int(g) for g in match.groups())
+    if h1 > 23 or h2 > 23 or m1 > 59 or m2 > 59:
+        return None
+    start, end = h1 * 60 + m1, h2 * 60 + m2
+    return TimeWindow(start, end) if start < end else None
+
+
+def _read_settings(file: str, table: Table | None, errors: list[str], warnings: list[str]):
+    values: dict[str, tuple[int, object]] = {}
+    if table is not None:
+        for row in _rows(file, table, SETTINGS, errors, warnings):
+            key = normalise(row.raw("sleutel") or "").replace(" ", "_")
+            if not key:
+                continue
+            if key not in SETTING_KEYS:
+                warnings.append(
+                    f"{location(file, table.name, row.number, 'sleutel')}: unknown setting "
+                    f"'{key}' is ignored"
+                )
+                continue
+            values[key] = (row.number, row.cells.get("waarde"))
+    sheet = table.name if table else SETTINGS.name
+    start, end = default_period()
+    kwargs: dict[str, object] = {}
+
+    def bad(key: str, message: str) -> None:
+        errors.append(f"{location(file, sheet, values[key][0], key)}: {message}")
+
+    def get(key: str) -> object:
+        value = values.get(key, (0, None))[1]
+        if isinstance(value, str):
+            value = value.strip() or None
+        return value
+
+    parsers: dict[str, tuple[str, Callable[[object], object | None], str]] = {
+        "periode_start": ("period_start", parse_date, "a date such as 2026-12-01"),
+        "periode_eind": ("period_end", parse_date, "a date such as 2026-12-31"),
+        "ochtend": ("morning", lambda v: _time_window(str(v)), "a time window like 09:00-12:30"),
+        "middag": ("afternoon", lambda v: _time_window(str(v)), "a time window like 13:00-17:00"),
+        "gespreksduur_min": ("interview_min", _positive, "a whole number of minutes above 0"),
+        "wisseltijd_min": ("changeover_min", _non_negative, "a whole number of minutes, 0 or more"),
+        "uitwerktijd_min": ("writeup_min", _non_negative, "a whole number of minutes, 0 or more"),
+        "max_leeftijd_ondersteuningsplan_maanden": (
+            "max_plan_age_months",
+            _positive,
+            "a whole number of months above 0",
+        ),
+        "voorbereiding_werkdagen": (
+            "preparation_workdays",
+            _non_negative,
+            "a whole number of working days, 0 or more",
+        ),
+        "feestdagen": ("holidays", _country, "a country code such as NL, or geen"),
+        "tijdzone": ("timezone", _zone, "a time zone such as Europe/Amsterdam"),
+        "taal": ("language", _language, "nl or en"),
+        "rekentijd_s": ("time_limit_s", _seconds, "a number of seconds above 0"),
+    }
+    for key, (field_name, parse, expected) in parsers.items():
+        value = get(key)
+        if value is None:
+            continue
+        if isinstance(value, time):
+            value = value.strftime("%H:%M")
+        parsed = parse(value)
+        if parsed is None:
+            bad(key, f"'{value}' is not valid; expected {expected}")
+        else:
+            kwargs[field_name] = parsed
+    kwargs.setdefault("period_start", start)
+    kwargs.setdefault("period_end", end)
+    if kwargs["period_end"] < kwargs["period_start"]:
+        errors.append(
+            f"{location(file, sheet, values.get('periode_eind', (None,))[0], 'periode_eind')}: "
+            "the period ends before it starts; expected an end on or after periode_start"
+        )
+    elif (kwargs["period_end"] - kwargs["period_start"]).days > 366:
+        errors.append(
+            f"{location(file, sheet, values.get('periode_eind', (None,))[0], 'periode_eind')}: "
+            "the period is longer than a year; expected a planning wave of weeks"
+        )
+    return Settings(**kwargs)
+
+
+def _positive(value: object) -> int | None:
+    n = _as_int(value)
+    return n if n is not None and n > 0 else None
+
+
+def _non_negative(value: object) -> int | None:
+    n = _as_int(value)
+    return n if n is not None and n >= 0 else None
+
+
+def _seconds(value: object) -> float | None:
+    try:
+        seconds = float(str(value).replace(",", "."))
+    except ValueError:
+        return None
+    return seconds if 0 < seconds <= 24 * 3600 else None
+
+
+def _country(value: object) -> str | None:
+    code = str(value).strip()
+    if code.casefold() in {"geen", "none", "-"}:
+        return "geen"
+    return code.upper() if code.upper() in holiday_calendars.list_supported_countries() else None
+
+
+def _zone(value: object) -> str | None:
+    try:
+        zoneinfo.ZoneInfo(str(value).strip())
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return None
+    return str(value).strip()
+
+
+def _language(value: object) -> str | None:
+    code = str(value).strip().casefold()
+    return code if code in {"nl", "en"} else None
+
+
+def _read_consultants(file: str, table: Table, errors, warnings) -> list[Consultant]:
+    consultants: list[Consultant] = []
+    seen: set[str] = set()
+    for row in _rows(file, table, CONSULTANTS, errors, warnings):
+        cid = row.text("consulent", required=True)
+        if cid and cid.casefold() in seen:
+            row.error("consulent", f"'{cid}' appears twice; consultant ids must be unique")
+            continue
+        seen.add(cid.casefold())
+        workdays = row.weekdays("werkdagen")
+        consultants.append(
+            Consultant(
+                id=cid,
+                name=row.text("naam", required=True),
+                email=row.email("email"),
+                workdays=workdays if workdays is not None else WORKWEEK,
+                max_mornings_per_week=row.integer("max_ochtenden_per_week"),
+            )
+        )
+    return consultants
+
+
+def _read_locations(file: str, table: Table, errors, warnings) -> list[Location]:
+    locations: list[Location] = []
+    seen: set[tuple[str, str]] = set()
+    for row in _rows(file, table, LOCATIONS, errors, warnings):
+        provider = row.text("aanbieder", required=True)
+        name = row.text("locatie", required=True)
+        key = (provider.casefold(), name.casefold())
+        if provider and name and key in seen:
+            row.error("locatie", f"'{provider} / {name}' appears twice; locations must be unique")
+            continue
+        seen.add(key)
+        closed_days, closed = row.days_and_dates("gesloten")
+        if closed_days:
+            row.error("gesloten", "expected dates; use open_dagen for weekdays")
+        pref_days, pref_dates = row.days_and_dates("voorkeursdagen")
+        locations.append(
+            Location(
+                provider=provider,
+                name=name,
+                address=row.text("adres"),
+                postcode=row.text("postcode"),
+                city=row.text("plaats"),
+                rooms=row.integer("gesprekskamers", minimum=1) or 1,
+                open_weekdays=row.weekdays("open_dagen"),
+                closed_dates=closed,
+                preferred_weekdays=pref_days,
+                preferred_dates=pref_dates,
+                contact=row.text("contactpersoon"),
+                contact_email=row.email("contact_email"),
+            )
+        )
+    return locations
+
+
+def _read_absences(file: str, table: Table | None, known: set[str], errors, warnings):
+    absences: list[Absence] = []
+    if table is None:
+        return absences
+    for row in _rows(file, table, ABSENCES, errors, warnings):
+        cid = row.text("consulent", required=True)
+        if cid and cid not in known:
+            row.error("consulent", f"'{cid}' is not a consultant in sheet Consulenten")
+        start = row.date("van", required=True)
+        end = row.date("tot") or start
+        if start and end and end < start:
+            row.error("tot", "ends before van; expected a date on or after van")
+        part = row.choice("dagdeel", ("dag", "ochtend", "middag"), "dag")
+        if cid and start and end:
+            absences.append(Absence(cid, start, end, part))
+    return absences
+
+
+def _read_reassessments(
+    file: str,
+    table: Table,
+    locations: dict[tuple[str, str], Location],
+    consultants: set[str],
+    errors,
+    warnings,
+) -> list[Reassessment]:
+    cases: list[Reassessment] = []
+    seen: set[str] = set()
+    for row in _rows(file, table, REASSESSMENTS, errors, warnings):
+        dossier = row.text("dossier", required=True)
+        if dossier and dossier.casefold() in seen:
+            row.error("dossier", f"'{dossier}' appears twice; each dossier once")
+        seen.add(dossier.casefold())
+        provider = row.text("aanbieder", required=True)
+        loc_name = row.text("locatie", required=True)
+        if provider and loc_name and (provider, loc_name) not in locations:
+            if any(p == provider for p, _ in locations):
+                row.error(
+                    "locatie", f"'{loc_name}' is not a location of {provider} in sheet Locaties"
+                )
+            else:
+                row.error("aanbieder", f"'{provider}' is not a provider in sheet Locaties")
+        preferred = row.text("vaste_consulent")
+        if preferred and preferred not in consultants:
+            row.error("vaste_consulent", f"'{preferred}' is not a consultant in sheet Consulenten")
+        days, dates = row.days_and_dates("client_niet_beschikbaar")
+        attendance = row.choice("aanwezigheid_client", ("vereist", "niet vereist"), "vereist")
+        status = row.choice("status", ("open", "geannuleerd"), "open")
+        case = Reassessment(
+            dossier=dossier,
+            client=row.text("client", required=True),
+            provider=provider,
+            location=loc_name,
+            indication_end=row.date("einddatum_indicatie", required=True) or date.min,
+            product=row.text("product"),
+            support_plan_date=row.date("datum_ondersteuningsplan"),
+            new_plan_expected=row.date("nieuw_ondersteuningsplan_verwacht"),
+            begeleider=row.text("begeleider"),
+            begeleider_email=row.email("begeleider_email"),
+            attendance_required=attendance == "vereist",
+            unavailable_dates=dates,
+            unavailable_weekdays=days,
+            preferred_consultant=preferred,
+            duration_min=row.integer("gespreksduur_min", minimum=1),
+            withdrawn=status == "geannuleerd",
+            remark=row.text("opmerking"),
+        )
+        cases.append(case)
+    return cases
+
+
+def read_problem(path: Path | str) -> tuple[Problem, list[str]]:
+    """Read ``path`` (``.xlsx`` or CSV folder); return the problem and any warnings.
+
+    Raises ``InputError`` with every error of the file when anything is wrong.
+    """
+    path = Path(path)
+    file = path.name or str(path)
+    tables = read_tables(path)
+    errors: list[str] = []
+    warnings: list[str] = []
+    found = {sheet.name: _find_sheet(tables, sheet.name) for sheet in SHEETS}
+    for sheet in SHEETS:
+        if sheet.required and found[sheet.name] is None:
+            errors.append(f"{location(file, sheet.name)}: required sheet is missing")
+    if errors:
+        raise InputError(errors)
+    settings = _read_settings(file, found[SETTINGS.name], errors, warnings)
+    consultants = _read_consultants(file, found[CONSULTANTS.name], errors, warnings)
+    locations = _read_locations(file, found[LOCATIONS.name], errors, warnings)
+    consultant_ids = {c.id for c in consultants}
+    absences = _read_absences(file, found[ABSENCES.name], consultant_ids, errors, warnings)
+    cases = _read_reassessments(
+        file,
+        found[REASSESSMENTS.name],
+        {loc.key: loc for loc in locations},
+        consultant_ids,
+        errors,
+        warnings,
+    )
+    if errors:
+        raise InputError(errors)
+    problem = Problem(
+        settings=settings,
+        reassessments=tuple(cases),
+        consultants=tuple(consultants),
+        locations=tuple(locations),
+        absences=tuple(absences),
+        source=file,
+        input_sha256=_sha256(path),
+    )
+    return problem, warnings
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    files = sorted(path.glob("*.csv")) if path.is_dir() else [path]
+    for file in files:
+        digest.update(file.name.encode() if path.is_dir() else b"")
+        digest.update(file.read_bytes())
+    return digest.hexdigest()

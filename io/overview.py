@@ -1,0 +1,201 @@
+"""``overzicht.xlsx``: the planner's workbook (SPEC §4).
+
+Sheets: Planning (all appointments), Rooster (consultants × days with the
+location of each morning, a colour per provider), Niet ingepland (with
+reasons), Ondersteuningsplannen (plans to renew, per provider, with the date a
+new plan is needed), Kengetallen (counts, visits, per-consultant load, solver
+status and gap). The writer only reads a ``Plan``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from datetime import datetime, time
+
+from herplan.constraints.afternoon_writeup import consultant_available as no_absence
+from herplan.constraints.consultant_availability import consultant_available
+from herplan.io.labels import WEEKDAY_NAMES, WEEKDAY_SHORT, labels
+from herplan.io.plan_json import overall_status, stats_dict
+from herplan.io.xlsx_util import fix_timestamps, put, workbook_bytes, write_table
+from herplan.scheduler.calendar import working_days
+from herplan.scheduler.domain import Plan
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+DATE = "dd-mm-yyyy"
+TIME = "hh:mm"
+PALETTE = (
+    "FCE4D6", "DDEBF7", "E2EFDA", "FFF2CC", "EDE7F6", "FBE5F0", "D9F2F2", "F2F2F2",
+    "FFE0B2", "C8E6C9", "BBDEFB", "F8BBD0", "D7CCC8", "E6EE9C", "B2EBF2", "FFCDD2",
+)  # fmt: skip
+
+
+def clock(minutes: int) -> time:
+    return time(minutes // 60, minutes % 60)
+
+
+def provider_colours(plan: Plan) -> dict[str, str]:
+    providers = sorted({loc.provider for loc in plan.problem.locations})
+    return {p: PALETTE[n % len(PALETTE)] for n, p in enumerate(providers)}
+
+
+def _planning(wb: Workbook, plan: Plan, t: dict[str, str], lang: str) -> None:
+    ws = wb.create_sheet(t["sheet_planning"])
+    headers = [
+        t["date"], t["weekday"], t["from"], t["to"], t["consultant"], t["provider"],
+        t["location"], t["address"], t["dossier"], t["client"], t["begeleider"], t["with"],
+        t["writeup_from"], t["writeup_to"],
+    ]  # fmt: skip
+    rows = []
+    for a in plan.appointments:
+        loc = plan.problem.location((a.provider, a.location))
+        rows.append(
+            [
+                a.day, WEEKDAY_NAMES[lang][a.day.weekday()], clock(a.start), clock(a.end),
+                a.consultant, a.provider, a.location, loc.full_address, a.dossier, a.client,
+                a.begeleider, t[f"with_{a.with_}"], clock(a.writeup_start),
+                clock(a.writeup_end),
+            ]
+        )  # fmt: skip
+    formats = {t["date"]: DATE, t["from"]: TIME, t["to"]: TIME}
+    formats |= {t["writeup_from"]: TIME, t["writeup_to"]: TIME}
+    write_table(ws, headers, rows, formats, "Planning")
+
+
+def _roster(wb: Workbook, plan: Plan, t: dict[str, str], lang: str) -> None:
+    ws = wb.create_sheet(t["sheet_roster"])
+    days = working_days(plan.problem.settings)
+    colours = provider_colours(plan)
+    put(ws, 1, 1, t["consultant"]).font = Font(bold=True)
+    for n, day in enumerate(days, start=2):
+        cell = put(ws, 1, n, f"{WEEKDAY_SHORT[lang][day.weekday()]} {day:%d-%m}")
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(text_rotation=90)
+        ws.column_dimensions[get_column_letter(n)].width = 14
+    mornings: dict[tuple[str, object], tuple[str, str, int]] = {}
+    counts: Counter = Counter((a.consultant, a.day) for a in plan.appointments)
+    for a in plan.appointments:
+        mornings[(a.consultant, a.day)] = (a.provider, a.location, counts[(a.consultant, a.day)])
+    for r, consultant in enumerate(plan.problem.consultants, start=2):
+        put(ws, r, 1, f"{consultant.id} {consultant.name}")
+        for n, day in enumerate(days, start=2):
+            visit = mornings.get((consultant.id, day))
+            if visit:
+                provider, location, count = visit
+                cell = put(ws, r, n, f"{location} ({count})")
+                cell.fill = PatternFill("solid", fgColor=colours[provider])
+            elif not (
+                consultant_available(plan.problem, consultant, day)
+                and no_absence(plan.problem, consultant, day)
+            ):
+                put(ws, r, n, "–").alignment = Alignment(horizontal="center")
+    ws.column_dimensions["A"].width = 28
+    ws.freeze_panes = "B2"
+    legend = len(plan.problem.consultants) + 3
+    put(ws, legend, 1, t["provider"]).font = Font(bold=True)
+    for k, (provider, colour) in enumerate(colours.items(), start=1):
+        put(ws, legend + k, 1, provider).fill = PatternFill("solid", fgColor=colour)
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def _unplanned(wb: Workbook, plan: Plan, t: dict[str, str], lang: str) -> None:
+    ws = wb.create_sheet(t["sheet_unplanned"])
+    cases = {r.dossier: r for r in plan.problem.reassessments}
+    headers = [
+        t["dossier"], t["client"], t["provider"], t["location"], t["indication_end"],
+        t["reasons"], t["explanation"],
+    ]  # fmt: skip
+    rows = []
+    for u in plan.unscheduled:
+        r = cases[u.dossier]
+        text = u.explanation if lang == "nl" else u.explanation_en
+        rows.append(
+            [u.dossier, r.client, r.provider, r.location, r.indication_end, ", ".join(u.reasons),
+             text]
+        )  # fmt: skip
+    write_table(ws, headers, rows, {t["indication_end"]: DATE}, "NietIngepland")
+    ws.column_dimensions[get_column_letter(len(headers))].width = 90
+
+
+def _support_plans(wb: Workbook, plan: Plan, t: dict[str, str]) -> None:
+    ws = wb.create_sheet(t["sheet_plans"])
+    headers = [
+        t["provider"], t["location"], t["dossier"], t["client"], t["plan_date"],
+        t["valid_until"], t["promised"], t["needed_by"], t["planned_on"],
+    ]  # fmt: skip
+    rows = [
+        [r.provider, r.location, r.dossier, r.client, r.plan_date, r.valid_until, r.promised,
+         r.needed_by, r.planned_day]
+        for r in sorted(plan.renewals, key=lambda r: (r.provider, r.location, r.dossier))
+    ]  # fmt: skip
+    dates = (t["plan_date"], t["valid_until"], t["promised"], t["needed_by"], t["planned_on"])
+    write_table(ws, headers, rows, dict.fromkeys(dates, DATE), "Ondersteuningsplannen")
+
+
+def _figures(wb: Workbook, plan: Plan, t: dict[str, str]) -> None:
+    ws = wb.create_sheet(t["sheet_figures"])
+    stats = stats_dict(plan)
+    rows: list[list[object]] = [
+        [t["scheduled"], stats["scheduled"]],
+        [t["unscheduled"], stats["unscheduled"]],
+        [t["visits"], stats["visits"]],
+        [t["location_days"], stats["location_days"]],
+        [t["status"], overall_status(plan.phases)],
+        [t["gap"], f"{stats['gap']:.2%}"],
+    ]
+    write_table(ws, [t["figure"], t["value"]], rows)
+    r = len(rows) + 3
+    for n, header in enumerate((t["phase"], t["status"], t["objective"], t["bound"]), start=1):
+        put(ws, r, n, header).font = Font(bold=True)
+    for p in plan.phases:
+        r += 1
+        for n, value in enumerate((p.name, p.status, p.objective, p.bound), start=1):
+            put(ws, r, n, value)
+    r += 2
+    for n, header in enumerate((t["reason"], t["count"]), start=1):
+        put(ws, r, n, header).font = Font(bold=True)
+    reasons = Counter(code for u in plan.unscheduled for code in u.reasons)
+    for code, count in sorted(reasons.items()):
+        r += 1
+        put(ws, r, 1, code)
+        put(ws, r, 2, count)
+    r += 2
+    headers = (t["consultant"], t["consultant_name"], t["available_mornings"], t["visits"],
+               t["interviews"], t["load"])  # fmt: skip
+    for n, header in enumerate(headers, start=1):
+        put(ws, r, n, header).font = Font(bold=True)
+    visits: dict[str, set] = defaultdict(set)
+    interviews: Counter = Counter()
+    for a in plan.appointments:
+        visits[a.consultant].add(a.day)
+        interviews[a.consultant] += 1
+    for c in plan.problem.consultants:
+        available = sum(
+            1
+            for day in working_days(plan.problem.settings)
+            if consultant_available(plan.problem, c, day) and no_absence(plan.problem, c, day)
+        )
+        r += 1
+        load = round(interviews[c.id] / available, 2) if available else 0
+        for n, value in enumerate(
+            (c.id, c.name, available, len(visits[c.id]), interviews[c.id], load), start=1
+        ):
+            put(ws, r, n, value)
+
+
+def overview_bytes(plan: Plan) -> bytes:
+    lang = plan.problem.settings.language
+    t = labels(lang)
+    wb = Workbook()
+    wb.remove(wb.active)
+    _planning(wb, plan, t, lang)
+    _roster(wb, plan, t, lang)
+    _unplanned(wb, plan, t, lang)
+    _support_plans(wb, plan, t)
+    _figures(wb, plan, t)
+    fix_timestamps(wb, datetime.fromisoformat(plan.created))
+    return workbook_bytes(wb)

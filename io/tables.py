@@ -1,0 +1,107 @@
+"""Raw tables from an ``.xlsx`` workbook or a folder of CSV files (SPEC §2).
+
+This module only turns a file into rows of cell values with Excel row numbers;
+``input_reader`` gives them meaning. Problems with the file itself (not a
+workbook, encrypted, far too large) are raised as ``InputError``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from herplan.io.errors import InputError
+
+MAX_ROWS = 100_000  # far beyond any region: a clear message instead of a hang
+MAX_COLUMNS = 200
+
+
+@dataclass
+class Table:
+    """One sheet: header cells and data rows, each with its Excel row number."""
+
+    name: str
+    headers: list[object]
+    rows: list[tuple[int, list[object]]] = field(default_factory=list)
+
+
+def read_tables(path: Path) -> dict[str, Table]:
+    """All sheets of the workbook or CSV folder at ``path``, keyed by sheet name."""
+    if path.is_dir():
+        return _read_csv_folder(path)
+    if not path.exists():
+        raise InputError([f"{path}: file not found"])
+    if path.suffix.lower() == ".xls":
+        raise InputError(
+            [f"{path.name}: this is an old .xls file; save it in Excel as .xlsx and try again"]
+        )
+    if not zipfile.is_zipfile(path):
+        with path.open("rb") as fh:
+            head = fh.read(8)
+        if head.startswith(b"\xd0\xcf\x11\xe0"):
+            raise InputError(
+                [
+                    f"{path.name}: the workbook is password-protected or an old .xls file; "
+                    "remove the password and save as .xlsx"
+                ]
+            )
+        raise InputError([f"{path.name}: not an Excel workbook (.xlsx) or a folder of CSV files"])
+    return _read_xlsx(path)
+
+
+def _read_xlsx(path: Path) -> dict[str, Table]:
+    import openpyxl
+
+    try:
+        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for damaged files
+        raise InputError([f"{path.name}: cannot be read as an Excel workbook ({exc})"]) from None
+    tables: dict[str, Table] = {}
+    try:
+        for ws in wb.worksheets:
+            rows_iter = ws.iter_rows(values_only=True)
+            headers = list(next(rows_iter, ()) or ())
+            if len(headers) > MAX_COLUMNS:
+                headers = headers[:MAX_COLUMNS]
+            table = Table(ws.title, headers)
+            for n, row in enumerate(rows_iter, start=2):
+                if n - 1 > MAX_ROWS:
+                    raise InputError(
+                        [
+                            f"{path.name} › {ws.title}: more than {MAX_ROWS} rows; "
+                            "this is far beyond a planning wave, check the sheet"
+                        ]
+                    )
+                values = list(row[: len(headers)]) if row else []
+                if any(v is not None and str(v).strip() != "" for v in values):
+                    table.rows.append((n, values))
+            tables[ws.title] = table
+    finally:
+        wb.close()
+    return tables
+
+
+def _read_csv_folder(folder: Path) -> dict[str, Table]:
+    tables: dict[str, Table] = {}
+    for file in sorted(folder.glob("*.csv")):
+        raw = file.read_bytes()
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = raw.decode("cp1252")
+        first = text.splitlines()[0] if text.strip() else ""
+        delimiter = ";" if first.count(";") > first.count(",") else ","
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        headers: list[object] = list(next(reader, []))
+        table = Table(file.stem, headers)
+        for n, row in enumerate(reader, start=2):
+            if n - 1 > MAX_ROWS:
+                raise InputError([f"{file.name}: more than {MAX_ROWS} rows"])
+            values: list[object] = [v if v.strip() else None for v in row[: len(headers)]]
+            if any(v is not None for v in values):
+                table.rows.append((n, values))
+        tables[file.stem] = table
+    return tables

@@ -1,0 +1,109 @@
+"""Shared helpers for every workbook herplan writes: safe text, widths, stable bytes."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import datetime
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.table import Table, TableStyleInfo
+from openpyxl.worksheet.worksheet import Worksheet
+
+FORMULA_STARTS = ("=", "+", "-", "@")
+ZIP_EPOCH = (2000, 1, 1, 0, 0, 0)
+
+
+def put(ws: Worksheet, row: int, column: int, value: object, number_format: str = "") -> Cell:
+    """Write one cell; text always stays text, never a formula (formula injection).
+
+    openpyxl turns a string that starts with ``=`` into a formula; forcing the
+    string type stores it as literal text, as Excel shows it. Texts starting
+    with ``+``, ``-`` or ``@`` are stored as string cells too.
+    """
+    cell = ws.cell(row=row, column=column, value=value)
+    if isinstance(value, str):
+        cell.data_type = "s"
+        if value.startswith(FORMULA_STARTS):
+            cell.quotePrefix = True
+    if number_format:
+        cell.number_format = number_format
+    return cell
+
+
+def write_table(
+    ws: Worksheet,
+    headers: list[str],
+    rows: list[list[object]],
+    formats: dict[str, str] | None = None,
+    table_name: str = "",
+) -> None:
+    """A header row and data rows as an Excel table, frozen header, readable widths.
+
+    ``formats`` maps a header to a number format (``dd-mm-yyyy``, ``hh:mm``).
+    """
+    formats = formats or {}
+    for n, header in enumerate(headers, start=1):
+        put(ws, 1, n, header).font = Font(bold=True)
+    for r, values in enumerate(rows, start=2):
+        for n, (header, value) in enumerate(zip(headers, values, strict=True), start=1):
+            put(ws, r, n, value, formats.get(header, ""))
+    ws.freeze_panes = "A2"
+    autosize(ws)
+    if table_name and rows:
+        ref = f"A1:{get_column_letter(len(headers))}{len(rows) + 1}"
+        table = Table(displayName=table_name, ref=ref)
+        table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
+        ws.add_table(table)
+    elif headers:
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{max(1, len(rows) + 1)}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
+
+
+def autosize(ws: Worksheet, minimum: int = 8, maximum: int = 60) -> None:
+    """Readable column widths from the longest value in each column."""
+    widths: dict[int, int] = {}
+    for row in ws.iter_rows():
+        for cell in row:
+            if cell.value is None:
+                continue
+            text = cell.value if isinstance(cell.value, str) else str(cell.value)
+            length = max(len(part) for part in text.split("\n")) if text else 0
+            if hasattr(cell.value, "year"):
+                length = 11
+            widths[cell.column] = max(widths.get(cell.column, 0), length)
+    for column, width in widths.items():
+        ws.column_dimensions[get_column_letter(column)].width = max(
+            minimum, min(maximum, width + 2)
+        )
+
+
+def fix_timestamps(wb: Workbook, moment: datetime) -> None:
+    """Document properties from the plan, not the clock: the same plan, the same bytes."""
+    naive = moment.replace(tzinfo=None)
+    wb.properties.created = naive
+    wb.properties.modified = naive
+    wb.properties.creator = "herplan"
+    wb.properties.lastModifiedBy = "herplan"
+
+
+def workbook_bytes(wb: Workbook) -> bytes:
+    """Serialise ``wb`` with fixed zip timestamps so equal workbooks give equal bytes."""
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    source = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=ZIP_EPOCH)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = info.external_attr
+            target.writestr(fixed, source.read(info.filename))
+    return out.getvalue()

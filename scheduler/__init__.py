@@ -1,0 +1,1 @@
+"""herplan engine."""

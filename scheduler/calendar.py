@@ -1,0 +1,79 @@
+"""The one place for calendar facts: working days, holidays, month arithmetic.
+
+Rules ask this module; they never re-derive working days or the six-month
+support-plan arithmetic themselves (STYLE: "What to avoid").
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from functools import lru_cache
+
+import holidays as holiday_calendars
+from dateutil.relativedelta import relativedelta
+from herplan.scheduler.domain import Settings
+
+
+@lru_cache(maxsize=32)
+def public_holidays(country: str, years: tuple[int, ...]) -> frozenset[date]:
+    """Public holidays of ``country`` (ISO code, e.g. ``NL``) in ``years``; empty for ``geen``."""
+    if not country or country.lower() in {"geen", "none", "-"}:
+        return frozenset()
+    return frozenset(holiday_calendars.country_holidays(country.upper(), years=years).keys())
+
+
+def _holidays_around(settings: Settings) -> frozenset[date]:
+    years = tuple(range(settings.period_start.year - 1, settings.period_end.year + 2))
+    return public_holidays(settings.holidays, years)
+
+
+def is_working_day(day: date, settings: Settings) -> bool:
+    """Monday to Friday and not a public holiday."""
+    return day.weekday() < 5 and day not in _holidays_around(settings)
+
+
+def period_days(settings: Settings) -> list[date]:
+    """Every calendar day of the planning period, inclusive."""
+    n = (settings.period_end - settings.period_start).days
+    return [settings.period_start + timedelta(days=i) for i in range(n + 1)]
+
+
+def working_days(settings: Settings) -> list[date]:
+    """The working days of the planning period, in order."""
+    return [d for d in period_days(settings) if is_working_day(d, settings)]
+
+
+def add_working_days(day: date, n: int, settings: Settings) -> date:
+    """The date ``n`` working days after ``day`` (before it when ``n`` is negative)."""
+    step = 1 if n >= 0 else -1
+    remaining = abs(n)
+    current = day
+    while remaining:
+        current += timedelta(days=step)
+        if is_working_day(current, settings):
+            remaining -= 1
+    return current
+
+
+def plan_valid_until(plan_date: date, settings: Settings) -> date:
+    """Last day a support plan of ``plan_date`` is current (calendar months, inclusive).
+
+    A plan of 15 June 2025 is valid up to and including 15 December 2025; a plan
+    of 31 August is valid up to 28/29 February.
+    """
+    return plan_date + relativedelta(months=settings.max_plan_age_months)
+
+
+def new_plan_usable_from(promised: date, settings: Settings) -> date:
+    """First interview day a promised new plan can be used: promise + preparation days."""
+    return add_working_days(promised, settings.preparation_workdays, settings)
+
+
+def plan_needed_by(interview_day: date, settings: Settings) -> date:
+    """Latest date a new plan must arrive for an interview on ``interview_day``."""
+    return add_working_days(interview_day, -settings.preparation_workdays, settings)
+
+
+def iso_week(day: date) -> tuple[int, int]:
+    year, week, _ = day.isocalendar()
+    return (year, week)

@@ -1,0 +1,176 @@
+"""The ``herplan`` command line: a thin shell over the library (SPEC §5).
+
+Exit status: 0 = plan written (unplanned reassessments are an outcome, not an
+error), 1 = no plan could be made (internal failure), 2 = bad input or usage.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections import Counter
+from datetime import UTC, datetime
+from pathlib import Path
+
+import click
+from herplan.io.errors import InputError
+from herplan.io.input_reader import read_problem
+from herplan.io.input_writer import write_input_workbook
+from herplan.io.plan_json import stats_dict
+from herplan.io.planning_folder import write_planning_folder
+from herplan.scheduler.domain import Plan, Problem
+from herplan.scheduler.planner import NoPlanFound, make_plan
+from herplan.scheduler.solve import SolverOptions
+
+
+def _fail_input(error: InputError) -> None:
+    click.echo("The input has errors; nothing was written:", err=True)
+    for message in error.messages:
+        click.echo(f"  {message}", err=True)
+    sys.exit(2)
+
+
+def _load(path: Path) -> Problem:
+    try:
+        problem, warnings = read_problem(path)
+    except InputError as error:
+        _fail_input(error)
+    for warning in warnings:
+        click.echo(f"warning: {warning}", err=True)
+    return problem
+
+
+def _created() -> datetime:
+    """The plan's creation time; ``SOURCE_DATE_EPOCH`` pins it for reproducible files."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=UTC).astimezone()
+    return datetime.now().astimezone()
+
+
+class _Progress:
+    """Live solver progress on stderr: best plan so far, bound, elapsed time."""
+
+    def __init__(self) -> None:
+        self.interactive = sys.stderr.isatty()
+        self.last = 0.0
+
+    def __call__(self, phase: str, objective: float, bound: float, elapsed: float) -> None:
+        now = time.monotonic()
+        if now - self.last < 0.5:
+            return
+        self.last = now
+        line = f"  {phase:<20} best {objective:>12,.0f}   bound {bound:>12,.0f}   {elapsed:6.1f} s"
+        if self.interactive:
+            click.echo("\r" + line, nl=False, err=True)
+        else:
+            click.echo(line, err=True)
+
+    def done(self) -> None:
+        if self.interactive and self.last:
+            click.echo("", err=True)
+
+
+def summary(plan: Plan, elapsed: float) -> str:
+    stats = stats_dict(plan)
+    lines = [
+        f"Planned      {stats['scheduled']}",
+        f"Not planned  {stats['unscheduled']}",
+    ]
+    reasons = Counter(code for u in plan.unscheduled for code in u.reasons)
+    for code, count in sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0])):
+        lines.append(f"  {code:<28} {count}")
+    lines += [
+        f"Visits       {stats['visits']} consultant-mornings",
+        f"Location-days {stats['location_days']}",
+        f"Solver       {stats['status']}, gap {stats['gap']:.2%}, {elapsed:.1f} s",
+    ]
+    for p in plan.phases:
+        lines.append(
+            f"  {p.name:<20} {p.status:<9} objective {p.objective:>10,.0f}  "
+            f"bound {p.bound:>10,.0f}  gap {p.gap:6.2%}"
+        )
+    return "\n".join(lines)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="herplan")
+def main() -> None:
+    """Plan the December wave of reassessments (herindicaties)."""
+
+
+@main.command()
+@click.argument("input_path", metavar="INPUT", type=click.Path(path_type=Path))
+@click.option(
+    "--out",
+    "out",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Planning folder to write (plan.json, overzicht.xlsx, ...).",
+)
+@click.option("--time-limit", type=click.FloatRange(min=0.1), help="Solver time in seconds.")
+@click.option("--seed", default=0, show_default=True, type=int, help="Solver random seed.")
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64))
+@click.option("--fresh", is_flag=True, help="Ignore a previous plan in --out.")
+def plan(
+    input_path: Path, out: Path, time_limit: float | None, seed: int, workers: int, fresh: bool
+) -> None:
+    """Plan INPUT (an .xlsx workbook or a folder of CSV files) into --out."""
+    problem = _load(input_path)
+    if out.exists() and any(out.iterdir()) and not (out / "plan.json").exists():
+        click.echo(
+            f"{out}: folder exists and is not a herplan planning folder; choose a new or "
+            "empty folder",
+            err=True,
+        )
+        sys.exit(2)
+    limit = time_limit if time_limit is not None else problem.settings.time_limit_s
+    progress = _Progress()
+    click.echo(
+        f"Planning {len(problem.reassessments)} reassessments, {len(problem.consultants)} "
+        f"consultants, {len(problem.locations)} locations (limit {limit:g} s)...",
+        err=True,
+    )
+    started = time.monotonic()
+    try:
+        result = make_plan(
+            problem,
+            SolverOptions(time_limit_s=limit, seed=seed, workers=workers, progress=progress),
+            created=_created(),
+        )
+    except NoPlanFound as error:
+        progress.done()
+        click.echo(f"No plan could be made: {error}. Try a longer --time-limit.", err=True)
+        sys.exit(1)
+    progress.done()
+    write_planning_folder(result, out)
+    click.echo(summary(result, time.monotonic() - started))
+    click.echo(f"Written to {out}")
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+def template(file: Path) -> None:
+    """Write an empty input workbook with every sheet and column explained."""
+    if file.suffix.lower() != ".xlsx":
+        raise click.UsageError("the template is an .xlsx file; give a name ending in .xlsx")
+    write_input_workbook(file)
+    click.echo(f"Template written to {file}")
+
+
+@main.command()
+@click.argument("input_path", metavar="INPUT", type=click.Path(path_type=Path))
+def check(input_path: Path) -> None:
+    """Validate INPUT only; report every error at once."""
+    problem = _load(input_path)
+    open_cases = sum(1 for r in problem.reassessments if not r.withdrawn)
+    click.echo(
+        f"{input_path.name}: OK — {open_cases} open reassessments, "
+        f"{len(problem.consultants)} consultants, {len(problem.locations)} locations, "
+        f"period {problem.settings.period_start:%d-%m-%Y} to {problem.settings.period_end:%d-%m-%Y}"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,184 @@
+"""Lexicographic solving: one CP-SAT phase per objective, in priority order.
+
+Each phase optimises one objective of ``herplan.constraints.OBJECTIVES``, then
+fixes it at the value reached (``>=`` for a maximum, ``<=`` for a minimum) and
+hands its solution to the next phase as a hint. A later phase therefore can
+never undo an earlier one: a planned reassessment is never traded for fewer
+visits.
+
+Determinism: by default the solver runs with a fixed seed, interleaved
+subsolvers and a *deterministic* work budget (``max_deterministic_time``,
+CP-SAT's machine-independent measure of effort), so the same input, settings
+and seed give the same plan on every run. A wall-clock cap of twice the budget
+is kept only as a safety net. ``deterministic=False`` runs the parallel
+portfolio instead: often better plans in the same time, but not reproducible.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from herplan.constraints import weights
+from herplan.constraints.base import Objective
+from herplan.scheduler.domain import SolveStats
+from herplan.scheduler.greedy import greedy_plan
+from herplan.scheduler.model import PlanModel, XKey
+from ortools.sat.python import cp_model
+
+Progress = Callable[[str, float, float, float], None]
+
+
+@dataclass(frozen=True)
+class SolverOptions:
+    """How long and how the solver searches."""
+
+    time_limit_s: float = 30.0
+    seed: int = 0
+    workers: int = 2
+    deterministic: bool = True
+    progress: Progress | None = None
+
+
+class _ProgressCallback(cp_model.CpSolverSolutionCallback):
+    """Reports each improving solution: phase, objective, bound, elapsed seconds."""
+
+    def __init__(self, phase: str, report: Progress, started: float) -> None:
+        super().__init__()
+        self._phase = phase
+        self._report = report
+        self._started = started
+
+    def on_solution_callback(self) -> None:
+        self._report(
+            self._phase,
+            self.objective_value,
+            self.best_objective_bound,
+            time.monotonic() - self._started,
+        )
+
+
+@dataclass
+class SolveResult:
+    """The chosen ``x`` variables and the statistics of every phase."""
+
+    chosen: list[XKey]
+    phases: list[SolveStats]
+
+
+# CP-SAT's deterministic time per wall-clock second of interleaved search, measured
+# on the 2-core reference machine (benchmarks/): a budget of S seconds becomes
+# DETERMINISTIC_PER_SECOND * S units of deterministic work, so a run stops at the same
+# point of the search on every run and gives the same plan.
+DETERMINISTIC_PER_SECOND = 0.25
+# Full-problem subsolvers that, interleaved on two cores, spend the budget without
+# improving the hint on region-size models; local search and LNS remain.
+HEAVY_SUBSOLVERS = (
+    "core", "max_lp", "max_lp_sym", "pseudo_costs", "quick_restart_no_lp", "reduced_costs",
+    "no_lp", "quick_restart",
+)  # fmt: skip
+MIN_PHASE_SECONDS = 1.5  # even a late phase gets time to load its hint and improve it
+
+
+def _parameters(options: SolverOptions, budget: float) -> cp_model.CpSolver:
+    """Solver for one phase with ``budget`` seconds.
+
+    Presolve and symmetry detection are off: on region-size models they cost
+    more than the whole search, and the greedy hint plus the redundant bounds
+    do their work. Deterministic mode interleaves the subsolvers in fixed
+    batches, so the result does not depend on thread timing.
+    """
+    solver = cp_model.CpSolver()
+    p = solver.parameters
+    p.random_seed = options.seed
+    p.num_workers = max(1, options.workers)
+    p.cp_model_presolve = False
+    p.symmetry_level = 0
+    p.log_search_progress = False
+    if options.deterministic:
+        p.interleave_search = True
+        p.num_violation_ls = 1
+        p.ignore_subsolvers.extend(HEAVY_SUBSOLVERS)
+        p.max_deterministic_time = max(0.05, budget * DETERMINISTIC_PER_SECOND)
+        p.max_time_in_seconds = max(1.0, 2 * budget)  # a safety net only
+    else:
+        p.max_time_in_seconds = max(0.1, budget)
+    return solver
+
+
+def _hint(pm: PlanModel, chosen: list[XKey]) -> None:
+    """Hint a complete plan: the chosen interviews and what follows from them."""
+    picked = set(chosen)
+    planned = {i for i, _, _ in chosen}
+    visits = {(cid, day, pm.reassessments[i].location_key) for i, cid, day in chosen}
+    location_days = {(loc, day) for _, day, loc in visits}
+    pm.model.clear_hints()
+    for key, var in pm.x.items():
+        pm.model.add_hint(var, key in picked)
+    for i, var in pm.scheduled.items():
+        pm.model.add_hint(var, i in planned)
+    for key, var in pm.visit.items():
+        pm.model.add_hint(var, key in visits)
+    for key, var in pm.location_day.items():
+        pm.model.add_hint(var, key in location_days)
+    for var, value in pm.derived:
+        pm.model.add_hint(var, value(picked))
+
+
+def solve(
+    pm: PlanModel, objectives: Sequence[Objective], options: SolverOptions
+) -> SolveResult | None:
+    """Optimise ``objectives`` in order; ``None`` when not even a first plan was found."""
+    started = time.monotonic()
+    budget_left = options.time_limit_s
+    _hint(pm, greedy_plan(pm))
+    shares = [weights.TIME_SHARE.get(o.name, 0.05) for o in objectives]
+    chosen: list[XKey] | None = None
+    phases: list[SolveStats] = []
+    for n, objective in enumerate(objectives):
+        expr = objective.expression(pm)
+        if objective.bound is not None:
+            bound = objective.bound(pm)
+            pm.model.add(expr <= bound if objective.sense == "max" else expr >= bound)
+        if chosen is not None:
+            _hint(pm, chosen)  # the objective may have added derived variables
+        pm.model.clear_objective()
+        if objective.sense == "max":
+            pm.model.maximize(expr)
+        else:
+            pm.model.minimize(expr)
+        budget = max(MIN_PHASE_SECONDS, budget_left * shares[n] / sum(shares[n:]))
+        solver = _parameters(options, budget)
+        callback = (
+            _ProgressCallback(objective.name, options.progress, started)
+            if options.progress
+            else None
+        )
+        status = solver.solve(pm.model, callback)
+        used = (
+            solver.deterministic_time / DETERMINISTIC_PER_SECOND
+            if options.deterministic
+            else solver.wall_time
+        )
+        budget_left = max(0.0, budget_left - used)
+        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            phases.append(SolveStats(objective.name, solver.status_name(status), 0, 0, 0))
+            if chosen is None:
+                return None
+            continue
+        value = round(solver.objective_value)
+        phases.append(
+            SolveStats(
+                objective.name,
+                solver.status_name(status),
+                value,
+                round(solver.best_objective_bound),
+                round(solver.deterministic_time, 2),
+                solver.wall_time,
+            )
+        )
+        chosen = [key for key, var in pm.x.items() if solver.boolean_value(var)]
+        pm.model.add(expr >= value if objective.sense == "max" else expr <= value)
+        _hint(pm, chosen)
+    return SolveResult(chosen or [], phases)

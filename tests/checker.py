@@ -1,0 +1,276 @@
+"""An independent checker of every hard rule of SPEC §3 on any ``plan.json``.
+
+It shares no rule code with the scheduler: working days, the six-month
+arithmetic, overlaps and capacities are recomputed here from the input and
+the written plan, with the plain ``holidays`` and ``dateutil`` libraries. It
+also checks that every open reassessment is planned or listed with a reason
+that is true: a static reason only when no day at all was possible, and
+``capaciteit`` only when some day was.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from collections import defaultdict
+from datetime import date, timedelta
+from pathlib import Path
+
+import holidays
+from dateutil.relativedelta import relativedelta
+from herplan.io.input_reader import read_problem
+from herplan.scheduler.domain import Problem, Reassessment
+
+REASON_CODES = {
+    "geannuleerd",
+    "geen_ondersteuningsplan",
+    "ondersteuningsplan_verlopen",
+    "einddatum_voor_periode",
+    "locatie_gesloten",
+    "geen_consulent_beschikbaar",
+    "client_niet_beschikbaar",
+    "capaciteit",
+}
+
+
+def _minutes(text: str) -> int:
+    h, m = text.split(":")
+    return int(h) * 60 + int(m)
+
+
+class Checker:
+    """Re-verifies a plan against its problem; ``violations`` lists what is wrong."""
+
+    def __init__(self, problem: Problem, plan: dict) -> None:
+        self.problem = problem
+        self.plan = plan
+        self.s = problem.settings
+        years = range(self.s.period_start.year - 1, self.s.period_end.year + 2)
+        self.holidays = (
+            set()
+            if self.s.holidays == "geen"
+            else set(holidays.country_holidays(self.s.holidays, years=years))
+        )
+        self.cases = {r.dossier: r for r in problem.reassessments}
+        self.consultants = {c.id: c for c in problem.consultants}
+        self.locations = {(loc.provider, loc.name): loc for loc in problem.locations}
+        self.violations: list[str] = []
+
+    def fail(self, message: str) -> None:
+        self.violations.append(message)
+
+    # --- calendar facts, recomputed -------------------------------------------------
+    def working(self, day: date) -> bool:
+        return day.weekday() < 5 and day not in self.holidays
+
+    def plus_working_days(self, day: date, n: int) -> date:
+        while n:
+            day += timedelta(days=1)
+            if self.working(day):
+                n -= 1
+        return day
+
+    def plan_ok(self, r: Reassessment, day: date) -> bool:
+        months = relativedelta(months=self.s.max_plan_age_months)
+        if r.support_plan_date and r.support_plan_date <= day <= r.support_plan_date + months:
+            return True
+        if r.new_plan_expected:
+            ready = self.plus_working_days(r.new_plan_expected, self.s.preparation_workdays)
+            return ready <= day <= r.new_plan_expected + months
+        return False
+
+    def client_unavailable(self, r: Reassessment, day: date) -> bool:
+        return day in r.unavailable_dates or day.weekday() in r.unavailable_weekdays
+
+    def absent(self, cid: str, day: date) -> bool:
+        return any(a.consultant == cid and a.start <= day <= a.end for a in self.problem.absences)
+
+    def possible_day(self, r: Reassessment, day: date) -> bool:
+        """Every static rule allows ``r`` on ``day`` with at least one consultant."""
+        loc = self.locations[(r.provider, r.location)]
+        length = r.duration_min or self.s.interview_min
+        if not (self.s.period_start <= day <= self.s.period_end and self.working(day)):
+            return False
+        if length > self.s.morning.end - self.s.morning.start:
+            return False
+        if loc.open_weekdays is not None and day.weekday() not in loc.open_weekdays:
+            return False
+        if day in loc.closed_dates or not self.plan_ok(r, day):
+            return False
+        if r.indication_end >= self.s.period_start and day > r.indication_end:
+            return False
+        if self.client_unavailable(r, day) and (r.attendance_required or not r.begeleider):
+            return False
+        return any(
+            day.weekday() in c.workdays and not self.absent(c.id, day)
+            for c in self.problem.consultants
+        )
+
+    # --- the rules -------------------------------------------------------------------
+    def run(self) -> list[str]:
+        appointments = self.plan["appointments"]
+        seen: set[str] = set()
+        mornings: dict[tuple[str, date], list[dict]] = defaultdict(list)
+        for a in appointments:
+            day = date.fromisoformat(a["date"])
+            a["_day"] = day
+            a["_start"], a["_end"] = _minutes(a["start"]), _minutes(a["end"])
+            a["_wstart"], a["_wend"] = _minutes(a["writeup_start"]), _minutes(a["writeup_end"])
+            self.check_appointment(a, day, seen)
+            mornings[(a["consultant"], day)].append(a)
+        for (cid, day), group in mornings.items():
+            self.check_morning(cid, day, group)
+        self.check_weekly_cap(mornings)
+        self.check_rooms(appointments)
+        self.check_support_workers(appointments)
+        self.check_unscheduled(seen)
+        return self.violations
+
+    def check_appointment(self, a: dict, day: date, seen: set[str]) -> None:
+        d = a["dossier"]
+        r = self.cases.get(d)
+        if r is None:
+            self.fail(f"{d}: not in the input")
+            return
+        if d in seen:
+            self.fail(f"{d}: planned twice")
+        seen.add(d)
+        if r.withdrawn:
+            self.fail(f"{d}: withdrawn but planned")
+        if (a["provider"], a["location"], a["client"]) != (r.provider, r.location, r.client):
+            self.fail(f"{d}: provider, location or client differ from the input")
+        s = self.s
+        length = r.duration_min or s.interview_min
+        # rule 1
+        if not (s.period_start <= day <= s.period_end and self.working(day)):
+            self.fail(f"{d}: {day} is not a working day in the period")
+        if not (s.morning.start <= a["_start"] and a["_end"] <= s.morning.end):
+            self.fail(f"{d}: interview {a['start']}-{a['end']} outside the morning")
+        if a["_end"] - a["_start"] != length:
+            self.fail(f"{d}: interview lasts {a['_end'] - a['_start']} min, not {length}")
+        # rule 2
+        if not (s.afternoon.start <= a["_wstart"] and a["_wend"] <= s.afternoon.end):
+            self.fail(f"{d}: write-up {a['writeup_start']}-{a['writeup_end']} outside afternoon")
+        if a["_wend"] - a["_wstart"] != s.writeup_min:
+            self.fail(f"{d}: write-up is not {s.writeup_min} min")
+        # rule 4
+        c = self.consultants.get(a["consultant"])
+        if c is None:
+            self.fail(f"{d}: unknown consultant {a['consultant']}")
+        else:
+            if day.weekday() not in c.workdays:
+                self.fail(f"{d}: {c.id} does not work on {day:%A}")
+            if self.absent(c.id, day):
+                self.fail(f"{d}: {c.id} is absent (part of) {day}")
+        # rule 5
+        loc = self.locations[(r.provider, r.location)]
+        if loc.open_weekdays is not None and day.weekday() not in loc.open_weekdays:
+            self.fail(f"{d}: location not open on {day:%A}")
+        if day in loc.closed_dates:
+            self.fail(f"{d}: location closed on {day}")
+        # rule 6
+        if not self.plan_ok(r, day):
+            self.fail(f"{d}: support plan not current on {day}")
+        # rule 7
+        if r.indication_end >= s.period_start and day > r.indication_end:
+            self.fail(f"{d}: after the indication ends ({r.indication_end})")
+        # rule 9
+        if self.client_unavailable(r, day):
+            if r.attendance_required or not r.begeleider:
+                self.fail(f"{d}: client unavailable on {day} and must attend")
+            elif a["with"] != "begeleider":
+                self.fail(f"{d}: client unavailable on {day}, must be with begeleider")
+        elif a["with"] != "client":
+            self.fail(f"{d}: client available on {day} but marked with {a['with']}")
+
+    def check_morning(self, cid: str, day: date, group: list[dict]) -> None:
+        # rule 3: one location, change-over between interviews
+        places = {(a["provider"], a["location"]) for a in group}
+        if len(places) > 1:
+            self.fail(f"{cid} {day}: {len(places)} locations in one morning")
+        ordered = sorted(group, key=lambda a: a["_start"])
+        for first, second in itertools.pairwise(ordered):
+            if second["_start"] < first["_end"] + self.s.changeover_min:
+                self.fail(f"{cid} {day}: {first['dossier']} and {second['dossier']} too close")
+        # rule 2: write-ups of one afternoon do not overlap
+        writeups = sorted(group, key=lambda a: a["_wstart"])
+        for first, second in itertools.pairwise(writeups):
+            if second["_wstart"] < first["_wend"]:
+                self.fail(f"{cid} {day}: write-ups overlap")
+
+    def check_weekly_cap(self, mornings: dict) -> None:
+        per_week: dict[tuple[str, tuple[int, int]], int] = defaultdict(int)
+        for cid, day in mornings:
+            per_week[(cid, day.isocalendar()[:2])] += 1
+        for (cid, week), count in per_week.items():
+            cap = self.consultants[cid].max_mornings_per_week
+            if cap is not None and count > cap:
+                self.fail(f"{cid}: {count} mornings in week {week}, cap {cap}")
+
+    def check_rooms(self, appointments: list[dict]) -> None:
+        by_place_day: dict[tuple, list[dict]] = defaultdict(list)
+        for a in appointments:
+            by_place_day[(a["provider"], a["location"], a["_day"])].append(a)
+        for (provider, location, day), group in by_place_day.items():
+            rooms = self.locations[(provider, location)].rooms
+            for a in group:
+                busy = {
+                    b["consultant"]
+                    for b in group
+                    if b["_start"] < a["_end"] and a["_start"] < b["_end"]
+                }
+                if len(busy) > rooms:
+                    self.fail(f"{location} {day}: {len(busy)} consultants at once, {rooms} rooms")
+                    break
+
+    def check_support_workers(self, appointments: list[dict]) -> None:
+        by_worker: dict[tuple[str, date], list[dict]] = defaultdict(list)
+        for a in appointments:
+            if a["begeleider"].strip():
+                by_worker[(a["begeleider"].strip().casefold(), a["_day"])].append(a)
+        for (worker, day), group in by_worker.items():
+            ordered = sorted(group, key=lambda a: a["_start"])
+            for first, second in itertools.pairwise(ordered):
+                if second["_start"] < first["_end"]:
+                    self.fail(f"begeleider {worker} double-booked on {day}")
+
+    def check_unscheduled(self, planned: set[str]) -> None:
+        listed = {u["dossier"]: u for u in self.plan["unscheduled"]}
+        for dossier in planned & listed.keys():
+            self.fail(f"{dossier}: both planned and listed as not planned")
+        days = [
+            self.s.period_start + timedelta(days=n)
+            for n in range((self.s.period_end - self.s.period_start).days + 1)
+        ]
+        for r in self.problem.reassessments:
+            if r.dossier in planned:
+                continue
+            entry = listed.get(r.dossier)
+            if entry is None:
+                self.fail(f"{r.dossier}: neither planned nor listed")
+                continue
+            reasons = set(entry["reasons"])
+            if not reasons or not reasons <= REASON_CODES:
+                self.fail(f"{r.dossier}: reasons {sorted(reasons)} are not valid codes")
+            if not entry["explanation"].strip():
+                self.fail(f"{r.dossier}: no explanation")
+            if r.withdrawn:
+                if reasons != {"geannuleerd"}:
+                    self.fail(f"{r.dossier}: withdrawn but reasons {sorted(reasons)}")
+                continue
+            possible = any(self.possible_day(r, day) for day in days)
+            lone_capacity = "capaciteit" in reasons and len(reasons) == 1
+            if lone_capacity and not possible and any(self.working(d) for d in days):
+                self.fail(f"{r.dossier}: 'capaciteit' but no day was possible at all")
+            if "capaciteit" not in reasons and possible:
+                self.fail(f"{r.dossier}: reasons {sorted(reasons)} but a day was possible")
+
+
+def check_plan(problem: Problem, plan: dict) -> list[str]:
+    """Every hard-rule violation of ``plan`` (a parsed ``plan.json``) against ``problem``."""
+    return Checker(problem, plan).run()
+
+
+def check_files(input_path: Path, plan_json: Path) -> list[str]:
+    problem, _ = read_problem(input_path)
+    return check_plan(problem, json.loads(plan_json.read_text(encoding="utf-8")))
