@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from dateutil.relativedelta import relativedelta
+
 from herplan.io.input_writer import write_input_workbook
 
 SIZES: dict[str, tuple[int, int, int]] = {

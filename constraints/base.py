@@ -23,8 +23,9 @@ from typing import TYPE_CHECKING, Literal
 from herplan.scheduler.domain import Consultant, Problem, Reassessment
 
 if TYPE_CHECKING:
-    from herplan.scheduler.model import PlanModel
     from ortools.sat.python import cp_model
+
+    from herplan.scheduler.model import PlanModel
 
 
 @dataclass(frozen=True)

@@ -37,12 +37,12 @@ FAIR_LOAD_SCALE = 1000  # per-mille resolution of relative load
 
 # Share of the solver time each phase may use (rest moves on to later phases).
 TIME_SHARE = {
-    "most_reassessments": 0.20,
-    "clustering": 0.60,
-    "continuity": 0.05,
-    "preferred_days": 0.05,
-    "fair_load": 0.05,
-    "urgent_early": 0.05,
+    "most_reassessments": 0.15,
+    "clustering": 0.45,
+    "continuity": 0.10,
+    "preferred_days": 0.10,
+    "fair_load": 0.10,
+    "urgent_early": 0.10,
 }
 
 

@@ -15,6 +15,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import holidays as holiday_calendars
+
 from herplan.io.errors import InputError, location
 from herplan.io.schema import (
     ABSENCES,

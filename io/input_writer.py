@@ -11,14 +11,15 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
 
-from herplan.io.atomic import write_bytes_atomic
-from herplan.io.schema import SETTING_KEYS, SETTINGS, SHEETS
-from herplan.io.xlsx_util import fix_timestamps, put, workbook_bytes
 from openpyxl import Workbook
 from openpyxl.comments import Comment
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
+
+from herplan.io.atomic import write_bytes_atomic
+from herplan.io.schema import SETTING_KEYS, SETTINGS, SHEETS
+from herplan.io.xlsx_util import fix_timestamps, put, workbook_bytes
 
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 VALIDATED_ROWS = 2000

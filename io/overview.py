@@ -12,6 +12,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from datetime import datetime, time
 
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
 from herplan.constraints.afternoon_writeup import consultant_available as no_absence
 from herplan.constraints.consultant_availability import consultant_available
 from herplan.io.labels import WEEKDAY_NAMES, WEEKDAY_SHORT, labels
@@ -19,9 +23,6 @@ from herplan.io.plan_json import overall_status, stats_dict
 from herplan.io.xlsx_util import fix_timestamps, put, workbook_bytes, write_table
 from herplan.scheduler.calendar import working_days
 from herplan.scheduler.domain import Plan
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
 
 DATE = "dd-mm-yyyy"
 TIME = "hh:mm"

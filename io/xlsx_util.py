@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from datetime import datetime
 
@@ -95,15 +96,35 @@ def fix_timestamps(wb: Workbook, moment: datetime) -> None:
 
 
 def workbook_bytes(wb: Workbook) -> bytes:
-    """Serialise ``wb`` with fixed zip timestamps so equal workbooks give equal bytes."""
+    """Serialise ``wb`` so that equal workbooks give equal bytes.
+
+    openpyxl stamps the save time into ``docProps/core.xml`` as *modified*; it
+    is set back to the *created* time (which ``fix_timestamps`` took from the
+    plan), and every zip entry gets a fixed date.
+    """
     buffer = io.BytesIO()
     wb.save(buffer)
     source = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                data = _modified_as_created(data)
             fixed = zipfile.ZipInfo(info.filename, date_time=ZIP_EPOCH)
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = info.external_attr
-            target.writestr(fixed, source.read(info.filename))
+            target.writestr(fixed, data)
     return out.getvalue()
+
+
+def _modified_as_created(core: bytes) -> bytes:
+    text = core.decode("utf-8")
+    created = re.search(r"<dcterms:created[^>]*>([^<]*)</dcterms:created>", text)
+    if created:
+        text = re.sub(
+            r"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
+            lambda m: m.group(1) + created.group(1) + m.group(2),
+            text,
+        )
+    return text.encode("utf-8")

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import click
+
 from herplan.io.errors import InputError
 from herplan.io.input_reader import read_problem
 from herplan.io.input_writer import write_input_workbook

@@ -21,9 +21,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from ortools.sat.python import cp_model
+
 from herplan.scheduler.calendar import is_working_day, period_days
 from herplan.scheduler.domain import Problem, Reassessment
-from ortools.sat.python import cp_model
 
 LocKey = tuple[str, str]
 XKey = tuple[int, str, date]

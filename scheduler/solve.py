@@ -20,12 +20,13 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from ortools.sat.python import cp_model
+
 from herplan.constraints import weights
 from herplan.constraints.base import Objective
 from herplan.scheduler.domain import SolveStats
 from herplan.scheduler.greedy import greedy_plan
 from herplan.scheduler.model import PlanModel, XKey
-from ortools.sat.python import cp_model
 
 Progress = Callable[[str, float, float, float], None]
 
@@ -78,7 +79,7 @@ HEAVY_SUBSOLVERS = (
     "core", "max_lp", "max_lp_sym", "pseudo_costs", "quick_restart_no_lp", "reduced_costs",
     "no_lp", "quick_restart",
 )  # fmt: skip
-MIN_PHASE_SECONDS = 1.5  # even a late phase gets time to load its hint and improve it
+MIN_PHASE_SECONDS = 2.5  # even a late phase gets time to load its hint and improve it
 
 
 def _parameters(options: SolverOptions, budget: float) -> cp_model.CpSolver:
@@ -97,6 +98,10 @@ def _parameters(options: SolverOptions, budget: float) -> cp_model.CpSolver:
     p.symmetry_level = 0
     p.log_search_progress = False
     if options.deterministic:
+        # Interleaved search is deterministic whatever the thread count; with
+        # presolve off it must run on one worker (CP-SAT 9.15 aborts on some small
+        # models with two: "Check failed: heuristics.fixed_search != nullptr").
+        p.num_workers = 1
         p.interleave_search = True
         p.num_violation_ls = 1
         p.ignore_subsolvers.extend(HEAVY_SUBSOLVERS)
@@ -126,23 +131,22 @@ def _hint(pm: PlanModel, chosen: list[XKey]) -> None:
         pm.model.add_hint(var, value(picked))
 
 
-def solve(
-    pm: PlanModel, objectives: Sequence[Objective], options: SolverOptions
-) -> SolveResult | None:
-    """Optimise ``objectives`` in order; ``None`` when not even a first plan was found."""
+def solve(pm: PlanModel, objectives: Sequence[Objective], options: SolverOptions) -> SolveResult:
+    """Optimise ``objectives`` in order, starting from the greedy plan."""
     started = time.monotonic()
     budget_left = options.time_limit_s
-    _hint(pm, greedy_plan(pm))
+    # The hand planner's plan keeps every hard rule: it is the first incumbent, so
+    # there is always a plan to write, and the solver starts from a complete hint.
+    chosen: list[XKey] = greedy_plan(pm)
+    _hint(pm, chosen)
     shares = [weights.TIME_SHARE.get(o.name, 0.05) for o in objectives]
-    chosen: list[XKey] | None = None
     phases: list[SolveStats] = []
     for n, objective in enumerate(objectives):
         expr = objective.expression(pm)
         if objective.bound is not None:
             bound = objective.bound(pm)
             pm.model.add(expr <= bound if objective.sense == "max" else expr >= bound)
-        if chosen is not None:
-            _hint(pm, chosen)  # the objective may have added derived variables
+        _hint(pm, chosen)  # the objective may have added derived variables
         pm.model.clear_objective()
         if objective.sense == "max":
             pm.model.maximize(expr)
@@ -163,9 +167,9 @@ def solve(
         )
         budget_left = max(0.0, budget_left - used)
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            # No better plan in time: keep the incumbent, which satisfies every
+            # earlier phase's bound.
             phases.append(SolveStats(objective.name, solver.status_name(status), 0, 0, 0))
-            if chosen is None:
-                return None
             continue
         value = round(solver.objective_value)
         phases.append(
@@ -181,4 +185,4 @@ def solve(
         chosen = [key for key, var in pm.x.items() if solver.boolean_value(var)]
         pm.model.add(expr >= value if objective.sense == "max" else expr <= value)
         _hint(pm, chosen)
-    return SolveResult(chosen or [], phases)
+    return SolveResult(chosen, phases)
