@@ -18,6 +18,7 @@ from pathlib import Path
 
 import holidays
 from dateutil.relativedelta import relativedelta
+
 from herplan.io.input_reader import read_problem
 from herplan.scheduler.domain import Problem, Reassessment
 

@@ -1,0 +1,105 @@
+"""Shared helpers: tiny hand-made problems and a quick solve."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from herplan.constraints import HARD_RULES, OBJECTIVES
+from herplan.io.plan_json import plan_dict
+from herplan.scheduler.domain import (
+    Absence,
+    Consultant,
+    Location,
+    Plan,
+    Problem,
+    Reassessment,
+    Settings,
+    TimeWindow,
+)
+from herplan.scheduler.planner import make_plan
+from herplan.scheduler.solve import SolverOptions
+from tests.checker import check_plan
+
+# Tuesday 1 to Friday 4 December 2026: four working days.
+START, END = date(2026, 12, 1), date(2026, 12, 4)
+
+
+def settings(**overrides) -> Settings:
+    base = Settings(period_start=START, period_end=END)
+    return replace(base, **overrides)
+
+
+def case(dossier: str, location: str = "Noord", **overrides) -> Reassessment:
+    values = dict(
+        dossier=dossier,
+        client="A.B.",
+        provider="Yulius",
+        location=location,
+        indication_end=date(2027, 3, 1),
+        support_plan_date=date(2026, 10, 1),
+    )
+    values.update(overrides)
+    return Reassessment(**values)
+
+
+def consultant(cid: str = "AH", **overrides) -> Consultant:
+    return Consultant(id=cid, name=f"Consulent {cid}", **overrides)
+
+
+def location(name: str = "Noord", **overrides) -> Location:
+    return Location(provider="Yulius", name=name, **overrides)
+
+
+def problem(
+    cases: Sequence[Reassessment],
+    consultants: Sequence[Consultant] = (),
+    locations: Sequence[Location] = (),
+    absences: Sequence[Absence] = (),
+    **setting_overrides,
+) -> Problem:
+    locs = list(locations)
+    names = {loc.name for loc in locs}
+    for c in cases:
+        if c.location not in names:
+            locs.append(location(c.location))
+            names.add(c.location)
+    return Problem(
+        settings=settings(**setting_overrides),
+        reassessments=tuple(cases),
+        consultants=tuple(consultants or [consultant()]),
+        locations=tuple(locs),
+        absences=tuple(absences),
+        source="tiny.xlsx",
+    )
+
+
+def solve(p: Problem, rules=HARD_RULES, objectives=OBJECTIVES, seconds: float = 4) -> Plan:
+    return make_plan(p, SolverOptions(time_limit_s=seconds), rules=rules, objectives=objectives)
+
+
+def without(rule_name: str):
+    return tuple(r for r in HARD_RULES if r.name != rule_name)
+
+
+def days_of(plan: Plan) -> dict[str, date]:
+    return {a.dossier: a.day for a in plan.appointments}
+
+
+def violations(plan: Plan) -> list[str]:
+    return check_plan(plan.problem, plan_dict(plan))
+
+
+def short_morning(minutes: int) -> TimeWindow:
+    return TimeWindow(9 * 60, 9 * 60 + minutes)
+
+
+@pytest.fixture
+def tiny():
+    """Namespace of the helpers above, for tests that prefer a fixture."""
+    import tests.conftest as helpers
+
+    return helpers

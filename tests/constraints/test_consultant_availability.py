@@ -1,0 +1,38 @@
+"""Rule 4: working weekdays, absences, public holidays, weekly cap."""
+
+from datetime import date
+
+from herplan.scheduler.domain import Absence
+from tests.conftest import case, consultant, problem, solve, violations, without
+
+
+def test_only_on_working_weekdays():
+    # The client can only come on Tuesday; the consultant works Wednesday only.
+    p = problem([case("D1", unavailable_weekdays=frozenset({2, 3, 4}))],
+                consultants=[consultant(workdays=frozenset({2}))])  # fmt: skip
+    plan = solve(p)
+    assert plan.appointments == ()
+    assert "geen_consulent_beschikbaar" in plan.unscheduled[0].reasons
+    assert len(solve(p, rules=without("consultant_availability")).appointments) == 1
+
+
+def test_full_day_absence():
+    absent = Absence("AH", date(2026, 12, 1), date(2026, 12, 3), "dag")
+    p = problem([case("D1")], absences=[absent])
+    plan = solve(p)
+    assert [a.day for a in plan.appointments] == [date(2026, 12, 4)]
+    assert violations(plan) == []
+
+
+def test_no_interviews_on_christmas():
+    p = problem([case("D1", unavailable_dates=frozenset({date(2026, 12, 24)}))],
+                period_start=date(2026, 12, 24), period_end=date(2026, 12, 26))  # fmt: skip
+    assert solve(p).appointments == ()
+
+
+def test_weekly_cap_on_mornings():
+    p = problem([case("D1", "Noord"), case("D2", "Zuid")],
+                consultants=[consultant(max_mornings_per_week=1)])  # fmt: skip
+    plan = solve(p)
+    assert len(plan.appointments) == 1
+    assert len(solve(p, rules=without("consultant_availability")).appointments) == 2

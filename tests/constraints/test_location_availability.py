@@ -1,0 +1,34 @@
+"""Rule 5: open weekdays, closed dates, rooms."""
+
+from datetime import date
+
+from tests.conftest import case, consultant, location, problem, solve, violations, without
+
+
+def test_open_weekdays_and_closed_dates():
+    loc = location(open_weekdays=frozenset({2, 3}), closed_dates=frozenset({date(2026, 12, 2)}))
+    p = problem([case("D1")], locations=[loc])
+    plan = solve(p)
+    assert [a.day for a in plan.appointments] == [date(2026, 12, 3)]
+    assert violations(plan) == []
+
+
+def test_closed_every_possible_day():
+    loc = location(closed_dates=frozenset({date(2026, 12, d) for d in range(1, 5)}))
+    p = problem([case("D1")], locations=[loc])
+    plan = solve(p)
+    assert plan.unscheduled[0].reasons == ("locatie_gesloten",)
+    assert len(solve(p, rules=without("location_availability")).appointments) == 1
+
+
+def test_rooms_limit_consultants_at_once():
+    cases = [case(f"D{n}") for n in range(6)]
+    two = [consultant("AH"), consultant("BK")]
+    p = problem(cases, consultants=two, period_end=date(2026, 12, 1))
+    plan = solve(p)
+    assert len(plan.appointments) == 3  # one room: one consultant, three interviews
+    assert violations(plan) == []
+    assert len(solve(p, rules=without("location_availability")).appointments) == 6
+    roomy = problem(cases, consultants=two, locations=[location(rooms=2)],
+                    period_end=date(2026, 12, 1))  # fmt: skip
+    assert len(solve(roomy).appointments) == 6

@@ -1,0 +1,32 @@
+"""Rule 1: interviews fit inside the morning window of a working day."""
+
+from herplan.scheduler.domain import TimeWindow
+from tests.conftest import case, problem, short_morning, solve, violations, without
+
+
+def test_morning_window_caps_interviews():
+    # 90-minute morning, 45-minute interviews, no change-over: two fit, not three.
+    p = problem([case("D1"), case("D2"), case("D3")], period_end=problem([]).settings.period_start,
+                morning=short_morning(90), changeover_min=0)  # fmt: skip
+    plan = solve(p)
+    assert len(plan.appointments) == 2
+    assert all(a.end <= 9 * 60 + 90 for a in plan.appointments)
+    assert violations(plan) == []
+    assert len(solve(p, rules=without("morning_interview")).appointments) == 3
+
+
+def test_interview_longer_than_morning_is_capacity():
+    p = problem([case("D1", duration_min=120)], morning=short_morning(90))
+    plan = solve(p)
+    assert plan.appointments == ()
+    assert plan.unscheduled[0].reasons == ("capaciteit",)
+
+
+def test_interviews_start_at_morning_start_and_follow_each_other():
+    p = problem([case("D1"), case("D2")], morning=TimeWindow(8 * 60 + 30, 12 * 60))
+    plan = solve(p)
+    same_day = [a for a in plan.appointments if a.day == plan.appointments[0].day]
+    starts = sorted(a.start for a in same_day)
+    assert starts[0] == 8 * 60 + 30
+    if len(starts) == 2:
+        assert starts[1] == 8 * 60 + 30 + 45 + 15

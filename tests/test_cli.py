@@ -1,0 +1,113 @@
+"""End to end: the ``herplan`` command on the bundled example and on bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from herplan.scheduler.cli import main
+from tests.checker import check_files
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "drechtsteden-2026.xlsx"
+ENV = {"SOURCE_DATE_EPOCH": "1796000000"}
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args), env=ENV, catch_exceptions=False)
+
+
+@pytest.fixture(scope="module")
+def planned(tmp_path_factory):
+    out = tmp_path_factory.mktemp("run") / "planning"
+    result = run("plan", str(EXAMPLE), "--out", str(out), "--time-limit", "6")
+    assert result.exit_code == 0, result.output
+    return out, result
+
+
+def test_example_plan_passes_the_independent_checker(planned):
+    out, _ = planned
+    assert check_files(EXAMPLE, out / "plan.json") == []
+
+
+def test_plan_json_follows_the_schema(planned):
+    out, _ = planned
+    plan = json.loads((out / "plan.json").read_text(encoding="utf-8"))
+    assert plan["format"] == "herplan-plan/1" and plan["revision"] == 1
+    assert len(plan["input_sha256"]) == 64
+    first = plan["appointments"][0]
+    for key in ("uid", "dossier", "client", "provider", "location", "consultant", "date",
+                "start", "end", "writeup_start", "writeup_end", "with", "begeleider",
+                "sequence", "pinned"):  # fmt: skip
+        assert key in first
+    stats = plan["stats"]
+    assert stats["scheduled"] == len(plan["appointments"])
+    assert stats["scheduled"] + stats["unscheduled"] == 252
+    for key in ("visits", "location_days", "status", "objective", "bound", "gap", "phases"):
+        assert key in stats
+    assert stats["phases"][0]["name"] == "most_reassessments"
+    assert {u["dossier"] for u in plan["unscheduled"]}.isdisjoint(
+        {a["dossier"] for a in plan["appointments"]}
+    )
+    assert all(u["explanation"] for u in plan["unscheduled"])
+
+
+def test_summary_and_overview(planned):
+    out, result = planned
+    assert "Planned" in result.output and "Visits" in result.output and "gap" in result.output
+    wb = load_workbook(out / "overzicht.xlsx")
+    assert wb.sheetnames == [
+        "Planning", "Rooster", "Niet ingepland", "Ondersteuningsplannen", "Kengetallen",
+    ]  # fmt: skip
+    plan = json.loads((out / "plan.json").read_text(encoding="utf-8"))
+    planning = wb["Planning"]
+    assert planning.max_row - 1 == len(plan["appointments"])
+    assert planning.freeze_panes == "A2"
+    assert planning["A2"].is_date
+    assert wb["Niet ingepland"].max_row - 1 == len(plan["unscheduled"])
+
+
+def test_same_input_and_seed_give_identical_files(planned, tmp_path):
+    out, _ = planned
+    again = tmp_path / "again"
+    assert run("plan", str(EXAMPLE), "--out", str(again), "--time-limit", "6").exit_code == 0
+    for name in ("plan.json", "overzicht.xlsx"):
+        assert (out / name).read_bytes() == (again / name).read_bytes(), name
+
+
+def test_bad_input_exits_2_and_writes_nothing(tmp_path):
+    bad = tmp_path / "bad.xlsx"
+    bad.write_text("not a workbook")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["plan", str(bad), "--out", str(out)])
+    assert result.exit_code == 2
+    assert "bad.xlsx: not an Excel workbook" in result.output
+    assert "Traceback" not in result.output
+    assert not out.exists()
+    assert bad.read_text() == "not a workbook"
+
+
+def test_refuses_to_replace_a_folder_that_is_not_a_planning(tmp_path):
+    out = tmp_path / "documents"
+    out.mkdir()
+    (out / "brief.docx").write_text("keep me")
+    result = CliRunner().invoke(main, ["plan", str(EXAMPLE), "--out", str(out)])
+    assert result.exit_code == 2
+    assert (out / "brief.docx").read_text() == "keep me"
+
+
+def test_template_and_check(tmp_path):
+    path = tmp_path / "leeg.xlsx"
+    assert run("template", str(path)).exit_code == 0
+    result = run("check", str(path))
+    assert result.exit_code == 0 and "0 open reassessments" in result.output
+    assert run("check", str(EXAMPLE)).exit_code == 0
+
+
+def test_usage_errors_exit_2():
+    assert CliRunner().invoke(main, ["plan"]).exit_code == 2
+    assert CliRunner().invoke(main, ["template", "x.csv"]).exit_code == 2
