@@ -107,6 +107,30 @@ class Checker:
             for c in self.problem.consultants
         )
 
+    def refuses(self, code: str, r: Reassessment, day: date) -> bool:
+        """Does the rule behind reason ``code`` refuse ``r`` on ``day``?"""
+        loc = self.locations[(r.provider, r.location)]
+        if code == "geen_ondersteuningsplan":
+            return r.support_plan_date is None and not self.plan_ok(r, day)
+        if code == "ondersteuningsplan_verlopen":
+            return r.support_plan_date is not None and not self.plan_ok(r, day)
+        if code == "einddatum_voor_periode":
+            return self.s.period_start <= r.indication_end < day
+        if code == "locatie_gesloten":
+            closed_weekday = (
+                loc.open_weekdays is not None and day.weekday() not in loc.open_weekdays
+            )
+            return closed_weekday or day in loc.closed_dates
+        if code == "geen_consulent_beschikbaar":
+            return not any(
+                day.weekday() in c.workdays and not self.absent(c.id, day)
+                for c in self.problem.consultants
+            )
+        if code == "client_niet_beschikbaar":
+            must_come = r.attendance_required or not r.begeleider
+            return self.client_unavailable(r, day) and must_come
+        return code == "capaciteit"  # checked above against the possible days
+
     # --- the rules -------------------------------------------------------------------
     def run(self) -> list[str]:
         appointments = self.plan["appointments"]
@@ -204,6 +228,8 @@ class Checker:
         for cid, day in mornings:
             per_week[(cid, day.isocalendar()[:2])] += 1
         for (cid, week), count in per_week.items():
+            if cid not in self.consultants:
+                continue  # reported per appointment
             cap = self.consultants[cid].max_mornings_per_week
             if cap is not None and count > cap:
                 self.fail(f"{cid}: {count} mornings in week {week}, cap {cap}")
@@ -265,6 +291,9 @@ class Checker:
                 self.fail(f"{r.dossier}: 'capaciteit' but no day was possible at all")
             if "capaciteit" not in reasons and possible:
                 self.fail(f"{r.dossier}: reasons {sorted(reasons)} but a day was possible")
+            for code in sorted(reasons & REASON_CODES):
+                if not any(self.refuses(code, r, d) for d in days if self.working(d)):
+                    self.fail(f"{r.dossier}: '{code}' is not true on any day of the period")
 
 
 def check_plan(problem: Problem, plan: dict) -> list[str]:
