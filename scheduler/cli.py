@@ -12,6 +12,7 @@ import time
 from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import click
 
@@ -42,12 +43,21 @@ def _load(path: Path) -> Problem:
     return problem
 
 
-def _created() -> datetime:
-    """The plan's creation time; ``SOURCE_DATE_EPOCH`` pins it for reproducible files."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.strip().isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=UTC).astimezone()
-    return datetime.now().astimezone()
+def _created(input_path: Path, timezone: str) -> datetime:
+    """The plan's creation time: the input's last change, or ``SOURCE_DATE_EPOCH``.
+
+    Taken from the input rather than the clock so that planning the same input
+    again writes byte-identical files (a planner comparing two runs sees no
+    difference), while an edited input gives a newer time. Shown in the
+    planning's own time zone, whatever the machine's.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        seconds = float(epoch)
+    else:
+        files = [input_path, *input_path.glob("*.csv")] if input_path.is_dir() else [input_path]
+        seconds = max(f.stat().st_mtime for f in files)
+    return datetime.fromtimestamp(int(seconds), tz=UTC).astimezone(ZoneInfo(timezone))
 
 
 class _Progress:
@@ -112,11 +122,15 @@ def main() -> None:
 )
 @click.option("--time-limit", type=click.FloatRange(min=0.1), help="Solver time in seconds.")
 @click.option("--seed", default=0, show_default=True, type=int, help="Solver random seed.")
-@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64))
-@click.option("--fresh", is_flag=True, help="Ignore a previous plan in --out.")
-def plan(
-    input_path: Path, out: Path, time_limit: float | None, seed: int, workers: int, fresh: bool
-) -> None:
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="1 gives a reproducible plan; more runs CP-SAT's parallel portfolio on that many "
+    "threads: often better plans, but not the same on every run.",
+)
+def plan(input_path: Path, out: Path, time_limit: float | None, seed: int, workers: int) -> None:
     """Plan INPUT (an .xlsx workbook or a folder of CSV files) into --out."""
     problem = _load(input_path)
     if out.exists() and any(out.iterdir()) and not (out / "plan.json").exists():
@@ -137,8 +151,14 @@ def plan(
     try:
         result = make_plan(
             problem,
-            SolverOptions(time_limit_s=limit, seed=seed, workers=workers, progress=progress),
-            created=_created(),
+            SolverOptions(
+                time_limit_s=limit,
+                seed=seed,
+                workers=workers,
+                deterministic=workers == 1,
+                progress=progress,
+            ),
+            created=_created(input_path, problem.settings.timezone),
         )
     except NoPlanFound as error:
         progress.done()

@@ -3,22 +3,23 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from herplan.scheduler.cli import main
+from herplan.scheduler.cli import _created, main
 from tests.checker import check_files
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "drechtsteden-2026.xlsx"
-ENV = {"SOURCE_DATE_EPOCH": "1796000000"}
 
 
 def run(*args: str):
-    return CliRunner().invoke(main, list(args), env=ENV, catch_exceptions=False)
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
 
 
 @pytest.fixture(scope="module")
@@ -69,6 +70,16 @@ def test_summary_and_overview(planned):
     assert planning.freeze_panes == "A2"
     assert planning["A2"].is_date
     assert wb["Niet ingepland"].max_row - 1 == len(plan["unscheduled"])
+
+
+def test_created_is_the_inputs_last_change_in_the_planning_zone(planned, monkeypatch):
+    out, _ = planned
+    plan = json.loads((out / "plan.json").read_text(encoding="utf-8"))
+    changed = datetime.fromtimestamp(int(EXAMPLE.stat().st_mtime), tz=ZoneInfo("Europe/Amsterdam"))
+    assert plan["created"] == changed.isoformat()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796000000")
+    pinned = _created(EXAMPLE, "Europe/Amsterdam")
+    assert pinned.isoformat() == "2026-11-30T01:53:20+01:00"
 
 
 def test_same_input_and_seed_give_identical_files(planned, tmp_path):
