@@ -148,6 +148,13 @@ class Problem:
     def consultant(self, consultant_id: str) -> Consultant:
         return self._consultants[consultant_id]
 
+    def reassessment(self, dossier: str) -> Reassessment:
+        cache = self.__dict__.get("_reassessment_index")
+        if cache is None:
+            cache = {r.dossier: r for r in self.reassessments}
+            object.__setattr__(self, "_reassessment_index", cache)
+        return cache[dossier]
+
     @property
     def _locations(self) -> dict[tuple[str, str], Location]:
         cache = self.__dict__.get("_location_index")

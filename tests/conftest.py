@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from herplan.constraints import HARD_RULES, OBJECTIVES
 from herplan.io.plan_json import plan_dict
+from herplan.scheduler.cli import main
 from herplan.scheduler.domain import (
     Absence,
     Consultant,
@@ -51,7 +54,7 @@ def consultant(cid: str = "AH", **overrides) -> Consultant:
 
 
 def location(name: str = "Noord", **overrides) -> Location:
-    return Location(provider="Yulius", name=name, **overrides)
+    return Location(**{"provider": "Yulius", "name": name, **overrides})
 
 
 def problem(
@@ -95,6 +98,19 @@ def violations(plan: Plan) -> list[str]:
 
 def short_morning(minutes: int) -> TimeWindow:
     return TimeWindow(9 * 60, 9 * 60 + minutes)
+
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "drechtsteden-2026.xlsx"
+
+
+@pytest.fixture(scope="session")
+def planned_example(tmp_path_factory):
+    """The bundled example planned once through the CLI: (folder, click result)."""
+    out = tmp_path_factory.mktemp("example") / "planning"
+    args = ["plan", str(EXAMPLE), "--out", str(out), "--time-limit", "6"]
+    result = CliRunner().invoke(main, args, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return out, result
 
 
 @pytest.fixture

@@ -22,12 +22,9 @@ def run(*args: str):
     return CliRunner().invoke(main, list(args), catch_exceptions=False)
 
 
-@pytest.fixture(scope="module")
-def planned(tmp_path_factory):
-    out = tmp_path_factory.mktemp("run") / "planning"
-    result = run("plan", str(EXAMPLE), "--out", str(out), "--time-limit", "6")
-    assert result.exit_code == 0, result.output
-    return out, result
+@pytest.fixture
+def planned(planned_example):
+    return planned_example
 
 
 def test_example_plan_passes_the_independent_checker(planned):
