@@ -63,6 +63,65 @@ LABELS: dict[str, dict[str, str]] = {
         "interviews": "Gesprekken",
         "load": "Gesprekken per beschikbare ochtend",
         "absent": "afwezig",
+        # provider workbook and calendars
+        "sheet_action": "Actie nodig",
+        "sheet_guide": "Toelichting",
+        "feasible": "Haalbaar",
+        "remark": "Opmerking",
+        "yes": "ja",
+        "no": "nee",
+        "plan_status": "Ondersteuningsplan",
+        "plan_current": "actueel (van {date})",
+        "plan_new_needed": "nieuw plan nodig uiterlijk {date}",
+        "action": "Actie",
+        "action_renew": "Ondersteuningsplan vernieuwen",
+        "action_unplanned": "Niet ingepland",
+        "deadline": "Uiterlijk",
+        "interview": "Herindicatiegesprek",
+        "writeup": "Uitwerken herindicatie",
+        "summary_provider": "Herindicatiegesprek {dossier} ({client})",
+        "summary_consultant": "Herindicatie {dossier} – {location}",
+        "summary_writeup": "Uitwerken herindicatie {dossier}",
+        "desc_dossier": "Dossier",
+        "desc_client": "Cliënt",
+        "desc_begeleider": "Begeleider",
+        "desc_with": "Gesprek met",
+        "desc_consultant": "Consulent",
+        "desc_location": "Locatie",
+        "desc_with_client": "de cliënt (de begeleider is welkom)",
+        "desc_with_begeleider": "de begeleider namens de cliënt",
+        "desc_prepare": (
+            "Voorbereiden: een ondersteuningsplan dat op {day} niet ouder is dan "
+            "{months} maanden (opgesteld op of na {since})."
+        ),
+        "desc_prepare_renew": (
+            "Let op: het huidige ondersteuningsplan is op {day} te oud. Lever uiterlijk "
+            "{needed} een nieuw ondersteuningsplan aan."
+        ),
+        "desc_writeup": "Uitwerken van het herindicatiegesprek met {client} (dossier {dossier}).",
+        "guide_title": "Herindicaties december – planning voor {provider}",
+        "guide": (
+            "Op het tabblad Planning staan alle herindicatiegesprekken die bij u gepland zijn: "
+            "datum, tijd, locatie, cliënt, dossier, consulent en begeleider.|"
+            "Gesprek met: 'cliënt' betekent dat de cliënt zelf komt; 'begeleider' dat de "
+            "begeleider het gesprek namens de cliënt voert.|"
+            "Ondersteuningsplan: op de dag van het gesprek mag het plan niet ouder zijn dan "
+            "{months} maanden. Staat er 'nieuw plan nodig', lever dan uiterlijk op die datum "
+            "een nieuw plan aan.|"
+            "Vul per gesprek de kolom Haalbaar in (ja of nee) en zet eventueel een toelichting "
+            "bij Opmerking. Bij 'nee' plannen wij het gesprek opnieuw.|"
+            "Het tabblad Actie nodig toont de ondersteuningsplannen die vernieuwd moeten "
+            "worden en de herindicaties die niet ingepland konden worden, met de reden.|"
+            "Het bestand {calendar} bevat dezelfde afspraken voor uw agenda (Outlook, "
+            "Google Agenda, Apple Agenda): importeer het via Bestand › Openen en exporteren "
+            "› Importeren (Outlook) of Instellingen › Importeren (Google).|"
+            "Stuur dit bestand ingevuld terug aan de consulent van het gesprek, of bij vragen "
+            "aan een van de contactpersonen hieronder."
+        ),
+        "guide_contacts": "Contact",
+        "guide_consultants": "Consulenten",
+        "guide_locations": "Uw contactpersonen per locatie",
+        "guide_version": "Versie",
     },
     "en": {
         "sheet_planning": "Planning",
@@ -112,6 +171,64 @@ LABELS: dict[str, dict[str, str]] = {
         "interviews": "Interviews",
         "load": "Interviews per available morning",
         "absent": "absent",
+        # provider workbook and calendars
+        "sheet_action": "Action needed",
+        "sheet_guide": "Read me",
+        "feasible": "Feasible",
+        "remark": "Remark",
+        "yes": "yes",
+        "no": "no",
+        "plan_status": "Support plan",
+        "plan_current": "current (of {date})",
+        "plan_new_needed": "new plan needed by {date}",
+        "action": "Action",
+        "action_renew": "Renew support plan",
+        "action_unplanned": "Not planned",
+        "deadline": "By",
+        "interview": "Reassessment interview",
+        "writeup": "Reassessment write-up",
+        "summary_provider": "Reassessment interview {dossier} ({client})",
+        "summary_consultant": "Reassessment {dossier} – {location}",
+        "summary_writeup": "Write-up reassessment {dossier}",
+        "desc_dossier": "Dossier",
+        "desc_client": "Client",
+        "desc_begeleider": "Support worker",
+        "desc_with": "Interview with",
+        "desc_consultant": "Consultant",
+        "desc_location": "Location",
+        "desc_with_client": "the client (the support worker is welcome)",
+        "desc_with_begeleider": "the support worker on the client's behalf",
+        "desc_prepare": (
+            "Prepare: a support plan no older than {months} months on {day} "
+            "(drawn up on or after {since})."
+        ),
+        "desc_prepare_renew": (
+            "Note: the current support plan is too old on {day}. Deliver a new support plan "
+            "by {needed}."
+        ),
+        "desc_writeup": "Write-up of the reassessment interview with {client} (dossier {dossier}).",
+        "guide_title": "December reassessments – planning for {provider}",
+        "guide": (
+            "Sheet Planning lists every reassessment interview planned with you: date, time, "
+            "location, client, dossier, consultant and support worker.|"
+            "Interview with: 'client' means the client attends; 'support worker' means the "
+            "support worker holds the interview on the client's behalf.|"
+            "Support plan: on the day of the interview the plan may be at most {months} months "
+            "old. Where it says 'new plan needed', deliver a new plan by that date.|"
+            "Fill in the column Feasible (yes or no) for each interview and add a remark if "
+            "needed. For 'no' we plan the interview again.|"
+            "Sheet Action needed lists the support plans to renew and the reassessments that "
+            "could not be planned, with the reason.|"
+            "The file {calendar} holds the same appointments for your calendar (Outlook, "
+            "Google Calendar, Apple Calendar): import it via File › Open & Export › Import "
+            "(Outlook) or Settings › Import (Google).|"
+            "Return this file, filled in, to the consultant of the interview, or ask one of "
+            "the contacts below."
+        ),
+        "guide_contacts": "Contact",
+        "guide_consultants": "Consultants",
+        "guide_locations": "Your contacts per location",
+        "guide_version": "Version",
     },
 }
 

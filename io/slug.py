@@ -1,0 +1,41 @@
+"""File names for provider and consultant files, safe on Windows, macOS and Linux.
+
+SPEC §4: ``aanbieders/<aanbieder>.xlsx`` and ``consulenten/<consulent>.ics`` are
+"safe slugs of the names". ``python-slugify`` transliterates accents
+(``Cliëntenhuis`` → ``clientenhuis``) and drops slashes, apostrophes and every
+character a file system refuses; what is left is lower-case ASCII letters,
+digits and hyphens. Windows' reserved device names get a suffix, and two
+names that slug alike are told apart by a number, in name order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from slugify import slugify
+
+MAX_LENGTH = 60
+WINDOWS_RESERVED = frozenset(
+    {"con", "prn", "aux", "nul"} | {f"com{n}" for n in range(10)} | {f"lpt{n}" for n in range(10)}
+)
+
+
+def file_slug(name: str, fallback: str = "naamloos") -> str:
+    """A file-name stem for ``name``: ``"Leger des Heils / Breda"`` → ``leger-des-heils-breda``."""
+    slug = slugify(name, max_length=MAX_LENGTH, word_boundary=True) or fallback
+    return f"{slug}-1" if slug in WINDOWS_RESERVED else slug
+
+
+def unique_slugs(names: Iterable[str]) -> dict[str, str]:
+    """One distinct slug per name; later names (sorted) that collide get ``-2``, ``-3``."""
+    taken: set[str] = set()
+    result: dict[str, str] = {}
+    for name in sorted(set(names)):
+        base = file_slug(name)
+        slug, n = base, 1
+        while slug in taken:
+            n += 1
+            slug = f"{base}-{n}"
+        taken.add(slug)
+        result[name] = slug
+    return result
