@@ -247,6 +247,10 @@ def _rows(file: str, table: Table, sheet: Sheet, errors: list[str], warnings: li
         errors.append(f"{location(file, table.name, 1, name)}: required column is missing")
     if missing:
         return
+    for number, column, message in table.problems:
+        header = table.headers[column] if column < len(table.headers) else None
+        where = str(header) if header is not None else f"column {column + 1}"
+        errors.append(f"{location(file, table.name, number, where)}: {message}")
     for number, values in table.rows:
         cells = {name: values[i] if i < len(values) else None for name, i in index.items()}
         yield _Row(file, table.name, number, cells, errors)

@@ -17,6 +17,9 @@ from herplan.io.errors import InputError
 
 MAX_ROWS = 100_000  # far beyond any region: a clear message instead of a hang
 MAX_COLUMNS = 200
+# Formulas and merged cells are looked for in workbooks up to this size; a real
+# input is far smaller, and a larger file is still read (values only) row by row.
+CELL_CHECK_BYTES = 5_000_000
 
 
 @dataclass
@@ -26,6 +29,8 @@ class Table:
     name: str
     headers: list[object]
     rows: list[tuple[int, list[object]]] = field(default_factory=list)
+    # (row, zero-based column, message) for cells that are not plain values.
+    problems: list[tuple[int, int, str]] = field(default_factory=list)
 
 
 def read_tables(path: Path) -> dict[str, Table]:
@@ -81,7 +86,55 @@ def _read_xlsx(path: Path) -> dict[str, Table]:
             tables[ws.title] = table
     finally:
         wb.close()
+    if path.stat().st_size <= CELL_CHECK_BYTES:
+        for title, problems in _cell_problems(path, tables).items():
+            tables[title].problems.extend(problems)
     return tables
+
+
+def _cell_problems(path: Path, tables: dict[str, Table]) -> dict[str, list[tuple[int, int, str]]]:
+    """Formulas without a computed value and merged cells, per sheet.
+
+    A formula that Excel has computed is read as its value; one that was never
+    computed (a file written by another program) has none, so the planner is
+    asked to type the value. A merged cell holds its value in the first row
+    only, so every other row of the merge would silently read as empty.
+    """
+    import openpyxl
+
+    wb = openpyxl.load_workbook(path, data_only=False)
+    found: dict[str, list[tuple[int, int, str]]] = {}
+    for ws in wb.worksheets:
+        table = tables.get(ws.title)
+        if table is None:
+            continue
+        problems = found.setdefault(ws.title, [])
+        values = dict(table.rows)
+        for merged in sorted(ws.merged_cells.ranges, key=lambda r: (r.min_row, r.min_col)):
+            problems.append(
+                (
+                    merged.min_row,
+                    merged.min_col - 1,
+                    f"merged cells {merged.coord}; unmerge them and fill in every row",
+                )
+            )
+        for row in ws.iter_rows(min_row=2, max_col=len(table.headers)):
+            for cell in row:
+                if cell.data_type != "f":
+                    continue
+                row_values = values.get(cell.row) or []
+                k = cell.column - 1
+                if k >= len(row_values) or row_values[k] is None:
+                    problems.append(
+                        (
+                            cell.row,
+                            cell.column - 1,
+                            f"formula {cell.value} has no computed value; type the value "
+                            "itself, or open and save the file in Excel",
+                        )
+                    )
+    wb.close()
+    return found
 
 
 def _read_csv_folder(folder: Path) -> dict[str, Table]:
