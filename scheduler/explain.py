@@ -54,6 +54,9 @@ def reasons_for(pm: PlanModel, i: int) -> tuple[str, ...]:
     """Reason codes for an open reassessment that was not planned."""
     if pm.candidate_days[i]:
         return ("capaciteit",)
+    if not pm.excluded[i]:
+        # The period holds no working day at all: nobody can hold an interview.
+        return ("geen_consulent_beschikbaar",)
     firsts = {min(codes, key=REASON_ORDER.index) for codes in pm.excluded[i].values()}
     return tuple(code for code in REASON_ORDER if code in firsts) or ("capaciteit",)
 
@@ -82,6 +85,9 @@ def _sentence(code: str, r: Reassessment, pm: PlanModel, i: int, lang: str) -> s
     months_nl = NUMBERS_NL[months] if months < len(NUMBERS_NL) else str(months)
     month_name = MONTHS[lang][s.period_start.month - 1]
     n_free = len(pm.candidate_days[i])
+    no_working_day = not pm.excluded[i] and not n_free
+    period_nl = f"{long_date(s.period_start)} t/m {long_date(s.period_end)}"
+    period_en = f"{long_date(s.period_start, 'en')} to {long_date(s.period_end, 'en')}"
     if lang == "nl":
         texts = {
             "geannuleerd": WITHDRAWN["nl"],
@@ -104,8 +110,13 @@ def _sentence(code: str, r: Reassessment, pm: PlanModel, i: int, lang: str) -> s
                 if r.attendance_required
                 else ", en er is geen begeleider bekend die het gesprek kan voeren."
             ),
-            "geen_consulent_beschikbaar": "Er is geen consulent beschikbaar op de dagen waarop "
-            "het gesprek verder had gekund.",
+            "geen_consulent_beschikbaar": (
+                f"De planperiode ({period_nl}) bevat geen werkdag; er is geen consulent "
+                "beschikbaar."
+            )
+            if no_working_day
+            else "Er is geen consulent beschikbaar op de dagen waarop het gesprek verder had "
+            "gekund.",
             "capaciteit": (
                 f"Alle ochtenden waarop het gesprek kan ({n_free} dagen) zijn al vol; de "
                 "consulent neemt contact op over een extra ochtend."
@@ -136,8 +147,11 @@ def _sentence(code: str, r: Reassessment, pm: PlanModel, i: int, lang: str) -> s
                 if r.attendance_required
                 else ", and no support worker is on file to stand in."
             ),
-            "geen_consulent_beschikbaar": "No consultant is available on the days the interview "
-            "could otherwise be held.",
+            "geen_consulent_beschikbaar": (
+                f"The planning period ({period_en}) has no working day; no consultant is available."
+            )
+            if no_working_day
+            else "No consultant is available on the days the interview could otherwise be held.",
             "capaciteit": (
                 f"Every morning the interview could use ({n_free} days) is full; the consultant "
                 "will get in touch about an extra morning."

@@ -286,13 +286,20 @@ class Checker:
                     self.fail(f"{r.dossier}: withdrawn but reasons {sorted(reasons)}")
                 continue
             possible = any(self.possible_day(r, day) for day in days)
+            working = [d for d in days if self.working(d)]
+            length = r.duration_min or self.s.interview_min
+            too_long = length > self.s.morning.end - self.s.morning.start
             lone_capacity = "capaciteit" in reasons and len(reasons) == 1
-            if lone_capacity and not possible and any(self.working(d) for d in days):
+            if lone_capacity and not possible and working and not too_long:
                 self.fail(f"{r.dossier}: 'capaciteit' but no day was possible at all")
+            if not working:
+                if reasons != {"geen_consulent_beschikbaar"}:
+                    self.fail(f"{r.dossier}: no working day in the period, but {sorted(reasons)}")
+                continue
             if "capaciteit" not in reasons and possible:
                 self.fail(f"{r.dossier}: reasons {sorted(reasons)} but a day was possible")
             for code in sorted(reasons & REASON_CODES):
-                if not any(self.refuses(code, r, d) for d in days if self.working(d)):
+                if not any(self.refuses(code, r, d) for d in working):
                     self.fail(f"{r.dossier}: '{code}' is not true on any day of the period")
 
 
