@@ -42,7 +42,11 @@ def staged_folder(target: Path) -> Iterator[Path]:
             retired = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
             retired.rmdir()
             os.replace(target, retired)
-            os.replace(staging, target)
+            try:
+                os.replace(staging, target)
+            except BaseException:
+                os.replace(retired, target)  # put the previous planning back
+                raise
             shutil.rmtree(retired, ignore_errors=True)
         else:
             os.replace(staging, target)

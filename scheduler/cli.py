@@ -22,7 +22,7 @@ from herplan.io.input_writer import write_input_workbook
 from herplan.io.plan_json import stats_dict
 from herplan.io.planning_folder import write_planning_folder
 from herplan.scheduler.domain import Plan, Problem
-from herplan.scheduler.planner import NoPlanFound, make_plan
+from herplan.scheduler.planner import make_plan
 from herplan.scheduler.solve import SolverOptions
 
 
@@ -160,12 +160,24 @@ def plan(input_path: Path, out: Path, time_limit: float | None, seed: int, worke
             ),
             created=_created(input_path, problem.settings.timezone),
         )
-    except NoPlanFound as error:
         progress.done()
-        click.echo(f"No plan could be made: {error}. Try a longer --time-limit.", err=True)
+        write_planning_folder(result, out)
+    except OSError as error:
+        progress.done()
+        click.echo(f"{out}: cannot write the planning ({error.strerror or error}); "
+                   "nothing was changed there.", err=True)  # fmt: skip
         sys.exit(1)
-    progress.done()
-    write_planning_folder(result, out)
+    except Exception as error:  # an internal failure: say so plainly, keep DIR as it was
+        progress.done()
+        if os.environ.get("HERPLAN_DEBUG"):
+            raise
+        click.echo(
+            f"Internal error ({type(error).__name__}: {error}); nothing was written and "
+            f"{out} is unchanged. Please report it with the input file "
+            "(set HERPLAN_DEBUG=1 for details).",
+            err=True,
+        )
+        sys.exit(1)
     click.echo(summary(result, time.monotonic() - started))
     click.echo(f"Written to {out}")
 

@@ -21,10 +21,6 @@ from herplan.scheduler.solve import SolverOptions, solve
 from herplan.scheduler.timing import assign_times
 
 
-class NoPlanFound(RuntimeError):
-    """The solver found no plan at all within its time limit."""
-
-
 def appointment_uid(r: Reassessment, problem: Problem) -> str:
     """Stable iCalendar UID: the same reassessment in the same wave keeps its UID."""
     digest = hashlib.sha256(
@@ -45,8 +41,6 @@ def make_plan(
     options = options or SolverOptions(time_limit_s=problem.settings.time_limit_s)
     pm = build_variables(problem, rules)
     result = solve(pm, objectives, options)
-    if result is None:
-        raise NoPlanFound("the solver found no plan within the time limit")
 
     chosen = [(pm.reassessments[i], cid, day) for i, cid, day in result.chosen]
     appointments = tuple(
