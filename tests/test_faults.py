@@ -1,0 +1,172 @@
+"""Odd but valid settings, solver limits, internal failures and interrupted runs.
+
+Odd settings give a plan with every case explained, never a crash; a crash or
+Ctrl-C while writing leaves the previous planning folder exactly as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from herplan.io import planning_folder
+from herplan.scheduler import cli
+from herplan.scheduler.domain import Absence
+from tests.conftest import (
+    EXAMPLE,
+    case,
+    consultant,
+    problem,
+    short_morning,
+    solve,
+    violations,
+)
+from tests.io.test_input_reader import workbook
+
+
+@pytest.mark.parametrize(
+    ("name", "build", "reason"),
+    [
+        (
+            "no working day in the period",
+            lambda: problem(
+                [case("A")], period_start=date(2026, 12, 25), period_end=date(2026, 12, 27)
+            ),
+            "geen_consulent_beschikbaar",
+        ),
+        (
+            "a morning shorter than one interview",
+            lambda: problem([case("A")], morning=short_morning(30)),
+            "capaciteit",
+        ),
+        (
+            "no consultant available at all",
+            lambda: problem(
+                [case("A")],
+                consultants=[consultant("AH"), consultant("BB")],
+                absences=[
+                    Absence("AH", date(2026, 12, 1), date(2026, 12, 4)),
+                    Absence("BB", date(2026, 11, 30), date(2026, 12, 31)),
+                ],
+            ),
+            "geen_consulent_beschikbaar",
+        ),
+        (
+            "every support plan stale",
+            lambda: problem(
+                [case("A", support_plan_date=date(2025, 1, 1)), case("B", support_plan_date=None)]
+            ),
+            None,
+        ),
+    ],
+)
+def test_odd_settings_give_an_explained_empty_plan(name, build, reason):
+    plan = solve(build(), seconds=1)
+    assert plan.appointments == ()
+    assert plan.unscheduled and all(u.explanation for u in plan.unscheduled)
+    if reason:
+        assert all(u.reasons == (reason,) for u in plan.unscheduled)
+    assert violations(plan) == []  # every reason is true (independent checker)
+
+
+def test_period_without_working_days_still_writes_the_planning(tmp_path):
+    path = workbook(
+        tmp_path, settings={"periode_start": date(2026, 12, 25), "periode_eind": date(2026, 12, 27)}
+    )
+    out = tmp_path / "planning"
+    result = CliRunner().invoke(cli.main, ["plan", str(path), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "geen_consulent_beschikbaar" in result.output
+    assert (out / "plan.json").exists() and (out / "overzicht.xlsx").exists()
+
+
+def test_a_tiny_time_limit_still_writes_the_best_plan_with_its_gap(tmp_path):
+    out = tmp_path / "planning"
+    args = ["plan", str(EXAMPLE), "--out", str(out), "--time-limit", "0.1"]
+    result = CliRunner().invoke(cli.main, args)
+    assert result.exit_code == 0, result.output
+    assert "gap" in result.output and (out / "plan.json").exists()
+
+
+def _previous_planning(tmp_path: Path) -> tuple[Path, Path, dict[Path, bytes]]:
+    path = workbook(tmp_path)
+    out = tmp_path / "planning"
+    result = CliRunner().invoke(cli.main, ["plan", str(path), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    return path, out, before
+
+
+def _unchanged(out: Path, before: dict[Path, bytes]) -> None:
+    after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert after == before
+    leftovers = [p.name for p in out.parent.iterdir() if p.name.startswith(".planning")]
+    assert leftovers == []
+
+
+def test_ctrl_c_during_export_keeps_the_previous_planning(tmp_path, monkeypatch):
+    path, out, before = _previous_planning(tmp_path)
+
+    def interrupted(*_args, **_kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(planning_folder, "consultant_calendar", interrupted)
+    result = CliRunner().invoke(
+        cli.main, ["plan", str(path), "--out", str(out), "--time-limit", "1"]
+    )
+    assert result.exit_code != 0
+    _unchanged(out, before)
+
+
+def test_internal_failure_exits_1_with_a_message_and_keeps_the_folder(tmp_path, monkeypatch):
+    path, out, before = _previous_planning(tmp_path)
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("model exploded")
+
+    monkeypatch.setattr(cli, "make_plan", broken)
+    monkeypatch.delenv("HERPLAN_DEBUG", raising=False)
+    result = CliRunner().invoke(cli.main, ["plan", str(path), "--out", str(out)])
+    assert result.exit_code == 1
+    assert "Internal error (RuntimeError: model exploded)" in result.output
+    assert "Traceback" not in result.output
+    _unchanged(out, before)
+
+
+def test_unwritable_folder_exits_1(tmp_path, monkeypatch):
+    path, out, before = _previous_planning(tmp_path)
+
+    def refuse(*_args, **_kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(cli, "write_planning_folder", refuse)
+    result = CliRunner().invoke(cli.main, ["plan", str(path), "--out", str(out)])
+    assert (
+        result.exit_code == 1 and "cannot write the planning (Permission denied)" in result.output
+    )
+    _unchanged(out, before)
+
+
+def test_interrupting_a_real_run_keeps_the_previous_planning(tmp_path):
+    _path, out, before = _previous_planning(tmp_path)
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1]))
+    process = subprocess.Popen(
+        [sys.executable, "-m", "herplan.scheduler.cli", "plan", str(EXAMPLE), "--out", str(out)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    time.sleep(4)  # well inside the solve of the 30-second default limit
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode != 0
+    assert b"Traceback" not in stderr
+    _unchanged(out, before)
