@@ -171,3 +171,11 @@ def test_plan_with_bad_input_writes_nothing(tmp_path):
     assert result.exit_code == 2 and "Traceback" not in result.output
     assert "input.xlsx › Herindicaties › row 2 › aanbieder" in result.output
     assert not out.exists() and _sha(path) == before
+
+
+def test_password_protected_workbook(tmp_path):
+    # Excel saves an encrypted .xlsx as an OLE compound file, not a zip.
+    locked = tmp_path / "beveiligd.xlsx"
+    locked.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504)
+    message = errors_of(locked)[0]
+    assert message.startswith("beveiligd.xlsx: the workbook is password-protected")
