@@ -106,6 +106,8 @@ def _parameters(options: SolverOptions, budget: float) -> cp_model.CpSolver:
     p.cp_model_presolve = False
     p.symmetry_level = 0
     p.log_search_progress = False
+    # Ctrl-C aborts the run (nothing is written) instead of only ending the phase.
+    p.catch_sigint_signal = False
     if options.deterministic:
         # Interleaved search is deterministic whatever the thread count; with
         # presolve off it must run on one worker (CP-SAT 9.15 aborts on some small
@@ -140,15 +142,25 @@ def _hint(pm: PlanModel, chosen: list[XKey]) -> None:
         pm.model.add_hint(var, value(picked))
 
 
-def solve(pm: PlanModel, objectives: Sequence[Objective], options: SolverOptions) -> SolveResult:
+def solve(
+    pm: PlanModel,
+    objectives: Sequence[Objective],
+    options: SolverOptions,
+    start: list[XKey] | None = None,
+) -> SolveResult:
     """Optimise ``objectives`` in order, starting from the greedy plan.
 
     The greedy plan, improved by local search, is the first incumbent: there is
-    always a plan to write, and every phase starts from a complete hint.
+    always a plan to write, and every phase starts from a complete hint. A rerun
+    passes ``start`` (the previous appointments that still hold): its gaps are
+    filled, but nothing in it is moved before the solver weighs stability.
     """
     started = time.monotonic()
     budget_left = options.time_limit_s
-    chosen: list[XKey] = improve(pm, greedy_plan(pm))
+    if start is None:
+        chosen: list[XKey] = improve(pm, greedy_plan(pm))
+    else:
+        chosen = improve(pm, start, close_visits=False)
     _hint(pm, chosen)
     load_seconds = LOAD_SECONDS_PER_VARIABLE * len(pm.x)
     shares = [weights.TIME_SHARE.get(o.name, 0.05) for o in objectives]
@@ -158,7 +170,7 @@ def solve(pm: PlanModel, objectives: Sequence[Objective], options: SolverOptions
         if objective.bound is not None:
             bound = objective.bound(pm)
             pm.model.add(expr <= bound if objective.sense == "max" else expr >= bound)
-        if objective.name in LOCAL_SEARCH_HELPS:
+        if objective.name in LOCAL_SEARCH_HELPS and not pm.stable:
             # Never fewer reassessments, never more visits: safe under every
             # earlier phase's bound, and a much better start for this one.
             chosen = improve(pm, chosen)
