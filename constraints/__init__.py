@@ -18,6 +18,7 @@ from herplan.constraints import (
     most_reassessments,
     one_location_per_morning,
     preferred_days,
+    stability,
     support_plan_freshness,
     support_worker,
 )
@@ -44,4 +45,11 @@ OBJECTIVES: tuple[Objective, ...] = (
     fair_load.URGENT_EARLY,  # 6 urgent cases early
 )
 
-__all__ = ["HARD_RULES", "OBJECTIVES", "Objective", "Rule"]
+# A rerun (SPEC §6) adds objective 2 between the count and the clustering.
+RERUN_OBJECTIVES: tuple[Objective, ...] = (
+    OBJECTIVES[0],
+    stability.OBJECTIVE,  # 2 keep what is already out
+    *OBJECTIVES[1:],
+)
+
+__all__ = ["HARD_RULES", "OBJECTIVES", "RERUN_OBJECTIVES", "Objective", "Rule"]

@@ -34,9 +34,10 @@ def add(pm) -> None:
         for (cid, day), vkeys in pm.visits_by_cd.items():
             if cid == consultant.id:
                 weeks[iso_week(day)].extend(pm.visit[v] for v in vkeys)
-        for visits in weeks.values():
-            if len(visits) > cap:
-                pm.model.add(sum(visits) <= cap)
+        for week, visits in weeks.items():
+            left = cap - pm.booked_mornings.get((consultant.id, week), 0)
+            if len(visits) > left:
+                pm.model.add(sum(visits) <= max(0, left))
 
 
 RULE = Rule(

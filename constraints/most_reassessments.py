@@ -24,7 +24,14 @@ def urgency_tier(r: Reassessment, settings: Settings) -> int:
 
 
 def worth(pm, i: int) -> int:
-    """What planning reassessment ``i`` adds: the count weight plus its urgency tier."""
+    """What planning reassessment ``i`` adds: the count weight plus its urgency tier.
+
+    On a rerun only the count matters here: an appointment that is already out
+    may move to plan *more* reassessments, never to swap in a more urgent one
+    (SPEC §6); urgency still orders the days (``urgent_early``).
+    """
+    if pm.stable:
+        return 1
     base = weights.count_weight(len(pm.reassessments))
     return base + urgency_tier(pm.reassessments[i], pm.settings)
 

@@ -38,6 +38,7 @@ FAIR_LOAD_SCALE = 1000  # per-mille resolution of relative load
 # Share of the solver time each phase may use (rest moves on to later phases).
 TIME_SHARE = {
     "most_reassessments": 0.15,
+    "stability": 0.15,
     "clustering": 0.45,
     "continuity": 0.10,
     "preferred_days": 0.10,

@@ -237,6 +237,44 @@ class SolveStats:
 
 
 @dataclass(frozen=True)
+class Verdict:
+    """A provider's answer in a returned sheet: ``Haalbaar`` ja/nee and the remark."""
+
+    dossier: str
+    feasible: bool
+    remark: str = ""
+    source: str = ""  # file › sheet › row, for messages
+
+
+@dataclass(frozen=True)
+class Rerun:
+    """What a rerun starts from (SPEC §6): the previous plan, today, returned sheets."""
+
+    previous: tuple[Appointment, ...]
+    revision: int
+    today: date
+    verdicts: tuple[Verdict, ...] = ()
+
+    def previous_of(self, dossier: str) -> Appointment | None:
+        return next((a for a in self.previous if a.dossier == dossier), None)
+
+    def verdict(self, dossier: str) -> Verdict | None:
+        return next((v for v in self.verdicts if v.dossier == dossier), None)
+
+
+@dataclass(frozen=True)
+class Change:
+    """One line of sheet ``Wijzigingen``: what happened to an appointment, and why."""
+
+    dossier: str
+    provider: str
+    kind: str  # verplaatst, geannuleerd, nieuw, niet_meer_inplanbaar
+    reason: str
+    before: Appointment | None = None
+    after: Appointment | None = None
+
+
+@dataclass(frozen=True)
 class Plan:
     """A complete plan: appointments, unplanned reassessments and statistics."""
 
@@ -248,6 +286,8 @@ class Plan:
     created: str
     revision: int = 1
     seed: int = 0
+    changes: tuple[Change, ...] = ()
+    cancelled: tuple[Appointment, ...] = ()  # previous appointments that were dropped
 
     @property
     def visits(self) -> int:

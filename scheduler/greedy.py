@@ -25,6 +25,7 @@ def greedy_plan(pm: PlanModel) -> list[XKey]:
     planned: set[int] = set()
     chosen: list[XKey] = []
     mornings_in_week: dict[tuple[str, tuple[int, int]], int] = defaultdict(int)
+    mornings_in_week.update(pm.booked_mornings)  # a rerun's mornings already held
     visitors: dict[tuple[tuple[str, str], date], int] = defaultdict(int)
     worker_with: dict[tuple[str, date], str] = {}
     remaining_days = {i: len(days) for i, days in pm.candidate_days.items()}

@@ -109,7 +109,9 @@ class _Mornings:
             return False
         cap = self.pm.problem.consultant(cid).max_mornings_per_week
         week = iso_week(day)
-        if cap is not None and sum(iso_week(d) == week for c, d in self.busy if c == cid) >= cap:
+        held = self.pm.booked_mornings.get((cid, week), 0)
+        held += sum(iso_week(d) == week for c, d in self.busy if c == cid)
+        if cap is not None and held >= cap:
             return False
         worker = self._worker(i)
         return not worker or set(self.claims[(worker, day)]) <= {cid}
@@ -123,15 +125,18 @@ class _Mornings:
         return sorted((i, cid, day) for (cid, day, _), cases in self.cases.items() for i in cases)
 
 
-def improve(pm: PlanModel, chosen: list[XKey]) -> list[XKey]:
-    """A plan with no fewer reassessments and no more visits than ``chosen``."""
+def improve(pm: PlanModel, chosen: list[XKey], close_visits: bool = True) -> list[XKey]:
+    """A plan with no fewer reassessments and no more visits than ``chosen``.
+
+    ``close_visits=False`` only fills gaps: nothing already planned moves (reruns).
+    """
     mornings = _Mornings(pm, chosen)
     planned = {i for i, _, _ in chosen}
     changed = True
     while changed:
         changed = False
         for vkey in sorted(mornings.cases, key=lambda v: (len(mornings.cases[v]), v)):
-            if vkey in mornings.cases and mornings.close(vkey):
+            if close_visits and vkey in mornings.cases and mornings.close(vkey):
                 changed = True
         for i in sorted(set(pm.candidate_days) - planned):
             loc = pm.reassessments[i].location_key

@@ -57,6 +57,11 @@ class PlanModel:
     visits_by_ld: dict[tuple[LocKey, date], list[tuple[str, date, LocKey]]] = field(
         default_factory=lambda: defaultdict(list)
     )
+    # Reruns (SPEC §6): mornings already held (pinned, before today) per consultant
+    # and ISO week, and each open case's previous appointment, for stability.
+    booked_mornings: dict[tuple[str, tuple[int, int]], int] = field(default_factory=dict)
+    previous: dict[int, XKey] = field(default_factory=dict)
+    stable: bool = False  # a rerun: keep what is out, move only to plan more
 
     @property
     def settings(self):
@@ -66,10 +71,15 @@ class PlanModel:
         return self.reassessments[key[0]]
 
 
-def build_variables(problem: Problem, rules: Sequence) -> PlanModel:
-    """Create the candidate variables that survive every rule's day and consultant filter."""
+def build_variables(problem: Problem, rules: Sequence, first_day: date | None = None) -> PlanModel:
+    """Create the candidate variables that survive every rule's day and consultant filter.
+
+    ``first_day`` (a rerun's today) leaves out the days before it: the past is
+    not planned again.
+    """
     open_cases = [r for r in problem.reassessments if not r.withdrawn]
-    pm = PlanModel(problem=problem, reassessments=open_cases, days=period_days(problem.settings))
+    days = [d for d in period_days(problem.settings) if first_day is None or d >= first_day]
+    pm = PlanModel(problem=problem, reassessments=open_cases, days=days)
     day_rules = [rule for rule in rules if rule.allows_day is not None]
     consultant_rules = [rule for rule in rules if rule.consultant_available is not None]
 

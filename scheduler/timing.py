@@ -35,23 +35,96 @@ def _order_key(r: Reassessment) -> tuple[str, str]:
     return (worker or "~" + r.dossier, r.dossier)
 
 
-def assign_times(chosen: list[tuple[Reassessment, str, date]], settings: Settings) -> list[Timed]:
-    """Clock times for every chosen (reassessment, consultant, day)."""
+def assign_times(
+    chosen: list[tuple[Reassessment, str, date]],
+    settings: Settings,
+    keep: dict[str, tuple[str, date, int, int]] | None = None,
+) -> list[Timed]:
+    """Clock times for every chosen (reassessment, consultant, day).
+
+    ``keep`` (a rerun) maps a dossier to its previous (consultant, day, start,
+    write-up start): an interview on the same consultant-morning keeps its
+    times wherever they still fit, and the others fill the gaps; only a morning
+    where that is impossible is laid out afresh.
+    """
     mornings: dict[tuple[str, date], list[Reassessment]] = defaultdict(list)
     for r, cid, day in chosen:
         mornings[(cid, day)].append(r)
     timed: list[Timed] = []
     for (cid, day), cases in sorted(mornings.items(), key=lambda kv: (kv[0][1], kv[0][0])):
-        clock = settings.morning.start
-        writeup = settings.afternoon.start
-        for r in sorted(cases, key=_order_key):
-            length = r.interview_minutes(settings)
-            timed.append(
-                Timed(r, cid, day, clock, clock + length, writeup, writeup + settings.writeup_min)
-            )
-            clock += length + settings.changeover_min
-            writeup += settings.writeup_min
+        ordered = sorted(cases, key=_order_key)
+        kept = {
+            r.dossier: keep[r.dossier][2:]
+            for r in ordered
+            if keep and r.dossier in keep and keep[r.dossier][:2] == (cid, day)
+        }
+        times = _keeping(ordered, kept, settings) if kept else None
+        if times is None:
+            times = _in_sequence(ordered, settings)
+        timed.extend(
+            Timed(r, cid, day, start, start + r.interview_minutes(settings), up,
+                  up + settings.writeup_min)
+            for r, (start, up) in zip(ordered, times, strict=True)
+        )  # fmt: skip
     return timed
+
+
+def _in_sequence(cases: list[Reassessment], settings: Settings) -> list[tuple[int, int]]:
+    """Back to back from the start of the morning and of the afternoon."""
+    clock, writeup, times = settings.morning.start, settings.afternoon.start, []
+    for r in cases:
+        times.append((clock, writeup))
+        clock += r.interview_minutes(settings) + settings.changeover_min
+        writeup += settings.writeup_min
+    return times
+
+
+def _keeping(
+    cases: list[Reassessment], kept: dict[str, tuple[int, int]], settings: Settings
+) -> list[tuple[int, int]] | None:
+    """Previous times for ``kept``, first free gaps for the rest; ``None`` if it cannot."""
+    gap = settings.changeover_min
+    busy: list[tuple[int, int]] = []  # interviews, with change-over after each
+    desk: list[tuple[int, int]] = []  # write-up blocks
+    times: dict[str, tuple[int, int]] = {}
+
+    def free(intervals, start, end) -> bool:
+        return all(end <= s or start >= e for s, e in intervals)
+
+    for r in cases:
+        if r.dossier not in kept:
+            continue
+        start, up = kept[r.dossier]
+        end = start + r.interview_minutes(settings)
+        up_end = up + settings.writeup_min
+        inside = settings.morning.start <= start and end <= settings.morning.end
+        inside = inside and settings.afternoon.start <= up and up_end <= settings.afternoon.end
+        if not (inside and free(busy, start, end + gap) and free(desk, up, up_end)):
+            return None
+        busy.append((start, end + gap))
+        desk.append((up, up_end))
+        times[r.dossier] = (start, up)
+    for r in cases:
+        if r.dossier in times:
+            continue
+        length = r.interview_minutes(settings)
+        start = next(
+            (t for t in range(settings.morning.start, settings.morning.end - length + 1, 5)
+             if free(busy, t, t + length + gap)),
+            None,
+        )  # fmt: skip
+        up = next(
+            (t for t in range(settings.afternoon.start,
+                              settings.afternoon.end - settings.writeup_min + 1, 5)
+             if free(desk, t, t + settings.writeup_min)),
+            None,
+        )  # fmt: skip
+        if start is None or up is None:
+            return None
+        busy.append((start, start + length + gap))
+        desk.append((up, up + settings.writeup_min))
+        times[r.dossier] = (start, up)
+    return [times[r.dossier] for r in cases]
 
 
 def hhmm(minutes: int) -> str:
