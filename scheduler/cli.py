@@ -10,18 +10,20 @@ import os
 import sys
 import time
 from collections import Counter
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import click
 
 from herplan.io.errors import InputError
+from herplan.io.feedback import read_feedback
 from herplan.io.input_reader import read_problem
 from herplan.io.input_writer import write_input_workbook
 from herplan.io.plan_json import stats_dict
 from herplan.io.planning_folder import write_planning_folder
-from herplan.scheduler.domain import Plan, Problem
+from herplan.io.previous import read_previous
+from herplan.scheduler.domain import Plan, Problem, Rerun
 from herplan.scheduler.planner import make_plan
 from herplan.scheduler.solve import SolverOptions
 
@@ -58,6 +60,11 @@ def _created(input_path: Path, timezone: str) -> datetime:
         files = [input_path, *input_path.glob("*.csv")] if input_path.is_dir() else [input_path]
         seconds = max(f.stat().st_mtime for f in files)
     return datetime.fromtimestamp(int(seconds), tz=UTC).astimezone(ZoneInfo(timezone))
+
+
+# A rerun starts from a complete plan and mostly keeps it: a short search suffices,
+# and a planner reacting to a cancellation should not wait (SPEC §6).
+RERUN_TIME_LIMIT_S = 8.0
 
 
 class _Progress:
@@ -97,6 +104,15 @@ def summary(plan: Plan, elapsed: float) -> str:
         f"Location-days {stats['location_days']}",
         f"Solver       {stats['status']}, gap {stats['gap']:.2%}, {elapsed:.1f} s",
     ]
+    if plan.revision > 1:
+        kinds = Counter(c.kind for c in plan.changes)
+        lines.append(
+            f"Revision     {plan.revision}: {len(plan.changes)} changes "
+            + ", ".join(f"{kind} {n}" for kind, n in sorted(kinds.items()))
+        )
+        why = Counter(c.reason for c in plan.changes if c.kind == "verplaatst")
+        for reason, n in sorted(why.items(), key=lambda kv: (-kv[1], kv[0])):
+            lines.append(f"  moved {n:>3}  {reason}")
     for p in plan.phases:
         lines.append(
             f"  {p.name:<20} {p.status:<9} objective {p.objective:>10,.0f}  "
@@ -130,8 +146,34 @@ def main() -> None:
     help="1 gives a reproducible plan; more runs CP-SAT's parallel portfolio on that many "
     "threads: often better plans, but not the same on every run.",
 )
-def plan(input_path: Path, out: Path, time_limit: float | None, seed: int, workers: int) -> None:
-    """Plan INPUT (an .xlsx workbook or a folder of CSV files) into --out."""
+@click.option("--fresh", is_flag=True, help="Ignore the previous plan in --out; plan anew.")
+@click.option(
+    "--today",
+    type=click.DateTime(formats=["%Y-%m-%d", "%d-%m-%Y"]),
+    help="On a rerun: appointments before this day are pinned (default: today).",
+)
+@click.option(
+    "--feedback",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A provider workbook sent back (Haalbaar ja/nee); repeat for several.",
+)
+def plan(
+    input_path: Path,
+    out: Path,
+    time_limit: float | None,
+    seed: int,
+    workers: int,
+    fresh: bool,
+    today: datetime | None,
+    feedback: tuple[Path, ...],
+) -> None:
+    """Plan INPUT (an .xlsx workbook or a folder of CSV files) into --out.
+
+    When --out already holds a plan.json this is a rerun: the previous plan is
+    the starting point and only what has to change moves (use --fresh to start
+    over). The previous revision is kept under revisies/.
+    """
     problem = _load(input_path)
     if out.exists() and any(out.iterdir()) and not (out / "plan.json").exists():
         click.echo(
@@ -140,7 +182,20 @@ def plan(input_path: Path, out: Path, time_limit: float | None, seed: int, worke
             err=True,
         )
         sys.exit(2)
+    rerun = None
+    if (out / "plan.json").exists() and not fresh:
+        try:
+            revision, previous = read_previous(out / "plan.json")
+            verdicts = read_feedback(list(feedback), previous)
+        except InputError as error:
+            _fail_input(error)
+        day = today.date() if today else date.today()
+        rerun = Rerun(previous, revision, day, verdicts)
+    elif feedback:
+        raise click.UsageError("--feedback needs a previous plan in --out (a rerun)")
     limit = time_limit if time_limit is not None else problem.settings.time_limit_s
+    if rerun and time_limit is None:
+        limit = min(limit, RERUN_TIME_LIMIT_S)
     progress = _Progress()
     click.echo(
         f"Planning {len(problem.reassessments)} reassessments, {len(problem.consultants)} "
@@ -159,6 +214,7 @@ def plan(input_path: Path, out: Path, time_limit: float | None, seed: int, worke
                 progress=progress,
             ),
             created=_created(input_path, problem.settings.timezone),
+            rerun=rerun,
         )
         progress.done()
         write_planning_folder(result, out)
