@@ -20,6 +20,7 @@ plan's creation time, so the same plan gives byte-identical files.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
@@ -174,3 +175,53 @@ def consultant_calendar(plan: Plan, consultant_id: str) -> bytes:
         cal.add_component(_interview(plan, a, summary, stamp))
         cal.add_component(_writeup(plan, a, stamp))
     return _finish(cal)
+
+
+def _cancel(plan: Plan, a: Appointment, stamp: datetime, writeup: bool) -> Event:
+    t = labels(plan.problem.settings.language)
+    zone = ZoneInfo(plan.problem.settings.timezone)
+    event = Event()
+    event.add("uid", writeup_uid(a) if writeup else a.uid)
+    event.add("sequence", a.sequence)
+    event.add("dtstamp", stamp)
+    start, end = (a.writeup_start, a.writeup_end) if writeup else (a.start, a.end)
+    event.add("dtstart", _at(a.day, start, zone))
+    event.add("dtend", _at(a.day, end, zone))
+    event.add("summary", t["summary_cancelled"].format(dossier=a.dossier))
+    event.add("status", "CANCELLED")
+    consultant = next((c for c in plan.problem.consultants if c.id == a.consultant), None)
+    if consultant is not None and consultant.email:
+        event.add("organizer", _address(consultant.email, consultant.name))
+    return event
+
+
+def cancellations(plan: Plan, dropped: Iterable[Appointment], with_writeups: bool) -> bytes:
+    """``METHOD:CANCEL`` for appointments that are gone from this calendar (reruns).
+
+    A file of its own, because one iCalendar object has one METHOD: importing it
+    removes the events with these UIDs (SEQUENCE raised) from Outlook, Google
+    and Apple calendars that imported the earlier files.
+    """
+    t = labels(plan.problem.settings.language)
+    stamp = _stamp(plan)
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "CANCEL")
+    cal.add("x-wr-calname", t["summary_cancelled"].format(dossier="").rstrip())
+    for a in _ordered(dropped):
+        cal.add_component(_cancel(plan, a, stamp, writeup=False))
+        if with_writeups:
+            cal.add_component(_cancel(plan, a, stamp, writeup=True))
+    return _finish(cal)
+
+
+def dropped_for_consultant(plan: Plan, consultant_id: str) -> list[Appointment]:
+    """Previous appointments gone from a consultant's calendar: dropped or moved away."""
+    gone = [a for a in plan.cancelled if a.consultant == consultant_id]
+    for change in plan.changes:
+        before, after = change.before, change.after
+        if before and after and before.consultant == consultant_id != after.consultant:
+            gone.append(replace(before, sequence=before.sequence + 1))
+    return gone

@@ -18,6 +18,7 @@ from openpyxl.utils import get_column_letter
 
 from herplan.constraints.afternoon_writeup import consultant_available as no_absence
 from herplan.constraints.consultant_availability import consultant_available
+from herplan.io.changes_sheet import write_changes
 from herplan.io.labels import WEEKDAY_NAMES, WEEKDAY_SHORT, labels
 from herplan.io.plan_json import overall_status, stats_dict
 from herplan.io.xlsx_util import fix_timestamps, put, workbook_bytes, write_table
@@ -198,5 +199,6 @@ def overview_bytes(plan: Plan) -> bytes:
     _unplanned(wb, plan, t, lang)
     _support_plans(wb, plan, t)
     _figures(wb, plan, t)
+    write_changes(wb, plan, t)
     fix_timestamps(wb, datetime.fromisoformat(plan.created))
     return workbook_bytes(wb)

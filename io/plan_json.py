@@ -132,8 +132,26 @@ def plan_dict(plan: Plan) -> dict[str, object]:
             }
             for r in plan.renewals
         ],
+        "changes": [
+            {
+                "dossier": c.dossier,
+                "provider": c.provider,
+                "kind": c.kind,
+                "reason": c.reason,
+                "before": _where(c.before),
+                "after": _where(c.after),
+            }
+            for c in plan.changes
+        ],
         "stats": stats_dict(plan),
     }
+
+
+def _where(a) -> dict[str, str] | None:
+    if a is None:
+        return None
+    return {"date": a.day.isoformat(), "start": hhmm(a.start), "end": hhmm(a.end),
+            "consultant": a.consultant}  # fmt: skip
 
 
 def dumps(plan: Plan) -> bytes:

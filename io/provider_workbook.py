@@ -17,6 +17,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from herplan.io.changes_sheet import write_changes
 from herplan.io.invites import renewal_of
 from herplan.io.labels import WEEKDAY_NAMES, labels
 from herplan.io.overview import DATE, TIME, clock
@@ -154,6 +155,7 @@ def provider_workbook(plan: Plan, provider: str, calendar_name: str) -> bytes:
     wb.remove(wb.active)
     _planning(wb, plan, provider, t, lang)
     _action_needed(wb, plan, provider, t, lang)
+    write_changes(wb, plan, t, provider)
     _guide(wb, plan, provider, t, calendar_name)
     fix_timestamps(wb, datetime.fromisoformat(plan.created))
     return workbook_bytes(wb)

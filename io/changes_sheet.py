@@ -1,0 +1,47 @@
+"""Sheet ``Wijzigingen``: what changed since the previous revision (SPEC §6).
+
+The planner's overview lists every change; a provider's workbook lists its own.
+"""
+
+from __future__ import annotations
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment
+from openpyxl.utils import get_column_letter
+
+from herplan.io.xlsx_util import write_table
+from herplan.scheduler.domain import Change, Plan
+from herplan.scheduler.timing import hhmm
+
+DATE = "dd-mm-yyyy"
+
+
+def write_changes(wb: Workbook, plan: Plan, t: dict[str, str], provider: str | None = None) -> None:
+    """Add the sheet when ``plan`` is a rerun; only ``provider``'s changes if given."""
+    if plan.revision <= 1:
+        return
+    ws = wb.create_sheet(t["sheet_changes"])
+    headers = [
+        t["kind"], t["dossier"], t["client"], t["provider"], t["location"], t["old_date"],
+        t["old_time"], t["old_consultant"], t["new_date"], t["new_time"], t["new_consultant"],
+        t["explanation"],
+    ]  # fmt: skip
+    rows = [_row(c, t) for c in plan.changes if provider is None or c.provider == provider]
+    write_table(ws, headers, rows, {t["old_date"]: DATE, t["new_date"]: DATE}, "Wijzigingen")
+    last = get_column_letter(len(headers))
+    ws.column_dimensions[last].width = 80
+    for n in range(2, len(rows) + 2):
+        ws[f"{last}{n}"].alignment = Alignment(wrap_text=True, vertical="top")
+
+
+def _row(c: Change, t: dict[str, str]) -> list[object]:
+    b, a = c.before, c.after
+    any_side = a or b
+    return [
+        t[f"kind_{c.kind}"], c.dossier, any_side.client if any_side else "", c.provider,
+        any_side.location if any_side else "",
+        b.day if b else None, f"{hhmm(b.start)}-{hhmm(b.end)}" if b else "",
+        b.consultant if b else "",
+        a.day if a else None, f"{hhmm(a.start)}-{hhmm(a.end)}" if a else "",
+        a.consultant if a else "", c.reason,
+    ]  # fmt: skip
