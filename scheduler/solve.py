@@ -130,16 +130,23 @@ def _hint(pm: PlanModel, chosen: list[XKey]) -> None:
     visits = {(cid, day, pm.reassessments[i].location_key) for i, cid, day in chosen}
     location_days = {(loc, day) for _, day, loc in visits}
     pm.model.clear_hints()
-    for key, var in pm.x.items():
-        pm.model.add_hint(var, key in picked)
-    for i, var in pm.scheduled.items():
-        pm.model.add_hint(var, i in planned)
-    for key, var in pm.visit.items():
-        pm.model.add_hint(var, key in visits)
-    for key, var in pm.location_day.items():
-        pm.model.add_hint(var, key in location_days)
+    indices: list[int] = []
+    values: list[int] = []
+    for group, on in (
+        (pm.x, picked),
+        (pm.scheduled, planned),
+        (pm.visit, visits),
+        (pm.location_day, location_days),
+    ):
+        for key, var in group.items():
+            indices.append(var.index)
+            values.append(int(key in on))
     for var, value in pm.derived:
-        pm.model.add_hint(var, value(picked))
+        indices.append(var.index)
+        values.append(int(value(picked)))
+    # Straight into the proto: one call instead of one per variable (50 000 on size M).
+    pm.model.proto.solution_hint.vars.extend(indices)
+    pm.model.proto.solution_hint.values.extend(values)
 
 
 def solve(
@@ -161,7 +168,6 @@ def solve(
         chosen: list[XKey] = improve(pm, greedy_plan(pm))
     else:
         chosen = improve(pm, start, close_visits=False)
-    _hint(pm, chosen)
     load_seconds = LOAD_SECONDS_PER_VARIABLE * len(pm.x)
     shares = [weights.TIME_SHARE.get(o.name, 0.05) for o in objectives]
     phases: list[SolveStats] = []
@@ -181,7 +187,8 @@ def solve(
         else:
             pm.model.minimize(expr)
         budget_left = max(0.0, budget_left - load_seconds)
-        budget = max(MIN_PHASE_SECONDS, budget_left * shares[n] / sum(shares[n:]))
+        floor = min(MIN_PHASE_SECONDS, options.time_limit_s / len(objectives))
+        budget = max(floor, budget_left * shares[n] / sum(shares[n:]))
         solver = _parameters(options, budget)
         callback = (
             _ProgressCallback(objective.name, options.progress, started)
@@ -213,5 +220,4 @@ def solve(
         )
         chosen = [key for key, var in pm.x.items() if solver.boolean_value(var)]
         pm.model.add(expr >= value if objective.sense == "max" else expr <= value)
-        _hint(pm, chosen)
     return SolveResult(chosen, phases)
