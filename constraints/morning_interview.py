@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from ortools.sat.python import cp_model
+
 from herplan.constraints.base import Rule
 from herplan.scheduler.calendar import is_working_day
 from herplan.scheduler.domain import Problem, Reassessment
@@ -24,15 +26,15 @@ def allows_day(problem: Problem, r: Reassessment, day: date) -> bool:
 
 def add(pm) -> None:
     window = pm.settings.morning.minutes
+
+    def load(keys):
+        minutes = [pm.reassessment(k).interview_minutes(pm.settings) for k in keys]
+        return cp_model.LinearExpr.weighted_sum([pm.x[k] for k in keys], minutes)
+
     for vkey, keys in pm.x_by_visit.items():
-        pm.model.add(
-            sum(pm.reassessment(k).interview_minutes(pm.settings) * pm.x[k] for k in keys)
-            <= window * pm.visit[vkey]
-        )
+        pm.model.add(load(keys) <= window * pm.visit[vkey])
     for keys in pm.x_by_cd.values():
-        pm.model.add(
-            sum(pm.reassessment(k).interview_minutes(pm.settings) * pm.x[k] for k in keys) <= window
-        )
+        pm.model.add(load(keys) <= window)
 
 
 RULE = Rule(1, "morning_interview", "capaciteit", allows_day=allows_day, add=add)

@@ -7,6 +7,8 @@ morning of length ``W`` fit when ``sum(duration + g) <= W + g``.
 
 from __future__ import annotations
 
+from ortools.sat.python import cp_model
+
 from herplan.constraints.base import Rule
 
 
@@ -18,10 +20,9 @@ def add(pm) -> None:
             pm.model.add_at_most_one(pm.visit[v] for v in vkeys)
     if gap:
         for vkey, keys in pm.x_by_visit.items():
-            pm.model.add(
-                sum((pm.reassessment(k).interview_minutes(s) + gap) * pm.x[k] for k in keys)
-                <= (s.morning.minutes + gap) * pm.visit[vkey]
-            )
+            blocks = [pm.reassessment(k).interview_minutes(s) + gap for k in keys]
+            load = cp_model.LinearExpr.weighted_sum([pm.x[k] for k in keys], blocks)
+            pm.model.add(load <= (s.morning.minutes + gap) * pm.visit[vkey])
 
 
 RULE = Rule(3, "one_location_per_morning", add=add)

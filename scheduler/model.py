@@ -117,7 +117,7 @@ def build_variables(problem: Problem, rules: Sequence, first_day: date | None = 
 
     for i, r in enumerate(open_cases):
         s = m.new_bool_var(f"scheduled_{r.dossier}")
-        m.add(sum(pm.x[k] for k in pm.x_by_i[i]) == s)
+        m.add(cp_model.LinearExpr.sum([pm.x[k] for k in pm.x_by_i[i]]) == s)
         pm.scheduled[i] = s
 
     by_visit: dict[tuple[str, date, LocKey], list[XKey]] = defaultdict(list)
@@ -132,14 +132,14 @@ def build_variables(problem: Problem, rules: Sequence, first_day: date | None = 
         pm.visits_by_cd[(cid, day)].append(vkey)
         pm.visits_by_ld[(loc, day)].append(vkey)
         members = [pm.x[k] for k in by_visit[vkey]]
-        m.add(sum(members) <= len(members) * v)
+        m.add(cp_model.LinearExpr.sum(members) <= len(members) * v)
         m.add_bool_or(members).only_enforce_if(v)
 
     for (loc, day), vkeys in sorted(pm.visits_by_ld.items()):
         y = m.new_bool_var(f"locday_{loc[0]}_{loc[1]}_{day:%m%d}")
         pm.location_day[(loc, day)] = y
         visits = [pm.visit[k] for k in vkeys]
-        m.add(sum(visits) <= len(visits) * y)
+        m.add(cp_model.LinearExpr.sum(visits) <= len(visits) * y)
         m.add_bool_or(visits).only_enforce_if(y)
 
     for rule in rules:
