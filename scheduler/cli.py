@@ -64,7 +64,7 @@ def _created(input_path: Path, timezone: str) -> datetime:
 
 # A rerun starts from a complete plan and mostly keeps it: a short search suffices,
 # and a planner reacting to a cancellation should not wait (SPEC §6).
-RERUN_TIME_LIMIT_S = 8.0
+RERUN_TIME_LIMIT_S = 3.0
 
 
 class _Progress:
