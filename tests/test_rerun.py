@@ -297,3 +297,20 @@ def test_fresh_starts_over(workspace):
     run("plan", str(workspace / "invoer.xlsx"), "--out", str(workspace / "planning"), "--fresh",
         "--time-limit", "2")  # fmt: skip
     assert _plan(workspace / "planning")["revision"] == 1
+
+
+def test_feedback_with_another_providers_dossier_is_an_error(workspace):
+    before = _plan(workspace / "planning")
+    a = before["appointments"][0]
+    other = next(x for x in before["appointments"] if x["provider"] != a["provider"])
+    sheet = _returned_sheet(workspace, a["dossier"], "ja", "")
+    wb = load_workbook(sheet)
+    ws = wb["Planning"]
+    header = [c.value for c in ws[1]]
+    ws.cell(row=ws.max_row + 1, column=header.index("Dossier") + 1, value=other["dossier"])
+    wb.save(sheet)
+    args = ["plan", str(workspace / "invoer.xlsx"), "--out", str(workspace / "planning"),
+            "--today", TODAY, "--feedback", str(sheet)]  # fmt: skip
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2
+    assert f"belongs to {other['provider']}, not to {a['provider']}" in result.output
