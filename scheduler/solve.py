@@ -41,6 +41,7 @@ class SolverOptions:
     workers: int = 1
     deterministic: bool = True
     progress: Progress | None = None
+    local_search: bool = True  # False: start from the bare greedy plan (the baseline)
 
 
 class _ProgressCallback(cp_model.CpSolverSolutionCallback):
@@ -83,6 +84,8 @@ HEAVY_SUBSOLVERS = (
 # Phases that start from the previous phase's plan improved by ``improve``: it
 # never plans fewer reassessments nor adds a visit, so it keeps earlier bounds.
 LOCAL_SEARCH_HELPS = ("clustering",)
+# On a rerun, phases that run even when the time budget is spent: they decide the plan.
+ALWAYS_RUN = ("most_reassessments", "stability", "clustering")
 MIN_PHASE_SECONDS = 2.5  # even a late phase gets time to load its hint and improve it
 # Loading the model into the solver costs wall time the deterministic clock does
 # not count: about 0.65 s per phase for the 34,000 interview variables of size M on
@@ -165,18 +168,25 @@ def solve(
     started = time.monotonic()
     budget_left = options.time_limit_s
     if start is None:
-        chosen: list[XKey] = improve(pm, greedy_plan(pm))
+        chosen: list[XKey] = greedy_plan(pm)
+        if options.local_search:
+            chosen = improve(pm, chosen)
     else:
         chosen = improve(pm, start, close_visits=False)
     load_seconds = LOAD_SECONDS_PER_VARIABLE * len(pm.x)
     shares = [weights.TIME_SHARE.get(o.name, 0.05) for o in objectives]
     phases: list[SolveStats] = []
     for n, objective in enumerate(objectives):
+        if pm.stable and budget_left <= 0 and objective.name not in ALWAYS_RUN:
+            # A rerun out of time: the finer objectives keep the incumbent as it is
+            # (they would only polish the few new or moved appointments).
+            phases.append(SolveStats(objective.name, "NOT_RUN", 0, 0, 0))
+            continue
         expr = objective.expression(pm)
         if objective.bound is not None:
             bound = objective.bound(pm)
             pm.model.add(expr <= bound if objective.sense == "max" else expr >= bound)
-        if objective.name in LOCAL_SEARCH_HELPS and not pm.stable:
+        if objective.name in LOCAL_SEARCH_HELPS and options.local_search and not pm.stable:
             # Never fewer reassessments, never more visits: safe under every
             # earlier phase's bound, and a much better start for this one.
             chosen = improve(pm, chosen)
@@ -187,7 +197,9 @@ def solve(
         else:
             pm.model.minimize(expr)
         budget_left = max(0.0, budget_left - load_seconds)
-        floor = min(MIN_PHASE_SECONDS, options.time_limit_s / len(objectives))
+        floor = min(
+            MIN_PHASE_SECONDS, max(0.1, options.time_limit_s / len(objectives) - load_seconds)
+        )
         budget = max(floor, budget_left * shares[n] / sum(shares[n:]))
         solver = _parameters(options, budget)
         callback = (
