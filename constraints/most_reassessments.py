@@ -7,7 +7,7 @@ first half, ending later in the period, ending after it (``weights``).
 
 from __future__ import annotations
 
-from herplan.constraints import weights
+from herplan.constraints import stability, weights
 from herplan.constraints.base import Objective
 from herplan.scheduler.domain import Reassessment, Settings
 
@@ -31,13 +31,19 @@ def worth(pm, i: int) -> int:
     (SPEC §6); urgency still orders the days (``urgent_early``).
     """
     if pm.stable:
-        return 1
+        return len(pm.previous) + 1  # one more planned outweighs keeping every appointment
     base = weights.count_weight(len(pm.reassessments))
     return base + urgency_tier(pm.reassessments[i], pm.settings)
 
 
 def expression(pm):
-    return sum(worth(pm, i) * s for i, s in pm.scheduled.items())
+    count = sum(worth(pm, i) * s for i, s in pm.scheduled.items())
+    if pm.stable:
+        # On a rerun, among plans with the most reassessments prefer the one that
+        # moves the fewest: a short search then never trades a kept appointment
+        # for an equal count, and the stability phase only confirms it.
+        return count - stability.expression(pm)
+    return count
 
 
 def upper_bound(pm) -> int:
