@@ -7,8 +7,8 @@
   plan can beat it.
 - **Lower bound on visits for a plan**: per location, the interviews planned
   there need at least ``ceil(sum(duration + change-over) / (morning +
-  change-over))`` mornings, and at least ``ceil(count / write-ups per
-  afternoon)``.
+  change-over))`` mornings, and at least ``ceil(count / k)`` where ``k`` is the
+  most whole interviews (and write-ups) one morning there can hold.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from collections import defaultdict
 
 from ortools.graph.python import max_flow
 
+from herplan.constraints.clustering import most_per_morning
 from herplan.scheduler.calendar import iso_week
 from herplan.scheduler.domain import Plan
 from herplan.scheduler.model import PlanModel
@@ -68,13 +69,12 @@ def visits_lower_bound(plan: Plan) -> int:
     """Fewest mornings that could hold this plan's interviews, location by location."""
     s = plan.problem.settings
     capacity = s.morning.minutes + s.changeover_min
-    per_afternoon = s.afternoon.minutes // s.writeup_min if s.writeup_min else 10**6
-    minutes: dict[tuple[str, str], int] = defaultdict(int)
-    count: dict[tuple[str, str], int] = defaultdict(int)
+    lengths: dict[tuple[str, str], list[int]] = defaultdict(list)
     for a in plan.appointments:
-        key = (a.provider, a.location)
-        minutes[key] += a.end - a.start + s.changeover_min
-        count[key] += 1
-    return sum(
-        max(math.ceil(minutes[k] / capacity), math.ceil(count[k] / per_afternoon)) for k in minutes
-    )
+        lengths[(a.provider, a.location)].append(a.end - a.start)
+    total = 0
+    for durations in lengths.values():
+        minutes = sum(d + s.changeover_min for d in durations)
+        whole = max(1, most_per_morning(durations, s))
+        total += max(math.ceil(minutes / capacity), math.ceil(len(durations) / whole))
+    return total
