@@ -40,3 +40,14 @@ def test_local_search_closes_scattered_visits(tmp_path):
     pm = build_variables(problem, HARD_RULES)
     start = greedy_plan(pm)
     assert _counts(pm, improve(pm, start))[1] < _counts(pm, start)[1]
+
+
+def test_hand_planning_baseline_passes_the_checker(tmp_path):
+    from benchmarks.greedy import plan_by_hand
+    from herplan.io.plan_json import plan_dict
+    from tests.checker import check_plan
+
+    problem, _ = read_problem(write(tmp_path / "in.xlsx", Shape(60, 4, 10), seed=21))
+    plan = plan_by_hand(problem)
+    assert plan.appointments and plan.phases == ()
+    assert check_plan(problem, plan_dict(plan)) == []
