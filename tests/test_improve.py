@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import pytest
 
+from benchmarks.greedy import plan_by_hand
 from benchmarks.instances import Shape, write
 from herplan.constraints import HARD_RULES
 from herplan.io.input_reader import read_problem
+from herplan.io.plan_json import plan_dict
 from herplan.scheduler.greedy import greedy_plan
 from herplan.scheduler.improve import improve
 from herplan.scheduler.model import build_variables
+from tests.checker import check_plan
 
 
 def _counts(pm, chosen):
@@ -43,10 +46,6 @@ def test_local_search_closes_scattered_visits(tmp_path):
 
 
 def test_hand_planning_baseline_passes_the_checker(tmp_path):
-    from benchmarks.greedy import plan_by_hand
-    from herplan.io.plan_json import plan_dict
-    from tests.checker import check_plan
-
     problem, _ = read_problem(write(tmp_path / "in.xlsx", Shape(60, 4, 10), seed=21))
     plan = plan_by_hand(problem)
     assert plan.appointments and plan.phases == ()
