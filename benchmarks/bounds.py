@@ -24,15 +24,6 @@ from herplan.scheduler.domain import Plan
 from herplan.scheduler.model import PlanModel
 
 
-def _per_morning(pm: PlanModel) -> int:
-    """Most interviews one morning and afternoon can hold (the shortest interviews)."""
-    s = pm.settings
-    shortest = min((r.interview_minutes(s) for r in pm.reassessments), default=s.interview_min)
-    by_time = (s.morning.minutes + s.changeover_min) // (shortest + s.changeover_min)
-    by_writeup = s.afternoon.minutes // s.writeup_min if s.writeup_min else by_time
-    return max(0, min(by_time, by_writeup))
-
-
 def planned_upper_bound(pm: PlanModel) -> int:
     """No plan schedules more reassessments than this maximum flow."""
     flow = max_flow.SimpleMaxFlow()
@@ -44,7 +35,10 @@ def planned_upper_bound(pm: PlanModel) -> int:
             nodes[key] = len(nodes) + 2
         return nodes[key]
 
-    per_morning = _per_morning(pm)
+    # Most interviews any one morning can hold: the shortest ones, as many as fit.
+    per_morning = most_per_morning(
+        [r.interview_minutes(pm.settings) for r in pm.reassessments], pm.settings
+    )
     mornings: set[tuple[str, object]] = set()
     for i, cid, day in pm.x:
         flow.add_arc_with_capacity(node(("case", i)), node(("morning", cid, day)), 1)

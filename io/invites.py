@@ -48,15 +48,31 @@ def _address(email: str, name: str, role: str | None = None) -> vCalAddress:
     return address
 
 
-def _calendar(plan: Plan, name: str) -> Calendar:
+def _calendar(plan: Plan, name: str, method: str = "PUBLISH") -> Calendar:
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
+    cal.add("method", method)
     cal.add("x-wr-calname", name)
-    cal.add("x-wr-timezone", plan.problem.settings.timezone)
+    if method == "PUBLISH":
+        cal.add("x-wr-timezone", plan.problem.settings.timezone)
     return cal
+
+
+def _event(
+    plan: Plan, uid: str, a: Appointment, start: int, end: int, summary: str, stamp: datetime
+) -> Event:
+    """The properties every event shares: identity, version, time and summary."""
+    zone = ZoneInfo(plan.problem.settings.timezone)
+    event = Event()
+    event.add("uid", uid)
+    event.add("sequence", a.sequence)
+    event.add("dtstamp", stamp)
+    event.add("dtstart", _at(a.day, start, zone))
+    event.add("dtend", _at(a.day, end, zone))
+    event.add("summary", summary)
+    return event
 
 
 def _finish(cal: Calendar) -> bytes:
@@ -88,7 +104,6 @@ def support_plan_note(plan: Plan, a: Appointment) -> str:
 def _interview(plan: Plan, a: Appointment, summary: str, stamp: datetime) -> Event:
     problem: Problem = plan.problem
     t = labels(problem.settings.language)
-    zone = ZoneInfo(problem.settings.timezone)
     loc = problem.location((a.provider, a.location))
     consultant = problem.consultant(a.consultant)
     case = problem.reassessment(a.dossier)
@@ -103,13 +118,7 @@ def _interview(plan: Plan, a: Appointment, summary: str, stamp: datetime) -> Eve
         "",
         support_plan_note(plan, a),
     ]
-    event = Event()
-    event.add("uid", a.uid)
-    event.add("sequence", a.sequence)
-    event.add("dtstamp", stamp)
-    event.add("dtstart", _at(a.day, a.start, zone))
-    event.add("dtend", _at(a.day, a.end, zone))
-    event.add("summary", summary)
+    event = _event(plan, a.uid, a, a.start, a.end, summary, stamp)
     event.add("location", ", ".join(p for p in (a.location, loc.full_address) if p))
     event.add("description", "\n".join(lines))
     event.add("status", "CONFIRMED")
@@ -125,14 +134,8 @@ def _interview(plan: Plan, a: Appointment, summary: str, stamp: datetime) -> Eve
 
 def _writeup(plan: Plan, a: Appointment, stamp: datetime) -> Event:
     t = labels(plan.problem.settings.language)
-    zone = ZoneInfo(plan.problem.settings.timezone)
-    event = Event()
-    event.add("uid", writeup_uid(a))
-    event.add("sequence", a.sequence)
-    event.add("dtstamp", stamp)
-    event.add("dtstart", _at(a.day, a.writeup_start, zone))
-    event.add("dtend", _at(a.day, a.writeup_end, zone))
-    event.add("summary", t["summary_writeup"].format(dossier=a.dossier))
+    summary = t["summary_writeup"].format(dossier=a.dossier)
+    event = _event(plan, writeup_uid(a), a, a.writeup_start, a.writeup_end, summary, stamp)
     event.add("description", t["desc_writeup"].format(client=a.client, dossier=a.dossier))
     event.add("status", "CONFIRMED")
     event.add("transp", "OPAQUE")
@@ -179,15 +182,11 @@ def consultant_calendar(plan: Plan, consultant_id: str) -> bytes:
 
 def _cancel(plan: Plan, a: Appointment, stamp: datetime, writeup: bool) -> Event:
     t = labels(plan.problem.settings.language)
-    zone = ZoneInfo(plan.problem.settings.timezone)
-    event = Event()
-    event.add("uid", writeup_uid(a) if writeup else a.uid)
-    event.add("sequence", a.sequence)
-    event.add("dtstamp", stamp)
-    start, end = (a.writeup_start, a.writeup_end) if writeup else (a.start, a.end)
-    event.add("dtstart", _at(a.day, start, zone))
-    event.add("dtend", _at(a.day, end, zone))
-    event.add("summary", t["summary_cancelled"].format(dossier=a.dossier))
+    uid, start, end = (
+        (writeup_uid(a), a.writeup_start, a.writeup_end) if writeup else (a.uid, a.start, a.end)
+    )
+    summary = t["summary_cancelled"].format(dossier=a.dossier)
+    event = _event(plan, uid, a, start, end, summary, stamp)
     event.add("status", "CANCELLED")
     consultant = next((c for c in plan.problem.consultants if c.id == a.consultant), None)
     if consultant is not None and consultant.email:
@@ -204,12 +203,7 @@ def cancellations(plan: Plan, dropped: Iterable[Appointment], with_writeups: boo
     """
     t = labels(plan.problem.settings.language)
     stamp = _stamp(plan)
-    cal = Calendar()
-    cal.add("prodid", PRODID)
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("method", "CANCEL")
-    cal.add("x-wr-calname", t["summary_cancelled"].format(dossier="").rstrip())
+    cal = _calendar(plan, t["summary_cancelled"].format(dossier="").rstrip(), method="CANCEL")
     for a in _ordered(dropped):
         cal.add_component(_cancel(plan, a, stamp, writeup=False))
         if with_writeups:

@@ -78,7 +78,6 @@ def changes_since(
     withdrawn = {r.dossier for r in pm.problem.reassessments if r.withdrawn}
     changes: list[Change] = []
     cancelled: list[Appointment] = []
-    before_of = {a.dossier: a for a in rerun.previous}
     for before in sorted(rerun.previous, key=lambda a: (a.day, a.start, a.dossier)):
         after = now.get(before.dossier)
         if after is not None:
@@ -106,6 +105,6 @@ def changes_since(
             kind, reason = "geannuleerd", text["gone"]
         changes.append(Change(before.dossier, before.provider, kind, reason, before, None))
     for after in sorted(appointments, key=lambda a: (a.day, a.start, a.dossier)):
-        if after.dossier not in before_of:
+        if rerun.previous_of(after.dossier) is None:
             changes.append(Change(after.dossier, after.provider, "nieuw", text["new"], None, after))
     return tuple(changes), tuple(cancelled)

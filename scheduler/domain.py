@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 WEEKDAYS = ("ma", "di", "wo", "do", "vr", "za", "zo")
 WORKWEEK = frozenset(range(5))
@@ -149,27 +150,21 @@ class Problem:
         return self._consultants[consultant_id]
 
     def reassessment(self, dossier: str) -> Reassessment:
-        cache = self.__dict__.get("_reassessment_index")
-        if cache is None:
-            cache = {r.dossier: r for r in self.reassessments}
-            object.__setattr__(self, "_reassessment_index", cache)
-        return cache[dossier]
+        return self._reassessments[dossier]
 
-    @property
+    # Lookups by key, built once per (immutable) problem; cached_property writes the
+    # instance dict directly, which a frozen dataclass allows.
+    @cached_property
     def _locations(self) -> dict[tuple[str, str], Location]:
-        cache = self.__dict__.get("_location_index")
-        if cache is None:
-            cache = {loc.key: loc for loc in self.locations}
-            object.__setattr__(self, "_location_index", cache)
-        return cache
+        return {loc.key: loc for loc in self.locations}
 
-    @property
+    @cached_property
     def _consultants(self) -> dict[str, Consultant]:
-        cache = self.__dict__.get("_consultant_index")
-        if cache is None:
-            cache = {c.id: c for c in self.consultants}
-            object.__setattr__(self, "_consultant_index", cache)
-        return cache
+        return {c.id: c for c in self.consultants}
+
+    @cached_property
+    def _reassessments(self) -> dict[str, Reassessment]:
+        return {r.dossier: r for r in self.reassessments}
 
 
 @dataclass(frozen=True)
@@ -256,10 +251,18 @@ class Rerun:
     verdicts: tuple[Verdict, ...] = ()
 
     def previous_of(self, dossier: str) -> Appointment | None:
-        return next((a for a in self.previous if a.dossier == dossier), None)
+        return self._previous.get(dossier)
 
     def verdict(self, dossier: str) -> Verdict | None:
-        return next((v for v in self.verdicts if v.dossier == dossier), None)
+        return self._verdicts.get(dossier)
+
+    @cached_property
+    def _previous(self) -> dict[str, Appointment]:
+        return {a.dossier: a for a in self.previous}
+
+    @cached_property
+    def _verdicts(self) -> dict[str, Verdict]:
+        return {v.dossier: v for v in self.verdicts}
 
 
 @dataclass(frozen=True)

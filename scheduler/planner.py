@@ -90,8 +90,7 @@ def make_plan(
     changes: tuple[Change, ...] = ()
     cancelled: tuple[Appointment, ...] = ()
     if rerun:
-        appointments = [*past, *(sequenced(a, rerun) for a in appointments)]
-        appointments = [_confirmed(a, rerun) for a in appointments]
+        appointments = [*past, *(_confirmed(sequenced(a, rerun), rerun) for a in appointments)]
     planned_day = {i: day for i, _cid, day in result.chosen}
     unscheduled = [withdrawn_entry(r) for r in solvable.reassessments if r.withdrawn]
     renewals = []
