@@ -23,7 +23,7 @@ from datetime import date
 
 from ortools.sat.python import cp_model
 
-from herplan.scheduler.calendar import is_working_day, period_days
+from herplan.scheduler.calendar import is_working_day, iso_week, period_days
 from herplan.scheduler.domain import Problem, Reassessment
 
 LocKey = tuple[str, str]
@@ -71,15 +71,24 @@ class PlanModel:
         return self.reassessments[key[0]]
 
 
-def build_variables(problem: Problem, rules: Sequence, first_day: date | None = None) -> PlanModel:
+def build_variables(
+    problem: Problem,
+    rules: Sequence,
+    first_day: date | None = None,
+    held: Sequence[tuple[str, date]] = (),
+) -> PlanModel:
     """Create the candidate variables that survive every rule's day and consultant filter.
 
     ``first_day`` (a rerun's today) leaves out the days before it: the past is
-    not planned again.
+    not planned again. ``held`` lists the (consultant, day) mornings already
+    held before it; they count against the weekly caps the rules add.
     """
     open_cases = [r for r in problem.reassessments if not r.withdrawn]
     days = [d for d in period_days(problem.settings) if first_day is None or d >= first_day]
     pm = PlanModel(problem=problem, reassessments=open_cases, days=days)
+    for cid, day in sorted(set(held)):
+        week = (cid, iso_week(day))
+        pm.booked_mornings[week] = pm.booked_mornings.get(week, 0) + 1
     day_rules = [rule for rule in rules if rule.allows_day is not None]
     consultant_rules = [rule for rule in rules if rule.consultant_available is not None]
 

@@ -9,13 +9,12 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import datetime
 
 from herplan.constraints import HARD_RULES, OBJECTIVES, RERUN_OBJECTIVES
 from herplan.constraints.base import Objective, Rule
 from herplan.constraints.client_availability import held_with
 from herplan.constraints.support_plan_freshness import current_plan_valid
-from herplan.scheduler.calendar import iso_week
 from herplan.scheduler.changes import changes_since
 from herplan.scheduler.domain import Appointment, Change, Plan, Problem, Reassessment, Rerun
 from herplan.scheduler.explain import renewal, unscheduled_entry, withdrawn_entry
@@ -59,8 +58,9 @@ def make_plan(
         solvable = replace(
             problem, reassessments=tuple(r for r in problem.reassessments if r.dossier not in done)
         )
-    pm = build_variables(solvable, rules, first_day=rerun.today if rerun else None)
-    start = _prepare_rerun(pm, rerun, past) if rerun else None
+    held = [(a.consultant, a.day) for a in past]
+    pm = build_variables(solvable, rules, first_day=rerun.today if rerun else None, held=held)
+    start = _prepare_rerun(pm, rerun) if rerun else None
     result = solve(pm, objectives, options, start=start)
 
     chosen = [(pm.reassessments[i], cid, day) for i, cid, day in result.chosen]
@@ -119,12 +119,8 @@ def make_plan(
     )
 
 
-def _prepare_rerun(pm: PlanModel, rerun: Rerun, past: tuple[Appointment, ...]) -> list[XKey]:
+def _prepare_rerun(pm: PlanModel, rerun: Rerun) -> list[XKey]:
     """Pin, release and remember the previous appointments; return the starting plan."""
-    held: set[tuple[str, date]] = {(a.consultant, a.day) for a in past}
-    for cid, day in sorted(held):
-        week = (cid, iso_week(day))
-        pm.booked_mornings[week] = pm.booked_mornings.get(week, 0) + 1
     pm.stable = True
     index = {r.dossier: i for i, r in enumerate(pm.reassessments)}
     start: list[XKey] = []
