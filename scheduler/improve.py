@@ -5,7 +5,9 @@ Two moves a planner would make by hand, tried until neither helps:
 - **close a visit**: move every interview of a small consultant-morning to other
   mornings at the same location that still have room, and drop the morning;
 - **fill a gap**: put an unplanned reassessment into a morning already spent at
-  its location, or else into a morning that closing visits has freed.
+  its location, or else into a morning that closing visits has freed, or else
+  into a full morning at its location after moving one of that morning's
+  interviews to another morning there (or a new one).
 
 Moves only use interviews' candidate days and consultants (``pm.x``) and never
 unplan anyone. Morning and afternoon capacity (rules 1–3), the begeleider's one
@@ -121,6 +123,34 @@ class _Mornings:
         self.add(i, vkey)
         self.by_location[vkey[2]] = sorted([*self.by_location[vkey[2]], vkey])
 
+    def make_room(self, i: int) -> bool:
+        """Plan ``i`` in a morning at its location by moving one interview out of it.
+
+        The interview that makes way goes to another morning at the location that
+        has room, or to a newly opened morning; nothing is unplanned.
+        """
+        loc = self.pm.reassessments[i].location_key
+        for vkey in list(self.by_location[loc]):
+            if (i, vkey[0], vkey[1]) not in self.pm.x:
+                continue
+            for j in sorted(self.cases[vkey]):
+                if len(self.cases[vkey]) == 1:
+                    break
+                self._remove(j, vkey)
+                if self.fits(i, vkey):
+                    self.add(i, vkey)
+                    targets = [t for t in self.by_location[loc] if t != vkey and self.fits(j, t)]
+                    if targets:
+                        self.add(j, min(targets, key=lambda t: (self.used[t], t)))
+                        return True
+                    new = [(c, d) for _, c, d in self.pm.x_by_i[j] if self.can_open(j, c, d)]
+                    if new:
+                        self.open(j, *min(new, key=lambda cd: (cd[1], cd[0])))
+                        return True
+                    self._remove(i, vkey)
+                self.add(j, vkey)
+        return False
+
     def chosen(self) -> list[XKey]:
         return sorted((i, cid, day) for (cid, day, _), cases in self.cases.items() for i in cases)
 
@@ -145,9 +175,10 @@ def improve(pm: PlanModel, chosen: list[XKey], close_visits: bool = True) -> lis
                 mornings.add(i, min(targets, key=lambda t: (mornings.used[t], t)))
             else:
                 new = [(c, d) for _, c, d in pm.x_by_i[i] if mornings.can_open(i, c, d)]
-                if not new:
+                if new:
+                    mornings.open(i, *min(new, key=lambda cd: (cd[1], cd[0])))
+                elif not (close_visits and mornings.make_room(i)):
                     continue
-                mornings.open(i, *min(new, key=lambda cd: (cd[1], cd[0])))
             planned.add(i)
             changed = True
     return mornings.chosen()

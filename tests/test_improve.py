@@ -50,3 +50,20 @@ def test_hand_planning_baseline_passes_the_checker(tmp_path):
     plan = plan_by_hand(problem)
     assert plan.appointments and plan.phases == ()
     assert check_plan(problem, plan_dict(plan)) == []
+
+
+def test_local_search_makes_room_for_a_case_with_one_possible_day():
+    """A full morning gives up an interview to a new morning so a case with one
+    possible day is planned; without the move it would stay unplanned."""
+    from datetime import date
+
+    from tests.conftest import case, problem
+
+    only_first = case("ONE", indication_end=date(2026, 12, 1))  # rule 7: 1 December only
+    flexible = [case(f"F{n}") for n in range(3)]
+    pm = build_variables(problem([only_first, *flexible]), HARD_RULES)
+    full_morning = [(i, "AH", date(2026, 12, 1)) for i in (1, 2, 3)]  # 3 x 45 min: full
+    better = improve(pm, full_morning)
+    assert (0, "AH", date(2026, 12, 1)) in better
+    assert _counts(pm, better) == (4, 2)
+    assert _counts(pm, improve(pm, full_morning, close_visits=False)) == (3, 1)  # reruns: no move
