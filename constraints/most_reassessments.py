@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from herplan.constraints import stability, weights
 from herplan.constraints.base import Objective
+from herplan.scheduler.bounds import planned_upper_bound
 from herplan.scheduler.domain import Reassessment, Settings
 
 
@@ -47,8 +48,14 @@ def expression(pm):
 
 
 def upper_bound(pm) -> int:
-    """No plan can hold a reassessment for which every day is refused by a rule."""
-    return sum(worth(pm, i) for i in pm.scheduled if pm.candidate_days[i])
+    """No plan holds more than the maximum flow of ``planned_upper_bound``, nor a
+    reassessment for which every day is refused: at best the most urgent of them.
+
+    When a plan reaches the flow, its count is proven optimal.
+    """
+    most = planned_upper_bound(pm)
+    plannable = sorted((worth(pm, i) for i in pm.scheduled if pm.candidate_days[i]), reverse=True)
+    return sum(plannable[:most])
 
 
 OBJECTIVE = Objective(1, "most_reassessments", "max", expression, upper_bound)

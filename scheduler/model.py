@@ -25,6 +25,7 @@ from ortools.sat.python import cp_model
 
 from herplan.scheduler.calendar import is_working_day, iso_week, period_days
 from herplan.scheduler.domain import Problem, Reassessment
+from herplan.scheduler.teams import candidate_count, consultant_teams, team_size
 
 LocKey = tuple[str, str]
 XKey = tuple[int, str, date]
@@ -62,6 +63,9 @@ class PlanModel:
     booked_mornings: dict[tuple[str, tuple[int, int]], int] = field(default_factory=dict)
     previous: dict[int, XKey] = field(default_factory=dict)
     stable: bool = False  # a rerun: keep what is out, move only to plan more
+    rule_names: frozenset[str] = frozenset()  # the hard rules this model holds
+    # Large regions only (``teams``): the consultants who may interview at a location.
+    teams: dict[LocKey, frozenset[str]] = field(default_factory=dict)
 
     @property
     def settings(self):
@@ -85,7 +89,12 @@ def build_variables(
     """
     open_cases = [r for r in problem.reassessments if not r.withdrawn]
     days = [d for d in period_days(problem.settings) if first_day is None or d >= first_day]
-    pm = PlanModel(problem=problem, reassessments=open_cases, days=days)
+    pm = PlanModel(
+        problem=problem,
+        reassessments=open_cases,
+        days=days,
+        rule_names=frozenset(rule.name for rule in rules),
+    )
     for cid, day in sorted(set(held)):
         week = (cid, iso_week(day))
         pm.booked_mornings[week] = pm.booked_mornings.get(week, 0) + 1
@@ -117,10 +126,18 @@ def build_variables(
                 excluded[day] = failing
         pm.excluded[i] = excluded
         pm.candidate_days[i] = days
-        for day in days:
+
+    size = team_size(len(problem.consultants), candidate_count(pm.candidate_days, pm.available))
+    if size is not None:
+        pm.teams = consultant_teams(problem, open_cases, pm.candidate_days, pm.available, size)
+    for i, r in enumerate(open_cases):
+        team = pm.teams.get(r.location_key)
+        for day in pm.candidate_days[i]:
             for cid in pm.available[day]:
+                if team is not None and cid not in team and cid != r.preferred_consultant:
+                    continue
                 key = (i, cid, day)
-                pm.x[key] = m.new_bool_var(f"x_{r.dossier}_{cid}_{day:%m%d}")
+                pm.x[key] = m.new_bool_var("")
                 pm.x_by_cd[(cid, day)].append(key)
                 pm.x_by_i[i].append(key)
 
