@@ -72,9 +72,21 @@ class SolveResult:
 
 # CP-SAT's deterministic time per wall-clock second of interleaved search, measured
 # on the 2-core reference machine (benchmarks/): a budget of S seconds becomes
-# DETERMINISTIC_PER_SECOND * S units of deterministic work, so a run stops at the same
-# point of the search on every run and gives the same plan.
+# that rate times S units of deterministic work, so a run stops at the same point
+# of the search on every run and gives the same plan. Larger models do less
+# deterministic work per second: 0.25 up to size M (34 000 interview variables),
+# about 0.17 at size XL (132 000); the rate falls with the model size to match.
 DETERMINISTIC_PER_SECOND = 0.25
+DETERMINISTIC_RATE_FROM = 40_000  # interview variables
+
+
+def deterministic_rate(n_variables: int) -> float:
+    """Deterministic work per wall-clock second for a model of this many interviews."""
+    if n_variables <= DETERMINISTIC_RATE_FROM:
+        return DETERMINISTIC_PER_SECOND
+    return DETERMINISTIC_PER_SECOND * (DETERMINISTIC_RATE_FROM / n_variables) ** 0.4
+
+
 # Full-problem subsolvers that, interleaved on two cores, spend the budget without
 # improving the hint on region-size models; local search and LNS remain.
 HEAVY_SUBSOLVERS = (
@@ -92,9 +104,13 @@ MIN_PHASE_SECONDS = 2.5  # even a late phase gets time to load its hint and impr
 # the reference machine. Charged per phase from the model size (not measured, so
 # the phase budgets, and with them the plan, stay deterministic).
 LOAD_SECONDS_PER_VARIABLE = 2e-5
+# Building the model and the first plan is part of the run as well: about 2 s for
+# size M and 12 s for size XL (132 000 interview variables) on the reference
+# machine, charged the same way, so ``--time-limit`` bounds the whole run.
+BUILD_SECONDS_PER_VARIABLE = 7e-5
 
 
-def _parameters(options: SolverOptions, budget: float) -> cp_model.CpSolver:
+def _parameters(options: SolverOptions, budget: float, rate: float) -> cp_model.CpSolver:
     """Solver for one phase with ``budget`` seconds.
 
     Presolve and symmetry detection are off: on region-size models they cost
@@ -119,7 +135,7 @@ def _parameters(options: SolverOptions, budget: float) -> cp_model.CpSolver:
         p.interleave_search = True
         p.num_violation_ls = 1
         p.ignore_subsolvers.extend(HEAVY_SUBSOLVERS)
-        p.max_deterministic_time = max(0.05, budget * DETERMINISTIC_PER_SECOND)
+        p.max_deterministic_time = max(0.05, budget * rate)
         p.max_time_in_seconds = max(1.0, 2 * budget)  # a safety net only
     else:
         p.max_time_in_seconds = max(0.1, budget)
@@ -167,6 +183,8 @@ def solve(
     """
     started = time.monotonic()
     budget_left = options.time_limit_s
+    if not pm.stable:  # a rerun's short budget is for the search alone
+        budget_left = max(0.0, budget_left - BUILD_SECONDS_PER_VARIABLE * len(pm.x))
     if start is None:
         chosen: list[XKey] = greedy_plan(pm)
         if options.local_search:
@@ -174,6 +192,7 @@ def solve(
     else:
         chosen = improve(pm, start, close_visits=False)
     load_seconds = LOAD_SECONDS_PER_VARIABLE * len(pm.x)
+    rate = deterministic_rate(len(pm.x))
     shares = [weights.TIME_SHARE.get(o.name, 0.05) for o in objectives]
     phases: list[SolveStats] = []
     for n, objective in enumerate(objectives):
@@ -201,18 +220,14 @@ def solve(
             MIN_PHASE_SECONDS, max(0.1, options.time_limit_s / len(objectives) - load_seconds)
         )
         budget = max(floor, budget_left * shares[n] / sum(shares[n:]))
-        solver = _parameters(options, budget)
+        solver = _parameters(options, budget, rate)
         callback = (
             _ProgressCallback(objective.name, options.progress, started)
             if options.progress
             else None
         )
         status = solver.solve(pm.model, callback)
-        used = (
-            solver.deterministic_time / DETERMINISTIC_PER_SECOND
-            if options.deterministic
-            else solver.wall_time
-        )
+        used = solver.deterministic_time / rate if options.deterministic else solver.wall_time
         budget_left = max(0.0, budget_left - used)
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             # No better plan in time: keep the incumbent, which satisfies every
