@@ -8,7 +8,10 @@ so its peak memory is its own. Printed per instance: time to the first plan,
 total time, planned, not planned, visits, location-days, the clustering
 objective with its proven bound and gap, the ratio to the max-flow upper bound
 on planned reassessments, visits against the per-location lower bound, peak
-memory; and whether the plan passes the independent checker.
+memory, the team size of large regions (``herplan.scheduler.teams``; "all": every
+consultant is a candidate everywhere); and whether the plan passes the
+independent checker. ``--write FILE`` also writes ``results.json`` and the
+log-log picture ``scale.svg`` beside it.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from datetime import date
 from pathlib import Path
 
 from benchmarks.instances import shape, write
+from benchmarks.picture import render
 
 TIME_LIMITS = {"S": 10.0, "M": 30.0, "L": 60.0, "XL": 120.0}
 PLANNERS = ("herplan", "greedy")
@@ -49,7 +53,9 @@ def run_one(size: str, planner: str, seed: int, workbook: Path) -> dict[str, obj
     else:
         plan = plan_by_hand(problem, seed)
     total = time.perf_counter() - started
-    upper = planned_upper_bound(build_variables(problem, HARD_RULES))
+    peak = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    pm = build_variables(problem, HARD_RULES)
+    upper = planned_upper_bound(pm)
     head = headline_phase(plan.phases)
     planned = len(plan.appointments)
     return {
@@ -68,7 +74,9 @@ def run_one(size: str, planner: str, seed: int, workbook: Path) -> dict[str, obj
         "upper_bound": upper,
         "ratio_to_upper": round(planned / upper, 4) if upper else 1.0,
         "visits_lower_bound": visits_lower_bound(plan),
-        "peak_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        "peak_mib": peak,
+        # both planners work with the same candidates, teams included
+        "team": max((len(t) for t in pm.teams.values()), default="all"),
         "violations": len(check_plan(problem, plan_dict(plan))),
     }
 
@@ -79,7 +87,7 @@ COLUMNS = (
     ("visits_lower_bound", "visits LB"), ("location_days", "loc-days"),
     ("objective", "objective"), ("bound", "bound"), ("gap", "gap"),
     ("upper_bound", "planned UB"), ("ratio_to_upper", "planned/UB"), ("peak_mib", "peak MiB"),
-    ("violations", "violations"),
+    ("team", "team"), ("violations", "violations"),
 )  # fmt: skip
 
 
@@ -130,10 +138,14 @@ def main() -> None:
         size, planner, seed, workbook = args.one
         print(json.dumps(run_one(size, planner, int(seed), Path(workbook))))
         return
-    text = report(compare(args.sizes, args.seed))
+    results = compare(args.sizes, args.seed)
+    text = report(results)
     print(text)
     if args.write:
         args.write.write_text(text + "\n", encoding="utf-8")
+        raw = args.write.with_name("results.json")
+        raw.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+        args.write.with_name("scale.svg").write_text(render(results), encoding="utf-8")
 
 
 if __name__ == "__main__":
