@@ -136,7 +136,11 @@ def main() -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="Planning folder to write (plan.json, overzicht.xlsx, ...).",
 )
-@click.option("--time-limit", type=click.FloatRange(min=0.1), help="Solver time in seconds.")
+@click.option(
+    "--time-limit",
+    type=click.FloatRange(min=0.1),
+    help="Planning time in seconds, building the model included (a rerun: search time).",
+)
 @click.option("--seed", default=0, show_default=True, type=int, help="Solver random seed.")
 @click.option(
     "--workers",

@@ -75,7 +75,7 @@ class SolveResult:
 # that rate times S units of deterministic work, so a run stops at the same point
 # of the search on every run and gives the same plan. Larger models do less
 # deterministic work per second: 0.25 up to size M (34 000 interview variables),
-# about 0.17 at size XL (132 000); the rate falls with the model size to match.
+# 0.15–0.19 at size XL (132 000); the rate falls with the model size to match.
 DETERMINISTIC_PER_SECOND = 0.25
 DETERMINISTIC_RATE_FROM = 40_000  # interview variables
 
@@ -84,7 +84,7 @@ def deterministic_rate(n_variables: int) -> float:
     """Deterministic work per wall-clock second for a model of this many interviews."""
     if n_variables <= DETERMINISTIC_RATE_FROM:
         return DETERMINISTIC_PER_SECOND
-    return DETERMINISTIC_PER_SECOND * (DETERMINISTIC_RATE_FROM / n_variables) ** 0.4
+    return DETERMINISTIC_PER_SECOND * (DETERMINISTIC_RATE_FROM / n_variables) ** 0.5
 
 
 # Full-problem subsolvers that, interleaved on two cores, spend the budget without
@@ -104,10 +104,10 @@ MIN_PHASE_SECONDS = 2.5  # even a late phase gets time to load its hint and impr
 # the reference machine. Charged per phase from the model size (not measured, so
 # the phase budgets, and with them the plan, stay deterministic).
 LOAD_SECONDS_PER_VARIABLE = 2e-5
-# Building the model and the first plan is part of the run as well: about 2 s for
-# size M and 12 s for size XL (132 000 interview variables) on the reference
-# machine, charged the same way, so ``--time-limit`` bounds the whole run.
-BUILD_SECONDS_PER_VARIABLE = 7e-5
+# Reading, building the model and the first plan are part of the run as well:
+# about 3 s for size M and 20 s for size XL (132 000 interview variables) on the
+# reference machine, charged the same way, so ``--time-limit`` bounds the whole run.
+BUILD_SECONDS_PER_VARIABLE = 1.5e-4
 
 
 def _parameters(options: SolverOptions, budget: float, rate: float) -> cp_model.CpSolver:
