@@ -11,7 +11,9 @@ other's backs (STYLE §3). The variables are:
 
 A reassessment gets an ``x`` only for the days every day-filter rule allows and
 the consultants every availability rule allows, so the model stays small and
-the reasons for an impossible day are known before solving.
+the reasons for an impossible day are known before solving. In a large region
+the consultants are further limited to the location's team and the client's
+vaste consulent (``herplan.scheduler.teams``).
 """
 
 from __future__ import annotations
