@@ -131,7 +131,7 @@ def build_variables(
 
     size = team_size(len(problem.consultants), candidate_count(pm.candidate_days, pm.available))
     if size is not None:
-        pm.teams = consultant_teams(problem, open_cases, pm.candidate_days, pm.available, size)
+        pm.teams = consultant_teams(pm, size)
     for i, r in enumerate(open_cases):
         team = pm.teams.get(r.location_key)
         for day in pm.candidate_days[i]:

@@ -19,9 +19,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
 from herplan.scheduler.calendar import iso_week
-from herplan.scheduler.domain import Problem, Reassessment
+
+if TYPE_CHECKING:
+    from herplan.scheduler.model import PlanModel
 
 LocKey = tuple[str, str]
 # Up to this many candidate interviews (case × day × consultant) the model keeps
@@ -43,14 +46,13 @@ def team_size(n_consultants: int, full: int) -> int | None:
     return None if size >= n_consultants else size
 
 
-def consultant_teams(
-    problem: Problem,
-    reassessments: Sequence[Reassessment],
-    candidate_days: Mapping[int, Sequence[date]],
-    available: Mapping[date, Sequence[str]],
-    size: int,
-) -> dict[LocKey, frozenset[str]]:
-    """Each location's team of ``size`` consultants, spread by capacity."""
+def consultant_teams(pm: PlanModel, size: int) -> dict[LocKey, frozenset[str]]:
+    """Each location's team of ``size`` consultants, spread by capacity.
+
+    Called while ``pm`` is built: its candidate days and available consultants
+    are known, its interview variables not yet.
+    """
+    problem, candidate_days, available = pm.problem, pm.candidate_days, pm.available
     s = problem.settings
     per_morning = s.morning.minutes + s.changeover_min
     mornings: dict[str, dict[tuple[int, int], int]] = defaultdict(lambda: defaultdict(int))
@@ -67,7 +69,7 @@ def consultant_teams(
     share_left = {cid: 1.0 for cid, minutes in capacity.items() if minutes > 0}
     load: dict[LocKey, int] = defaultdict(int)
     days_at: dict[LocKey, set[date]] = defaultdict(set)
-    for i, r in enumerate(reassessments):
+    for i, r in enumerate(pm.reassessments):
         if candidate_days.get(i):
             load[r.location_key] += r.interview_minutes(s) + s.changeover_min
             days_at[r.location_key].update(candidate_days[i])
