@@ -1,23 +1,32 @@
 """Bounds to judge herplan and the hand-planning baseline against.
 
-- **Upper bound on planned reassessments**: the maximum flow of
-  ``herplan.scheduler.bounds`` (the solver uses it too, as objective 1's bound).
+- **Upper bounds on planned reassessments**: the LP relaxation of the day model
+  and the (weaker) maximum flow, both from ``herplan.scheduler.bounds``; the
+  solver uses the LP as objective 1's proven bound.
 - **Lower bound on visits for a plan**: per location, the interviews planned
   there need at least ``ceil(sum(duration + change-over) / (morning +
   change-over))`` mornings, and at least ``ceil(count / k)`` for every group of
   interviews of which one morning holds at most ``k``
-  (``herplan.constraints.clustering.fewest_mornings``, the solver's cuts).
+  (``herplan.scheduler.capacity.fewest_mornings``, the solver's cuts).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 
-from herplan.constraints.clustering import fewest_mornings
-from herplan.scheduler.bounds import planned_upper_bound
-from herplan.scheduler.domain import Plan
+from herplan.constraints import HARD_RULES
+from herplan.scheduler.bounds import flow_upper_bound, planned_upper_bound
+from herplan.scheduler.candidates import find_candidates
+from herplan.scheduler.capacity import fewest_mornings
+from herplan.scheduler.domain import Plan, Problem
 
-__all__ = ["planned_upper_bound", "visits_lower_bound"]
+__all__ = ["upper_bounds", "visits_lower_bound"]
+
+
+def upper_bounds(problem: Problem) -> tuple[int, int]:
+    """(LP bound, max-flow bound) on the reassessments any plan of ``problem`` holds."""
+    cands = find_candidates(problem, HARD_RULES)
+    return planned_upper_bound(cands), flow_upper_bound(cands)
 
 
 def visits_lower_bound(plan: Plan) -> int:

@@ -1,11 +1,10 @@
-"""The baseline: how a planner fills mornings by hand (SPEC §7).
+"""The hand-planning baseline of SPEC §7: a planner filling mornings by hand.
 
-Day by day, each free consultant goes to the location with the most work that
-can be done there that day and fills the morning in deadline order
-(``herplan.scheduler.greedy``, which keeps every hard rule). No local search,
-no solver. The plan goes through the same assembly as herplan's, so it has the
-same ``plan.json``, the same reasons for unplanned cases, and passes the same
-independent checker.
+``herplan.scheduler.greedy.hand_plan`` over every consultant, day by day and
+location by location, without local search or solver; it keeps every hard
+rule (it is the same plan herplan starts from), so it is a fair baseline: it
+sees the same candidate days and consultants, plans only what the rules
+allow, and passes the same independent checker.
 """
 
 from __future__ import annotations
@@ -17,4 +16,6 @@ from herplan.scheduler.solve import SolverOptions
 
 def plan_by_hand(problem: Problem, seed: int = 0) -> Plan:
     """The hand planner's plan for ``problem``."""
-    return make_plan(problem, SolverOptions(seed=seed, local_search=False), objectives=())
+    return make_plan(
+        problem, SolverOptions(seed=seed, local_search=False, reproducible=True), objectives=()
+    )

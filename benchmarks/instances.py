@@ -70,6 +70,8 @@ class Shape:
     preferred_consultant_share: float = 0.3
     withdrawn_share: float = 0.01
     part_time_share: float = 0.35
+    # Weekly caps on interview mornings, drawn per consultant (None: no cap).
+    weekly_caps: tuple[int | None, ...] = (None, None, 3, 4)
     providers: tuple[str, ...] = PROVIDERS
     towns: tuple[str, ...] = TOWNS
     settings: dict[str, object] = field(default_factory=dict)
@@ -104,7 +106,7 @@ def generate(spec: Shape, seed: int = 0) -> tuple[dict[str, list[dict[str, objec
                 "naam": f"{first}. {last}",
                 "email": f"{code.lower()}@sociaaldienst.example.nl",
                 "werkdagen": _weekday_list(days),
-                "max_ochtenden_per_week": rng.choice((None, None, 3, 4)),
+                "max_ochtenden_per_week": rng.choice(spec.weekly_caps),
             }
         )
 

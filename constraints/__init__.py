@@ -1,8 +1,9 @@
 """The business rules of SPEC §3, one module each, listed in priority order.
 
-Read top to bottom, these two lists are the agreement of the regional provider
+Read top to bottom, these lists are the agreement of the regional provider
 table: what a plan may never break, and what it strives for, most important
-first.
+first. The last list holds what only helps the solver: it never changes
+which plans are allowed.
 """
 
 from herplan.constraints import (
@@ -17,7 +18,10 @@ from herplan.constraints import (
     morning_interview,
     most_reassessments,
     one_location_per_morning,
+    pinned_appointments,
     preferred_days,
+    redundant_cuts,
+    slot_symmetry,
     stability,
     support_plan_freshness,
     support_worker,
@@ -34,22 +38,22 @@ HARD_RULES: tuple[Rule, ...] = (
     indication_deadline.RULE,  # 7 before the indication ends
     support_worker.RULE,  # 8 a begeleider is never double-booked
     client_availability.RULE,  # 9 the client can come, or the begeleider stands in
+    pinned_appointments.RULE,  # 10 confirmed appointments stay
 )
 
 OBJECTIVES: tuple[Objective, ...] = (
     most_reassessments.OBJECTIVE,  # 1 as many as possible, most urgent first
+    stability.OBJECTIVE,  # 2 (reruns) keep what is already out
     clustering.OBJECTIVE,  # 3 fewest visits, then fewest location-days
     continuity.OBJECTIVE,  # 4 the vaste consulent
     preferred_days.OBJECTIVE,  # 5 the provider's preferred days
-    fair_load.FAIR_LOAD,  # 6 fair load relative to availability
     fair_load.URGENT_EARLY,  # 6 urgent cases early
+    fair_load.FAIR_LOAD,  # 6 fair load relative to availability
 )
 
-# A rerun (SPEC §6) adds objective 2 between the count and the clustering.
-RERUN_OBJECTIVES: tuple[Objective, ...] = (
-    OBJECTIVES[0],
-    stability.OBJECTIVE,  # 2 keep what is already out
-    *OBJECTIVES[1:],
+SEARCH_HELPS = (
+    redundant_cuts.FAMILY,  # whole interviews per morning, per location
+    slot_symmetry.FAMILY,  # interchangeable slots numbered by load
 )
 
-__all__ = ["HARD_RULES", "OBJECTIVES", "RERUN_OBJECTIVES", "Objective", "Rule"]
+__all__ = ["HARD_RULES", "OBJECTIVES", "SEARCH_HELPS", "Objective", "Rule"]

@@ -8,10 +8,12 @@ Full-day absences belong to rule 4; this rule adds the half-day ones.
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 
 from herplan.constraints.base import Rule
 from herplan.scheduler.domain import Consultant, Problem
+from herplan.scheduler.facts import PlanFacts, describe
 
 
 def consultant_available(problem: Problem, consultant: Consultant, day: date) -> bool:
@@ -23,9 +25,29 @@ def consultant_available(problem: Problem, consultant: Consultant, day: date) ->
 def add(pm) -> None:
     window = pm.settings.afternoon.minutes
     per_interview = pm.settings.writeup_min
-    for keys in pm.x_by_cd.values():
+    for keys in pm.x_by_slot.values():
         if len(keys) * per_interview > window:
             pm.model.add(sum(pm.x[k] for k in keys) * per_interview <= window)
 
 
-RULE = Rule(2, "afternoon_writeup", consultant_available=consultant_available, add=add)
+def violations(facts: PlanFacts) -> list[str]:
+    s = facts.problem.settings
+    found = []
+    for a in facts.appointments:
+        if not (s.afternoon.start <= a.writeup_start and a.writeup_end <= s.afternoon.end):
+            found.append(f"{describe(a)}: write-up outside the afternoon")
+        if a.writeup_end - a.writeup_start != s.writeup_min:
+            found.append(f"{describe(a)}: write-up is not {s.writeup_min} minutes")
+    for (cid, day), group in facts.mornings.items():
+        consultant = facts.problem.consultants_by_id.get(cid)
+        if consultant is not None and not consultant_available(facts.problem, consultant, day):
+            found.append(f"{cid} {day}: absent (part of the day) but holds interviews")
+        blocks = sorted((a.writeup_start, a.writeup_end) for a in group)
+        for first, second in itertools.pairwise(blocks):
+            if second[0] < first[1]:
+                found.append(f"{cid} {day}: write-ups overlap")
+    return found
+
+
+RULE = Rule(2, "afternoon_writeup", consultant_available=consultant_available, add=add,
+            violations=violations)  # fmt: skip

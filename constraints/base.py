@@ -1,30 +1,39 @@
 """The small interface every rule and objective module exposes (STYLE §1).
 
-A hard rule may do three things, each optional:
+A hard rule may do these things, each optional:
 
 - ``allows_day(problem, reassessment, day)``: may this reassessment be held on
   this day at all? A day it refuses is explained with ``reason``;
 - ``consultant_available(problem, consultant, day)``: may this consultant
   interview on this day?
-- ``add(plan_model)``: constraints on the model's variables.
+- ``slots(problem, location)``: how many consultants a location can host in
+  one morning (the model gets that many consultant *slots* per location-day);
+- ``add(plan_model)``: constraints on the day model's variables;
+- ``assign(assignment_model)``: constraints on the small model that hands
+  consultants to the day model's slots;
+- ``violations(facts)``: the rule checked on a finished plan, without a
+  solver: the guard before anything is written, and the rule's own tests.
 
-An objective contributes one named expression; the solver optimises the
-objectives one after the other in priority order, so a lower one never trades
-away what a higher one achieved.
+An objective is declared once, with everything the solver needs to know of
+it: its place in SPEC §3, its sense, the expression it optimises in the day
+model and/or the consultant model, a proven bound, its share of the time, when
+it runs and whether the summary's headline shows its gap.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Literal
 
-from herplan.scheduler.domain import Consultant, Problem, Reassessment
+from herplan.scheduler.domain import Consultant, Location, Problem, Reassessment
 
 if TYPE_CHECKING:
     from ortools.sat.python import cp_model
 
+    from herplan.scheduler.assignment import AssignmentModel
+    from herplan.scheduler.facts import PlanFacts
     from herplan.scheduler.model import PlanModel
 
 
@@ -37,21 +46,49 @@ class Rule:
     reason: str | Callable[[Problem, Reassessment], str] = "capaciteit"
     allows_day: Callable[[Problem, Reassessment, date], bool] | None = None
     consultant_available: Callable[[Problem, Consultant, date], bool] | None = None
+    slots: Callable[[Problem, Location], int] | None = None
     add: Callable[[PlanModel], None] | None = None
+    assign: Callable[[AssignmentModel], None] | None = None
+    violations: Callable[[PlanFacts], list[str]] | None = None
 
     def reason_code(self, problem: Problem, r: Reassessment) -> str:
         return self.reason(problem, r) if callable(self.reason) else self.reason
 
 
+When = Literal["always", "fresh", "rerun"]
+
+
 @dataclass(frozen=True)
 class Objective:
-    """An objective of SPEC §3, optimised in the order of ``priority``."""
+    """An objective of SPEC §3, optimised after every objective listed before it.
 
-    priority: int
+    ``on_days`` is its expression in the day model (which reassessment on which
+    day in which consultant slot), ``on_consultants`` in the small model that
+    then hands consultants to the slots; an objective may have both (the day
+    model then optimises what the days allow, the consultant model the rest).
+    ``bound`` is a proven bound (upper for ``max``, lower for ``min``): added as
+    a redundant constraint, it lets a phase stop as soon as a plan reaches it.
+    """
+
+    number: int
     name: str
     sense: Literal["max", "min"]
-    expression: Callable[[PlanModel], cp_model.LinearExprT]
-    # A proven bound on the expression (upper for "max", lower for "min"), added as
-    # a redundant constraint: it lets the solver prove optimality as soon as a
-    # plan reaches it.
+    on_days: Callable[[PlanModel], cp_model.LinearExprT] | None = None
+    on_consultants: Callable[[AssignmentModel], cp_model.LinearExprT] | None = None
     bound: Callable[[PlanModel], int] | None = None
+    # How the phase is reported: (objective, bound) in the planner's units (visits).
+    shown: Callable[[PlanModel, float, float], tuple[float, float]] | None = None
+    # In the consultant model: the reported objective, from the assignment's values.
+    shown_assignment: Callable[[AssignmentModel, dict[int, int]], float] | None = None
+    time_share: float = 0.05
+    when: When = "always"
+    headline: bool = False  # its gap is the plan's gap (the objectives that shape the plan)
+    decides_rerun: bool = False  # on a rerun it runs even when the short budget is spent
+
+    def runs(self, rerun: bool) -> bool:
+        return self.when == "always" or (self.when == "rerun") == rerun
+
+
+def ordered(objectives: Sequence[Objective]) -> tuple[Objective, ...]:
+    """Objectives in SPEC order; a stable sort keeps the declared order within a number."""
+    return tuple(sorted(objectives, key=lambda o: o.number))

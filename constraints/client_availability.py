@@ -12,6 +12,7 @@ from datetime import date
 
 from herplan.constraints.base import Rule
 from herplan.scheduler.domain import Problem, Reassessment
+from herplan.scheduler.facts import PlanFacts, describe
 
 
 def client_unavailable(r: Reassessment, day: date) -> bool:
@@ -29,4 +30,16 @@ def allows_day(problem: Problem, r: Reassessment, day: date) -> bool:
     return not r.attendance_required and bool(r.begeleider.strip())
 
 
-RULE = Rule(9, "client_availability", "client_niet_beschikbaar", allows_day=allows_day)
+def violations(facts: PlanFacts) -> list[str]:
+    found = []
+    for a in facts.appointments:
+        r = facts.case(a)
+        if not allows_day(facts.problem, r, a.day):
+            found.append(f"{describe(a)}: the client cannot come that day")
+        elif a.with_ != held_with(r, a.day):
+            found.append(f"{describe(a)}: should be held with the {held_with(r, a.day)}")
+    return found
+
+
+RULE = Rule(9, "client_availability", "client_niet_beschikbaar", allows_day=allows_day,
+            violations=violations)  # fmt: skip

@@ -3,7 +3,7 @@
 "Working weekdays, absences, public holidays, weekly cap." A consultant
 interviews only on a weekday they work, never on a public holiday or a day of
 a full-day absence, and holds at most ``max_ochtenden_per_week`` interview
-mornings in one ISO week.
+mornings in one ISO week (mornings already held before a rerun count too).
 """
 
 from __future__ import annotations
@@ -11,9 +11,12 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
+from ortools.sat.python import cp_model
+
 from herplan.constraints.base import Rule
 from herplan.scheduler.calendar import is_working_day, iso_week
 from herplan.scheduler.domain import Consultant, Problem
+from herplan.scheduler.facts import PlanFacts
 
 
 def consultant_available(problem: Problem, consultant: Consultant, day: date) -> bool:
@@ -25,25 +28,43 @@ def consultant_available(problem: Problem, consultant: Consultant, day: date) ->
     )
 
 
+def _weekly(pairs, cands, model) -> None:
+    """At most the weekly cap, less mornings already held, of these (consultant, day) vars."""
+    weeks: dict[tuple[str, tuple[int, int]], list] = defaultdict(list)
+    for (cid, day), var in pairs:
+        weeks[(cid, iso_week(day))].append(var)
+    for (cid, week), mornings in sorted(weeks.items()):
+        left = cands.cap_left(cid, week)
+        if left is not None and len(mornings) > left:
+            model.add(cp_model.LinearExpr.sum(mornings) <= left)
+
+
 def add(pm) -> None:
-    for consultant in pm.problem.consultants:
-        cap = consultant.max_mornings_per_week
-        if cap is None:
-            continue
-        weeks: dict[tuple[int, int], list] = defaultdict(list)
-        for (cid, day), vkeys in pm.visits_by_cd.items():
-            if cid == consultant.id:
-                weeks[iso_week(day)].extend(pm.visit[v] for v in vkeys)
-        for week, visits in weeks.items():
-            left = cap - pm.booked_mornings.get((consultant.id, week), 0)
-            if len(visits) > left:
-                pm.model.add(sum(visits) <= max(0, left))
+    _weekly(pm.work.items(), pm.cands, pm.model)
 
 
-RULE = Rule(
-    4,
-    "consultant_availability",
-    "geen_consulent_beschikbaar",
-    consultant_available=consultant_available,
-    add=add,
-)
+def assign(am) -> None:
+    _weekly((((key[0], key[2]), var) for key, var in am.a.items()), am.cands, am.model)
+
+
+def violations(facts: PlanFacts) -> list[str]:
+    problem = facts.problem
+    found = []
+    for cid, day in facts.mornings:
+        consultant = problem.consultants_by_id.get(cid)
+        if consultant is None:
+            found.append(f"{cid} {day}: not a consultant of the input")
+        elif not consultant_available(problem, consultant, day):
+            found.append(f"{cid} {day}: not working (weekday, holiday or absence)")
+    for (cid, week), count in facts.weeks.items():
+        consultant = problem.consultants_by_id.get(cid)
+        cap = consultant.max_mornings_per_week if consultant else None
+        held = facts.held.get((cid, week), 0)
+        if cap is not None and count > max(cap, held):
+            found.append(f"{cid}: {count} mornings in week {week[1]}, cap {cap}")
+    return found
+
+
+RULE = Rule(4, "consultant_availability", "geen_consulent_beschikbaar",
+            consultant_available=consultant_available, add=add, assign=assign,
+            violations=violations)  # fmt: skip

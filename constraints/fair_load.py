@@ -1,54 +1,71 @@
 """Objective 6 — Fair load, and urgent cases early.
 
 "Fair load across consultants, relative to their availability; urgent cases
-early in the period." ``fair_load`` minimises the highest number of interviews
-per available morning (per mille) over all consultants; ``urgent_early``
-minimises the urgency-weighted day index, so ended and soon-ending indications
-come first (rule 7: already-ended indications as early as possible).
+early in the period." ``fair_load`` (in the consultant model) first lowers the
+highest number of interviews per available morning (per mille) over all
+consultants, then raises the lowest, so the work spreads in proportion to
+availability. ``urgent_early`` (in the day model) minimises the
+urgency-weighted day index, so ended and soon-ending indications come first
+(rule 7: already-ended indications as early as possible).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from ortools.sat.python import cp_model
 
 from herplan.constraints import weights
 from herplan.constraints.base import Objective
 from herplan.constraints.most_reassessments import urgency_tier
 
 
-def fair_load(pm):
+def fair_load(am):
     scale = weights.FAIR_LOAD_SCALE
-    mornings: dict[str, int] = defaultdict(int)
-    for cids in pm.available.values():
-        for cid in cids:
-            mornings[cid] += 1
-    loads: dict[str, list] = defaultdict(list)
-    for key, var in pm.x.items():
-        loads[key[1]].append(var)
-    top = max((scale * len(v) // mornings[c] for c, v in loads.items()), default=0)
-    peak = pm.model.new_int_var(0, top, "peak_relative_load")
+    total = sum(len(cases) for cases in am.cases_in.values())
+    mornings = am.available_mornings
+    top = scale * total
+    peak = am.model.new_int_var(0, top, "peak_relative_load")
+    valley = am.model.new_int_var(0, top, "lowest_relative_load")
+    loads: dict[str, list] = {cid: [] for cid, n in mornings.items() if n}
+    sizes: dict[str, list[int]] = {cid: [] for cid in loads}
+    for (cid, slot, day), var in am.a.items():
+        if cid in loads:
+            loads[cid].append(var)
+            sizes[cid].append(len(am.cases_in[(slot, day)]))
     for cid, xs in loads.items():
-        pm.model.add(scale * sum(xs) <= peak * mornings[cid])
+        load = cp_model.LinearExpr.weighted_sum(xs, sizes[cid]) if xs else 0
+        am.model.add(scale * load <= peak * mornings[cid])
+        am.model.add(scale * load >= valley * mornings[cid])
 
-    def peak_of(picked: set) -> int:
-        counts: dict[str, int] = defaultdict(int)
-        for _i, cid, _day in picked:
-            counts[cid] += 1
-        return max((-(-scale * n // mornings[c]) for c, n in counts.items()), default=0)
+    def relative(values: dict[int, int]) -> list[tuple[int, int]]:
+        counts = am.load(values)
+        return [(scale * counts.get(cid, 0), mornings[cid]) for cid in loads]
 
-    pm.derived.append((peak, peak_of))
-    return peak
+    am.derived.append((peak, lambda v: max((-(-n // m) for n, m in relative(v)), default=0)))
+    am.derived.append((valley, lambda v: min((n // m for n, m in relative(v)), default=0)))
+    return (top + 1) * peak - valley
+
+
+def highest_load(am, values: dict[int, int]) -> float:
+    """Reported: the highest number of interviews per available morning."""
+    counts = am.load(values)
+    mornings = am.available_mornings
+    return max((counts.get(c, 0) / n for c, n in mornings.items() if n), default=0.0)
 
 
 def urgent_early(pm):
-    index = {day: n for n, day in enumerate(pm.days)}
-    terms = []
+    index = {day: n for n, day in enumerate(pm.cands.days)}
+    terms, coefficients = [], []
     for key, var in pm.x.items():
         tier = urgency_tier(pm.reassessment(key), pm.settings)
-        if tier:
-            terms.append(tier * index[key[2]] * var)
-    return sum(terms)
+        if tier and index[key[2]]:
+            terms.append(var)
+            coefficients.append(tier * index[key[2]])
+    return cp_model.LinearExpr.weighted_sum(terms, coefficients) if terms else 0
 
 
-FAIR_LOAD = Objective(6, "fair_load", "min", fair_load)
-URGENT_EARLY = Objective(6, "urgent_early", "min", urgent_early)
+FAIR_LOAD = Objective(
+    6, "fair_load", "min", on_consultants=fair_load, shown_assignment=highest_load, time_share=0.05
+)
+URGENT_EARLY = Objective(
+    6, "urgent_early", "min", on_days=urgent_early, bound=lambda pm: 0, time_share=0.05
+)

@@ -2,7 +2,7 @@
 
 "When the indication ends inside the period, the interview is on or before its
 end date. Already-ended indications are planned as early as possible." The
-second half is an objective (``urgency`` in ``fair_load``) and the highest
+second half is an objective (``urgent_early`` in ``fair_load``) and the highest
 urgency tier of ``most_reassessments``; a day after the end date is refused
 here with reason ``einddatum_voor_periode`` (the indication ends before that
 part of the period).
@@ -14,6 +14,7 @@ from datetime import date
 
 from herplan.constraints.base import Rule
 from herplan.scheduler.domain import Problem, Reassessment
+from herplan.scheduler.facts import refused_days
 
 
 def allows_day(problem: Problem, r: Reassessment, day: date) -> bool:
@@ -22,4 +23,5 @@ def allows_day(problem: Problem, r: Reassessment, day: date) -> bool:
     return day <= r.indication_end
 
 
-RULE = Rule(7, "indication_deadline", "einddatum_voor_periode", allows_day=allows_day)
+RULE = Rule(7, "indication_deadline", "einddatum_voor_periode", allows_day=allows_day,
+            violations=refused_days(allows_day, "after the indication ends"))  # fmt: skip

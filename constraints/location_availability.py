@@ -1,9 +1,9 @@
 """Rule 5 — Location availability and rooms.
 
 "Open weekdays, closed dates; at most ``gesprekskamers`` consultants interview
-at a location at the same time." A consultant who visits a location holds the
-room for the whole morning, so at most ``gesprekskamers`` consultants visit a
-location on one morning; this guarantees the rooms are never over-booked.
+at a location at the same time." A consultant holds a room for the whole
+morning, so a location has one consultant slot a day per room: the rooms are
+never over-booked.
 """
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ from __future__ import annotations
 from datetime import date
 
 from herplan.constraints.base import Rule
-from herplan.scheduler.domain import Problem, Reassessment
+from herplan.scheduler.domain import Location, Problem, Reassessment
+from herplan.scheduler.facts import PlanFacts, refused_days
 
 
 def allows_day(problem: Problem, r: Reassessment, day: date) -> bool:
@@ -21,11 +22,24 @@ def allows_day(problem: Problem, r: Reassessment, day: date) -> bool:
     return day not in loc.closed_dates
 
 
-def add(pm) -> None:
-    for (loc_key, _day), vkeys in pm.visits_by_ld.items():
-        rooms = pm.problem.location(loc_key).rooms
-        if len(vkeys) > rooms:
-            pm.model.add(sum(pm.visit[v] for v in vkeys) <= rooms)
+def slots(problem: Problem, location: Location) -> int:
+    return location.rooms
 
 
-RULE = Rule(5, "location_availability", "locatie_gesloten", allows_day=allows_day, add=add)
+_closed = refused_days(allows_day, "the location is closed that day")
+
+
+def violations(facts: PlanFacts) -> list[str]:
+    found = _closed(facts)
+    for (loc, day), group in facts.location_days.items():
+        rooms = facts.problem.location(loc).rooms
+        for a in group:
+            busy = {b.consultant for b in group if b.start < a.end and a.start < b.end}
+            if len(busy) > rooms:
+                found.append(f"{loc[1]} {day}: {len(busy)} consultants at once, {rooms} rooms")
+                break
+    return found
+
+
+RULE = Rule(5, "location_availability", "locatie_gesloten", allows_day=allows_day,
+            slots=slots, violations=violations)  # fmt: skip

@@ -2,8 +2,9 @@
 
 "Every interview lies inside the morning window of a working day in the
 period." A reassessment whose interview is longer than the morning can never be
-planned (reason ``capaciteit``); on every consultant-morning the interviews
-together fit inside the window.
+planned (reason ``capaciteit``); in every consultant slot the interviews
+together, each followed by rule 3's change-over, fit inside the window plus one
+change-over: ``sum(duration + g) <= W + g``.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from ortools.sat.python import cp_model
 from herplan.constraints.base import Rule
 from herplan.scheduler.calendar import is_working_day
 from herplan.scheduler.domain import Problem, Reassessment
+from herplan.scheduler.facts import PlanFacts, describe
 
 
 def allows_day(problem: Problem, r: Reassessment, day: date) -> bool:
@@ -25,16 +27,27 @@ def allows_day(problem: Problem, r: Reassessment, day: date) -> bool:
 
 
 def add(pm) -> None:
-    window = pm.settings.morning.minutes
-
-    def load(keys):
-        minutes = [pm.reassessment(k).interview_minutes(pm.settings) for k in keys]
-        return cp_model.LinearExpr.weighted_sum([pm.x[k] for k in keys], minutes)
-
-    for vkey, keys in pm.x_by_visit.items():
-        pm.model.add(load(keys) <= window * pm.visit[vkey])
-    for keys in pm.x_by_cd.values():
-        pm.model.add(load(keys) <= window)
+    """In every slot the interviews, with rule 3's change-over, fit in the morning."""
+    room = pm.cands.morning_room
+    for skey, keys in pm.x_by_slot.items():
+        blocks = [pm.cands.block[k[0]] for k in keys]
+        if sum(blocks) > room:
+            load = cp_model.LinearExpr.weighted_sum([pm.x[k] for k in keys], blocks)
+            pm.model.add(load <= room * pm.used[skey])
 
 
-RULE = Rule(1, "morning_interview", "capaciteit", allows_day=allows_day, add=add)
+def violations(facts: PlanFacts) -> list[str]:
+    s = facts.problem.settings
+    found = []
+    for a in facts.appointments:
+        if not allows_day(facts.problem, facts.case(a), a.day):
+            found.append(f"{describe(a)}: not a working day of the period")
+        if not (s.morning.start <= a.start and a.end <= s.morning.end):
+            found.append(f"{describe(a)}: interview outside the morning")
+        if a.end - a.start != facts.case(a).interview_minutes(s):
+            found.append(f"{describe(a)}: interview does not last its length")
+    return found
+
+
+RULE = Rule(1, "morning_interview", "capaciteit", allows_day=allows_day, add=add,
+            violations=violations)  # fmt: skip

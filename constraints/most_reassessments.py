@@ -3,9 +3,17 @@
 "Schedule as many reassessments as possible, the most urgent (earliest
 indication end) first." Urgency tiers: ended before the period, ending in its
 first half, ending later in the period, ending after it (``weights``).
+
+On a rerun only the count matters here: an appointment that is already out
+may move to plan *more* reassessments, never to swap in a more urgent one
+(SPEC §6); among plans with the most reassessments the one that moves the
+fewest wins, so a short search never trades a kept appointment for an equal
+count. Urgency still orders the days (``urgent_early``).
 """
 
 from __future__ import annotations
+
+from ortools.sat.python import cp_model
 
 from herplan.constraints import stability, weights
 from herplan.constraints.base import Objective
@@ -25,37 +33,43 @@ def urgency_tier(r: Reassessment, settings: Settings) -> int:
 
 
 def worth(pm, i: int) -> int:
-    """What planning reassessment ``i`` adds: the count weight plus its urgency tier.
-
-    On a rerun only the count matters here: an appointment that is already out
-    may move to plan *more* reassessments, never to swap in a more urgent one
-    (SPEC §6); urgency still orders the days (``urgent_early``).
-    """
+    """What planning reassessment ``i`` adds to the objective."""
     if pm.stable:
-        return len(pm.previous) + 1  # one more planned outweighs keeping every appointment
-    base = weights.count_weight(len(pm.reassessments))
-    return base + urgency_tier(pm.reassessments[i], pm.settings)
+        return weights.rerun_count_weight(len(pm.previous))
+    base = weights.count_weight(len(pm.cands.cases))
+    return base + urgency_tier(pm.cands.cases[i], pm.settings)
 
 
 def expression(pm):
-    count = sum(worth(pm, i) * s for i, s in pm.scheduled.items())
+    values = [worth(pm, i) for i in pm.scheduled]
+    count = cp_model.LinearExpr.weighted_sum(list(pm.scheduled.values()), values)
     if pm.stable:
-        # On a rerun, among plans with the most reassessments prefer the one that
-        # moves the fewest: a short search then never trades a kept appointment
-        # for an equal count, and the stability phase only confirms it.
         return count - stability.expression(pm)
     return count
 
 
 def upper_bound(pm) -> int:
-    """No plan holds more than the maximum flow of ``planned_upper_bound``, nor a
-    reassessment for which every day is refused: at best the most urgent of them.
-
-    When a plan reaches the flow, its count is proven optimal.
+    """No plan is worth more than the LP relaxation of the day model allows
+    (``herplan.scheduler.bounds``), and no plan holds a reassessment for which
+    every day is refused. When a plan reaches it, its count is proven optimal.
     """
-    most = planned_upper_bound(pm)
-    plannable = sorted((worth(pm, i) for i in pm.scheduled if pm.candidate_days[i]), reverse=True)
-    return sum(plannable[:most])
+    # On a rerun the moves only subtract: the bound on the count part holds.
+    return planned_upper_bound(pm.cands, {i: worth(pm, i) for i in pm.scheduled})
 
 
-OBJECTIVE = Objective(1, "most_reassessments", "max", expression, upper_bound)
+def in_cases(pm, objective: float, bound: float) -> tuple[float, float | None]:
+    """The phase as a planner reads it: reassessments planned, and the most possible."""
+    return pm.min_planned, pm.planned_upper
+
+
+OBJECTIVE = Objective(
+    1,
+    "most_reassessments",
+    "max",
+    on_days=expression,
+    bound=upper_bound,
+    shown=in_cases,
+    time_share=0.35,
+    headline=True,
+    decides_rerun=True,
+)

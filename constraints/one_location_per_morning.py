@@ -1,28 +1,51 @@
 """Rule 3 — One location per morning.
 
 "A consultant spends a morning at one location; consecutive interviews are
-separated by the change-over time." With change-over ``g`` the interviews of a
-morning of length ``W`` fit when ``sum(duration + g) <= W + g``.
+separated by the change-over time." A consultant slot belongs to one location,
+and a consultant holds at most one slot a day: the slots used on a day are
+staffed by as many consultants. The change-over ``g`` lengthens every
+interview's block in the morning (``Candidates.block``, used by rule 1).
 """
 
 from __future__ import annotations
 
+import itertools
+from collections import defaultdict
+
 from ortools.sat.python import cp_model
 
 from herplan.constraints.base import Rule
+from herplan.scheduler.facts import PlanFacts
 
 
 def add(pm) -> None:
-    s = pm.settings
-    gap = s.changeover_min
-    for vkeys in pm.visits_by_cd.values():
-        if len(vkeys) > 1:
-            pm.model.add_at_most_one(pm.visit[v] for v in vkeys)
-    if gap:
-        for vkey, keys in pm.x_by_visit.items():
-            blocks = [pm.reassessment(k).interview_minutes(s) + gap for k in keys]
-            load = cp_model.LinearExpr.weighted_sum([pm.x[k] for k in keys], blocks)
-            pm.model.add(load <= (s.morning.minutes + gap) * pm.visit[vkey])
+    """Every slot used on a day is staffed by its own working consultant."""
+    working = defaultdict(list)
+    for (_cid, day), var in pm.work.items():
+        working[day].append(var)
+    for day, skeys in pm.slots_by_day.items():
+        visits = cp_model.LinearExpr.sum([pm.used[k] for k in skeys])
+        pm.model.add(cp_model.LinearExpr.sum(working[day]) == visits)
 
 
-RULE = Rule(3, "one_location_per_morning", add=add)
+def assign(am) -> None:
+    """In the consultant model: one slot a day per consultant."""
+    for group in am.by_consultant_day.values():
+        if len(group) > 1:
+            am.model.add_at_most_one(am.a[k] for k in group)
+
+
+def violations(facts: PlanFacts) -> list[str]:
+    gap = facts.problem.settings.changeover_min
+    found = []
+    for (cid, day), group in facts.mornings.items():
+        if len({(a.provider, a.location) for a in group}) > 1:
+            found.append(f"{cid} {day}: more than one location in one morning")
+        for first, second in itertools.pairwise(group):
+            if second.start < first.end + gap:
+                found.append(f"{cid} {day}: {first.dossier} and {second.dossier} without "
+                             "change-over time")  # fmt: skip
+    return found
+
+
+RULE = Rule(3, "one_location_per_morning", add=add, assign=assign, violations=violations)

@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+from ortools.sat.python import cp_model
+
 from herplan.constraints.base import Objective
 
 
@@ -15,7 +17,9 @@ def expression(pm):
         loc = pm.problem.location(pm.reassessment(key).location_key)
         if loc.has_preference and not loc.is_preferred(key[2]):
             terms.append(var)
-    return sum(terms)
+    return cp_model.LinearExpr.sum(terms)
 
 
-OBJECTIVE = Objective(5, "preferred_days", "min", expression)
+OBJECTIVE = Objective(
+    5, "preferred_days", "min", on_days=expression, bound=lambda pm: 0, time_share=0.05
+)

@@ -1,21 +1,36 @@
 """Objective 2 — Stability on a rerun.
 
-"On a rerun, change as few appointments as possible." Counts the open
-reassessments whose previous appointment (consultant and day) is not kept.
-It is optimised right after ``most_reassessments``, so an appointment that is
-already out moves only when that lets more reassessments be planned, and
-before ``clustering``, so it never moves for fewer visits (SPEC §3, §6).
-Clock times are kept by ``timing`` wherever the morning allows.
+"On a rerun, change as few appointments as possible." Each appointment that is
+already out and still holds costs nothing where it stays in the slot named
+after its consultant, ``MOVE_CONSULTANT`` on the same day with another
+consultant, and ``MOVE_DAY`` anywhere else or when it is dropped. It is
+optimised right after ``most_reassessments`` (which already prefers the fewest
+moves), and before ``clustering``, so an appointment never moves for fewer
+visits (SPEC §3, §6). Clock times are kept by ``timing`` wherever the morning
+allows.
 """
 
 from __future__ import annotations
 
+from ortools.sat.python import cp_model
+
+from herplan.constraints import weights
 from herplan.constraints.base import Objective
 
 
 def expression(pm):
-    kept = [pm.x[key] for key in pm.previous.values() if key in pm.x]
-    return len(pm.previous) - sum(kept)
+    terms, coefficients = [], []
+    for i, (_loc, k, day) in sorted(pm.previous.items()):
+        same_day = [pm.x[key] for key in pm.x_by_i[i] if key[2] == day]
+        terms += same_day
+        coefficients += [weights.MOVE_DAY - weights.MOVE_CONSULTANT] * len(same_day)
+        if (i, k, day) in pm.x:
+            terms.append(pm.x[(i, k, day)])
+            coefficients.append(weights.MOVE_CONSULTANT)
+    kept = cp_model.LinearExpr.weighted_sum(terms, coefficients) if terms else 0
+    return weights.MOVE_DAY * len(pm.previous) - kept
 
 
-OBJECTIVE = Objective(2, "stability", "min", expression)
+OBJECTIVE = Objective(2, "stability", "min", on_days=expression, bound=lambda pm: 0,
+                      when="rerun", time_share=0.15,
+                      headline=True, decides_rerun=True)  # fmt: skip

@@ -13,6 +13,7 @@ from datetime import date
 from herplan.constraints.base import Rule
 from herplan.scheduler.calendar import new_plan_usable_from, plan_valid_until
 from herplan.scheduler.domain import Problem, Reassessment
+from herplan.scheduler.facts import refused_days
 
 
 def current_plan_valid(problem: Problem, r: Reassessment, day: date) -> bool:
@@ -44,4 +45,10 @@ def reason(problem: Problem, r: Reassessment) -> str:
     )
 
 
-RULE = Rule(6, "support_plan_freshness", reason, allows_day=allows_day)
+RULE = Rule(
+    6,
+    "support_plan_freshness",
+    reason,
+    allows_day=allows_day,
+    violations=refused_days(allows_day, "the support plan is not current that day"),
+)

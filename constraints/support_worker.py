@@ -1,43 +1,56 @@
 """Rule 8 — Support worker not double-booked.
 
 "Interviews with the same begeleider never overlap in time." All interviews of
-one begeleider on one day go to the same consultant, whose interviews follow
-each other with change-over time; the clock times keep the begeleider's
-interviews back to back, so they can never overlap.
+one begeleider on one day go to the same consultant slot, whose interviews
+follow each other with change-over time; the clock times keep the
+begeleider's interviews back to back, so they can never overlap.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 
 from herplan.constraints.base import Rule
+from herplan.scheduler.facts import PlanFacts
 
 
 def add(pm) -> None:
-    by_worker_day: dict[tuple[str, object], dict[str, list]] = defaultdict(
-        lambda: defaultdict(list)
-    )
-    keys_of: dict[tuple[str, object, str], list] = defaultdict(list)
+    per_slot: dict[tuple[str, object], dict[object, list]] = defaultdict(lambda: defaultdict(list))
     for key, var in pm.x.items():
-        worker = pm.reassessment(key).begeleider.strip().casefold()
+        worker = pm.cands.worker[key[0]]
         if worker:
-            by_worker_day[(worker, key[2])][key[1]].append(var)
-            keys_of[(worker, key[2], key[1])].append(key)
-    for (worker, day), per_consultant in by_worker_day.items():
-        if len(per_consultant) < 2:
+            per_slot[(worker, key[2])][pm.slot_of(key)].append((key, var))
+    for _worker_day, slots in sorted(per_slot.items(), key=lambda kv: (kv[0][0], kv[0][1])):
+        if len(slots) < 2:
             continue
         chosen = []
-        for cid, xs in sorted(per_consultant.items()):
-            if len(xs) == 1:
-                chosen.append(xs[0])
+        for _skey, members in sorted(slots.items()):
+            if len(members) == 1:
+                chosen.append(members[0][1])
                 continue
-            u = pm.model.new_bool_var(f"worker_{worker}_{cid}_{day:%m%d}")
-            for x in xs:
-                pm.model.add_implication(x, u)
-            keys = frozenset(keys_of[(worker, day, cid)])
+            u = pm.model.new_bool_var("")
+            for _, var in members:
+                pm.model.add_implication(var, u)
+            keys = frozenset(key for key, _ in members)
             pm.derived.append((u, lambda picked, keys=keys: int(bool(keys & picked))))
             chosen.append(u)
         pm.model.add_at_most_one(chosen)
 
 
-RULE = Rule(8, "support_worker", add=add)
+def violations(facts: PlanFacts) -> list[str]:
+    by_worker: dict[tuple[str, object], list] = defaultdict(list)
+    for a in facts.appointments:
+        worker = " ".join(a.begeleider.split()).casefold()
+        if worker:
+            by_worker[(worker, a.day)].append(a)
+    found = []
+    for (worker, day), group in sorted(by_worker.items(), key=lambda kv: (kv[0][0], kv[0][1])):
+        ordered = sorted(group, key=lambda a: a.start)
+        for first, second in itertools.pairwise(ordered):
+            if second.start < first.end:
+                found.append(f"begeleider {worker} double-booked on {day}")
+    return found
+
+
+RULE = Rule(8, "support_worker", add=add, violations=violations)

@@ -1,31 +1,117 @@
-"""The most reassessments any plan can schedule: objective 1's proven bound.
+"""Proven bounds: the most reassessments any plan holds, the fewest visits it needs.
 
-A maximum flow, source → reassessment (1) → candidate day → consultant-morning
-that day → consultant-week (interviews one morning can hold) → sink (the
-weekly cap in mornings times that). It relaxes "one location per morning",
-rooms and begeleiders, so no plan can beat it; when a plan reaches it, its
-count is proven optimal. The benchmarks judge herplan and the hand-planning
-baseline against it.
+- ``planned_upper_bound``: the LP relaxation of the day model, aggregated over
+  slots (GLOP, part of OR-Tools): per location-day at most ``rooms`` visits,
+  each holding ``W + g`` minutes of interview blocks and whole interviews
+  (``capacity.morning_limits``), at most as many visits on a day as
+  consultants working that morning, and consultant-mornings within the weekly
+  caps. No plan is worth more; when a plan reaches it, objective 1 is proven
+  optimal. Only the capacities of the rules the model holds are used, so a
+  model without a rule never gets a bound that cuts off its plans.
+- ``flow_upper_bound``: the weaker maximum flow of earlier versions (case →
+  day → consultant-morning → consultant-week), kept so the benchmark tables
+  compare against the same bound as before.
+- ``fewest_visits``: the fewest consultant-mornings any plan with at least
+  ``n`` planned reassessments needs: per location the fewest mornings its
+  ``m`` shortest plannable interviews need (``capacity.fewest_mornings``),
+  combined over locations by a knapsack over the visit budget.
 """
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from dataclasses import replace
 
 from ortools.graph.python import max_flow
+from ortools.linear_solver import pywraplp
 
-from herplan.constraints.clustering import most_per_morning
 from herplan.scheduler.calendar import iso_week
+from herplan.scheduler.candidates import Candidates
+from herplan.scheduler.capacity import fewest_mornings, morning_limits, most_per_morning
 
-if TYPE_CHECKING:
-    from herplan.scheduler.model import PlanModel
+MORNING = "morning_interview"
+AFTERNOON = "afternoon_writeup"
+ONE_PLACE = "one_location_per_morning"
+CAPS = "consultant_availability"
+ROOMS = "location_availability"
+EPSILON = 1e-6
 
-MORNING_RULES = frozenset({"morning_interview", "afternoon_writeup", "one_location_per_morning"})
+
+def planned_upper_bound(cands: Candidates, worth: Mapping[int, int] | None = None) -> int:
+    """No plan's total ``worth`` (default: 1 per reassessment) exceeds this."""
+    worth = worth or dict.fromkeys(cands.plannable, 1)
+    plannable = [i for i in cands.plannable if worth.get(i, 0) > 0]
+    if not plannable:
+        return 0
+    lp_bound = _lp_bound(cands, worth, plannable)
+    best_cases = sum(sorted((worth[i] for i in plannable), reverse=True))
+    return min(lp_bound, best_cases)
 
 
-def planned_upper_bound(pm: PlanModel) -> int:
-    """No plan schedules more reassessments than this maximum flow."""
+def _lp_bound(cands: Candidates, worth: Mapping[int, int], plannable: list[int]) -> int:
+    s = cands.settings
+    names = cands.rule_names
+    lp = pywraplp.Solver.CreateSolver("GLOP")
+    y: dict[tuple[int, object], pywraplp.Variable] = {}
+    at: dict[tuple[tuple[str, str], object], list[int]] = defaultdict(list)
+    for i in plannable:
+        row = []
+        for day in cands.candidate_days[i]:
+            var = lp.NumVar(0, 1, "")
+            y[(i, day)] = var
+            row.append(var)
+            at[(cands.location(i), day)].append(i)
+        lp.Add(lp.Sum(row) <= 1)
+    minutes = [cands.cases[i].interview_minutes(s) for i in plannable]
+    counted = s if AFTERNOON in names else replace(s, writeup_min=0)
+    limits = morning_limits(minutes, counted) if ONE_PLACE in names and MORNING in names else []
+    visits_on: dict[object, list[pywraplp.Variable]] = defaultdict(list)
+    for (loc, day), cases in at.items():
+        rooms = cands.slots.get(loc, 1) if ROOMS in names else len(cands.problem.consultants)
+        visits = lp.NumVar(0, min(rooms, len(cands.available[day])), "")
+        visits_on[day].append(visits)
+        ys = [y[(i, day)] for i in cases]
+        if MORNING in names:
+            minutes = [
+                cands.cases[i].interview_minutes(s) * v for i, v in zip(cases, ys, strict=True)
+            ]
+            lp.Add(lp.Sum(minutes) <= s.morning.minutes * visits)
+        if ONE_PLACE in names:
+            blocks = [cands.block[i] * v for i, v in zip(cases, ys, strict=True)]
+            lp.Add(lp.Sum(blocks) <= cands.morning_room * visits)
+        if AFTERNOON in names and s.writeup_min:
+            lp.Add(lp.Sum(ys) <= cands.writeups * visits)
+        for k, block in limits:
+            # Also when there are k or fewer: in the LP it charges each interview a
+            # k-th of a visit, where the minutes alone would charge less.
+            big = [v for i, v in zip(cases, ys, strict=True) if cands.block[i] >= block]
+            if big:
+                lp.Add(lp.Sum(big) <= k * visits)
+        if not (MORNING in names or ONE_PLACE in names or AFTERNOON in names):
+            lp.Add(lp.Sum(ys) <= len(cases) * visits)
+    if ONE_PLACE in names:  # every visit is one consultant's morning
+        weeks: dict[tuple[str, tuple[int, int]], list[pywraplp.Variable]] = defaultdict(list)
+        for day, visits in visits_on.items():
+            staff = []
+            for cid in cands.available[day]:
+                var = lp.NumVar(0, 1, "")
+                staff.append(var)
+                weeks[(cid, iso_week(day))].append(var)
+            lp.Add(lp.Sum(visits) <= lp.Sum(staff))
+        for (cid, week), mornings in weeks.items():
+            left = cands.cap_left(cid, week)
+            if left is not None and len(mornings) > left:
+                lp.Add(lp.Sum(mornings) <= left)
+    lp.Maximize(lp.Sum([worth[i] * var for (i, _), var in y.items()]))
+    if lp.Solve() != pywraplp.Solver.OPTIMAL:
+        raise RuntimeError("the LP bound could not be computed")
+    return math.floor(lp.Objective().Value() + EPSILON)
+
+
+def flow_upper_bound(cands: Candidates) -> int:
+    """Maximum flow: case → day → consultant-morning → consultant-week → sink."""
     flow = max_flow.SimpleMaxFlow()
     source, sink = 0, 1
     nodes: dict[object, int] = {}
@@ -35,34 +121,71 @@ def planned_upper_bound(pm: PlanModel) -> int:
             nodes[key] = len(nodes) + 2
         return nodes[key]
 
-    # Most interviews any one morning can hold: the shortest ones, as many as fit
-    # (rules 1–3); without one of those rules a morning holds any number.
-    per_morning = len(pm.reassessments)
-    if pm.rule_names >= MORNING_RULES:
+    per_morning = len(cands.cases)
+    if {MORNING, AFTERNOON, ONE_PLACE} <= cands.rule_names:
         per_morning = most_per_morning(
-            [r.interview_minutes(pm.settings) for r in pm.reassessments], pm.settings
+            [r.interview_minutes(cands.settings) for r in cands.cases], cands.settings
         )
-    weekly_caps = "consultant_availability" in pm.rule_names  # rule 4
-    # Every available consultant is a candidate on every allowed day (the full model,
-    # also when ``teams`` restrict it), so the cases reach a day's mornings via one
-    # day node: the same maximum as case → morning arcs, with far fewer arcs.
     days: set[object] = set()
-    for i, candidate_days in pm.candidate_days.items():
+    for i, candidate_days in cands.candidate_days.items():
         flow.add_arc_with_capacity(source, node(("case", i)), 1)
         for day in candidate_days:
             flow.add_arc_with_capacity(node(("case", i)), node(("day", day)), 1)
             days.add(day)
-    mornings = {(cid, day) for day in days for cid in pm.available[day]}
     weeks: dict[tuple[str, tuple[int, int]], int] = defaultdict(int)
-    for cid, day in sorted(mornings):
-        flow.add_arc_with_capacity(node(("day", day)), node(("morning", cid, day)), per_morning)
-        week = (cid, iso_week(day))
-        weeks[week] += 1
-        flow.add_arc_with_capacity(node(("morning", cid, day)), node(("week", *week)), per_morning)
+    for day in sorted(days):
+        for cid in cands.available[day]:
+            flow.add_arc_with_capacity(node(("day", day)), node(("morning", cid, day)), per_morning)
+            week = (cid, iso_week(day))
+            weeks[week] += 1
+            flow.add_arc_with_capacity(
+                node(("morning", cid, day)), node(("week", *week)), per_morning
+            )
     for (cid, week), n in sorted(weeks.items()):
-        cap = pm.problem.consultant(cid).max_mornings_per_week if weekly_caps else None
-        usable = n if cap is None else min(n, max(0, cap - pm.booked_mornings.get((cid, week), 0)))
+        left = cands.cap_left(cid, week)
+        usable = n if left is None else min(n, left)
         flow.add_arc_with_capacity(node(("week", cid, week)), sink, usable * per_morning)
     if flow.solve(source, sink) != flow.OPTIMAL:
         raise RuntimeError("max-flow bound failed")
     return flow.optimal_flow()
+
+
+def fewest_visits(cands: Candidates, planned: int) -> int:
+    """The fewest visits that can hold ``planned`` of the plannable reassessments."""
+    if planned <= 0:
+        return 0
+    if not {MORNING, ONE_PLACE} <= cands.rule_names:
+        return 0
+    s = cands.settings
+    if AFTERNOON not in cands.rule_names:
+        s = replace(s, writeup_min=0)
+    lengths: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i in cands.plannable:
+        lengths[cands.location(i)].append(cands.cases[i].interview_minutes(s))
+    # Per location: for each number of visits v, the most interviews v visits can hold.
+    options: list[list[tuple[int, int]]] = []
+    for durations in lengths.values():
+        durations.sort()
+        steps: list[tuple[int, int]] = []
+        for n in range(1, len(durations) + 1):
+            v = fewest_mornings(durations[:n], s)
+            if steps and steps[-1][0] == v:
+                steps[-1] = (v, n)
+            else:
+                steps.append((v, n))
+        options.append(steps)
+    budget = sum(steps[-1][0] for steps in options)
+    most = [0] + [-1] * budget  # most[v]: the most interviews v visits can hold
+    for steps in options:
+        better = most[:]
+        for v, n in steps:
+            for total in range(budget, v - 1, -1):
+                if most[total - v] >= 0 and most[total - v] + n > better[total]:
+                    better[total] = most[total - v] + n
+        most = better
+    reach = 0
+    for v in range(budget + 1):
+        reach = max(reach, most[v])
+        if reach >= planned:
+            return v
+    return budget

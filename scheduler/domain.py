@@ -1,13 +1,16 @@
 """The planning domain as plain, frozen data (SPEC §2 input, §4 output).
 
-Reading and validation happen once, in ``herplan.io``; everything here trusts its
-input. Times inside a day are minutes after midnight, local wall-clock time in
-the configured zone.
+The workbook reader (``herplan.io``) reports every problem of a file with its
+row and column; a ``Problem`` built in Python is checked on construction and
+raises ``ValueError`` naming the field and value (unknown references,
+duplicates, a reversed period, settings that contradict each other), so the
+scheduler can trust what it gets. Times inside a day are minutes after
+midnight, local wall-clock time in the configured zone.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
@@ -44,6 +47,47 @@ class Settings:
     timezone: str = "Europe/Amsterdam"
     language: str = "nl"
     time_limit_s: float = 30.0
+    organizer_name: str = ""
+    organizer_email: str = ""
+    planner_name: str = ""
+    planner_email: str = ""
+    planner_phone: str = ""
+    answer_workdays: int = 5
+
+    def problems(self) -> list[tuple[str, str]]:
+        """Settings that contradict each other, as (setting, what is wrong)."""
+        found: list[tuple[str, str]] = []
+        if self.period_end < self.period_start:
+            found.append(("periode_eind", "the period ends before it starts"))
+        if self.morning.start >= self.morning.end:
+            found.append(("ochtend", "the morning ends before it starts"))
+        if self.afternoon.start >= self.afternoon.end:
+            found.append(("middag", "the afternoon ends before it starts"))
+        if self.afternoon.start < self.morning.end:
+            found.append(
+                (
+                    "middag",
+                    "the afternoon must start after the morning ends "
+                    f"({self.morning.end // 60:02d}:{self.morning.end % 60:02d})",
+                )
+            )
+        if self.interview_min > self.morning.minutes:
+            found.append(
+                (
+                    "gespreksduur_min",
+                    f"an interview of {self.interview_min} minutes does "
+                    f"not fit in the morning of {self.morning.minutes} minutes",
+                )
+            )
+        if self.writeup_min > self.afternoon.minutes:
+            found.append(
+                (
+                    "uitwerktijd_min",
+                    f"a write-up of {self.writeup_min} minutes does not "
+                    f"fit in the afternoon of {self.afternoon.minutes} minutes",
+                )
+            )
+        return found
 
 
 @dataclass(frozen=True)
@@ -143,8 +187,63 @@ class Problem:
     source: str = ""
     input_sha256: str = ""
 
+    def __post_init__(self) -> None:
+        errors = [f"settings.{key}: {message}" for key, message in self.settings.problems()]
+        seen: set[str] = set()
+        for c in self.consultants:
+            if c.id in seen:
+                errors.append(f"consultants: id {c.id!r} appears twice")
+            seen.add(c.id)
+        places: set[tuple[str, str]] = set()
+        for loc in self.locations:
+            if loc.key in places:
+                errors.append(f"locations: {loc.provider!r} / {loc.name!r} appears twice")
+            places.add(loc.key)
+            if loc.rooms < 1:
+                errors.append(f"locations: {loc.name!r} has rooms={loc.rooms}; at least 1")
+        dossiers: set[str] = set()
+        for r in self.reassessments:
+            if r.dossier in dossiers:
+                errors.append(f"reassessments: dossier {r.dossier!r} appears twice")
+            dossiers.add(r.dossier)
+            if r.location_key not in places:
+                errors.append(
+                    f"reassessments: dossier {r.dossier!r} has location "
+                    f"{r.provider!r} / {r.location!r}, which is not in locations"
+                )
+            if r.preferred_consultant and r.preferred_consultant not in seen:
+                errors.append(
+                    f"reassessments: dossier {r.dossier!r} has preferred_consultant "
+                    f"{r.preferred_consultant!r}, which is not a consultant"
+                )
+            if r.duration_min is not None and r.duration_min < 1:
+                errors.append(
+                    f"reassessments: dossier {r.dossier!r} has duration_min="
+                    f"{r.duration_min}; at least 1"
+                )
+        for a in self.absences:
+            if a.consultant not in seen:
+                errors.append(f"absences: consultant {a.consultant!r} is not a consultant")
+            if a.end < a.start:
+                errors.append(f"absences: {a.consultant!r} ends {a.end} before {a.start}")
+        if errors:
+            raise ValueError("; ".join(errors))
+
+    @property
+    def consultants_by_id(self) -> dict[str, Consultant]:
+        return self._consultants
+
+    @property
+    def reassessments_by_dossier(self) -> dict[str, Reassessment]:
+        return self._reassessments
+
     def location(self, key: tuple[str, str]) -> Location:
         return self._locations[key]
+
+    def address(self, key: tuple[str, str]) -> str:
+        """The location's address; empty for a location no longer in the input (history)."""
+        loc = self._locations.get(key)
+        return loc.full_address if loc is not None else ""
 
     def consultant(self, consultant_id: str) -> Consultant:
         return self._consultants[consultant_id]
@@ -190,12 +289,17 @@ class Appointment:
 
 @dataclass(frozen=True)
 class Unscheduled:
-    """A reassessment that could not be planned, with reason codes (SPEC §3)."""
+    """A reassessment that could not be planned: reason codes (SPEC §3) and the facts
+    its explanation is made of (dates, counts); ``herplan.io`` renders the words."""
 
     dossier: str
     reasons: tuple[str, ...]
-    explanation: str
-    explanation_en: str = ""
+    facts: dict[str, object] = field(default_factory=dict, hash=False)
+
+    @property
+    def main_reason(self) -> str:
+        """The reason a provider can act on first (the first code)."""
+        return self.reasons[0]
 
 
 @dataclass(frozen=True)
@@ -215,17 +319,25 @@ class PlanRenewal:
 
 @dataclass(frozen=True)
 class SolveStats:
-    """Quality of one optimisation phase as the solver reports it."""
+    """Quality of one optimisation phase as the solver reports it.
+
+    ``status`` is CP-SAT's (``OPTIMAL``, ``FEASIBLE``, ``UNKNOWN``,
+    ``INFEASIBLE``) or ``NOT_RUN`` when the time was spent; ``bound`` is
+    ``None`` when nothing was proven, and then there is no gap to report.
+    """
 
     name: str
     status: str
     objective: float
-    bound: float
+    bound: float | None
     seconds: float  # CP-SAT deterministic time: reproducible, close to seconds of work
     wall_seconds: float = 0.0  # real elapsed time: shown to the user, never written
+    headline: bool = False  # one of the objectives whose gap is the plan's gap
 
     @property
-    def gap(self) -> float:
+    def gap(self) -> float | None:
+        if self.bound is None or self.status not in ("OPTIMAL", "FEASIBLE"):
+            return None
         if self.objective == self.bound:
             return 0.0
         return abs(self.objective - self.bound) / max(1.0, abs(self.objective))
@@ -242,13 +354,35 @@ class Verdict:
 
 
 @dataclass(frozen=True)
+class StaleAnswer:
+    """An answer given for an appointment that has changed since the sheet was sent."""
+
+    verdict: Verdict
+    answered: Appointment | None  # the appointment as the returned sheet showed it
+
+
+@dataclass(frozen=True)
 class Rerun:
-    """What a rerun starts from (SPEC §6): the previous plan, today, returned sheets."""
+    """What a rerun starts from (SPEC §6): the previous plan, today, returned sheets.
+
+    ``wave`` identifies the December wave: a reassessment's calendar UID comes
+    from it and the dossier, so it stays the same whatever the settings;
+    ``uids`` are the UIDs issued so far and ``retired`` those that were
+    cancelled (never used again); ``people`` the previous plan's consultants
+    (name and e-mail), so a consultant removed from the input still gets the
+    cancellations of their appointments.
+    """
 
     previous: tuple[Appointment, ...]
     revision: int
     today: date
     verdicts: tuple[Verdict, ...] = ()
+    wave: str = ""
+    uids: dict[str, str] = field(default_factory=dict, hash=False)
+    retired: frozenset[str] = frozenset()
+    people: dict[str, tuple[str, str]] = field(default_factory=dict, hash=False)
+    stale: tuple[StaleAnswer, ...] = ()
+    file_names: dict[str, dict[str, str]] = field(default_factory=dict, hash=False)
 
     def previous_of(self, dossier: str) -> Appointment | None:
         return self._previous.get(dossier)
@@ -267,14 +401,25 @@ class Rerun:
 
 @dataclass(frozen=True)
 class Change:
-    """One line of sheet ``Wijzigingen``: what happened to an appointment, and why."""
+    """One line of sheet ``Wijzigingen``: what happened to an appointment, and why.
+
+    ``kind``: verplaatst, geannuleerd, nieuw, niet_meer_inplanbaar, bevestigd.
+    ``cause`` is a code the words catalogue renders (``nee``, ``absent``,
+    ``locatie_gesloten``, ``client_niet_beschikbaar``, ``rule``, ``time``,
+    ``more``, ``new``, ``withdrawn``, ``gone``, ``confirmed``, ``conflict``);
+    ``remark`` is the provider's own remark with a ``nee`` or ``ja``;
+    ``reasons`` the reason codes when it can no longer be planned.
+    """
 
     dossier: str
     provider: str
-    kind: str  # verplaatst, geannuleerd, nieuw, niet_meer_inplanbaar
-    reason: str
+    kind: str
+    cause: str
     before: Appointment | None = None
     after: Appointment | None = None
+    remark: str = ""
+    reasons: tuple[str, ...] = ()
+    conflict: bool = False  # a confirmed appointment that could not stay
 
 
 @dataclass(frozen=True)
@@ -291,6 +436,13 @@ class Plan:
     seed: int = 0
     changes: tuple[Change, ...] = ()
     cancelled: tuple[Appointment, ...] = ()  # previous appointments that were dropped
+    wave: str = ""
+    uids: dict[str, str] = field(default_factory=dict, hash=False)  # every UID issued
+    retired: frozenset[str] = frozenset()  # cancelled UIDs, never issued again
+    people: dict[str, tuple[str, str]] = field(default_factory=dict, hash=False)
+    start_planned: int = 0  # the run's first plan: it never writes fewer
+    stale: tuple[StaleAnswer, ...] = ()
+    file_names: dict[str, dict[str, str]] = field(default_factory=dict, hash=False)
 
     @property
     def visits(self) -> int:

@@ -1,176 +1,184 @@
-"""``PlanModel``: the one owner of the CP-SAT model and all its variables.
+"""``PlanModel``: the day model, the one owner of its CP-SAT variables.
 
-Rules in ``herplan.constraints`` filter candidate days and add constraints to
-this model; they never create decision variables of their own behind each
-other's backs (STYLE §3). The variables are:
+For every hard rule consultants are interchangeable, except for their own
+working days, absences and weekly cap. So the day model does not say *which*
+consultant holds an interview, only in which consultant *slot* of its
+location it is held on a day (a location with ``gesprekskamers = 2`` has two
+slots a day); how many consultants work each morning is a variable of its
+own, and the number of slots used on a day must be staffed by that many
+available consultants within their weekly caps. Consultants are handed to
+the slots afterwards, in a small model of their own (``assignment``), where
+the vaste consulent and fair load are decided. The model's size does not grow
+with the number of consultants.
 
-- ``x[i, c, d]``   reassessment *i* is interviewed by consultant *c* on day *d*;
-- ``visit[c, d, l]`` consultant *c* spends the morning of *d* at location *l*;
-- ``location_day[l, d]`` some consultant visits location *l* on day *d*;
-- ``scheduled[i]`` reassessment *i* is planned at all.
+Variables (rules add constraints on them; they never make their own behind
+each other's backs, STYLE §3):
 
-A reassessment gets an ``x`` only for the days every day-filter rule allows and
-the consultants every availability rule allows, so the model stays small and
-the reasons for an impossible day are known before solving. In a large region
-the consultants are further limited to the location's team and the client's
-vaste consulent (``herplan.scheduler.teams``).
+- ``x[i, k, d]``      reassessment *i* is held in slot *k* of its location on day *d*;
+- ``used[l, k, d]``   slot *k* of location *l* holds interviews on *d* (a visit);
+- ``work[c, d]``      consultant *c* holds an interview morning on *d*;
+- ``location_day[l, d]`` location *l* is visited on *d*;
+- ``scheduled[i]``    reassessment *i* is planned at all.
+
+On a rerun, the slots a previous appointment's consultant held are *named*
+after that consultant: a named slot in use is held by them, so keeping an
+appointment in its named slot keeps its consultant, day and place.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ortools.sat.python import cp_model
 
-from herplan.scheduler.calendar import is_working_day, iso_week, period_days
-from herplan.scheduler.domain import Problem, Reassessment
-from herplan.scheduler.teams import candidate_count, consultant_teams, team_size
+from herplan.scheduler.candidates import Candidates, LocKey
 
-LocKey = tuple[str, str]
-XKey = tuple[int, str, date]
+if TYPE_CHECKING:
+    from herplan.constraints.base import Rule
+
+SlotKey = tuple[LocKey, int, date]
+XKey = tuple[int, int, date]
+# A complete assignment of the model's variables, by proto index.
+Values = dict[int, int]
 
 
 @dataclass
 class PlanModel:
-    """The CP-SAT model of one planning problem, with index maps for the rules."""
+    """The CP-SAT day model of one planning problem, with index maps for the rules."""
 
-    problem: Problem
-    reassessments: list[Reassessment]
-    days: list[date]
+    cands: Candidates
     model: cp_model.CpModel = field(default_factory=cp_model.CpModel)
     x: dict[XKey, cp_model.IntVar] = field(default_factory=dict)
-    visit: dict[tuple[str, date, LocKey], cp_model.IntVar] = field(default_factory=dict)
-    location_day: dict[tuple[LocKey, date], cp_model.IntVar] = field(default_factory=dict)
+    used: dict[SlotKey, cp_model.IntVar] = field(default_factory=dict)
+    work: dict[tuple[str, date], cp_model.IntVar] = field(default_factory=dict)
     scheduled: dict[int, cp_model.IntVar] = field(default_factory=dict)
-    candidate_days: dict[int, list[date]] = field(default_factory=dict)
-    excluded: dict[int, dict[date, tuple[str, ...]]] = field(default_factory=dict)
-    available: dict[date, list[str]] = field(default_factory=dict)
-    x_by_cd: dict[tuple[str, date], list[XKey]] = field(default_factory=lambda: defaultdict(list))
+    location_day: dict[tuple[LocKey, date], cp_model.IntVar] = field(default_factory=dict)
+    x_by_slot: dict[SlotKey, list[XKey]] = field(default_factory=dict)
     x_by_i: dict[int, list[XKey]] = field(default_factory=lambda: defaultdict(list))
-    x_by_visit: dict[tuple[str, date, LocKey], list[XKey]] = field(default_factory=dict)
-    # Auxiliary variables whose value follows from the chosen interviews; the
-    # solver hints them with ``value(chosen)`` so every hint is a complete plan.
+    slots_by_day: dict[date, list[SlotKey]] = field(default_factory=lambda: defaultdict(list))
+    slots_by_ld: dict[tuple[LocKey, date], list[SlotKey]] = field(default_factory=dict)
+    # Reruns (SPEC §6): the consultant a slot is named after, each kept appointment's
+    # slot (stability), and the confirmed ones that must stay there (rule 10).
+    named: dict[SlotKey, str] = field(default_factory=dict)
+    previous: dict[int, SlotKey] = field(default_factory=dict)
+    pinned: dict[int, SlotKey] = field(default_factory=dict)
+    # Auxiliary variables whose value follows from the interviews; a hint gives them
+    # ``value(chosen)`` so every hint is a complete plan.
     derived: list[tuple[cp_model.IntVar, Callable[[set[XKey]], int]]] = field(default_factory=list)
-    visits_by_cd: dict[tuple[str, date], list[tuple[str, date, LocKey]]] = field(
-        default_factory=lambda: defaultdict(list)
-    )
-    visits_by_ld: dict[tuple[LocKey, date], list[tuple[str, date, LocKey]]] = field(
-        default_factory=lambda: defaultdict(list)
-    )
-    # Reruns (SPEC §6): mornings already held (pinned, before today) per consultant
-    # and ISO week, and each open case's previous appointment, for stability.
-    booked_mornings: dict[tuple[str, tuple[int, int]], int] = field(default_factory=dict)
-    previous: dict[int, XKey] = field(default_factory=dict)
-    stable: bool = False  # a rerun: keep what is out, move only to plan more
-    rule_names: frozenset[str] = frozenset()  # the hard rules this model holds
-    # Large regions only (``teams``): the consultants who may interview at a location.
-    teams: dict[LocKey, frozenset[str]] = field(default_factory=dict)
+    # Set once objective 1 is decided: every later plan plans at least this many,
+    # and no plan can hold more than ``planned_upper``.
+    min_planned: int = 0
+    planned_upper: int | None = None
+
+    @property
+    def problem(self):
+        return self.cands.problem
 
     @property
     def settings(self):
-        return self.problem.settings
+        return self.cands.settings
 
-    def reassessment(self, key: XKey) -> Reassessment:
-        return self.reassessments[key[0]]
+    @property
+    def stable(self) -> bool:
+        """A rerun: keep what is already out, move only to plan more."""
+        return bool(self.previous) or bool(self.named)
+
+    def reassessment(self, key: XKey):
+        return self.cands.cases[key[0]]
+
+    def slot_of(self, key: XKey) -> SlotKey:
+        return (self.cands.location(key[0]), key[1], key[2])
 
 
-def build_variables(
-    problem: Problem,
-    rules: Sequence,
-    first_day: date | None = None,
-    held: Sequence[tuple[str, date]] = (),
+def slot_count(cands: Candidates, loc: LocKey, day: date) -> int:
+    """Consultant slots of a location on a day: rooms (rule 5), never more than staff."""
+    return min(cands.slots.get(loc, 1), len(cands.available.get(day, ())))
+
+
+def build_model(
+    cands: Candidates,
+    rules: Sequence[Rule],
+    families: Sequence[Callable[[PlanModel], None]] = (),
+    kept: Sequence[tuple[int, str, date]] = (),
+    confirmed: Collection[str] = (),
 ) -> PlanModel:
-    """Create the candidate variables that survive every rule's day and consultant filter.
+    """The day model: variables for what ``cands`` allows, then every rule's constraints.
 
-    ``first_day`` (a rerun's today) leaves out the days before it: the past is
-    not planned again. ``held`` lists the (consultant, day) mornings already
-    held before it; they count against the weekly caps the rules add.
+    ``families`` are constraint families that only help the search (redundant
+    cuts, symmetry breaking). On a rerun ``kept`` lists the previous
+    appointments that still hold, as (reassessment, consultant, day): each
+    consultant's kept morning gets a slot named after them, and the dossiers
+    in ``confirmed`` are pinned there (rule 10).
     """
-    open_cases = [r for r in problem.reassessments if not r.withdrawn]
-    days = [d for d in period_days(problem.settings) if first_day is None or d >= first_day]
-    pm = PlanModel(
-        problem=problem,
-        reassessments=open_cases,
-        days=days,
-        rule_names=frozenset(rule.name for rule in rules),
-    )
-    for cid, day in sorted(set(held)):
-        week = (cid, iso_week(day))
-        pm.booked_mornings[week] = pm.booked_mornings.get(week, 0) + 1
-    day_rules = [rule for rule in rules if rule.allows_day is not None]
-    consultant_rules = [rule for rule in rules if rule.consultant_available is not None]
-
-    for day in pm.days:
-        pm.available[day] = [
-            c.id
-            for c in problem.consultants
-            if all(rule.consultant_available(problem, c, day) for rule in consultant_rules)
-        ]
-
+    pm = PlanModel(cands=cands)
     m = pm.model
-    for i, r in enumerate(open_cases):
-        excluded: dict[date, tuple[str, ...]] = {}
-        days: list[date] = []
-        for day in pm.days:
-            failing = tuple(
-                rule.reason_code(problem, r)
-                for rule in day_rules
-                if not rule.allows_day(problem, r, day)
-            )
-            if not pm.available[day]:
-                failing += ("geen_consulent_beschikbaar",)
-            if not failing:
-                days.append(day)
-            elif is_working_day(day, problem.settings):
-                excluded[day] = failing
-        pm.excluded[i] = excluded
-        pm.candidate_days[i] = days
+    places: dict[tuple[LocKey, date], set[str]] = defaultdict(set)
+    for i, cid, day in kept:
+        places[(cands.location(i), day)].add(cid)
+    slot_of: dict[tuple[str, LocKey, date], int] = {}
+    for (loc, day), cids in sorted(places.items()):
+        for k, cid in enumerate(sorted(cids)[: slot_count(cands, loc, day)]):
+            pm.named[(loc, k, day)] = cid
+            slot_of[(cid, loc, day)] = k
+    for i, cid, day in kept:
+        loc = cands.location(i)
+        if (cid, loc, day) in slot_of:
+            pm.previous[i] = (loc, slot_of[(cid, loc, day)], day)
+            if cands.cases[i].dossier in confirmed:
+                pm.pinned[i] = pm.previous[i]
 
-    size = team_size(len(problem.consultants), candidate_count(pm.candidate_days, pm.available))
-    if size is not None:
-        pm.teams = consultant_teams(pm, size)
-    for i, r in enumerate(open_cases):
-        team = pm.teams.get(r.location_key)
-        for day in pm.candidate_days[i]:
-            for cid in pm.available[day]:
-                if team is not None and cid not in team and cid != r.preferred_consultant:
-                    continue
-                key = (i, cid, day)
+    by_slot: dict[SlotKey, list[XKey]] = defaultdict(list)
+    for i, days in cands.candidate_days.items():
+        loc = cands.location(i)
+        for day in days:
+            for k in range(slot_count(cands, loc, day)):
+                key = (i, k, day)
                 pm.x[key] = m.new_bool_var("")
-                pm.x_by_cd[(cid, day)].append(key)
                 pm.x_by_i[i].append(key)
+                by_slot[(loc, k, day)].append(key)
 
-    for i, r in enumerate(open_cases):
-        s = m.new_bool_var(f"scheduled_{r.dossier}")
-        m.add(cp_model.LinearExpr.sum([pm.x[k] for k in pm.x_by_i[i]]) == s)
+    for i in cands.candidate_days:
+        s = m.new_bool_var(f"scheduled_{cands.cases[i].dossier}")
         pm.scheduled[i] = s
+        m.add(cp_model.LinearExpr.sum([pm.x[k] for k in pm.x_by_i[i]]) == s)
 
-    by_visit: dict[tuple[str, date, LocKey], list[XKey]] = defaultdict(list)
-    for key in pm.x:
-        i, cid, day = key
-        by_visit[(cid, day, open_cases[i].location_key)].append(key)
-    pm.x_by_visit = dict(sorted(by_visit.items()))
-    for vkey in sorted(by_visit):
-        cid, day, loc = vkey
-        v = m.new_bool_var(f"visit_{cid}_{day:%m%d}_{loc[0]}_{loc[1]}")
-        pm.visit[vkey] = v
-        pm.visits_by_cd[(cid, day)].append(vkey)
-        pm.visits_by_ld[(loc, day)].append(vkey)
-        members = [pm.x[k] for k in by_visit[vkey]]
-        m.add(cp_model.LinearExpr.sum(members) <= len(members) * v)
-        m.add_bool_or(members).only_enforce_if(v)
-
-    for (loc, day), vkeys in sorted(pm.visits_by_ld.items()):
+    pm.x_by_slot = dict(sorted(by_slot.items()))
+    ld: dict[tuple[LocKey, date], list[SlotKey]] = defaultdict(list)
+    for skey, keys in pm.x_by_slot.items():
+        loc, k, day = skey
+        u = m.new_bool_var(f"visit_{loc[0]}_{loc[1]}_{k}_{day:%m%d}")
+        pm.used[skey] = u
+        members = [pm.x[key] for key in keys]
+        for var in members:
+            m.add_implication(var, u)
+        m.add_bool_or(members).only_enforce_if(u)
+        pm.slots_by_day[day].append(skey)
+        ld[(loc, day)].append(skey)
+    pm.slots_by_ld = dict(sorted(ld.items()))
+    for (loc, day), skeys in pm.slots_by_ld.items():
         y = m.new_bool_var(f"locday_{loc[0]}_{loc[1]}_{day:%m%d}")
         pm.location_day[(loc, day)] = y
-        visits = [pm.visit[k] for k in vkeys]
-        m.add(cp_model.LinearExpr.sum(visits) <= len(visits) * y)
+        visits = [pm.used[s] for s in skeys]
+        for v in visits:
+            m.add_implication(v, y)
         m.add_bool_or(visits).only_enforce_if(y)
+
+    for day in cands.days:
+        if not pm.slots_by_day.get(day):
+            continue
+        for cid in cands.available[day]:
+            pm.work[(cid, day)] = m.new_bool_var(f"work_{cid}_{day:%m%d}")
+    for skey, cid in pm.named.items():
+        if skey in pm.used and (cid, skey[2]) in pm.work:
+            m.add_implication(pm.used[skey], pm.work[(cid, skey[2])])
 
     for rule in rules:
         if rule.add is not None:
             rule.add(pm)
+    for family in families:
+        family(pm)
     return pm

@@ -1,7 +1,8 @@
-"""From a validated ``Problem`` to a ``Plan``: build, solve, time, explain.
+"""From a validated ``Problem`` to a verified ``Plan``: build, solve, time, explain, check.
 
-This is the library entry point the command line calls (STYLE §6); everything
-the CLI does is callable from Python through ``make_plan``.
+``make_plan`` is the engine's entry point; ``herplan.run`` (the public API)
+adds what a run is around it: the previous plan and returned workbooks, the
+creation time, the planning folder.
 """
 
 from __future__ import annotations
@@ -11,24 +12,41 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
 
-from herplan.constraints import HARD_RULES, OBJECTIVES, RERUN_OBJECTIVES
+from herplan.constraints import HARD_RULES, OBJECTIVES, SEARCH_HELPS
 from herplan.constraints.base import Objective, Rule
 from herplan.constraints.client_availability import held_with
 from herplan.constraints.support_plan_freshness import current_plan_valid
+from herplan.scheduler.candidates import find_candidates
 from herplan.scheduler.changes import changes_since
-from herplan.scheduler.domain import Appointment, Change, Plan, Problem, Reassessment, Rerun
+from herplan.scheduler.domain import Appointment, Plan, Problem, Rerun
 from herplan.scheduler.explain import renewal, unscheduled_entry, withdrawn_entry
-from herplan.scheduler.model import PlanModel, XKey, build_variables
+from herplan.scheduler.model import build_model
+from herplan.scheduler.rerun import RerunStart, split_past, starting_plan
 from herplan.scheduler.solve import SolverOptions, solve
 from herplan.scheduler.timing import assign_times
+from herplan.scheduler.verify import check
 
 
-def appointment_uid(r: Reassessment, problem: Problem) -> str:
-    """Stable iCalendar UID: the same reassessment in the same wave keeps its UID."""
-    digest = hashlib.sha256(
-        f"{r.dossier}|{problem.settings.period_start.isoformat()}".encode()
-    ).hexdigest()
-    return f"{digest[:32]}@herplan"
+def new_wave(problem: Problem) -> str:
+    """The wave's identity, fixed at revision 1: calendar UIDs are made from it."""
+    seed = f"{problem.input_sha256}|{problem.settings.period_start.year}"
+    if not problem.input_sha256:
+        seed += "|" + ",".join(sorted(r.dossier for r in problem.reassessments))
+    return hashlib.sha256(seed.encode()).hexdigest()[:16]
+
+
+def uid_for(dossier: str, wave: str, retired: frozenset[str], issued: dict[str, str]) -> str:
+    """A reassessment keeps its UID for the wave; a cancelled UID is never issued again."""
+    current = issued.get(dossier)
+    if current is not None and current not in retired:
+        return current
+    generation = 0
+    while True:
+        digest = hashlib.sha256(f"{wave}|{dossier}|{generation}".encode()).hexdigest()
+        uid = f"{digest[:32]}@herplan"
+        if uid not in retired:
+            return uid
+        generation += 1
 
 
 def make_plan(
@@ -36,76 +54,89 @@ def make_plan(
     options: SolverOptions | None = None,
     *,
     rules: Sequence[Rule] = HARD_RULES,
-    objectives: Sequence[Objective] | None = None,
+    objectives: Sequence[Objective] = OBJECTIVES,
     created: datetime | None = None,
     rerun: Rerun | None = None,
 ) -> Plan:
     """Plan ``problem``: every hard rule holds, objectives in priority order.
 
     With ``rerun`` the previous plan is the starting point (SPEC §6): what lies
-    before ``rerun.today`` and what a provider confirmed is pinned, a provider's
-    ``nee`` releases that day for that client, and objective 2 (stability)
-    keeps every other appointment unless moving it plans more reassessments.
+    before ``rerun.today`` is history, what a provider confirmed is pinned, a
+    provider's ``nee`` releases that day for that client, and objective 2
+    (stability) keeps every other appointment unless moving it plans more
+    reassessments. The plan is checked against every rule and promise before
+    it is returned (``verify.PlanRejected`` otherwise).
     """
     options = options or SolverOptions(time_limit_s=problem.settings.time_limit_s)
-    if objectives is None:
-        objectives = RERUN_OBJECTIVES if rerun else OBJECTIVES
-    past: tuple[Appointment, ...] = ()
-    solvable = problem
-    if rerun:
-        past = tuple(replace(a, pinned=True) for a in rerun.previous if a.day < rerun.today)
-        done = {a.dossier for a in past}
-        solvable = replace(
-            problem, reassessments=tuple(r for r in problem.reassessments if r.dossier not in done)
-        )
-    held = [(a.consultant, a.day) for a in past]
-    pm = build_variables(solvable, rules, first_day=rerun.today if rerun else None, held=held)
-    start = _prepare_rerun(pm, rerun) if rerun else None
-    result = solve(pm, objectives, options, start=start)
-
-    chosen = [(pm.reassessments[i], cid, day) for i, cid, day in result.chosen]
-    keep = (
-        {a.dossier: (a.consultant, a.day, a.start, a.writeup_start) for a in rerun.previous}
-        if rerun
-        else None
+    start: RerunStart | None = None
+    solvable, declined = problem, {}
+    if rerun is not None:
+        start, solvable, declined = split_past(problem, rerun)
+    held = [(a.consultant, a.day) for a in (start.past if start else ())]
+    cands = find_candidates(
+        solvable, rules, first_day=rerun.today if rerun else None, held=held, declined=declined
     )
-    appointments = [
-        Appointment(
-            uid=appointment_uid(t.reassessment, problem),
-            dossier=t.reassessment.dossier,
-            client=t.reassessment.client,
-            provider=t.reassessment.provider,
-            location=t.reassessment.location,
+    if rerun is not None and start is not None:
+        start = starting_plan(cands, rerun, start)
+    pm = build_model(
+        cands,
+        rules,
+        SEARCH_HELPS,
+        kept=start.kept if start else (),
+        confirmed=start.confirmed if start else (),
+    )
+    result = solve(pm, rules, objectives, options, start=start.kept if start else None)
+
+    wave = rerun.wave if rerun and rerun.wave else new_wave(problem)
+    retired = set(rerun.retired) if rerun else set()
+    issued = dict(rerun.uids) if rerun else {}
+    keep = {a.dossier: (a.consultant, a.day, a.start, a.writeup_start)
+            for a in (rerun.previous if rerun else ())}  # fmt: skip
+    confirmed = frozenset(start.confirmed) if start else frozenset()
+    chosen = [(cands.cases[i], cid, day) for i, cid, day in result.chosen]
+    appointments: list[Appointment] = []
+    for t in assign_times(chosen, problem.settings, keep, confirmed, cands.gap):
+        r = t.reassessment
+        a = Appointment(
+            uid=uid_for(r.dossier, wave, frozenset(retired), issued),
+            dossier=r.dossier,
+            client=r.client,
+            provider=r.provider,
+            location=r.location,
             consultant=t.consultant,
             day=t.day,
             start=t.start,
             end=t.end,
             writeup_start=t.writeup_start,
             writeup_end=t.writeup_end,
-            with_=held_with(t.reassessment, t.day),
-            begeleider=t.reassessment.begeleider,
+            with_=held_with(r, t.day),
+            begeleider=r.begeleider,
         )
-        for t in assign_times(chosen, problem.settings, keep)
-    ]
-    changes: tuple[Change, ...] = ()
-    cancelled: tuple[Appointment, ...] = ()
-    if rerun:
-        appointments = [*past, *(_confirmed(sequenced(a, rerun), rerun) for a in appointments)]
+        if rerun is not None:
+            a = _against_previous(a, rerun, confirmed)
+        appointments.append(a)
     planned_day = {i: day for i, _cid, day in result.chosen}
     unscheduled = [withdrawn_entry(r) for r in solvable.reassessments if r.withdrawn]
     renewals = []
-    for i, r in enumerate(pm.reassessments):
+    for i, r in enumerate(cands.cases):
         day = planned_day.get(i)
         if day is None:
-            unscheduled.append(unscheduled_entry(pm, i))
-        entry = renewal(pm, i, day, day is not None and current_plan_valid(problem, r, day))
+            unscheduled.append(unscheduled_entry(cands, i))
+        entry = renewal(cands, i, day, day is not None and current_plan_valid(problem, r, day))
         if entry is not None:
             renewals.append(entry)
-    if rerun:
-        changes, cancelled = changes_since(rerun, appointments, unscheduled, pm)
+    changes, cancelled = (), ()
+    if rerun is not None and start is not None:
+        changes, cancelled = changes_since(rerun, start, appointments, unscheduled)
+        retired |= {a.uid for a in cancelled}
+        appointments = [*start.past, *appointments]
+    for a in appointments:
+        issued[a.dossier] = a.uid
+    people = dict(rerun.people) if rerun else {}
+    people.update({c.id: (c.name, c.email) for c in problem.consultants})
 
     order = {r.dossier: n for n, r in enumerate(problem.reassessments)}
-    return Plan(
+    plan = Plan(
         problem=problem,
         appointments=tuple(sorted(appointments, key=lambda a: (a.day, a.consultant, a.start))),
         unscheduled=tuple(sorted(unscheduled, key=lambda u: order[u.dossier])),
@@ -116,48 +147,25 @@ def make_plan(
         revision=rerun.revision + 1 if rerun else 1,
         changes=changes,
         cancelled=cancelled,
+        wave=wave,
+        uids=dict(sorted(issued.items())),
+        retired=frozenset(retired),
+        people=dict(sorted(people.items())),
+        start_planned=result.start_planned,
+        stale=rerun.stale if rerun else (),
+        file_names=dict(rerun.file_names) if rerun else {},
     )
+    check(plan, rules, rerun, start)
+    return plan
 
 
-def _prepare_rerun(pm: PlanModel, rerun: Rerun) -> list[XKey]:
-    """Pin, release and remember the previous appointments; return the starting plan."""
-    pm.stable = True
-    index = {r.dossier: i for i, r in enumerate(pm.reassessments)}
-    start: list[XKey] = []
-    for a in rerun.previous:
-        i = index.get(a.dossier)
-        if i is None or a.day < rerun.today:
-            continue
-        key = (i, a.consultant, a.day)
-        verdict = rerun.verdict(a.dossier)
-        if verdict is not None and not verdict.feasible:
-            for other in pm.x_by_i[i]:
-                if other[2] == a.day:  # "nee": not this day, with any consultant
-                    pm.model.add(pm.x[other] == 0)
-            continue
-        confirmed = a.pinned or (verdict is not None and verdict.feasible)
-        if confirmed and key in pm.x:
-            pm.model.add(pm.x[key] == 1)  # "ja": confirmed, pinned
-        pm.previous[i] = key
-        if key in pm.x:
-            start.append(key)
-    return start
-
-
-def sequenced(a: Appointment, rerun: Rerun) -> Appointment:
-    """SEQUENCE rises only when the appointment changed (iCalendar updates in place)."""
+def _against_previous(a: Appointment, rerun: Rerun, confirmed: frozenset[str]) -> Appointment:
+    """SEQUENCE rises only when the appointment changed; a kept confirmation stays pinned."""
     before = rerun.previous_of(a.dossier)
     if before is None:
         return a
     same = (before.consultant, before.day, before.start, before.end, before.location) == (
         a.consultant, a.day, a.start, a.end, a.location,
     )  # fmt: skip
-    return replace(a, sequence=before.sequence if same else before.sequence + 1)
-
-
-def _confirmed(a: Appointment, rerun: Rerun) -> Appointment:
-    verdict = rerun.verdict(a.dossier)
-    before = rerun.previous_of(a.dossier)
-    kept = before is not None and (before.consultant, before.day) == (a.consultant, a.day)
-    confirmed = (verdict is not None and verdict.feasible) or (before and before.pinned)
-    return replace(a, pinned=True) if confirmed and kept else a
+    sequence = before.sequence if same else before.sequence + 1
+    return replace(a, sequence=sequence, pinned=same and a.dossier in confirmed)

@@ -1,35 +1,63 @@
-"""Lexicographic solving: one CP-SAT phase per objective, in priority order.
+"""Lexicographic solving: the first plan, one CP-SAT phase per objective, consultants last.
 
-Each phase optimises one objective of ``herplan.constraints.OBJECTIVES``, then
-fixes it at the value reached (``>=`` for a maximum, ``<=`` for a minimum) and
-hands its solution to the next phase as a hint. A later phase therefore can
-never undo an earlier one: a planned reassessment is never traded for fewer
-visits.
+1. **The first plan**: the hand planner's plan and best fit improved by ruin
+   and recreate, each polished by local search; the better one is the first
+   incumbent. A rerun starts from its kept appointments and only fills gaps.
+2. **Day model phases**, one per objective in SPEC order. Each phase starts
+   from the incumbent as a complete hint, adds the objective's proven bound,
+   stops as soon as a plan reaches it, and then fixes the objective at the
+   incumbent's value (``>=`` for a maximum, ``<=`` for a minimum), so a later
+   phase never undoes an earlier one. A phase that finds nothing keeps the
+   incumbent and is fixed at *its* value, reported ``UNKNOWN``, never as a gap
+   of 0 %.
+3. **Consultant model phases**: consultants are handed to the slots (the vaste
+   consulent, then fair load).
 
-Determinism: by default the solver runs with a fixed seed, interleaved
-subsolvers and a *deterministic* work budget (``max_deterministic_time``,
-CP-SAT's machine-independent measure of effort), so the same input, settings
-and seed give the same plan on every run. A wall-clock cap of twice the budget
-is kept only as a safety net. ``deterministic=False`` runs the parallel
-portfolio instead: often better plans in the same time, but not reproducible.
+Time: by default the run is wall-clock, uses the machine's cores and the whole
+``time_limit_s`` (building the model included) unless every phase is proven
+optimal; a phase that ends early hands its time to the next. With
+``reproducible=True`` every limit is a deterministic amount of work instead
+(CP-SAT's deterministic time on one worker, a number of ruin-and-recreate
+rounds), so the same input, settings and seed give the same plan on every run.
 """
 
 from __future__ import annotations
 
+import os
+import random
+import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
 
 from ortools.sat.python import cp_model
+from ortools.sat.python.cp_model_helper import FlatIntExpr
 
-from herplan.constraints import weights
-from herplan.constraints.base import Objective
+from herplan.scheduler.assignment import AssignmentModel, assignment_hint, build_assignment
+from herplan.scheduler.bounds import planned_upper_bound
+from herplan.scheduler.construct import construct, ruin_and_recreate
 from herplan.scheduler.domain import SolveStats
-from herplan.scheduler.greedy import greedy_plan
+from herplan.scheduler.greedy import hand_plan
+from herplan.scheduler.hints import chosen_from, hint_values
 from herplan.scheduler.improve import improve
-from herplan.scheduler.model import PlanModel, XKey
+from herplan.scheduler.model import PlanModel
+from herplan.scheduler.mornings import Chosen, from_chosen
 
-Progress = Callable[[str, float, float, float], None]
+if TYPE_CHECKING:
+    from herplan.constraints.base import Objective, Rule
+
+
+@dataclass(frozen=True)
+class Progress:
+    """What a run is doing, for a progress bar or the web page."""
+
+    phase: str
+    planned: int | None  # reassessments in the best plan so far, when known
+    upper: int | None  # the most any plan can hold (objective 1's bound)
+    elapsed: float  # seconds since the run started
+    limit: float  # the run's time limit in seconds
 
 
 @dataclass(frozen=True)
@@ -38,213 +66,381 @@ class SolverOptions:
 
     time_limit_s: float = 30.0
     seed: int = 0
-    workers: int = 1
-    deterministic: bool = True
-    progress: Progress | None = None
-    local_search: bool = True  # False: start from the bare greedy plan (the baseline)
+    workers: int | None = None  # None: every core of the machine
+    reproducible: bool = False
+    progress: Callable[[Progress], None] | None = None
+    stop: threading.Event | None = None  # set it to end the run with the best plan so far
+    local_search: bool = True  # False: the hand planner's plan, unimproved (the baseline)
+    started: float | None = None  # time.monotonic() when the run began (default: now)
 
 
-class _ProgressCallback(cp_model.CpSolverSolutionCallback):
-    """Reports each improving solution: phase, objective, bound, elapsed seconds."""
+# Reproducible mode charges work, not the clock: CP-SAT's deterministic time per
+# second of wall time on one worker, ruin-and-recreate rounds by the number of
+# candidate (reassessment, day) pairs they rebuild, and building the model by its
+# size (all measured on the 2-core reference machine, benchmarks/RESULTS.md).
+DETERMINISTIC_PER_SECOND = 0.5
+ROUND_SECONDS_PER_PAIR = 1.2e-6
+ROUND_SECONDS_MIN = 2e-3  # a round's fixed cost, whatever the size
+BUILD_SECONDS_PER_VARIABLE = 4e-5
+CONSTRUCTION_SHARE = 0.6  # of objective 1's time on a fresh plan: ruin and recreate
+MIN_PHASE_SECONDS = 0.2
 
-    def __init__(self, phase: str, report: Progress, started: float) -> None:
-        super().__init__()
-        self._phase = phase
-        self._report = report
-        self._started = started
 
-    def on_solution_callback(self) -> None:
-        self._report(
-            self._phase,
-            self.objective_value,
-            self.best_objective_bound,
-            time.monotonic() - self._started,
-        )
+class Budget:
+    """The run's time: wall-clock by default, charged work when reproducible."""
+
+    def __init__(self, options: SolverOptions) -> None:
+        self.options = options
+        self.limit = options.time_limit_s
+        self.started = options.started if options.started is not None else time.monotonic()
+        self.charged = 0.0
+
+    def elapsed(self) -> float:
+        if self.options.reproducible:
+            return self.charged
+        return time.monotonic() - self.started
+
+    def left(self) -> float:
+        return max(0.0, self.limit - self.elapsed())
+
+    def charge(self, seconds: float) -> None:
+        self.charged += seconds
+
+    def stopped(self) -> bool:
+        return self.options.stop is not None and self.options.stop.is_set()
 
 
 @dataclass
 class SolveResult:
-    """The chosen ``x`` variables and the statistics of every phase."""
+    """Each used slot's consultant and interviews, and the statistics of every phase."""
 
-    chosen: list[XKey]
-    phases: list[SolveStats]
-
-
-# CP-SAT's deterministic time per wall-clock second of interleaved search, measured
-# on the 2-core reference machine (benchmarks/): a budget of S seconds becomes
-# that rate times S units of deterministic work, so a run stops at the same point
-# of the search on every run and gives the same plan. Larger models do less
-# deterministic work per second: 0.25 up to size M (34 000 interview variables),
-# 0.15–0.19 at size XL (132 000); the rate falls with the model size to match.
-DETERMINISTIC_PER_SECOND = 0.25
-DETERMINISTIC_RATE_FROM = 40_000  # interview variables
+    chosen: Chosen
+    phases: list[SolveStats] = field(default_factory=list)
+    start_planned: int = 0  # the first incumbent: the run never writes fewer
 
 
-def deterministic_rate(n_variables: int) -> float:
-    """Deterministic work per wall-clock second for a model of this many interviews."""
-    if n_variables <= DETERMINISTIC_RATE_FROM:
-        return DETERMINISTIC_PER_SECOND
-    return DETERMINISTIC_PER_SECOND * (DETERMINISTIC_RATE_FROM / n_variables) ** 0.5
+def evaluate(expr: object, values: dict[int, int]) -> int:
+    if isinstance(expr, int):
+        return expr
+    flat = FlatIntExpr(expr)
+    return flat.offset + sum(
+        c * values[v.index] for v, c in zip(flat.vars, flat.coeffs, strict=True)
+    )
 
 
-# Full-problem subsolvers that, interleaved on two cores, spend the budget without
-# improving the hint on region-size models; local search and LNS remain.
-HEAVY_SUBSOLVERS = (
-    "core", "max_lp", "max_lp_sym", "pseudo_costs", "quick_restart_no_lp", "reduced_costs",
-    "no_lp", "quick_restart",
-)  # fmt: skip
-# Phases that start from the previous phase's plan improved by ``improve``: it
-# never plans fewer reassessments nor adds a visit, so it keeps earlier bounds.
-LOCAL_SEARCH_HELPS = ("clustering",)
-# On a rerun, phases that run even when the time budget is spent: they decide the plan.
-ALWAYS_RUN = ("most_reassessments", "stability", "clustering")
-MIN_PHASE_SECONDS = 2.5  # even a late phase gets time to load its hint and improve it
-# Loading the model into the solver costs wall time the deterministic clock does
-# not count: about 0.65 s per phase for the 34,000 interview variables of size M on
-# the reference machine. Charged per phase from the model size (not measured, so
-# the phase budgets, and with them the plan, stay deterministic).
-LOAD_SECONDS_PER_VARIABLE = 2e-5
-# Reading, building the model and the first plan are part of the run as well:
-# about 3 s for size M and 20 s for size XL (132 000 interview variables) on the
-# reference machine, charged the same way, so ``--time-limit`` bounds the whole run.
-BUILD_SECONDS_PER_VARIABLE = 1.5e-4
+def _set_hint(model: cp_model.CpModel, values: dict[int, int]) -> None:
+    model.clear_hints()
+    indices = sorted(values)
+    model.proto.solution_hint.vars.extend(indices)
+    model.proto.solution_hint.values.extend([values[i] for i in indices])
 
 
-def _parameters(options: SolverOptions, budget: float, rate: float) -> cp_model.CpSolver:
-    """Solver for one phase with ``budget`` seconds.
+class _Watch(cp_model.CpSolverSolutionCallback):
+    """Reports improving solutions and stops the search when the run is stopped."""
 
-    Presolve and symmetry detection are off: on region-size models they cost
-    more than the whole search, and the greedy hint plus the redundant bounds
-    do their work. Deterministic mode interleaves the subsolvers in fixed
-    batches, so the result does not depend on thread timing.
-    """
+    def __init__(self, report: Callable[[cp_model.CpSolverSolutionCallback], None] | None):
+        super().__init__()
+        self._report = report
+
+    def on_solution_callback(self) -> None:
+        if self._report is not None:
+            self._report(self)
+
+
+# Presolve pays on a phase only when it has time for it: about a second per
+# 10 000 variables on the reference machine. A shorter phase starts from the hint.
+PRESOLVE_SECONDS_PER_VARIABLE = 1e-4
+
+
+def _solver(options: SolverOptions, seconds: float, size: int = 0) -> cp_model.CpSolver:
     solver = cp_model.CpSolver()
     p = solver.parameters
-    p.random_seed = options.seed
-    p.num_workers = max(1, options.workers)
-    p.cp_model_presolve = False
-    p.symmetry_level = 0
+    p.cp_model_presolve = seconds >= PRESOLVE_SECONDS_PER_VARIABLE * size
+    p.random_seed = options.seed % (2**31)
     p.log_search_progress = False
-    # Ctrl-C aborts the run (nothing is written) instead of only ending the phase.
-    p.catch_sigint_signal = False
-    if options.deterministic:
-        # Interleaved search is deterministic whatever the thread count; with
-        # presolve off it must run on one worker (CP-SAT 9.15 aborts on some small
-        # models with two: "Check failed: heuristics.fixed_search != nullptr").
+    p.keep_all_feasible_solutions_in_presolve = True  # presolve keeps the hint
+    p.catch_sigint_signal = False  # Ctrl-C aborts the run, not just a phase
+    if options.reproducible:
         p.num_workers = 1
-        p.interleave_search = True
-        p.num_violation_ls = 1
-        p.ignore_subsolvers.extend(HEAVY_SUBSOLVERS)
-        p.max_deterministic_time = max(0.05, budget * rate)
-        p.max_time_in_seconds = max(1.0, 2 * budget)  # a safety net only
+        p.max_deterministic_time = max(0.01, seconds * DETERMINISTIC_PER_SECOND)
+        p.max_time_in_seconds = 5 * seconds + 10  # a safety net only
     else:
-        p.max_time_in_seconds = max(0.1, budget)
+        p.num_workers = options.workers or os.cpu_count() or 1
+        p.max_time_in_seconds = max(0.05, seconds)
     return solver
 
 
-def _hint(pm: PlanModel, chosen: list[XKey]) -> None:
-    """Hint a complete plan: the chosen interviews and what follows from them."""
-    picked = set(chosen)
-    planned = {i for i, _, _ in chosen}
-    visits = {(cid, day, pm.reassessments[i].location_key) for i, cid, day in chosen}
-    location_days = {(loc, day) for _, day, loc in visits}
-    pm.model.clear_hints()
-    indices: list[int] = []
-    values: list[int] = []
-    for group, on in (
-        (pm.x, picked),
-        (pm.scheduled, planned),
-        (pm.visit, visits),
-        (pm.location_day, location_days),
-    ):
-        for key, var in group.items():
-            indices.append(var.index)
-            values.append(int(key in on))
-    for var, value in pm.derived:
-        indices.append(var.index)
-        values.append(int(value(picked)))
-    # Straight into the proto: one call instead of one per variable (50 000 on size M).
-    pm.model.proto.solution_hint.vars.extend(indices)
-    pm.model.proto.solution_hint.values.extend(values)
+def _run(
+    solver: cp_model.CpSolver,
+    model: cp_model.CpModel,
+    budget: Budget,
+    report: Callable[[cp_model.CpSolverSolutionCallback], None] | None,
+) -> int:
+    """Solve, stopping at once when the run's stop event is set."""
+    done = threading.Event()
+    stop = budget.options.stop
+
+    def watch() -> None:
+        while not done.wait(0.1):
+            if stop is not None and stop.is_set():
+                solver.stop_search()
+                return
+
+    watcher = threading.Thread(target=watch, daemon=True) if stop is not None else None
+    if watcher:
+        watcher.start()
+    try:
+        return solver.solve(model, _Watch(report))
+    finally:
+        done.set()
+        if watcher:
+            watcher.join()
+
+
+class Phases:
+    """The incumbent and the phases run so far, on one day model."""
+
+    def __init__(self, pm: PlanModel, rules: Sequence[Rule], options: SolverOptions) -> None:
+        self.pm = pm
+        self.rules = rules
+        self.options = options
+        self.budget = Budget(options)
+        self.values: dict[int, int] = {}
+        self.stats: list[SolveStats] = []
+        self.upper: int | None = None
+
+    def progress(self, phase: str, planned: int | None = None) -> None:
+        if self.options.progress is not None:
+            self.options.progress(
+                Progress(phase, planned, self.upper, self.budget.elapsed(), self.budget.limit)
+            )
+
+    def planned(self, values: dict[int, int] | None = None) -> int:
+        values = values if values is not None else self.values
+        return sum(values[v.index] for v in self.pm.scheduled.values())
+
+    # --- the first plan --------------------------------------------------------------
+    def first_plan(self, start: Chosen | None, share: float) -> Chosen:
+        cands = self.pm.cands
+        rng = random.Random(self.options.seed)
+        if start is not None:  # a rerun: keep everything, fill the gaps
+            state = from_chosen(cands, start, fixed=True)
+            return improve(state, close_visits=False).chosen()
+        hand = hand_plan(cands)
+        if not self.options.local_search:
+            return hand.chosen()
+        candidates = [improve(hand)]
+        self.progress("most_reassessments", candidates[0].count())
+        built = construct(cands, seed=0)
+        seconds = share * CONSTRUCTION_SHARE
+        pairs = sum(len(days) for days in cands.candidate_days.values())
+        per_round = max(ROUND_SECONDS_MIN, pairs * ROUND_SECONDS_PER_PAIR)
+        self.upper = self.pm.planned_upper = planned_upper_bound(cands)
+        if self.options.reproducible:
+            rounds = int(seconds / per_round)
+            self.budget.charge(rounds * per_round)
+
+            def out_of_time(n: int) -> bool:
+                return n >= rounds
+        else:
+            deadline = time.monotonic() + seconds
+
+            def out_of_time(n: int) -> bool:
+                return time.monotonic() >= deadline
+
+        def stop(n: int) -> bool:
+            # Ends as soon as the plan holds the most any plan can (proven).
+            full = built.count() >= (self.upper or 0)
+            return full or out_of_time(n) or self.budget.stopped()
+
+        best = [built.count()]
+
+        def watched(n: int) -> bool:
+            if built.count() > best[0]:
+                best[0] = built.count()
+                self.progress("most_reassessments", best[0])
+            return stop(n)
+
+        built.rng = rng
+        ruin_and_recreate(built, watched, rng)
+        candidates.append(improve(built))
+        chosen = max(candidates, key=lambda s: (s.count(), -s.visits())).chosen()
+        self.progress("most_reassessments", len(chosen))
+        return chosen
+
+    # --- day model phases -----------------------------------------------------------
+    def day_phase(self, objective: Objective, name: str, share: float) -> None:
+        pm, m = self.pm, self.pm.model
+        expr = objective.on_days(pm) if objective.on_days else 0
+        maximize = objective.sense == "max"
+        bound = objective.bound(pm) if objective.bound is not None else None
+        if bound is not None:
+            m.add(expr <= bound if maximize else expr >= bound)
+        value = evaluate(expr, self.values)
+        if name == "most_reassessments":
+            self.upper = pm.planned_upper = planned_upper_bound(pm.cands)
+        status, best_bound, work, wall = "OPTIMAL", value, 0.0, 0.0
+        proven = bound is not None and value == bound
+        if not proven and (self.budget.stopped() or self.budget.left() <= 0):
+            status, best_bound = "NOT_RUN", None
+        elif not proven:
+            seconds = max(MIN_PHASE_SECONDS, share)
+            m.clear_objective()
+            m.maximize(expr) if maximize else m.minimize(expr)
+            _set_hint(m, self.values)
+            solver = _solver(self.options, seconds, len(pm.x))
+            self.progress(name, self.planned())
+            report = None
+            if name == "most_reassessments":
+
+                def report(cb: cp_model.CpSolverSolutionCallback) -> None:
+                    count = sum(cb.value(v) for v in pm.scheduled.values())
+                    self.progress(name, int(count))
+
+            code = _run(solver, m, self.budget, report)
+            work, wall = solver.deterministic_time, solver.wall_time
+            if self.options.reproducible:
+                self.budget.charge(work / DETERMINISTIC_PER_SECOND)
+            status = solver.status_name(code)
+            if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+                solution = list(solver.response_proto.solution)
+                self.values = {var.index: solution[var.index] for var in _all_vars(pm)}
+                value = round(solver.objective_value)
+                best_bound = round(solver.best_objective_bound)
+                if bound is not None:
+                    best_bound = min(best_bound, bound) if maximize else max(best_bound, bound)
+            else:
+                best_bound = None  # nothing proven: the incumbent stays, fixed at its value
+        m.add(expr >= value if maximize else expr <= value)
+        if name == "most_reassessments":
+            pm.min_planned = self.planned()
+        self.stats.append(self._stats(objective, name, status, value, best_bound, work, wall))
+
+    def _stats(self, objective, name, status, value, bound, work, wall) -> SolveStats:
+        shown_value, shown_bound = float(value), None if bound is None else float(bound)
+        if objective.shown is not None and shown_bound is not None:
+            shown_value, shown_bound = objective.shown(self.pm, value, bound)
+        elif objective.shown is not None:
+            shown_value, _ = objective.shown(self.pm, value, value)
+        if status == "OPTIMAL":  # proven: in the planner's units too
+            shown_bound = shown_value
+        return SolveStats(name, status, shown_value, shown_bound, round(work, 2), wall,
+                          objective.headline)  # fmt: skip
+
+    def improve_incumbent(self) -> None:
+        """Local search on the incumbent (never fewer planned, never more visits)."""
+        chosen = self.chosen_with_consultants()
+        state = improve(from_chosen(self.pm.cands, chosen))
+        values = hint_values(self.pm, state.chosen())
+        if self.planned(values) >= self.planned():
+            self.values = values
+
+    def chosen_with_consultants(
+        self, am_values: dict[int, int] | None = None, am: AssignmentModel | None = None
+    ) -> Chosen:
+        """The incumbent as (reassessment, consultant, day)."""
+        slots = chosen_from(self.pm, self.values)
+        if am is None:
+            am = build_assignment(self.pm.cands, slots, self.pm.named, self.rules)
+            am_values = assignment_hint(am, self.working())
+        held = {(slot, day): cid for (cid, slot, day), var in am.a.items() if am_values[var.index]}
+        chosen: Chosen = []
+        for (loc, k, day), cases in slots.items():
+            cid = held[((loc, k), day)]
+            chosen.extend((i, cid, day) for i in cases)
+        return sorted(chosen)
+
+    def working(self) -> dict[date, list[str]]:
+        days: dict[date, list[str]] = {}
+        for (cid, day), var in sorted(self.pm.work.items(), key=lambda kv: (kv[0][1], kv[0][0])):
+            if self.values[var.index]:
+                days.setdefault(day, []).append(cid)
+        return days
+
+    # --- consultant model phases -----------------------------------------------------
+    def consultant_phases(
+        self, objectives: Sequence[Objective], share: Callable[[int], float]
+    ) -> Chosen:
+        slots = chosen_from(self.pm, self.values)
+        am = build_assignment(self.pm.cands, slots, self.pm.named, self.rules)
+        values = assignment_hint(am, self.working())
+        for n, objective in enumerate(objectives):
+            expr = objective.on_consultants(am)
+            maximize = objective.sense == "max"
+            for var, follows in am.derived:
+                values.setdefault(var.index, follows(values))
+            value = evaluate(expr, values)
+            status, bound, work, wall = "NOT_RUN", None, 0.0, 0.0
+            if not (self.budget.stopped() or self.budget.left() <= 0):
+                am.model.clear_objective()
+                am.model.maximize(expr) if maximize else am.model.minimize(expr)
+                _set_hint(am.model, values)
+                solver = _solver(self.options, max(MIN_PHASE_SECONDS, share(n)), len(am.a))
+                self.progress(objective.name, self.planned())
+                code = _run(solver, am.model, self.budget, None)
+                work, wall = solver.deterministic_time, solver.wall_time
+                if self.options.reproducible:
+                    self.budget.charge(work / DETERMINISTIC_PER_SECOND)
+                status = solver.status_name(code)
+                if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+                    solution = list(solver.response_proto.solution)
+                    values = {i: solution[i] for i in range(len(solution))}
+                    value = round(solver.objective_value)
+                    bound = round(solver.best_objective_bound)
+            am.model.add(expr >= value if maximize else expr <= value)
+            shown, shown_bound = float(value), None if bound is None else float(bound)
+            if objective.shown_assignment is not None:
+                shown = round(objective.shown_assignment(am, values), 3)
+                shown_bound = shown if status == "OPTIMAL" else None
+            self.stats.append(
+                SolveStats(objective.name, status, shown, shown_bound, round(work, 2), wall,
+                           objective.headline)
+            )  # fmt: skip
+        return self.chosen_with_consultants(values, am)
+
+
+def _all_vars(pm: PlanModel) -> list[cp_model.IntVar]:
+    found = [*pm.x.values(), *pm.scheduled.values(), *pm.used.values(), *pm.work.values(),
+             *pm.location_day.values()]  # fmt: skip
+    found += [var for var, _ in pm.derived]
+    return found
 
 
 def solve(
     pm: PlanModel,
+    rules: Sequence[Rule],
     objectives: Sequence[Objective],
     options: SolverOptions,
-    start: list[XKey] | None = None,
+    start: Chosen | None = None,
 ) -> SolveResult:
-    """Optimise ``objectives`` in order, starting from the greedy plan.
+    """Optimise ``objectives`` in order from the first plan; consultants last."""
+    run = Phases(pm, rules, options)
+    rerun = start is not None
+    if options.reproducible:
+        run.budget.charge(BUILD_SECONDS_PER_VARIABLE * len(pm.x))
+    active = [o for o in objectives if o.runs(rerun)]
+    day_phases = [(o, o.name if o.on_consultants is None else f"{o.name}_days")
+                  for o in active if o.on_days is not None]  # fmt: skip
+    consultant_phases = [o for o in active if o.on_consultants is not None]
+    shares = [o.time_share for o, _ in day_phases] + [o.time_share for o in consultant_phases]
 
-    The greedy plan, improved by local search, is the first incumbent: there is
-    always a plan to write, and every phase starts from a complete hint. A rerun
-    passes ``start`` (the previous appointments that still hold): its gaps are
-    filled, but nothing in it is moved before the solver weighs stability.
-    """
-    started = time.monotonic()
-    budget_left = options.time_limit_s
-    if not pm.stable:  # a rerun's short budget is for the search alone
-        budget_left = max(0.0, budget_left - BUILD_SECONDS_PER_VARIABLE * len(pm.x))
-    if start is None:
-        chosen: list[XKey] = greedy_plan(pm)
-        if options.local_search:
-            chosen = improve(pm, chosen)
-    else:
-        chosen = improve(pm, start, close_visits=False)
-    load_seconds = LOAD_SECONDS_PER_VARIABLE * len(pm.x)
-    rate = deterministic_rate(len(pm.x))
-    shares = [weights.TIME_SHARE.get(o.name, 0.05) for o in objectives]
-    phases: list[SolveStats] = []
-    for n, objective in enumerate(objectives):
-        if pm.stable and budget_left <= 0 and objective.name not in ALWAYS_RUN:
-            # A rerun out of time: the finer objectives keep the incumbent as it is
-            # (they would only polish the few new or moved appointments).
-            phases.append(SolveStats(objective.name, "NOT_RUN", 0, 0, 0))
+    def share(n: int) -> float:
+        return run.budget.left() * shares[n] / sum(shares[n:]) if sum(shares[n:]) else 0.0
+
+    first_share = share(0) if day_phases and not rerun else 0.0
+    chosen = run.first_plan(start, first_share)
+    run.values = hint_values(pm, chosen)
+    start_planned = run.planned()
+    if not options.local_search or not active:
+        return SolveResult(run.chosen_with_consultants(), [], start_planned)
+    for n, (objective, name) in enumerate(day_phases):
+        if objective.name == "clustering" and not rerun and options.local_search:
+            run.improve_incumbent()
+        if rerun and run.budget.left() <= 0 and not objective.decides_rerun:
+            run.stats.append(SolveStats(name, "NOT_RUN", 0.0, None, 0.0, 0.0, objective.headline))
             continue
-        expr = objective.expression(pm)
-        if objective.bound is not None:
-            bound = objective.bound(pm)
-            pm.model.add(expr <= bound if objective.sense == "max" else expr >= bound)
-        if objective.name in LOCAL_SEARCH_HELPS and options.local_search and not pm.stable:
-            # Never fewer reassessments, never more visits: safe under every
-            # earlier phase's bound, and a much better start for this one.
-            chosen = improve(pm, chosen)
-        _hint(pm, chosen)  # the objective may have added derived variables
-        pm.model.clear_objective()
-        if objective.sense == "max":
-            pm.model.maximize(expr)
-        else:
-            pm.model.minimize(expr)
-        budget_left = max(0.0, budget_left - load_seconds)
-        floor = min(
-            MIN_PHASE_SECONDS, max(0.1, options.time_limit_s / len(objectives) - load_seconds)
-        )
-        budget = max(floor, budget_left * shares[n] / sum(shares[n:]))
-        solver = _parameters(options, budget, rate)
-        callback = (
-            _ProgressCallback(objective.name, options.progress, started)
-            if options.progress
-            else None
-        )
-        status = solver.solve(pm.model, callback)
-        used = solver.deterministic_time / rate if options.deterministic else solver.wall_time
-        budget_left = max(0.0, budget_left - used)
-        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            # No better plan in time: keep the incumbent, which satisfies every
-            # earlier phase's bound.
-            phases.append(SolveStats(objective.name, solver.status_name(status), 0, 0, 0))
-            continue
-        value = round(solver.objective_value)
-        phases.append(
-            SolveStats(
-                objective.name,
-                solver.status_name(status),
-                value,
-                round(solver.best_objective_bound),
-                round(solver.deterministic_time, 2),
-                solver.wall_time,
-            )
-        )
-        chosen = [key for key, var in pm.x.items() if solver.boolean_value(var)]
-        pm.model.add(expr >= value if objective.sense == "max" else expr <= value)
-    return SolveResult(chosen, phases)
+        run.day_phase(objective, name, share(n))
+    offset = len(day_phases)
+    chosen = run.consultant_phases(consultant_phases, lambda n: share(offset + n))
+    run.progress("done", run.planned())
+    return SolveResult(chosen, run.stats, start_planned)

@@ -11,7 +11,7 @@ The model guarantees that the durations fit, so the times always do.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from herplan.scheduler.domain import Reassessment, Settings
@@ -39,14 +39,20 @@ def assign_times(
     chosen: list[tuple[Reassessment, str, date]],
     settings: Settings,
     keep: dict[str, tuple[str, date, int, int]] | None = None,
+    pinned: frozenset[str] = frozenset(),
+    gap: int | None = None,
 ) -> list[Timed]:
     """Clock times for every chosen (reassessment, consultant, day).
 
     ``keep`` (a rerun) maps a dossier to its previous (consultant, day, start,
     write-up start): an interview on the same consultant-morning keeps its
-    times wherever they still fit, and the others fill the gaps; only a morning
-    where that is impossible is laid out afresh.
+    times wherever they still fit, and the others fill the gaps. Where that is
+    impossible only the ``pinned`` (confirmed) ones keep their times; only a
+    morning where even that is impossible is laid out afresh. ``gap`` is the
+    change-over (rule 3; the setting when not given).
     """
+    if gap is not None and gap != settings.changeover_min:
+        settings = replace(settings, changeover_min=gap)
     mornings: dict[tuple[str, date], list[Reassessment]] = defaultdict(list)
     for r, cid, day in chosen:
         mornings[(cid, day)].append(r)
@@ -59,6 +65,9 @@ def assign_times(
             if keep and r.dossier in keep and keep[r.dossier][:2] == (cid, day)
         }
         times = _keeping(ordered, kept, settings) if kept else None
+        confirmed = {d: t for d, t in kept.items() if d in pinned}
+        if times is None and confirmed:
+            times = _keeping(ordered, confirmed, settings)
         if times is None:
             times = _in_sequence(ordered, settings)
         timed.extend(

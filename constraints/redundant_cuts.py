@@ -1,0 +1,46 @@
+"""Redundant cuts: constraints every plan meets anyway, added to prove bounds sooner.
+
+They never change which plans are allowed, only how fast the solver proves a
+plan optimal (PyJobShop names its redundant constraints the same way). A
+location needs at least ``load / (W + g)`` visits for the interviews planned
+there, where a morning of ``W`` minutes with change-over ``g`` holds ``W + g``
+minutes of ``duration + g`` blocks, and at least ``count / k`` visits for
+every group of interviews of which one morning holds at most ``k``
+(``capacity.morning_limits``).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ortools.sat.python import cp_model
+
+from herplan.scheduler.capacity import morning_limits
+
+
+def visits_per_location(pm) -> None:
+    """Whole interviews per morning, location by location."""
+    if not {"morning_interview", "one_location_per_morning"} <= pm.cands.rule_names:
+        return  # the cuts follow from rules 1 and 3 together
+    s = pm.settings
+    room = s.morning.minutes + s.changeover_min
+    cases_at: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i in pm.cands.plannable:
+        cases_at[pm.cands.location(i)].append(i)
+    visits_at: dict[tuple[str, str], list] = defaultdict(list)
+    for (loc, _k, _day), var in pm.used.items():
+        visits_at[loc].append(var)
+    for loc, cases in sorted(cases_at.items()):
+        visits = cp_model.LinearExpr.sum(visits_at[loc])
+        blocks = [pm.cands.block[i] for i in cases]
+        planned = [pm.scheduled[i] for i in cases]
+        if sum(blocks) > room:
+            pm.model.add(room * visits >= cp_model.LinearExpr.weighted_sum(planned, blocks))
+        minutes = [b - s.changeover_min for b in blocks]
+        for k, block in morning_limits(minutes, s):
+            big = [var for var, b in zip(planned, blocks, strict=True) if b >= block]
+            if len(big) > k:
+                pm.model.add(k * visits >= cp_model.LinearExpr.sum(big))
+
+
+FAMILY = visits_per_location

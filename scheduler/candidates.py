@@ -1,0 +1,182 @@
+"""What every rule allows: candidate days per reassessment, consultants per day.
+
+This is the one place where the rules' day and consultant filters are applied.
+The CP-SAT model, the hand planner, the construction and local searches, the
+bounds and the explanations all read the same ``Candidates``, so a heuristic
+can never hint a day the model forbids, and an explanation never names a
+reason the model did not see (STYLE §4). A rerun adds what it forbids: days
+before its today, and the day a provider answered ``nee`` for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from herplan.scheduler.calendar import is_working_day, iso_week, period_days
+from herplan.scheduler.domain import Problem, Reassessment, Settings
+
+if TYPE_CHECKING:
+    from herplan.constraints.base import Rule
+
+LocKey = tuple[str, str]
+Week = tuple[int, int]
+
+DECLINED = "client_niet_beschikbaar"  # a provider's "nee": the client cannot that day
+
+
+@dataclass
+class Candidates:
+    """Allowed days per open reassessment and available consultants per day."""
+
+    problem: Problem
+    cases: list[Reassessment]
+    days: list[date]
+    rule_names: frozenset[str]
+    available: dict[date, list[str]] = field(default_factory=dict)
+    candidate_days: dict[int, list[date]] = field(default_factory=dict)
+    excluded: dict[int, dict[date, tuple[str, ...]]] = field(default_factory=dict)
+    slots: dict[LocKey, int] = field(default_factory=dict)
+    held: dict[tuple[str, Week], int] = field(default_factory=dict)
+    declined: dict[int, frozenset[date]] = field(default_factory=dict)
+
+    @property
+    def settings(self) -> Settings:
+        return self.problem.settings
+
+    @cached_property
+    def index(self) -> dict[str, int]:
+        return {r.dossier: i for i, r in enumerate(self.cases)}
+
+    @cached_property
+    def _day_sets(self) -> dict[int, frozenset[date]]:
+        return {i: frozenset(days) for i, days in self.candidate_days.items()}
+
+    @cached_property
+    def _available_sets(self) -> dict[date, frozenset[str]]:
+        return {d: frozenset(cids) for d, cids in self.available.items()}
+
+    def allows(self, i: int, consultant: str, day: date) -> bool:
+        """May reassessment ``i`` be interviewed by ``consultant`` on ``day``?"""
+        return day in self._day_sets[i] and consultant in self._available_sets.get(day, ())
+
+    def location(self, i: int) -> LocKey:
+        return self.cases[i].location_key
+
+    @property
+    def gap(self) -> int:
+        """Change-over minutes between interviews (rule 3)."""
+        return self.settings.changeover_min if "one_location_per_morning" in self.rule_names else 0
+
+    @cached_property
+    def block(self) -> dict[int, int]:
+        """Minutes an interview takes of a morning: its length plus the change-over."""
+        s = self.settings
+        return {i: r.interview_minutes(s) + self.gap for i, r in enumerate(self.cases)}
+
+    @cached_property
+    def worker(self) -> dict[int, str]:
+        """The begeleider as a key (case and spaces ignored); empty when none."""
+        return {i: " ".join(r.begeleider.split()).casefold() for i, r in enumerate(self.cases)}
+
+    @property
+    def morning_room(self) -> int:
+        """A morning holds interviews whose blocks add up to this (rules 1 and 3)."""
+        if "morning_interview" not in self.rule_names:
+            return 10**9
+        return self.settings.morning.minutes + self.gap
+
+    @property
+    def writeups(self) -> int:
+        """Write-ups one afternoon holds (rule 2)."""
+        s = self.settings
+        if "afternoon_writeup" not in self.rule_names or not s.writeup_min:
+            return 10**6
+        return s.afternoon.minutes // s.writeup_min
+
+    def cap_left(self, consultant: str, week: Week) -> int | None:
+        """Mornings the consultant may still hold in ``week`` (rule 4), ``None``: no cap."""
+        if "consultant_availability" not in self.rule_names:
+            return None
+        cap = self.problem.consultant(consultant).max_mornings_per_week
+        if cap is None:
+            return None
+        return max(0, cap - self.held.get((consultant, week), 0))
+
+    @cached_property
+    def plannable(self) -> list[int]:
+        return [i for i, days in self.candidate_days.items() if days]
+
+    @cached_property
+    def by_location_day(self) -> dict[tuple[LocKey, date], list[int]]:
+        groups: dict[tuple[LocKey, date], list[int]] = {}
+        for i, days in self.candidate_days.items():
+            for day in days:
+                groups.setdefault((self.location(i), day), []).append(i)
+        return groups
+
+
+def find_candidates(
+    problem: Problem,
+    rules: Sequence[Rule],
+    first_day: date | None = None,
+    held: Sequence[tuple[str, date]] = (),
+    declined: Mapping[str, frozenset[date]] | None = None,
+) -> Candidates:
+    """Apply every rule's day and consultant filter to the open reassessments.
+
+    ``first_day`` (a rerun's today) leaves out the days before it; ``held``
+    lists the (consultant, day) mornings already held before it, which count
+    against the weekly caps; ``declined`` maps a dossier to the days its
+    provider answered ``nee`` for.
+    """
+    declined = declined or {}
+    open_cases = [r for r in problem.reassessments if not r.withdrawn]
+    days = [d for d in period_days(problem.settings) if first_day is None or d >= first_day]
+    cands = Candidates(
+        problem=problem,
+        cases=open_cases,
+        days=days,
+        rule_names=frozenset(rule.name for rule in rules),
+    )
+    for cid, day in sorted(set(held)):
+        week = (cid, iso_week(day))
+        cands.held[week] = cands.held.get(week, 0) + 1
+    day_rules = [rule for rule in rules if rule.allows_day is not None]
+    consultant_rules = [rule for rule in rules if rule.consultant_available is not None]
+    slot_rules = [rule for rule in rules if rule.slots is not None]
+    for day in days:
+        cands.available[day] = [
+            c.id
+            for c in problem.consultants
+            if all(rule.consultant_available(problem, c, day) for rule in consultant_rules)
+        ]
+    for loc in problem.locations:
+        limits = [rule.slots(problem, loc) for rule in slot_rules]
+        cands.slots[loc.key] = min([len(problem.consultants), *limits])
+    for i, r in enumerate(open_cases):
+        refused = declined.get(r.dossier, frozenset())
+        if refused:
+            cands.declined[i] = refused
+        excluded: dict[date, tuple[str, ...]] = {}
+        allowed: list[date] = []
+        for day in days:
+            failing = tuple(
+                rule.reason_code(problem, r)
+                for rule in day_rules
+                if not rule.allows_day(problem, r, day)
+            )
+            if day in refused:
+                failing += (DECLINED,)
+            if not cands.available[day]:
+                failing += ("geen_consulent_beschikbaar",)
+            if not failing:
+                allowed.append(day)
+            elif is_working_day(day, problem.settings):
+                excluded[day] = failing
+        cands.excluded[i] = excluded
+        cands.candidate_days[i] = allowed
+    return cands

@@ -1,0 +1,77 @@
+"""A finished plan as the rules check it: the appointments and their groupings.
+
+Each hard rule's ``violations(facts)`` reads a plan through this view, with no
+solver involved: the guard before anything is written (``verify``) and the
+rules' own solver-free tests both use it. Appointments held before a rerun's
+today are history: they are not checked again, but the mornings they took
+count against the weekly cap (``held``).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+
+from herplan.scheduler.calendar import iso_week
+from herplan.scheduler.domain import Appointment, Problem, Reassessment
+
+
+@dataclass(frozen=True)
+class PlanFacts:
+    """The appointments to check, grouped the ways the rules look at them."""
+
+    problem: Problem
+    appointments: tuple[Appointment, ...]
+    held: Mapping[tuple[str, tuple[int, int]], int] = field(default_factory=dict)
+
+    def case(self, a: Appointment) -> Reassessment:
+        return self.problem.reassessment(a.dossier)
+
+    @cached_property
+    def mornings(self) -> dict[tuple[str, date], list[Appointment]]:
+        """A consultant's interviews of one day, in clock order."""
+        groups: dict[tuple[str, date], list[Appointment]] = defaultdict(list)
+        for a in sorted(self.appointments, key=lambda a: (a.start, a.dossier)):
+            groups[(a.consultant, a.day)].append(a)
+        return dict(groups)
+
+    @cached_property
+    def location_days(self) -> dict[tuple[tuple[str, str], date], list[Appointment]]:
+        groups: dict[tuple[tuple[str, str], date], list[Appointment]] = defaultdict(list)
+        for a in self.appointments:
+            groups[((a.provider, a.location), a.day)].append(a)
+        return dict(groups)
+
+    @cached_property
+    def weeks(self) -> dict[tuple[str, tuple[int, int]], int]:
+        """Mornings per consultant and ISO week, held ones included."""
+        count: dict[tuple[str, tuple[int, int]], int] = defaultdict(int)
+        count.update(self.held)
+        for cid, day in self.mornings:
+            count[(cid, iso_week(day))] += 1
+        return dict(count)
+
+
+def describe(a: Appointment) -> str:
+    """``D00052 (AK09, 2026-12-01 10:00)`` for violation messages."""
+    return (
+        f"{a.dossier} ({a.consultant}, {a.day.isoformat()} {a.start // 60:02d}:{a.start % 60:02d})"
+    )
+
+
+def refused_days(
+    allows_day: Callable[[Problem, Reassessment, date], bool], what: str
+) -> Callable[[PlanFacts], list[str]]:
+    """A rule's check on a finished plan from its day filter: no appointment on a refused day."""
+
+    def violations(facts: PlanFacts) -> list[str]:
+        return [
+            f"{describe(a)}: {what}"
+            for a in facts.appointments
+            if not allows_day(facts.problem, facts.case(a), a.day)
+        ]
+
+    return violations

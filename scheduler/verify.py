@@ -1,0 +1,136 @@
+"""The guard before anything is written (SPEC §5, §6).
+
+A plan is re-checked, without the solver, against every hard rule (each
+rule's own ``violations``), against its own consistency (each open
+reassessment planned once or listed with a reason, nothing withdrawn planned,
+the input's provider, location and client), and on a rerun against every
+promise: history kept, every ``nee`` honoured, every confirmed appointment
+kept (or reported as a conflict), nothing unaffected moved unless more
+reassessments were planned. And a run never plans fewer than its own first
+plan. If anything fails, ``PlanRejected`` says what, and nothing is written.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from herplan.scheduler.calendar import iso_week
+from herplan.scheduler.domain import Plan, Rerun
+from herplan.scheduler.facts import PlanFacts, describe
+from herplan.scheduler.rerun import RerunStart
+
+if TYPE_CHECKING:
+    from herplan.constraints.base import Rule
+
+MAX_LISTED = 20
+
+
+class PlanRejected(Exception):
+    """The plan breaks a rule or a promise; nothing may be written."""
+
+    def __init__(self, failures: list[str]) -> None:
+        shown = failures[:MAX_LISTED]
+        more = len(failures) - len(shown)
+        text = "; ".join(shown) + (f"; and {more} more" if more > 0 else "")
+        super().__init__(text)
+        self.failures = failures
+
+
+def violations(
+    plan: Plan,
+    rules: Sequence[Rule],
+    rerun: Rerun | None = None,
+    start: RerunStart | None = None,
+) -> list[str]:
+    """Everything wrong with ``plan``; an empty list means it may be written."""
+    problem = plan.problem
+    past = {a.dossier: a for a in (start.past if start else ())}
+    future = tuple(a for a in plan.appointments if a.dossier not in past)
+    found: list[str] = []
+    counts = Counter(a.dossier for a in plan.appointments)
+    found += [f"{d}: planned {n} times" for d, n in sorted(counts.items()) if n > 1]
+    cases = {r.dossier: r for r in problem.reassessments}
+    for a in future:
+        r = cases.get(a.dossier)
+        if r is None:
+            found.append(f"{describe(a)}: not in the input")
+        elif r.withdrawn:
+            found.append(f"{describe(a)}: withdrawn but planned")
+        elif (a.provider, a.location, a.client) != (r.provider, r.location, r.client):
+            found.append(f"{describe(a)}: provider, location or client differ from the input")
+    listed = Counter(u.dossier for u in plan.unscheduled)
+    for r in problem.reassessments:
+        if r.dossier in past:
+            continue
+        planned, unlisted = counts.get(r.dossier, 0), listed.get(r.dossier, 0)
+        if planned + unlisted != 1:
+            found.append(f"{r.dossier}: planned {planned} times and listed {unlisted} times")
+        elif unlisted and not next(u for u in plan.unscheduled if u.dossier == r.dossier).reasons:
+            found.append(f"{r.dossier}: listed as not planned without a reason")
+    if found:
+        return found  # the rules below assume a consistent plan
+    held: Counter = Counter()
+    for a in {(a.consultant, a.day) for a in past.values()}:
+        held[(a[0], iso_week(a[1]))] += 1
+    facts = PlanFacts(problem, future, dict(held))
+    for rule in rules:
+        if rule.violations is not None:
+            found += [f"rule {rule.number} ({rule.name}): {v}" for v in rule.violations(facts)]
+    if rerun is not None and start is not None:
+        found += _promises(plan, rerun, start)
+    if len(future) < plan.start_planned:
+        found.append(
+            f"the plan holds {len(future)} reassessments, fewer than its first plan "
+            f"({plan.start_planned})"
+        )
+    return found
+
+
+def _promises(plan: Plan, rerun: Rerun, start: RerunStart) -> list[str]:
+    found: list[str] = []
+    now = {a.dossier: a for a in plan.appointments}
+    for a in start.past:
+        kept = now.get(a.dossier)
+        if kept is None or (kept.consultant, kept.day, kept.start) != (
+            a.consultant,
+            a.day,
+            a.start,
+        ):
+            found.append(f"{describe(a)}: held before today but not kept as it was")
+    for v in rerun.verdicts:
+        before = rerun.previous_of(v.dossier)
+        after = now.get(v.dossier)
+        if v.feasible or before is None or before.day < rerun.today or after is None:
+            continue
+        if after.day == before.day:
+            found.append(f"{v.dossier}: the provider answered nee for {before.day}, "
+                         "but the interview is still that day")  # fmt: skip
+    more = len([a for a in plan.appointments if a.day >= rerun.today]) > plan.start_planned
+    for before in rerun.previous:
+        if before.day < rerun.today or before.dossier in start.released:
+            continue
+        after = now.get(before.dossier)
+        confirmed = before.dossier in start.confirmed
+        if after is None:
+            found.append(f"{describe(before)}: dropped without a cause")
+            continue
+        moved = (after.consultant, after.day) != (before.consultant, before.day)
+        if confirmed and (moved or after.start != before.start):
+            found.append(f"{describe(before)}: confirmed, but not kept")
+        elif moved and not more:
+            found.append(f"{describe(before)}: moved without planning more reassessments")
+    return found
+
+
+def check(
+    plan: Plan,
+    rules: Sequence[Rule],
+    rerun: Rerun | None = None,
+    start: RerunStart | None = None,
+) -> None:
+    """Raise ``PlanRejected`` when ``plan`` breaks a rule or a promise."""
+    failures = violations(plan, rules, rerun, start)
+    if failures:
+        raise PlanRejected(failures)
