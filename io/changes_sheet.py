@@ -9,6 +9,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 
+from herplan.io.plan_json import consultant_name
+from herplan.io.sentences import change_reason
 from herplan.io.xlsx_util import write_table
 from herplan.scheduler.domain import Change, Plan
 from herplan.scheduler.timing import hhmm
@@ -26,7 +28,18 @@ def write_changes(wb: Workbook, plan: Plan, t: dict[str, str], provider: str | N
         t["old_time"], t["old_consultant"], t["new_date"], t["new_time"], t["new_consultant"],
         t["explanation"],
     ]  # fmt: skip
-    rows = [_row(c, t) for c in plan.changes if provider is None or c.provider == provider]
+    why_not = {u.dossier: u for u in plan.unscheduled}
+    lang = plan.problem.settings.language
+    months = plan.problem.settings.max_plan_age_months
+
+    def name(cid: str) -> str:
+        return consultant_name(plan, cid)
+
+    rows = [
+        _row(c, t, name, change_reason(c, lang, name, why_not.get(c.dossier), months))
+        for c in plan.changes
+        if provider is None or c.provider == provider
+    ]
     write_table(ws, headers, rows, {t["old_date"]: DATE, t["new_date"]: DATE}, "Wijzigingen")
     last = get_column_letter(len(headers))
     ws.column_dimensions[last].width = 80
@@ -34,14 +47,14 @@ def write_changes(wb: Workbook, plan: Plan, t: dict[str, str], provider: str | N
         ws[f"{last}{n}"].alignment = Alignment(wrap_text=True, vertical="top")
 
 
-def _row(c: Change, t: dict[str, str]) -> list[object]:
+def _row(c: Change, t: dict[str, str], name, reason: str) -> list[object]:
     b, a = c.before, c.after
     any_side = a or b
     return [
         t[f"kind_{c.kind}"], c.dossier, any_side.client if any_side else "", c.provider,
         any_side.location if any_side else "",
         b.day if b else None, f"{hhmm(b.start)}-{hhmm(b.end)}" if b else "",
-        b.consultant if b else "",
+        name(b.consultant) if b else "",
         a.day if a else None, f"{hhmm(a.start)}-{hhmm(a.end)}" if a else "",
-        a.consultant if a else "", c.reason,
+        name(a.consultant) if a else "", reason,
     ]  # fmt: skip

@@ -3,22 +3,35 @@
 People reorder, hide or add columns, add rows and sheets, and type ``Ja``,
 ``NEE ``, ``x`` or nothing. The sheet with a ``Dossier`` and a ``Haalbaar``
 column (Dutch or English headers, anywhere in the first rows) is read; each
-answered row becomes a ``Verdict``. A dossier that is not in the previous plan,
-or that belongs to another provider than the sheet's, is an error naming file,
-sheet and row (exit 2, nothing written).
+answered row becomes a ``Verdict``.
+
+- A dossier that is not in the previous plan, or that belongs to another
+  provider than the workbook's (recorded in the workbook when it was written,
+  else the provider of most of its rows), is an error naming file, sheet and
+  row; so is an answer that is neither ja nor nee, and two workbooks that give
+  one dossier different answers.
+- An answer for an appointment that has changed since the workbook was sent
+  (its date or time differs from the previous plan's) is not applied: it is
+  returned as a ``StaleAnswer`` and reported.
+
+All errors of all files are reported at once (exit 2, nothing written).
 """
 
 from __future__ import annotations
 
+from collections import Counter
+from datetime import date, datetime, time
 from pathlib import Path
 
 from herplan.io.errors import InputError, location
 from herplan.io.labels import LABELS
-from herplan.scheduler.domain import Appointment, Verdict
+from herplan.scheduler.domain import Appointment, StaleAnswer, Verdict
 
 YES = {"ja", "j", "yes", "y", "x", "ok", "v", "✓", "✔", "akkoord", "haalbaar"}
 NO = {"nee", "n", "no", "niet", "niet haalbaar", "nee."}
 HEADER_ROWS = 10
+PROVIDER_PROPERTY = "herplan_aanbieder"
+REVISION_PROPERTY = "herplan_revisie"
 
 
 def _norm(value: object) -> str:
@@ -29,20 +42,54 @@ def _headers(kind: str) -> set[str]:
     return {_norm(LABELS[lang][kind]) for lang in LABELS}
 
 
-def read_feedback(paths: list[Path], previous: tuple[Appointment, ...]) -> tuple[Verdict, ...]:
-    """Every answered row of the returned workbooks; all errors at once."""
+def _column(header: list[str], kind: str) -> int | None:
+    return next((i for i, h in enumerate(header) if h in _headers(kind)), None)
+
+
+def _as_date(value: object) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return None
+
+
+def _as_minutes(value: object) -> int | None:
+    if isinstance(value, datetime):
+        value = value.time()
+    if isinstance(value, time):
+        return value.hour * 60 + value.minute
+    return None
+
+
+def _properties(wb) -> dict[str, str]:
+    found: dict[str, str] = {}
+    try:
+        for prop in wb.custom_doc_props.props:
+            found[prop.name] = str(prop.value)
+    except AttributeError:  # pragma: no cover - older openpyxl
+        pass
+    return found
+
+
+def read_feedback(
+    paths: list[Path], previous: tuple[Appointment, ...]
+) -> tuple[tuple[Verdict, ...], tuple[StaleAnswer, ...]]:
+    """Every answered row of the returned workbooks, and the answers that are out of date."""
     import openpyxl
 
     by_dossier = {a.dossier: a for a in previous}
     verdicts: dict[str, Verdict] = {}
+    stale: list[StaleAnswer] = []
     errors: list[str] = []
     for path in paths:
         name = path.name
         try:
-            wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+            wb = openpyxl.load_workbook(path, read_only=False, data_only=True)
         except Exception as error:  # a damaged or foreign file
             errors.append(f"{name}: cannot be read as a returned provider workbook ({error})")
             continue
+        stated = _properties(wb).get(PROVIDER_PROPERTY)
         found = False
         for ws in wb.worksheets:
             rows = list(ws.iter_rows(values_only=True))
@@ -59,45 +106,71 @@ def read_feedback(paths: list[Path], previous: tuple[Appointment, ...]) -> tuple
                 continue
             found = True
             header = [_norm(v) for v in rows[header_at]]
-            col_dossier = next(i for i, h in enumerate(header) if h in _headers("dossier"))
-            col_answer = next(i for i, h in enumerate(header) if h in _headers("feasible"))
-            col_remark = next((i for i, h in enumerate(header) if h in _headers("remark")), None)
-            provider = None
+            titles = rows[header_at]
+            col = {kind: _column(header, kind) for kind in ("dossier", "feasible", "remark",
+                                                           "date", "from")}  # fmt: skip
+
+            def cell(row: tuple, kind: str, col: dict = col) -> object:
+                k = col[kind]
+                return row[k] if k is not None and k < len(row) else None
+
+            answered = []
             for n, row in enumerate(rows[header_at + 1 :], start=header_at + 2):
-                cell = row[col_dossier] if col_dossier < len(row) else None
-                dossier = str(cell).strip() if cell is not None else ""
-                if not dossier:
-                    continue
-                where = location(name, ws.title, n, str(rows[header_at][col_dossier]))
+                raw = cell(row, "dossier")
+                dossier = str(raw).strip() if raw is not None else ""
+                if dossier:
+                    answered.append((n, row, dossier))
+            owners = Counter(by_dossier[d].provider for _, _, d in answered if d in by_dossier)
+            provider = stated or (owners.most_common(1)[0][0] if owners else None)
+            for n, row, dossier in answered:
+                where = location(name, ws.title, n, str(titles[col["dossier"]]))
                 before = by_dossier.get(dossier)
                 if before is None:
                     errors.append(f"{where}: dossier '{dossier}' is not in the previous plan")
                     continue
-                provider = provider or before.provider
                 if before.provider != provider:
                     errors.append(
                         f"{where}: dossier '{dossier}' belongs to {before.provider}, not to "
                         f"{provider} whose sheet this is"
                     )
                     continue
-                answer = _norm(row[col_answer] if col_answer < len(row) else None)
+                answer = _norm(cell(row, "feasible"))
                 if not answer:
                     continue
                 if answer not in YES | NO:
                     errors.append(
-                        f"{location(name, ws.title, n, str(rows[header_at][col_answer]))}: "
+                        f"{location(name, ws.title, n, str(titles[col['feasible']]))}: "
                         f"'{answer}' is not understood; expected ja or nee"
                     )
                     continue
-                remark_cell = row[col_remark] if col_remark is not None and col_remark < len(
-                    row
-                ) else None  # fmt: skip
-                remark = str(remark_cell).strip() if remark_cell is not None else ""
-                verdicts[dossier] = Verdict(dossier, answer in YES, remark, f"{name} › row {n}")
+                remark = cell(row, "remark")
+                verdict = Verdict(
+                    dossier,
+                    answer in YES,
+                    str(remark).strip() if remark is not None else "",
+                    f"{name} › {ws.title} › row {n}",
+                )
+                shown_day, shown_start = _as_date(cell(row, "date")), _as_minutes(cell(row, "from"))
+                changed = (shown_day is not None and shown_day != before.day) or (
+                    shown_start is not None and shown_start != before.start
+                )
+                if changed:
+                    stale.append(StaleAnswer(verdict, None))
+                    continue
+                other = verdicts.get(dossier)
+                if other is not None and other.feasible != verdict.feasible:
+                    errors.append(
+                        f"{where}: dossier '{dossier}' is answered "
+                        f"{'ja' if verdict.feasible else 'nee'} here but "
+                        f"{'ja' if other.feasible else 'nee'} in {other.source}; "
+                        "keep one answer"
+                    )
+                    continue
+                verdicts[dossier] = verdict
             break
         wb.close()
         if not found:
             errors.append(f"{name}: no sheet with the columns Dossier and Haalbaar")
     if errors:
         raise InputError(errors)
-    return tuple(verdicts[d] for d in sorted(verdicts))
+    return tuple(verdicts[d] for d in sorted(verdicts)), tuple(stale)

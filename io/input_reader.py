@@ -317,13 +317,13 @@ def _read_settings(file: str, table: Table | None, errors: list[str], warnings: 
         "uitwerktijd_min": ("writeup_min", _non_negative, "a whole number of minutes, 0 or more"),
         "max_leeftijd_ondersteuningsplan_maanden": (
             "max_plan_age_months",
-            _positive,
-            "a whole number of months above 0",
+            lambda v: _at_most(_positive(v), 36),
+            "a whole number of months from 1 to 36",
         ),
         "voorbereiding_werkdagen": (
             "preparation_workdays",
-            _non_negative,
-            "a whole number of working days, 0 or more",
+            lambda v: _at_most(_non_negative(v), 60),
+            "a whole number of working days from 0 to 60",
         ),
         "feestdagen": ("holidays", _country, "a country code such as NL, or geen"),
         "tijdzone": ("timezone", _zone, "a time zone such as Europe/Amsterdam"),
@@ -343,22 +343,24 @@ def _read_settings(file: str, table: Table | None, errors: list[str], warnings: 
             kwargs[field_name] = parsed
     kwargs.setdefault("period_start", start)
     kwargs.setdefault("period_end", end)
-    if kwargs["period_end"] < kwargs["period_start"]:
-        errors.append(
-            f"{location(file, sheet, values.get('periode_eind', (None,))[0], 'periode_eind')}: "
-            "the period ends before it starts; expected an end on or after periode_start"
-        )
-    elif (kwargs["period_end"] - kwargs["period_start"]).days > 366:
+    settings = Settings(**kwargs)  # type: ignore[arg-type]
+    for key, message in settings.problems():
+        errors.append(f"{location(file, sheet, values.get(key, (None,))[0], key)}: {message}")
+    if (settings.period_end - settings.period_start).days > 366:
         errors.append(
             f"{location(file, sheet, values.get('periode_eind', (None,))[0], 'periode_eind')}: "
             "the period is longer than a year; expected a planning wave of weeks"
         )
-    return Settings(**kwargs)
+    return settings
 
 
 def _positive(value: object) -> int | None:
     n = _as_int(value)
     return n if n is not None and n > 0 else None
+
+
+def _at_most(n: int | None, limit: int) -> int | None:
+    return n if n is not None and n <= limit else None
 
 
 def _non_negative(value: object) -> int | None:

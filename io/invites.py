@@ -28,8 +28,8 @@ from dateutil.relativedelta import relativedelta
 from icalendar import Calendar, Event, vCalAddress, vText
 
 from herplan.io.labels import labels
+from herplan.io.sentences import long_date
 from herplan.scheduler.domain import Appointment, Plan, PlanRenewal, Problem
-from herplan.scheduler.explain import long_date
 
 PRODID = "-//herplan//herindicaties//NL"
 
@@ -104,28 +104,28 @@ def support_plan_note(plan: Plan, a: Appointment) -> str:
 def _interview(plan: Plan, a: Appointment, summary: str, stamp: datetime) -> Event:
     problem: Problem = plan.problem
     t = labels(problem.settings.language)
-    loc = problem.location((a.provider, a.location))
-    consultant = problem.consultant(a.consultant)
-    case = problem.reassessment(a.dossier)
+    address = problem.address((a.provider, a.location))
+    name, email = plan.people.get(a.consultant, (a.consultant, ""))
+    case = problem.reassessments_by_dossier.get(a.dossier)
     lines = [
         f"{t['interview']}",
         f"{t['desc_dossier']}: {a.dossier}",
         f"{t['desc_client']}: {a.client}",
         f"{t['desc_begeleider']}: {a.begeleider or '–'}",
         f"{t['desc_with']}: {t['desc_with_' + a.with_]}",
-        f"{t['desc_consultant']}: {consultant.name} ({consultant.id})",
+        f"{t['desc_consultant']}: {name} ({a.consultant})",
         f"{t['desc_location']}: {a.provider}, {a.location}",
         "",
         support_plan_note(plan, a),
     ]
     event = _event(plan, a.uid, a, a.start, a.end, summary, stamp)
-    event.add("location", ", ".join(p for p in (a.location, loc.full_address) if p))
+    event.add("location", ", ".join(p for p in (a.location, address) if p))
     event.add("description", "\n".join(lines))
     event.add("status", "CONFIRMED")
     event.add("transp", "OPAQUE")
-    if consultant.email:
-        event.add("organizer", _address(consultant.email, consultant.name))
-    if case.begeleider_email:
+    if email:
+        event.add("organizer", _address(email, name))
+    if case is not None and case.begeleider_email:
         event.add(
             "attendee", _address(case.begeleider_email, a.begeleider or a.client, "REQ-PARTICIPANT")
         )
@@ -171,8 +171,8 @@ def consultant_calendar(plan: Plan, consultant_id: str) -> bytes:
     """A consultant's interviews and the afternoon write-up block of each."""
     t = labels(plan.problem.settings.language)
     stamp = _stamp(plan)
-    consultant = plan.problem.consultant(consultant_id)
-    cal = _calendar(plan, f"{t['interview']} – {consultant.name}")
+    name = plan.people.get(consultant_id, (consultant_id, ""))[0]
+    cal = _calendar(plan, f"{t['interview']} – {name}")
     for a in _ordered(a for a in plan.appointments if a.consultant == consultant_id):
         summary = t["summary_consultant"].format(dossier=a.dossier, location=a.location)
         cal.add_component(_interview(plan, a, summary, stamp))
@@ -188,9 +188,9 @@ def _cancel(plan: Plan, a: Appointment, stamp: datetime, writeup: bool) -> Event
     summary = t["summary_cancelled"].format(dossier=a.dossier)
     event = _event(plan, uid, a, start, end, summary, stamp)
     event.add("status", "CANCELLED")
-    consultant = next((c for c in plan.problem.consultants if c.id == a.consultant), None)
-    if consultant is not None and consultant.email:
-        event.add("organizer", _address(consultant.email, consultant.name))
+    name, email = plan.people.get(a.consultant, (a.consultant, ""))
+    if email:
+        event.add("organizer", _address(email, name))
     return event
 
 

@@ -20,7 +20,9 @@ from herplan.constraints.afternoon_writeup import consultant_available as no_abs
 from herplan.constraints.consultant_availability import consultant_available
 from herplan.io.changes_sheet import write_changes
 from herplan.io.labels import WEEKDAY_NAMES, WEEKDAY_SHORT, labels
-from herplan.io.plan_json import overall_status, stats_dict
+from herplan.io.plan_json import stats_dict
+from herplan.io.sentences import OUTCOMES, PHASES, REASON_NAMES, explanation
+from herplan.io.summary import quality_lines
 from herplan.io.xlsx_util import fix_timestamps, put, workbook_bytes, write_table
 from herplan.scheduler.calendar import working_days
 from herplan.scheduler.domain import Plan
@@ -51,11 +53,11 @@ def _planning(wb: Workbook, plan: Plan, t: dict[str, str], lang: str) -> None:
     ]  # fmt: skip
     rows = []
     for a in plan.appointments:
-        loc = plan.problem.location((a.provider, a.location))
         rows.append(
             [
                 a.day, WEEKDAY_NAMES[lang][a.day.weekday()], clock(a.start), clock(a.end),
-                a.consultant, a.provider, a.location, loc.full_address, a.dossier, a.client,
+                a.consultant, a.provider, a.location,
+                plan.problem.address((a.provider, a.location)), a.dossier, a.client,
                 a.begeleider, t[f"with_{a.with_}"], clock(a.writeup_start),
                 clock(a.writeup_end),
             ]
@@ -114,7 +116,7 @@ def _unplanned(wb: Workbook, plan: Plan, t: dict[str, str], lang: str) -> None:
     rows = []
     for u in plan.unscheduled:
         r = cases[u.dossier]
-        text = u.explanation if lang == "nl" else u.explanation_en
+        text = explanation(u, lang, plan.problem.settings.max_plan_age_months)
         rows.append(
             [u.dossier, r.client, r.provider, r.location, r.indication_end, ", ".join(u.reasons),
              text]
@@ -138,7 +140,7 @@ def _support_plans(wb: Workbook, plan: Plan, t: dict[str, str]) -> None:
     write_table(ws, headers, rows, dict.fromkeys(dates, DATE), "Ondersteuningsplannen")
 
 
-def _figures(wb: Workbook, plan: Plan, t: dict[str, str]) -> None:
+def _figures(wb: Workbook, plan: Plan, t: dict[str, str], lang: str) -> None:
     ws = wb.create_sheet(t["sheet_figures"])
     stats = stats_dict(plan)
     rows: list[list[object]] = [
@@ -146,8 +148,7 @@ def _figures(wb: Workbook, plan: Plan, t: dict[str, str]) -> None:
         [t["unscheduled"], stats["unscheduled"]],
         [t["visits"], stats["visits"]],
         [t["location_days"], stats["location_days"]],
-        [t["status"], overall_status(plan.phases)],
-        [t["gap"], f"{stats['gap']:.2%}"],
+        [t["quality"], "; ".join(quality_lines(plan, lang))],
     ]
     write_table(ws, [t["figure"], t["value"]], rows)
     r = len(rows) + 3
@@ -155,15 +156,17 @@ def _figures(wb: Workbook, plan: Plan, t: dict[str, str]) -> None:
         put(ws, r, n, header).font = Font(bold=True)
     for p in plan.phases:
         r += 1
-        for n, value in enumerate((p.name, p.status, p.objective, p.bound), start=1):
+        name = PHASES[lang].get(p.name, p.name)
+        for n, value in enumerate((name, OUTCOMES[lang].get(p.status, p.status), p.objective,
+                                   p.bound), start=1):  # fmt: skip
             put(ws, r, n, value)
     r += 2
-    for n, header in enumerate((t["reason"], t["count"]), start=1):
+    for n, header in enumerate((t["main_reason"], t["count"]), start=1):
         put(ws, r, n, header).font = Font(bold=True)
-    reasons = Counter(code for u in plan.unscheduled for code in u.reasons)
-    for code, count in sorted(reasons.items()):
+    reasons = Counter(u.main_reason for u in plan.unscheduled)
+    for code, count in sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0])):
         r += 1
-        put(ws, r, 1, code)
+        put(ws, r, 1, REASON_NAMES[lang][code])
         put(ws, r, 2, count)
     r += 2
     headers = (t["consultant"], t["consultant_name"], t["available_mornings"], t["visits"],
@@ -198,7 +201,7 @@ def overview_bytes(plan: Plan) -> bytes:
     _roster(wb, plan, t, lang)
     _unplanned(wb, plan, t, lang)
     _support_plans(wb, plan, t)
-    _figures(wb, plan, t)
+    _figures(wb, plan, t, lang)
     write_changes(wb, plan, t)
     fix_timestamps(wb, datetime.fromisoformat(plan.created))
     return workbook_bytes(wb)

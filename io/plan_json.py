@@ -1,9 +1,17 @@
-"""``plan.json``: the machine-readable plan (SPEC §4 schema ``herplan-plan/1``)."""
+"""``plan.json``: the machine-readable plan (SPEC §4 schema ``herplan-plan/1``).
+
+Besides the fields of SPEC §4 it records what the next rerun needs to keep its
+promises: the wave and every calendar UID issued (a reassessment keeps its UID
+for the wave, a cancelled one is never reused), the consultants' names and
+addresses (a consultant removed from the input still gets cancellations), and
+the file name of every provider and consultant (a file never changes owner).
+"""
 
 from __future__ import annotations
 
 import json
 
+from herplan.io.sentences import change_reason, explanation
 from herplan.scheduler.domain import Plan, Settings, SolveStats
 from herplan.scheduler.timing import hhmm
 
@@ -25,14 +33,26 @@ def settings_dict(s: Settings) -> dict[str, object]:
         "tijdzone": s.timezone,
         "taal": s.language,
         "rekentijd_s": s.time_limit_s,
+        "organisator_naam": s.organizer_name,
+        "organisator_email": s.organizer_email,
+        "planner_naam": s.planner_name,
+        "planner_email": s.planner_email,
+        "planner_telefoon": s.planner_phone,
+        "reactie_werkdagen": s.answer_workdays,
     }
 
 
 def overall_status(phases: tuple[SolveStats, ...]) -> str:
-    """OPTIMAL when every phase proved its optimum, else FEASIBLE (a plan, not proven best)."""
+    """OPTIMAL when every phase proved its optimum; a headline phase that found
+    nothing gives its own status (UNKNOWN); otherwise FEASIBLE."""
     if not phases:
         return "UNKNOWN"
-    return "OPTIMAL" if all(p.status == "OPTIMAL" for p in phases) else "FEASIBLE"
+    if all(p.status == "OPTIMAL" for p in phases):
+        return "OPTIMAL"
+    for p in phases:
+        if p.headline and p.status not in ("OPTIMAL", "FEASIBLE"):
+            return p.status
+    return "FEASIBLE"
 
 
 def headline_phase(phases: tuple[SolveStats, ...]) -> SolveStats | None:
@@ -43,16 +63,20 @@ def headline_phase(phases: tuple[SolveStats, ...]) -> SolveStats | None:
     return phases[0] if phases else None
 
 
-HEADLINE_PHASES = ("most_reassessments", "clustering")
-
-
-def headline_gap(phases: tuple[SolveStats, ...]) -> float:
-    """The largest gap of the phases that decide the plan: planned count and visits.
+def headline_gap(phases: tuple[SolveStats, ...]) -> float | None:
+    """The largest gap of the phases that shape the plan; ``None`` when one proved nothing.
 
     The later phases (continuity, preferred days, fairness) only choose among
     equally good plans; their own gaps are listed per phase.
     """
-    return max((p.gap for p in phases if p.name in HEADLINE_PHASES), default=0.0)
+    gaps = [p.gap for p in phases if p.headline]
+    if not gaps or any(g is None for g in gaps):
+        return None
+    return max(g for g in gaps if g is not None)
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 6)
 
 
 def stats_dict(plan: Plan) -> dict[str, object]:
@@ -64,8 +88,9 @@ def stats_dict(plan: Plan) -> dict[str, object]:
         "location_days": plan.location_days,
         "status": overall_status(plan.phases),
         "objective": head.objective if head else 0,
-        "bound": head.bound if head else 0,
-        "gap": round(headline_gap(plan.phases), 6),
+        "bound": head.bound if head else None,
+        "gap": _round(headline_gap(plan.phases)),
+        "start_planned": plan.start_planned,
         "solve_seconds": round(sum(p.seconds for p in plan.phases), 2),
         "phases": [
             {
@@ -73,7 +98,7 @@ def stats_dict(plan: Plan) -> dict[str, object]:
                 "status": p.status,
                 "objective": p.objective,
                 "bound": p.bound,
-                "gap": round(p.gap, 6),
+                "gap": _round(p.gap),
                 "solve_seconds": p.seconds,
             }
             for p in plan.phases
@@ -81,7 +106,15 @@ def stats_dict(plan: Plan) -> dict[str, object]:
     }
 
 
+def consultant_name(plan: Plan, cid: str) -> str:
+    name = plan.people.get(cid, ("", ""))[0]
+    return name or cid
+
+
 def plan_dict(plan: Plan) -> dict[str, object]:
+    s = plan.problem.settings
+    lang = s.language
+    why_not = {u.dossier: u for u in plan.unscheduled}
     return {
         "format": FORMAT,
         "revision": plan.revision,
@@ -89,7 +122,8 @@ def plan_dict(plan: Plan) -> dict[str, object]:
         "input": plan.problem.source,
         "input_sha256": plan.problem.input_sha256,
         "seed": plan.seed,
-        "settings": settings_dict(plan.problem.settings),
+        "wave": plan.wave,
+        "settings": settings_dict(s),
         "appointments": [
             {
                 "uid": a.uid,
@@ -114,9 +148,7 @@ def plan_dict(plan: Plan) -> dict[str, object]:
             {
                 "dossier": u.dossier,
                 "reasons": list(u.reasons),
-                "explanation": u.explanation
-                if plan.problem.settings.language == "nl"
-                else u.explanation_en,
+                "explanation": explanation(u, lang, s.max_plan_age_months),
             }
             for u in plan.unscheduled
         ],
@@ -137,12 +169,32 @@ def plan_dict(plan: Plan) -> dict[str, object]:
                 "dossier": c.dossier,
                 "provider": c.provider,
                 "kind": c.kind,
-                "reason": c.reason,
+                "cause": c.cause,
+                "conflict": c.conflict,
+                "reason": change_reason(
+                    c,
+                    lang,
+                    lambda cid: consultant_name(plan, cid),
+                    why_not.get(c.dossier),
+                    s.max_plan_age_months,
+                ),
                 "before": _where(c.before),
                 "after": _where(c.after),
             }
             for c in plan.changes
         ],
+        "stale_answers": [
+            {
+                "dossier": x.verdict.dossier,
+                "feasible": x.verdict.feasible,
+                "source": x.verdict.source,
+            }
+            for x in plan.stale
+        ],
+        "uids": plan.uids,
+        "retired_uids": sorted(plan.retired),
+        "consultants": {cid: {"name": n, "email": e} for cid, (n, e) in plan.people.items()},
+        "file_names": plan.file_names,
         "stats": stats_dict(plan),
     }
 

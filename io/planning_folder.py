@@ -1,16 +1,22 @@
 """The planning folder of SPEC §4, written atomically.
 
 Everything is first written to a staging sibling of ``DIR``; only when every
-file is complete is it swapped in. A crash or Ctrl-C leaves ``DIR`` exactly
-as it was.
+file is complete is it swapped in (``atomic.staged_folder``). A folder that
+holds other files than a planning is refused, by the library as by the
+command line. Every provider and consultant keeps its file name across
+reruns (``slug.stable_slugs``, recorded in ``plan.json``), and files a
+planner keeps in the folder (the input workbook, say) stay where they are.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 from herplan.io.atomic import staged_folder
+from herplan.io.errors import InputError
 from herplan.io.invites import (
     cancellations,
     consultant_calendar,
@@ -20,8 +26,22 @@ from herplan.io.invites import (
 from herplan.io.overview import overview_bytes
 from herplan.io.plan_json import dumps
 from herplan.io.provider_workbook import provider_workbook
-from herplan.io.slug import unique_slugs
+from herplan.io.slug import stable_slugs
 from herplan.scheduler.domain import Plan
+
+REVISIONS = "revisies"
+PROVIDERS = "aanbieders"
+CONSULTANTS = "consulenten"
+OWN = frozenset({"plan.json", "overzicht.xlsx", PROVIDERS, CONSULTANTS, REVISIONS})
+
+
+def is_planning_folder(folder: Path) -> bool:
+    """A folder herplan may write: absent, empty, or holding a herplan plan."""
+    if not folder.exists():
+        return True
+    if not folder.is_dir():
+        return False
+    return (folder / "plan.json").is_file() or not any(folder.iterdir())
 
 
 def providers_with_files(plan: Plan) -> list[str]:
@@ -32,33 +52,61 @@ def providers_with_files(plan: Plan) -> list[str]:
     return sorted(planned | unplanned | changed)
 
 
+def file_names(plan: Plan) -> dict[str, dict[str, str]]:
+    """Every provider's and consultant's file name, earlier revisions' included."""
+    known = plan.file_names or {}
+    consultants = {a.consultant for a in plan.appointments}
+    consultants |= {a.consultant for a in plan.cancelled}
+    consultants |= {c.before.consultant for c in plan.changes if c.before}
+    return {
+        PROVIDERS: stable_slugs(providers_with_files(plan), known.get(PROVIDERS)),
+        CONSULTANTS: stable_slugs(consultants, known.get(CONSULTANTS)),
+    }
+
+
 def planning_files(plan: Plan) -> dict[str, bytes]:
     """Every output file of ``plan`` by its path relative to the planning folder."""
+    names = file_names(plan)
+    plan = replace(plan, file_names=names)
     files = {
         "plan.json": dumps(plan),
         "overzicht.xlsx": overview_bytes(plan),
     }
-    for provider, slug in unique_slugs(providers_with_files(plan)).items():
-        files[f"aanbieders/{slug}.xlsx"] = provider_workbook(plan, provider, f"{slug}.ics")
+    for provider in providers_with_files(plan):
+        slug = names[PROVIDERS][provider]
+        files[f"{PROVIDERS}/{slug}.xlsx"] = provider_workbook(plan, provider, f"{slug}.ics")
         if any(a.provider == provider for a in plan.appointments):
-            files[f"aanbieders/{slug}.ics"] = provider_calendar(plan, provider)
+            files[f"{PROVIDERS}/{slug}.ics"] = provider_calendar(plan, provider)
         dropped = [a for a in plan.cancelled if a.provider == provider]
         if dropped:
-            files[f"aanbieders/{slug}-geannuleerd.ics"] = cancellations(plan, dropped, False)
+            files[f"{PROVIDERS}/geannuleerd/{slug}.ics"] = cancellations(plan, dropped, False)
     busy = {a.consultant for a in plan.appointments}
-    gone = {c.id: dropped_for_consultant(plan, c.id) for c in plan.problem.consultants}
-    named = busy | {cid for cid, dropped in gone.items() if dropped}
-    for consultant, slug in unique_slugs(named).items():
+    for consultant, slug in sorted(names[CONSULTANTS].items()):
         if consultant in busy:
-            files[f"consulenten/{slug}.ics"] = consultant_calendar(plan, consultant)
-        if gone.get(consultant):
-            files[f"consulenten/{slug}-geannuleerd.ics"] = cancellations(
-                plan, gone[consultant], True
-            )
+            files[f"{CONSULTANTS}/{slug}.ics"] = consultant_calendar(plan, consultant)
+        gone = dropped_for_consultant(plan, consultant)
+        if gone:
+            files[f"{CONSULTANTS}/geannuleerd/{slug}.ics"] = cancellations(plan, gone, True)
     return files
 
 
-REVISIONS = "revisies"
+def _keep_own_files(out: Path, staging: Path) -> None:
+    """Files the planner keeps in the folder (not herplan's) stay where they are."""
+    for entry in sorted(out.iterdir()):
+        if entry.name in OWN or entry.name.startswith("."):
+            continue
+        target = staging / entry.name
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.copytree(entry, target, symlinks=True, copy_function=_link_or_copy)
+        else:
+            _link_or_copy(entry, target)
+
+
+def _link_or_copy(source: Path | str, target: Path | str) -> None:
+    try:
+        os.link(source, target, follow_symlinks=False)
+    except OSError:
+        shutil.copy2(source, target, follow_symlinks=False)
 
 
 def write_planning_folder(plan: Plan, out: Path) -> dict[str, bytes]:
@@ -67,14 +115,29 @@ def write_planning_folder(plan: Plan, out: Path) -> dict[str, bytes]:
     Nothing a planner sent out is lost: earlier revisions stay in the folder,
     and the swap is atomic, so an interrupted run leaves the folder as it was.
     """
+    if not is_planning_folder(out):
+        raise InputError(
+            [
+                f"{out}: folder exists and is not a herplan planning folder; choose a new or "
+                "empty folder"
+            ]
+        )
     files = planning_files(plan)
     with staged_folder(out) as staging:
+        if out.is_dir():
+            _keep_own_files(out, staging)
         if plan.revision > 1 and (out / "plan.json").exists():
             kept = staging / REVISIONS
             if (out / REVISIONS).is_dir():
                 shutil.copytree(out / REVISIONS, kept)
             previous = kept / str(plan.revision - 1)
-            shutil.copytree(out, previous, ignore=shutil.ignore_patterns(REVISIONS))
+            previous.mkdir(parents=True, exist_ok=True)
+            for name in sorted(OWN - {REVISIONS}):
+                source = out / name
+                if source.is_dir():
+                    shutil.copytree(source, previous / name)
+                elif source.is_file():
+                    shutil.copy2(source, previous / name)
         for name, data in files.items():
             target = staging / name
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -21,6 +21,7 @@ from herplan.io.changes_sheet import write_changes
 from herplan.io.invites import renewal_of
 from herplan.io.labels import WEEKDAY_NAMES, labels
 from herplan.io.overview import DATE, TIME, clock
+from herplan.io.sentences import explanation
 from herplan.io.xlsx_util import fix_timestamps, put, workbook_bytes, write_table
 from herplan.scheduler.domain import Appointment, Plan
 
@@ -52,12 +53,12 @@ def _planning(wb: Workbook, plan: Plan, provider: str, t: dict[str, str], lang: 
     ]  # fmt: skip
     rows = []
     for a in provider_appointments(plan, provider):
-        loc = plan.problem.location((a.provider, a.location))
-        consultant = plan.problem.consultant(a.consultant)
+        consultant_name = plan.people.get(a.consultant, (a.consultant, ""))[0] or a.consultant
         rows.append(
             [
                 a.day, WEEKDAY_NAMES[lang][a.day.weekday()], clock(a.start), clock(a.end),
-                a.location, loc.full_address, a.client, a.dossier, consultant.name,
+                a.location, plan.problem.address((a.provider, a.location)), a.client, a.dossier,
+                consultant_name,
                 a.begeleider, t[f"with_{a.with_}"], plan_status(plan, a, t), None, None,
             ]
         )  # fmt: skip
@@ -101,15 +102,15 @@ def _action_needed(wb: Workbook, plan: Plan, provider: str, t: dict[str, str], l
         case = plan.problem.reassessment(u.dossier)
         if case.provider != provider:
             continue
-        text = u.explanation if lang == "nl" else u.explanation_en
+        text = explanation(u, lang, plan.problem.settings.max_plan_age_months)
         rows.append(
             [t["action_unplanned"], case.location, case.client, case.dossier, None, None, text]
         )
     write_table(ws, headers, rows, {t["deadline"]: DATE, t["planned_on"]: DATE}, "ActieNodig")
-    explanation = get_column_letter(len(headers))
-    ws.column_dimensions[explanation].width = 90
+    last = get_column_letter(len(headers))
+    ws.column_dimensions[last].width = 90
     for row in range(2, len(rows) + 2):
-        ws[f"{explanation}{row}"].alignment = Alignment(wrap_text=True, vertical="top")
+        ws[f"{last}{row}"].alignment = Alignment(wrap_text=True, vertical="top")
 
 
 def _guide(wb: Workbook, plan: Plan, provider: str, t: dict[str, str], calendar: str) -> None:
@@ -127,8 +128,8 @@ def _guide(wb: Workbook, plan: Plan, provider: str, t: dict[str, str], calendar:
     row += 1
     ids = sorted({a.consultant for a in plan.appointments if a.provider == provider})
     for cid in ids:
-        consultant = plan.problem.consultant(cid)
-        put(ws, row, 1, ", ".join(p for p in (consultant.name, consultant.email) if p))
+        who = plan.people.get(cid, (cid, ""))
+        put(ws, row, 1, ", ".join(p for p in who if p))
         row += 1
     row += 1
     put(ws, row, 1, t["guide_locations"]).font = Font(bold=True)

@@ -10,7 +10,7 @@ names that slug alike are told apart by a number, in name order.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from slugify import slugify
 
@@ -26,16 +26,29 @@ def file_slug(name: str, fallback: str = "naamloos") -> str:
     return f"{slug}-1" if slug in WINDOWS_RESERVED else slug
 
 
-def unique_slugs(names: Iterable[str]) -> dict[str, str]:
-    """One distinct slug per name; later names (sorted) that collide get ``-2``, ``-3``."""
-    taken: set[str] = set()
-    result: dict[str, str] = {}
-    for name in sorted(set(names)):
+def stable_slugs(names: Iterable[str], known: Mapping[str, str] | None = None) -> dict[str, str]:
+    """One file name per name that never changes owner.
+
+    ``known`` is the mapping of earlier revisions (from ``plan.json``): every
+    name in it keeps its slug, and its slugs stay taken even when the name is
+    gone, so no newcomer ever inherits another's file name. New names (sorted)
+    get their own slug, or a numbered one when it is taken; file systems that
+    ignore case are safe because slugs are lower case. Returns the whole
+    mapping, earlier names included.
+    """
+    result = dict(known or {})
+    taken = {slug.casefold() for slug in result.values()}
+    for name in sorted(set(names) - result.keys()):
         base = file_slug(name)
         slug, n = base, 1
-        while slug in taken:
+        while slug.casefold() in taken:
             n += 1
             slug = f"{base}-{n}"
-        taken.add(slug)
+        taken.add(slug.casefold())
         result[name] = slug
     return result
+
+
+def unique_slugs(names: Iterable[str]) -> dict[str, str]:
+    """One distinct slug per name; later names (sorted) that collide get ``-2``, ``-3``."""
+    return stable_slugs(names)

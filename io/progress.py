@@ -1,0 +1,77 @@
+"""Live progress on the terminal while a plan is made, in the planner's language.
+
+A ``rich`` progress bar on an interactive terminal (phase in plain words,
+planned so far against the most possible, elapsed and remaining time); one
+short line every few seconds when stderr is a file or a pipe.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+from herplan.io.sentences import PHASES
+from herplan.scheduler.solve import Progress as Report
+
+WORDS = {
+    "nl": {"planned": "ingepland", "of": "van max.", "left": "nog"},
+    "en": {"planned": "planned", "of": "of at most", "left": "left"},
+}
+LINE_EVERY_S = 5.0
+
+
+class ProgressDisplay:
+    """``update`` is the run's progress callback; use as a context manager."""
+
+    def __init__(self, language: str = "nl", stream=None) -> None:
+        self.lang = language if language in PHASES else "nl"
+        self.stream = stream or sys.stderr
+        self.interactive = self.stream.isatty()
+        self.bar: Progress | None = None
+        self.task = None
+        self.last_line = 0.0
+
+    def __enter__(self) -> ProgressDisplay:
+        if self.interactive:
+            self.bar = Progress(
+                TextColumn("{task.description}"),
+                BarColumn(),
+                TimeElapsedColumn(),
+                TextColumn("{task.fields[left]}"),
+                console=Console(file=self.stream),
+                transient=True,
+            )
+            self.bar.start()
+            self.task = self.bar.add_task("", total=1.0, left="")
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+    def describe(self, report: Report) -> str:
+        w = WORDS[self.lang]
+        text = PHASES[self.lang].get(report.phase, report.phase)
+        if report.planned is not None:
+            text += f" — {report.planned} {w['planned']}"
+            if report.upper is not None:
+                text += f" {w['of']} {report.upper}"
+        return text
+
+    def update(self, report: Report) -> None:
+        left = max(0.0, report.limit - report.elapsed)
+        if self.bar is not None and self.task is not None:
+            self.bar.update(
+                self.task,
+                description=self.describe(report),
+                completed=min(1.0, report.elapsed / report.limit) if report.limit else 1.0,
+                left=f"{WORDS[self.lang]['left']} {left:.0f} s",
+            )
+            return
+        now = time.monotonic()
+        if now - self.last_line >= LINE_EVERY_S or report.phase == "done":
+            self.last_line = now
+            print(f"  {report.elapsed:5.1f} s  {self.describe(report)}", file=self.stream)

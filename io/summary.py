@@ -1,0 +1,154 @@
+"""The summary a planner reads after a run, in the planning's language (``taal``).
+
+Planned and not planned (one main reason per reassessment, so the counts add
+up), visits and location-days, how close the plan is to the best possible,
+and on a rerun what changed, with every provider answer and conflict. Solver
+internals (each phase's status, objective and bound) only when ``verbose``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from herplan.io.plan_json import consultant_name, overall_status
+from herplan.io.sentences import REASON_NAMES, answer_summary
+from herplan.scheduler.domain import Plan, SolveStats
+
+WORDS = {
+    "nl": {
+        "planned": "Ingepland",
+        "reassessments": "herindicaties",
+        "not_planned": "Niet ingepland",
+        "per_reason": "per hoofdreden, één per herindicatie",
+        "visits": "Bezoeken",
+        "mornings": "consulent-ochtenden",
+        "fewest": "minimaal mogelijk",
+        "location_days": "Locatiedagen",
+        "quality": "Hoe dicht bij het best mogelijke",
+        "all_proven": "het hoogst mogelijke aantal (bewezen)",
+        "of_most": "{share} van het hoogst mogelijke ({upper})",
+        "unknown": "niet vastgesteld: de rekentijd was te kort",
+        "visits_proven": "bezoeken minimaal (bewezen)",
+        "visits_of": "{extra} bezoek(en) boven het minimum ({fewest})",
+        "revision": "Revisie {n}: {count} wijzigingen",
+        "answers": "Antwoorden van aanbieders",
+        "conflicts": "Conflicten (bevestigd, maar kan niet blijven)",
+        "stale": "Niet toegepast: antwoord op een oudere versie van het blad",
+        "moved_because": "verplaatst",
+        "time": "Rekentijd",
+        "seconds": "s",
+        "phases": "Rekenfasen",
+        "kind_verplaatst": "verplaatst",
+        "kind_geannuleerd": "geannuleerd",
+        "kind_nieuw": "nieuw",
+        "kind_niet_meer_inplanbaar": "niet meer inplanbaar",
+        "kind_bevestigd": "bevestigd",
+    },
+    "en": {
+        "planned": "Planned",
+        "reassessments": "reassessments",
+        "not_planned": "Not planned",
+        "per_reason": "by main reason, one per reassessment",
+        "visits": "Visits",
+        "mornings": "consultant-mornings",
+        "fewest": "fewest possible",
+        "location_days": "Location-days",
+        "quality": "How close to the best possible",
+        "all_proven": "the most possible (proven)",
+        "of_most": "{share} of the most possible ({upper})",
+        "unknown": "not established: the time was too short",
+        "visits_proven": "visits minimal (proven)",
+        "visits_of": "{extra} visit(s) above the minimum ({fewest})",
+        "revision": "Revision {n}: {count} changes",
+        "answers": "Provider answers",
+        "conflicts": "Conflicts (confirmed, but cannot stay)",
+        "stale": "Not applied: answer on an older version of the sheet",
+        "moved_because": "moved",
+        "time": "Time",
+        "seconds": "s",
+        "phases": "Solver phases",
+        "kind_verplaatst": "moved",
+        "kind_geannuleerd": "cancelled",
+        "kind_nieuw": "new",
+        "kind_niet_meer_inplanbaar": "no longer plannable",
+        "kind_bevestigd": "confirmed",
+    },
+}
+
+
+def _phase(plan: Plan, name: str) -> SolveStats | None:
+    return next((p for p in plan.phases if p.name == name), None)
+
+
+def _percent(value: float, lang: str) -> str:
+    text = f"{value:.1%}"
+    return text.replace(".", ",") if lang == "nl" else text
+
+
+def quality_lines(plan: Plan, lang: str) -> list[str]:
+    w = WORDS[lang]
+    lines = []
+    count, visits = _phase(plan, "most_reassessments"), _phase(plan, "clustering")
+    if count is not None:
+        if count.bound is None or count.gap is None:
+            lines.append(w["unknown"])
+        elif count.gap == 0:
+            lines.append(w["all_proven"])
+        else:
+            share = _percent(count.objective / count.bound if count.bound else 1, lang)
+            lines.append(w["of_most"].format(share=share, upper=int(count.bound)))
+    if visits is not None and visits.bound is not None and visits.gap is not None:
+        if visits.objective <= visits.bound:
+            lines.append(w["visits_proven"])
+        else:
+            lines.append(w["visits_of"].format(extra=int(visits.objective - visits.bound),
+                                               fewest=int(visits.bound)))  # fmt: skip
+    return lines
+
+
+def summary_text(plan: Plan, seconds: float, verbose: bool = False) -> str:
+    lang = plan.problem.settings.language if plan.problem.settings.language in WORDS else "nl"
+    w = WORDS[lang]
+    lines = [
+        f"{w['planned']:<16} {len(plan.appointments):>5} {w['reassessments']}",
+        f"{w['not_planned']:<16} {len(plan.unscheduled):>5} ({w['per_reason']})",
+    ]
+    main = Counter(u.main_reason for u in plan.unscheduled)
+    for code, n in sorted(main.items(), key=lambda kv: (-kv[1], kv[0])):
+        lines.append(f"  {REASON_NAMES[lang][code]:<34} {n:>5}")
+    visits = _phase(plan, "clustering")
+    fewest = f" ({w['fewest']}: {int(visits.bound)})" if visits and visits.bound else ""
+    lines += [
+        f"{w['visits']:<16} {plan.visits:>5} {w['mornings']}{fewest}",
+        f"{w['location_days']:<16} {plan.location_days:>5}",
+        f"{w['quality']}: " + "; ".join(quality_lines(plan, lang)),
+    ]
+    if plan.revision > 1:
+        kinds = Counter(c.kind for c in plan.changes if c.kind != "bevestigd")
+        lines.append(
+            w["revision"].format(n=plan.revision, count=sum(kinds.values()))
+            + (" — " if kinds else "")
+            + ", ".join(f"{w['kind_' + k]} {n}" for k, n in sorted(kinds.items()))
+        )
+        answers = [c for c in plan.changes if c.cause in ("nee", "confirmed")]
+        if answers:
+            lines.append(f"  {w['answers']}:")
+            for c in answers:
+                lines.append(
+                    "    " + answer_summary(c, lang, lambda cid: consultant_name(plan, cid))
+                )
+        conflicts = [c for c in plan.changes if c.conflict]
+        if conflicts:
+            lines.append(f"  {w['conflicts']}:")
+            lines += [f"    {c.dossier} ({c.provider})" for c in conflicts]
+        if plan.stale:
+            lines.append(f"  {w['stale']}:")
+            lines += [f"    {s.verdict.dossier} ({s.verdict.source})" for s in plan.stale]
+    lines.append(f"{w['time']:<16} {seconds:>5.1f} {w['seconds']}")
+    if verbose:
+        lines.append(f"{w['phases']} ({overall_status(plan.phases)}):")
+        for p in plan.phases:
+            bound = "–" if p.bound is None else f"{p.bound:,.0f}"
+            gap = "–" if p.gap is None else f"{p.gap:.2%}"
+            lines.append(f"  {p.name:<20} {p.status:<9} {p.objective:>14,.0f} {bound:>14} {gap:>8}")
+    return "\n".join(lines)
