@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from herplan.constraints import HARD_RULES, OBJECTIVES
 from herplan.io.plan_json import plan_dict
+from herplan.scheduler.candidates import Candidates, find_candidates
 from herplan.scheduler.cli import main
 from herplan.scheduler.domain import (
     Absence,
@@ -80,8 +81,17 @@ def problem(
     )
 
 
+def options(seconds: float = 4, **more) -> SolverOptions:
+    """Tests plan reproducibly: the same plan on every run and every machine."""
+    return SolverOptions(time_limit_s=seconds, reproducible=True, **more)
+
+
 def solve(p: Problem, rules=HARD_RULES, objectives=OBJECTIVES, seconds: float = 4) -> Plan:
-    return make_plan(p, SolverOptions(time_limit_s=seconds), rules=rules, objectives=objectives)
+    return make_plan(p, options(seconds), rules=rules, objectives=objectives)
+
+
+def candidates(p: Problem, rules=HARD_RULES, **kwargs) -> Candidates:
+    return find_candidates(p, rules, **kwargs)
 
 
 def without(rule_name: str):
@@ -107,7 +117,7 @@ EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "drechtsteden-20
 def planned_example(tmp_path_factory):
     """The bundled example planned once through the CLI: (folder, click result)."""
     out = tmp_path_factory.mktemp("example") / "planning"
-    args = ["plan", str(EXAMPLE), "--out", str(out), "--time-limit", "6"]
+    args = ["plan", str(EXAMPLE), "--out", str(out), "--time-limit", "6", "--reproducible"]
     result = CliRunner().invoke(main, args, catch_exceptions=False)
     assert result.exit_code == 0, result.output
     return out, result

@@ -18,7 +18,8 @@ import pytest
 from click.testing import CliRunner
 
 from herplan.io import planning_folder
-from herplan.scheduler import cli
+from herplan.io.sentences import REASON_NAMES, explanation
+from herplan.scheduler import cli, run
 from herplan.scheduler.domain import Absence
 from tests.conftest import (
     EXAMPLE,
@@ -41,11 +42,6 @@ from tests.io.test_input_reader import workbook
                 [case("A")], period_start=date(2026, 12, 25), period_end=date(2026, 12, 27)
             ),
             "geen_consulent_beschikbaar",
-        ),
-        (
-            "a morning shorter than one interview",
-            lambda: problem([case("A")], morning=short_morning(30)),
-            "capaciteit",
         ),
         (
             "no consultant available at all",
@@ -71,10 +67,24 @@ from tests.io.test_input_reader import workbook
 def test_odd_settings_give_an_explained_empty_plan(name, build, reason):
     plan = solve(build(), seconds=1)
     assert plan.appointments == ()
-    assert plan.unscheduled and all(u.explanation for u in plan.unscheduled)
+    assert plan.unscheduled and all(explanation(u, "nl") for u in plan.unscheduled)
     if reason:
         assert all(u.reasons == (reason,) for u in plan.unscheduled)
     assert violations(plan) == []  # every reason is true (independent checker)
+
+
+def test_a_morning_shorter_than_one_interview_is_refused_by_the_problem():
+    with pytest.raises(ValueError, match="does not fit in the morning of 30 minutes"):
+        problem([case("A")], morning=short_morning(30))
+
+
+def test_overlapping_morning_and_afternoon_are_an_input_error(tmp_path):
+    path = workbook(tmp_path, settings={"ochtend": "09:00-14:00", "middag": "13:00-17:00"})
+    out = tmp_path / "planning"
+    result = CliRunner().invoke(cli.main, ["plan", str(path), "--out", str(out)])
+    assert result.exit_code == 2 and not out.exists()
+    assert "Instellingen" in result.output and "middag" in result.output
+    assert "must start after the morning ends (14:00)" in result.output
 
 
 def test_period_without_working_days_still_writes_the_planning(tmp_path):
@@ -84,7 +94,7 @@ def test_period_without_working_days_still_writes_the_planning(tmp_path):
     out = tmp_path / "planning"
     result = CliRunner().invoke(cli.main, ["plan", str(path), "--out", str(out)])
     assert result.exit_code == 0, result.output
-    assert "geen_consulent_beschikbaar" in result.output
+    assert REASON_NAMES["nl"]["geen_consulent_beschikbaar"] in result.output
     assert (out / "plan.json").exists() and (out / "overzicht.xlsx").exists()
 
 
@@ -93,7 +103,7 @@ def test_a_tiny_time_limit_still_writes_the_best_plan_with_its_gap(tmp_path):
     args = ["plan", str(EXAMPLE), "--out", str(out), "--time-limit", "0.1"]
     result = CliRunner().invoke(cli.main, args)
     assert result.exit_code == 0, result.output
-    assert "gap" in result.output and (out / "plan.json").exists()
+    assert "Hoe dicht bij het best mogelijke" in result.output and (out / "plan.json").exists()
 
 
 def _previous_planning(tmp_path: Path) -> tuple[Path, Path, dict[Path, bytes]]:
@@ -132,7 +142,7 @@ def test_internal_failure_exits_1_with_a_message_and_keeps_the_folder(tmp_path, 
     def broken(*_args, **_kwargs):
         raise RuntimeError("model exploded")
 
-    monkeypatch.setattr(cli, "make_plan", broken)
+    monkeypatch.setattr(run, "make_plan", broken)
     monkeypatch.delenv("HERPLAN_DEBUG", raising=False)
     result = CliRunner().invoke(cli.main, ["plan", str(path), "--out", str(out)])
     assert result.exit_code == 1
@@ -147,7 +157,7 @@ def test_unwritable_folder_exits_1(tmp_path, monkeypatch):
     def refuse(*_args, **_kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(cli, "write_planning_folder", refuse)
+    monkeypatch.setattr(run, "write_planning_folder", refuse)
     result = CliRunner().invoke(cli.main, ["plan", str(path), "--out", str(out)])
     assert (
         result.exit_code == 1 and "cannot write the planning (Permission denied)" in result.output

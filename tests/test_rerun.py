@@ -86,7 +86,7 @@ def _edit(path: Path, sheet: str, change) -> None:
 
 def _cancelled_uids(folder: Path) -> dict[str, int]:
     uids: dict[str, int] = {}
-    for path in folder.rglob("*-geannuleerd.ics"):
+    for path in folder.glob("*/geannuleerd/*.ics"):
         cal = icalendar.Calendar.from_ical(path.read_bytes())
         assert str(cal["METHOD"]) == "CANCEL"
         for event in cal.walk("VEVENT"):
@@ -101,7 +101,7 @@ def test_unchanged_input_changes_nothing(workspace):
     after = _plan(workspace / "planning")
     assert after["revision"] == before["revision"] + 1 and after["changes"] == []
     _assert_only(before, after, set())
-    assert "Revision     2: 0 changes" in result.output
+    assert "Revisie 2: 0 wijzigingen" in result.output
     assert (workspace / "planning" / "revisies" / "1" / "plan.json").exists()
 
 

@@ -2,6 +2,7 @@
 
 from datetime import date
 
+from herplan.io.sentences import explanation
 from tests.conftest import case, problem, solve, violations, without
 
 
@@ -20,7 +21,8 @@ def test_stale_plan_is_not_planned_and_explained():
     assert plan.appointments == ()
     entry = plan.unscheduled[0]
     assert entry.reasons == ("ondersteuningsplan_verlopen",)
-    assert "3 april 2026" in entry.explanation and "ouder dan zes maanden" in entry.explanation
+    text = explanation(entry, "nl")
+    assert "3 april 2026" in text and "ouder dan zes maanden" in text
     assert len(solve(p, rules=without("support_plan_freshness")).appointments) == 1
 
 
