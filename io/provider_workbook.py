@@ -13,11 +13,13 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from openpyxl import Workbook
+from openpyxl.packaging.custom import IntProperty, StringProperty
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from herplan.io.changes_sheet import write_changes
+from herplan.io.feedback import PROVIDER_PROPERTY, REVISION_PROPERTY
 from herplan.io.invites import renewal_of
 from herplan.io.labels import WEEKDAY_NAMES, labels
 from herplan.io.overview import DATE, TIME, clock
@@ -158,5 +160,8 @@ def provider_workbook(plan: Plan, provider: str, calendar_name: str) -> bytes:
     _action_needed(wb, plan, provider, t, lang)
     write_changes(wb, plan, t, provider)
     _guide(wb, plan, provider, t, calendar_name)
+    # Who the workbook is for, so a returned copy is matched whatever its file name.
+    wb.custom_doc_props.append(StringProperty(name=PROVIDER_PROPERTY, value=provider))
+    wb.custom_doc_props.append(IntProperty(name=REVISION_PROPERTY, value=plan.revision))
     fix_timestamps(wb, datetime.fromisoformat(plan.created))
     return workbook_bytes(wb)

@@ -311,3 +311,102 @@ def check_plan(problem: Problem, plan: dict) -> list[str]:
 def check_files(input_path: Path, plan_json: Path) -> list[str]:
     problem, _ = read_problem(input_path)
     return check_plan(problem, json.loads(plan_json.read_text(encoding="utf-8")))
+
+
+# --- the promises of a rerun (SPEC §6) ----------------------------------------------------
+
+RELEASE_CAUSES = {"nee", "absent", "locatie_gesloten", "client_niet_beschikbaar", "moved_location"}
+
+
+def _where(a: dict) -> tuple:
+    return (a["consultant"], a["date"], a["start"], a["end"], a["provider"], a["location"])
+
+
+def _affected(problem: Problem, a: dict, answer: str | None) -> str | None:
+    """Why a previous appointment may not stay, recomputed from the input alone."""
+    day = date.fromisoformat(a["date"])
+    case = next((r for r in problem.reassessments if r.dossier == a["dossier"]), None)
+    if case is None or case.withdrawn:
+        return "withdrawn"
+    if answer == "nee":
+        return "nee"
+    if (case.provider, case.location) != (a["provider"], a["location"]):
+        return "moved_location"
+    if any(x.consultant == a["consultant"] and x.start <= day <= x.end for x in problem.absences):
+        return "absent"
+    place = next(
+        x for x in problem.locations if (x.provider, x.name) == (case.provider, case.location)
+    )
+    if day in place.closed_dates or (place.open_weekdays is not None
+                                     and day.weekday() not in place.open_weekdays):  # fmt: skip
+        return "locatie_gesloten"
+    if day in case.unavailable_dates or day.weekday() in case.unavailable_weekdays:
+        return "client_niet_beschikbaar"
+    return None
+
+
+def check_rerun(
+    problem: Problem, before: dict, after: dict, answers: dict[str, str], today: date
+) -> list[str]:
+    """Every broken rerun promise between two ``plan.json`` revisions.
+
+    ``answers`` maps a dossier to the provider's ``ja`` or ``nee``. Promises:
+    the past stays as it was; a withdrawn reassessment is cancelled; a ``nee``
+    day is never used again for that client; a ``ja`` stays exactly (or is
+    listed as a conflict with its cause); any other appointment stays unless
+    it moved within its morning or to plan more reassessments; every change is
+    listed; and no fewer are planned than the previous plan less what had to go.
+    """
+    found: list[str] = []
+    now = {a["dossier"]: a for a in after["appointments"]}
+    changes = {c["dossier"]: c for c in after["changes"]}
+    released = 0
+    for a in before["appointments"]:
+        d, day = a["dossier"], date.fromisoformat(a["date"])
+        new = now.get(d)
+        if day < today:
+            if new is None or _where(new) != _where(a):
+                found.append(f"{d}: an appointment before today changed")
+            continue
+        answer = answers.get(d)
+        why = _affected(problem, a, answer)
+        released += why is not None
+        change = changes.get(d)
+        kept = new is not None and _where(new) == _where(a)
+        if why == "withdrawn":
+            if new is not None or change is None or change["kind"] != "geannuleerd":
+                found.append(f"{d}: withdrawn but not cancelled")
+            continue
+        if why == "nee" and new is not None and new["date"] == a["date"]:
+            found.append(f"{d}: planned again on the day the provider said nee")
+        if why == "nee" and (change is None or change["cause"] != "nee"):
+            found.append(f"{d}: the nee is not listed with its cause")
+        if kept:
+            if new["uid"] != a["uid"] or new["sequence"] != a["sequence"]:
+                found.append(f"{d}: kept, but its UID or SEQUENCE changed")
+            if answer == "ja" and (change is None or change["kind"] != "bevestigd"):
+                found.append(f"{d}: the ja is not listed as confirmed")
+            continue
+        if change is None:
+            found.append(f"{d}: moved or dropped without a line in Wijzigingen")
+            continue
+        if why is None and answer == "ja" and not change["conflict"]:
+            found.append(f"{d}: confirmed, moved without a conflict")
+        if why is None and change["cause"] not in ("more", "time"):
+            found.append(f"{d}: moved with cause {change['cause']!r} but nothing affected it")
+        if (
+            why is None
+            and change["cause"] == "time"
+            and (new is None or (new["consultant"], new["date"]) != (a["consultant"], a["date"]))
+        ):
+            found.append(f"{d}: 'another time' but not in the same morning")
+        if why is not None and why != "withdrawn" and change["cause"] not in RELEASE_CAUSES:
+            found.append(f"{d}: released for {why} but listed as {change['cause']!r}")
+        if new is not None and new["sequence"] <= a["sequence"]:
+            found.append(f"{d}: moved without a higher SEQUENCE")
+    if len(after["appointments"]) < len(before["appointments"]) - released:
+        found.append(
+            f"fewer planned ({len(after['appointments'])}) than the previous plan less what "
+            f"had to change ({len(before['appointments']) - released})"
+        )
+    return found

@@ -20,7 +20,7 @@ from herplan.io.plan_json import plan_dict
 from herplan.scheduler.domain import Absence
 from herplan.scheduler.planner import make_plan
 from herplan.scheduler.solve import SolverOptions
-from tests.checker import check_plan
+from tests.checker import check_plan, check_rerun
 
 SMALL = Shape(reassessments=45, consultants=3, locations=8)
 
@@ -151,3 +151,67 @@ def test_checker_catches_an_absent_consultant(small):
         problem, absences=(*problem.absences, Absence(a["consultant"], absent, absent))
     )
     assert any("absent" in v for v in check_plan(with_absence, plan))
+
+
+# --- the rerun promises ----------------------------------------------------------------
+
+TODAY = date(2026, 11, 30)
+
+
+def _unchanged_rerun(plan: dict) -> dict:
+    after = copy.deepcopy(plan)
+    after["changes"] = []
+    return after
+
+
+def _moved_silently(after: dict, _answers: dict) -> None:
+    _first(after).update(date="2026-12-18")
+
+
+def _moved_without_cause(after: dict, _answers: dict) -> None:
+    a = _first(after)
+    a.update(date="2026-12-18", sequence=a["sequence"] + 1)
+    after["changes"].append({"dossier": a["dossier"], "kind": "verplaatst", "cause": "nee",
+                             "conflict": False})  # fmt: skip
+
+
+def _nee_same_day(after: dict, answers: dict) -> None:
+    a = _first(after)
+    answers[a["dossier"]] = "nee"
+    after["changes"].append({"dossier": a["dossier"], "kind": "verplaatst", "cause": "nee",
+                             "conflict": False})  # fmt: skip
+
+
+def _ja_unlisted(_after: dict, answers: dict) -> None:
+    answers[_first(_after)["dossier"]] = "ja"
+
+
+def _dropped(after: dict, _answers: dict) -> None:
+    after["appointments"] = after["appointments"][1:]
+
+
+def _sequence_raised_in_place(after: dict, _answers: dict) -> None:
+    _first(after)["sequence"] += 1
+
+
+RERUN_BREAKS = {
+    "moved without a line": _moved_silently,
+    "moved with a cause that did not happen": _moved_without_cause,
+    "nee day used again": _nee_same_day,
+    "ja not confirmed": _ja_unlisted,
+    "dropped without a line": _dropped,
+    "sequence raised on a kept appointment": _sequence_raised_in_place,
+}
+
+
+def test_an_unchanged_rerun_keeps_every_promise(small):
+    problem, plan = small
+    assert check_rerun(problem, plan, _unchanged_rerun(plan), {}, TODAY) == []
+
+
+@pytest.mark.parametrize("name", sorted(RERUN_BREAKS))
+def test_checker_catches_a_broken_rerun_promise(small, name):
+    problem, plan = small
+    after, answers = _unchanged_rerun(plan), {}
+    RERUN_BREAKS[name](after, answers)
+    assert check_rerun(problem, plan, after, answers, TODAY) != []

@@ -1,0 +1,110 @@
+"""The guard before anything is written (issue 10): a broken plan is never written.
+
+Each test breaks one promise on purpose (a rule, a ``nee``, a confirmed
+appointment, the count of the starting plan) and shows the guard names it;
+through the CLI the folder stays as it was and the exit status is 1. A phase
+that proved nothing is reported as such, never as a gap of 0 %.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import replace
+from datetime import date
+
+import pytest
+from click.testing import CliRunner
+
+from herplan.constraints import HARD_RULES
+from herplan.io.plan_json import headline_gap, plan_dict
+from herplan.io.summary import summary_text
+from herplan.scheduler import planner
+from herplan.scheduler.candidates import find_candidates
+from herplan.scheduler.cli import main
+from herplan.scheduler.domain import Rerun, SolveStats, Verdict
+from herplan.scheduler.rerun import split_past, starting_plan
+from herplan.scheduler.verify import PlanRejected, violations
+from tests.conftest import case, problem, solve
+
+TODAY = date(2026, 11, 30)
+
+
+@pytest.fixture(scope="module")
+def two_days():
+    p = problem([case("A"), case("B"), case("C", "Zuid")])
+    return p, solve(p, seconds=2)
+
+
+def test_a_plan_that_breaks_a_rule_is_rejected(two_days):
+    _p, plan = two_days
+    late = replace(plan.appointments[0], start=13 * 60, end=13 * 60 + 45)
+    broken = replace(plan, appointments=(late, *plan.appointments[1:]))
+    found = violations(broken, HARD_RULES)
+    assert any("rule 1 (morning_interview)" in f and "outside the morning" in f for f in found)
+    assert violations(plan, HARD_RULES) == []
+
+
+def test_fewer_than_the_starting_plan_is_rejected(two_days):
+    _p, plan = two_days
+    assert violations(replace(plan, start_planned=len(plan.appointments)), HARD_RULES) == []
+    found = violations(replace(plan, start_planned=len(plan.appointments) + 1), HARD_RULES)
+    assert any("fewer than its first plan" in f for f in found)
+
+
+def _rerun_start(p, rerun):
+    start, solvable, declined = split_past(p, rerun)
+    cands = find_candidates(solvable, HARD_RULES, first_day=TODAY, declined=declined)
+    return starting_plan(cands, rerun, start)
+
+
+def test_a_nee_day_used_again_is_rejected(two_days):
+    p, plan = two_days
+    a = plan.appointments[0]
+    rerun = Rerun(plan.appointments, 1, TODAY, (Verdict(a.dossier, False),))
+    found = violations(plan, HARD_RULES, rerun, _rerun_start(p, rerun))
+    assert any(f"{a.dossier}: the provider answered nee" in f for f in found)
+
+
+def test_a_confirmed_appointment_moved_is_rejected(two_days):
+    p, plan = two_days
+    a = plan.appointments[0]
+    rerun = Rerun(plan.appointments, 1, TODAY, (Verdict(a.dossier, True),))
+    start = _rerun_start(p, rerun)
+    assert violations(plan, HARD_RULES, rerun, start) == []
+    later = replace(a, start=a.start + 5, end=a.end + 5)
+    moved = replace(plan, appointments=(later, *plan.appointments[1:]))
+    assert any("confirmed, but not kept" in f for f in violations(moved, HARD_RULES, rerun, start))
+
+
+def test_the_cli_writes_nothing_when_the_guard_fails(planned_example, tmp_path, monkeypatch):
+    out, _ = planned_example
+    folder = tmp_path / "planning"
+    shutil.copytree(out, folder)
+    before = {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+    def refuse(*_args, **_kwargs):
+        raise PlanRejected(["rule 1 (morning_interview): D00001: interview outside the morning"])
+
+    monkeypatch.setattr(planner, "check", refuse)
+    from tests.conftest import EXAMPLE
+
+    result = CliRunner().invoke(main, ["plan", str(EXAMPLE), "--out", str(folder),
+                                       "--time-limit", "2", "--today", "2026-11-30"])  # fmt: skip
+    assert result.exit_code == 1
+    assert "interview outside the morning" in result.output
+    after = {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    assert after == before
+
+
+def test_a_phase_that_proved_nothing_has_no_gap(two_days):
+    _p, plan = two_days
+    unknown = SolveStats("most_reassessments", "UNKNOWN", 0, None, 0.1, headline=True)
+    plan = replace(plan, phases=(unknown, *plan.phases[1:]))
+    assert headline_gap(plan.phases) is None
+    assert plan_dict(plan)["stats"]["gap"] is None
+    text = summary_text(plan, 1.0, verbose=True)
+    assert "niet vastgesteld" in text
+    line = next(t for t in text.splitlines() if "most_reassessments" in t)
+    assert "UNKNOWN" in line and "%" not in line
+    assert json.dumps(plan_dict(plan))  # still serialisable
