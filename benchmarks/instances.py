@@ -25,7 +25,11 @@ SIZES: dict[str, tuple[int, int, int]] = {
     "M": (300, 10, 40),
     "L": (1000, 25, 120),
     "XL": (3000, 60, 300),
+    # Tight regions: scarce consultants with low weekly caps (issue: engine at region scale).
+    "T": (300, 6, 40),
+    "L-tight": (1000, 22, 120),
 }
+TIGHT_CAPS: dict[str, tuple[int | None, ...]] = {"T": (2, 2, 3), "L-tight": (2, 2, 3)}
 
 PROVIDERS = (
     "Yulius", "Leger des Heils", "De Hoop ggz", "Philadelphia", "Enver", "Kwintes", "Timon",
@@ -79,7 +83,9 @@ class Shape:
 
 def shape(size: str, **overrides: object) -> Shape:
     n, c, loc = SIZES[size]
-    return Shape(n, c, loc, **overrides)
+    if size in TIGHT_CAPS:
+        overrides.setdefault("weekly_caps", TIGHT_CAPS[size])
+    return Shape(n, c, loc, **overrides)  # type: ignore[arg-type]
 
 
 def _weekday_list(days: list[int]) -> str:

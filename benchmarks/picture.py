@@ -14,11 +14,11 @@ import sys
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from benchmarks.instances import shape
+from benchmarks.instances import TIGHT_CAPS, shape
 
 WIDTH, HEIGHT, MARGIN = 760, 340, 60
 PANEL = (WIDTH - 3 * MARGIN) / 2
-SERIES = {"herplan": "#1f5fa8", "greedy": "#c2571a"}
+SERIES = {"herplan": "#1f5fa8", "hand": "#c2571a"}
 
 
 def _log_axis(values: list[float]) -> tuple[float, float]:
@@ -78,6 +78,8 @@ def render(results: dict[str, list[dict[str, object]]]) -> str:
     time_points: dict[str, list[tuple[float, float]]] = {}
     memory_points: dict[str, list[tuple[float, float]]] = {}
     for size, rows in results.items():
+        if size in TIGHT_CAPS:
+            continue  # the tight variants share their size with M and L
         n = shape(size).reassessments
         for row in rows:
             planner = str(row["planner"])

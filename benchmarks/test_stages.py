@@ -2,8 +2,8 @@
 
     python -m pytest benchmarks -p no:cacheprovider --benchmark-only
 
-Reading the workbook, building the model, solving (a fixed 5 s budget, so the
-numbers compare between runs) and exporting the planning folder's files.
+Reading the workbook, building the model, solving (``--reproducible`` with a
+5 s budget, so the numbers compare between runs) and exporting the planning folder's files.
 """
 
 from __future__ import annotations
@@ -11,10 +11,11 @@ from __future__ import annotations
 import pytest
 
 from benchmarks.instances import shape, write
-from herplan.constraints import HARD_RULES
+from herplan.constraints import HARD_RULES, SEARCH_HELPS
 from herplan.io.input_reader import read_problem
 from herplan.io.planning_folder import planning_files
-from herplan.scheduler.model import build_variables
+from herplan.scheduler.candidates import find_candidates
+from herplan.scheduler.model import build_model
 from herplan.scheduler.planner import make_plan
 from herplan.scheduler.solve import SolverOptions
 
@@ -36,20 +37,25 @@ def test_read(benchmark, instance):
 
 def test_build(benchmark, instance):
     _, _, problem = instance
-    pm = benchmark(build_variables, problem, HARD_RULES)
+    pm = benchmark(
+        lambda: build_model(find_candidates(problem, HARD_RULES), HARD_RULES, SEARCH_HELPS)
+    )
     assert pm.x
 
 
 def test_solve(benchmark, instance):
     _, _, problem = instance
     plan = benchmark.pedantic(
-        make_plan, args=(problem, SolverOptions(time_limit_s=5)), rounds=2, iterations=1
+        make_plan,
+        args=(problem, SolverOptions(time_limit_s=5, reproducible=True)),
+        rounds=2,
+        iterations=1,
     )
     assert plan.appointments
 
 
 def test_export(benchmark, instance):
     _, _, problem = instance
-    plan = make_plan(problem, SolverOptions(time_limit_s=2))
+    plan = make_plan(problem, SolverOptions(time_limit_s=2, reproducible=True))
     files = benchmark(planning_files, plan)
     assert "plan.json" in files
