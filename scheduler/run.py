@@ -17,10 +17,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from herplan.io.errors import InputError
 from herplan.io.feedback import read_feedback
+from herplan.io.frames import to_frames
 from herplan.io.input_reader import read_problem
 from herplan.io.planning_folder import is_planning_folder, write_planning_folder
 from herplan.io.previous import read_previous
@@ -28,6 +30,9 @@ from herplan.io.summary import summary_text
 from herplan.scheduler.domain import Plan, Problem, Rerun
 from herplan.scheduler.planner import make_plan
 from herplan.scheduler.solve import Progress, SolverOptions
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 # A rerun starts from a complete plan and mostly keeps it: a short search suffices,
 # and a planner reacting to a cancellation should not wait (SPEC §6).
@@ -48,6 +53,10 @@ class Planning:
     def summary(self, verbose: bool = False) -> str:
         """The planner's summary, in the planning's language (``taal``)."""
         return summary_text(self.plan, self.seconds, verbose)
+
+    def to_frames(self) -> dict[str, pd.DataFrame]:
+        """Appointments, unplanned reassessments and consultant load as DataFrames."""
+        return to_frames(self.plan)
 
 
 def created_time(input_path: Path, timezone: str) -> datetime:
