@@ -77,7 +77,7 @@ class Objective:
     on_consultants: Callable[[AssignmentModel], cp_model.LinearExprT] | None = None
     bound: Callable[[PlanModel], int] | None = None
     # How the phase is reported: (objective, bound) in the planner's units (visits).
-    shown: Callable[[PlanModel, float, float], tuple[float, float]] | None = None
+    shown: Callable[[PlanModel, float, float], tuple[float, float | None]] | None = None
     # In the consultant model: the reported objective, from the assignment's values.
     shown_assignment: Callable[[AssignmentModel, dict[int, int]], float] | None = None
     time_share: float = 0.05

@@ -11,14 +11,19 @@ urgency-weighted day index, so ended and soon-ending indications come first
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ortools.sat.python import cp_model
 
 from herplan.constraints import weights
 from herplan.constraints.base import Objective
 from herplan.constraints.most_reassessments import urgency_tier
 
+if TYPE_CHECKING:
+    from herplan.scheduler.assignment import AssignmentModel
 
-def fair_load(am):
+
+def fair_load(am: AssignmentModel) -> cp_model.LinearExprT:
     scale = weights.FAIR_LOAD_SCALE
     total = sum(len(cases) for cases in am.cases_in.values())
     mornings = am.available_mornings

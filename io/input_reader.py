@@ -97,7 +97,7 @@ class _Row:
             return value.strftime("%Y-%m-%d")
         return str(value).strip()
 
-    def date(self, column: str, required: bool = False) -> date | None:
+    def day(self, column: str, required: bool = False) -> date | None:
         value = self.raw(column)
         if value is None:
             if required:
@@ -135,8 +135,9 @@ class _Row:
         self, column: str, value: object, allow_dates: bool
     ) -> tuple[frozenset[int], frozenset[date]]:
         if isinstance(value, datetime | date):
-            if allow_dates:
-                return frozenset(), frozenset({parse_date(value)})
+            day = parse_date(value)
+            if allow_dates and day is not None:
+                return frozenset(), frozenset({day})
             self.error(column, "expected weekdays such as ma,di,do, not a date")
             return frozenset(), frozenset()
         days: set[int] = set()
@@ -460,8 +461,8 @@ def _read_absences(file: str, table: Table | None, known: set[str], errors, warn
         cid = row.text("consulent", required=True)
         if cid and cid not in known:
             row.error("consulent", f"'{cid}' is not a consultant in sheet Consulenten")
-        start = row.date("van", required=True)
-        end = row.date("tot") or start
+        start = row.day("van", required=True)
+        end = row.day("tot") or start
         if start and end and end < start:
             row.error("tot", "ends before van; expected a date on or after van")
         part = row.choice("dagdeel", ("dag", "ochtend", "middag"), "dag")
@@ -505,10 +506,10 @@ def _read_reassessments(
             client=row.text("client", required=True),
             provider=provider,
             location=loc_name,
-            indication_end=row.date("einddatum_indicatie", required=True) or date.min,
+            indication_end=row.day("einddatum_indicatie", required=True) or date.min,
             product=row.text("product"),
-            support_plan_date=row.date("datum_ondersteuningsplan"),
-            new_plan_expected=row.date("nieuw_ondersteuningsplan_verwacht"),
+            support_plan_date=row.day("datum_ondersteuningsplan"),
+            new_plan_expected=row.day("nieuw_ondersteuningsplan_verwacht"),
             begeleider=row.text("begeleider"),
             begeleider_email=row.email("begeleider_email"),
             attendance_required=attendance == "vereist",
@@ -540,13 +541,16 @@ def read_problem(path: Path | str) -> tuple[Problem, list[str]]:
     if errors:
         raise InputError(errors)
     settings = _read_settings(file, found[SETTINGS.name], errors, warnings)
-    consultants = _read_consultants(file, found[CONSULTANTS.name], errors, warnings)
-    locations = _read_locations(file, found[LOCATIONS.name], errors, warnings)
+    consultant_table, location_table = found[CONSULTANTS.name], found[LOCATIONS.name]
+    case_table = found[REASSESSMENTS.name]
+    assert consultant_table and location_table and case_table  # required, checked above
+    consultants = _read_consultants(file, consultant_table, errors, warnings)
+    locations = _read_locations(file, location_table, errors, warnings)
     consultant_ids = {c.id for c in consultants}
     absences = _read_absences(file, found[ABSENCES.name], consultant_ids, errors, warnings)
     cases = _read_reassessments(
         file,
-        found[REASSESSMENTS.name],
+        case_table,
         {loc.key: loc for loc in locations},
         consultant_ids,
         errors,

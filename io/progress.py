@@ -11,7 +11,7 @@ import sys
 import time
 
 from rich.console import Console
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
 from herplan.io.sentences import PHASES
 from herplan.scheduler.solve import Progress as Report
@@ -31,7 +31,7 @@ class ProgressDisplay:
         self.stream = stream or sys.stderr
         self.interactive = self.stream.isatty()
         self.bar: Progress | None = None
-        self.task = None
+        self.task: TaskID | None = None
         self.last_line = 0.0
 
     def __enter__(self) -> ProgressDisplay:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Sequence
 from datetime import datetime
 
 from openpyxl import Workbook
@@ -38,7 +39,7 @@ def put(ws: Worksheet, row: int, column: int, value: object, number_format: str 
 def write_table(
     ws: Worksheet,
     headers: list[str],
-    rows: list[list[object]],
+    rows: Sequence[Sequence[object]],
     formats: dict[str, str] | None = None,
     table_name: str = "",
 ) -> None:

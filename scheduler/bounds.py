@@ -23,6 +23,7 @@ import math
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import replace
+from datetime import date
 
 from ortools.graph.python import max_flow
 from ortools.linear_solver import pywraplp
@@ -55,7 +56,7 @@ def _lp_bound(cands: Candidates, worth: Mapping[int, int], plannable: list[int])
     names = cands.rule_names
     lp = pywraplp.Solver.CreateSolver("GLOP")
     y: dict[tuple[int, object], pywraplp.Variable] = {}
-    at: dict[tuple[tuple[str, str], object], list[int]] = defaultdict(list)
+    at: dict[tuple[tuple[str, str], date], list[int]] = defaultdict(list)
     for i in plannable:
         row = []
         for day in cands.candidate_days[i]:
@@ -67,7 +68,7 @@ def _lp_bound(cands: Candidates, worth: Mapping[int, int], plannable: list[int])
     minutes = [cands.cases[i].interview_minutes(s) for i in plannable]
     counted = s if AFTERNOON in names else replace(s, writeup_min=0)
     limits = morning_limits(minutes, counted) if ONE_PLACE in names and MORNING in names else []
-    visits_on: dict[object, list[pywraplp.Variable]] = defaultdict(list)
+    visits_on: dict[date, list[pywraplp.Variable]] = defaultdict(list)
     for (loc, day), cases in at.items():
         rooms = cands.slots.get(loc, 1) if ROOMS in names else len(cands.problem.consultants)
         visits = lp.NumVar(0, min(rooms, len(cands.available[day])), "")
@@ -126,7 +127,7 @@ def flow_upper_bound(cands: Candidates) -> int:
         per_morning = most_per_morning(
             [r.interview_minutes(cands.settings) for r in cands.cases], cands.settings
         )
-    days: set[object] = set()
+    days: set[date] = set()
     for i, candidate_days in cands.candidate_days.items():
         flow.add_arc_with_capacity(source, node(("case", i)), 1)
         for day in candidate_days:
@@ -136,10 +137,10 @@ def flow_upper_bound(cands: Candidates) -> int:
     for day in sorted(days):
         for cid in cands.available[day]:
             flow.add_arc_with_capacity(node(("day", day)), node(("morning", cid, day)), per_morning)
-            week = (cid, iso_week(day))
-            weeks[week] += 1
+            cid_week = (cid, iso_week(day))
+            weeks[cid_week] += 1
             flow.add_arc_with_capacity(
-                node(("morning", cid, day)), node(("week", *week)), per_morning
+                node(("morning", cid, day)), node(("week", *cid_week)), per_morning
             )
     for (cid, week), n in sorted(weeks.items()):
         left = cands.cap_left(cid, week)

@@ -145,17 +145,17 @@ def find_candidates(
     for cid, day in sorted(set(held)):
         week = (cid, iso_week(day))
         cands.held[week] = cands.held.get(week, 0) + 1
-    day_rules = [rule for rule in rules if rule.allows_day is not None]
-    consultant_rules = [rule for rule in rules if rule.consultant_available is not None]
-    slot_rules = [rule for rule in rules if rule.slots is not None]
+    day_rules = [(rule, rule.allows_day) for rule in rules if rule.allows_day is not None]
+    consultant_tests = [r.consultant_available for r in rules if r.consultant_available is not None]
+    slot_limits = [rule.slots for rule in rules if rule.slots is not None]
     for day in days:
         cands.available[day] = [
             c.id
             for c in problem.consultants
-            if all(rule.consultant_available(problem, c, day) for rule in consultant_rules)
+            if all(available(problem, c, day) for available in consultant_tests)
         ]
     for loc in problem.locations:
-        limits = [rule.slots(problem, loc) for rule in slot_rules]
+        limits = [slots(problem, loc) for slots in slot_limits]
         cands.slots[loc.key] = min([len(problem.consultants), *limits])
     for i, r in enumerate(open_cases):
         refused = declined.get(r.dossier, frozenset())
@@ -166,8 +166,8 @@ def find_candidates(
         for day in days:
             failing = tuple(
                 rule.reason_code(problem, r)
-                for rule in day_rules
-                if not rule.allows_day(problem, r, day)
+                for rule, allows in day_rules
+                if not allows(problem, r, day)
             )
             if day in refused:
                 failing += (DECLINED,)

@@ -20,6 +20,7 @@ from herplan.io.errors import InputError
 from herplan.io.input_reader import read_problem
 from herplan.io.input_writer import write_input_workbook
 from herplan.io.progress import ProgressDisplay
+from herplan.scheduler.domain import StaleAnswer
 from herplan.scheduler.run import plan_input, prepare_rerun
 from herplan.scheduler.verify import PlanRejected
 
@@ -188,7 +189,7 @@ def check(input_path: Path, out: Path | None, feedback: tuple[Path, ...]) -> Non
     """Validate INPUT (and returned workbooks) only; report every error at once."""
     try:
         problem, warnings = read_problem(input_path)
-        stale = ()
+        stale: tuple[StaleAnswer, ...] = ()
         if feedback:
             if out is None or not (out / "plan.json").is_file():
                 raise click.UsageError("--feedback needs --out, the planning folder it came from")

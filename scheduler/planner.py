@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 
 from herplan.constraints import HARD_RULES, OBJECTIVES, SEARCH_HELPS
 from herplan.constraints.base import Objective, Rule
@@ -18,7 +18,7 @@ from herplan.constraints.client_availability import held_with
 from herplan.constraints.support_plan_freshness import current_plan_valid
 from herplan.scheduler.candidates import find_candidates
 from herplan.scheduler.changes import changes_since
-from herplan.scheduler.domain import Appointment, Plan, Problem, Rerun
+from herplan.scheduler.domain import Appointment, Change, Plan, Problem, Rerun
 from herplan.scheduler.explain import renewal, unscheduled_entry, withdrawn_entry
 from herplan.scheduler.model import build_model
 from herplan.scheduler.rerun import RerunStart, split_past, starting_plan
@@ -69,7 +69,8 @@ def make_plan(
     """
     options = options or SolverOptions(time_limit_s=problem.settings.time_limit_s)
     start: RerunStart | None = None
-    solvable, declined = problem, {}
+    solvable: Problem = problem
+    declined: dict[str, frozenset[date]] = {}
     if rerun is not None:
         start, solvable, declined = split_past(problem, rerun)
     held = [(a.consultant, a.day) for a in (start.past if start else ())]
@@ -125,7 +126,8 @@ def make_plan(
         entry = renewal(cands, i, day, day is not None and current_plan_valid(problem, r, day))
         if entry is not None:
             renewals.append(entry)
-    changes, cancelled = (), ()
+    changes: tuple[Change, ...] = ()
+    cancelled: tuple[Appointment, ...] = ()
     if rerun is not None and start is not None:
         changes, cancelled = changes_since(rerun, start, appointments, unscheduled)
         retired |= {a.uid for a in cancelled}

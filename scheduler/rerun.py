@@ -36,7 +36,9 @@ class RerunStart:
     conflicts: dict[str, str] = field(default_factory=dict)  # confirmed dossier -> cause
 
 
-def split_past(problem: Problem, rerun: Rerun) -> tuple[RerunStart, Problem, dict]:
+def split_past(
+    problem: Problem, rerun: Rerun
+) -> tuple[RerunStart, Problem, dict[str, frozenset[date]]]:
     """History before today, the problem left to plan, and the days answered ``nee``."""
     past = tuple(replace(a, pinned=True) for a in rerun.previous if a.day < rerun.today)
     done = {a.dossier for a in past}
@@ -158,17 +160,17 @@ def _over_capacity(
     for cid, day in live:
         i = mornings[(cid, day)][0][0]
         places[(cands.location(i), day)].append((cid, day))
-    for (loc, _day), group in places.items():
-        for cid_day in sorted(group, key=morning_order)[cands.slots.get(loc, 1) :]:
+    for (loc, _day), at_place in places.items():
+        for cid_day in sorted(at_place, key=morning_order)[cands.slots.get(loc, 1) :]:
             drop_morning(cid_day)
     # Rule 4: the weekly cap, mornings held before today included.
     weeks: dict[tuple[str, tuple[int, int]], list[tuple[str, date]]] = defaultdict(list)
     for cid, day in live:
         if any(a.dossier not in gone for _, a in mornings[(cid, day)]):
             weeks[(cid, iso_week(day))].append((cid, day))
-    for (cid, week), group in weeks.items():
+    for (cid, week), in_week in weeks.items():
         left = cands.cap_left(cid, week)
-        if left is not None and len(group) > left:
-            for cid_day in sorted(group, key=morning_order)[left:]:
+        if left is not None and len(in_week) > left:
+            for cid_day in sorted(in_week, key=morning_order)[left:]:
                 drop_morning(cid_day)
     return dropped

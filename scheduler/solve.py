@@ -119,10 +119,11 @@ class SolveResult:
     start_planned: int = 0  # the first incumbent: the run never writes fewer
 
 
-def evaluate(expr: object, values: dict[int, int]) -> int:
+def evaluate(expr: cp_model.LinearExprT, values: dict[int, int]) -> int:
+    """The value of ``expr`` in a solution given as values by variable index."""
     if isinstance(expr, int):
         return expr
-    flat = FlatIntExpr(expr)
+    flat = FlatIntExpr(expr)  # type: ignore[arg-type]  # an int was handled above
     return flat.offset + sum(
         c * values[v.index] for v, c in zip(flat.vars, flat.coeffs, strict=True)
     )
@@ -175,8 +176,8 @@ def _run(
     model: cp_model.CpModel,
     budget: Budget,
     report: Callable[[cp_model.CpSolverSolutionCallback], None] | None,
-) -> int:
-    """Solve, stopping at once when the run's stop event is set."""
+) -> str:
+    """Solve, stopping at once when the run's stop event is set; the status name."""
     done = threading.Event()
     stop = budget.options.stop
 
@@ -190,7 +191,7 @@ def _run(
     if watcher:
         watcher.start()
     try:
-        return solver.solve(model, _Watch(report))
+        return solver.status_name(solver.solve(model, _Watch(report)))
     finally:
         done.set()
         if watcher:
@@ -279,7 +280,8 @@ class Phases:
         value = evaluate(expr, self.values)
         if name == "most_reassessments":
             self.upper = pm.planned_upper = planned_upper_bound(pm.cands)
-        status, best_bound, work, wall = "OPTIMAL", value, 0.0, 0.0
+        status, work, wall = "OPTIMAL", 0.0, 0.0
+        best_bound: int | None = value
         proven = bound is not None and value == bound
         if not proven and (self.budget.stopped() or self.budget.left() <= 0):
             status, best_bound = "NOT_RUN", None
@@ -297,12 +299,11 @@ class Phases:
                     count = sum(cb.value(v) for v in pm.scheduled.values())
                     self.progress(name, int(count))
 
-            code = _run(solver, m, self.budget, report)
+            status = _run(solver, m, self.budget, report)
             work, wall = solver.deterministic_time, solver.wall_time
             if self.options.reproducible:
                 self.budget.charge(work / DETERMINISTIC_PER_SECOND)
-            status = solver.status_name(code)
-            if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            if status in ("OPTIMAL", "FEASIBLE"):
                 solution = list(solver.response_proto.solution)
                 self.values = {var.index: solution[var.index] for var in _all_vars(pm)}
                 value = round(solver.objective_value)
@@ -343,6 +344,7 @@ class Phases:
         if am is None:
             am = build_assignment(self.pm.cands, slots, self.pm.named, self.rules)
             am_values = assignment_hint(am, self.working())
+        assert am_values is not None
         held = {(slot, day): cid for (cid, slot, day), var in am.a.items() if am_values[var.index]}
         chosen: Chosen = []
         for (loc, k, day), cases in slots.items():
@@ -365,6 +367,7 @@ class Phases:
         am = build_assignment(self.pm.cands, slots, self.pm.named, self.rules)
         values = assignment_hint(am, self.working())
         for n, objective in enumerate(objectives):
+            assert objective.on_consultants is not None  # listed because it has one
             expr = objective.on_consultants(am)
             maximize = objective.sense == "max"
             for var, follows in am.derived:
@@ -377,12 +380,11 @@ class Phases:
                 _set_hint(am.model, values)
                 solver = _solver(self.options, max(MIN_PHASE_SECONDS, share(n)), len(am.a))
                 self.progress(objective.name, self.planned())
-                code = _run(solver, am.model, self.budget, None)
+                status = _run(solver, am.model, self.budget, None)
                 work, wall = solver.deterministic_time, solver.wall_time
                 if self.options.reproducible:
                     self.budget.charge(work / DETERMINISTIC_PER_SECOND)
-                status = solver.status_name(code)
-                if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+                if status in ("OPTIMAL", "FEASIBLE"):
                     solution = list(solver.response_proto.solution)
                     values = {i: solution[i] for i in range(len(solution))}
                     value = round(solver.objective_value)

@@ -117,22 +117,22 @@ def _keeping(
         if r.dossier in times:
             continue
         length = r.interview_minutes(settings)
-        start = next(
+        begin = next(
             (t for t in range(settings.morning.start, settings.morning.end - length + 1, 5)
              if free(busy, t, t + length + gap)),
             None,
         )  # fmt: skip
-        up = next(
+        desk_at = next(
             (t for t in range(settings.afternoon.start,
                               settings.afternoon.end - settings.writeup_min + 1, 5)
              if free(desk, t, t + settings.writeup_min)),
             None,
         )  # fmt: skip
-        if start is None or up is None:
+        if begin is None or desk_at is None:
             return None
-        busy.append((start, start + length + gap))
-        desk.append((up, up + settings.writeup_min))
-        times[r.dossier] = (start, up)
+        busy.append((begin, begin + length + gap))
+        desk.append((desk_at, desk_at + settings.writeup_min))
+        times[r.dossier] = (begin, desk_at)
     return [times[r.dossier] for r in cases]
 
 

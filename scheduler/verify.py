@@ -72,8 +72,8 @@ def violations(
     if found:
         return found  # the rules below assume a consistent plan
     held: Counter = Counter()
-    for a in {(a.consultant, a.day) for a in past.values()}:
-        held[(a[0], iso_week(a[1]))] += 1
+    for cid, day in {(a.consultant, a.day) for a in past.values()}:
+        held[(cid, iso_week(day))] += 1
     facts = PlanFacts(problem, future, dict(held))
     for rule in rules:
         if rule.violations is not None:
