@@ -261,3 +261,26 @@ if __name__ == "__main__":
     target = Path(sys.argv[2] if len(sys.argv) > 2 else f"instance-{size}.xlsx")
     write(target, shape(size), seed=int(sys.argv[3]) if len(sys.argv) > 3 else 0)
     print(target)
+
+
+def withdraw_and_absent(
+    path: Path, withdrawn: set[str] | list[str], absent: tuple[str, date] | None = None
+) -> None:
+    """Edit a generated workbook as a planner would before a rerun.
+
+    Marks the ``withdrawn`` dossiers ``geannuleerd`` and gives consultant
+    ``absent[0]`` a day of absence on ``absent[1]``.
+    """
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path)
+    cases = wb["Herindicaties"]
+    header = [c.value for c in cases[1]]
+    for row in cases.iter_rows(min_row=2):
+        if row[header.index("dossier")].value in withdrawn:
+            row[header.index("status")].value = "geannuleerd"
+    if absent is not None:
+        absences = wb["Afwezigheid"]
+        cid, day = absent
+        absences.append([cid, day, day] + [None] * (max(absences.max_column, 3) - 3))
+    wb.save(path)

@@ -18,9 +18,8 @@ from datetime import date
 from pathlib import Path
 
 from click.testing import CliRunner
-from openpyxl import load_workbook
 
-from benchmarks.instances import shape, write
+from benchmarks.instances import shape, withdraw_and_absent, write
 from herplan.scheduler.cli import main
 
 
@@ -53,18 +52,7 @@ def measure(size: str, seed: int, time_limit: float) -> dict[str, object]:
             a["dossier"] for a in before["appointments"] if a["dossier"] not in absent_cases
         ][:5]
 
-        wb = load_workbook(source)
-        ws = wb["Herindicaties"]
-        header = [c.value for c in ws[1]]
-        for row in ws.iter_rows(min_row=2):
-            if row[header.index("dossier")].value in withdrawn:
-                row[header.index("status")].value = "geannuleerd"
-        absences = wb["Afwezigheid"]
-        width = absences.max_column
-        absences.append(
-            [cid, date.fromisoformat(day), date.fromisoformat(day)] + [None] * (width - 3)
-        )
-        wb.save(source)
+        withdraw_and_absent(source, withdrawn, (cid, date.fromisoformat(day)))
 
         rerun_seconds = _run("plan", str(source), "--out", str(out), "--today", "2026-11-30")
         after = _plan(out)

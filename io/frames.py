@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 
 from herplan.constraints import HARD_RULES
 from herplan.io.sentences import REASON_NAMES, explanation
-from herplan.scheduler.assignment import AssignmentModel
 from herplan.scheduler.candidates import find_candidates
 from herplan.scheduler.domain import Plan
 from herplan.scheduler.timing import hhmm
@@ -25,8 +24,7 @@ if TYPE_CHECKING:
 
 def available_mornings(plan: Plan) -> dict[str, int]:
     """Mornings each consultant can work in the period: days available, within caps."""
-    cands = find_candidates(plan.problem, HARD_RULES)
-    return AssignmentModel(cands, {}, {}).available_mornings
+    return find_candidates(plan.problem, HARD_RULES).available_mornings
 
 
 def to_frames(plan: Plan) -> dict[str, pd.DataFrame]:

@@ -15,12 +15,10 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ortools.sat.python import cp_model
 
-from herplan.scheduler.calendar import iso_week
 from herplan.scheduler.candidates import Candidates, LocKey
 
 if TYPE_CHECKING:
@@ -54,18 +52,9 @@ class AssignmentModel:
                 loads[cid] += len(self.cases_in[(slot, day)])
         return loads
 
-    @cached_property
+    @property
     def available_mornings(self) -> dict[str, int]:
-        """Mornings each consultant can work in the period: days available, within caps."""
-        weeks: dict[tuple[str, tuple[int, int]], int] = defaultdict(int)
-        for day in self.cands.days:
-            for cid in self.cands.available.get(day, ()):
-                weeks[(cid, iso_week(day))] += 1
-        total: dict[str, int] = defaultdict(int)
-        for (cid, week), n in weeks.items():
-            left = self.cands.cap_left(cid, week)
-            total[cid] += n if left is None else min(n, left)
-        return {c.id: total.get(c.id, 0) for c in self.cands.problem.consultants}
+        return self.cands.available_mornings
 
 
 def build_assignment(

@@ -97,6 +97,20 @@ class Candidates:
             return 10**6
         return s.afternoon.minutes // s.writeup_min
 
+    @cached_property
+    def available_mornings(self) -> dict[str, int]:
+        """Mornings each consultant can work in the period: days available, within caps."""
+        weeks: dict[tuple[str, Week], int] = {}
+        for day in self.days:
+            for cid in self.available.get(day, ()):
+                key = (cid, iso_week(day))
+                weeks[key] = weeks.get(key, 0) + 1
+        total: dict[str, int] = {}
+        for (cid, week), n in weeks.items():
+            left = self.cap_left(cid, week)
+            total[cid] = total.get(cid, 0) + (n if left is None else min(n, left))
+        return {c.id: total.get(c.id, 0) for c in self.problem.consultants}
+
     def cap_left(self, consultant: str, week: Week) -> int | None:
         """Mornings the consultant may still hold in ``week`` (rule 4), ``None``: no cap."""
         if "consultant_availability" not in self.rule_names:

@@ -19,7 +19,7 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from benchmarks.instances import Shape, write
+from benchmarks.instances import Shape, withdraw_and_absent, write
 from herplan.io.input_reader import read_problem
 from herplan.scheduler.cli import main
 from tests.checker import check_files, check_rerun
@@ -86,17 +86,8 @@ def _scenario(ws: Path, before: dict) -> tuple[Path, dict[str, str], set[str]]:
     others = [a for a in before["appointments"] if a["provider"] != provider]
     withdrawn = {others[0]["dossier"], others[-1]["dossier"]}
     away = others[len(others) // 2]
-    wb = load_workbook(ws / "invoer.xlsx")
-    cases = wb["Herindicaties"]
-    header = [c.value for c in cases[1]]
-    for row in cases.iter_rows(min_row=2):
-        if row[header.index("dossier")].value in withdrawn:
-            row[header.index("status")].value = "geannuleerd"
-    absences = wb["Afwezigheid"]
-    day = date.fromisoformat(away["date"])
-    width = max(absences.max_column, 3)
-    absences.append([away["consultant"], day, day] + [None] * (width - 3))
-    wb.save(ws / "invoer.xlsx")
+    absent = (away["consultant"], date.fromisoformat(away["date"]))
+    withdraw_and_absent(ws / "invoer.xlsx", withdrawn, absent)
     answers = {no["dossier"]: "nee", no2["dossier"]: "nee", yes["dossier"]: "ja"}
     return sheet, answers, withdrawn
 
