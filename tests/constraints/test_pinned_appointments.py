@@ -1,0 +1,31 @@
+"""Rule 10: an appointment the provider confirmed (``ja``) keeps its consultant, day and time."""
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from herplan.constraints import HARD_RULES
+from herplan.scheduler.domain import Rerun, Verdict
+from herplan.scheduler.planner import make_plan
+from herplan.scheduler.verify import PlanRejected
+from tests.conftest import case, options, problem, solve, violations
+
+TUE, WED = date(2026, 12, 1), date(2026, 12, 2)
+
+
+def test_a_confirmed_appointment_stays_even_where_moving_it_would_plan_more():
+    # One consultant, two days, two locations: B can only come on Tuesday, the day A holds.
+    p = problem([case("A"), case("B", "Zuid", unavailable_dates=frozenset({WED}))],
+                period_end=WED)  # fmt: skip
+    first = solve(replace(p, reassessments=p.reassessments[:1]), seconds=2)
+    held = replace(first.appointments[0], day=TUE)
+    rerun = Rerun((held,), 1, date(2026, 11, 30), (Verdict("A", True),))
+    plan = make_plan(p, options(2), rerun=rerun)
+    assert [(a.dossier, a.day, a.start) for a in plan.appointments] == [("A", TUE, held.start)]
+    assert [u.dossier for u in plan.unscheduled] == ["B"]
+    assert violations(plan) == []
+    # Without the rule the solver moves A to plan B too, and the guard refuses that plan.
+    unpinned = tuple(r for r in HARD_RULES if r.name != "pinned_appointments")
+    with pytest.raises(PlanRejected, match=r"A .*confirmed, but not kept"):
+        make_plan(p, options(2), rules=unpinned, rerun=rerun)
