@@ -29,7 +29,14 @@ EXAMPLE = Shape(
     locations=35,
     year=2026,
     withdrawn_share=0.012,
-    settings={"rekentijd_s": 30},
+    settings={
+        "rekentijd_s": 30,
+        "organisator_naam": "Planning Herindicaties SDD",
+        "organisator_email": "planning@sdd.example.nl",
+        "planner_naam": "M. de Groot",
+        "planner_email": "m.degroot@sdd.example.nl",
+        "planner_telefoon": "078 770 1234",
+    },
 )
 
 

@@ -9,6 +9,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from filelock import FileLock, Timeout
+
+from herplan.io.errors import InputError
+
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` via a temporary file in the same folder and a rename."""
@@ -53,3 +57,26 @@ def staged_folder(target: Path) -> Iterator[Path]:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+
+
+@contextmanager
+def folder_lock(folder: Path) -> Iterator[None]:
+    """Hold the planning folder for one writer: a plan, a rerun or a send.
+
+    The lock is a hidden file beside the folder (the folder itself is swapped
+    as a whole); a second writer is refused at once with a clear message.
+    """
+    folder = folder.resolve()
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(folder.parent / f".{folder.name}.lock", timeout=0)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise InputError(
+            [f"{folder}: another herplan run (plan or send) is busy with this folder; "
+             "try again when it has finished"]
+        ) from None  # fmt: skip
+    try:
+        yield
+    finally:
+        lock.release()

@@ -55,6 +55,7 @@ WEEKDAY_NAMES = {
     )
     for name in names
 }
+EMAIL = re.compile(r"[^@\s<>,;\"]+@[^@\s<>,;\"]+\.[^@\s<>,;\"]+")
 EXCEL_ERRORS = {"#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!"}
 RANGE_SEPARATOR = re.compile(r"\s*(?:t/m|tot en met|tm|–|—|\.\.)\s*", re.IGNORECASE)
 
@@ -172,7 +173,7 @@ class _Row:
 
     def email(self, column: str) -> str:
         value = self.text(column)
-        if value and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", value):
+        if value and not EMAIL.fullmatch(value):
             self.error(column, f"'{value}' is not an e-mail address")
             return ""
         return value
@@ -330,6 +331,16 @@ def _read_settings(file: str, table: Table | None, errors: list[str], warnings: 
         "tijdzone": ("timezone", _zone, "a time zone such as Europe/Amsterdam"),
         "taal": ("language", _language, "nl or en"),
         "rekentijd_s": ("time_limit_s", _seconds, "a number of seconds above 0"),
+        "organisator_naam": ("organizer_name", _name, "a name of at most 200 characters"),
+        "organisator_email": ("organizer_email", _email, "an e-mail address"),
+        "planner_naam": ("planner_name", _name, "a name of at most 200 characters"),
+        "planner_email": ("planner_email", _email, "an e-mail address"),
+        "planner_telefoon": ("planner_phone", _name, "a telephone number"),
+        "reactie_werkdagen": (
+            "answer_workdays",
+            lambda v: _at_most(_non_negative(v), 60),
+            "a whole number of working days from 0 to 60",
+        ),
     }
     for key, (field_name, parse, expected) in parsers.items():
         value = get(key)
@@ -353,6 +364,16 @@ def _read_settings(file: str, table: Table | None, errors: list[str], warnings: 
             "the period is longer than a year; expected a planning wave of weeks"
         )
     return settings
+
+
+def _name(value: object) -> str | None:
+    text = " ".join(str(value).split())
+    return text if len(text) <= 200 and text.isprintable() else None
+
+
+def _email(value: object) -> str | None:
+    text = str(value).strip()
+    return text if EMAIL.fullmatch(text) else None
 
 
 def _positive(value: object) -> int | None:

@@ -1,20 +1,20 @@
-"""iCalendar files: one per provider and one per consultant (SPEC §4).
+"""iCalendar events and files: the import files of SPEC §4 and the events the outbox mails.
 
-Every file is a VCALENDAR with ``METHOD:PUBLISH``, a VTIMEZONE for the
-configured zone and one VEVENT per appointment. Why PUBLISH: these files are
-imported by hand (Outlook: File › Open & Export › Import; Google Calendar:
-Settings › Import; Apple Calendar: File › Import). ``REQUEST`` would make
-Outlook treat each file as a meeting invitation that must be answered, and iTIP
-allows only one UID per REQUEST, while these files hold many appointments;
-PUBLISH is the method for "put these events in my calendar" and is what the
-big calendar programs themselves write when they export. ORGANIZER (the
-consultant) and ATTENDEE (the begeleider) are added where an e-mail address is
-known, with ``RSVP=FALSE`` so no program asks the reader to reply.
+The files per provider and per consultant are ``METHOD:PUBLISH``, for import
+by hand and for printing (Outlook: File › Open & Export › Import; Google
+Calendar: Settings › Import; Apple Calendar: File › Import). Every event
+passes the iTIP restrictions of its METHOD (RFC 5546, as libical checks
+them): an ORGANIZER on every event (the planning office's mailbox, else the
+consultant's), no ATTENDEE under PUBLISH (the begeleider is named in the
+description), one UID per ``METHOD:CANCEL`` object. The VTIMEZONE has yearly
+rules (``io.vtimezone``), and there is no ``X-WR-CALNAME``: Outlook opens a
+file that has one as a new calendar instead of updating the existing one.
 
-The UID comes from the reassessment and the wave (``plan.json`` ``uid``), so an
-appointment keeps its UID across reruns and a re-import updates it instead of
-duplicating it; SEQUENCE is the appointment's ``sequence``; DTSTAMP is the
-plan's creation time, so the same plan gives byte-identical files.
+The UID comes from the reassessment and the wave (``plan.json`` ``uid``), so
+an appointment keeps its UID across reruns; SEQUENCE is the appointment's
+``sequence`` (``writeup_sequence`` for the write-up block); DTSTAMP is the
+plan's creation time, so the same plan gives byte-identical files. Updates
+travel by e-mail (``io.outbox``), built from the same events.
 """
 
 from __future__ import annotations
@@ -29,55 +29,77 @@ from icalendar import Calendar, Event, vCalAddress, vText
 
 from herplan.io.labels import labels
 from herplan.io.sentences import long_date
+from herplan.io.vtimezone import vtimezone
 from herplan.scheduler.domain import Appointment, Plan, PlanRenewal, Problem
 
 PRODID = "-//herplan//herindicaties//NL"
+NOBODY = ("herplan", "planning@herplan.invalid")  # RFC 2606: never delivered
 
 
 def _at(day: date, minutes: int, zone: ZoneInfo) -> datetime:
     return datetime(day.year, day.month, day.day, minutes // 60, minutes % 60, tzinfo=zone)
 
 
-def _address(email: str, name: str, role: str | None = None) -> vCalAddress:
-    address = vCalAddress(f"mailto:{email}")
-    address.params["CN"] = vText(name)
+def address(email: str, name: str, role: str | None = None) -> vCalAddress:
+    """A CAL-ADDRESS; with ``role`` an attendee who is not asked to reply."""
+    cal_address = vCalAddress(f"mailto:{email}")
+    cal_address.params["CN"] = vText(name)
     if role:
-        address.params["ROLE"] = vText(role)
-        address.params["PARTSTAT"] = vText("ACCEPTED")
-        address.params["RSVP"] = vText("FALSE")
-    return address
+        cal_address.params["ROLE"] = vText(role)
+        cal_address.params["PARTSTAT"] = vText("NEEDS-ACTION")
+        cal_address.params["RSVP"] = vText("FALSE")
+    return cal_address
 
 
-def _calendar(plan: Plan, name: str, method: str = "PUBLISH") -> Calendar:
+def organizer(plan: Plan, consultant_id: str) -> tuple[str, str]:
+    """Who organises an event: the planning office, else the consultant, else nobody.
+
+    The planning office (``organisator_naam``/``organisator_email``) is the
+    ORGANIZER of every invitation it mails; without it the consultant's
+    address is used in the import files, and a never-delivered placeholder
+    where not even that is known (PUBLISH requires an ORGANIZER).
+    """
+    s = plan.problem.settings
+    if s.organizer_email:
+        return (s.organizer_name or s.organizer_email, s.organizer_email)
+    name, email = plan.people.get(consultant_id, (consultant_id, ""))
+    return (name, email) if email else NOBODY
+
+
+def calendar(plan: Plan, method: str, events: Iterable[Event]) -> bytes:
+    """One iCalendar object: header, the zone with yearly rules, the events."""
+    s = plan.problem.settings
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", method)
-    cal.add("x-wr-calname", name)
-    if method == "PUBLISH":
-        cal.add("x-wr-timezone", plan.problem.settings.timezone)
-    return cal
+    cal.add_component(vtimezone(s.timezone, s.period_start.year))
+    for event in events:
+        cal.add_component(event)
+    return cal.to_ical()
 
 
 def _event(
-    plan: Plan, uid: str, a: Appointment, start: int, end: int, summary: str, stamp: datetime
+    plan: Plan,
+    uid: str,
+    sequence: int,
+    a: Appointment,
+    start: int,
+    end: int,
+    summary: str,
 ) -> Event:
-    """The properties every event shares: identity, version, time and summary."""
+    """The properties every event shares: identity, version, time, summary, organiser."""
     zone = ZoneInfo(plan.problem.settings.timezone)
     event = Event()
     event.add("uid", uid)
-    event.add("sequence", a.sequence)
-    event.add("dtstamp", stamp)
+    event.add("sequence", sequence)
+    event.add("dtstamp", stamp(plan))
     event.add("dtstart", _at(a.day, start, zone))
     event.add("dtend", _at(a.day, end, zone))
     event.add("summary", summary)
+    event.add("organizer", address(*reversed(organizer(plan, a.consultant))))
     return event
-
-
-def _finish(cal: Calendar) -> bytes:
-    cal.add_missing_timezones()
-    return cal.to_ical()
 
 
 def renewal_of(plan: Plan, dossier: str) -> PlanRenewal | None:
@@ -101,12 +123,12 @@ def support_plan_note(plan: Plan, a: Appointment) -> str:
     )
 
 
-def _interview(plan: Plan, a: Appointment, summary: str, stamp: datetime) -> Event:
+def interview_event(plan: Plan, a: Appointment, summary: str) -> Event:
+    """The interview: time, place, who comes and what to prepare."""
     problem: Problem = plan.problem
     t = labels(problem.settings.language)
-    address = problem.address((a.provider, a.location))
-    name, email = plan.people.get(a.consultant, (a.consultant, ""))
-    case = problem.reassessments_by_dossier.get(a.dossier)
+    where = problem.address((a.provider, a.location))
+    name = plan.people.get(a.consultant, (a.consultant, ""))[0]
     lines = [
         f"{t['interview']}",
         f"{t['desc_dossier']}: {a.dossier}",
@@ -118,27 +140,38 @@ def _interview(plan: Plan, a: Appointment, summary: str, stamp: datetime) -> Eve
         "",
         support_plan_note(plan, a),
     ]
-    event = _event(plan, a.uid, a, a.start, a.end, summary, stamp)
-    event.add("location", ", ".join(p for p in (a.location, address) if p))
+    event = _event(plan, a.uid, a.sequence, a, a.start, a.end, summary)
+    event.add("location", ", ".join(p for p in (a.location, where) if p))
     event.add("description", "\n".join(lines))
     event.add("status", "CONFIRMED")
     event.add("transp", "OPAQUE")
-    if email:
-        event.add("organizer", _address(email, name))
-    if case is not None and case.begeleider_email:
-        event.add(
-            "attendee", _address(case.begeleider_email, a.begeleider or a.client, "REQ-PARTICIPANT")
-        )
     return event
 
 
-def _writeup(plan: Plan, a: Appointment, stamp: datetime) -> Event:
+def writeup_event(plan: Plan, a: Appointment) -> Event:
+    """The consultant's afternoon block for writing the interview up."""
     t = labels(plan.problem.settings.language)
     summary = t["summary_writeup"].format(dossier=a.dossier)
-    event = _event(plan, writeup_uid(a), a, a.writeup_start, a.writeup_end, summary, stamp)
+    event = _event(
+        plan, writeup_uid(a), a.writeup_sequence, a, a.writeup_start, a.writeup_end, summary
+    )
     event.add("description", t["desc_writeup"].format(client=a.client, dossier=a.dossier))
     event.add("status", "CONFIRMED")
     event.add("transp", "OPAQUE")
+    return event
+
+
+def cancelled_event(plan: Plan, a: Appointment, writeup: bool) -> Event:
+    """The event of a ``METHOD:CANCEL``: the UID, a raised SEQUENCE, the time it had."""
+    t = labels(plan.problem.settings.language)
+    if writeup:
+        uid, sequence = writeup_uid(a), a.writeup_sequence
+        start, end = a.writeup_start, a.writeup_end
+    else:
+        uid, sequence, start, end = a.uid, a.sequence, a.start, a.end
+    summary = t["summary_cancelled"].format(dossier=a.dossier)
+    event = _event(plan, uid, sequence, a, start, end, summary)
+    event.add("status", "CANCELLED")
     return event
 
 
@@ -148,7 +181,8 @@ def writeup_uid(a: Appointment) -> str:
     return f"{stem}-uitwerking@{domain}"
 
 
-def _stamp(plan: Plan) -> datetime:
+def stamp(plan: Plan) -> datetime:
+    """DTSTAMP: the plan's creation time in UTC (never the clock: reproducible files)."""
     return datetime.fromisoformat(plan.created).astimezone(UTC)
 
 
@@ -159,56 +193,31 @@ def _ordered(appointments: Iterable[Appointment]) -> list[Appointment]:
 def provider_calendar(plan: Plan, provider: str) -> bytes:
     """The provider's appointments only (privacy: no other provider's clients)."""
     t = labels(plan.problem.settings.language)
-    stamp = _stamp(plan)
-    cal = _calendar(plan, f"{t['interview']} – {provider}")
-    for a in _ordered(a for a in plan.appointments if a.provider == provider):
-        summary = t["summary_provider"].format(dossier=a.dossier, client=a.client)
-        cal.add_component(_interview(plan, a, summary, stamp))
-    return _finish(cal)
+    events = [
+        interview_event(plan, a, t["summary_provider"].format(dossier=a.dossier, client=a.client))
+        for a in _ordered(a for a in plan.appointments if a.provider == provider)
+    ]
+    return calendar(plan, "PUBLISH", events)
 
 
 def consultant_calendar(plan: Plan, consultant_id: str) -> bytes:
     """A consultant's interviews and the afternoon write-up block of each."""
     t = labels(plan.problem.settings.language)
-    stamp = _stamp(plan)
-    name = plan.people.get(consultant_id, (consultant_id, ""))[0]
-    cal = _calendar(plan, f"{t['interview']} – {name}")
+    events: list[Event] = []
     for a in _ordered(a for a in plan.appointments if a.consultant == consultant_id):
         summary = t["summary_consultant"].format(dossier=a.dossier, location=a.location)
-        cal.add_component(_interview(plan, a, summary, stamp))
-        cal.add_component(_writeup(plan, a, stamp))
-    return _finish(cal)
+        events += [interview_event(plan, a, summary), writeup_event(plan, a)]
+    return calendar(plan, "PUBLISH", events)
 
 
-def _cancel(plan: Plan, a: Appointment, stamp: datetime, writeup: bool) -> Event:
-    t = labels(plan.problem.settings.language)
-    uid, start, end = (
-        (writeup_uid(a), a.writeup_start, a.writeup_end) if writeup else (a.uid, a.start, a.end)
-    )
-    summary = t["summary_cancelled"].format(dossier=a.dossier)
-    event = _event(plan, uid, a, start, end, summary, stamp)
-    event.add("status", "CANCELLED")
-    name, email = plan.people.get(a.consultant, (a.consultant, ""))
-    if email:
-        event.add("organizer", _address(email, name))
-    return event
+def cancellation(plan: Plan, a: Appointment, writeup: bool = False) -> bytes:
+    """``METHOD:CANCEL`` for one appointment (or its write-up block) that is gone.
 
-
-def cancellations(plan: Plan, dropped: Iterable[Appointment], with_writeups: bool) -> bytes:
-    """``METHOD:CANCEL`` for appointments that are gone from this calendar (reruns).
-
-    A file of its own, because one iCalendar object has one METHOD: importing it
-    removes the events with these UIDs (SEQUENCE raised) from Outlook, Google
-    and Apple calendars that imported the earlier files.
+    One UID per object, as iTIP requires: a file of its own per cancelled event.
+    Apple Calendar and Thunderbird remove the event on import; Outlook and
+    Google do not apply a CANCEL *file*, which is why updates travel by e-mail.
     """
-    t = labels(plan.problem.settings.language)
-    stamp = _stamp(plan)
-    cal = _calendar(plan, t["summary_cancelled"].format(dossier="").rstrip(), method="CANCEL")
-    for a in _ordered(dropped):
-        cal.add_component(_cancel(plan, a, stamp, writeup=False))
-        if with_writeups:
-            cal.add_component(_cancel(plan, a, stamp, writeup=True))
-    return _finish(cal)
+    return calendar(plan, "CANCEL", [cancelled_event(plan, a, writeup)])
 
 
 def dropped_for_consultant(plan: Plan, consultant_id: str) -> list[Appointment]:
@@ -217,5 +226,11 @@ def dropped_for_consultant(plan: Plan, consultant_id: str) -> list[Appointment]:
     for change in plan.changes:
         before, after = change.before, change.after
         if before and after and before.consultant == consultant_id != after.consultant:
-            gone.append(replace(before, sequence=before.sequence + 1))
+            gone.append(
+                replace(
+                    before,
+                    sequence=before.sequence + 1,
+                    writeup_sequence=before.writeup_sequence + 1,
+                )
+            )
     return gone

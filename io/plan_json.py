@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 
+from herplan.io.outbox import invitations
 from herplan.io.sentences import change_reason, explanation
 from herplan.scheduler.domain import Plan, Settings, SolveStats
 from herplan.scheduler.timing import hhmm
@@ -140,6 +141,7 @@ def plan_dict(plan: Plan) -> dict[str, object]:
                 "with": a.with_,
                 "begeleider": a.begeleider,
                 "sequence": a.sequence,
+                "writeup_sequence": a.writeup_sequence,
                 "pinned": a.pinned,
             }
             for a in plan.appointments
@@ -195,6 +197,18 @@ def plan_dict(plan: Plan) -> dict[str, object]:
         "retired_uids": sorted(plan.retired),
         "consultants": {cid: {"name": n, "email": e} for cid, (n, e) in plan.people.items()},
         "file_names": plan.file_names,
+        "invitations": [
+            {
+                "uid": i.uid,
+                "to": i.to,
+                "name": i.name,
+                "role": i.role,
+                "kind": i.kind,
+                "dossier": i.dossier,
+                "sequence": i.sequence,
+            }
+            for i in invitations(plan)
+        ],
         "stats": stats_dict(plan),
     }
 

@@ -15,24 +15,26 @@ import shutil
 from dataclasses import replace
 from pathlib import Path
 
-from herplan.io.atomic import staged_folder
+from herplan.io.atomic import folder_lock, staged_folder
 from herplan.io.errors import InputError
 from herplan.io.invites import (
-    cancellations,
+    cancellation,
     consultant_calendar,
     dropped_for_consultant,
     provider_calendar,
 )
+from herplan.io.outbox import OUTBOX, outbox_files
 from herplan.io.overview import overview_bytes
 from herplan.io.plan_json import dumps
 from herplan.io.provider_workbook import provider_workbook
-from herplan.io.slug import stable_slugs
+from herplan.io.slug import stable_slugs, unique_slugs
 from herplan.scheduler.domain import Plan
 
 REVISIONS = "revisies"
 PROVIDERS = "aanbieders"
 CONSULTANTS = "consulenten"
-OWN = frozenset({"plan.json", "overzicht.xlsx", PROVIDERS, CONSULTANTS, REVISIONS})
+CANCELLED = "geannuleerd"
+OWN = frozenset({"plan.json", "overzicht.xlsx", PROVIDERS, CONSULTANTS, OUTBOX, REVISIONS})
 
 
 def is_planning_folder(folder: Path) -> bool:
@@ -72,21 +74,26 @@ def planning_files(plan: Plan) -> dict[str, bytes]:
         "plan.json": dumps(plan),
         "overzicht.xlsx": overview_bytes(plan),
     }
+    dossiers = {a.dossier for a in plan.cancelled} | {c.dossier for c in plan.changes}
+    dossier_file = unique_slugs(dossiers)
     for provider in providers_with_files(plan):
         slug = names[PROVIDERS][provider]
         files[f"{PROVIDERS}/{slug}.xlsx"] = provider_workbook(plan, provider, f"{slug}.ics")
         if any(a.provider == provider for a in plan.appointments):
             files[f"{PROVIDERS}/{slug}.ics"] = provider_calendar(plan, provider)
-        dropped = [a for a in plan.cancelled if a.provider == provider]
-        if dropped:
-            files[f"{PROVIDERS}/geannuleerd/{slug}.ics"] = cancellations(plan, dropped, False)
+        for a in plan.cancelled:
+            if a.provider == provider:
+                name = dossier_file[a.dossier]
+                files[f"{PROVIDERS}/{CANCELLED}/{slug}/{name}.ics"] = cancellation(plan, a)
     busy = {a.consultant for a in plan.appointments}
     for consultant, slug in sorted(names[CONSULTANTS].items()):
         if consultant in busy:
             files[f"{CONSULTANTS}/{slug}.ics"] = consultant_calendar(plan, consultant)
-        gone = dropped_for_consultant(plan, consultant)
-        if gone:
-            files[f"{CONSULTANTS}/geannuleerd/{slug}.ics"] = cancellations(plan, gone, True)
+        for a in dropped_for_consultant(plan, consultant):
+            folder = f"{CONSULTANTS}/{CANCELLED}/{slug}/{dossier_file[a.dossier]}"
+            files[f"{folder}.ics"] = cancellation(plan, a)
+            files[f"{folder}-uitwerking.ics"] = cancellation(plan, a, writeup=True)
+    files.update({f"{OUTBOX}/{name}": data for name, data in outbox_files(plan).items()})
     return files
 
 
@@ -123,7 +130,7 @@ def write_planning_folder(plan: Plan, out: Path) -> dict[str, bytes]:
             ]
         )
     files = planning_files(plan)
-    with staged_folder(out) as staging:
+    with folder_lock(out), staged_folder(out) as staging:
         if out.is_dir():
             _keep_own_files(out, staging)
         if plan.revision > 1 and (out / "plan.json").exists():

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from herplan.io.errors import InputError
 from herplan.io.plan_json import FORMAT
-from herplan.scheduler.domain import Appointment
+from herplan.scheduler.domain import Appointment, Invitation
 
 HINT = "; start over with --fresh, or choose another --out folder"
 CLOCK = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
@@ -34,6 +34,7 @@ class Previous:
     retired: frozenset[str] = frozenset()
     people: dict[str, tuple[str, str]] = field(default_factory=dict)
     file_names: dict[str, dict[str, str]] = field(default_factory=dict)
+    invitations: tuple[Invitation, ...] = ()
 
 
 def _minutes(text: object) -> int:
@@ -41,6 +42,13 @@ def _minutes(text: object) -> int:
         raise ValueError(f"{text!r} is not a time hh:mm")
     hours, minutes = text.split(":")
     return int(hours) * 60 + int(minutes)
+
+
+def _count(a: dict, key: str) -> int:
+    value = a.get(key, 0)
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < 10**6:
+        raise ValueError(f"{key} {value!r} is not a whole number")
+    return value
 
 
 def _text(a: dict, key: str, default: str | None = None) -> str:
@@ -80,9 +88,8 @@ def read_previous(path: Path) -> Previous:
         try:
             if not isinstance(a, dict):
                 raise ValueError("not an appointment")
-            sequence = a.get("sequence", 0)
-            if isinstance(sequence, bool) or not isinstance(sequence, int) or sequence < 0:
-                raise ValueError(f"sequence {sequence!r} is not a whole number")
+            sequence = _count(a, "sequence")
+            writeup_sequence = _count(a, "writeup_sequence")
             appointments.append(
                 Appointment(
                     uid=_text(a, "uid"),
@@ -99,6 +106,7 @@ def read_previous(path: Path) -> Previous:
                     with_=_text(a, "with"),
                     begeleider=_text(a, "begeleider", ""),
                     sequence=sequence,
+                    writeup_sequence=writeup_sequence,
                     pinned=bool(a.get("pinned", False)),
                 )
             )
@@ -121,6 +129,29 @@ def read_previous(path: Path) -> Previous:
         for kind in ("aanbieders", "consulenten"):
             names[kind] = _strings(files, kind, path) if kind in files else {}
     wave = data.get("wave", "")
+    invited = data.get("invitations", [])
+    if not isinstance(invited, list):
+        raise InputError([f"{path} › invitations: expected a list of invitations{HINT}"])
+    found = []
+    for n, i in enumerate(invited, start=1):
+        try:
+            if not isinstance(i, dict):
+                raise ValueError("not an invitation")
+            found.append(
+                Invitation(
+                    uid=_text(i, "uid"),
+                    to=_text(i, "to"),
+                    name=_text(i, "name", ""),
+                    role=_text(i, "role"),
+                    kind=_text(i, "kind"),
+                    dossier=_text(i, "dossier"),
+                    sequence=_count(i, "sequence"),
+                )
+            )
+        except (KeyError, TypeError, ValueError) as error:
+            raise InputError(
+                [f"{path} › invitations › {n}: damaged invitation ({error}){HINT}"]
+            ) from None
     return Previous(
         revision=revision,
         appointments=tuple(appointments),
@@ -129,4 +160,5 @@ def read_previous(path: Path) -> Previous:
         retired=frozenset(retired),
         people=people,
         file_names=names,
+        invitations=tuple(found),
     )

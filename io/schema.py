@@ -138,4 +138,17 @@ SETTING_KEYS: dict[str, tuple[str, str]] = {
     "tijdzone": ("Europe/Amsterdam", "Tijdzone van de tijden."),
     "taal": ("nl", "Taal van de bestanden voor aanbieders: nl of en."),
     "rekentijd_s": ("30", "Rekentijd van de planner in seconden."),
+    "organisator_naam": ("", "Naam van het planningsbureau: organisator van de uitnodigingen."),
+    "organisator_email": (
+        "",
+        "E-mailadres van het planningsbureau; zonder dit adres worden geen uitnodigingen per "
+        "e-mail klaargezet.",
+    ),
+    "planner_naam": ("", "Wie een aanbieder kan bellen of mailen over de planning."),
+    "planner_email": ("", "E-mailadres van de planner, in elk aanbiedersbestand."),
+    "planner_telefoon": ("", "Telefoonnummer van de planner, in elk aanbiedersbestand."),
+    "reactie_werkdagen": (
+        "5",
+        "Een aanbieder antwoordt (Haalbaar) zoveel werkdagen voor zijn eerste gesprek.",
+    ),
 }

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from herplan.io.outbox import can_mail, messages, uninvited
 from herplan.io.plan_json import consultant_name, overall_status
 from herplan.io.sentences import REASON_NAMES, answer_summary
 from herplan.scheduler.domain import Plan, SolveStats
@@ -43,6 +44,14 @@ WORDS = {
         "kind_nieuw": "nieuw",
         "kind_niet_meer_inplanbaar": "niet meer inplanbaar",
         "kind_bevestigd": "bevestigd",
+        "outbox": "E-mail",
+        "outbox_count": "{n} bericht(en) klaar in uitgaand/: {requests} uitnodiging(en), "
+        "{cancels} annulering(en); versturen met: herplan send <planningsmap>",
+        "outbox_none": "geen nieuwe berichten in uitgaand/",
+        "outbox_off": "geen uitnodigingen per e-mail: vul organisator_email in op het blad "
+        "Instellingen",
+        "no_address": "{n} afspraak/afspraken zonder e-mailadres van begeleider of "
+        "contactpersoon (alleen in het agendabestand van de aanbieder)",
     },
     "en": {
         "planned": "Planned",
@@ -72,6 +81,13 @@ WORDS = {
         "kind_nieuw": "new",
         "kind_niet_meer_inplanbaar": "no longer plannable",
         "kind_bevestigd": "confirmed",
+        "outbox": "E-mail",
+        "outbox_count": "{n} message(s) ready in uitgaand/: {requests} invitation(s), "
+        "{cancels} cancellation(s); send them with: herplan send <planning folder>",
+        "outbox_none": "no new messages in uitgaand/",
+        "outbox_off": "no invitations by e-mail: fill in organisator_email on sheet Instellingen",
+        "no_address": "{n} appointment(s) without an e-mail address of begeleider or "
+        "contact (only in the provider's calendar file)",
     },
 }
 
@@ -103,6 +119,25 @@ def quality_lines(plan: Plan, lang: str) -> list[str]:
         else:
             lines.append(w["visits_of"].format(extra=int(visits.objective - visits.bound),
                                                fewest=int(visits.bound)))  # fmt: skip
+    return lines
+
+
+def _outbox_lines(plan: Plan, w: dict[str, str]) -> list[str]:
+    """What the e-mail outbox holds, or why there is none (SPEC §4)."""
+    if not can_mail(plan):
+        return [f"{w['outbox']:<16} {w['outbox_off']}"]
+    sent = Counter(m.method for m in messages(plan))
+    text = (
+        w["outbox_count"].format(
+            n=sum(sent.values()), requests=sent["REQUEST"], cancels=sent["CANCEL"]
+        )
+        if sent
+        else w["outbox_none"]
+    )
+    lines = [f"{w['outbox']:<16} {text}"]
+    missing = len(uninvited(plan))
+    if missing:
+        lines.append("  " + w["no_address"].format(n=missing))
     return lines
 
 
@@ -144,6 +179,7 @@ def summary_text(plan: Plan, seconds: float, verbose: bool = False) -> str:
         if plan.stale:
             lines.append(f"  {w['stale']}:")
             lines += [f"    {s.verdict.dossier} ({s.verdict.source})" for s in plan.stale]
+    lines += _outbox_lines(plan, w)
     lines.append(f"{w['time']:<16} {seconds:>5.1f} {w['seconds']}")
     if verbose:
         lines.append(f"{w['phases']} ({overall_status(plan.phases)}):")

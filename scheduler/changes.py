@@ -55,7 +55,13 @@ def changes_since(
                        remark, conflict=conflict)
             )  # fmt: skip
             continue
-        cancelled.append(replace(before, sequence=before.sequence + 1))
+        cancelled.append(
+            replace(
+                before,
+                sequence=before.sequence + 1,
+                writeup_sequence=before.writeup_sequence + 1,
+            )
+        )
         cause = start.released.get(before.dossier, "more")
         if cause in ("withdrawn", "gone"):
             changes.append(Change(before.dossier, before.provider, "geannuleerd", cause, before))

@@ -19,7 +19,9 @@ import click
 from herplan.io.errors import InputError
 from herplan.io.input_reader import read_problem
 from herplan.io.input_writer import write_input_workbook
+from herplan.io.mailer import send_outbox, smtp_connection
 from herplan.io.progress import ProgressDisplay
+from herplan.io.send_summary import send_summary
 from herplan.scheduler.domain import StaleAnswer
 from herplan.scheduler.run import plan_input, prepare_rerun
 from herplan.scheduler.verify import PlanRejected
@@ -157,6 +159,45 @@ def plan(
         sys.exit(1)
     click.echo(result.summary(verbose))
     click.echo(f"→ {out}")
+
+
+@main.command()
+@click.argument("folder", metavar="DIR", type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--smtp", "server", default="localhost:25", show_default=True, metavar="HOST[:PORT]",
+    help="The mail server (port 465: TLS from the start).",
+)  # fmt: skip
+@click.option("--starttls", is_flag=True, help="Switch to TLS after connecting (port 587).")
+@click.option(
+    "--user",
+    help="Log in as this user; the password comes from HERPLAN_SMTP_PASSWORD or a prompt.",
+)
+@click.option("--dry-run", is_flag=True, help="Only list what would be sent.")
+def send(folder: Path, server: str, starttls: bool, user: str | None, dry_run: bool) -> None:
+    """Send the invitations in DIR/uitgaand/ by e-mail, each one once.
+
+    What was sent is recorded in DIR/verzonden.json: a second send sends only
+    what is new, and after a failure (server down, an address refused) it
+    sends what is still missing.
+    """
+    host, _, port_text = server.rpartition(":") if ":" in server else (server, "", "25")
+    if not host or not port_text.isdigit() or not 0 < int(port_text) < 65536:
+        raise click.BadParameter(f"{server!r}: expected HOST or HOST:PORT", param_hint="--smtp")
+    if not (folder / "plan.json").is_file():
+        raise click.UsageError(f"{folder} is not a planning folder (no plan.json)")
+    password = None
+    if user and not dry_run:
+        password = os.environ.get("HERPLAN_SMTP_PASSWORD") or click.prompt(
+            f"Password for {user} at {host}", hide_input=True
+        )
+    connect = smtp_connection(host, int(port_text), starttls, user, password)
+    try:
+        report = send_outbox(folder, connect, dry_run=dry_run)
+    except InputError as error:
+        _fail_input(error)
+    click.echo(send_summary(report, folder, dry_run))
+    if report.failed:
+        sys.exit(1)
 
 
 @main.command()

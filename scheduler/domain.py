@@ -285,6 +285,32 @@ class Appointment:
     begeleider: str = ""
     sequence: int = 0
     pinned: bool = False
+    writeup_sequence: int = 0  # the write-up block's own SEQUENCE: it can move alone
+
+
+@dataclass(frozen=True)
+class Invitation:
+    """One calendar entry that one person was invited to by e-mail (SPEC §4, iMIP).
+
+    ``kind`` is ``gesprek`` (the interview) or ``uitwerking`` (the write-up
+    block); ``role`` the recipient's: ``begeleider``, ``contactpersoon`` (the
+    location's contact, when no begeleider e-mail is known) or ``consulent``.
+    A plan records the invitations its outbox brings about, so the next
+    revision sends only what differs: a new or changed one, or a CANCEL for
+    one that is gone.
+    """
+
+    uid: str
+    to: str
+    name: str
+    role: str
+    kind: str
+    dossier: str
+    sequence: int
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.uid, self.to.casefold())
 
 
 @dataclass(frozen=True)
@@ -383,6 +409,7 @@ class Rerun:
     people: dict[str, tuple[str, str]] = field(default_factory=dict, hash=False)
     stale: tuple[StaleAnswer, ...] = ()
     file_names: dict[str, dict[str, str]] = field(default_factory=dict, hash=False)
+    invitations: tuple[Invitation, ...] = ()  # what the earlier outboxes invited
 
     def previous_of(self, dossier: str) -> Appointment | None:
         return self._previous.get(dossier)
@@ -443,6 +470,7 @@ class Plan:
     start_planned: int = 0  # the run's first plan: it never writes fewer
     stale: tuple[StaleAnswer, ...] = ()
     file_names: dict[str, dict[str, str]] = field(default_factory=dict, hash=False)
+    invited_before: tuple[Invitation, ...] = ()  # the previous revision's invitations
 
     @property
     def visits(self) -> int:

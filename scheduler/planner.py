@@ -156,18 +156,31 @@ def make_plan(
         start_planned=result.start_planned,
         stale=rerun.stale if rerun else (),
         file_names=dict(rerun.file_names) if rerun else {},
+        invited_before=rerun.invitations if rerun else (),
     )
     check(plan, rules, rerun, start)
     return plan
 
 
 def _against_previous(a: Appointment, rerun: Rerun, confirmed: frozenset[str]) -> Appointment:
-    """SEQUENCE rises only when the appointment changed; a kept confirmation stays pinned."""
+    """SEQUENCE rises only when the appointment changed; a kept confirmation stays pinned.
+
+    The interview changes with its consultant, day, time, place, begeleider or
+    whether the client comes; the write-up block with its consultant, day and time.
+    """
     before = rerun.previous_of(a.dossier)
     if before is None:
         return a
     same = (before.consultant, before.day, before.start, before.end, before.location) == (
         a.consultant, a.day, a.start, a.end, a.location,
     )  # fmt: skip
-    sequence = before.sequence if same else before.sequence + 1
-    return replace(a, sequence=sequence, pinned=same and a.dossier in confirmed)
+    same_invite = same and (before.begeleider, before.with_) == (a.begeleider, a.with_)
+    same_writeup = (before.consultant, before.day, before.writeup_start, before.writeup_end) == (
+        a.consultant, a.day, a.writeup_start, a.writeup_end,
+    )  # fmt: skip
+    return replace(
+        a,
+        sequence=before.sequence if same_invite else before.sequence + 1,
+        writeup_sequence=before.writeup_sequence if same_writeup else before.writeup_sequence + 1,
+        pinned=same and a.dossier in confirmed,
+    )

@@ -103,6 +103,7 @@ def prepare_rerun(folder: Path, today: date | None = None, feedback: Sequence[Pa
         people=previous.people,
         stale=stale,
         file_names=previous.file_names,
+        invitations=previous.invitations,
     )
 
 

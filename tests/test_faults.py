@@ -118,7 +118,8 @@ def _previous_planning(tmp_path: Path) -> tuple[Path, Path, dict[Path, bytes]]:
 def _unchanged(out: Path, before: dict[Path, bytes]) -> None:
     after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
     assert after == before
-    leftovers = [p.name for p in out.parent.iterdir() if p.name.startswith(".planning")]
+    staged = (".planning.new-", ".planning.old-")  # the lock file .planning.lock is empty
+    leftovers = [p.name for p in out.parent.iterdir() if p.name.startswith(staged)]
     assert leftovers == []
 
 

@@ -86,10 +86,12 @@ def _edit(path: Path, sheet: str, change) -> None:
 
 def _cancelled_uids(folder: Path) -> dict[str, int]:
     uids: dict[str, int] = {}
-    for path in folder.glob("*/geannuleerd/*.ics"):
+    for path in folder.glob("*/geannuleerd/*/*.ics"):
         cal = icalendar.Calendar.from_ical(path.read_bytes())
         assert str(cal["METHOD"]) == "CANCEL"
-        for event in cal.walk("VEVENT"):
+        events = cal.walk("VEVENT")
+        assert len(events) == 1  # one UID per CANCEL object (RFC 5546)
+        for event in events:
             assert str(event["STATUS"]) == "CANCELLED"
             uids[str(event["UID"])] = int(event["SEQUENCE"])
     return uids

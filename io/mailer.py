@@ -1,0 +1,291 @@
+"""``herplan send``: deliver the outbox by SMTP, once and only once (SPEC §4, §5).
+
+The outboxes of every revision are read (``uitgaand/`` and
+``revisies/<n>/uitgaand/``), and per recipient and event (UID) only the
+newest message counts: an older one that was never sent is superseded by it,
+and a cancellation of an event the recipient was never sent is not needed.
+Every delivered message is recorded in ``verzonden.jsonl`` in the planning
+folder at once (one line appended and synced to disk per message; a line cut
+short by a crash is ignored), so a failure halfway (the server down,
+one address refused) loses nothing and the next ``send`` sends only what is
+still missing; nothing is sent twice. The folder is locked while sending, so
+a rerun cannot swap it away underneath.
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import json
+import os
+import smtplib
+import ssl
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from email.utils import getaddresses, parseaddr
+from pathlib import Path
+
+from icalendar import Calendar
+
+from herplan.io.atomic import folder_lock
+from herplan.io.errors import InputError
+from herplan.io.outbox import OUTBOX
+
+SENT_LOG = "verzonden.jsonl"
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    """One ``.eml`` of an outbox, with what identifies it."""
+
+    path: Path
+    revision: int
+    message_id: str
+    sender: str
+    to: str
+    uid: str
+    method: str
+    sequence: int
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.uid, self.to.casefold())
+
+    @property
+    def order(self) -> tuple[int, int, bool]:
+        return (self.revision, self.sequence, self.method == "CANCEL")
+
+
+@dataclass
+class SendReport:
+    """What ``send`` did: sent, skipped (and why), failed (and why)."""
+
+    sent: list[Outgoing] = field(default_factory=list)
+    already: list[Outgoing] = field(default_factory=list)
+    superseded: list[Outgoing] = field(default_factory=list)
+    not_needed: list[Outgoing] = field(default_factory=list)
+    failed: list[tuple[Outgoing, str]] = field(default_factory=list)
+    pending: list[Outgoing] = field(default_factory=list)  # what a dry run would send
+
+
+def _read(path: Path, revision: int) -> Outgoing:
+    try:
+        msg = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+        part = next(p for p in msg.walk() if p.get_content_type() == "text/calendar")
+        payload = part.get_payload(decode=True)
+        if not isinstance(payload, bytes):
+            raise ValueError("no calendar part")
+        cal = Calendar.from_ical(payload)
+        event = next(iter(cal.walk("VEVENT")))
+        recipients = getaddresses([str(msg.get("To", ""))])
+        if len(recipients) != 1 or not recipients[0][1]:
+            raise ValueError("expected one recipient")
+        return Outgoing(
+            path=path,
+            revision=revision,
+            message_id=str(msg["Message-ID"]).strip(),
+            sender=parseaddr(str(msg["From"]))[1],
+            to=recipients[0][1],
+            uid=str(event["UID"]),
+            method=str(cal["METHOD"]).upper(),
+            sequence=int(event.get("SEQUENCE", 0)),
+        )
+    except (OSError, ValueError, KeyError, StopIteration, TypeError) as error:
+        raise InputError([f"{path}: not a herplan outbox message ({error})"]) from None
+
+
+def _revision(folder: Path) -> int:
+    try:
+        revision = json.loads((folder / "plan.json").read_text(encoding="utf-8"))["revision"]
+    except (OSError, ValueError, KeyError, TypeError):
+        raise InputError(
+            [f"{folder}: not a herplan planning folder (no readable plan.json)"]
+        ) from None
+    if not isinstance(revision, int):
+        raise InputError([f"{folder / 'plan.json'} › revision: {revision!r} is not a number"])
+    return revision
+
+
+def read_outboxes(folder: Path) -> list[Outgoing]:
+    """Every message of every revision's outbox, oldest revision first."""
+    found: list[Outgoing] = []
+    revisions = folder / "revisies"
+    if revisions.is_dir():
+        for entry in sorted(revisions.iterdir(), key=lambda p: (len(p.name), p.name)):
+            if entry.name.isdigit() and (entry / OUTBOX).is_dir():
+                found += [_read(p, int(entry.name)) for p in sorted((entry / OUTBOX).glob("*.eml"))]
+    if (folder / OUTBOX).is_dir():
+        current = _revision(folder)
+        found += [_read(p, current) for p in sorted((folder / OUTBOX).glob("*.eml"))]
+    return found
+
+
+def read_log(folder: Path) -> list[dict]:
+    """What was sent before, from ``verzonden.jsonl`` (empty when nothing was)."""
+    path = folder / SENT_LOG
+    if not path.exists():
+        return []
+    try:
+        lines = path.read_bytes().split(b"\n")
+    except OSError as error:
+        raise InputError(
+            [f"{path}: cannot be read ({error.strerror}); it records what was sent, "
+             "so nothing is sent"]
+        ) from None  # fmt: skip
+    found = []
+    for n, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            entry = json.loads(line)
+        except ValueError:
+            if n == len(lines):  # the last line, cut short by a crash while writing
+                continue
+            raise InputError(
+                [f"{path} › line {n}: damaged; it records what was sent, so nothing is sent"]
+            ) from None
+        if isinstance(entry, dict):
+            found.append(entry)
+    return found
+
+
+def _record(folder: Path, message: Outgoing) -> None:
+    """Append one line for a delivered message and make sure it is on disk."""
+    entry = json.dumps(
+        {
+            "message_id": message.message_id,
+            "file": message.path.relative_to(folder).as_posix(),
+            "revision": message.revision,
+            "to": message.to,
+            "uid": message.uid,
+            "method": message.method,
+            "sequence": message.sequence,
+            "sent": datetime.now().astimezone().isoformat(timespec="seconds"),
+        },
+        ensure_ascii=False,
+    )
+    path = folder / SENT_LOG
+    with path.open("ab") as log:
+        if log.tell() and not _ends_with_newline(path):
+            log.write(b"\n")  # after a line cut short: start afresh
+        log.write(entry.encode("utf-8") + b"\n")
+        log.flush()
+        os.fsync(log.fileno())
+
+
+def _ends_with_newline(path: Path) -> bool:
+    with path.open("rb") as fh:
+        fh.seek(-1, os.SEEK_END)
+        return fh.read(1) == b"\n"
+
+
+def plan_sending(messages: list[Outgoing], log: list[dict]) -> SendReport:
+    """Decide, per recipient and event, which message still has to go."""
+    sent_ids = {entry.get("message_id") for entry in log}
+    invited = {
+        (str(entry.get("uid")), str(entry.get("to", "")).casefold())
+        for entry in log
+        if entry.get("method") == "REQUEST"
+    }
+    report = SendReport()
+    groups: dict[tuple[str, str], list[Outgoing]] = {}
+    for m in messages:
+        groups.setdefault(m.key, []).append(m)
+    for key, group in groups.items():
+        *older, newest = sorted(group, key=lambda m: m.order)
+        for m in older:
+            (report.already if m.message_id in sent_ids else report.superseded).append(m)
+        if newest.message_id in sent_ids:
+            report.already.append(newest)
+        elif newest.method == "CANCEL" and key not in invited:
+            report.not_needed.append(newest)
+        else:
+            report.pending.append(newest)
+    report.pending.sort(key=lambda m: (m.revision, m.path.name))
+    return report
+
+
+Connect = Callable[[], smtplib.SMTP]
+
+
+def smtp_connection(
+    host: str, port: int, starttls: bool, user: str | None, password: str | None
+) -> Connect:
+    """A factory for the SMTP session: implicit TLS on port 465, else STARTTLS if asked."""
+
+    def connect() -> smtplib.SMTP:
+        context = ssl.create_default_context()
+        server: smtplib.SMTP
+        if port == 465:
+            server = smtplib.SMTP_SSL(host, port, timeout=60, context=context)
+        else:
+            server = smtplib.SMTP(host, port, timeout=60)
+            if starttls:
+                server.starttls(context=context)
+        if user:
+            server.login(user, password or "")
+        return server
+
+    return connect
+
+
+@contextmanager
+def _session(connect: Connect) -> Iterator[smtplib.SMTP]:
+    server = connect()
+    try:
+        yield server
+    finally:
+        try:
+            server.quit()
+        except (smtplib.SMTPException, OSError):
+            server.close()
+
+
+def send_outbox(folder: Path, connect: Connect | None, dry_run: bool = False) -> SendReport:
+    """Send what has not been sent yet; ``dry_run`` only says what that would be."""
+    with folder_lock(folder):
+        report = plan_sending(read_outboxes(folder), read_log(folder))
+        if dry_run or not report.pending:
+            return report
+        assert connect is not None
+        todo = list(report.pending)
+        report.pending = []
+        try:
+            with _session(connect) as server:
+                while todo:
+                    m = todo[0]
+                    try:
+                        refused = server.sendmail(m.sender, [m.to], m.path.read_bytes())
+                    except smtplib.SMTPRecipientsRefused as error:
+                        code, text = next(iter(error.recipients.values()))
+                        report.failed.append((m, f"{code} {_text(text)}"))
+                    except (smtplib.SMTPDataError, smtplib.SMTPSenderRefused) as error:
+                        report.failed.append((m, f"{error.smtp_code} {_text(error.smtp_error)}"))
+                    else:
+                        if refused:
+                            code, text = refused[m.to]
+                            report.failed.append((m, f"{code} {_text(text)}"))
+                        else:
+                            _record(folder, m)
+                            report.sent.append(m)
+                    todo.pop(0)
+        except (smtplib.SMTPException, OSError) as error:
+            reason = _reason(error)
+            report.failed += [(m, reason) for m in todo]
+        return report
+
+
+def _text(value: bytes | str) -> str:
+    return value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
+
+
+def _reason(error: Exception) -> str:
+    if isinstance(error, smtplib.SMTPAuthenticationError):
+        return f"login refused ({error.smtp_code} {_text(error.smtp_error)})"
+    if isinstance(error, smtplib.SMTPResponseException):
+        return f"{error.smtp_code} {_text(error.smtp_error)}"
+    if isinstance(error, OSError):
+        return f"no connection to the mail server ({error.strerror or error})"
+    return str(error) or type(error).__name__

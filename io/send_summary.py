@@ -1,0 +1,62 @@
+"""What ``herplan send`` tells the planner, in the planning's language (``taal``)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from herplan.io.mailer import SENT_LOG, SendReport
+
+WORDS = {
+    "nl": {
+        "would": "Zou versturen",
+        "sent": "Verstuurd",
+        "already": "Overgeslagen, al eerder verstuurd",
+        "superseded": "Overgeslagen, vervangen door een nieuwer bericht",
+        "not_needed": "Overgeslagen, annulering van iets dat nooit verstuurd is",
+        "failed": "Mislukt (blijft klaarstaan voor de volgende keer)",
+        "nothing": "Niets te versturen: alles in uitgaand/ is al verstuurd.",
+        "log": "Vastgelegd in",
+    },
+    "en": {
+        "would": "Would send",
+        "sent": "Sent",
+        "already": "Skipped, sent before",
+        "superseded": "Skipped, replaced by a newer message",
+        "not_needed": "Skipped, cancellation of something never sent",
+        "failed": "Failed (kept for the next send)",
+        "nothing": "Nothing to send: everything in uitgaand/ has been sent.",
+        "log": "Recorded in",
+    },
+}
+
+
+def _language(folder: Path) -> str:
+    try:
+        taal = json.loads((folder / "plan.json").read_text(encoding="utf-8"))["settings"]["taal"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return "nl"
+    return taal if taal in WORDS else "nl"
+
+
+def send_summary(report: SendReport, folder: Path, dry_run: bool) -> str:
+    """Counts per outcome, and every failure with its reason."""
+    w = WORDS[_language(folder)]
+    lines: list[str] = []
+    if dry_run:
+        lines.append(f"{w['would']:<58} {len(report.pending):>5}")
+        lines += [f"  {m.path.name} → {m.to} ({m.method})" for m in report.pending]
+    else:
+        lines.append(f"{w['sent']:<58} {len(report.sent):>5}")
+    lines += [
+        f"{w['already']:<58} {len(report.already):>5}",
+        f"{w['superseded']:<58} {len(report.superseded):>5}",
+        f"{w['not_needed']:<58} {len(report.not_needed):>5}",
+        f"{w['failed']:<58} {len(report.failed):>5}",
+    ]
+    lines += [f"  {m.path.name} → {m.to}: {reason}" for m, reason in report.failed]
+    if not dry_run and not (report.sent or report.failed):
+        lines.append(w["nothing"])
+    if report.sent:
+        lines.append(f"{w['log']} {folder / SENT_LOG}")
+    return "\n".join(lines)
