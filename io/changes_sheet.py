@@ -6,12 +6,10 @@ The planner's overview lists every change; a provider's workbook lists its own.
 from __future__ import annotations
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment
-from openpyxl.utils import get_column_letter
 
 from herplan.io.plan_json import consultant_name
 from herplan.io.sentences import change_reason
-from herplan.io.xlsx_util import write_table
+from herplan.io.xlsx_util import print_setup, write_table
 from herplan.scheduler.domain import Change, Plan
 from herplan.scheduler.timing import hhmm
 
@@ -40,11 +38,17 @@ def write_changes(wb: Workbook, plan: Plan, t: dict[str, str], provider: str | N
         for c in plan.changes
         if provider is None or c.provider == provider
     ]
-    write_table(ws, headers, rows, {t["old_date"]: DATE, t["new_date"]: DATE}, "Wijzigingen")
-    last = get_column_letter(len(headers))
-    ws.column_dimensions[last].width = 80
-    for n in range(2, len(rows) + 2):
-        ws[f"{last}{n}"].alignment = Alignment(wrap_text=True, vertical="top")
+    narrow = {t["old_time"]: 11, t["new_time"]: 11, t["old_date"]: 11, t["new_date"]: 11}
+    write_table(
+        ws, headers, rows, {t["old_date"]: DATE, t["new_date"]: DATE}, "Wijzigingen",
+        widths={t["kind"]: 12, t["dossier"]: 9, t["client"]: 8, t["provider"]: 14,
+                t["location"]: 18, t["old_consultant"]: 13, t["new_consultant"]: 13,
+                t["explanation"]: 40, **narrow},
+        wrap={t["kind"], t["provider"], t["location"], t["old_consultant"],
+              t["new_consultant"], t["explanation"]},
+    )  # fmt: skip
+    title = t["print_title"].format(provider=provider) if provider else t["sheet_changes"]
+    print_setup(ws, title, lang)
 
 
 def _row(c: Change, t: dict[str, str], name, reason: str) -> list[object]:

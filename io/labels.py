@@ -115,24 +115,46 @@ LABELS: dict[str, dict[str, str]] = {
         ),
         "desc_writeup": "Uitwerken van het herindicatiegesprek met {client} (dossier {dossier}).",
         "guide_title": "Herindicaties december – planning voor {provider}",
-        "guide": (
-            "Op het tabblad Planning staan alle herindicatiegesprekken die bij u gepland zijn: "
-            "datum, tijd, locatie, cliënt, dossier, consulent en begeleider.|"
-            "Gesprek met: 'cliënt' betekent dat de cliënt zelf komt; 'begeleider' dat de "
-            "begeleider het gesprek namens de cliënt voert.|"
-            "Ondersteuningsplan: op de dag van het gesprek mag het plan niet ouder zijn dan "
-            "{months} maanden. Staat er 'nieuw plan nodig', lever dan uiterlijk op die datum "
-            "een nieuw plan aan.|"
-            "Vul per gesprek de kolom Haalbaar in (ja of nee) en zet eventueel een toelichting "
-            "bij Opmerking. Bij 'nee' plannen wij het gesprek opnieuw.|"
-            "Het tabblad Actie nodig toont de ondersteuningsplannen die vernieuwd moeten "
-            "worden en de herindicaties die niet ingepland konden worden, met de reden.|"
-            "Het bestand {calendar} bevat dezelfde afspraken voor uw agenda (Outlook, "
-            "Google Agenda, Apple Agenda): importeer het via Bestand › Openen en exporteren "
-            "› Importeren (Outlook) of Instellingen › Importeren (Google).|"
-            "Stuur dit bestand ingevuld terug aan de consulent van het gesprek, of bij vragen "
-            "aan een van de contactpersonen hieronder."
-        ),
+        "overview_title": "Herindicaties december – overzicht",
+        "legend": "Legenda",
+        "legend_visit": "Locatie (n): een bezoek met n gesprekken; de kleur is de aanbieder",
+        "legend_absent": "afwezig, vrije dag of feestdag",
+        "legend_free": "leeg: beschikbaar, geen gesprekken gepland",
+        "print_title": "Herindicaties december – {provider}",
+        "feasible_prompt": "Invullen: ja als het gesprek zo door kan gaan, nee als het niet "
+        "kan (zet de reden bij Opmerking).",
+        "remark_prompt": "Invullen (mag leeg blijven): een toelichting, bijvoorbeeld waarom "
+        "het gesprek niet door kan gaan.",
+        "guide_planning": "Op het tabblad Planning staan de {n} herindicatiegesprekken die bij "
+        "u gepland zijn: datum, tijd, locatie, cliënt, dossier, consulent en begeleider.",
+        "guide_nothing": "Er is bij u geen herindicatiegesprek ingepland. Op het tabblad Actie "
+        "nodig staat waarom, en wat u kunt doen.",
+        "guide_with": "Gesprek met: 'cliënt' betekent dat de cliënt zelf komt; 'begeleider' dat "
+        "de begeleider het gesprek namens de cliënt voert.",
+        "guide_support_plan": "Ondersteuningsplan: op de dag van het gesprek mag het plan niet "
+        "ouder zijn dan {months} maanden. Staat er 'nieuw plan nodig', lever dan uiterlijk op "
+        "die datum een nieuw plan aan.",
+        "guide_answer": "Vul per gesprek de gele kolommen in: Haalbaar (ja of nee) en zo nodig "
+        "Opmerking. Bij 'nee' plannen wij het gesprek opnieuw. Stuur dit bestand ingevuld "
+        "terug {by} aan {who}.",
+        "guide_by": "uiterlijk {date}",
+        "guide_by_now": "zo snel mogelijk",
+        "guide_action": "Op het tabblad Actie nodig staan de ondersteuningsplannen die "
+        "vernieuwd moeten worden en de herindicaties die niet ingepland konden worden, met de "
+        "reden en wat u kunt doen.",
+        "guide_changes": "Dit is versie {revision} van de planning. Op het tabblad Wijzigingen "
+        "staat wat er sinds de vorige versie is veranderd, en waarom.",
+        "guide_cancelled": "Vervallen afspraken: wie het agendabestand zelf importeerde, vindt "
+        "per vervallen afspraak een annuleringsbestand in de map geannuleerd/{folder}/.",
+        "guide_calendar": "Het bestand {calendar} bevat dezelfde afspraken om in uw agenda te "
+        "importeren of af te drukken (Outlook: Bestand › Openen en exporteren › Importeren; "
+        "Google Agenda: Instellingen › Importeren).",
+        "guide_mail": "De begeleider (of, zonder e-mailadres, de contactpersoon van de "
+        "locatie) krijgt elke afspraak ook als uitnodiging per e-mail. Een wijziging of "
+        "annulering komt op dezelfde manier en werkt de agenda vanzelf bij.",
+        "guide_questions": "Vragen over de planning? Neem contact op met {who}.",
+        "guide_office": "Planningsbureau",
+        "guide_consultant_locations": "{name}: {locations}",
         "guide_contacts": "Contact",
         "guide_consultants": "Consulenten",
         "guide_locations": "Uw contactpersonen per locatie",
@@ -238,23 +260,45 @@ LABELS: dict[str, dict[str, str]] = {
         ),
         "desc_writeup": "Write-up of the reassessment interview with {client} (dossier {dossier}).",
         "guide_title": "December reassessments – planning for {provider}",
-        "guide": (
-            "Sheet Planning lists every reassessment interview planned with you: date, time, "
-            "location, client, dossier, consultant and support worker.|"
-            "Interview with: 'client' means the client attends; 'support worker' means the "
-            "support worker holds the interview on the client's behalf.|"
-            "Support plan: on the day of the interview the plan may be at most {months} months "
-            "old. Where it says 'new plan needed', deliver a new plan by that date.|"
-            "Fill in the column Feasible (yes or no) for each interview and add a remark if "
-            "needed. For 'no' we plan the interview again.|"
-            "Sheet Action needed lists the support plans to renew and the reassessments that "
-            "could not be planned, with the reason.|"
-            "The file {calendar} holds the same appointments for your calendar (Outlook, "
-            "Google Calendar, Apple Calendar): import it via File › Open & Export › Import "
-            "(Outlook) or Settings › Import (Google).|"
-            "Return this file, filled in, to the consultant of the interview, or ask one of "
-            "the contacts below."
-        ),
+        "overview_title": "December reassessments – overview",
+        "legend": "Legend",
+        "legend_visit": "Location (n): a visit with n interviews; the colour is the provider",
+        "legend_absent": "absent, day off or public holiday",
+        "legend_free": "empty: available, no interviews planned",
+        "print_title": "December reassessments – {provider}",
+        "feasible_prompt": "Fill in: yes if the interview can go ahead as planned, no if it "
+        "cannot (give the reason under Remark).",
+        "remark_prompt": "Fill in (may stay empty): a remark, for instance why the interview "
+        "cannot go ahead.",
+        "guide_planning": "Sheet Planning lists the {n} reassessment interviews planned with "
+        "you: date, time, location, client, dossier, consultant and support worker.",
+        "guide_nothing": "No reassessment interview is planned with you. Sheet Action needed "
+        "says why, and what you can do.",
+        "guide_with": "Interview with: 'client' means the client attends; 'support worker' "
+        "means the support worker holds the interview on the client's behalf.",
+        "guide_support_plan": "Support plan: on the day of the interview the plan may be at "
+        "most {months} months old. Where it says 'new plan needed', deliver a new plan by that "
+        "date.",
+        "guide_answer": "Fill in the yellow columns for each interview: Feasible (yes or no) "
+        "and, if needed, Remark. For 'no' we plan the interview again. Return this file, "
+        "filled in, {by} to {who}.",
+        "guide_by": "by {date}",
+        "guide_by_now": "as soon as possible",
+        "guide_action": "Sheet Action needed lists the support plans to renew and the "
+        "reassessments that could not be planned, with the reason and what you can do.",
+        "guide_changes": "This is version {revision} of the planning. Sheet Changes lists what "
+        "changed since the previous version, and why.",
+        "guide_cancelled": "Cancelled appointments: if you imported the calendar file "
+        "yourself, folder geannuleerd/{folder}/ holds a cancellation file per appointment.",
+        "guide_calendar": "The file {calendar} holds the same appointments to import into your "
+        "calendar or to print (Outlook: File › Open & Export › Import; Google Calendar: "
+        "Settings › Import).",
+        "guide_mail": "The support worker (or, without an e-mail address, the location's "
+        "contact) also receives every appointment as an invitation by e-mail. A change or "
+        "cancellation arrives the same way and updates the calendar by itself.",
+        "guide_questions": "Questions about the planning? Please contact {who}.",
+        "guide_office": "Planning office",
+        "guide_consultant_locations": "{name}: {locations}",
         "guide_contacts": "Contact",
         "guide_consultants": "Consultants",
         "guide_locations": "Your contacts per location",

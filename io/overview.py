@@ -15,20 +15,33 @@ from datetime import datetime, time
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.pagebreak import Break
 
 from herplan.constraints.afternoon_writeup import consultant_available as no_absence
 from herplan.constraints.consultant_availability import consultant_available
 from herplan.io.changes_sheet import write_changes
-from herplan.io.labels import WEEKDAY_NAMES, WEEKDAY_SHORT, labels
+from herplan.io.labels import WEEKDAY_SHORT, labels
 from herplan.io.plan_json import stats_dict
 from herplan.io.sentences import OUTCOMES, PHASES, REASON_NAMES, explanation
 from herplan.io.summary import quality_lines
-from herplan.io.xlsx_util import fix_timestamps, put, workbook_bytes, write_table
+from herplan.io.xlsx_util import (
+    BOLD,
+    FONT,
+    PAGE_WORDS,
+    fit_rows,
+    fix_timestamps,
+    print_setup,
+    put,
+    workbook_bytes,
+    write_table,
+)
 from herplan.scheduler.calendar import working_days
 from herplan.scheduler.domain import Plan
 
 DATE = "dd-mm-yyyy"
 TIME = "hh:mm"
+WEEKDAY_DATE = {"nl": "[$-413]ddd dd-mm-yyyy", "en": "[$-809]ddd dd-mm-yyyy"}
+ROSTER_DAY_WIDTH = 22
 PALETTE = (
     "FCE4D6", "DDEBF7", "E2EFDA", "FFF2CC", "EDE7F6", "FBE5F0", "D9F2F2", "F2F2F2",
     "FFE0B2", "C8E6C9", "BBDEFB", "F8BBD0", "D7CCC8", "E6EE9C", "B2EBF2", "FFCDD2",
@@ -46,25 +59,30 @@ def provider_colours(plan: Plan) -> dict[str, str]:
 
 def _planning(wb: Workbook, plan: Plan, t: dict[str, str], lang: str) -> None:
     ws = wb.create_sheet(t["sheet_planning"])
-    headers = [
-        t["date"], t["weekday"], t["from"], t["to"], t["consultant"], t["provider"],
-        t["location"], t["address"], t["dossier"], t["client"], t["begeleider"], t["with"],
-        t["writeup_from"], t["writeup_to"],
-    ]  # fmt: skip
+    widths = {
+        "date": 12, "from": 6.5, "to": 6.5, "consultant": 9, "provider": 13, "location": 20,
+        "address": 20, "dossier": 9, "client": 8, "begeleider": 13, "with": 11,
+        "writeup_from": 8.5, "writeup_to": 8.5,
+    }  # fmt: skip
+    headers = [t[k] for k in widths]
     rows = []
     for a in plan.appointments:
         rows.append(
             [
-                a.day, WEEKDAY_NAMES[lang][a.day.weekday()], clock(a.start), clock(a.end),
-                a.consultant, a.provider, a.location,
+                a.day, clock(a.start), clock(a.end), a.consultant, a.provider, a.location,
                 plan.problem.address((a.provider, a.location)), a.dossier, a.client,
                 a.begeleider, t[f"with_{a.with_}"], clock(a.writeup_start),
                 clock(a.writeup_end),
             ]
         )  # fmt: skip
-    formats = {t["date"]: DATE, t["from"]: TIME, t["to"]: TIME}
+    formats = {t["date"]: WEEKDAY_DATE[lang], t["from"]: TIME, t["to"]: TIME}
     formats |= {t["writeup_from"]: TIME, t["writeup_to"]: TIME}
-    write_table(ws, headers, rows, formats, "Planning")
+    write_table(
+        ws, headers, rows, formats, "Planning", widths={t[k]: w for k, w in widths.items()},
+        wrap={t[k] for k in ("provider", "location", "address", "begeleider", "writeup_from",
+                             "writeup_to")},
+    )  # fmt: skip
+    print_setup(ws, f"{t['overview_title']} – {ws.title}", lang)
 
 
 def _roster(wb: Workbook, plan: Plan, t: dict[str, str], lang: str) -> None:
@@ -74,9 +92,10 @@ def _roster(wb: Workbook, plan: Plan, t: dict[str, str], lang: str) -> None:
     put(ws, 1, 1, t["consultant"]).font = Font(bold=True)
     for n, day in enumerate(days, start=2):
         cell = put(ws, 1, n, f"{WEEKDAY_SHORT[lang][day.weekday()]} {day:%d-%m}")
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(text_rotation=90)
-        ws.column_dimensions[get_column_letter(n)].width = 14
+        cell.font = BOLD
+        ws.column_dimensions[get_column_letter(n)].width = ROSTER_DAY_WIDTH
+        if n > 2 and day.isocalendar()[1] != days[n - 3].isocalendar()[1]:
+            ws.col_breaks.append(Break(id=n - 1))  # a new week starts a new printed page
     mornings: dict[tuple[str, object], tuple[str, str, int]] = {}
     counts: Counter = Counter((a.consultant, a.day) for a in plan.appointments)
     for a in plan.appointments:
@@ -89,21 +108,29 @@ def _roster(wb: Workbook, plan: Plan, t: dict[str, str], lang: str) -> None:
                 provider, location, count = visit
                 cell = put(ws, r, n, f"{location} ({count})")
                 cell.fill = PatternFill("solid", fgColor=colours[provider])
+                cell.font = FONT
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
             elif not (
                 consultant_available(plan.problem, consultant, day)
                 and no_absence(plan.problem, consultant, day)
             ):
                 put(ws, r, n, "–").alignment = Alignment(horizontal="center")
-    ws.column_dimensions["A"].width = 28
+    ws.column_dimensions["A"].width = 24
     ws.freeze_panes = "B2"
     legend = len(plan.problem.consultants) + 3
-    put(ws, legend, 1, t["provider"]).font = Font(bold=True)
-    for k, (provider, colour) in enumerate(colours.items(), start=1):
-        put(ws, legend + k, 1, provider).fill = PatternFill("solid", fgColor=colour)
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    put(ws, legend, 1, t["legend"]).font = BOLD
+    put(ws, legend + 1, 1, t["legend_visit"])
+    put(ws, legend + 2, 1, "–").alignment = Alignment(horizontal="center")
+    put(ws, legend + 2, 2, t["legend_absent"])
+    put(ws, legend + 3, 2, t["legend_free"])
+    for k, (provider, colour) in enumerate(colours.items(), start=legend + 4):
+        put(ws, k, 1, provider).fill = PatternFill("solid", fgColor=colour)
+    fit_rows(ws, range(2, len(days) + 2), first_row=2)
+    print_setup(ws, f"{t['overview_title']} – {ws.title}", lang)
+    ws.page_setup.fitToWidth = 0  # one week per page, the consultant column repeated
+    ws.sheet_properties.pageSetUpPr.fitToPage = False
+    ws.print_title_cols = "A:A"
+    ws.print_title_rows = "1:1"
 
 
 def _unplanned(wb: Workbook, plan: Plan, t: dict[str, str], lang: str) -> None:
@@ -121,8 +148,12 @@ def _unplanned(wb: Workbook, plan: Plan, t: dict[str, str], lang: str) -> None:
             [u.dossier, r.client, r.provider, r.location, r.indication_end, ", ".join(u.reasons),
              text]
         )  # fmt: skip
-    write_table(ws, headers, rows, {t["indication_end"]: DATE}, "NietIngepland")
-    ws.column_dimensions[get_column_letter(len(headers))].width = 90
+    write_table(
+        ws, headers, rows, {t["indication_end"]: DATE}, "NietIngepland",
+        widths={t["provider"]: 14, t["location"]: 20, t["reasons"]: 18, t["explanation"]: 60},
+        wrap={t["provider"], t["location"], t["reasons"], t["explanation"]},
+    )  # fmt: skip
+    print_setup(ws, f"{t['overview_title']} – {ws.title}", lang)
 
 
 def _support_plans(wb: Workbook, plan: Plan, t: dict[str, str]) -> None:
@@ -137,7 +168,13 @@ def _support_plans(wb: Workbook, plan: Plan, t: dict[str, str]) -> None:
         for r in sorted(plan.renewals, key=lambda r: (r.provider, r.location, r.dossier))
     ]  # fmt: skip
     dates = (t["plan_date"], t["valid_until"], t["promised"], t["needed_by"], t["planned_on"])
-    write_table(ws, headers, rows, dict.fromkeys(dates, DATE), "Ondersteuningsplannen")
+    write_table(
+        ws, headers, rows, dict.fromkeys(dates, DATE), "Ondersteuningsplannen",
+        widths={t["provider"]: 16, t["location"]: 24, t["dossier"]: 9, t["client"]: 8,
+                **dict.fromkeys(dates, 12)},
+        wrap={t["provider"], t["location"]},
+    )  # fmt: skip
+    print_setup(ws, f"{t['overview_title']} – {ws.title}", plan.problem.settings.language)
 
 
 def _figures(wb: Workbook, plan: Plan, t: dict[str, str], lang: str) -> None:
@@ -150,7 +187,12 @@ def _figures(wb: Workbook, plan: Plan, t: dict[str, str], lang: str) -> None:
         [t["location_days"], stats["location_days"]],
         [t["quality"], "; ".join(quality_lines(plan, lang))],
     ]
-    write_table(ws, [t["figure"], t["value"]], rows)
+    write_table(
+        ws, [t["figure"], t["value"]], rows, widths={t["figure"]: 30, t["value"]: 40},
+        wrap={t["figure"], t["value"]},
+    )  # fmt: skip
+    for column in "CDEF":
+        ws.column_dimensions[column].width = 14
     r = len(rows) + 3
     for n, header in enumerate((t["phase"], t["status"], t["objective"], t["bound"]), start=1):
         put(ws, r, n, header).font = Font(bold=True)
@@ -190,6 +232,7 @@ def _figures(wb: Workbook, plan: Plan, t: dict[str, str], lang: str) -> None:
             (c.id, c.name, available, len(visits[c.id]), interviews[c.id], load), start=1
         ):
             put(ws, r, n, value)
+    print_setup(ws, f"{t['overview_title']} – {ws.title}", lang)
 
 
 def overview_bytes(plan: Plan) -> bytes:
@@ -203,5 +246,12 @@ def overview_bytes(plan: Plan) -> bytes:
     _support_plans(wb, plan, t)
     _figures(wb, plan, t, lang)
     write_changes(wb, plan, t)
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.value is not None and (cell.font.sz or 11) > 10:
+                    cell.font = BOLD if cell.font.b else FONT  # 10 pt everywhere
+        ws.oddHeader.center.text = f"{t['overview_title']} – {ws.title}"
+        ws.oddFooter.right.text = PAGE_WORDS[lang]
     fix_timestamps(wb, datetime.fromisoformat(plan.created))
     return workbook_bytes(wb)

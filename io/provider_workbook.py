@@ -13,18 +13,29 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from openpyxl import Workbook
+from openpyxl.comments import Comment
 from openpyxl.packaging.custom import IntProperty, StringProperty
-from openpyxl.styles import Alignment, Font
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from herplan.io.changes_sheet import write_changes
 from herplan.io.feedback import PROVIDER_PROPERTY, REVISION_PROPERTY
 from herplan.io.invites import renewal_of
-from herplan.io.labels import WEEKDAY_NAMES, labels
+from herplan.io.labels import labels
 from herplan.io.overview import DATE, TIME, clock
-from herplan.io.sentences import explanation
-from herplan.io.xlsx_util import fix_timestamps, put, workbook_bytes, write_table
+from herplan.io.sentences import explanation, long_date
+from herplan.io.xlsx_util import (
+    BOLD,
+    FONT,
+    fit_rows,
+    fix_timestamps,
+    print_setup,
+    put,
+    workbook_bytes,
+    write_table,
+)
+from herplan.scheduler.calendar import add_working_days
 from herplan.scheduler.domain import Appointment, Plan
 
 DATE_TEXT = "%d-%m-%Y"
@@ -46,25 +57,36 @@ def provider_appointments(plan: Plan, provider: str) -> list[Appointment]:
     )
 
 
+PLANNING_WIDTHS = {  # by label key; the total prints on A4 landscape at 10 pt
+    "date": 12, "from": 6.5, "to": 6.5, "location": 26, "client": 8, "dossier": 9,
+    "consultant": 14, "begeleider": 14, "with": 12, "plan_status": 19, "feasible": 9,
+    "remark": 26,
+}  # fmt: skip
+INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")  # the cells a provider fills in
+WEEKDAY_DATE = {"nl": "[$-413]ddd dd-mm-yyyy", "en": "[$-809]ddd dd-mm-yyyy"}
+
+
 def _planning(wb: Workbook, plan: Plan, provider: str, t: dict[str, str], lang: str) -> None:
+    """One row per interview; the location cell holds the address below the name."""
     ws = wb.create_sheet(t["sheet_planning"])
-    headers = [
-        t["date"], t["weekday"], t["from"], t["to"], t["location"], t["address"], t["client"],
-        t["dossier"], t["consultant"], t["begeleider"], t["with"], t["plan_status"],
-        t["feasible"], t["remark"],
-    ]  # fmt: skip
+    keys = list(PLANNING_WIDTHS)
+    headers = [t[k] for k in keys]
     rows = []
     for a in provider_appointments(plan, provider):
         consultant_name = plan.people.get(a.consultant, (a.consultant, ""))[0] or a.consultant
+        where = plan.problem.address((a.provider, a.location))
         rows.append(
             [
-                a.day, WEEKDAY_NAMES[lang][a.day.weekday()], clock(a.start), clock(a.end),
-                a.location, plan.problem.address((a.provider, a.location)), a.client, a.dossier,
-                consultant_name,
-                a.begeleider, t[f"with_{a.with_}"], plan_status(plan, a, t), None, None,
+                a.day, clock(a.start), clock(a.end), "\n".join(p for p in (a.location, where) if p),
+                a.client, a.dossier, consultant_name, a.begeleider, t[f"with_{a.with_}"],
+                plan_status(plan, a, t), None, None,
             ]
         )  # fmt: skip
-    write_table(ws, headers, rows, {t["date"]: DATE, t["from"]: TIME, t["to"]: TIME}, "Planning")
+    write_table(
+        ws, headers, rows, {t["date"]: WEEKDAY_DATE[lang], t["from"]: TIME, t["to"]: TIME},
+        "Planning", widths={t[k]: w for k, w in PLANNING_WIDTHS.items()},
+        wrap={t[k] for k in ("location", "consultant", "begeleider", "plan_status", "remark")},
+    )  # fmt: skip
     feasible = get_column_letter(headers.index(t["feasible"]) + 1)
     remark = get_column_letter(headers.index(t["remark"]) + 1)
     choice = DataValidation(
@@ -74,15 +96,21 @@ def _planning(wb: Workbook, plan: Plan, provider: str, t: dict[str, str], lang: 
         showErrorMessage=True,
         errorTitle=t["feasible"],
         error=f"{t['yes']} / {t['no']}",
+        showInputMessage=True,
+        promptTitle=t["feasible"],
+        prompt=t["feasible_prompt"],
     )
     last = max(2, len(rows) + 1)
     choice.add(f"{feasible}2:{feasible}{last}")
     ws.add_data_validation(choice)
-    ws.column_dimensions[feasible].width = 12
-    ws.column_dimensions[remark].width = 40
+    for column, note in ((feasible, t["feasible_prompt"]), (remark, t["remark_prompt"])):
+        ws[f"{column}1"].comment = Comment(note, "herplan")
+        for row in range(1, last + 1):
+            ws[f"{column}{row}"].fill = INPUT_FILL
+    print_setup(ws, t["print_title"].format(provider=provider), lang)
 
 
-def _action_needed(wb: Workbook, plan: Plan, provider: str, t: dict[str, str], lang: str) -> None:
+def _action_needed(wb: Workbook, plan: Plan, provider: str, t: dict[str, str], lang: str) -> bool:
     ws = wb.create_sheet(t["sheet_action"])
     headers = [
         t["action"], t["location"], t["client"], t["dossier"], t["deadline"], t["planned_on"],
@@ -108,46 +136,130 @@ def _action_needed(wb: Workbook, plan: Plan, provider: str, t: dict[str, str], l
         rows.append(
             [t["action_unplanned"], case.location, case.client, case.dossier, None, None, text]
         )
-    write_table(ws, headers, rows, {t["deadline"]: DATE, t["planned_on"]: DATE}, "ActieNodig")
-    last = get_column_letter(len(headers))
-    ws.column_dimensions[last].width = 90
-    for row in range(2, len(rows) + 2):
-        ws[f"{last}{row}"].alignment = Alignment(wrap_text=True, vertical="top")
+    write_table(
+        ws, headers, rows, {t["deadline"]: DATE, t["planned_on"]: DATE}, "ActieNodig",
+        widths={t["action"]: 16, t["location"]: 24, t["client"]: 8, t["dossier"]: 9,
+                t["deadline"]: 11, t["planned_on"]: 11, t["explanation"]: 60},
+        wrap={t["action"], t["location"], t["explanation"]},
+    )  # fmt: skip
+    print_setup(ws, t["print_title"].format(provider=provider), lang)
+    return bool(rows)
 
 
-def _guide(wb: Workbook, plan: Plan, provider: str, t: dict[str, str], calendar: str) -> None:
+def answer_by(plan: Plan, provider: str) -> date | None:
+    """The date a provider answers by: ``reactie_werkdagen`` before its first interview."""
+    s = plan.problem.settings
+    days = [a.day for a in plan.appointments if a.provider == provider and not a.pinned]
+    if not days:
+        return None
+    return add_working_days(min(days), -s.answer_workdays, s)
+
+
+def contact_person(plan: Plan, provider: str) -> str:
+    """Whom a provider contacts: the planner, else the planning office, else the consultants."""
+    s = plan.problem.settings
+    if s.planner_name or s.planner_email:
+        return _joined(s.planner_name, s.planner_email, s.planner_phone)
+    if s.organizer_email:
+        return _joined(s.organizer_name, s.organizer_email)
+    ids = sorted({a.consultant for a in plan.appointments if a.provider == provider})
+    return "; ".join(_joined(*plan.people.get(cid, (cid, ""))) for cid in ids) or "–"
+
+
+def _joined(*parts: str) -> str:
+    return ", ".join(p for p in parts if p)
+
+
+def _guide_paragraphs(
+    plan: Plan, provider: str, t: dict[str, str], calendar: str, has_actions: bool
+) -> list[str]:
+    """Only what is true for this provider: nothing planned, only unplannable, a rerun."""
+    s = plan.problem.settings
+    lang = s.language
+    mine = provider_appointments(plan, provider)
+    who = contact_person(plan, provider)
+    found: list[str] = []
+    if mine:
+        deadline = answer_by(plan, provider)
+        created = datetime.fromisoformat(plan.created).date()
+        by = (
+            t["guide_by"].format(date=long_date(deadline, lang))
+            if deadline is not None and deadline >= created
+            else t["guide_by_now"]
+        )
+        found += [
+            t["guide_planning"].format(n=len(mine)),
+            t["guide_with"],
+            t["guide_support_plan"].format(months=s.max_plan_age_months),
+            t["guide_answer"].format(by=by, who=who),
+        ]
+    else:
+        found.append(t["guide_nothing"])
+    if has_actions and mine:
+        found.append(t["guide_action"])
+    if plan.revision > 1 and any(c.provider == provider for c in plan.changes):
+        found.append(t["guide_changes"].format(revision=plan.revision))
+        if any(a.provider == provider for a in plan.cancelled):
+            found.append(t["guide_cancelled"].format(folder=calendar.removesuffix(".ics")))
+    if mine:
+        found.append(t["guide_calendar"].format(calendar=calendar))
+        if s.organizer_email:
+            found.append(t["guide_mail"])
+    found.append(t["guide_questions"].format(who=who))
+    return found
+
+
+def _guide(
+    wb: Workbook, plan: Plan, provider: str, t: dict[str, str], calendar: str, has_actions: bool
+) -> None:
     ws = wb.create_sheet(t["sheet_guide"])
     s = plan.problem.settings
+    width = 95
+    ws.column_dimensions["A"].width = width
     put(ws, 1, 1, t["guide_title"].format(provider=provider)).font = Font(bold=True, size=14)
     row = 3
-    text = t["guide"].format(months=s.max_plan_age_months, calendar=calendar)
-    for paragraph in text.split("|"):
-        put(ws, row, 1, paragraph).alignment = Alignment(wrap_text=True, vertical="top")
-        ws.row_dimensions[row].height = 45
+
+    def line(text: str, bold: bool = False) -> None:
+        nonlocal row
+        cell = put(ws, row, 1, text)
+        cell.font = BOLD if bold else FONT
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
         row += 1
-    row += 1
-    put(ws, row, 1, t["guide_consultants"]).font = Font(bold=True)
-    row += 1
-    ids = sorted({a.consultant for a in plan.appointments if a.provider == provider})
-    for cid in ids:
-        who = plan.people.get(cid, (cid, ""))
-        put(ws, row, 1, ", ".join(p for p in who if p))
+
+    for paragraph in _guide_paragraphs(plan, provider, t, calendar, has_actions):
+        line(paragraph)
         row += 1
-    row += 1
-    put(ws, row, 1, t["guide_locations"]).font = Font(bold=True)
-    row += 1
-    for loc in sorted(plan.problem.locations, key=lambda loc: loc.name):
-        if loc.provider != provider or not (loc.contact or loc.contact_email):
-            continue
-        contact = ", ".join(p for p in (loc.contact, loc.contact_email) if p)
-        put(ws, row, 1, f"{loc.name}: {contact}")
+    if s.planner_name or s.planner_email or s.organizer_email:
+        line(t["guide_office"], bold=True)
+        if s.planner_name or s.planner_email:
+            line(_joined(s.planner_name, s.planner_email, s.planner_phone))
+        if s.organizer_email:
+            line(_joined(s.organizer_name, s.organizer_email))
         row += 1
-    row += 1
-    put(ws, row, 1, f"{t['guide_version']}: {plan.revision} ({plan.created[:10]})")
-    ws.column_dimensions["A"].width = 110
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    where: dict[str, set[str]] = {}
+    for a in plan.appointments:
+        if a.provider == provider:
+            where.setdefault(a.consultant, set()).add(a.location)
+    if where:
+        line(t["guide_consultants"], bold=True)
+        for cid in sorted(where, key=lambda c: plan.people.get(c, (c, ""))[0]):
+            name = _joined(*plan.people.get(cid, (cid, "")))
+            line(t["guide_consultant_locations"].format(
+                name=name, locations="; ".join(sorted(where[cid]))))  # fmt: skip
+        row += 1
+    contacts = [
+        f"{loc.name}: {_joined(loc.contact, loc.contact_email)}"
+        for loc in sorted(plan.problem.locations, key=lambda loc: loc.name)
+        if loc.provider == provider and (loc.contact or loc.contact_email)
+    ]
+    if contacts:
+        line(t["guide_locations"], bold=True)
+        for text in contacts:
+            line(text)
+        row += 1
+    line(f"{t['guide_version']}: {plan.revision} ({plan.created[:10]})")
+    fit_rows(ws, [1], first_row=3)
+    print_setup(ws, t["print_title"].format(provider=provider), s.language)
 
 
 def provider_workbook(plan: Plan, provider: str, calendar_name: str) -> bytes:
@@ -157,9 +269,9 @@ def provider_workbook(plan: Plan, provider: str, calendar_name: str) -> bytes:
     wb = Workbook()
     wb.remove(wb.active)
     _planning(wb, plan, provider, t, lang)
-    _action_needed(wb, plan, provider, t, lang)
+    has_actions = _action_needed(wb, plan, provider, t, lang)
     write_changes(wb, plan, t, provider)
-    _guide(wb, plan, provider, t, calendar_name)
+    _guide(wb, plan, provider, t, calendar_name, has_actions)
     # Who the workbook is for, so a returned copy is matched whatever its file name.
     wb.custom_doc_props.append(StringProperty(name=PROVIDER_PROPERTY, value=provider))
     wb.custom_doc_props.append(IntProperty(name=REVISION_PROPERTY, value=plan.revision))

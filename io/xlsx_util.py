@@ -1,22 +1,35 @@
-"""Shared helpers for every workbook herplan writes: safe text, widths, stable bytes."""
+"""Shared helpers for every workbook herplan writes: safe text, widths, print, stable bytes.
+
+Every sheet prints on A4 landscape, one page wide, with its header row
+repeated, a title and page numbers; text is 10 pt and columns are narrow
+enough that fitting to the page never shrinks it below 8 pt (the PDF test
+renders the workbooks with LibreOffice and measures).
+"""
 
 from __future__ import annotations
 
 import io
+import math
 import re
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
-from openpyxl.styles import Font
+from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
 FORMULA_STARTS = ("=", "+", "-", "@")
 ZIP_EPOCH = (2000, 1, 1, 0, 0, 0)
+FONT = Font(name="Calibri", size=10)
+BOLD = Font(name="Calibri", size=10, bold=True)
+LINE_HEIGHT = 12.75  # points per line of 10 pt text
+CHARS_PER_UNIT = 1.2  # 10 pt characters per Excel width unit (a Calibri 11 digit)
+PRINT_WIDTH = 150  # width units on A4 landscape within the margins below, at 100 %
+PAGE_WORDS = {"nl": "Pagina &P van &N", "en": "Page &P of &N"}
 
 
 def put(ws: Worksheet, row: int, column: int, value: object, number_format: str = "") -> Cell:
@@ -42,19 +55,31 @@ def write_table(
     rows: Sequence[Sequence[object]],
     formats: dict[str, str] | None = None,
     table_name: str = "",
+    widths: Mapping[str, float] | None = None,
+    wrap: Collection[str] = (),
 ) -> None:
     """A header row and data rows as an Excel table, frozen header, readable widths.
 
-    ``formats`` maps a header to a number format (``dd-mm-yyyy``, ``hh:mm``).
+    ``formats`` maps a header to a number format (``dd-mm-yyyy``, ``hh:mm``);
+    ``widths`` fixes a column's width, and the ``wrap`` columns wrap their
+    text onto more lines (the row grows) instead of running into the next cell.
     """
     formats = formats or {}
     for n, header in enumerate(headers, start=1):
-        put(ws, 1, n, header).font = Font(bold=True)
+        cell = put(ws, 1, n, header)
+        cell.font = BOLD
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
     for r, values in enumerate(rows, start=2):
         for n, (header, value) in enumerate(zip(headers, values, strict=True), start=1):
-            put(ws, r, n, value, formats.get(header, ""))
+            cell = put(ws, r, n, value, formats.get(header, ""))
+            cell.font = FONT
+            cell.alignment = Alignment(wrap_text=header in wrap, vertical="top", horizontal="left")
     ws.freeze_panes = "A2"
     autosize(ws)
+    for n, header in enumerate(headers, start=1):
+        if widths and header in widths:
+            ws.column_dimensions[get_column_letter(n)].width = widths[header]
+    fit_rows(ws, range(1, len(headers) + 1))
     if table_name and rows:
         ref = f"A1:{get_column_letter(len(headers))}{len(rows) + 1}"
         table = Table(displayName=table_name, ref=ref)
@@ -62,10 +87,7 @@ def write_table(
         ws.add_table(table)
     elif headers:
         ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{max(1, len(rows) + 1)}"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    print_setup(ws, ws.title, "nl")
     ws.print_title_rows = "1:1"
 
 
@@ -129,3 +151,40 @@ def _modified_as_created(core: bytes) -> bytes:
             text,
         )
     return text.encode("utf-8")
+
+
+def lines_needed(text: str, width: float) -> int:
+    """How many lines ``text`` takes in a wrapped cell ``width`` units wide (10 pt)."""
+    per_line = max(1, int(width * CHARS_PER_UNIT) - 1)
+    return sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n"))
+
+
+def fit_rows(ws: Worksheet, columns: Sequence[int], first_row: int = 1) -> None:
+    """Give each row the height its wrapped cells need (Excel does not measure on open)."""
+    for row in ws.iter_rows(min_row=first_row):
+        lines = 1
+        for cell in row:
+            if cell.column not in columns or not isinstance(cell.value, str):
+                continue
+            if not (cell.alignment and cell.alignment.wrap_text):
+                continue
+            width = ws.column_dimensions[get_column_letter(cell.column)].width or 8.43
+            lines = max(lines, lines_needed(cell.value, width))
+        if lines > 1:
+            ws.row_dimensions[row[0].row].height = lines * LINE_HEIGHT + 2
+
+
+def print_setup(ws: Worksheet, title: str, language: str, landscape: bool = True) -> None:
+    """A4, one page wide, title in the page header, page numbers in the footer."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.page_margins.header = ws.page_margins.footer = 0.25
+    ws.oddHeader.center.text = title.replace("&", "&&")
+    ws.oddHeader.center.size = 10
+    ws.oddFooter.right.text = PAGE_WORDS.get(language, PAGE_WORDS["nl"])
+    ws.oddFooter.right.size = 10

@@ -196,7 +196,13 @@ def test_workbook_is_a_proper_excel_table(example):
     assert header[-2:] == ["Haalbaar", "Opmerking"]
     validations = ws.data_validations.dataValidation
     assert any(v.formula1 == '"ja,nee"' for v in validations)
-    assert all((ws.column_dimensions[c].width or 0) >= 8 for c in "ABCDEFGH")
+    widths = {c: ws.column_dimensions[c].width or 0 for c in "ABCDEFGHIJKL"}
+    assert all(w >= 6 for w in widths.values()), widths  # the times, 09:00, need 6
+    assert sum(widths.values()) <= 170, "printed on A4 landscape at 8 pt or more"
+    # the cells a provider fills in are marked: a fill and a note in the header
+    for column in "KL":
+        assert ws[f"{column}1"].comment is not None
+        assert ws[f"{column}2"].fill.fgColor.rgb.endswith("FFF2CC")
 
 
 # --- tiny plans for what the example does not show --------------------------------------
@@ -245,7 +251,8 @@ def test_input_text_is_never_a_formula():
     assert "<f>" not in sheet
     wb = load_workbook(BytesIO(files[name]))
     values = {c.value for row in wb["Planning"].iter_rows() for c in row}
-    assert {'=HYPERLINK("http://x")', "+31 6 1234", "-D01", "@Noord", "=1+1"} <= values
+    # the location cell holds the address on its second line
+    assert {'=HYPERLINK("http://x")', "+31 6 1234", "-D01", "@Noord\n=1+1"} <= values
 
 
 def test_english_files_with_taal_en():
