@@ -47,7 +47,11 @@ def write_changes(wb: Workbook, plan: Plan, t: dict[str, str], provider: str | N
         wrap={t["kind"], t["provider"], t["location"], t["old_consultant"],
               t["new_consultant"], t["explanation"]},
     )  # fmt: skip
-    title = t["print_title"].format(provider=provider) if provider else t["sheet_changes"]
+    title = (
+        t["print_title"].format(provider=provider)
+        if provider
+        else f"{t['overview_title']} – {ws.title}"
+    )
     print_setup(ws, title, lang)
 
 

@@ -27,7 +27,6 @@ from herplan.io.summary import quality_lines
 from herplan.io.xlsx_util import (
     BOLD,
     FONT,
-    PAGE_WORDS,
     fit_rows,
     fix_timestamps,
     print_setup,
@@ -251,7 +250,5 @@ def overview_bytes(plan: Plan) -> bytes:
             for cell in row:
                 if cell.value is not None and (cell.font.sz or 11) > 10:
                     cell.font = BOLD if cell.font.b else FONT  # 10 pt everywhere
-        ws.oddHeader.center.text = f"{t['overview_title']} – {ws.title}"
-        ws.oddFooter.right.text = PAGE_WORDS[lang]
     fix_timestamps(wb, datetime.fromisoformat(plan.created))
     return workbook_bytes(wb)

@@ -23,7 +23,7 @@ from herplan.io.changes_sheet import write_changes
 from herplan.io.feedback import PROVIDER_PROPERTY, REVISION_PROPERTY
 from herplan.io.invites import renewal_of
 from herplan.io.labels import labels
-from herplan.io.overview import DATE, TIME, clock
+from herplan.io.overview import DATE, TIME, WEEKDAY_DATE, clock
 from herplan.io.sentences import explanation, long_date
 from herplan.io.xlsx_util import (
     BOLD,
@@ -63,7 +63,6 @@ PLANNING_WIDTHS = {  # by label key; the total prints on A4 landscape at 10 pt
     "remark": 26,
 }  # fmt: skip
 INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")  # the cells a provider fills in
-WEEKDAY_DATE = {"nl": "[$-413]ddd dd-mm-yyyy", "en": "[$-809]ddd dd-mm-yyyy"}
 
 
 def _planning(wb: Workbook, plan: Plan, provider: str, t: dict[str, str], lang: str) -> None:

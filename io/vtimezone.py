@@ -93,11 +93,8 @@ def _yearly(zone: ZoneInfo, year: int) -> list[tuple[_Transition, rrule]] | None
     rules = [(t, _rule(t)) for t in changes]
     for other in (year - 1, year + 1):
         expected = sorted(t.local for t in _transitions(zone, other))
-        produced = sorted(
-            r.between(datetime(other, 1, 1), datetime(other + 1, 1, 1), inc=True)[0]
-            for _t, r in rules
-            if r.between(datetime(other, 1, 1), datetime(other + 1, 1, 1), inc=True)
-        )
+        first, last = datetime(other, 1, 1), datetime(other + 1, 1, 1)
+        produced = sorted(d for _t, r in rules for d in r.between(first, last, inc=True))
         if produced != expected:
             return None
     return rules

@@ -87,7 +87,6 @@ def write_table(
         ws.add_table(table)
     elif headers:
         ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{max(1, len(rows) + 1)}"
-    print_setup(ws, ws.title, "nl")
     ws.print_title_rows = "1:1"
 
 
@@ -174,10 +173,10 @@ def fit_rows(ws: Worksheet, columns: Sequence[int], first_row: int = 1) -> None:
             ws.row_dimensions[row[0].row].height = lines * LINE_HEIGHT + 2
 
 
-def print_setup(ws: Worksheet, title: str, language: str, landscape: bool = True) -> None:
-    """A4, one page wide, title in the page header, page numbers in the footer."""
+def print_setup(ws: Worksheet, title: str, language: str) -> None:
+    """A4 landscape, one page wide, title in the page header, page numbers in the footer."""
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.orientation = "landscape"
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True

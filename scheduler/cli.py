@@ -194,7 +194,10 @@ def send(folder: Path, server: str, starttls: bool, user: str | None, dry_run: b
     try:
         report = send_outbox(folder, connect, dry_run=dry_run)
     except InputError as error:
-        _fail_input(error)
+        click.echo("Nothing was sent:", err=True)
+        for message in error.messages:
+            click.echo(f"  {message}", err=True)
+        sys.exit(2)
     click.echo(send_summary(report, folder, dry_run))
     if report.failed:
         sys.exit(1)
