@@ -40,13 +40,9 @@ PLANNERS = ("herplan", "hand")
 
 def load_spread(plan) -> float | None:
     """Highest over lowest interviews per available morning, among consultants who work."""
-    from herplan.io.frames import available_mornings
+    from herplan.io.load import consultant_loads
 
-    available = available_mornings(plan)
-    counts: dict[str, int] = {}
-    for a in plan.appointments:
-        counts[a.consultant] = counts.get(a.consultant, 0) + 1
-    rates = [counts[c] / available[c] for c in counts if available.get(c)]
+    rates = [x.per_morning for x in consultant_loads(plan)[0] if x.interviews]
     return round(max(rates) / min(rates), 2) if rates and min(rates) else None
 
 

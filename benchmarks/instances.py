@@ -76,6 +76,9 @@ class Shape:
     part_time_share: float = 0.35
     # Weekly caps on interview mornings, drawn per consultant (None: no cap).
     weekly_caps: tuple[int | None, ...] = (None, None, 3, 4)
+    # Support plans dated after this day move back a month, at most to this day
+    # (a real file has no plan from the future); None keeps the draw as it is.
+    latest_plan_date: date | None = None
     providers: tuple[str, ...] = PROVIDERS
     towns: tuple[str, ...] = TOWNS
     settings: dict[str, object] = field(default_factory=dict)
@@ -191,6 +194,8 @@ def generate(spec: Shape, seed: int = 0) -> tuple[dict[str, list[dict[str, objec
                 - relativedelta(months=rng.randint(0, 5))
                 + timedelta(days=rng.randrange(0, 25))
             )
+            if spec.latest_plan_date is not None and plan_date > spec.latest_plan_date:
+                plan_date = min(plan_date - relativedelta(months=1), spec.latest_plan_date)
         promised = None
         if (plan_date is None or plan_date < start - relativedelta(months=5)) and (
             rng.random() < spec.promised_share

@@ -15,6 +15,7 @@ the same workbook.
 from __future__ import annotations
 
 import sys
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,6 +30,7 @@ EXAMPLE = Shape(
     locations=35,
     year=2026,
     withdrawn_share=0.012,
+    latest_plan_date=date(2026, 11, 20),
     settings={
         "rekentijd_s": 30,
         "organisator_naam": "Planning Herindicaties SDD",

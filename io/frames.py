@@ -4,27 +4,21 @@
 location, dossier, client, with whom); ``unscheduled``: one row per
 reassessment that could not be planned, with its main reason and the
 sentence a provider reads; ``load``: per consultant the mornings available,
-visits, interviews and interviews per available morning.
+visits, interviews, interviews per available morning and whether that stands
+out (``io/load.py``).
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import TYPE_CHECKING
 
-from herplan.constraints import HARD_RULES
+from herplan.io.load import consultant_loads
 from herplan.io.sentences import REASON_NAMES, explanation
-from herplan.scheduler.candidates import find_candidates
 from herplan.scheduler.domain import Plan
 from herplan.scheduler.timing import hhmm
 
 if TYPE_CHECKING:
     import pandas as pd
-
-
-def available_mornings(plan: Plan) -> dict[str, int]:
-    """Mornings each consultant can work in the period: days available, within caps."""
-    return find_candidates(plan.problem, HARD_RULES).available_mornings
 
 
 def to_frames(plan: Plan) -> dict[str, pd.DataFrame]:
@@ -56,21 +50,17 @@ def to_frames(plan: Plan) -> dict[str, pd.DataFrame]:
         ],
         columns=["dossier", "main_reason", "reason", "reasons", "explanation"],
     )  # fmt: skip
-    available = available_mornings(plan)
-    interviews = Counter(a.consultant for a in plan.appointments)
-    visits = Counter((a.consultant, a.day) for a in plan.appointments)
-    mornings = Counter(cid for cid, _day in visits)
+    loads, _ = consultant_loads(plan)
     load = pd.DataFrame(
         [
             {
-                "consultant": c.id, "name": c.name, "available_mornings": available.get(c.id, 0),
-                "visits": mornings[c.id], "interviews": interviews[c.id],
-                "per_available_morning": (round(interviews[c.id] / available[c.id], 2)
-                                          if available.get(c.id) else 0.0),
+                "consultant": x.consultant.id, "name": x.consultant.name,
+                "available_mornings": x.usable, "visits": x.mornings, "interviews": x.interviews,
+                "per_available_morning": round(x.per_morning, 2), "stands_out": x.mark,
             }
-            for c in plan.problem.consultants
+            for x in loads
         ],
         columns=["consultant", "name", "available_mornings", "visits", "interviews",
-                 "per_available_morning"],
+                 "per_available_morning", "stands_out"],
     )  # fmt: skip
     return {"appointments": appointments, "unscheduled": unscheduled, "load": load}

@@ -63,17 +63,17 @@ RANGE_SEPARATOR = re.compile(r"\s*(?:t/m|tot en met|tm|–|—|\.\.)\s*", re.IGN
 class _Row:
     """Typed access to one row's cells; problems are added to the shared error list."""
 
-    def __init__(self, file: str, sheet: str, number: int, cells: dict[str, object], errors):
-        self.file, self.sheet, self.number, self.cells, self.errors = (
-            file,
-            sheet,
-            number,
-            cells,
-            errors,
-        )
+    def __init__(
+        self, file: str, sheet: str, number: int, cells: dict[str, object], errors, warnings
+    ):
+        self.file, self.sheet, self.number, self.cells = file, sheet, number, cells
+        self.errors, self.warnings = errors, warnings
 
     def error(self, column: str, message: str) -> None:
         self.errors.append(f"{location(self.file, self.sheet, self.number, column)}: {message}")
+
+    def warn(self, column: str, message: str) -> None:
+        self.warnings.append(f"{location(self.file, self.sheet, self.number, column)}: {message}")
 
     def raw(self, column: str) -> object:
         value = self.cells.get(column)
@@ -255,7 +255,7 @@ def _rows(file: str, table: Table, sheet: Sheet, errors: list[str], warnings: li
         errors.append(f"{location(file, table.name, number, where)}: {message}")
     for number, values in table.rows:
         cells = {name: values[i] if i < len(values) else None for name, i in index.items()}
-        yield _Row(file, table.name, number, cells, errors)
+        yield _Row(file, table.name, number, cells, errors, warnings)
 
 
 def _find_sheet(tables: dict[str, Table], name: str) -> Table | None:
@@ -499,6 +499,7 @@ def _read_reassessments(
     consultants: set[str],
     errors,
     warnings,
+    today: date,
 ) -> list[Reassessment]:
     cases: list[Reassessment] = []
     seen: set[str] = set()
@@ -541,12 +542,38 @@ def _read_reassessments(
             withdrawn=status == "geannuleerd",
             remark=row.text("opmerking"),
         )
+        _check_plan_date(row, case, today)
         cases.append(case)
     return cases
 
 
-def read_problem(path: Path | str) -> tuple[Problem, list[str]]:
+def _check_plan_date(row: _Row, case: Reassessment, today: date) -> None:
+    """Warn about a support plan dated after the indication ends or after today (SPEC §3).
+
+    Both are accepted (the rule uses the date as given) but are almost always a
+    typing error, and the explanation of the case says so too.
+    """
+    plan_date = case.support_plan_date
+    if plan_date is None or case.withdrawn:
+        return
+    if plan_date > case.indication_end:
+        row.warn(
+            "datum_ondersteuningsplan",
+            f"the support plan is dated {plan_date:%d-%m-%Y}, after the indication ends "
+            f"({case.indication_end:%d-%m-%Y}); please check the date",
+        )
+    elif plan_date > today:
+        row.warn(
+            "datum_ondersteuningsplan",
+            f"the support plan is dated {plan_date:%d-%m-%Y}, after today ({today:%d-%m-%Y}); "
+            "it only counts from that day on",
+        )
+
+
+def read_problem(path: Path | str, today: date | None = None) -> tuple[Problem, list[str]]:
     """Read ``path`` (``.xlsx`` or CSV folder); return the problem and any warnings.
+
+    ``today`` (default: the machine's date) is only used for warnings.
 
     Raises ``InputError`` with every error of the file when anything is wrong.
     """
@@ -576,6 +603,7 @@ def read_problem(path: Path | str) -> tuple[Problem, list[str]]:
         consultant_ids,
         errors,
         warnings,
+        today or date.today(),
     )
     if errors:
         raise InputError(errors)

@@ -3,13 +3,15 @@
 Sheets: Planning (all appointments), Rooster (consultants × days with the
 location of each morning, a colour per provider), Niet ingepland (with
 reasons), Ondersteuningsplannen (plans to renew, per provider, with the date a
-new plan is needed), Kengetallen (counts, visits, per-consultant load, solver
-status and gap). The writer only reads a ``Plan``.
+new plan is needed), Kengetallen (counts that add up, visits, how close to the
+best possible), Belasting (per consultant mornings used of those usable,
+outliers marked), Technisch (solver phases, bounds and gaps). The writer only
+reads a ``Plan``.
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from datetime import datetime, time
 
 from openpyxl import Workbook
@@ -21,8 +23,8 @@ from herplan.constraints.afternoon_writeup import consultant_available as no_abs
 from herplan.constraints.consultant_availability import consultant_available
 from herplan.io.changes_sheet import write_changes
 from herplan.io.labels import WEEKDAY_SHORT, labels
-from herplan.io.plan_json import stats_dict
-from herplan.io.sentences import OUTCOMES, PHASES, REASON_NAMES, explanation
+from herplan.io.load import OUTLIER, consultant_loads
+from herplan.io.sentences import OUTCOMES, PHASES, REASON_NAMES, explanation, plan_date_note
 from herplan.io.summary import quality_lines
 from herplan.io.xlsx_util import (
     BOLD,
@@ -41,6 +43,7 @@ DATE = "dd-mm-yyyy"
 TIME = "hh:mm"
 WEEKDAY_DATE = {"nl": "[$-413]ddd dd-mm-yyyy", "en": "[$-809]ddd dd-mm-yyyy"}
 ROSTER_DAY_WIDTH = 22
+OUTLIER_FILL = "F8CBAD"
 PALETTE = (
     "FCE4D6", "DDEBF7", "E2EFDA", "FFF2CC", "EDE7F6", "FBE5F0", "D9F2F2", "F2F2F2",
     "FFE0B2", "C8E6C9", "BBDEFB", "F8BBD0", "D7CCC8", "E6EE9C", "B2EBF2", "FFCDD2",
@@ -159,78 +162,107 @@ def _support_plans(wb: Workbook, plan: Plan, t: dict[str, str]) -> None:
     ws = wb.create_sheet(t["sheet_plans"])
     headers = [
         t["provider"], t["location"], t["dossier"], t["client"], t["plan_date"],
-        t["valid_until"], t["promised"], t["needed_by"], t["planned_on"],
+        t["valid_until"], t["promised"], t["needed_by"], t["planned_on"], t["note"],
     ]  # fmt: skip
+    lang, start = plan.problem.settings.language, plan.problem.settings.period_start
     rows = [
         [r.provider, r.location, r.dossier, r.client, r.plan_date, r.valid_until, r.promised,
-         r.needed_by, r.planned_day]
+         r.needed_by, r.planned_day,
+         plan_date_note(r.plan_date, plan.problem.reassessment(r.dossier).indication_end, start,
+                        lang)]
         for r in sorted(plan.renewals, key=lambda r: (r.provider, r.location, r.dossier))
     ]  # fmt: skip
     dates = (t["plan_date"], t["valid_until"], t["promised"], t["needed_by"], t["planned_on"])
     write_table(
         ws, headers, rows, dict.fromkeys(dates, DATE), "Ondersteuningsplannen",
         widths={t["provider"]: 16, t["location"]: 24, t["dossier"]: 9, t["client"]: 8,
-                **dict.fromkeys(dates, 12)},
-        wrap={t["provider"], t["location"]},
+                **dict.fromkeys(dates, 12), t["note"]: 40},
+        wrap={t["provider"], t["location"], t["note"]},
     )  # fmt: skip
-    print_setup(ws, f"{t['overview_title']} – {ws.title}", plan.problem.settings.language)
+    print_setup(ws, f"{t['overview_title']} – {ws.title}", lang)
 
 
 def _figures(wb: Workbook, plan: Plan, t: dict[str, str], lang: str) -> None:
+    """Kengetallen: the headline figures in the planner's words, counts that add up."""
     ws = wb.create_sheet(t["sheet_figures"])
-    stats = stats_dict(plan)
+    cases = plan.problem.reassessments
+    withdrawn = sum(1 for r in cases if r.withdrawn)
+    clustering = next((p for p in plan.phases if p.name == "clustering"), None)
     rows: list[list[object]] = [
-        [t["scheduled"], stats["scheduled"]],
-        [t["unscheduled"], stats["unscheduled"]],
-        [t["visits"], stats["visits"]],
-        [t["location_days"], stats["location_days"]],
+        [t["cases_total"], len(cases)],
+        [f"  {t['cases_open']}", len(cases) - withdrawn],
+        [f"  {t['cases_withdrawn']}", withdrawn],
+        [t["scheduled"], len(plan.appointments)],
+        [t["unscheduled"], len(plan.unscheduled)],
+    ]
+    reasons = Counter(u.main_reason for u in plan.unscheduled)
+    for code, count in sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0])):
+        rows.append([f"  {t['by_reason']} {REASON_NAMES[lang][code]}", count])
+    rows += [
+        [t["visits"], plan.visits],
+        [t["fewest_visits"], int(clustering.bound) if clustering and clustering.bound else None],
+        [t["location_days"], plan.location_days],
         [t["quality"], "; ".join(quality_lines(plan, lang))],
     ]
     write_table(
-        ws, [t["figure"], t["value"]], rows, widths={t["figure"]: 30, t["value"]: 40},
+        ws, [t["figure"], t["value"]], rows, widths={t["figure"]: 40, t["value"]: 60},
         wrap={t["figure"], t["value"]},
     )  # fmt: skip
-    for column in "CDEF":
-        ws.column_dimensions[column].width = 14
-    r = len(rows) + 3
-    for n, header in enumerate((t["phase"], t["status"], t["objective"], t["bound"]), start=1):
-        put(ws, r, n, header).font = Font(bold=True)
-    for p in plan.phases:
-        r += 1
-        name = PHASES[lang].get(p.name, p.name)
-        for n, value in enumerate((name, OUTCOMES[lang].get(p.status, p.status), p.objective,
-                                   p.bound), start=1):  # fmt: skip
-            put(ws, r, n, value)
-    r += 2
-    for n, header in enumerate((t["main_reason"], t["count"]), start=1):
-        put(ws, r, n, header).font = Font(bold=True)
-    reasons = Counter(u.main_reason for u in plan.unscheduled)
-    for code, count in sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0])):
-        r += 1
-        put(ws, r, 1, REASON_NAMES[lang][code])
-        put(ws, r, 2, count)
-    r += 2
-    headers = (t["consultant"], t["consultant_name"], t["available_mornings"], t["visits"],
-               t["interviews"], t["load"])  # fmt: skip
-    for n, header in enumerate(headers, start=1):
-        put(ws, r, n, header).font = Font(bold=True)
-    visits: dict[str, set] = defaultdict(set)
-    interviews: Counter = Counter()
-    for a in plan.appointments:
-        visits[a.consultant].add(a.day)
-        interviews[a.consultant] += 1
-    for c in plan.problem.consultants:
-        available = sum(
-            1
-            for day in working_days(plan.problem.settings)
-            if consultant_available(plan.problem, c, day) and no_absence(plan.problem, c, day)
-        )
-        r += 1
-        load = round(interviews[c.id] / available, 2) if available else 0
-        for n, value in enumerate(
-            (c.id, c.name, available, len(visits[c.id]), interviews[c.id], load), start=1
-        ):
-            put(ws, r, n, value)
+    for r in range(2, len(rows) + 2):
+        ws.cell(r, 2).alignment = Alignment(horizontal="left", vertical="top", wrap_text=True)
+    print_setup(ws, f"{t['overview_title']} – {ws.title}", lang)
+
+
+def _workload(wb: Workbook, plan: Plan, t: dict[str, str], lang: str) -> None:
+    """Belasting: per consultant the mornings used of those usable, outliers marked."""
+    ws = wb.create_sheet(t["sheet_load"])
+    loads, middle = consultant_loads(plan)
+    headers = [
+        t["consultant"], t["consultant_name"], t["available_mornings"], t["usable_mornings"],
+        t["used_mornings"], t["interviews"], t["load"], t["load_mark"],
+    ]  # fmt: skip
+    rows = [
+        [x.consultant.id, x.consultant.name, x.available, x.usable, x.mornings, x.interviews,
+         round(x.per_morning, 2), t[f"load_{x.mark}"] if x.mark else ""]
+        for x in loads
+    ]  # fmt: skip
+    write_table(
+        ws, headers, rows, {t["load"]: "0.00"}, "Belasting",
+        widths={h: 14 for h in headers[2:7]} | {t["load_mark"]: 22},
+        wrap=set(headers),
+    )  # fmt: skip
+    for r, x in enumerate(loads, start=2):
+        if x.mark:
+            for n in range(1, len(headers) + 1):
+                ws.cell(r, n).fill = PatternFill("solid", fgColor=OUTLIER_FILL)
+    share = f"{OUTLIER:.0%}"
+    note = t["load_note"].format(share=share, median=f"{middle:.2f}".replace(
+        ".", "," if lang == "nl" else "."))  # fmt: skip
+    cell = put(ws, len(loads) + 3, 1, note)
+    cell.alignment = Alignment(wrap_text=True, vertical="top")
+    ws.merge_cells(start_row=len(loads) + 3, start_column=1, end_row=len(loads) + 3,
+                   end_column=len(headers))  # fmt: skip
+    ws.row_dimensions[len(loads) + 3].height = 3 * 12.75
+    print_setup(ws, f"{t['overview_title']} – {ws.title}", lang)
+
+
+def _technical(wb: Workbook, plan: Plan, t: dict[str, str], lang: str) -> None:
+    """Technisch: each solver phase's outcome, objective, proven bound and gap."""
+    ws = wb.create_sheet(t["sheet_technical"])
+    headers = [
+        t["phase"], t["code"], t["status"], t["solver_status"], t["objective"], t["bound"],
+        t["gap"], t["seconds"],
+    ]  # fmt: skip
+    rows = [
+        [PHASES[lang].get(p.name, p.name), p.name, OUTCOMES[lang].get(p.status, p.status),
+         p.status, p.objective, p.bound, p.gap, round(p.seconds, 1)]
+        for p in plan.phases
+    ]  # fmt: skip
+    write_table(
+        ws, headers, rows, {t["gap"]: "0.00%"}, "Technisch",
+        widths={t["phase"]: 34, t["status"]: 24} | {h: 14 for h in headers[3:]},
+        wrap=set(headers),
+    )  # fmt: skip
     print_setup(ws, f"{t['overview_title']} – {ws.title}", lang)
 
 
@@ -244,6 +276,8 @@ def overview_bytes(plan: Plan) -> bytes:
     _unplanned(wb, plan, t, lang)
     _support_plans(wb, plan, t)
     _figures(wb, plan, t, lang)
+    _workload(wb, plan, t, lang)
+    _technical(wb, plan, t, lang)
     write_changes(wb, plan, t)
     for ws in wb.worksheets:
         for row in ws.iter_rows():

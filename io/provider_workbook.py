@@ -24,7 +24,7 @@ from herplan.io.feedback import PROVIDER_PROPERTY, REVISION_PROPERTY
 from herplan.io.invites import renewal_of
 from herplan.io.labels import labels
 from herplan.io.overview import DATE, TIME, WEEKDAY_DATE, clock
-from herplan.io.sentences import explanation, long_date
+from herplan.io.sentences import explanation, long_date, plan_date_note
 from herplan.io.xlsx_util import (
     BOLD,
     FONT,
@@ -116,11 +116,16 @@ def _action_needed(wb: Workbook, plan: Plan, provider: str, t: dict[str, str], l
         t["explanation"],
     ]  # fmt: skip
     rows: list[list[object]] = []
+    period_start = plan.problem.settings.period_start
     for r in sorted(plan.renewals, key=lambda r: (r.needed_by or date.max, r.dossier)):
         if r.provider != provider:
             continue
         if r.plan_date is not None:
-            plan_text = f"{t['plan_date']}: {r.plan_date:{DATE_TEXT}}"
+            case = plan.problem.reassessment(r.dossier)
+            note = plan_date_note(r.plan_date, case.indication_end, period_start, lang)
+            plan_text = f"{t['plan_date']}: {r.plan_date:{DATE_TEXT}}" + (
+                f". {note}" if note else ""
+            )
         else:
             plan_text = "–"
         rows.append(

@@ -85,16 +85,38 @@ def _no_plan(f: Facts, lang: str, months: int) -> str:
     return "No support plan is on file" + _deliver(f, lang)
 
 
+def _after_end(plan_date: date, end: date, lang: str) -> str:
+    if lang == "nl":
+        return (f"Het ondersteuningsplan is gedateerd op {long_date(plan_date)}, na de "
+                f"einddatum van de indicatie ({long_date(end)}); controleer de datum van het "
+                "plan.")  # fmt: skip
+    return (f"The support plan is dated {long_date(plan_date, 'en')}, after the indication "
+            f"ends ({long_date(end, 'en')}); please check the plan's date.")  # fmt: skip
+
+
+def plan_date_note(plan_date: date | None, end: date, period_start: date, lang: str) -> str:
+    """A word on a support plan dated after the indication ends or after the period starts.
+
+    Both are accepted as given (``herplan check`` warns), but the reader of a
+    renewal should know why a plan that looks current still needs renewing.
+    """
+    if plan_date is None:
+        return ""
+    if plan_date > end:
+        return _after_end(plan_date, end, lang)
+    if plan_date > period_start:
+        if lang == "nl":
+            return (f"Het ondersteuningsplan is gedateerd op {long_date(plan_date)} en geldt pas "
+                    "vanaf die dag.")  # fmt: skip
+        return f"The support plan is dated {long_date(plan_date, 'en')} and only counts from then."
+    return ""
+
+
 def _stale_plan(f: Facts, lang: str, months: int) -> str:
     plan_date, end = f.get("plan_date"), f.get("indication_end")
     assert isinstance(plan_date, date) and isinstance(end, date)
     if f.get("plan_after_end"):
-        if lang == "nl":
-            return (f"Het ondersteuningsplan is gedateerd op {long_date(plan_date)}, na de "
-                    f"einddatum van de indicatie ({long_date(end)}); controleer de datum van het "
-                    "plan.")  # fmt: skip
-        return (f"The support plan is dated {long_date(plan_date, 'en')}, after the indication "
-                f"ends ({long_date(end, 'en')}); please check the plan's date.")  # fmt: skip
+        return _after_end(plan_date, end, lang)
     if f.get("plan_not_yet_valid"):
         if lang == "nl":
             return (f"Het ondersteuningsplan is gedateerd op {long_date(plan_date)} en geldt pas "

@@ -17,6 +17,8 @@ from herplan.scheduler.domain import Plan, SolveStats
 
 WORDS = {
     "nl": {
+        "cases": "Herindicaties",
+        "cases_split": "({open} open, {withdrawn} ingetrokken)",
         "planned": "Ingepland",
         "reassessments": "herindicaties",
         "not_planned": "Niet ingepland",
@@ -54,6 +56,8 @@ WORDS = {
         "contactpersoon (alleen in het agendabestand van de aanbieder)",
     },
     "en": {
+        "cases": "Reassessments",
+        "cases_split": "({open} open, {withdrawn} withdrawn)",
         "planned": "Planned",
         "reassessments": "reassessments",
         "not_planned": "Not planned",
@@ -144,7 +148,11 @@ def _outbox_lines(plan: Plan, w: dict[str, str]) -> list[str]:
 def summary_text(plan: Plan, seconds: float, verbose: bool = False) -> str:
     lang = plan.problem.settings.language if plan.problem.settings.language in WORDS else "nl"
     w = WORDS[lang]
+    cases = plan.problem.reassessments
+    withdrawn = sum(1 for r in cases if r.withdrawn)
+    split = w["cases_split"].format(open=len(cases) - withdrawn, withdrawn=withdrawn)
     lines = [
+        f"{w['cases']:<16} {len(cases):>5} {split}",
         f"{w['planned']:<16} {len(plan.appointments):>5} {w['reassessments']}",
         f"{w['not_planned']:<16} {len(plan.unscheduled):>5} ({w['per_reason']})",
     ]

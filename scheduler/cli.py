@@ -119,7 +119,7 @@ def plan(
     """
     started = time.monotonic()
     try:
-        problem, warnings = read_problem(input_path)
+        problem, warnings = read_problem(input_path, today.date() if today else None)
     except InputError as error:
         _fail_input(error)
     for warning in warnings:

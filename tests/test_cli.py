@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -62,6 +63,7 @@ def test_summary_and_overview(planned):
     wb = load_workbook(out / "overzicht.xlsx")
     assert wb.sheetnames == [
         "Planning", "Rooster", "Niet ingepland", "Ondersteuningsplannen", "Kengetallen",
+        "Belasting", "Technisch",
     ]  # fmt: skip
     plan = json.loads((out / "plan.json").read_text(encoding="utf-8"))
     planning = wb["Planning"]
@@ -69,6 +71,27 @@ def test_summary_and_overview(planned):
     assert planning.freeze_panes == "A2"
     assert planning["A2"].is_date
     assert wb["Niet ingepland"].max_row - 1 == len(plan["unscheduled"])
+    figures = {row[0].strip(): row[1] for row in wb["Kengetallen"].iter_rows(min_row=2,
+               values_only=True)}  # fmt: skip
+    assert figures["Herindicaties in het bestand"] == 252
+    assert figures["Ingepland"] + figures["Niet ingepland"] == 252
+    reasons = [v for k, v in figures.items() if k.startswith("hoofdreden:")]
+    assert figures["waarvan open"] + figures["waarvan ingetrokken"] == 252
+    assert sum(reasons) == figures["Niet ingepland"]  # one main reason per case
+    assert not any("_" in str(k) for k in figures)  # no solver terms on this sheet
+    assert [c.value for c in wb["Technisch"][2]][1] == "most_reassessments"
+
+
+def test_check_and_plan_count_the_same(planned):
+    _, result = planned
+    checked = run("check", str(EXAMPLE))
+    counts = re.search(r"(\d+) reassessments \((\d+) open, (\d+) withdrawn\)", checked.output)
+    planned_counts = re.search(r"Herindicaties\s+(\d+) \((\d+) open, (\d+) ingetrokken\)",
+                               result.output)  # fmt: skip
+    assert counts and planned_counts and counts.groups() == planned_counts.groups()
+    main = re.search(r"Niet ingepland\s+(\d+)", result.output)
+    per_reason = re.findall(r"^  \D+?\s+(\d+)$", result.output, flags=re.M)
+    assert main and int(main.group(1)) == sum(int(n) for n in per_reason)
 
 
 def test_created_is_the_inputs_last_change_in_the_planning_zone(planned, monkeypatch):

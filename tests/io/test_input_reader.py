@@ -189,3 +189,21 @@ def test_template_is_a_valid_empty_input(tmp_path):
 )  # fmt: skip
 def test_parse_date(text, expected):
     assert parse_date(text) == expected
+
+
+def test_a_support_plan_dated_after_the_indication_or_today_is_a_warning_naming_the_row(
+    tmp_path,
+):
+    after_end = {**CASE, "dossier": "D2", "einddatum_indicatie": date(2026, 12, 17),
+                 "datum_ondersteuningsplan": date(2026, 12, 21)}  # fmt: skip
+    future = {**CASE, "dossier": "D3", "datum_ondersteuningsplan": date(2026, 12, 5)}
+    path = workbook(tmp_path, cases=[CASE, after_end, future])
+    problem, warnings = read_problem(path, today=date(2026, 11, 23))
+    assert len(problem.reassessments) == 3  # accepted as given
+    assert len(warnings) == 2
+    ends, ahead = warnings
+    assert "Herindicaties › row 3 › datum_ondersteuningsplan" in ends
+    assert "21-12-2026" in ends and "after the indication ends (17-12-2026)" in ends
+    assert "Herindicaties › row 4 › datum_ondersteuningsplan" in ahead and "after today" in ahead
+    _, later = read_problem(path, today=date(2026, 12, 10))
+    assert len(later) == 1  # on 10 December the plan of the 5th is no longer in the future

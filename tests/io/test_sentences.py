@@ -24,10 +24,11 @@ from herplan.io.sentences import (
     answer_summary,
     change_reason,
     explanation,
+    plan_date_note,
 )
 from herplan.scheduler.candidates import find_candidates
 from herplan.scheduler.domain import Absence, Appointment, Change
-from herplan.scheduler.explain import unscheduled_entry
+from herplan.scheduler.explain import unscheduled_entry, withdrawn_entry
 from herplan.scheduler.timing import assign_times
 from tests.conftest import case, consultant, location, problem
 
@@ -82,6 +83,57 @@ def test_each_reason_is_found_and_explained_in_both_languages(code):
     nl, en = explanation(entry, "nl"), explanation(entry, "en")
     assert nl and en and nl != en
     assert "{" not in nl + en  # every placeholder filled
+
+
+# What each sentence must say about the case built for it (Dutch; English mirrors it).
+SAYS = {
+    "ondersteuningsplan_verlopen": ("3 april 2026", "ouder dan zes maanden",
+                                    "na 3 oktober 2026", "lever uiterlijk 2 december"),
+    "geen_ondersteuningsplan": ("geen ondersteuningsplan bekend", "lever uiterlijk"),
+    "einddatum_voor_periode": ("De indicatie eindigt op 2 december 2026",),
+    "locatie_gesloten": ("Locatie Noord is gesloten",),
+    "geen_consulent_beschikbaar": ("geen consulent beschikbaar",),
+    "client_niet_beschikbaar": ("cliënt is niet beschikbaar", "aanwezigheid van de cliënt is "
+                                "vereist"),
+    "capaciteit": ("Alle ochtenden waarop het gesprek kan (4 dagen) zijn al vol",),
+}  # fmt: skip
+CASES["capaciteit"] = (case("A"), {})  # nothing refuses a day: the mornings were full
+
+
+@pytest.mark.parametrize("code", sorted(SAYS))
+def test_each_reasons_sentence_states_the_facts_of_its_case(code):
+    r, extra = CASES[code]
+    entry = unscheduled_entry(find_candidates(problem([r], **extra), HARD_RULES), 0)
+    assert entry.main_reason == code
+    text = explanation(entry, "nl")
+    assert all(part in text for part in SAYS[code]), text
+
+
+def test_a_withdrawn_case_says_so():
+    entry = withdrawn_entry(case("A", withdrawn=True))
+    assert entry.reasons == ("geannuleerd",)
+    assert "ingetrokken" in explanation(entry, "nl") and "withdrawn" in explanation(entry, "en")
+
+
+def test_a_plan_dated_after_the_indication_ends_says_so_and_not_that_it_is_old():
+    r = case("A", indication_end=date(2026, 12, 3), support_plan_date=date(2026, 12, 4))
+    entry = unscheduled_entry(find_candidates(problem([r]), HARD_RULES), 0)
+    text = explanation(entry, "nl")
+    assert "gedateerd op 4 december 2026, na de einddatum van de indicatie (3 december 2026)" in (
+        text
+    )
+    assert "ouder dan" not in text and "geldig" not in text.casefold()
+    assert plan_date_note(r.support_plan_date, r.indication_end, date(2026, 12, 1), "nl") in text
+
+
+def test_a_plan_dated_in_the_period_says_from_when_it_counts():
+    r = case("A", support_plan_date=date(2026, 12, 3), unavailable_dates=frozenset(
+        {date(2026, 12, 3), date(2026, 12, 4)}))  # fmt: skip
+    entry = unscheduled_entry(find_candidates(problem([r]), HARD_RULES), 0)
+    assert "ondersteuningsplan_verlopen" in entry.reasons
+    text = explanation(entry, "nl")
+    assert "gedateerd op 3 december 2026 en geldt pas vanaf die dag" in text
+    assert "ouder dan" not in text
 
 
 def test_stale_plan_sentence_names_the_plan_date_and_the_age():
