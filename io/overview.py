@@ -15,7 +15,7 @@ from collections import Counter
 from datetime import datetime, time
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
 
@@ -44,6 +44,7 @@ TIME = "hh:mm"
 WEEKDAY_DATE = {"nl": "[$-413]ddd dd-mm-yyyy", "en": "[$-809]ddd dd-mm-yyyy"}
 ROSTER_DAY_WIDTH = 22
 OUTLIER_FILL = "F8CBAD"
+WEEK_BORDER = Border(left=Side(style="medium", color="7F7F7F"))
 PALETTE = (
     "FCE4D6", "DDEBF7", "E2EFDA", "FFF2CC", "EDE7F6", "FBE5F0", "D9F2F2", "F2F2F2",
     "FFE0B2", "C8E6C9", "BBDEFB", "F8BBD0", "D7CCC8", "E6EE9C", "B2EBF2", "FFCDD2",
@@ -92,12 +93,14 @@ def _roster(wb: Workbook, plan: Plan, t: dict[str, str], lang: str) -> None:
     days = working_days(plan.problem.settings)
     colours = provider_colours(plan)
     put(ws, 1, 1, t["consultant"]).font = Font(bold=True)
+    week_starts: list[int] = []
     for n, day in enumerate(days, start=2):
         cell = put(ws, 1, n, f"{WEEKDAY_SHORT[lang][day.weekday()]} {day:%d-%m}")
         cell.font = BOLD
         ws.column_dimensions[get_column_letter(n)].width = ROSTER_DAY_WIDTH
         if n > 2 and day.isocalendar()[1] != days[n - 3].isocalendar()[1]:
             ws.col_breaks.append(Break(id=n - 1))  # a new week starts a new printed page
+            week_starts.append(n)
     mornings: dict[tuple[str, object], tuple[str, str, int]] = {}
     counts: Counter = Counter((a.consultant, a.day) for a in plan.appointments)
     for a in plan.appointments:
@@ -117,6 +120,9 @@ def _roster(wb: Workbook, plan: Plan, t: dict[str, str], lang: str) -> None:
                 and no_absence(plan.problem, consultant, day)
             ):
                 put(ws, r, n, "–").alignment = Alignment(horizontal="center")
+    for n in week_starts:  # a line between the weeks on screen
+        for r in range(1, len(plan.problem.consultants) + 2):
+            ws.cell(r, n).border = WEEK_BORDER
     ws.column_dimensions["A"].width = 24
     ws.freeze_panes = "B2"
     legend = len(plan.problem.consultants) + 3

@@ -80,6 +80,9 @@ def test_summary_and_overview(planned):
     assert sum(reasons) == figures["Niet ingepland"]  # one main reason per case
     assert not any("_" in str(k) for k in figures)  # no solver terms on this sheet
     assert [c.value for c in wb["Technisch"][2]][1] == "most_reassessments"
+    roster = wb["Rooster"]
+    mondays = [c.column for c in roster[1] if c.value and str(c.value).startswith("ma ")]
+    assert [c.column for c in roster[1] if c.border.left.style] == mondays  # weeks marked
 
 
 def test_check_and_plan_count_the_same(planned):
