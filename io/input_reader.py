@@ -57,6 +57,11 @@ WEEKDAY_NAMES = {
 }
 EMAIL = re.compile(r"[^@\s<>,;\"]+@[^@\s<>,;\"]+\.[^@\s<>,;\"]+")
 EXCEL_ERRORS = {"#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!"}
+MAX_TEXT = 1000  # characters in one cell: far beyond any name, address or remark
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # what Excel cannot hold
+EARLIEST, LATEST = date(1900, 1, 1), date(2100, 12, 31)  # dates a planning can mean
+MAX_ROOMS = 50
+MAX_MORNINGS_PER_WEEK = 7
 RANGE_SEPARATOR = re.compile(r"\s*(?:t/m|tot en met|tm|–|—|\.\.)\s*", re.IGNORECASE)
 
 
@@ -96,9 +101,22 @@ class _Row:
             value = int(value)
         if isinstance(value, datetime | date):
             return value.strftime("%Y-%m-%d")
-        return str(value).strip()
+        text = str(value).strip()
+        if len(text) > MAX_TEXT:
+            self.error(column, f"text of {len(text)} characters; at most {MAX_TEXT} fit here")
+            return ""
+        control = CONTROL.search(text)
+        if control:
+            self.error(
+                column,
+                f"contains the invisible control character U+{ord(control.group()):04X} "
+                "(often pasted from another program); retype the text",
+            )
+            return ""
+        return text
 
-    def day(self, column: str, required: bool = False) -> date | None:
+    def day(self, column: str, required: bool = False, latest: date | None = LATEST) -> date | None:
+        """A date; outside ``EARLIEST``..``latest`` is an error (``latest=None``: any year)."""
         value = self.raw(column)
         if value is None:
             if required:
@@ -107,15 +125,24 @@ class _Row:
         parsed = parse_date(value)
         if parsed is None:
             self.error(column, f"'{value}' is not a date; expected e.g. 2026-12-04 or 4-12-2026")
+        elif latest is not None and not EARLIEST <= parsed <= latest:
+            self.error(
+                column,
+                f"{parsed:%d-%m-%Y} is not a plausible date here; expected a date from "
+                f"{EARLIEST:%d-%m-%Y} to {latest:%d-%m-%Y} (check the year)",
+            )
+            return None
         return parsed
 
-    def integer(self, column: str, minimum: int = 0) -> int | None:
+    def integer(self, column: str, minimum: int = 0, maximum: int | None = None) -> int | None:
         value = self.raw(column)
         if value is None:
             return None
         number = _as_int(value)
-        if number is None or number < minimum:
-            self.error(column, f"'{value}' is not a whole number of at least {minimum}")
+        if number is None or number < minimum or (maximum is not None and number > maximum):
+            allowed = f"from {minimum} to {maximum}" if maximum is not None else (
+                f"of at least {minimum}")  # fmt: skip
+            self.error(column, f"'{value}' is not a whole number {allowed}")
             return None
         return number
 
@@ -234,10 +261,11 @@ def _rows(file: str, table: Table, sheet: Sheet, errors: list[str], warnings: li
         if not key:
             continue
         if key in known:
-            if known[key] in index:
+            if known[key] in index:  # the first one counts; no error per row for the other
                 errors.append(
                     f"{location(file, table.name, 1, str(header))}: column appears twice; keep one"
                 )
+                continue
             index[known[key]] = n
         else:
             warnings.append(
@@ -245,6 +273,14 @@ def _rows(file: str, table: Table, sheet: Sheet, errors: list[str], warnings: li
                 "input format and is ignored"
             )
     missing = [c.name for c in sheet.columns if c.required and c.name not in index]
+    if missing:
+        moved = _header_row(table, set(known))
+        if moved is not None:
+            errors.append(
+                f"{location(file, table.name, moved)}: the column names are on row {moved}; "
+                "they must be on row 1 (delete the rows above them)"
+            )
+            return
     for name in missing:
         errors.append(f"{location(file, table.name, 1, name)}: required column is missing")
     if missing:
@@ -254,8 +290,25 @@ def _rows(file: str, table: Table, sheet: Sheet, errors: list[str], warnings: li
         where = str(header) if header is not None else f"column {column + 1}"
         errors.append(f"{location(file, table.name, number, where)}: {message}")
     for number, values in table.rows:
+        if _is_header(values, set(known)):
+            errors.append(
+                f"{location(file, table.name, number)}: this row repeats the column names; "
+                "delete it"
+            )
+            continue
         cells = {name: values[i] if i < len(values) else None for name, i in index.items()}
         yield _Row(file, table.name, number, cells, errors, warnings)
+
+
+def _is_header(values: list[object], names: set[str]) -> bool:
+    """A row of at least three of the sheet's column names (a header, not data)."""
+    found = {normalise(v) for v in values if isinstance(v, str)} & names
+    return len(found) >= min(3, len(names))
+
+
+def _header_row(table: Table, names: set[str]) -> int | None:
+    """The row number the column names were typed on, if not row 1 (looked for in 20 rows)."""
+    return next((n for n, values in table.rows[:20] if _is_header(values, names)), None)
 
 
 def _find_sheet(tables: dict[str, Table], name: str) -> Table | None:
@@ -434,7 +487,9 @@ def _read_consultants(file: str, table: Table, errors, warnings) -> list[Consult
                 name=row.text("naam", required=True),
                 email=row.email("email"),
                 workdays=workdays if workdays is not None else WORKWEEK,
-                max_mornings_per_week=row.integer("max_ochtenden_per_week"),
+                max_mornings_per_week=row.integer(
+                    "max_ochtenden_per_week", maximum=MAX_MORNINGS_PER_WEEK
+                ),
             )
         )
     return consultants
@@ -462,7 +517,7 @@ def _read_locations(file: str, table: Table, errors, warnings) -> list[Location]
                 address=row.text("adres"),
                 postcode=row.text("postcode"),
                 city=row.text("plaats"),
-                rooms=row.integer("gesprekskamers", minimum=1) or 1,
+                rooms=row.integer("gesprekskamers", minimum=1, maximum=MAX_ROOMS) or 1,
                 open_weekdays=row.weekdays("open_dagen"),
                 closed_dates=closed,
                 preferred_weekdays=pref_days,
@@ -474,14 +529,15 @@ def _read_locations(file: str, table: Table, errors, warnings) -> list[Location]
     return locations
 
 
-def _read_absences(file: str, table: Table | None, known: set[str], errors, warnings):
+def _read_absences(file: str, table: Table | None, known: dict[str, str], errors, warnings):
     absences: list[Absence] = []
     if table is None:
         return absences
     for row in _rows(file, table, ABSENCES, errors, warnings):
         cid = row.text("consulent", required=True)
-        if cid and cid not in known:
+        if cid and cid.casefold() not in known:
             row.error("consulent", f"'{cid}' is not a consultant in sheet Consulenten")
+        cid = known.get(cid.casefold(), cid)
         start = row.day("van", required=True)
         end = row.day("tot") or start
         if start and end and end < start:
@@ -496,11 +552,13 @@ def _read_reassessments(
     file: str,
     table: Table,
     locations: dict[tuple[str, str], Location],
-    consultants: set[str],
+    consultants: dict[str, str],
     errors,
     warnings,
     today: date,
+    morning: int,
 ) -> list[Reassessment]:
+    """The reassessments; ``consultants`` maps a casefolded code to the code as written."""
     cases: list[Reassessment] = []
     seen: set[str] = set()
     for row in _rows(file, table, REASSESSMENTS, errors, warnings):
@@ -518,8 +576,13 @@ def _read_reassessments(
             else:
                 row.error("aanbieder", f"'{provider}' is not a provider in sheet Locaties")
         preferred = row.text("vaste_consulent")
-        if preferred and preferred not in consultants:
-            row.error("vaste_consulent", f"'{preferred}' is not a consultant in sheet Consulenten")
+        if preferred:
+            if preferred.casefold() in consultants:
+                preferred = consultants[preferred.casefold()]  # as sheet Consulenten writes it
+            else:
+                row.error(
+                    "vaste_consulent", f"'{preferred}' is not a consultant in sheet Consulenten"
+                )
         days, dates = row.days_and_dates("client_niet_beschikbaar")
         attendance = row.choice("aanwezigheid_client", ("vereist", "niet vereist"), "vereist")
         status = row.choice("status", ("open", "geannuleerd"), "open")
@@ -528,7 +591,8 @@ def _read_reassessments(
             client=row.text("client", required=True),
             provider=provider,
             location=loc_name,
-            indication_end=row.day("einddatum_indicatie", required=True) or date.min,
+            # 31-12-9999 is how many systems write "no end date"
+            indication_end=row.day("einddatum_indicatie", required=True, latest=None) or date.min,
             product=row.text("product"),
             support_plan_date=row.day("datum_ondersteuningsplan"),
             new_plan_expected=row.day("nieuw_ondersteuningsplan_verwacht"),
@@ -538,13 +602,26 @@ def _read_reassessments(
             unavailable_dates=dates,
             unavailable_weekdays=days,
             preferred_consultant=preferred,
-            duration_min=row.integer("gespreksduur_min", minimum=1),
+            duration_min=_duration(row, morning),
             withdrawn=status == "geannuleerd",
             remark=row.text("opmerking"),
         )
         _check_plan_date(row, case, today)
         cases.append(case)
     return cases
+
+
+def _duration(row: _Row, morning: int) -> int | None:
+    """A case's own interview length must fit in the morning (rule 1)."""
+    minutes = row.integer("gespreksduur_min", minimum=1)
+    if minutes is not None and minutes > morning:
+        row.error(
+            "gespreksduur_min",
+            f"an interview of {minutes} minutes does not fit in the morning of {morning} "
+            "minutes (setting ochtend)",
+        )
+        return None
+    return minutes
 
 
 def _check_plan_date(row: _Row, case: Reassessment, today: date) -> None:
@@ -594,7 +671,7 @@ def read_problem(path: Path | str, today: date | None = None) -> tuple[Problem, 
     assert consultant_table and location_table and case_table  # required, checked above
     consultants = _read_consultants(file, consultant_table, errors, warnings)
     locations = _read_locations(file, location_table, errors, warnings)
-    consultant_ids = {c.id for c in consultants}
+    consultant_ids = {c.id.casefold(): c.id for c in consultants}
     absences = _read_absences(file, found[ABSENCES.name], consultant_ids, errors, warnings)
     cases = _read_reassessments(
         file,
@@ -604,6 +681,7 @@ def read_problem(path: Path | str, today: date | None = None) -> tuple[Problem, 
         errors,
         warnings,
         today or date.today(),
+        settings.morning.minutes,
     )
     if errors:
         raise InputError(errors)

@@ -39,6 +39,8 @@ def read_tables(path: Path) -> dict[str, Table]:
         return _read_csv_folder(path)
     if not path.exists():
         raise InputError([f"{path}: file not found"])
+    if not path.is_file():  # a pipe or device would block or never end
+        raise InputError([f"{path}: not a regular file; give the workbook itself"])
     if path.suffix.lower() == ".xls":
         raise InputError(
             [f"{path.name}: this is an old .xls file; save it in Excel as .xlsx and try again"]
@@ -140,21 +142,46 @@ def _cell_problems(path: Path, tables: dict[str, Table]) -> dict[str, list[tuple
 def _read_csv_folder(folder: Path) -> dict[str, Table]:
     tables: dict[str, Table] = {}
     for file in sorted(folder.glob("*.csv")):
-        raw = file.read_bytes()
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = raw.decode("cp1252")
+        text = _csv_text(file)
         first = text.splitlines()[0] if text.strip() else ""
         delimiter = ";" if first.count(";") > first.count(",") else ","
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-        headers: list[object] = list(next(reader, []))
-        table = Table(file.stem, headers)
-        for n, row in enumerate(reader, start=2):
-            if n - 1 > MAX_ROWS:
-                raise InputError([f"{file.name}: more than {MAX_ROWS} rows"])
-            values: list[object] = [v if v.strip() else None for v in row[: len(headers)]]
-            if any(v is not None for v in values):
-                table.rows.append((n, values))
+        try:
+            headers: list[object] = list(next(reader, []))
+            table = Table(file.stem, headers)
+            for n, row in enumerate(reader, start=2):
+                if n - 1 > MAX_ROWS:
+                    raise InputError([f"{file.name}: more than {MAX_ROWS} rows"])
+                values: list[object] = [v if v.strip() else None for v in row[: len(headers)]]
+                if any(v is not None for v in values):
+                    table.rows.append((n, values))
+        except csv.Error as exc:  # a field beyond the csv module's limit, a stray quote
+            raise InputError(
+                [f"{file.name} › row {reader.line_num}: not readable as CSV ({exc})"]
+            ) from None
         tables[file.stem] = table
     return tables
+
+
+def _csv_text(file: Path) -> str:
+    """The file as text: UTF-8 (with or without BOM), else Excel's Windows-1252."""
+    if not file.is_file():
+        what = "a folder, not a CSV file" if file.is_dir() else "a link to nothing (broken link)"
+        raise InputError([f"{file.name}: is {what}; remove or rename it"])
+    try:
+        raw = file.read_bytes()
+    except OSError as exc:
+        raise InputError([f"{file.name}: cannot be read ({exc.strerror})"]) from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as utf8:
+        try:
+            return raw.decode("cp1252")
+        except UnicodeDecodeError:
+            line = raw[: utf8.start].count(b"\n") + 1
+            raise InputError(
+                [
+                    f"{file.name} › row {line}: byte 0x{raw[utf8.start]:02X} is not text in "
+                    "UTF-8 or Windows-1252; save the sheet in Excel as 'CSV UTF-8'"
+                ]
+            ) from None
