@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -27,11 +29,67 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+def _renameat2() -> Callable[..., int] | None:
+    """Linux's ``renameat2``, which can swap two paths in one step; None elsewhere."""
+    try:
+        function = ctypes.CDLL(None, use_errno=True).renameat2
+    except (AttributeError, OSError, TypeError):
+        return None
+    function.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p,
+                         ctypes.c_uint]  # fmt: skip
+    function.restype = ctypes.c_int
+    return function
+
+
+RENAMEAT2 = _renameat2()
+AT_FDCWD, RENAME_EXCHANGE = -100, 2
+
+
+def exchange(first: Path, second: Path) -> bool:
+    """Swap two existing paths atomically; False where the system cannot (then nothing moved)."""
+    if RENAMEAT2 is None:
+        return False
+    if RENAMEAT2(AT_FDCWD, os.fsencode(first), AT_FDCWD, os.fsencode(second), RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EPERM):
+        return False  # an old kernel or a file system without the exchange
+    raise OSError(code, os.strerror(code), str(first))
+
+
+def _leftovers(target: Path, kind: str) -> list[Path]:
+    return sorted(p for p in target.parent.glob(f".{target.name}.{kind}-*") if p.is_dir())
+
+
+def recover_folder(target: Path) -> list[str]:
+    """Repair or clean what an interrupted swap left beside ``target``; say what was done.
+
+    Call with the folder lock held. A run killed between the two renames of
+    the fallback swap leaves the previous planning set aside and no
+    ``target``: it is put back. Staging copies (personal data) and set-aside
+    plannings of a finished swap are removed.
+    """
+    target = target.resolve()
+    done: list[str] = []
+    retired = _leftovers(target, "old")
+    if not target.exists() and retired:
+        os.replace(retired[-1], target)
+        retired = retired[:-1]
+        done.append(f"{target}: an interrupted run had set the planning aside; it is back")
+    for leftover in _leftovers(target, "new") + retired:
+        shutil.rmtree(leftover, ignore_errors=True)
+        done.append(f"{target}: removed a copy an interrupted run left behind ({leftover.name})")
+    return done
+
+
 @contextmanager
 def staged_folder(target: Path) -> Iterator[Path]:
     """Yield an empty sibling folder; on success it replaces ``target`` in one swap.
 
-    On any failure (an exception or Ctrl-C) the staging folder is removed and
+    On Linux the swap is one ``renameat2`` exchange, so at every instant
+    ``target`` is either the old or the new folder. Elsewhere it is two renames;
+    a crash between them is repaired by ``recover_folder`` on the next run. On
+    any failure (an exception or Ctrl-C) the staging folder is removed and
     ``target`` is left exactly as it was.
     """
     target = target.resolve()
@@ -42,7 +100,11 @@ def staged_folder(target: Path) -> Iterator[Path]:
     staging.chmod(0o777 & ~umask)
     try:
         yield staging
-        if target.exists():
+        if not target.exists():
+            os.replace(staging, target)
+        elif exchange(staging, target):
+            shutil.rmtree(staging, ignore_errors=True)  # now the previous planning
+        else:
             retired = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
             retired.rmdir()
             os.replace(target, retired)
@@ -52,8 +114,6 @@ def staged_folder(target: Path) -> Iterator[Path]:
                 os.replace(retired, target)  # put the previous planning back
                 raise
             shutil.rmtree(retired, ignore_errors=True)
-        else:
-            os.replace(staging, target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

@@ -29,7 +29,7 @@ from pathlib import Path
 
 from icalendar import Calendar
 
-from herplan.io.atomic import folder_lock
+from herplan.io.atomic import folder_lock, recover_folder
 from herplan.io.errors import InputError
 from herplan.io.outbox import OUTBOX
 
@@ -246,6 +246,7 @@ def _session(connect: Connect) -> Iterator[smtplib.SMTP]:
 def send_outbox(folder: Path, connect: Connect | None, dry_run: bool = False) -> SendReport:
     """Send what has not been sent yet; ``dry_run`` only says what that would be."""
     with folder_lock(folder):
+        recover_folder(folder)  # a rerun killed mid-swap: the planning comes back first
         report = plan_sending(read_outboxes(folder), read_log(folder))
         if dry_run or not report.pending:
             return report

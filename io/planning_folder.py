@@ -15,7 +15,7 @@ import shutil
 from dataclasses import replace
 from pathlib import Path
 
-from herplan.io.atomic import folder_lock, staged_folder
+from herplan.io.atomic import folder_lock, recover_folder, staged_folder
 from herplan.io.errors import InputError
 from herplan.io.invites import (
     cancellation,
@@ -130,7 +130,26 @@ def write_planning_folder(plan: Plan, out: Path) -> dict[str, bytes]:
             ]
         )
     files = planning_files(plan)
-    with folder_lock(out), staged_folder(out) as staging:
+    with folder_lock(out):
+        recover_folder(out)
+        _swap_in(plan, out, files)
+    return files
+
+
+def repair_planning_folder(out: Path) -> list[str]:
+    """Put back or clean up what an interrupted run left beside ``out``; say what was done.
+
+    Runs before a rerun reads the previous plan, so a run killed in the middle
+    of the swap never makes the next one start again at revision 1.
+    """
+    if not out.parent.is_dir():
+        return []
+    with folder_lock(out):
+        return recover_folder(out)
+
+
+def _swap_in(plan: Plan, out: Path, files: dict[str, bytes]) -> None:
+    with staged_folder(out) as staging:
         if out.is_dir():
             _keep_own_files(out, staging)
         if plan.revision > 1 and (out / "plan.json").exists():
@@ -149,4 +168,3 @@ def write_planning_folder(plan: Plan, out: Path) -> dict[str, bytes]:
             target = staging / name
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
-    return files

@@ -32,20 +32,25 @@ def stable_slugs(names: Iterable[str], known: Mapping[str, str] | None = None) -
     ``known`` is the mapping of earlier revisions (from ``plan.json``): every
     name in it keeps its slug, and its slugs stay taken even when the name is
     gone, so no newcomer ever inherits another's file name. New names (sorted)
-    get their own slug, or a numbered one when it is taken; file systems that
-    ignore case are safe because slugs are lower case. Returns the whole
-    mapping, earlier names included.
+    get their own slug, or a numbered one when it is taken; a name written in
+    another case is the same name (as everywhere in the input) and keeps its
+    slug. File systems that ignore case are safe because slugs are lower case.
+    Returns the whole mapping, earlier names included.
     """
     result = dict(known or {})
     taken = {slug.casefold() for slug in result.values()}
+    by_fold = {name.casefold(): slug for name, slug in sorted(result.items())}
     for name in sorted(set(names) - result.keys()):
+        if name.casefold() in by_fold:  # the input matches names in any case: the same one
+            result[name] = by_fold[name.casefold()]
+            continue
         base = file_slug(name)
         slug, n = base, 1
         while slug.casefold() in taken:
             n += 1
             slug = f"{base}-{n}"
         taken.add(slug.casefold())
-        result[name] = slug
+        by_fold[name.casefold()] = result[name] = slug
     return result
 
 

@@ -20,6 +20,7 @@ from herplan.io.errors import InputError
 from herplan.io.input_reader import read_problem
 from herplan.io.input_writer import write_input_workbook
 from herplan.io.mailer import send_outbox, smtp_connection
+from herplan.io.planning_folder import repair_planning_folder
 from herplan.io.progress import ProgressDisplay
 from herplan.io.send_summary import send_summary
 from herplan.scheduler.domain import StaleAnswer
@@ -124,6 +125,11 @@ def plan(
         _fail_input(error)
     for warning in warnings:
         click.echo(f"warning: {warning}", err=True)
+    try:
+        for note in repair_planning_folder(out):
+            click.echo(f"note: {note}", err=True)
+    except InputError as error:  # another run holds the folder
+        _fail_input(error)
     display = ProgressDisplay(problem.settings.language)
     try:
         with display:

@@ -24,7 +24,11 @@ from herplan.io.errors import InputError
 from herplan.io.feedback import read_feedback
 from herplan.io.frames import to_frames
 from herplan.io.input_reader import read_problem
-from herplan.io.planning_folder import is_planning_folder, write_planning_folder
+from herplan.io.planning_folder import (
+    is_planning_folder,
+    repair_planning_folder,
+    write_planning_folder,
+)
 from herplan.io.previous import read_previous
 from herplan.io.summary import summary_text
 from herplan.scheduler.domain import Plan, Problem, Rerun
@@ -137,6 +141,8 @@ def plan_input(
     if problem is None:
         problem, found = read_problem(input_path)
         warnings = [*warnings, *found]
+    if folder is not None:
+        warnings = [*warnings, *repair_planning_folder(folder)]
     if folder is not None and folder.exists() and not is_planning_folder(folder):
         raise InputError(
             [
