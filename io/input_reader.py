@@ -368,8 +368,12 @@ def _read_settings(file: str, table: Table | None, errors: list[str], warnings: 
         "ochtend": ("morning", lambda v: _time_window(str(v)), "a time window like 09:00-12:30"),
         "middag": ("afternoon", lambda v: _time_window(str(v)), "a time window like 13:00-17:00"),
         "gespreksduur_min": ("interview_min", _positive, "a whole number of minutes above 0"),
-        "wisseltijd_min": ("changeover_min", _non_negative, "a whole number of minutes, 0 or more"),
-        "uitwerktijd_min": ("writeup_min", _non_negative, "a whole number of minutes, 0 or more"),
+        "wisseltijd_min": (
+            "changeover_min",
+            lambda v: _at_most(_non_negative(v), 240),
+            "a whole number of minutes from 0 to 240",
+        ),
+        "uitwerktijd_min": ("writeup_min", _positive, "a whole number of minutes above 0"),
         "max_leeftijd_ondersteuningsplan_maanden": (
             "max_plan_age_months",
             lambda v: _at_most(_positive(v), 36),
@@ -383,7 +387,7 @@ def _read_settings(file: str, table: Table | None, errors: list[str], warnings: 
         "feestdagen": ("holidays", _country, "a country code such as NL, or geen"),
         "tijdzone": ("timezone", _zone, "a time zone such as Europe/Amsterdam"),
         "taal": ("language", _language, "nl or en"),
-        "rekentijd_s": ("time_limit_s", _seconds, "a number of seconds above 0"),
+        "rekentijd_s": ("time_limit_s", _seconds, "a number of seconds above 0, at most 86400"),
         "organisator_naam": ("organizer_name", _name, "a name of at most 200 characters"),
         "organisator_email": ("organizer_email", _email, "an e-mail address"),
         "planner_naam": ("planner_name", _name, "a name of at most 200 characters"),
