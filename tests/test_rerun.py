@@ -316,3 +316,39 @@ def test_feedback_with_another_providers_dossier_is_an_error(workspace):
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 2
     assert f"belongs to {other['provider']}, not to {a['provider']}" in result.output
+
+
+def test_a_foreign_dossier_on_the_first_row_is_blamed_alone(workspace):
+    before = _plan(workspace / "planning")
+    a = before["appointments"][0]
+    other = next(x for x in before["appointments"] if x["provider"] != a["provider"])
+    sheet = _returned_sheet(workspace, a["dossier"], "ja", "")
+    wb = load_workbook(sheet)
+    ws = wb["Planning"]
+    header = [c.value for c in ws[1]]
+    ws.insert_rows(2)  # pasted above the provider's own rows
+    ws.cell(row=2, column=header.index("Dossier") + 1, value=other["dossier"])
+    wb.save(sheet)
+    args = ["plan", str(workspace / "invoer.xlsx"), "--out", str(workspace / "planning"),
+            "--today", TODAY, "--feedback", str(sheet)]  # fmt: skip
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2
+    errors = [line for line in result.output.splitlines() if "belongs to" in line]
+    assert len(errors) == 1 and "› Planning › row 2 ›" in errors[0]
+    assert f"'{other['dossier']}' belongs to {other['provider']}" in errors[0]
+    assert _plan(workspace / "planning") == before
+
+
+def test_two_returned_workbooks_that_contradict_each_other_are_refused(workspace):
+    before = _plan(workspace / "planning")
+    a = before["appointments"][0]
+    first = _returned_sheet(workspace, a["dossier"], "ja", "")
+    yes = first.rename(first.with_name("terug-eerst-ja.xlsx"))
+    no = _returned_sheet(workspace, a["dossier"], "nee", "toch niet")
+    args = ["plan", str(workspace / "invoer.xlsx"), "--out", str(workspace / "planning"),
+            "--today", TODAY, "--feedback", str(yes), "--feedback", str(no)]  # fmt: skip
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2
+    assert f"dossier '{a['dossier']}' is answered" in result.output
+    assert "keep one answer" in result.output
+    assert _plan(workspace / "planning") == before
