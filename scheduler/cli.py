@@ -265,5 +265,31 @@ def check(input_path: Path, out: Path | None, feedback: tuple[Path, ...]) -> Non
     )
 
 
+@main.command()
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option(
+    "--host", default="127.0.0.1", show_default=True,
+    help="Where to listen; anything but 127.0.0.1 lets others on the network in (no login).",
+)  # fmt: skip
+@click.option(
+    "--data",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The folder of the plannings (default: herplan's folder in your user data folder).",
+)
+def serve(port: int, host: str, data: Path | None) -> None:
+    """The planner's local web page: plan, look, download, process changes."""
+    import platformdirs
+    import uvicorn
+
+    from herplan.scheduler.web import create_app
+
+    folder = data or Path(platformdirs.user_data_dir("herplan", appauthor=False))
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"warning: listening on {host}: anyone who can reach this machine can see "
+                   "and change the plannings; there is no login", err=True)  # fmt: skip
+    click.echo(f"herplan: http://{host}:{port}/  (plannings in {folder}; Ctrl-C stops)")
+    uvicorn.run(create_app(folder), host=host, port=port, log_level="warning")
+
+
 if __name__ == "__main__":
     main()

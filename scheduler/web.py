@@ -1,0 +1,463 @@
+"""``herplan serve``: the planner's local web page for the December cycle (SPEC §5).
+
+Every planning is a folder under the data folder: ``<name>/invoer/`` holds the
+uploaded input and returned workbooks, ``<name>/planning/`` is exactly the
+planning folder ``herplan plan`` writes, so the page and the command line can
+take turns. A solve runs in a thread through ``run.plan_input``, the same call
+as the command line; the page polls its progress and can stop it (the best
+plan so far is kept). One solve at a time per planning; files are served only
+from inside the data folder; every text is escaped by Jinja.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import shutil
+import tempfile
+import threading
+import time
+import zipfile
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from starlette.applications import Starlette
+from starlette.datastructures import UploadFile
+from starlette.requests import Request
+from starlette.responses import (
+    FileResponse,
+    HTMLResponse,
+    JSONResponse,
+    RedirectResponse,
+    Response,
+)
+from starlette.routing import Route
+
+from herplan.io.errors import InputError
+from herplan.io.input_reader import read_problem
+from herplan.io.input_writer import write_input_workbook
+from herplan.io.sentences import PHASES, REASON_NAMES
+from herplan.io.slug import file_slug
+from herplan.scheduler.run import plan_input
+from herplan.scheduler.solve import Progress
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024  # far beyond any region's workbook
+INPUT, PLANNING, RETURNED = "invoer", "planning", "teruggestuurd"
+MESSAGE = re.compile(r"^(?P<file>[^›:]+?)(?: › (?P<sheet>[^›:]+?))?(?: › row (?P<row>\d+))?"
+                     r"(?: › (?P<column>[^›:]+?))?: (?P<what>.+)$")  # fmt: skip
+
+WORDS = {
+    "nl": {
+        "title": "herplan – herindicaties plannen", "new": "Nieuwe planning",
+        "upload": "Invoerbestand (.xlsx, of de .csv-bestanden)", "start": "Plannen",
+        "template": "Leeg invoerbestand downloaden", "plannings": "Plannings",
+        "errors": "De invoer bevat fouten; er is niets gepland.", "file": "Bestand",
+        "sheet": "Blad", "row": "Rij", "column": "Kolom", "what": "Wat is er mis",
+        "busy": "Bezig met plannen", "busy_other": "Deze planning is al bezig; wacht tot "
+        "die klaar is.", "stop": "Stoppen en het beste plan tot nu toe bewaren",
+        "elapsed": "verstreken", "left": "nog", "planned": "ingepland", "of": "van max.",
+        "scheduled": "Ingepland", "unscheduled": "Niet ingepland", "visits": "Bezoeken",
+        "location_days": "Locatiedagen", "quality": "Hoe dicht bij het best mogelijke",
+        "proven": "het hoogst mogelijke aantal (bewezen)", "share": "{share} van het hoogst "
+        "mogelijke ({upper})", "timeline": "Tijdlijn", "consultant": "Consulent",
+        "not_planned": "Niet ingepland", "reason": "Reden", "explanation": "Toelichting",
+        "renewals": "Ondersteuningsplannen te vernieuwen", "needed_by": "Nodig uiterlijk",
+        "files": "Bestanden", "all_zip": "Alles in één zip", "providers": "Aanbieders",
+        "consultants": "Consulenten", "overview": "Overzicht voor de planner",
+        "rerun": "Wijzigingen verwerken", "new_input": "Gewijzigd invoerbestand (optioneel)",
+        "returned": "Teruggestuurde werkbladen van aanbieders", "changes": "Wijzigingen",
+        "revision": "Revisie", "revisions": "Eerdere revisies", "provider": "Aanbieder",
+        "all_providers": "alle aanbieders", "dossier": "Dossier", "client": "Cliënt",
+        "location": "Locatie", "time": "Tijd", "with": "Met", "kind": "Soort",
+        "failed": "De planning is mislukt", "none": "geen", "open": "Openen",
+        "too_big": "Het bestand is te groot (maximaal 20 MB).",
+        "wrong_type": "Alleen .xlsx- of .csv-bestanden.", "no_file": "Kies een bestand.",
+    },
+    "en": {
+        "title": "herplan – planning reassessments", "new": "New planning",
+        "upload": "Input file (.xlsx, or the .csv files)", "start": "Plan",
+        "template": "Download an empty input workbook", "plannings": "Plannings",
+        "errors": "The input has errors; nothing was planned.", "file": "File",
+        "sheet": "Sheet", "row": "Row", "column": "Column", "what": "What is wrong",
+        "busy": "Planning", "busy_other": "This planning is already running; wait until it "
+        "has finished.", "stop": "Stop and keep the best plan so far",
+        "elapsed": "elapsed", "left": "left", "planned": "planned", "of": "of at most",
+        "scheduled": "Planned", "unscheduled": "Not planned", "visits": "Visits",
+        "location_days": "Location-days", "quality": "How close to the best possible",
+        "proven": "the most possible (proven)", "share": "{share} of the most possible "
+        "({upper})", "timeline": "Timeline", "consultant": "Consultant",
+        "not_planned": "Not planned", "reason": "Reason", "explanation": "Explanation",
+        "renewals": "Support plans to renew", "needed_by": "Needed by",
+        "files": "Files", "all_zip": "Everything in one zip", "providers": "Providers",
+        "consultants": "Consultants", "overview": "Planner's overview",
+        "rerun": "Process changes", "new_input": "Changed input file (optional)",
+        "returned": "Workbooks returned by providers", "changes": "Changes",
+        "revision": "Revision", "revisions": "Earlier revisions", "provider": "Provider",
+        "all_providers": "all providers", "dossier": "Dossier", "client": "Client",
+        "location": "Location", "time": "Time", "with": "With", "kind": "Kind",
+        "failed": "The planning failed", "none": "none", "open": "Open",
+        "too_big": "The file is too large (at most 20 MB).",
+        "wrong_type": "Only .xlsx or .csv files.", "no_file": "Choose a file.",
+    },
+}  # fmt: skip
+
+
+@dataclass
+class Job:
+    """One solve of one planning, in a thread."""
+
+    thread: threading.Thread | None = None
+    stop: threading.Event = field(default_factory=threading.Event)
+    progress: Progress | None = None
+    started: float = field(default_factory=time.monotonic)
+    error: list[str] = field(default_factory=list)
+    done: bool = False
+
+    @property
+    def running(self) -> bool:
+        return self.thread is not None and self.thread.is_alive()
+
+
+class Plannings:
+    """The plannings under the data folder, and the solve of each."""
+
+    def __init__(
+        self, data: Path, time_limit: float | None = None, reproducible: bool = False
+    ) -> None:
+        self.data = data.resolve()
+        self.data.mkdir(parents=True, exist_ok=True)
+        self.time_limit = time_limit
+        self.reproducible = reproducible
+        self.jobs: dict[str, Job] = {}
+        self.lock = threading.Lock()
+
+    def folder(self, name: str) -> Path:
+        """The folder of planning ``name``; a name that is not one of ours is refused."""
+        if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", name) or not (self.data / name).is_dir():
+            raise LookupError(name)
+        return self.data / name
+
+    def names(self) -> list[str]:
+        return sorted(p.name for p in self.data.iterdir() if (p / INPUT).is_dir())
+
+    def new_name(self, upload_name: str) -> str:
+        base = file_slug(Path(upload_name).stem, "planning")
+        name, n = base, 1
+        while (self.data / name).exists():
+            n += 1
+            name = f"{base}-{n}"
+        return name
+
+    def start(self, name: str, input_path: Path, feedback: list[Path]) -> bool:
+        """Start planning ``name`` in a thread; False when it is already running."""
+        with self.lock:
+            job = self.jobs.get(name)
+            if job is not None and job.running:
+                return False
+            job = self.jobs[name] = Job()
+
+            def work() -> None:
+                try:
+                    plan_input(
+                        input_path, self.data / name / PLANNING, time_limit=self.time_limit,
+                        reproducible=self.reproducible, feedback=feedback, stop=job.stop,
+                        progress=lambda p: setattr(job, "progress", p),
+                    )  # fmt: skip
+                except InputError as error:
+                    job.error = list(error.messages)
+                except Exception as error:  # shown on the page; the folder stays as it was
+                    job.error = [f"{type(error).__name__}: {error}"]
+                finally:
+                    job.done = True
+
+            job.thread = threading.Thread(target=work, name=f"herplan-{name}", daemon=True)
+            job.thread.start()
+            return True
+
+
+def _lang(request: Request, plan: dict | None = None) -> str:
+    asked = request.query_params.get("taal")
+    if asked in WORDS:
+        return asked
+    if plan is not None and plan.get("settings", {}).get("taal") in WORDS:
+        return plan["settings"]["taal"]
+    return "nl"
+
+
+def error_rows(messages: list[str]) -> list[dict[str, str]]:
+    """``file › sheet › row N › column: what`` split into the columns of the error table."""
+    rows = []
+    for message in messages:
+        found = MESSAGE.match(message.strip())
+        rows.append(found.groupdict(default="") if found else {"file": "", "sheet": "",
+                    "row": "", "column": "", "what": message})  # fmt: skip
+    return rows
+
+
+def _read_plan(folder: Path) -> dict | None:
+    path = folder / PLANNING / "plan.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
+
+
+def headline(plan: dict, lang: str) -> dict[str, object]:
+    """The figures at the top of the planning page, in the planner's words."""
+    w = WORDS[lang]
+    stats = plan["stats"]
+    reasons = Counter(u["reasons"][0] for u in plan["unscheduled"] if u["reasons"])
+    count = next((p for p in stats["phases"] if p["name"] == "most_reassessments"), None)
+    if count is None or count.get("bound") is None:
+        quality = "–"
+    elif count.get("gap") == 0:
+        quality = w["proven"]
+    else:
+        share = count["objective"] / count["bound"] if count["bound"] else 1.0
+        text = f"{share:.1%}"
+        quality = w["share"].format(share=text.replace(".", ",") if lang == "nl" else text,
+                                    upper=int(count["bound"]))  # fmt: skip
+    return {
+        "scheduled": stats["scheduled"], "unscheduled": stats["unscheduled"],
+        "reasons": [(REASON_NAMES[lang].get(c, c), n) for c, n in reasons.most_common()],
+        "visits": stats["visits"], "location_days": stats["location_days"], "quality": quality,
+    }  # fmt: skip
+
+
+def timeline(plan: dict, provider: str | None) -> dict[str, object]:
+    """Consultants × working days; each visit a block with its location and appointments."""
+    appointments = [a for a in plan["appointments"] if provider in (None, a["provider"])]
+    days = sorted({a["date"] for a in plan["appointments"]})
+    cells: dict[tuple[str, str], dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    for a in sorted(appointments, key=lambda a: a["start"]):
+        cells[(a["consultant"], a["date"])][a["location"]].append(a)
+    names = plan.get("consultants", {})
+    people = sorted({a["consultant"] for a in plan["appointments"]})
+    return {
+        "days": [(d, date.fromisoformat(d)) for d in days],
+        "rows": [(c, (names.get(c) or {}).get("name", "") if isinstance(names.get(c), dict)
+                  else (names.get(c) or [""])[0], [cells.get((c, d), {}) for d in days])
+                 for c in people],
+    }  # fmt: skip
+
+
+def _within(root: Path, relative: str) -> Path:
+    """``root/relative`` if it is a file inside ``root``; no path from a request escapes it."""
+    target = (root / relative).resolve()
+    if not target.is_relative_to(root.resolve()) or not target.is_file():
+        raise LookupError(relative)
+    return target
+
+
+def create_app(
+    data: Path, time_limit: float | None = None, reproducible: bool = False
+) -> Starlette:
+    """The web application over the plannings in ``data`` (the CLI's options, for tests)."""
+    store = Plannings(data, time_limit, reproducible)
+    env = Environment(loader=PackageLoader("herplan.scheduler", "templates"),
+                      autoescape=select_autoescape(["html"]))  # fmt: skip
+
+    def page(template: str, request: Request, lang: str, status: int = 200, **values) -> Response:
+        html = env.get_template(template).render(w=WORDS[lang], lang=lang, request=request,
+                                                 **values)  # fmt: skip
+        return HTMLResponse(html, status_code=status)
+
+    def missing(request: Request) -> Response:
+        return HTMLResponse("Niet gevonden / not found", status_code=404)
+
+    async def home(request: Request) -> Response:
+        lang = _lang(request)
+        return page("home.html", request, lang, plannings=store.names(), errors=[])
+
+    async def template_file(request: Request) -> Response:
+        with tempfile.TemporaryDirectory() as scratch:
+            path = Path(scratch) / "herplan-invoer.xlsx"
+            write_input_workbook(path)
+            return Response(
+                path.read_bytes(), media_type=XLSX,
+                headers={"Content-Disposition": 'attachment; filename="herplan-invoer.xlsx"'},
+            )  # fmt: skip
+
+    async def uploads(request: Request) -> tuple[dict[str, list[tuple[str, bytes]]], str]:
+        """The uploaded files per form field, or the word for what is wrong with them."""
+        if int(request.headers.get("content-length", 0) or 0) > MAX_UPLOAD_BYTES:
+            return {}, "too_big"
+        found: dict[str, list[tuple[str, bytes]]] = defaultdict(list)
+        async with request.form(max_files=50, max_part_size=MAX_UPLOAD_BYTES) as form:
+            for field_name, item in form.multi_items():
+                if not isinstance(item, UploadFile) or not item.filename:
+                    continue
+                name = Path(item.filename).name
+                if Path(name).suffix.lower() not in (".xlsx", ".csv"):
+                    return {}, "wrong_type"
+                found[field_name].append((name, await item.read()))
+        return found, ""
+
+    def save_input(folder: Path, files: list[tuple[str, bytes]]) -> Path:
+        """Store the upload as the planning's input: one workbook, or a folder of CSV files."""
+        target = folder / INPUT
+        if files[0][0].lower().endswith(".xlsx"):
+            path = target / "invoer.xlsx"
+            path.write_bytes(files[0][1])
+            return path
+        csv_folder = target / "csv"
+        shutil.rmtree(csv_folder, ignore_errors=True)
+        csv_folder.mkdir(parents=True)
+        for name, content in files:
+            (csv_folder / name).write_bytes(content)
+        return csv_folder
+
+    async def new_planning(request: Request) -> Response:
+        lang = _lang(request)
+        found, problem = await uploads(request)
+        files = found.get("invoer", [])
+        if problem or not files:
+            return page("home.html", request, lang, 400, plannings=store.names(),
+                        errors=error_rows([WORDS[lang][problem or "no_file"]]))  # fmt: skip
+        name = store.new_name(files[0][0])
+        folder = store.data / name
+        (folder / INPUT).mkdir(parents=True)
+        path = save_input(folder, files)
+        try:
+            read_problem(path)
+        except InputError as error:
+            shutil.rmtree(folder)
+            return page("home.html", request, lang, 400, plannings=store.names(),
+                        errors=error_rows(error.messages))  # fmt: skip
+        store.start(name, path, [])
+        return RedirectResponse(f"/p/{name}/bezig?taal={lang}", status_code=303)
+
+    async def busy(request: Request) -> Response:
+        name = request.path_params["name"]
+        try:
+            store.folder(name)
+        except LookupError:
+            return missing(request)
+        lang = _lang(request)
+        job = store.jobs.get(name)
+        if job is None or (job.done and not job.error):
+            return RedirectResponse(f"/p/{name}?taal={lang}", status_code=303)
+        return page("busy.html", request, lang, name=name, errors=error_rows(job.error))
+
+    async def status(request: Request) -> Response:
+        name = request.path_params["name"]
+        job = store.jobs.get(name)
+        if job is None:
+            return JSONResponse({"running": False, "done": True, "errors": []})
+        lang = _lang(request)
+        p = job.progress
+        return JSONResponse({
+            "running": job.running, "done": job.done, "errors": job.error,
+            "phase": PHASES[lang].get(p.phase, p.phase) if p else "",
+            "planned": p.planned if p else None, "upper": p.upper if p else None,
+            "elapsed": round(time.monotonic() - job.started, 1),
+            "limit": round(p.limit, 1) if p else None,
+        })  # fmt: skip
+
+    async def stop(request: Request) -> Response:
+        name = request.path_params["name"]
+        job = store.jobs.get(name)
+        if job is not None:
+            job.stop.set()
+        return RedirectResponse(f"/p/{name}/bezig", status_code=303)
+
+    async def planning(request: Request) -> Response:
+        name = request.path_params["name"]
+        try:
+            folder = store.folder(name)
+        except LookupError:
+            return missing(request)
+        plan = _read_plan(folder)
+        job = store.jobs.get(name)
+        if plan is None or (job is not None and job.running):
+            return RedirectResponse(f"/p/{name}/bezig", status_code=303)
+        lang = _lang(request, plan)
+        provider = request.query_params.get("aanbieder") or None
+        out = folder / PLANNING
+        kept = out / "revisies"
+        revisions = sorted((int(p.name) for p in kept.glob("*") if p.name.isdigit()), reverse=True)
+        return page(
+            "planning.html", request, lang, name=name, plan=plan, head=headline(plan, lang),
+            line=timeline(plan, provider), provider=provider,
+            providers=sorted({a["provider"] for a in plan["appointments"]}),
+            reason_names=REASON_NAMES[lang],
+            files=sorted(str(p.relative_to(out)) for p in out.rglob("*")
+                         if p.is_file() and p.relative_to(out).parts[0] not in ("revisies",
+                                                                                 "uitgaand")),
+            revisions=revisions, errors=error_rows(job.error) if job and job.error else [],
+        )  # fmt: skip
+
+    async def download(request: Request) -> Response:
+        name = request.path_params["name"]
+        try:
+            path = _within(store.folder(name) / PLANNING, request.path_params["path"])
+        except LookupError:
+            return missing(request)
+        return FileResponse(path, filename=path.name)
+
+    async def everything(request: Request) -> Response:
+        name = request.path_params["name"]
+        try:
+            out = store.folder(name) / PLANNING
+        except LookupError:
+            return missing(request)
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            for path in sorted(out.rglob("*")):
+                if path.is_file() and path.relative_to(out).parts[0] != "revisies":
+                    archive.write(path, str(path.relative_to(out)))
+        disposition = f'attachment; filename="{name}.zip"'
+        return Response(
+            buffer.getvalue(), media_type="application/zip",
+            headers={"Content-Disposition": disposition},
+        )  # fmt: skip
+
+    async def rerun(request: Request) -> Response:
+        name = request.path_params["name"]
+        try:
+            folder = store.folder(name)
+        except LookupError:
+            return missing(request)
+        lang = _lang(request, _read_plan(folder))
+        found, problem = await uploads(request)
+        if problem:
+            return page("busy.html", request, lang, 400, name=name,
+                        errors=error_rows([WORDS[lang][problem]]))  # fmt: skip
+        new_input, returned = found.get("invoer", []), found.get("teruggestuurd", [])
+        job = store.jobs.get(name)
+        if job is not None and job.running:
+            return page("busy.html", request, lang, 409, name=name,
+                        errors=error_rows([WORDS[lang]["busy_other"]]))  # fmt: skip
+        path = save_input(folder, new_input) if new_input else _input_of(folder)
+        back = folder / INPUT / RETURNED / str(int(time.time() * 1000))
+        back.mkdir(parents=True)
+        feedback = []
+        for file_name, content in returned:
+            (back / file_name).write_bytes(content)
+            feedback.append(back / file_name)
+        if not store.start(name, path, feedback):
+            return page("busy.html", request, lang, 409, name=name,
+                        errors=error_rows([WORDS[lang]["busy_other"]]))  # fmt: skip
+        return RedirectResponse(f"/p/{name}/bezig?taal={lang}", status_code=303)
+
+    return Starlette(
+        routes=[
+            Route("/", home),
+            Route("/sjabloon", template_file),
+            Route("/nieuw", new_planning, methods=["POST"]),
+            Route("/p/{name}", planning),
+            Route("/p/{name}/bezig", busy),
+            Route("/p/{name}/status", status),
+            Route("/p/{name}/stop", stop, methods=["POST"]),
+            Route("/p/{name}/wijzigingen", rerun, methods=["POST"]),
+            Route("/p/{name}/alles.zip", everything),
+            Route("/p/{name}/bestand/{path:path}", download),
+        ]
+    )
+
+
+def _input_of(folder: Path) -> Path:
+    xlsx = folder / INPUT / "invoer.xlsx"
+    return xlsx if xlsx.is_file() else folder / INPUT / "csv"

@@ -1,0 +1,181 @@
+"""``herplan serve``: the planner's web page, through Starlette's test client.
+
+The whole cycle on a small region: upload (bad input as a table, nothing
+planned), progress, the planning page (figures, timeline, what could not be
+planned), downloads (one file, the zip; nothing outside the data folder), a
+rerun with a returned workbook, one solve at a time, stop keeps the best plan,
+and the page writes the same plan as the command line.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+from starlette.testclient import TestClient
+
+from herplan.scheduler.cli import main
+from herplan.scheduler.web import create_app
+from tests.conftest import EXAMPLE
+from tests.io.test_input_reader import CASE, CONSULTANTS, LOCATIONS, workbook
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def small_input(folder: Path, provider: str = "Yulius") -> Path:
+    cases = [CASE | {"dossier": f"D{n}", "aanbieder": provider} for n in range(4)]
+    locations = [LOCATIONS[0] | {"aanbieder": provider}]
+    consultants = [CONSULTANTS[0] | {"werkdagen": "ma, di, wo, do, vr"}]
+    return workbook(folder, cases=cases, consultants=consultants, locations=locations)
+
+
+def upload(client: TestClient, path: Path, field: str = "invoer", url: str = "/nieuw"):
+    files = [(field, (path.name, path.read_bytes(), XLSX))]
+    return client.post(url, files=files, follow_redirects=False)
+
+
+def wait(client: TestClient, name: str, seconds: float = 120) -> dict:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        status = client.get(f"/p/{name}/status").json()
+        if status["done"]:
+            return status
+        time.sleep(0.2)
+    raise AssertionError("the planning did not finish")
+
+
+@pytest.fixture
+def client(tmp_path):
+    with TestClient(create_app(tmp_path / "data", time_limit=3, reproducible=True)) as c:
+        yield c
+
+
+@pytest.fixture
+def planned(client, tmp_path) -> tuple[TestClient, str, Path]:
+    answer = upload(client, small_input(tmp_path))
+    assert answer.status_code == 303, answer.text
+    name = answer.headers["location"].split("/")[2]
+    assert wait(client, name)["errors"] == []
+    return client, name, tmp_path / "data" / name
+
+
+def test_home_page_in_dutch_and_english(client):
+    assert "Nieuwe planning" in client.get("/").text
+    assert "New planning" in client.get("/?taal=en").text
+
+
+def test_the_empty_input_workbook_can_be_downloaded(client):
+    answer = client.get("/sjabloon")
+    assert answer.status_code == 200
+    assert "Herindicaties" in load_workbook(io.BytesIO(answer.content)).sheetnames
+
+
+def test_bad_input_is_a_table_of_errors_and_nothing_is_planned(client, tmp_path):
+    bad = workbook(tmp_path, cases=[CASE | {"aanbieder": "Onbekend", "einddatum_indicatie": "x"}])
+    answer = upload(client, bad)
+    assert answer.status_code == 400
+    page = answer.text
+    assert 'id="errors"' in page and "<td>Herindicaties</td><td>2</td><td>aanbieder</td>" in page
+    assert "einddatum_indicatie" in page
+    assert not any((tmp_path / "data").iterdir())  # nothing planned, nothing kept
+
+
+def test_only_workbooks_and_csv_files_are_taken(client):
+    files = [("invoer", ("virus.exe", b"MZ", "application/octet-stream"))]
+    answer = client.post("/nieuw", files=files)
+    assert answer.status_code == 400 and "Alleen .xlsx- of .csv-bestanden" in answer.text
+
+
+def test_the_planning_page_shows_figures_timeline_and_files(planned):
+    client, name, folder = planned
+    page = client.get(f"/p/{name}").text
+    plan = json.loads((folder / "planning" / "plan.json").read_text())
+    assert f"<td>Ingepland</td><td>{plan['stats']['scheduled']}</td>" in page
+    assert 'id="timeline"' in page and "AH A. de Haan" in page
+    first = plan["appointments"][0]
+    assert f"{first['start']}–{first['end']}</td><td>{first['dossier']}" in page
+    assert f"/p/{name}/bestand/aanbieders/yulius.xlsx" in page
+    assert "Hoe dicht bij het best mogelijke" in page
+
+
+def test_downloads_come_from_inside_the_planning_only(planned):
+    client, name, _ = planned
+    assert client.get(f"/p/{name}/bestand/plan.json").json()["revision"] == 1
+    for bad in ("../invoer/invoer.xlsx", "../../../etc/passwd", "%2e%2e/%2e%2e/x", "/etc/passwd"):
+        assert client.get(f"/p/{name}/bestand/{bad}").status_code == 404
+    assert client.get("/p/..%2F..%2Fetc/bestand/passwd").status_code == 404
+    archive = zipfile.ZipFile(io.BytesIO(client.get(f"/p/{name}/alles.zip").content))
+    assert {"plan.json", "overzicht.xlsx", "aanbieders/yulius.xlsx"} <= set(archive.namelist())
+
+
+def test_a_rerun_with_a_returned_nee_moves_that_interview(planned, tmp_path):
+    client, name, folder = planned
+    before = json.loads((folder / "planning" / "plan.json").read_text())
+    target = before["appointments"][0]["dossier"]
+    returned = tmp_path / "terug.xlsx"
+    wb = load_workbook(folder / "planning" / "aanbieders" / "yulius.xlsx")
+    ws = wb["Planning"]
+    header = [c.value for c in ws[1]]
+    for row in ws.iter_rows(min_row=2):
+        if row[header.index("Dossier")].value == target:
+            row[header.index("Haalbaar")].value = "nee"
+    wb.save(returned)
+    answer = upload(client, returned, "teruggestuurd", f"/p/{name}/wijzigingen")
+    assert answer.status_code == 303, answer.text
+    assert wait(client, name)["errors"] == []
+    after = json.loads((folder / "planning" / "plan.json").read_text())
+    assert after["revision"] == 2
+    assert any(c["dossier"] == target and c["cause"] == "nee" for c in after["changes"])
+    page = client.get(f"/p/{name}").text
+    assert 'id="changes"' in page and target in page
+    assert f"/p/{name}/bestand/revisies/1/overzicht.xlsx" in page
+
+
+def test_one_solve_at_a_time_and_stop_keeps_the_best_plan(tmp_path):
+    with TestClient(create_app(tmp_path / "data", time_limit=60)) as client:
+        answer = upload(client, EXAMPLE)
+        name = answer.headers["location"].split("/")[2]
+        time.sleep(3)
+        again = client.post(f"/p/{name}/wijzigingen", files=[], follow_redirects=False)
+        assert again.status_code == 409 and "al bezig" in again.text
+        started = time.monotonic()
+        client.post(f"/p/{name}/stop", follow_redirects=False)
+        assert wait(client, name, 60)["errors"] == []
+        assert time.monotonic() - started < 30  # stopped, not run to the limit
+    plan = json.loads((tmp_path / "data" / name / "planning" / "plan.json").read_text())
+    assert plan["appointments"]  # the best plan so far was written
+
+
+def test_the_page_and_the_command_line_make_the_same_plan(planned, tmp_path):
+    _, _, folder = planned
+    out = tmp_path / "cli"
+    args = ["plan", str(folder / "invoer" / "invoer.xlsx"), "--out", str(out), "--reproducible",
+            "--time-limit", "3"]  # fmt: skip
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    page = json.loads((folder / "planning" / "plan.json").read_text())
+    cli = json.loads((out / "plan.json").read_text())
+    assert page["appointments"] == cli["appointments"]
+    assert page["unscheduled"] == cli["unscheduled"]
+
+
+def test_the_command_line_can_take_a_turn_on_a_pages_planning(planned):
+    client, name, folder = planned
+    result = CliRunner().invoke(main, ["plan", str(folder / "invoer" / "invoer.xlsx"), "--out",
+                                       str(folder / "planning"), "--time-limit", "2"])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "Revisie 2" in client.get(f"/p/{name}").text
+
+
+def test_input_text_is_never_rendered_unescaped(client, tmp_path):
+    answer = upload(client, small_input(tmp_path, provider="<script>alert(1)</script>"))
+    name = answer.headers["location"].split("/")[2]
+    wait(client, name)
+    page = client.get(f"/p/{name}").text
+    assert "<script>alert(1)</script>" not in page and "&lt;script&gt;" in page
