@@ -407,7 +407,7 @@ def create_app(
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
             for path in sorted(out.rglob("*")):
                 if path.is_file() and path.relative_to(out).parts[0] != "revisies":
-                    archive.write(path, str(path.relative_to(out)))
+                    archive.write(path, zip_name(path.relative_to(out)))
         disposition = f'attachment; filename="{name}.zip"'
         return Response(
             buffer.getvalue(), media_type="application/zip",
@@ -456,6 +456,18 @@ def create_app(
             Route("/p/{name}/bestand/{path:path}", download),
         ]
     )
+
+
+def zip_name(relative: Path) -> str:
+    """A provider's files together in the zip: ``aanbieders/<naam>/`` with its cancellations."""
+    parts = relative.parts
+    if parts[0] != "aanbieders" or len(parts) < 2:
+        return relative.as_posix()
+    if parts[1] == "geannuleerd" and len(parts) == 4:  # aanbieders/geannuleerd/<naam>/<file>
+        return f"aanbieders/{parts[2]}/geannuleerd/{parts[3]}"
+    if len(parts) == 2:
+        return f"aanbieders/{relative.stem}/{parts[1]}"
+    return relative.as_posix()
 
 
 def _input_of(folder: Path) -> Path:

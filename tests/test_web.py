@@ -21,7 +21,7 @@ from openpyxl import load_workbook
 from starlette.testclient import TestClient
 
 from herplan.scheduler.cli import main
-from herplan.scheduler.web import create_app
+from herplan.scheduler.web import create_app, zip_name
 from tests.conftest import EXAMPLE
 from tests.io.test_input_reader import CASE, CONSULTANTS, LOCATIONS, workbook
 
@@ -111,7 +111,19 @@ def test_downloads_come_from_inside_the_planning_only(planned):
         assert client.get(f"/p/{name}/bestand/{bad}").status_code == 404
     assert client.get("/p/..%2F..%2Fetc/bestand/passwd").status_code == 404
     archive = zipfile.ZipFile(io.BytesIO(client.get(f"/p/{name}/alles.zip").content))
-    assert {"plan.json", "overzicht.xlsx", "aanbieders/yulius.xlsx"} <= set(archive.namelist())
+    assert {
+        "plan.json",
+        "overzicht.xlsx",
+        "aanbieders/yulius/yulius.xlsx",
+        "aanbieders/yulius/yulius.ics",
+    } <= set(archive.namelist())  # a folder per provider
+
+
+def test_the_zip_puts_each_providers_cancellations_in_its_folder():
+    assert zip_name(Path("aanbieders/geannuleerd/yulius/d1.ics")) == (
+        "aanbieders/yulius/geannuleerd/d1.ics"
+    )
+    assert zip_name(Path("consulenten/ah.ics")) == "consulenten/ah.ics"
 
 
 def test_a_rerun_with_a_returned_nee_moves_that_interview(planned, tmp_path):
