@@ -77,6 +77,8 @@ WORDS = {
         "failed": "De planning is mislukt", "none": "geen", "open": "Openen",
         "too_big": "Het bestand is te groot (maximaal 20 MB).",
         "wrong_type": "Alleen .xlsx- of .csv-bestanden.", "no_file": "Kies een bestand.",
+        "not_yet": "Deze planning is nog niet gemaakt (de server stopte eerder).",
+        "again": "Opnieuw plannen",
     },
     "en": {
         "title": "herplan – planning reassessments", "new": "New planning",
@@ -103,6 +105,8 @@ WORDS = {
         "failed": "The planning failed", "none": "none", "open": "Open",
         "too_big": "The file is too large (at most 20 MB).",
         "wrong_type": "Only .xlsx or .csv files.", "no_file": "Choose a file.",
+        "not_yet": "This planning has not been made yet (the server stopped first).",
+        "again": "Plan again",
     },
 }  # fmt: skip
 
@@ -332,14 +336,26 @@ def create_app(
     async def busy(request: Request) -> Response:
         name = request.path_params["name"]
         try:
-            store.folder(name)
+            folder = store.folder(name)
         except LookupError:
             return missing(request)
         lang = _lang(request)
         job = store.jobs.get(name)
+        if job is None and _read_plan(folder) is None:  # stopped before its first plan
+            return page("busy.html", request, lang, name=name, again=True,
+                        errors=error_rows([WORDS[lang]["not_yet"]]))  # fmt: skip
         if job is None or (job.done and not job.error):
             return RedirectResponse(f"/p/{name}?taal={lang}", status_code=303)
         return page("busy.html", request, lang, name=name, errors=error_rows(job.error))
+
+    async def again(request: Request) -> Response:
+        name = request.path_params["name"]
+        try:
+            folder = store.folder(name)
+        except LookupError:
+            return missing(request)
+        store.start(name, _input_of(folder), [])
+        return RedirectResponse(f"/p/{name}/bezig?taal={_lang(request)}", status_code=303)
 
     async def status(request: Request) -> Response:
         name = request.path_params["name"]
@@ -451,6 +467,7 @@ def create_app(
             Route("/p/{name}/bezig", busy),
             Route("/p/{name}/status", status),
             Route("/p/{name}/stop", stop, methods=["POST"]),
+            Route("/p/{name}/opnieuw", again, methods=["POST"]),
             Route("/p/{name}/wijzigingen", rerun, methods=["POST"]),
             Route("/p/{name}/alles.zip", everything),
             Route("/p/{name}/bestand/{path:path}", download),

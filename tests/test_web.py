@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 import time
 import zipfile
 from pathlib import Path
@@ -24,6 +25,7 @@ from herplan.scheduler.cli import main
 from herplan.scheduler.web import create_app, zip_name
 from tests.conftest import EXAMPLE
 from tests.io.test_input_reader import CASE, CONSULTANTS, LOCATIONS, workbook
+from tests.io.test_odd_input import csv_folder
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -191,3 +193,25 @@ def test_input_text_is_never_rendered_unescaped(client, tmp_path):
     wait(client, name)
     page = client.get(f"/p/{name}").text
     assert "<script>alert(1)</script>" not in page and "&lt;script&gt;" in page
+
+
+def test_a_planning_the_server_never_finished_can_be_planned_again(tmp_path):
+    data = tmp_path / "data"
+    with TestClient(create_app(data, time_limit=3, reproducible=True)) as client:
+        name = upload(client, small_input(tmp_path)).headers["location"].split("/")[2]
+        wait(client, name)
+    shutil.rmtree(data / name / "planning")  # as if the server stopped before the first plan
+    with TestClient(create_app(data, time_limit=3, reproducible=True)) as client:
+        page = client.get(f"/p/{name}", follow_redirects=True)
+        assert "nog niet gemaakt" in page.text and 'id="again"' in page.text
+        assert client.post(f"/p/{name}/opnieuw", follow_redirects=False).status_code == 303
+        assert wait(client, name)["errors"] == []
+        assert "Revisie 1" in client.get(f"/p/{name}").text
+
+
+def test_csv_files_can_be_uploaded_together(client, tmp_path):
+    folder = csv_folder(tmp_path)
+    files = [("invoer", (p.name, p.read_bytes(), "text/csv")) for p in sorted(folder.iterdir())]
+    answer = client.post("/nieuw", files=files, follow_redirects=False)
+    assert answer.status_code == 303, answer.text
+    assert wait(client, answer.headers["location"].split("/")[2])["errors"] == []
