@@ -21,7 +21,7 @@ import time
 import zipfile
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -42,6 +42,7 @@ from herplan.io.input_reader import read_problem
 from herplan.io.input_writer import write_input_workbook
 from herplan.io.sentences import PHASES, REASON_NAMES
 from herplan.io.slug import file_slug
+from herplan.scheduler.calendar import public_holidays
 from herplan.scheduler.run import plan_input
 from herplan.scheduler.solve import Progress
 
@@ -231,9 +232,17 @@ def headline(plan: dict, lang: str) -> dict[str, object]:
 
 
 def timeline(plan: dict, provider: str | None) -> dict[str, object]:
-    """Consultants × working days; each visit a block with its location and appointments."""
+    """Consultants × the period's working days; each visit a block that opens to its times."""
     appointments = [a for a in plan["appointments"] if provider in (None, a["provider"])]
-    days = sorted({a["date"] for a in plan["appointments"]})
+    settings = plan["settings"]
+    start, end = (date.fromisoformat(settings[k]) for k in ("periode_start", "periode_eind"))
+    years = tuple(range(start.year, end.year + 1))
+    closed = public_holidays(settings.get("feestdagen", "NL"), years)
+    days = [
+        d.isoformat()
+        for d in (start + timedelta(days=n) for n in range((end - start).days + 1))
+        if d.weekday() < 5 and d not in closed
+    ]  # the period's working days, as the engine counts them
     cells: dict[tuple[str, str], dict[str, list]] = defaultdict(lambda: defaultdict(list))
     for a in sorted(appointments, key=lambda a: a["start"]):
         cells[(a["consultant"], a["date"])][a["location"]].append(a)
@@ -241,9 +250,10 @@ def timeline(plan: dict, provider: str | None) -> dict[str, object]:
     people = sorted({a["consultant"] for a in plan["appointments"]})
     return {
         "days": [(d, date.fromisoformat(d)) for d in days],
-        "rows": [(c, (names.get(c) or {}).get("name", "") if isinstance(names.get(c), dict)
-                  else (names.get(c) or [""])[0], [cells.get((c, d), {}) for d in days])
-                 for c in people],
+        "rows": [
+            (c, names.get(c, {}).get("name", ""), [cells.get((c, d), {}) for d in days])
+            for c in people
+        ],
     }  # fmt: skip
 
 
@@ -399,9 +409,7 @@ def create_app(
             line=timeline(plan, provider), provider=provider,
             providers=sorted({a["provider"] for a in plan["appointments"]}),
             reason_names=REASON_NAMES[lang],
-            files=sorted(str(p.relative_to(out)) for p in out.rglob("*")
-                         if p.is_file() and p.relative_to(out).parts[0] not in ("revisies",
-                                                                                 "uitgaand")),
+            files=_listed(out),
             revisions=revisions, errors=error_rows(job.error) if job and job.error else [],
         )  # fmt: skip
 
@@ -472,6 +480,15 @@ def create_app(
             Route("/p/{name}/alles.zip", everything),
             Route("/p/{name}/bestand/{path:path}", download),
         ]
+    )
+
+
+def _listed(out: Path) -> list[str]:
+    """The files of the current revision a planner downloads (not the history or the outbox)."""
+    return sorted(
+        p.relative_to(out).as_posix()
+        for p in out.rglob("*")
+        if p.is_file() and p.relative_to(out).parts[0] not in ("revisies", "uitgaand")
     )
 
 

@@ -100,6 +100,8 @@ def test_the_planning_page_shows_figures_timeline_and_files(planned):
     plan = json.loads((folder / "planning" / "plan.json").read_text())
     assert f"<td>Ingepland</td><td>{plan['stats']['scheduled']}</td>" in page
     assert 'id="timeline"' in page and "AH A. de Haan" in page
+    assert "<th>01-12</th>" in page and "<th>31-12</th>" in page  # every working day
+    assert "<th>25-12</th>" not in page and "<th>05-12</th>" not in page  # Christmas, Saturday
     first = plan["appointments"][0]
     assert f"{first['start']}–{first['end']}</td><td>{first['dossier']}" in page
     assert f"/p/{name}/bestand/aanbieders/yulius.xlsx" in page
