@@ -301,7 +301,8 @@ def test_fresh_starts_over(workspace):
     assert _plan(workspace / "planning")["revision"] == 1
 
 
-def test_feedback_with_another_providers_dossier_is_an_error(workspace):
+def _with_foreign_dossier(workspace, first_row: bool) -> tuple[dict, dict, Path]:
+    """A returned sheet with another provider's dossier pasted in (first or last row)."""
     before = _plan(workspace / "planning")
     a = before["appointments"][0]
     other = next(x for x in before["appointments"] if x["provider"] != a["provider"])
@@ -309,29 +310,33 @@ def test_feedback_with_another_providers_dossier_is_an_error(workspace):
     wb = load_workbook(sheet)
     ws = wb["Planning"]
     header = [c.value for c in ws[1]]
-    ws.cell(row=ws.max_row + 1, column=header.index("Dossier") + 1, value=other["dossier"])
+    if first_row:
+        ws.insert_rows(2)  # pasted above the provider's own rows
+    row = 2 if first_row else ws.max_row + 1
+    ws.cell(row=row, column=header.index("Dossier") + 1, value=other["dossier"])
     wb.save(sheet)
+    return a, other, sheet
+
+
+def _plan_with_feedback(workspace, *sheets: Path):
     args = ["plan", str(workspace / "invoer.xlsx"), "--out", str(workspace / "planning"),
-            "--today", TODAY, "--feedback", str(sheet)]  # fmt: skip
-    result = CliRunner().invoke(main, args)
+            "--today", TODAY]  # fmt: skip
+    for sheet in sheets:
+        args += ["--feedback", str(sheet)]
+    return CliRunner().invoke(main, args)
+
+
+def test_feedback_with_another_providers_dossier_is_an_error(workspace):
+    a, other, sheet = _with_foreign_dossier(workspace, first_row=False)
+    result = _plan_with_feedback(workspace, sheet)
     assert result.exit_code == 2
     assert f"belongs to {other['provider']}, not to {a['provider']}" in result.output
 
 
 def test_a_foreign_dossier_on_the_first_row_is_blamed_alone(workspace):
     before = _plan(workspace / "planning")
-    a = before["appointments"][0]
-    other = next(x for x in before["appointments"] if x["provider"] != a["provider"])
-    sheet = _returned_sheet(workspace, a["dossier"], "ja", "")
-    wb = load_workbook(sheet)
-    ws = wb["Planning"]
-    header = [c.value for c in ws[1]]
-    ws.insert_rows(2)  # pasted above the provider's own rows
-    ws.cell(row=2, column=header.index("Dossier") + 1, value=other["dossier"])
-    wb.save(sheet)
-    args = ["plan", str(workspace / "invoer.xlsx"), "--out", str(workspace / "planning"),
-            "--today", TODAY, "--feedback", str(sheet)]  # fmt: skip
-    result = CliRunner().invoke(main, args)
+    _, other, sheet = _with_foreign_dossier(workspace, first_row=True)
+    result = _plan_with_feedback(workspace, sheet)
     assert result.exit_code == 2
     errors = [line for line in result.output.splitlines() if "belongs to" in line]
     assert len(errors) == 1 and "› Planning › row 2 ›" in errors[0]
@@ -345,9 +350,7 @@ def test_two_returned_workbooks_that_contradict_each_other_are_refused(workspace
     first = _returned_sheet(workspace, a["dossier"], "ja", "")
     yes = first.rename(first.with_name("terug-eerst-ja.xlsx"))
     no = _returned_sheet(workspace, a["dossier"], "nee", "toch niet")
-    args = ["plan", str(workspace / "invoer.xlsx"), "--out", str(workspace / "planning"),
-            "--today", TODAY, "--feedback", str(yes), "--feedback", str(no)]  # fmt: skip
-    result = CliRunner().invoke(main, args)
+    result = _plan_with_feedback(workspace, yes, no)
     assert result.exit_code == 2
     assert f"dossier '{a['dossier']}' is answered" in result.output
     assert "keep one answer" in result.output
