@@ -10,9 +10,11 @@ freed for that day (``Mornings.open``).
 
 **Ruin and recreate** (the move behind PyVRP and most vehicle-routing
 solvers): remove the mornings around an unplanned reassessment, or on a few
-days, or at a few locations, and rebuild with best fit; keep the result when
-it plans at least as many. Ties are broken with a little noise on the
-scarcity order, so each rebuild tries another arrangement.
+days, or at a few locations, rebuild with best fit, and let the local
+search's gap filling (``improve.fill_gaps``) plan what is still left out at
+the ruined locations; keep the result when it plans at least as many. Ties
+are broken with a little noise on the scarcity order, so each rebuild tries
+another arrangement.
 
 Both are plain Python on ``Mornings`` and keep every hard rule; the result is
 the solver's first incumbent. ``stop`` says when the search must end (a
@@ -27,6 +29,7 @@ from collections.abc import Callable
 from datetime import date
 
 from herplan.scheduler.candidates import Candidates, LocKey
+from herplan.scheduler.improve import fill_gaps
 from herplan.scheduler.mornings import Mornings
 
 NOISE = 1.0  # scarcity jitter (in candidate days) that breaks ties between rebuilds
@@ -104,10 +107,13 @@ def ruin_and_recreate(state: Mornings, stop: Callable[[int], bool], rng: random.
     while not stop(rounds):
         rounds += 1
         before = state.snapshot()
-        for mid in _victims(state, rng, locations):
+        victims = _victims(state, rng, locations)
+        ruined = {state.items[mid].location for mid in victims}
+        for mid in victims:
             state.drop(mid)
         state.jitter.clear()
         best_fit(state)
+        fill_gaps(state, ruined)
         if state.count() >= current:
             current = state.count()
             score = (state.count(), -state.visits())

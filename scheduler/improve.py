@@ -16,6 +16,7 @@ every hard rule (``Mornings``).
 
 from __future__ import annotations
 
+from herplan.scheduler.candidates import LocKey
 from herplan.scheduler.mornings import Mornings
 
 
@@ -83,6 +84,13 @@ def make_room(state: Mornings, i: int) -> bool:
                     state.remove_case(i)
                 state.add_case(j, mid)
     return False
+
+
+def fill_gaps(state: Mornings, locations: set[LocKey]) -> None:
+    """Plan what is unplanned at ``locations`` where a morning has room or can make it."""
+    for i in state.unplanned():
+        if state.cands.location(i) in locations and not place(state, i):
+            make_room(state, i)
 
 
 def improve(state: Mornings, close_visits: bool = True) -> Mornings:
