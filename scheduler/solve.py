@@ -28,7 +28,7 @@ import random
 import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -42,8 +42,10 @@ from herplan.scheduler.domain import SolveStats
 from herplan.scheduler.greedy import hand_plan
 from herplan.scheduler.hints import chosen_from, hint_values
 from herplan.scheduler.improve import improve
+from herplan.scheduler.integer_bound import IntegerBound
 from herplan.scheduler.model import PlanModel
 from herplan.scheduler.mornings import Chosen, from_chosen
+from herplan.scheduler.neighbourhoods import draw, fixed_outside
 
 if TYPE_CHECKING:
     from herplan.constraints.base import Objective, Rule
@@ -84,6 +86,9 @@ ROUND_SECONDS_MIN = 2e-3  # a round's fixed cost, whatever the size
 BUILD_SECONDS_PER_VARIABLE = 4e-5
 CONSTRUCTION_SHARE = 0.6  # of objective 1's time on a fresh plan: ruin and recreate
 MIN_PHASE_SECONDS = 0.2
+NEIGHBOURHOOD_SHARE = 0.6  # of objective 1's solver time, on a fresh plan
+NEIGHBOURHOOD_STEPS = 8  # steps in that time, at most
+INTEGER_GRACE_SECONDS = 1.5  # HiGHS's start and model building, waited for at its end
 
 
 class Budget:
@@ -153,7 +158,10 @@ class _Watch(cp_model.CpSolverSolutionCallback):
 PRESOLVE_SECONDS_PER_VARIABLE = 1e-4
 
 
-def _solver(options: SolverOptions, seconds: float, size: int = 0) -> cp_model.CpSolver:
+def _solver(
+    options: SolverOptions, seconds: float, size: int = 0, busy: int = 0
+) -> cp_model.CpSolver:
+    """A CP-SAT solver for one phase; ``busy`` cores are taken by HiGHS meanwhile."""
     solver = cp_model.CpSolver()
     p = solver.parameters
     p.cp_model_presolve = seconds >= PRESOLVE_SECONDS_PER_VARIABLE * size
@@ -166,7 +174,7 @@ def _solver(options: SolverOptions, seconds: float, size: int = 0) -> cp_model.C
         p.max_deterministic_time = max(0.01, seconds * DETERMINISTIC_PER_SECOND)
         p.max_time_in_seconds = 5 * seconds + 10  # a safety net only
     else:
-        p.num_workers = options.workers or os.cpu_count() or 1
+        p.num_workers = max(1, (options.workers or os.cpu_count() or 1) - busy)
         p.max_time_in_seconds = max(0.05, seconds)
     return solver
 
@@ -209,6 +217,37 @@ class Phases:
         self.values: dict[int, int] = {}
         self.stats: list[SolveStats] = []
         self.upper: int | None = None
+        self.integer: IntegerBound | None = None  # HiGHS proving objective 1's bound
+        self.best_count = 0  # the most reassessments a plan in hand holds
+
+    def current_upper(self) -> int | None:
+        """The most any plan can hold, as proven so far (LP, then the integer model)."""
+        if self.integer is not None and self.upper is not None:
+            proven = self.integer.poll()
+            # A bound below a plan in hand would be a bug in the model: never trust it.
+            if proven is not None and self.best_count <= proven < self.upper:
+                self.upper = self.pm.planned_upper = proven
+        return self.upper
+
+    def start_integer_bound(self, seconds: float) -> None:
+        """Let HiGHS prove a tighter bound beside the search (wall-clock runs only)."""
+        if self.options.reproducible or self.upper is None or self.best_count >= self.upper:
+            return
+        seconds -= INTEGER_GRACE_SECONDS  # it ends before the run stops waiting for it
+        self.integer = IntegerBound(self.pm.cands, seconds, self.options.seed)
+
+    def end_integer_bound(self) -> None:
+        """Stop HiGHS; the count phase reports the best bound proven."""
+        if self.integer is None:
+            return
+        self.integer.close(wait=INTEGER_GRACE_SECONDS)
+        self.current_upper()
+        self.integer = None
+        upper = self.pm.planned_upper
+        for n, phase in enumerate(self.stats):
+            bound = phase.bound
+            if phase.name == "most_reassessments" and bound is not None and upper is not None:
+                self.stats[n] = replace(phase, bound=float(min(bound, upper)))
 
     def progress(self, phase: str, planned: int | None = None) -> None:
         if self.options.progress is not None:
@@ -221,7 +260,8 @@ class Phases:
         return sum(values[v.index] for v in self.pm.scheduled.values())
 
     # --- the first plan --------------------------------------------------------------
-    def first_plan(self, start: Chosen | None, share: float) -> Chosen:
+    def first_plan(self, start: Chosen | None, share: float, proving: float = 0.0) -> Chosen:
+        """The first incumbent; ``proving`` seconds for HiGHS to prove objective 1's bound."""
         cands = self.pm.cands
         rng = random.Random(self.options.seed)
         if start is not None:  # a rerun: keep everything, fill the gaps
@@ -231,12 +271,14 @@ class Phases:
         if not self.options.local_search:
             return hand.chosen()
         candidates = [improve(hand)]
-        self.progress("most_reassessments", candidates[0].count())
+        self.best_count = candidates[0].count()
+        self.progress("most_reassessments", self.best_count)
+        self.upper = self.pm.planned_upper = planned_upper_bound(cands)
+        self.start_integer_bound(proving)
         built = construct(cands, seed=0)
         seconds = share * CONSTRUCTION_SHARE
         pairs = sum(len(days) for days in cands.candidate_days.values())
         per_round = max(ROUND_SECONDS_MIN, pairs * ROUND_SECONDS_PER_PAIR)
-        self.upper = self.pm.planned_upper = planned_upper_bound(cands)
         if self.options.reproducible:
             rounds = int(seconds / per_round)
             self.budget.charge(rounds * per_round)
@@ -251,7 +293,7 @@ class Phases:
 
         def stop(n: int) -> bool:
             # Ends as soon as the plan holds the most any plan can (proven).
-            full = built.count() >= (self.upper or 0)
+            full = built.count() >= (self.current_upper() or 0)
             return full or out_of_time(n) or self.budget.stopped()
 
         best = [built.count()]
@@ -259,6 +301,7 @@ class Phases:
         def watched(n: int) -> bool:
             if built.count() > best[0]:
                 best[0] = built.count()
+                self.best_count = max(self.best_count, best[0])
                 self.progress("most_reassessments", best[0])
             return stop(n)
 
@@ -266,6 +309,7 @@ class Phases:
         ruin_and_recreate(built, watched, rng)
         candidates.append(improve(built))
         chosen = max(candidates, key=lambda s: (s.count(), -s.visits())).chosen()
+        self.best_count = max(self.best_count, len(chosen))
         self.progress("most_reassessments", len(chosen))
         return chosen
 
@@ -279,7 +323,11 @@ class Phases:
             m.add(expr <= bound if maximize else expr >= bound)
         value = evaluate(expr, self.values)
         if name == "most_reassessments":
-            self.upper = pm.planned_upper = planned_upper_bound(pm.cands)
+            if self.upper is None:  # a rerun: no first plan computed it
+                self.upper = pm.planned_upper = planned_upper_bound(pm.cands)
+            upper = self.current_upper()
+            if self.integer is not None and upper is not None:  # proven: helps CP-SAT prune
+                m.add(cp_model.LinearExpr.sum(list(pm.scheduled.values())) <= upper)
         status, work, wall = "OPTIMAL", 0.0, 0.0
         best_bound: int | None = value
         proven = bound is not None and value == bound
@@ -290,14 +338,20 @@ class Phases:
             m.clear_objective()
             m.maximize(expr) if maximize else m.minimize(expr)
             _set_hint(m, self.values)
+            if name == "most_reassessments" and not pm.stable:
+                seconds -= self.neighbourhood_search(expr, seconds * NEIGHBOURHOOD_SHARE)
+                seconds = max(MIN_PHASE_SECONDS, seconds)
+                value = evaluate(expr, self.values)
+                _set_hint(m, self.values)
             solver = _solver(self.options, seconds, len(pm.x))
             self.progress(name, self.planned())
             report = None
             if name == "most_reassessments":
 
                 def report(cb: cp_model.CpSolverSolutionCallback) -> None:
-                    count = sum(cb.value(v) for v in pm.scheduled.values())
-                    self.progress(name, int(count))
+                    count = int(sum(cb.value(v) for v in pm.scheduled.values()))
+                    self.best_count = max(self.best_count, count)
+                    self.progress(name, count)
 
             status = _run(solver, m, self.budget, report)
             work, wall = solver.deterministic_time, solver.wall_time
@@ -316,6 +370,40 @@ class Phases:
         if name == "most_reassessments":
             pm.min_planned = self.planned()
         self.stats.append(self._stats(objective, name, status, value, best_bound, work, wall))
+
+    def neighbourhood_search(self, expr: cp_model.LinearExprT, seconds: float) -> float:
+        """Improve objective 1 one part of the plan at a time; the seconds spent.
+
+        ``neighbourhoods``: each step fixes everything outside a week or a group
+        of locations and solves the rest; a step is kept when it is worth at
+        least as much. Ends early once the count reaches the proven bound.
+        """
+        pm, started = self.pm, self.budget.elapsed()
+        rng = random.Random(self.options.seed + 1)
+        step = max(MIN_PHASE_SECONDS, seconds / NEIGHBOURHOOD_STEPS)
+        value = evaluate(expr, self.values)
+        while self.budget.elapsed() - started + step <= seconds and not self.budget.stopped():
+            if self.planned() >= (self.current_upper() or 0):
+                break
+            sub = pm.model.clone()
+            keep = fixed_outside(pm, draw(pm, rng), self.values)
+            variables = sub.proto.variables
+            for index, fixed in keep:
+                domain = variables[index].domain
+                domain.clear()
+                domain.extend((fixed, fixed))
+            solver = _solver(self.options, step, len(pm.x) - len(keep))
+            status = _run(solver, sub, self.budget, None)
+            if self.options.reproducible:
+                self.budget.charge(solver.deterministic_time / DETERMINISTIC_PER_SECOND)
+            if status in ("OPTIMAL", "FEASIBLE") and solver.objective_value >= value:
+                solution = list(solver.response_proto.solution)
+                self.values = {var.index: solution[var.index] for var in _all_vars(pm)}
+                value = round(solver.objective_value)
+                self.best_count = max(self.best_count, self.planned())
+                self.progress("most_reassessments", self.planned())
+                _set_hint(pm.model, self.values)
+        return self.budget.elapsed() - started
 
     def _stats(self, objective, name, status, value, bound, work, wall) -> SolveStats:
         shown_value, shown_bound = float(value), None if bound is None else float(bound)
@@ -430,18 +518,26 @@ def solve(
         return run.budget.left() * shares[n] / sum(shares[n:]) if sum(shares[n:]) else 0.0
 
     first_share = share(0) if day_phases and not rerun else 0.0
-    chosen = run.first_plan(start, first_share)
-    run.values = hint_values(pm, chosen)
-    start_planned = run.planned()
-    if not options.local_search or not active:
-        return SolveResult(run.chosen_with_consultants(), [], start_planned)
-    for n, (objective, name) in enumerate(day_phases):
-        if objective.name == "clustering" and not rerun and options.local_search:
-            run.improve_incumbent()
-        if rerun and run.budget.left() <= 0 and not objective.decides_rerun:
-            run.stats.append(SolveStats(name, "NOT_RUN", 0.0, None, 0.0, 0.0, objective.headline))
-            continue
-        run.day_phase(objective, name, share(n))
+    # HiGHS may prove objective 1's bound until objective 3 is decided.
+    proving = run.budget.left() * sum(shares[:2]) / sum(shares) if sum(shares) else 0.0
+    try:
+        chosen = run.first_plan(start, first_share, proving)
+        run.values = hint_values(pm, chosen)
+        start_planned = run.planned()
+        if not options.local_search or not active:
+            return SolveResult(run.chosen_with_consultants(), [], start_planned)
+        for n, (objective, name) in enumerate(day_phases):
+            if objective.name == "clustering" and not rerun and options.local_search:
+                run.improve_incumbent()
+            if rerun and run.budget.left() <= 0 and not objective.decides_rerun:
+                run.stats.append(SolveStats(name, "NOT_RUN", 0.0, None, 0.0, 0.0,
+                                            objective.headline))  # fmt: skip
+                continue
+            run.day_phase(objective, name, share(n))
+            if objective.name == "clustering":
+                run.end_integer_bound()
+    finally:
+        run.end_integer_bound()  # never leaves HiGHS running
     offset = len(day_phases)
     chosen = run.consultant_phases(consultant_phases, lambda n: share(offset + n))
     run.progress("done", run.planned())

@@ -1,0 +1,65 @@
+"""Large-neighbourhood search on the day model: one small exact model at a time.
+
+On a tight region objective 1 is decided by a few reassessments that only fit
+once several mornings are arranged differently, and CP-SAT on the whole model
+(two workers) rarely finds that arrangement. Each step here frees one part of
+the incumbent, fixes every other interview, visit and consultant-morning at
+its value, and lets CP-SAT solve what is left: after presolve a small model
+that it searches nearly exhaustively. The parts are the days of one ISO week
+(the weekly caps couple no other days) or a group of locations on every day;
+a step is kept when its plan is worth at least as much, so the incumbent only
+improves. The choice of part is drawn from the run's seed, and each step's
+limit is the solver's deterministic time in reproducible mode, so the same
+input and seed give the same steps.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from herplan.scheduler.calendar import iso_week
+from herplan.scheduler.candidates import LocKey
+from herplan.scheduler.model import PlanModel
+
+LOCATION_SHARE = 0.15  # of the locations freed together in a location step
+
+
+@dataclass(frozen=True)
+class Part:
+    """What one step frees: interviews and visits where ``place`` holds, mornings on ``day``."""
+
+    place: Callable[[LocKey, date], bool]
+    day: Callable[[date], bool]
+
+
+def draw(pm: PlanModel, rng: random.Random) -> Part:
+    """A week of the period, or a group of locations on every day, at random."""
+    days = sorted(pm.cands.days)
+    locations = sorted({loc for loc, _day in pm.slots_by_ld})
+    if rng.random() < 0.5 or len(locations) < 2:
+        week = iso_week(rng.choice(days))
+        return Part(lambda _loc, day: iso_week(day) == week, lambda day: iso_week(day) == week)
+    size = max(2, round(LOCATION_SHARE * len(locations)))
+    group = set(rng.sample(locations, min(size, len(locations))))
+    return Part(lambda loc, _day: loc in group, lambda _day: True)
+
+
+def fixed_outside(pm: PlanModel, part: Part, values: dict[int, int]) -> list[tuple[int, int]]:
+    """(variable index, value) for every decision the step keeps as it is."""
+    keep: list[tuple[int, int]] = []
+    for (i, _k, day), var in pm.x.items():
+        if not part.place(pm.cands.location(i), day):
+            keep.append((var.index, values[var.index]))
+    for (loc, _k, day), var in pm.used.items():
+        if not part.place(loc, day):
+            keep.append((var.index, values[var.index]))
+    for (loc, day), var in pm.location_day.items():
+        if not part.place(loc, day):
+            keep.append((var.index, values[var.index]))
+    for (_cid, day), var in pm.work.items():
+        if not part.day(day):
+            keep.append((var.index, values[var.index]))
+    return keep
