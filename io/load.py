@@ -14,8 +14,6 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from statistics import median
 
-from herplan.constraints import HARD_RULES
-from herplan.scheduler.candidates import find_candidates
 from herplan.scheduler.domain import Consultant, Plan
 
 OUTLIER = 0.25  # a quarter above or below the median is worth a look
@@ -38,14 +36,14 @@ class Load:
 
 def consultant_loads(plan: Plan) -> tuple[list[Load], float]:
     """Each consultant's load, outliers marked, and the median interviews per usable morning."""
-    cands = find_candidates(plan.problem, HARD_RULES)
+    time = {t.consultant: t for t in plan.staff}
     interviews: Counter = Counter(a.consultant for a in plan.appointments)
     mornings = Counter(cid for cid, _day in {(a.consultant, a.day) for a in plan.appointments})
     loads = [
         Load(
             consultant=c,
-            available=sum(1 for day in cands.days if c.id in cands.available.get(day, ())),
-            usable=cands.available_mornings[c.id],
+            available=len(time[c.id].days) if c.id in time else 0,
+            usable=time[c.id].usable if c.id in time else 0,
             mornings=mornings[c.id],
             interviews=interviews[c.id],
         )

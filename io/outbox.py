@@ -307,12 +307,16 @@ def _email(plan: Plan, m: Message, name: str) -> bytes:
     return msg.as_bytes(policy=SMTP)
 
 
-def outbox_files(plan: Plan) -> dict[str, bytes]:
-    """``uitgaand/``: one ``.eml`` per message, named by dossier, event and recipient."""
+def outbox_files(plan: Plan, part: int = 0, parts: int = 1) -> dict[str, bytes]:
+    """``uitgaand/``: one ``.eml`` per message, named by dossier, event and recipient.
+
+    ``part`` of ``parts``: every ``parts``-th message from the ``part``-th on,
+    so the messages can be written by several processes.
+    """
     found = messages(plan)
     names = unique_slugs({m.invitation.dossier for m in found})
     files: dict[str, bytes] = {}
-    for m in found:
+    for m in found[part::parts]:
         i = m.invitation
         stem = f"{names[i.dossier]}-{i.kind}-{i.role}"
         name = f"{stem}-annulering.eml" if m.method == "CANCEL" else f"{stem}.eml"

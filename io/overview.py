@@ -19,8 +19,6 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
 
-from herplan.constraints.afternoon_writeup import consultant_available as no_absence
-from herplan.constraints.consultant_availability import consultant_available
 from herplan.io.changes_sheet import write_changes
 from herplan.io.labels import WEEKDAY_SHORT, labels
 from herplan.io.load import OUTLIER, consultant_loads
@@ -115,10 +113,7 @@ def _roster(wb: Workbook, plan: Plan, t: dict[str, str], lang: str) -> None:
                 cell.fill = PatternFill("solid", fgColor=colours[provider])
                 cell.font = FONT
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
-            elif not (
-                consultant_available(plan.problem, consultant, day)
-                and no_absence(plan.problem, consultant, day)
-            ):
+            elif not plan.available(consultant.id, day):
                 put(ws, r, n, "–").alignment = Alignment(horizontal="center")
     for n in week_starts:  # a line between the weeks on screen
         for r in range(1, len(plan.problem.consultants) + 2):

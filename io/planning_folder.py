@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
@@ -23,11 +24,12 @@ from herplan.io.invites import (
     dropped_for_consultant,
     provider_calendar,
 )
-from herplan.io.outbox import OUTBOX, outbox_files
+from herplan.io.outbox import OUTBOX, can_mail, outbox_files
 from herplan.io.overview import overview_bytes
 from herplan.io.plan_json import dumps
 from herplan.io.provider_workbook import provider_workbook
 from herplan.io.slug import stable_slugs, unique_slugs
+from herplan.io.writer import write_parts
 from herplan.scheduler.domain import Plan
 
 REVISIONS = "revisies"
@@ -67,18 +69,59 @@ def file_names(plan: Plan) -> dict[str, dict[str, str]]:
 
 
 def planning_files(plan: Plan) -> dict[str, bytes]:
-    """Every output file of ``plan`` by its path relative to the planning folder."""
-    names = file_names(plan)
-    plan = replace(plan, file_names=names)
-    files = {
-        "plan.json": dumps(plan),
-        "overzicht.xlsx": overview_bytes(plan),
-    }
+    """Every output file of ``plan`` by its path relative to the planning folder.
+
+    A large planning is written by two processes at once (``writer``): the
+    same bytes, in about half the time.
+    """
+    plan = replace(plan, file_names=file_names(plan))
+    return write_parts(plan, parts(plan))
+
+
+def parts(plan: Plan) -> list[tuple[str, float]]:
+    """The planning folder in parts any process can write, each with its rough cost.
+
+    The cost is in appointments' worth of work (a workbook row, a calendar
+    event, an e-mail message each take a few milliseconds); ``writer`` shares
+    the parts out by it.
+    """
+    n = len(plan.appointments)
+    appointments = Counter(a.provider for a in plan.appointments)
+    found = [
+        ("plan.json", 0.05 * n),
+        ("overview", 0.6 * n + 20),
+        ("calendars", 1.2 * n + 2 * len(plan.cancelled)),
+    ]
+    found += [(f"provider:{p}", 0.8 * appointments[p] + 10) for p in providers_with_files(plan)]
+    messages = 3 * n if can_mail(plan) else 0
+    found += [(f"outbox:{k}", 0.8 * messages) for k in range(2)]
+    return found
+
+
+def render(plan: Plan, part: str) -> dict[str, bytes]:
+    """The files of one part of the planning folder (``plan`` has its file names)."""
+    kind, _, key = part.partition(":")
+    if kind == "plan.json":
+        return {"plan.json": dumps(plan)}
+    if kind == "overview":
+        return {"overzicht.xlsx": overview_bytes(plan)}
+    if kind == "provider":
+        slug = plan.file_names[PROVIDERS][key]
+        return {f"{PROVIDERS}/{slug}.xlsx": provider_workbook(plan, key, f"{slug}.ics")}
+    if kind == "calendars":
+        return _calendars(plan)
+    if kind == "outbox":
+        return {f"{OUTBOX}/{n}": data for n, data in outbox_files(plan, int(key), 2).items()}
+    raise ValueError(f"no part {part!r} of a planning folder")
+
+
+def _calendars(plan: Plan) -> dict[str, bytes]:
+    names = plan.file_names
+    files: dict[str, bytes] = {}
     dossiers = {a.dossier for a in plan.cancelled} | {c.dossier for c in plan.changes}
     dossier_file = unique_slugs(dossiers)
     for provider in providers_with_files(plan):
         slug = names[PROVIDERS][provider]
-        files[f"{PROVIDERS}/{slug}.xlsx"] = provider_workbook(plan, provider, f"{slug}.ics")
         if any(a.provider == provider for a in plan.appointments):
             files[f"{PROVIDERS}/{slug}.ics"] = provider_calendar(plan, provider)
         for a in plan.cancelled:
@@ -93,7 +136,6 @@ def planning_files(plan: Plan) -> dict[str, bytes]:
             folder = f"{CONSULTANTS}/{CANCELLED}/{slug}/{dossier_file[a.dossier]}"
             files[f"{folder}.ics"] = cancellation(plan, a)
             files[f"{folder}-uitwerking.ics"] = cancellation(plan, a, writeup=True)
-    files.update({f"{OUTBOX}/{name}": data for name, data in outbox_files(plan).items()})
     return files
 
 

@@ -13,6 +13,7 @@ import math
 import re
 import zipfile
 from collections.abc import Collection, Mapping, Sequence
+from copy import copy
 from datetime import datetime
 
 from openpyxl import Workbook
@@ -69,11 +70,24 @@ def write_table(
         cell = put(ws, 1, n, header)
         cell.font = BOLD
         cell.alignment = Alignment(wrap_text=True, vertical="top")
+    # A column's cells share one style: set it once through openpyxl, then copy it
+    # (the same workbook, without registering the same font a thousand times).
+    styles: dict[int, object] = {}
     for r, values in enumerate(rows, start=2):
         for n, (header, value) in enumerate(zip(headers, values, strict=True), start=1):
-            cell = put(ws, r, n, value, formats.get(header, ""))
-            cell.font = FONT
-            cell.alignment = Alignment(wrap_text=header in wrap, vertical="top", horizontal="left")
+            cell = ws.cell(row=r, column=n)
+            style = styles.get(n)
+            if style is None:
+                cell.font = FONT
+                cell.alignment = Alignment(
+                    wrap_text=header in wrap, vertical="top", horizontal="left"
+                )
+                if formats.get(header):
+                    cell.number_format = formats[header]
+                styles[n] = copy(cell._style)
+            else:
+                cell._style = copy(style)
+            put(ws, r, n, value)
     ws.freeze_panes = "A2"
     autosize(ws)
     for n, header in enumerate(headers, start=1):

@@ -26,8 +26,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from ortools.graph.python import max_flow
-from ortools.linear_solver import pywraplp
 
+from herplan.scheduler.bound_worker import linear_optimum
 from herplan.scheduler.calendar import iso_week
 from herplan.scheduler.candidates import Candidates
 from herplan.scheduler.capacity import fewest_mornings, morning_limits, most_per_morning
@@ -148,20 +148,10 @@ def aggregate(
 
 def _lp_bound(cands: Candidates, worth: Mapping[int, int], plannable: list[int]) -> int:
     agg = aggregate(cands, worth, plannable)
-    lp = pywraplp.Solver.CreateSolver("GLOP")
-    columns = [lp.NumVar(0, upper, "") for upper in agg.upper]
-    for index, coefs, rhs in agg.rows:
-        row = lp.RowConstraint(-lp.infinity(), rhs, "")
-        for j, c in zip(index, coefs, strict=True):
-            row.SetCoefficient(columns[j], c)
-    objective = lp.Objective()
-    for j, c in enumerate(agg.cost):
-        if c:
-            objective.SetCoefficient(columns[j], c)
-    objective.SetMaximization()
-    if lp.Solve() != pywraplp.Solver.OPTIMAL:
+    value = linear_optimum(agg.upper, agg.cost, agg.rows)
+    if value is None:
         raise RuntimeError("the LP bound could not be computed")
-    return math.floor(objective.Value() + EPSILON)
+    return math.floor(value + EPSILON)
 
 
 def flow_upper_bound(cands: Candidates) -> int:

@@ -62,7 +62,13 @@ def plan_valid_until(plan_date: date, settings: Settings) -> date:
     A plan of 15 June 2025 is valid up to and including 15 December 2025; a plan
     of 31 August is valid up to 28/29 February.
     """
-    return plan_date + relativedelta(months=settings.max_plan_age_months)
+    return _months_later(plan_date, settings.max_plan_age_months)
+
+
+@lru_cache(maxsize=65536)
+def _months_later(day: date, months: int) -> date:
+    # Asked for every reassessment on every day of the period: worth remembering.
+    return day + relativedelta(months=months)
 
 
 def new_plan_usable_from(promised: date, settings: Settings) -> date:

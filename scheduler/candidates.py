@@ -133,6 +133,33 @@ class Candidates:
         return groups
 
 
+def staffing(
+    problem: Problem, rules: Sequence[Rule], days: Sequence[date]
+) -> dict[date, list[str]]:
+    """The consultants every rule's consultant filter lets interview on each day."""
+    tests = [r.consultant_available for r in rules if r.consultant_available is not None]
+    return {
+        day: [c.id for c in problem.consultants if all(ok(problem, c, day) for ok in tests)]
+        for day in days
+    }
+
+
+def consultant_mornings(problem: Problem, rules: Sequence[Rule]) -> Candidates:
+    """Who can work which morning of the whole period, without any reassessment's days.
+
+    Enough for ``available_mornings`` (the overview's load figures) at a
+    fraction of ``find_candidates``' cost.
+    """
+    days = period_days(problem.settings)
+    return Candidates(
+        problem=problem,
+        cases=[],
+        days=days,
+        rule_names=frozenset(rule.name for rule in rules),
+        available=staffing(problem, rules, days),
+    )
+
+
 def find_candidates(
     problem: Problem,
     rules: Sequence[Rule],
@@ -160,14 +187,8 @@ def find_candidates(
         week = (cid, iso_week(day))
         cands.held[week] = cands.held.get(week, 0) + 1
     day_rules = [(rule, rule.allows_day) for rule in rules if rule.allows_day is not None]
-    consultant_tests = [r.consultant_available for r in rules if r.consultant_available is not None]
     slot_limits = [rule.slots for rule in rules if rule.slots is not None]
-    for day in days:
-        cands.available[day] = [
-            c.id
-            for c in problem.consultants
-            if all(available(problem, c, day) for available in consultant_tests)
-        ]
+    cands.available = staffing(problem, rules, days)
     for loc in problem.locations:
         limits = [slots(problem, loc) for slots in slot_limits]
         cands.slots[loc.key] = min([len(problem.consultants), *limits])

@@ -1,19 +1,27 @@
-"""Objective 1's proven bound from the aggregated integer model, searched beside the run.
+"""Objective 1's proven bounds, computed beside the run in a process of their own.
 
-The LP bound (``bounds.planned_upper_bound``) is loose where consultants are
-scarce: on the tight benchmark region T it says 224 where no plan holds more
-than 221. The aggregated model with whole visits and consultant-mornings and
-``y <= visits`` for every interview (``bounds.aggregate(linking=True)``) is
-still a relaxation of the day model, and HiGHS (shipped with OR-Tools) closes
-it within seconds on such regions: T's optimum 221 in about 15 s, L-tight at
-most 792 within 25 s (benchmarks/RESULTS.md). So while the first plan is
-built in Python on one core, HiGHS searches on the other, in a process of its
-own that the run can end at any moment. When it proves that no plan holds
-more than the incumbent, the search for more ends and the time goes to the
-next objective; the bound it proved is the one the summary reports.
+Two relaxations of the day model bound how many reassessments any plan holds
+(``bounds.aggregate``):
 
-Reproducible runs never start it: a wall-clock proof would decide when a
-phase ends, and the plan would depend on the machine.
+- **the LP** (GLOP): exact and quick to prove, but it lets a location be
+  visited for a fraction of a morning, so where consultants are scarce it
+  promises more than any plan holds (on the tight benchmark region T: 224
+  where no plan holds more than 221). ``LinearBounds`` solves it, and the
+  urgency-weighted LP objective 1 is bounded by, while the run builds its
+  model and first plan on the other core; the run waits for the answer only
+  when it needs it, so the value never depends on timing.
+- **the integer model** (HiGHS): whole visits and consultant-mornings and
+  ``y <= visits`` for every interview; still a relaxation, and HiGHS closes it
+  within seconds on such regions: T's optimum 221 in about 15 s, L-tight at
+  most 792 within 25 s (benchmarks/RESULTS.md). ``IntegerBound`` runs it for
+  as long as the search for a plan runs; when it proves that no plan holds
+  more than the incumbent, the search for more ends and the time goes to the
+  next objective. Reproducible runs never start it: a wall-clock proof would
+  decide when a phase ends, and the plan would depend on the machine.
+
+If a child process cannot start or fails, the LP is solved in this process
+(the same value) and the integer bound is simply not known; why is kept in
+``failure``.
 """
 
 from __future__ import annotations
@@ -26,60 +34,169 @@ import pickle
 import subprocess
 import sys
 import tempfile
+import threading
+from collections.abc import Mapping
 from pathlib import Path
 
-from herplan.scheduler.bounds import EPSILON, aggregate
+from herplan.scheduler.bound_worker import linear_optimum
+from herplan.scheduler.bounds import EPSILON, Aggregate, aggregate
 from herplan.scheduler.candidates import Candidates
 
-WORKER = Path(__file__).with_name("integer_bound_worker.py")
+WORKER = Path(__file__).with_name("bound_worker.py")
+
+
+def _model(agg: Aggregate) -> dict[str, object]:
+    return {"upper": agg.upper, "integer": agg.integer, "cost": agg.cost, "rows": agg.rows}
+
+
+class BoundChild:
+    """Jobs of ``bound_worker`` in a child process; their answers as they come."""
+
+    def __init__(self, jobs: list[tuple[str, str, dict]]) -> None:
+        self.answers: dict[str, float | None] = {}
+        self.failure = ""
+        self._done = threading.Event()
+        self._reader: threading.Thread | None = None
+        fd, name = tempfile.mkstemp(prefix="herplan-bound-", suffix=".pickle")
+        self._path = Path(name)
+        with os.fdopen(fd, "wb") as f:
+            pickle.dump(jobs, f, protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            self._process: subprocess.Popen[bytes] | None = subprocess.Popen(
+                [sys.executable, "-I", str(WORKER), name],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+            )
+        except OSError as error:  # no interpreter to start
+            self._process = None
+            self.failure = str(error)
+            self._finish()
+            return
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        assert self._process is not None and self._process.stdout is not None
+        for line in self._process.stdout:
+            with contextlib.suppress(ValueError, KeyError, TypeError):
+                answer = json.loads(line)
+                value = answer["value"]
+                self.answers[str(answer["name"])] = (
+                    float(value) if value is not None and math.isfinite(value) else None
+                )
+        errors = self._process.stderr.read() if self._process.stderr else b""
+        code = self._process.wait()
+        if code > 0:  # a negative code: we ended it ourselves
+            lines = errors.decode(errors="replace").strip().splitlines()
+            self.failure = lines[-1] if lines else f"exit status {code}"
+        self._finish()
+
+    def _finish(self) -> None:
+        with contextlib.suppress(OSError):
+            self._path.unlink()
+        self._done.set()
+
+    @property
+    def done(self) -> bool:
+        return self._done.is_set()
+
+    def answer(self, name: str, wait: float | None = 0.0) -> float | None:
+        """The job's value once known; waits up to ``wait`` seconds (``None``: until done)."""
+        while name not in self.answers and not self._done.is_set():
+            if wait is not None and wait <= 0:
+                break
+            step = 0.05 if wait is None else min(0.05, wait)
+            self._done.wait(step)
+            if wait is not None:
+                wait -= step
+        return self.answers.get(name)
+
+    def close(self, wait: float = 0.0) -> None:
+        """End the child after at most ``wait`` seconds; nothing is left running."""
+        if self._process is not None and self._process.poll() is None:
+            try:
+                self._process.wait(timeout=max(wait, 0.0))
+            except subprocess.TimeoutExpired:
+                self._process.kill()
+        if self._reader is not None:
+            self._reader.join()
+        self._finish()
+
+
+class LinearBounds:
+    """The LP bound on the count (and on objective 1's weighted worth), in a child."""
+
+    def __init__(self, cands: Candidates, worth: Mapping[int, int] | None = None) -> None:
+        self.cands = cands
+        self.plannable = sorted(cands.plannable)
+        self.worth = dict(worth) if worth else None
+        jobs: list[tuple[str, str, dict]] = []
+        if self.plannable:
+            jobs.append(("count", "linear", _model(self._aggregate(None))))
+            if self.worth is not None:
+                jobs.append(("worth", "linear", _model(self._aggregate(self.worth))))
+        self._child = BoundChild(jobs) if jobs else None
+
+    def _aggregate(self, worth: Mapping[int, int] | None) -> Aggregate:
+        worth = worth or dict.fromkeys(self.plannable, 1)
+        return aggregate(self.cands, worth, [i for i in self.plannable if worth.get(i, 0) > 0])
+
+    def count(self) -> int:
+        """The most reassessments any plan holds (waits for the child)."""
+        return self._bound("count", dict.fromkeys(self.plannable, 1))
+
+    def weighted(self) -> int:
+        """The most objective 1's worth any plan holds (waits for the child)."""
+        assert self.worth is not None
+        return self._bound("worth", self.worth)
+
+    def _bound(self, name: str, worth: Mapping[int, int]) -> int:
+        plannable = [i for i in self.plannable if worth.get(i, 0) > 0]
+        if not plannable:
+            return 0
+        value = self._child.answer(name, wait=None) if self._child is not None else None
+        if value is None:  # the child failed: the same LP here
+            agg = aggregate(self.cands, worth, plannable)
+            value = linear_optimum(agg.upper, agg.cost, agg.rows)
+            if value is None:
+                raise RuntimeError("the LP bound could not be computed")
+        best_cases = sum(sorted((worth[i] for i in plannable), reverse=True))
+        return min(math.floor(value + EPSILON), best_cases)
+
+    def close(self) -> None:
+        if self._child is not None:
+            self._child.close()
 
 
 class IntegerBound:
     """HiGHS on the aggregated integer model, in a child process, for ``seconds`` at most."""
 
     def __init__(self, cands: Candidates, seconds: float, seed: int = 0) -> None:
-        self.bound: int | None = None  # the proven count bound, once HiGHS has ended
-        self.done = False
         plannable = sorted(cands.plannable)
         agg = aggregate(cands, dict.fromkeys(plannable, 1), plannable, linking=True)
-        fd, name = tempfile.mkstemp(prefix="herplan-bound-", suffix=".pickle")
-        self._path = Path(name)
-        with os.fdopen(fd, "wb") as f:
-            pickle.dump((agg.upper, agg.integer, agg.cost, agg.rows, seconds, seed), f)
-        try:
-            self._process: subprocess.Popen[bytes] | None = subprocess.Popen(
-                [sys.executable, "-I", str(WORKER), name],
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.DEVNULL,
-            )
-        except OSError:  # no interpreter to start: the LP bound stays the bound
-            self._process = None
-            self._finish(b"")
+        model = {**_model(agg), "seconds": seconds, "seed": seed}
+        self._child = BoundChild([("integer", "integer", model)])
+
+    @property
+    def done(self) -> bool:
+        return self._child.done
+
+    @property
+    def failure(self) -> str:
+        return self._child.failure
 
     def poll(self) -> int | None:
         """The proven bound if HiGHS has ended, else ``None``; never waits."""
-        if not self.done and self._process is not None and self._process.poll() is not None:
-            self._finish(self._process.communicate()[0])
-        return self.bound
+        if not self._child.done:
+            return None
+        return self._rounded()
 
     def close(self, wait: float = 0.0) -> int | None:
         """End the search, after at most ``wait`` seconds; the bound it proved, if any."""
-        if not self.done and self._process is not None:
-            try:
-                out = self._process.communicate(timeout=max(wait, 0.0))[0]
-            except subprocess.TimeoutExpired:
-                self._process.kill()
-                out = b""
-                self._process.communicate()
-            self._finish(out)
-        return self.bound
+        self._child.close(wait)
+        return self._rounded()
 
-    def _finish(self, out: bytes) -> None:
-        self.done = True
-        with contextlib.suppress(OSError):
-            self._path.unlink()
-        with contextlib.suppress(ValueError, KeyError, TypeError, IndexError):
-            dual = json.loads(out.decode().strip().splitlines()[-1])["dual"]
-            if dual is not None and math.isfinite(dual):
-                self.bound = math.floor(dual + EPSILON)
+    def _rounded(self) -> int | None:
+        value = self._child.answers.get("integer")
+        return None if value is None else math.floor(value + EPSILON)

@@ -17,7 +17,8 @@ Consultants are interchangeable for every rule but their own availability
 and cap, so opening a morning on a day may hand another morning of that week
 to another consultant (an augmenting path, as in bipartite matching) to free
 someone. Mornings of a rerun that keep their consultant are ``fixed``: they
-are never handed over, ruined or closed.
+are never handed over, ruined or closed; their ``pinned`` interviews (rule 10)
+never move, the others may move to make room for an unplanned reassessment.
 """
 
 from __future__ import annotations
@@ -57,6 +58,11 @@ class Mornings:
         self.planned: dict[int, int] = {}
         self.worker_day: dict[tuple[str, date], int] = {}
         self.worker_count: dict[tuple[str, date], int] = defaultdict(int)
+        self.pinned: set[int] = set()  # interviews that never move (rule 10)
+        # Days no consultant could be freed for, and the number of staffing changes
+        # then: asked again and again while nothing changed, the answer is the same.
+        self.staffing_changes = 0
+        self.unstaffable: dict[date, int] = {}
         self.jitter: dict[object, float] = {}
         self.noise = 0.0
         self.week_days: dict[tuple[int, int], list[date]] = defaultdict(list)
@@ -125,6 +131,7 @@ class Mornings:
                 del self.worker_count[key], self.worker_day[key]
 
     def _place(self, loc: LocKey, day: date, cid: str, fixed: bool) -> int:
+        self.staffing_changes += 1
         mid = self.next_id
         self.next_id += 1
         self.items[mid] = Morning(loc, day, cid, fixed=fixed)
@@ -145,8 +152,11 @@ class Mornings:
         """A new morning at ``loc`` on ``day`` with any consultant who can be freed."""
         if not self.room_at(loc, day):
             return None
+        if self.unstaffable.get(day) == self.staffing_changes:
+            return None
         path = self._staffing_path(day)
         if path is None:
+            self.unstaffable[day] = self.staffing_changes
             return None
         # Hand each morning along the path to its new consultant, then staff ``day``.
         for mid, new in path[1:]:
@@ -190,6 +200,7 @@ class Mornings:
         return [(-1, taker), *reversed(moves)]
 
     def _hand_over(self, mid: int, cid: str) -> None:
+        self.staffing_changes += 1
         m = self.items[mid]
         del self.busy[(m.consultant, m.day)]
         self.week_count[(m.consultant, iso_week(m.day))] -= 1
@@ -199,6 +210,7 @@ class Mornings:
 
     def close(self, mid: int) -> None:
         """Remove an empty morning."""
+        self.staffing_changes += 1
         m = self.items.pop(mid)
         assert not m.cases, "close only empty mornings"
         self.at[(m.location, m.day)].remove(mid)

@@ -56,8 +56,9 @@ def test_a_stopped_search_proves_nothing_and_leaves_no_process():
     search = IntegerBound(cands, seconds=20)
     assert search.close() in (None, 1)  # killed at once, unless already done
     assert search.done
-    assert search._process is None or search._process.poll() is not None
-    assert not search._path.exists()
+    child = search._child
+    assert child._process is None or child._process.poll() is not None
+    assert not child._path.exists()
 
 
 def test_a_wall_clock_run_reports_the_integer_bound_and_no_gap():
@@ -111,3 +112,21 @@ def test_the_neighbourhood_search_improves_an_empty_plan_part_by_part():
     # Each step frees one week (or the one location): it fills what it frees.
     assert 3 <= run.planned() <= 6
     assert run.planned() == run.best_count
+
+
+def test_the_lp_bounds_proven_beside_the_run_are_the_lps_own(monkeypatch):
+    from herplan.constraints.most_reassessments import first_worth
+    from herplan.scheduler import integer_bound
+
+    cands = candidates(weekly_problem())
+    worth = first_worth(cands)
+    beside = integer_bound.LinearBounds(cands, worth)
+    assert beside.count() == planned_upper_bound(cands) == 6
+    assert beside.weighted() == planned_upper_bound(cands, worth)
+    beside.close()
+    # A child that cannot start: the same LP, solved here.
+    monkeypatch.setattr(integer_bound, "WORKER", integer_bound.WORKER.with_name("missing.py"))
+    here = integer_bound.LinearBounds(cands, worth)
+    assert here.count() == 6 and here.weighted() == planned_upper_bound(cands, worth)
+    assert here._child is not None and "missing.py" in here._child.failure
+    here.close()

@@ -19,28 +19,75 @@ column); a plan that fails the final check raises ``PlanRejected``.
 
 from __future__ import annotations
 
-from herplan.io.errors import InputError
-from herplan.io.input_reader import read_problem
-from herplan.io.planning_folder import write_planning_folder
-from herplan.scheduler.domain import (
-    Absence,
-    Appointment,
-    Consultant,
-    Location,
-    Plan,
-    Problem,
-    Reassessment,
-    Rerun,
-    Settings,
-    TimeWindow,
-    Unscheduled,
-    Verdict,
-)
-from herplan.scheduler.planner import make_plan
-from herplan.scheduler.run import Planning, prepare_rerun
-from herplan.scheduler.run import plan_input as plan
-from herplan.scheduler.solve import Progress, SolverOptions
-from herplan.scheduler.verify import PlanRejected
+import importlib
+from typing import TYPE_CHECKING, Any
+
+# Where each public name lives. They are imported on first use (PEP 562), so a
+# process that only needs one part (a worker writing calendars, say) does not
+# load the solver.
+_PUBLIC = {
+    "InputError": "herplan.io.errors",
+    "read_problem": "herplan.io.input_reader",
+    "write_planning_folder": "herplan.io.planning_folder",
+    "Absence": "herplan.scheduler.domain",
+    "Appointment": "herplan.scheduler.domain",
+    "Consultant": "herplan.scheduler.domain",
+    "Location": "herplan.scheduler.domain",
+    "Plan": "herplan.scheduler.domain",
+    "Problem": "herplan.scheduler.domain",
+    "Reassessment": "herplan.scheduler.domain",
+    "Rerun": "herplan.scheduler.domain",
+    "Settings": "herplan.scheduler.domain",
+    "TimeWindow": "herplan.scheduler.domain",
+    "Unscheduled": "herplan.scheduler.domain",
+    "Verdict": "herplan.scheduler.domain",
+    "make_plan": "herplan.scheduler.planner",
+    "Planning": "herplan.scheduler.run",
+    "prepare_rerun": "herplan.scheduler.run",
+    "plan": "herplan.scheduler.run:plan_input",
+    "Progress": "herplan.scheduler.solve",
+    "SolverOptions": "herplan.scheduler.solve",
+    "PlanRejected": "herplan.scheduler.verify",
+}
+
+if TYPE_CHECKING:
+    from herplan.io.errors import InputError
+    from herplan.io.input_reader import read_problem
+    from herplan.io.planning_folder import write_planning_folder
+    from herplan.scheduler.domain import (
+        Absence,
+        Appointment,
+        Consultant,
+        Location,
+        Plan,
+        Problem,
+        Reassessment,
+        Rerun,
+        Settings,
+        TimeWindow,
+        Unscheduled,
+        Verdict,
+    )
+    from herplan.scheduler.planner import make_plan
+    from herplan.scheduler.run import Planning, prepare_rerun
+    from herplan.scheduler.run import plan_input as plan
+    from herplan.scheduler.solve import Progress, SolverOptions
+    from herplan.scheduler.verify import PlanRejected
+
+
+def __getattr__(name: str) -> Any:
+    where = _PUBLIC.get(name)
+    if where is None:
+        raise AttributeError(f"module 'herplan' has no attribute {name!r}")
+    module, _, attribute = where.partition(":")
+    value = getattr(importlib.import_module(module), attribute or name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_PUBLIC])
+
 
 __all__ = [
     "Absence",
