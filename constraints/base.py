@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from ortools.sat.python import cp_model
 
     from herplan.scheduler.assignment import AssignmentModel
+    from herplan.scheduler.candidates import Candidates
     from herplan.scheduler.facts import PlanFacts
     from herplan.scheduler.model import PlanModel
 
@@ -76,17 +77,28 @@ class Objective:
     on_days: Callable[[PlanModel], cp_model.LinearExprT] | None = None
     on_consultants: Callable[[AssignmentModel], cp_model.LinearExprT] | None = None
     bound: Callable[[PlanModel], int] | None = None
+    # What planning each case is worth on a first plan: its LP bound is proven in the
+    # background from the start of the run (``integer_bound.LinearBounds``).
+    worth: Callable[[Candidates], dict[int, int]] | None = None
     # How the phase is reported: (objective, bound) in the planner's units (visits).
     shown: Callable[[PlanModel, float, float], tuple[float, float | None]] | None = None
     # In the consultant model: the reported objective, from the assignment's values.
     shown_assignment: Callable[[AssignmentModel, dict[int, int]], float] | None = None
+    # What the phase is reported in, as a planner counts (``shown``): ``reassessments``
+    # (planned), ``visits`` (consultant-mornings); empty: the objective's own units.
+    unit: str = ""
     time_share: float = 0.05
+    # Its share of a rerun's short time (``None``: ``time_share``): a rerun starts
+    # from a complete plan, so the objectives that decide what moves come first.
+    rerun_share: float | None = None
     when: When = "always"
     headline: bool = False  # its gap is the plan's gap (the objectives that shape the plan)
-    decides_rerun: bool = False  # on a rerun it runs even when the short budget is spent
 
     def runs(self, rerun: bool) -> bool:
         return self.when == "always" or (self.when == "rerun") == rerun
+
+    def share(self, rerun: bool) -> float:
+        return self.rerun_share if rerun and self.rerun_share is not None else self.time_share
 
 
 def ordered(objectives: Sequence[Objective]) -> tuple[Objective, ...]:

@@ -39,4 +39,4 @@ def on_consultants(am):
 
 
 OBJECTIVE = Objective(4, "continuity", "min", on_days=on_days, on_consultants=on_consultants,
-                      bound=lambda pm: 0, time_share=0.05)  # fmt: skip
+                      bound=lambda pm: 0, time_share=0.05, rerun_share=0.01)  # fmt: skip

@@ -69,8 +69,20 @@ def urgent_early(pm):
 
 
 FAIR_LOAD = Objective(
-    6, "fair_load", "min", on_consultants=fair_load, shown_assignment=highest_load, time_share=0.05
+    6,
+    "fair_load",
+    "min",
+    on_consultants=fair_load,
+    shown_assignment=highest_load,
+    time_share=0.05,
+    rerun_share=0.01,
 )
 URGENT_EARLY = Objective(
-    6, "urgent_early", "min", on_days=urgent_early, bound=lambda pm: 0, time_share=0.05
+    6,
+    "urgent_early",
+    "min",
+    on_days=urgent_early,
+    bound=lambda pm: 0,
+    time_share=0.05,
+    rerun_share=0.01,
 )

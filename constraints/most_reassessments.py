@@ -36,8 +36,13 @@ def worth(pm, i: int) -> int:
     """What planning reassessment ``i`` adds to the objective."""
     if pm.stable:
         return weights.rerun_count_weight(len(pm.previous))
-    base = weights.count_weight(len(pm.cands.cases))
-    return base + urgency_tier(pm.cands.cases[i], pm.settings)
+    return first_worth(pm.cands)[i]
+
+
+def first_worth(cands) -> dict[int, int]:
+    """On a first plan: one planned case outweighs every urgency, then the most urgent."""
+    base = weights.count_weight(len(cands.cases))
+    return {i: base + urgency_tier(r, cands.settings) for i, r in enumerate(cands.cases)}
 
 
 def expression(pm):
@@ -53,7 +58,12 @@ def upper_bound(pm) -> int:
     (``herplan.scheduler.bounds``), and no plan holds a reassessment for which
     every day is refused. When a plan reaches it, its count is proven optimal.
     """
-    # On a rerun the moves only subtract: the bound on the count part holds.
+    # On a rerun the moves only subtract: the bound on the count part holds, and every
+    # case is worth the same, so the count's bound (computed once) gives it.
+    if pm.stable and pm.planned_upper is not None:
+        return worth(pm, 0) * pm.planned_upper
+    if not pm.stable and pm.bounds is not None and pm.bounds.worth is not None:
+        return pm.bounds.weighted()  # proven in the background
     return planned_upper_bound(pm.cands, {i: worth(pm, i) for i in pm.scheduled})
 
 
@@ -69,7 +79,9 @@ OBJECTIVE = Objective(
     on_days=expression,
     bound=upper_bound,
     shown=in_cases,
+    unit="reassessments",
+    worth=first_worth,
     time_share=0.35,
+    rerun_share=0.55,
     headline=True,
-    decides_rerun=True,
 )

@@ -1,10 +1,17 @@
-"""Rule 10 — Pinned appointments.
+"""Rule 10 — Pinned appointments, and the rerun's promise to keep what is out.
 
 "Appointments that are confirmed (see section 6) keep their consultant, day
 and time." A provider's ``Haalbaar: ja`` pins an appointment in the slot named
 after its consultant (the time is kept by ``timing``); appointments before a
-rerun's today are history and are not planned again at all. Whether every pin
-held is checked with the other rerun promises (``verify``).
+rerun's today are history and are not planned again at all.
+
+The promise of a rerun is a constraint here too, not only a check afterwards:
+an untouched appointment (not withdrawn, its consultant available, its
+location open, not answered ``nee``, still fitting every hard rule under the
+new input: ``rerun.starting_plan``) is never dropped. It may move, to make
+room for a reassessment that would otherwise stay unplanned (objective 2
+keeps those moves few), but it stays planned. Whether every promise held is
+checked once more before anything is written (``verify``).
 """
 
 from __future__ import annotations
@@ -17,6 +24,8 @@ def add(pm) -> None:
         key = (i, k, day)
         if key in pm.x:
             pm.model.add(pm.x[key] == 1)
+    for i in sorted(pm.previous):
+        pm.model.add(pm.scheduled[i] == 1)
 
 
 RULE = Rule(10, "pinned_appointments", add=add)

@@ -21,5 +21,11 @@ def expression(pm):
 
 
 OBJECTIVE = Objective(
-    5, "preferred_days", "min", on_days=expression, bound=lambda pm: 0, time_share=0.05
+    5,
+    "preferred_days",
+    "min",
+    on_days=expression,
+    bound=lambda pm: 0,
+    time_share=0.05,
+    rerun_share=0.01,
 )

@@ -33,11 +33,15 @@ def write_changes(wb: Workbook, plan: Plan, t: dict[str, str], provider: str | N
     def name(cid: str) -> str:
         return consultant_name(plan, cid)
 
+    def own(dossier: str) -> bool:  # a provider's file names only its own clients
+        return provider is None or plan.problem.reassessment(dossier).provider == provider
+
     rows = [
-        _row(c, t, name, change_reason(c, lang, name, why_not.get(c.dossier), months))
+        _row(c, t, name, change_reason(c, lang, name, why_not.get(c.dossier), months,
+                                       name_room=own(c.made_room_for) if c.made_room_for else True))
         for c in plan.changes
         if provider is None or c.provider == provider
-    ]
+    ]  # fmt: skip
     narrow = {t["old_time"]: 11, t["new_time"]: 11, t["old_date"]: 11, t["new_date"]: 11}
     write_table(
         ws, headers, rows, {t["old_date"]: DATE, t["new_date"]: DATE}, "Wijzigingen",

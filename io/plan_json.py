@@ -120,6 +120,7 @@ def plan_dict(plan: Plan) -> dict[str, object]:
         "format": FORMAT,
         "revision": plan.revision,
         "created": plan.created,
+        "today": plan.today.isoformat() if plan.today else None,
         "input": plan.problem.source,
         "input_sha256": plan.problem.input_sha256,
         "seed": plan.seed,
@@ -180,6 +181,7 @@ def plan_dict(plan: Plan) -> dict[str, object]:
                     why_not.get(c.dossier),
                     s.max_plan_age_months,
                 ),
+                "made_room_for": c.made_room_for or None,
                 "before": _where(c.before),
                 "after": _where(c.after),
             }

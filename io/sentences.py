@@ -272,6 +272,32 @@ CAUSES = {
         "confirmed": "Confirmed by the provider{remark}.",
     },
 }
+ROOM = {  # an appointment moved to make room for another reassessment
+    "nl": {
+        "more": "Verplaatst om ruimte te maken voor {case} ({why}).",
+        "time": "Andere tijd in dezelfde ochtend, om ruimte te maken voor {case} ({why}).",
+        "other": "een ander gesprek",
+    },
+    "en": {
+        "more": "Moved to make room for {case} ({why}).",
+        "time": "Another time in the same morning, to make room for {case} ({why}).",
+        "other": "another interview",
+    },
+}
+ROOM_CAUSES = {  # why the reassessment room was made for needed a place
+    "nl": {
+        "nee": "antwoord nee", "absent": "consulent afwezig",
+        "locatie_gesloten": "locatie gesloten",
+        "client_niet_beschikbaar": "cliënt niet beschikbaar",
+        "rule": "gewijzigde gegevens", "moved_location": "andere locatie",
+        "new": "nog niet ingepland",
+    },
+    "en": {
+        "nee": "answered no", "absent": "consultant absent", "locatie_gesloten": "location closed",
+        "client_niet_beschikbaar": "client not available", "rule": "changed data",
+        "moved_location": "another location", "new": "not planned yet",
+    },
+}  # fmt: skip
 CONFLICT = {
     "nl": "Let op: deze afspraak was bevestigd, maar kan niet blijven staan. ",
     "en": "Note: this appointment was confirmed but cannot stay. ",
@@ -290,11 +316,20 @@ def change_reason(
     name: Callable[[str], str] = str,
     unscheduled: Unscheduled | None = None,
     months: int = 6,
+    name_room: bool = True,
 ) -> str:
-    """The ``Wijzigingen`` line's explanation; ``name`` turns a consultant code into a name."""
+    """The ``Wijzigingen`` line's explanation; ``name`` turns a consultant code into a name.
+
+    ``name_room=False`` (another provider's file) says that room was made for
+    another interview without naming that reassessment.
+    """
     lang = language if language in CAUSES else "nl"
     day = weekday_date(c.before.day, lang) if c.before else ""
     remark = f": “{c.remark}”" if c.remark else ""
+    if c.made_room_for and c.cause in ROOM[lang]:
+        case = c.made_room_for if name_room else ROOM[lang]["other"]
+        why = ROOM_CAUSES[lang].get(c.room_cause, ROOM_CAUSES[lang]["new"])
+        return ROOM[lang][c.cause].format(case=case, why=why)
     text = CAUSES[lang][c.cause].format(day=day, remark=remark)
     if c.conflict:
         text = CONFLICT[lang] + text

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from herplan.constraints.weights import MOVE_DAY
 from herplan.io.outbox import can_mail, messages, uninvited
 from herplan.io.plan_json import consultant_name, overall_status
 from herplan.io.sentences import REASON_NAMES, answer_summary
@@ -34,6 +35,9 @@ WORDS = {
         "visits_proven": "bezoeken minimaal (bewezen)",
         "visits_of": "{extra} bezoek(en) boven het minimum ({fewest})",
         "revision": "Revisie {n}: {count} wijzigingen",
+        "moves": "Verplaatst om ruimte te maken voor een ander gesprek: {n}",
+        "moves_proven": "het minst mogelijke (bewezen)",
+        "moves_bound": "ten minste nodig: {n}",
         "answers": "Antwoorden van aanbieders",
         "conflicts": "Conflicten (bevestigd, maar kan niet blijven)",
         "stale": "Niet toegepast: antwoord op een oudere versie van het blad",
@@ -73,6 +77,9 @@ WORDS = {
         "visits_proven": "visits minimal (proven)",
         "visits_of": "{extra} visit(s) above the minimum ({fewest})",
         "revision": "Revision {n}: {count} changes",
+        "moves": "Moved to make room for another interview: {n}",
+        "moves_proven": "the fewest possible (proven)",
+        "moves_bound": "at least needed: {n}",
         "answers": "Provider answers",
         "conflicts": "Conflicts (confirmed, but cannot stay)",
         "stale": "Not applied: answer on an older version of the sheet",
@@ -109,21 +116,39 @@ def quality_lines(plan: Plan, lang: str) -> list[str]:
     w = WORDS[lang]
     lines = []
     count, visits = _phase(plan, "most_reassessments"), _phase(plan, "clustering")
-    if count is not None:
-        if count.bound is None or count.gap is None:
+    if count is not None:  # the bound is proven even where the search had no time
+        if count.bound is None:
             lines.append(w["unknown"])
-        elif count.gap == 0:
+        elif count.objective >= count.bound:
             lines.append(w["all_proven"])
         else:
             share = _percent(count.objective / count.bound if count.bound else 1, lang)
             lines.append(w["of_most"].format(share=share, upper=int(count.bound)))
-    if visits is not None and visits.bound is not None and visits.gap is not None:
+    if visits is not None and visits.bound is not None:
         if visits.objective <= visits.bound:
             lines.append(w["visits_proven"])
         else:
             lines.append(w["visits_of"].format(extra=int(visits.objective - visits.bound),
                                                fewest=int(visits.bound)))  # fmt: skip
     return lines
+
+
+def _moves_lines(plan: Plan, w: dict[str, str]) -> list[str]:
+    """How many untouched appointments moved to make room, against the fewest possible.
+
+    Objective 2 (stability) counts a move to another day as ``MOVE_DAY``, so its
+    proven bound in those units gives a bound on the number of moves.
+    """
+    moved = sum(1 for c in plan.changes if c.made_room_for)
+    if not moved:
+        return []
+    text = "  " + w["moves"].format(n=moved)
+    stability = _phase(plan, "stability")
+    if stability is not None and stability.status == "OPTIMAL":
+        text += f" ({w['moves_proven']})"
+    elif stability is not None and stability.bound:
+        text += " (" + w["moves_bound"].format(n=-(-int(stability.bound) // MOVE_DAY)) + ")"
+    return [text]
 
 
 def _outbox_lines(plan: Plan, w: dict[str, str]) -> list[str]:
@@ -173,6 +198,7 @@ def summary_text(plan: Plan, seconds: float, verbose: bool = False) -> str:
             + (" — " if kinds else "")
             + ", ".join(f"{w['kind_' + k]} {n}" for k, n in sorted(kinds.items()))
         )
+        lines += _moves_lines(plan, w)
         answers = [c for c in plan.changes if c.cause in ("nee", "confirmed")]
         if answers:
             lines.append(f"  {w['answers']}:")

@@ -2,24 +2,60 @@
 
 Every previous appointment that is not exactly where it was gets one line:
 moved (with its cause: the provider said ``nee``, the consultant is away, the
-location is closed, the rules changed, or it made room for more
-reassessments), cancelled (withdrawn, or gone from the input) or no longer
-plannable (with the reason codes); every new appointment gets one line, and
-so does every ``ja`` (confirmed). Dropped appointments are returned with
-SEQUENCE raised, for the calendar cancellations. Lines carry codes and facts;
-``herplan.io.sentences`` renders them.
+location is closed, the rules changed, or it made room for a reassessment
+that would otherwise stay unplanned, named in the line), cancelled
+(withdrawn, or gone from the input) or no longer plannable (with the reason
+codes); every new appointment gets one line, and so does every ``ja``
+(confirmed). Dropped appointments are returned with SEQUENCE raised, for the
+calendar cancellations. Lines carry codes and facts; ``herplan.io.sentences``
+renders them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 
+from herplan.scheduler.calendar import iso_week
 from herplan.scheduler.domain import Appointment, Change, Rerun, Unscheduled
 from herplan.scheduler.rerun import RerunStart
 
 
 def _where(a: Appointment) -> tuple:
     return (a.consultant, a.day, a.start, a.end, a.provider, a.location)
+
+
+def made_room_for(
+    before: Appointment, newly: Iterable[Appointment], now: Appointment | None
+) -> Appointment | None:
+    """The newly planned appointment that ``before`` moved out of the way for.
+
+    The one that took its place: first one held in its old consultant-morning
+    (or, for another time, in its morning now), then one at its location that
+    day, one of its begeleider that day, one of its consultant that week, one
+    that day; else the first newly planned one.
+    """
+    newly = sorted(newly, key=lambda a: (a.day, a.start, a.dossier))
+    week = iso_week(before.day)
+    worker = " ".join(before.begeleider.split()).casefold()
+    tests = (
+        lambda a: (a.consultant, a.day) == (before.consultant, before.day),
+        lambda a: now is not None and (a.consultant, a.day) == (now.consultant, now.day),
+        lambda a: (a.provider, a.location, a.day) == (before.provider, before.location, before.day),
+        lambda a: (
+            bool(worker)
+            and a.day == before.day
+            and " ".join(a.begeleider.split()).casefold() == worker
+        ),
+        lambda a: a.consultant == before.consultant and iso_week(a.day) == week,
+        lambda a: a.day == before.day,
+        lambda a: True,
+    )
+    for test in tests:
+        found = next((a for a in newly if test(a)), None)
+        if found is not None:
+            return found
+    return None
 
 
 def changes_since(
@@ -31,6 +67,13 @@ def changes_since(
     """The change list and the dropped (cancelled) appointments of a rerun."""
     now = {a.dossier: a for a in appointments}
     why_not = {u.dossier: u for u in unscheduled}
+    # Planned now and not kept from the previous plan: released ones planned again,
+    # and reassessments the previous plan did not hold.
+    newly = [
+        a
+        for a in appointments
+        if a.dossier in start.released or rerun.previous_of(a.dossier) is None
+    ]
     changes: list[Change] = []
     cancelled: list[Appointment] = []
     for before in sorted(rerun.previous, key=lambda a: (a.day, a.start, a.dossier)):
@@ -47,12 +90,16 @@ def changes_since(
                                           "confirmed", before, after, remark))  # fmt: skip
                 continue
             cause = start.released.get(before.dossier)
+            room = None
             if cause is None:
                 same_morning = (after.consultant, after.day) == (before.consultant, before.day)
                 cause = "time" if same_morning else "more"
+                room = made_room_for(before, newly, after)
             changes.append(
                 Change(before.dossier, before.provider, "verplaatst", cause, before, after,
-                       remark, conflict=conflict)
+                       remark, conflict=conflict,
+                       made_room_for=room.dossier if room else "",
+                       room_cause=_planned_because(room, rerun, start) if room else "")
             )  # fmt: skip
             continue
         cancelled.append(
@@ -76,3 +123,10 @@ def changes_since(
         if after.day >= rerun.today and rerun.previous_of(after.dossier) is None:
             changes.append(Change(after.dossier, after.provider, "nieuw", "new", None, after))
     return tuple(changes), tuple(cancelled)
+
+
+def _planned_because(room: Appointment, rerun: Rerun, start: RerunStart) -> str:
+    """Why the reassessment room was made for needed a place: its release cause, or new."""
+    if rerun.previous_of(room.dossier) is None:
+        return "new"
+    return start.released.get(room.dossier, "new")

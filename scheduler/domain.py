@@ -348,8 +348,10 @@ class SolveStats:
     """Quality of one optimisation phase as the solver reports it.
 
     ``status`` is CP-SAT's (``OPTIMAL``, ``FEASIBLE``, ``UNKNOWN``,
-    ``INFEASIBLE``) or ``NOT_RUN`` when the time was spent; ``bound`` is
-    ``None`` when nothing was proven, and then there is no gap to report.
+    ``INFEASIBLE``) or ``NOT_RUN`` when the time was spent; the plan then is
+    the one the phase started from. ``bound`` is the best bound proven (the
+    objective's own, when the solver proved nothing more; ``None`` if there
+    is none); the phase's ``gap`` is known only when the solver ran to a plan.
     """
 
     name: str
@@ -359,6 +361,7 @@ class SolveStats:
     seconds: float  # CP-SAT deterministic time: reproducible, close to seconds of work
     wall_seconds: float = 0.0  # real elapsed time: shown to the user, never written
     headline: bool = False  # one of the objectives whose gap is the plan's gap
+    unit: str = ""  # reassessments, visits: the objective as a planner counts it
 
     @property
     def gap(self) -> float | None:
@@ -435,7 +438,10 @@ class Change:
     ``locatie_gesloten``, ``client_niet_beschikbaar``, ``rule``, ``time``,
     ``more``, ``new``, ``withdrawn``, ``gone``, ``confirmed``, ``conflict``);
     ``remark`` is the provider's own remark with a ``nee`` or ``ja``;
-    ``reasons`` the reason codes when it can no longer be planned.
+    ``reasons`` the reason codes when it can no longer be planned. An
+    appointment nothing forced to move (cause ``more`` or ``time``) moved to
+    make room for reassessment ``made_room_for``, planned because of
+    ``room_cause`` (its own release cause, or ``new``: not planned before).
     """
 
     dossier: str
@@ -447,6 +453,21 @@ class Change:
     remark: str = ""
     reasons: tuple[str, ...] = ()
     conflict: bool = False  # a confirmed appointment that could not stay
+    made_room_for: str = ""
+    room_cause: str = ""
+
+
+@dataclass(frozen=True)
+class ConsultantTime:
+    """When a consultant can hold interviews in the period (rules 2 and 4).
+
+    ``days``: working weekdays without a holiday or any absence; ``usable``:
+    how many of those mornings the weekly caps let them use.
+    """
+
+    consultant: str
+    days: frozenset[date]
+    usable: int
 
 
 @dataclass(frozen=True)
@@ -471,6 +492,16 @@ class Plan:
     stale: tuple[StaleAnswer, ...] = ()
     file_names: dict[str, dict[str, str]] = field(default_factory=dict, hash=False)
     invited_before: tuple[Invitation, ...] = ()  # the previous revision's invitations
+    staff: tuple[ConsultantTime, ...] = ()  # each consultant's available mornings
+    today: date | None = None  # a rerun's today: what lies before it is history
+
+    def available(self, consultant: str, day: date) -> bool:
+        """May ``consultant`` hold interviews on ``day`` (for the roster's empty cells)?"""
+        return day in self._days.get(consultant, ())
+
+    @cached_property
+    def _days(self) -> dict[str, frozenset[date]]:
+        return {t.consultant: t.days for t in self.staff}
 
     @property
     def visits(self) -> int:

@@ -9,12 +9,16 @@ Three moves a planner would make by hand, tried until none helps:
 - **make room**: put it into a full morning at its location after moving one
   of that morning's interviews to another morning there, or a new one.
 
-Moves never unplan anyone and never move a ``fixed`` morning's interviews (a
-rerun's kept appointments), so a rerun only fills gaps. Every move keeps
-every hard rule (``Mornings``).
+Moves never unplan anyone and never move a ``pinned`` interview (rule 10). A
+rerun keeps its mornings (``fixed``): it fills gaps and makes room, moving a
+kept appointment only to plan one more (``return_home`` undoes a move that
+turned out not to be needed). Every move keeps every hard rule (``Mornings``).
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
 
 from herplan.scheduler.candidates import LocKey
 from herplan.scheduler.mornings import Mornings
@@ -73,9 +77,11 @@ def make_room(state: Mornings, i: int) -> bool:
     for day in state.cands.candidate_days[i]:
         for mid in list(state.at.get((loc, day), ())):
             m = state.items[mid]
-            if m.fixed or len(m.cases) < 2:
+            if len(m.cases) < 2:
                 continue
             for j in sorted(m.cases):
+                if j in state.pinned:
+                    continue
                 state.remove_case(j)
                 if state.fits(i, mid):
                     state.add_case(i, mid)
@@ -94,7 +100,8 @@ def fill_gaps(state: Mornings, locations: set[LocKey]) -> None:
 
 
 def improve(state: Mornings, close_visits: bool = True) -> Mornings:
-    """No fewer reassessments and no more visits; ``close_visits=False`` only fills gaps."""
+    """No fewer reassessments; ``close_visits`` also closes visits (a first plan does,
+    a rerun keeps its mornings and only fills gaps and makes room)."""
     changed = True
     while changed:
         changed = False
@@ -103,6 +110,38 @@ def improve(state: Mornings, close_visits: bool = True) -> Mornings:
                 if mid in state.items and not state.items[mid].fixed and close(state, mid):
                     changed = True
         for i in state.unplanned():
-            if place(state, i) or (close_visits and make_room(state, i)):
+            if place(state, i) or make_room(state, i):
                 changed = True
     return state
+
+
+def return_home(state: Mornings, home: Mapping[int, tuple[str, date]]) -> int:
+    """Put each moved interview back in the consultant-morning it had, where it still fits.
+
+    A rerun's search may move a kept appointment that, once the plan is done,
+    did not need to move: this undoes such moves (never unplanning anyone)
+    and returns how many went back.
+    """
+    back = 0
+    for i, (cid, day) in sorted(home.items()):
+        mid = state.planned.get(i)
+        if mid is None or (state.items[mid].consultant, state.items[mid].day) == (cid, day):
+            continue
+        loc = state.cands.location(i)
+        target = state.busy.get((cid, day))
+        opened = target is None
+        if opened:
+            target = state.open_with(loc, day, cid)
+        if target is None or state.items[target].location != loc:
+            continue
+        state.remove_case(i)
+        if state.fits(i, target):
+            state.add_case(i, target)
+            back += 1
+            if not state.items[mid].cases:
+                state.close(mid)
+        else:
+            state.add_case(i, mid)
+            if opened:
+                state.close(target)
+    return back

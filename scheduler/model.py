@@ -39,6 +39,7 @@ from herplan.scheduler.candidates import Candidates, LocKey
 
 if TYPE_CHECKING:
     from herplan.constraints.base import Rule
+    from herplan.scheduler.integer_bound import LinearBounds
 
 SlotKey = tuple[LocKey, int, date]
 XKey = tuple[int, int, date]
@@ -73,6 +74,8 @@ class PlanModel:
     # and no plan can hold more than ``planned_upper``.
     min_planned: int = 0
     planned_upper: int | None = None
+    # Objective 1's LP bounds, proven beside the run (``integer_bound.LinearBounds``).
+    bounds: LinearBounds | None = None
 
     @property
     def problem(self):

@@ -16,10 +16,19 @@ from herplan.constraints import HARD_RULES, OBJECTIVES, SEARCH_HELPS
 from herplan.constraints.base import Objective, Rule
 from herplan.constraints.client_availability import held_with
 from herplan.constraints.support_plan_freshness import current_plan_valid
-from herplan.scheduler.candidates import find_candidates
+from herplan.scheduler.candidates import consultant_mornings, find_candidates
 from herplan.scheduler.changes import changes_since
-from herplan.scheduler.domain import Appointment, Change, Plan, Problem, Rerun
+from herplan.scheduler.domain import (
+    Appointment,
+    Change,
+    ConsultantTime,
+    Plan,
+    Problem,
+    Rerun,
+    SolveStats,
+)
 from herplan.scheduler.explain import renewal, unscheduled_entry, withdrawn_entry
+from herplan.scheduler.integer_bound import LinearBounds
 from herplan.scheduler.model import build_model
 from herplan.scheduler.rerun import RerunStart, split_past, starting_plan
 from herplan.scheduler.solve import SolverOptions, solve
@@ -77,16 +86,23 @@ def make_plan(
     cands = find_candidates(
         solvable, rules, first_day=rerun.today if rerun else None, held=held, declined=declined
     )
-    if rerun is not None and start is not None:
-        start = starting_plan(cands, rerun, start)
-    pm = build_model(
-        cands,
-        rules,
-        SEARCH_HELPS,
-        kept=start.kept if start else (),
-        confirmed=start.confirmed if start else (),
-    )
-    result = solve(pm, rules, objectives, options, start=start.kept if start else None)
+    # Objective 1's LP bounds are proven in another process while the model is built.
+    worths = [o.worth for o in objectives if o.worth is not None]
+    bounds = LinearBounds(cands, worths[0](cands) if worths and rerun is None else None)
+    try:
+        if rerun is not None and start is not None:
+            start = starting_plan(cands, rerun, start)
+        pm = build_model(
+            cands,
+            rules,
+            SEARCH_HELPS,
+            kept=start.kept if start else (),
+            confirmed=start.confirmed if start else (),
+        )
+        pm.bounds = bounds
+        result = solve(pm, rules, objectives, options, start=start.kept if start else None)
+    finally:
+        bounds.close()
 
     wave = rerun.wave if rerun and rerun.wave else new_wave(problem)
     retired = set(rerun.retired) if rerun else set()
@@ -137,13 +153,16 @@ def make_plan(
     people = dict(rerun.people) if rerun else {}
     people.update({c.id: (c.name, c.email) for c in problem.consultants})
 
+    phases = tuple(result.phases)
+    if start is not None and start.past:
+        phases = with_history(phases, start.past)
     order = {r.dossier: n for n, r in enumerate(problem.reassessments)}
     plan = Plan(
         problem=problem,
         appointments=tuple(sorted(appointments, key=lambda a: (a.day, a.consultant, a.start))),
         unscheduled=tuple(sorted(unscheduled, key=lambda u: order[u.dossier])),
         renewals=tuple(renewals),
-        phases=tuple(result.phases),
+        phases=phases,
         created=(created or datetime.now().astimezone()).isoformat(timespec="seconds"),
         seed=options.seed,
         revision=rerun.revision + 1 if rerun else 1,
@@ -157,9 +176,43 @@ def make_plan(
         stale=rerun.stale if rerun else (),
         file_names=dict(rerun.file_names) if rerun else {},
         invited_before=rerun.invitations if rerun else (),
+        staff=consultant_time(problem, rules),
+        today=rerun.today if rerun else None,
     )
     check(plan, rules, rerun, start)
     return plan
+
+
+def with_history(phases: tuple[SolveStats, ...], past: Sequence[Appointment]) -> tuple:
+    """Phases counted over the whole plan: what was held before today added in.
+
+    The solver plans only from today on; a planner reads planned reassessments
+    and visits of the whole wave.
+    """
+    added = {"reassessments": len(past), "visits": len({(a.consultant, a.day) for a in past})}
+    return tuple(
+        replace(
+            p,
+            objective=p.objective + added[p.unit],
+            bound=None if p.bound is None else p.bound + added[p.unit],
+        )
+        if p.unit in added
+        else p
+        for p in phases
+    )
+
+
+def consultant_time(problem: Problem, rules: Sequence[Rule]) -> tuple[ConsultantTime, ...]:
+    """Each consultant's available mornings over the whole period, and how many are usable."""
+    staff = consultant_mornings(problem, rules)
+    return tuple(
+        ConsultantTime(
+            c.id,
+            frozenset(day for day in staff.days if c.id in staff.available[day]),
+            staff.available_mornings[c.id],
+        )
+        for c in problem.consultants
+    )
 
 
 def _against_previous(a: Appointment, rerun: Rerun, confirmed: frozenset[str]) -> Appointment:

@@ -44,7 +44,7 @@ from herplan.scheduler.construct import construct, ruin_and_recreate
 from herplan.scheduler.domain import SolveStats
 from herplan.scheduler.greedy import hand_plan
 from herplan.scheduler.hints import chosen_from, hint_values
-from herplan.scheduler.improve import improve
+from herplan.scheduler.improve import improve, return_home
 from herplan.scheduler.integer_bound import IntegerBound
 from herplan.scheduler.model import PlanModel
 from herplan.scheduler.mornings import Chosen, from_chosen
@@ -77,6 +77,7 @@ class SolverOptions:
     stop: threading.Event | None = None  # set it to end the run with the best plan so far
     local_search: bool = True  # False: the hand planner's plan, unimproved (the baseline)
     started: float | None = None  # time.monotonic() when the run began (default: now)
+    reserve_s: float = 0.0  # wall-clock seconds kept after the search (writing the files)
 
 
 # Reproducible mode charges work, not the clock: CP-SAT's deterministic time per
@@ -92,6 +93,9 @@ MIN_PHASE_SECONDS = 0.2
 NEIGHBOURHOOD_SHARE = 0.6  # of objective 1's solver time, on a fresh plan
 NEIGHBOURHOOD_STEPS = 8  # steps in that time, at most
 INTEGER_GRACE_SECONDS = 1.5  # HiGHS's start and model building, waited for at its end
+# CP-SAT reports the hinted plan after about this long per interview variable (without
+# presolve; 0.34 s for L-tight's rerun model): a phase with less time is not started.
+LOAD_SECONDS_PER_VARIABLE = 1.5e-5
 
 
 class Budget:
@@ -100,6 +104,8 @@ class Budget:
     def __init__(self, options: SolverOptions) -> None:
         self.options = options
         self.limit = options.time_limit_s
+        if not options.reproducible:  # charged work does not count the writing anyway
+            self.limit = max(MIN_PHASE_SECONDS, self.limit - options.reserve_s)
         self.started = options.started if options.started is not None else time.monotonic()
         self.charged = 0.0
 
@@ -220,6 +226,16 @@ class Phases:
         self.integer: IntegerBound | None = None  # HiGHS proving objective 1's bound
         self.best_count = 0  # the most reassessments a plan in hand holds
 
+    def load_seconds(self) -> float:
+        """About how long CP-SAT takes to read the day model and its hint."""
+        return LOAD_SECONDS_PER_VARIABLE * len(self.pm.x)
+
+    def count_bound(self) -> int:
+        """The LP bound on the count: proven beside the run when it started that."""
+        if self.pm.bounds is not None:
+            return self.pm.bounds.count()
+        return planned_upper_bound(self.pm.cands)
+
     def current_upper(self) -> int | None:
         """The most any plan can hold, as proven so far (LP, then the integer model)."""
         if self.integer is not None and self.upper is not None:
@@ -252,7 +268,9 @@ class Phases:
     def progress(self, phase: str, planned: int | None = None) -> None:
         if self.options.progress is not None:
             self.options.progress(
-                Progress(phase, planned, self.upper, self.budget.elapsed(), self.budget.limit)
+                Progress(
+                    phase, planned, self.upper, self.budget.elapsed(), self.options.time_limit_s
+                )
             )
 
     def planned(self, values: dict[int, int] | None = None) -> int:
@@ -264,8 +282,9 @@ class Phases:
         """The first incumbent; ``proving`` seconds for HiGHS to prove objective 1's bound."""
         cands = self.pm.cands
         rng = random.Random(self.options.seed)
-        if start is not None:  # a rerun: keep everything, fill the gaps
+        if start is not None:  # a rerun: keep every morning, fill gaps, make room
             state = from_chosen(cands, start, fixed=True)
+            state.pinned = set(self.pm.pinned)
             return improve(state, close_visits=False).chosen()
         hand = hand_plan(cands)
         if not self.options.local_search:
@@ -273,7 +292,7 @@ class Phases:
         candidates = [improve(hand)]
         self.best_count = candidates[0].count()
         self.progress("most_reassessments", self.best_count)
-        self.upper = self.pm.planned_upper = planned_upper_bound(cands)
+        self.upper = self.pm.planned_upper = self.count_bound()
         self.start_integer_bound(proving)
         built = construct(cands, seed=0)
         seconds = share * CONSTRUCTION_SHARE
@@ -316,6 +335,8 @@ class Phases:
     # --- day model phases -----------------------------------------------------------
     def day_phase(self, objective: Objective, name: str, share: float) -> None:
         pm, m = self.pm, self.pm.model
+        if name == "most_reassessments" and self.upper is None:  # a rerun: no first plan
+            self.upper = pm.planned_upper = self.count_bound()
         expr = objective.on_days(pm) if objective.on_days else 0
         maximize = objective.sense == "max"
         bound = objective.bound(pm) if objective.bound is not None else None
@@ -323,16 +344,16 @@ class Phases:
             m.add(expr <= bound if maximize else expr >= bound)
         value = evaluate(expr, self.values)
         if name == "most_reassessments":
-            if self.upper is None:  # a rerun: no first plan computed it
-                self.upper = pm.planned_upper = planned_upper_bound(pm.cands)
             upper = self.current_upper()
             if self.integer is not None and upper is not None:  # proven: helps CP-SAT prune
                 m.add(cp_model.LinearExpr.sum(list(pm.scheduled.values())) <= upper)
         status, work, wall = "OPTIMAL", 0.0, 0.0
         best_bound: int | None = value
         proven = bound is not None and value == bound
-        if not proven and (self.budget.stopped() or self.budget.left() <= 0):
-            status, best_bound = "NOT_RUN", None
+        if not proven and (
+            self.budget.stopped() or self.budget.left() <= 0 or share < self.load_seconds()
+        ):  # no time, or less than the solver needs to take the model in: keep the plan
+            status, best_bound = "NOT_RUN", bound
         elif not proven:
             seconds = max(MIN_PHASE_SECONDS, share)
             m.clear_objective()
@@ -365,7 +386,7 @@ class Phases:
                 if bound is not None:
                     best_bound = min(best_bound, bound) if maximize else max(best_bound, bound)
             else:
-                best_bound = None  # nothing proven: the incumbent stays, fixed at its value
+                best_bound = bound  # nothing new proven: the incumbent stays, at its value
         m.add(expr >= value if maximize else expr <= value)
         if name == "most_reassessments":
             pm.min_planned = self.planned()
@@ -414,7 +435,16 @@ class Phases:
         if status == "OPTIMAL":  # proven: in the planner's units too
             shown_bound = shown_value
         return SolveStats(name, status, shown_value, shown_bound, round(work, 2), wall,
-                          objective.headline)  # fmt: skip
+                          objective.headline, objective.unit)  # fmt: skip
+
+    def return_moved(self, home: dict[int, tuple[str, date]]) -> None:
+        """A rerun: put back every kept appointment whose move the plan does not need."""
+        state = from_chosen(self.pm.cands, self.chosen_with_consultants())
+        state.pinned = set(self.pm.pinned)
+        if return_home(state, home):
+            values = hint_values(self.pm, state.chosen())
+            if self.planned(values) >= self.planned():
+                self.values = values
 
     def improve_incumbent(self) -> None:
         """Local search on the incumbent (never fewer planned, never more visits)."""
@@ -484,7 +514,7 @@ class Phases:
                 shown_bound = shown if status == "OPTIMAL" else None
             self.stats.append(
                 SolveStats(objective.name, status, shown, shown_bound, round(work, 2), wall,
-                           objective.headline)
+                           objective.headline, objective.unit)
             )  # fmt: skip
         return self.chosen_with_consultants(values, am)
 
@@ -512,7 +542,7 @@ def solve(
     day_phases = [(o, o.name if o.on_consultants is None else f"{o.name}_days")
                   for o in active if o.on_days is not None]  # fmt: skip
     consultant_phases = [o for o in active if o.on_consultants is not None]
-    shares = [o.time_share for o, _ in day_phases] + [o.time_share for o in consultant_phases]
+    shares = [o.share(rerun) for o, _ in day_phases] + [o.share(rerun) for o in consultant_phases]
 
     def share(n: int) -> float:
         return run.budget.left() * shares[n] / sum(shares[n:]) if sum(shares[n:]) else 0.0
@@ -529,11 +559,9 @@ def solve(
         for n, (objective, name) in enumerate(day_phases):
             if objective.name == "clustering" and not rerun and options.local_search:
                 run.improve_incumbent()
-            if rerun and run.budget.left() <= 0 and not objective.decides_rerun:
-                run.stats.append(SolveStats(name, "NOT_RUN", 0.0, None, 0.0, 0.0,
-                                            objective.headline))  # fmt: skip
-                continue
             run.day_phase(objective, name, share(n))
+            if objective.name == "most_reassessments" and start is not None:
+                run.return_moved({i: (cid, day) for i, cid, day in start if i in pm.previous})
             if objective.name == "clustering":
                 run.end_integer_bound()
     finally:

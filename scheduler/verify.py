@@ -5,8 +5,9 @@ rule's own ``violations``), against its own consistency (each open
 reassessment planned once or listed with a reason, nothing withdrawn planned,
 the input's provider, location and client), and on a rerun against every
 promise: history kept, every ``nee`` honoured, every confirmed appointment
-kept (or reported as a conflict), nothing unaffected moved unless more
-reassessments were planned. And a run never plans fewer than its own first
+kept (or reported as a conflict), nothing untouched dropped, and nothing
+untouched moved unless its change names the newly planned reassessment it
+made room for. And a run never plans fewer than its own first
 plan. If anything fails, ``PlanRejected`` says what, and nothing is written.
 """
 
@@ -107,7 +108,14 @@ def _promises(plan: Plan, rerun: Rerun, start: RerunStart) -> list[str]:
         if after.day == before.day:
             found.append(f"{v.dossier}: the provider answered nee for {before.day}, "
                          "but the interview is still that day")  # fmt: skip
-    more = len([a for a in plan.appointments if a.day >= rerun.today]) > plan.start_planned
+    # Planned now and not kept: released ones planned again, and new ones.
+    newly = {
+        a.dossier
+        for a in plan.appointments
+        if a.day >= rerun.today
+        and (a.dossier in start.released or rerun.previous_of(a.dossier) is None)
+    }
+    room = {c.dossier: c.made_room_for for c in plan.changes}
     for before in rerun.previous:
         if before.day < rerun.today or before.dossier in start.released:
             continue
@@ -116,11 +124,16 @@ def _promises(plan: Plan, rerun: Rerun, start: RerunStart) -> list[str]:
         if after is None:
             found.append(f"{describe(before)}: dropped without a cause")
             continue
-        moved = (after.consultant, after.day) != (before.consultant, before.day)
-        if confirmed and (moved or after.start != before.start):
+        moved = (after.consultant, after.day, after.start) != (
+            before.consultant,
+            before.day,
+            before.start,
+        )
+        if confirmed and moved:
             found.append(f"{describe(before)}: confirmed, but not kept")
-        elif moved and not more:
-            found.append(f"{describe(before)}: moved without planning more reassessments")
+        elif moved and room.get(before.dossier, "") not in newly:
+            found.append(f"{describe(before)}: moved without making room for a newly planned "
+                         "reassessment")  # fmt: skip
     return found
 
 

@@ -217,7 +217,7 @@ def headline(plan: dict, lang: str) -> dict[str, object]:
     count = next((p for p in stats["phases"] if p["name"] == "most_reassessments"), None)
     if count is None or count.get("bound") is None:
         quality = "–"
-    elif count.get("gap") == 0:
+    elif count["objective"] >= count["bound"]:
         quality = w["proven"]
     else:
         share = count["objective"] / count["bound"] if count["bound"] else 1.0

@@ -265,10 +265,10 @@ class Checker:
         listed = {u["dossier"]: u for u in self.plan["unscheduled"]}
         for dossier in planned & listed.keys():
             self.fail(f"{dossier}: both planned and listed as not planned")
-        days = [
-            self.s.period_start + timedelta(days=n)
-            for n in range((self.s.period_end - self.s.period_start).days + 1)
-        ]
+        # On a rerun the days before its today are history: no longer possible.
+        today = self.plan.get("today")
+        first = max(self.s.period_start, date.fromisoformat(today) if today else date.min)
+        days = [first + timedelta(days=n) for n in range((self.s.period_end - first).days + 1)]
         for r in self.problem.reassessments:
             if r.dossier in planned:
                 continue
@@ -315,14 +315,29 @@ def check_files(input_path: Path, plan_json: Path) -> list[str]:
 
 # --- the promises of a rerun (SPEC §6) ----------------------------------------------------
 
-RELEASE_CAUSES = {"nee", "absent", "locatie_gesloten", "client_niet_beschikbaar", "moved_location"}
+RELEASE_CAUSES = {
+    "nee", "absent", "locatie_gesloten", "client_niet_beschikbaar", "moved_location", "rule",
+}  # fmt: skip
 
 
 def _where(a: dict) -> tuple:
     return (a["consultant"], a["date"], a["start"], a["end"], a["provider"], a["location"])
 
 
-def _affected(problem: Problem, a: dict, answer: str | None) -> str | None:
+def _over_cap(problem: Problem, before: dict) -> set[tuple[str, int, int]]:
+    """(consultant, ISO year, week) where the previous plan holds more mornings than the
+    input's weekly cap now allows: some of those mornings must go."""
+    weeks: dict[tuple[str, int, int], int] = defaultdict(int)
+    for cid, day in {(a["consultant"], a["date"]) for a in before["appointments"]}:
+        year, week, _ = date.fromisoformat(day).isocalendar()
+        weeks[(cid, year, week)] += 1
+    caps = {c.id: c.max_mornings_per_week for c in problem.consultants}
+    return {key for key, n in weeks.items() if caps.get(key[0]) is not None and n > caps[key[0]]}
+
+
+def _affected(
+    problem: Problem, a: dict, answer: str | None, over_cap: set[tuple[str, int, int]]
+) -> str | None:
     """Why a previous appointment may not stay, recomputed from the input alone."""
     day = date.fromisoformat(a["date"])
     case = next((r for r in problem.reassessments if r.dossier == a["dossier"]), None)
@@ -342,6 +357,8 @@ def _affected(problem: Problem, a: dict, answer: str | None) -> str | None:
         return "locatie_gesloten"
     if day in case.unavailable_dates or day.weekday() in case.unavailable_weekdays:
         return "client_niet_beschikbaar"
+    if (a["consultant"], *day.isocalendar()[:2]) in over_cap:
+        return "rule"
     return None
 
 
@@ -354,13 +371,16 @@ def check_rerun(
     the past stays as it was; a withdrawn reassessment is cancelled; a ``nee``
     day is never used again for that client; a ``ja`` stays exactly (or is
     listed as a conflict with its cause); any other appointment stays unless
-    it moved within its morning or to plan more reassessments; every change is
-    listed; and no fewer are planned than the previous plan less what had to go.
+    it moved within its morning or to plan more reassessments, never dropped,
+    and a move names the newly planned reassessment it made room for; every
+    change is listed; and no fewer are planned than the previous plan less
+    what had to go.
     """
     found: list[str] = []
     now = {a["dossier"]: a for a in after["appointments"]}
     changes = {c["dossier"]: c for c in after["changes"]}
     released = 0
+    over_cap = _over_cap(problem, before)
     for a in before["appointments"]:
         d, day = a["dossier"], date.fromisoformat(a["date"])
         new = now.get(d)
@@ -369,7 +389,7 @@ def check_rerun(
                 found.append(f"{d}: an appointment before today changed")
             continue
         answer = answers.get(d)
-        why = _affected(problem, a, answer)
+        why = _affected(problem, a, answer, over_cap)
         released += why is not None
         change = changes.get(d)
         kept = new is not None and _where(new) == _where(a)
@@ -390,6 +410,13 @@ def check_rerun(
         if change is None:
             found.append(f"{d}: moved or dropped without a line in Wijzigingen")
             continue
+        if why is None and new is None:
+            found.append(f"{d}: dropped though nothing affected it")
+        if why is None and new is not None and change["cause"] in ("more", "time"):
+            room = change.get("made_room_for")
+            old = next((b for b in before["appointments"] if b["dossier"] == room), None)
+            if room not in now or (old is not None and _where(old) == _where(now[room])):
+                found.append(f"{d}: moved, but not to make room for a newly planned case")
         if why is None and answer == "ja" and not change["conflict"]:
             found.append(f"{d}: confirmed, moved without a conflict")
         if why is None and change["cause"] not in ("more", "time"):

@@ -110,5 +110,10 @@ def test_local_search_makes_room_for_a_case_with_one_possible_day():
     better = improve(from_chosen(cands, full_morning))
     assert (0, "AH", date(2026, 12, 1)) in better.chosen()
     assert _score(better) == (4, 2)
+    # A rerun keeps its mornings but moves a kept interview too, to plan one more ...
     kept = improve(from_chosen(cands, full_morning, fixed=True), close_visits=False)
-    assert _score(kept) == (3, 1)  # reruns: nothing kept moves
+    assert _score(kept) == (4, 2)
+    # ... unless it is pinned (rule 10): then nothing moves.
+    pinned = from_chosen(cands, full_morning, fixed=True)
+    pinned.pinned = {1, 2, 3}
+    assert _score(improve(pinned, close_visits=False)) == (3, 1)

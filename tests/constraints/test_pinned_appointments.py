@@ -1,4 +1,5 @@
-"""Rule 10: an appointment the provider confirmed (``ja``) keeps its consultant, day and time."""
+"""Rule 10: an appointment the provider confirmed (``ja``) keeps its consultant, day and time,
+and on a rerun an untouched appointment is never dropped (the promise of SPEC §6)."""
 
 from dataclasses import replace
 from datetime import date
@@ -28,4 +29,19 @@ def test_a_confirmed_appointment_stays_even_where_moving_it_would_plan_more():
     # Without the rule the solver moves A to plan B too, and the guard refuses that plan.
     unpinned = tuple(r for r in HARD_RULES if r.name != "pinned_appointments")
     with pytest.raises(PlanRejected, match=r"A .*confirmed, but not kept"):
+        make_plan(p, options(2), rules=unpinned, rerun=rerun)
+
+
+def test_an_untouched_appointment_is_never_dropped_to_plan_two_others():
+    # One consultant, one morning: A (kept, at Noord) or B and C (new, at Zuid).
+    p = problem([case("A"), case("B", "Zuid"), case("C", "Zuid")], period_end=TUE)
+    first = solve(replace(p, reassessments=p.reassessments[:1]), seconds=2)
+    rerun = Rerun(first.appointments, 1, date(2026, 11, 30))
+    plan = make_plan(p, options(2), rerun=rerun)
+    assert [a.dossier for a in plan.appointments] == ["A"]
+    assert sorted(u.dossier for u in plan.unscheduled) == ["B", "C"]
+    assert violations(plan) == [] and plan.changes == ()
+    # Without the rule the count wins: A is dropped for B and C, which the guard refuses.
+    unpinned = tuple(r for r in HARD_RULES if r.name != "pinned_appointments")
+    with pytest.raises(PlanRejected, match=r"A .*dropped without a cause"):
         make_plan(p, options(2), rules=unpinned, rerun=rerun)
