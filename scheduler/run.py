@@ -38,10 +38,20 @@ from herplan.scheduler.solve import Progress, SolverOptions
 if TYPE_CHECKING:
     import pandas as pd
 
-# A rerun starts from a complete plan and mostly keeps it: a short search suffices,
-# and a planner reacting to a cancellation should not wait (SPEC §6).
-RERUN_TIME_LIMIT_S = 3.0
+# A rerun starts from a complete plan and mostly keeps it: a short run suffices, and
+# a planner reacting to a cancellation should not wait. Its default limit is the
+# whole run (reading, planning, writing) and grows with the region: the bundled
+# example 5 s, a region of 1 000 reassessments 9.5 s (benchmarks/rerun.py).
+RERUN_TIME_LIMIT_S = 3.5
+RERUN_SECONDS_PER_CASE = 0.006
 MAX_TIME_LIMIT_S = 24 * 3600.0
+# Writing the planning folder (two processes for a large one), measured on the
+# 2-core reference machine: per reassessment (workbooks and calendars) and per
+# e-mail message in the outbox.
+WRITE_SECONDS = 0.5
+WRITE_SECONDS_PER_CASE = 0.0035
+WRITE_SECONDS_PER_MESSAGE = 0.002
+MESSAGES_PER_CASE = 3  # a new appointment: the begeleider, the consultant, the write-up
 
 
 @dataclass
@@ -88,6 +98,27 @@ def check_time_limit(seconds: float) -> float:
             [f"--time-limit {seconds}: expected seconds above 0 and at most {MAX_TIME_LIMIT_S:g}"]
         )
     return seconds
+
+
+def open_cases(problem: Problem) -> int:
+    return sum(1 for r in problem.reassessments if not r.withdrawn)
+
+
+def rerun_time_limit(problem: Problem) -> float:
+    """The default limit of a rerun: a few seconds, more for a large region."""
+    return RERUN_TIME_LIMIT_S + RERUN_SECONDS_PER_CASE * open_cases(problem)
+
+
+def writing_seconds(problem: Problem, rerun: bool) -> float:
+    """About how long writing the planning folder takes: kept free of the search.
+
+    A rerun's outbox holds only what changed, a small part of a first run's.
+    """
+    cases = open_cases(problem)
+    messages = MESSAGES_PER_CASE * cases if problem.settings.organizer_email else 0
+    if rerun:
+        messages //= 10
+    return WRITE_SECONDS + WRITE_SECONDS_PER_CASE * cases + WRITE_SECONDS_PER_MESSAGE * messages
 
 
 def prepare_rerun(folder: Path, today: date | None = None, feedback: Sequence[Path] = ()) -> Rerun:
@@ -157,7 +188,7 @@ def plan_input(
         raise InputError(["--feedback needs a previous plan in --out (a rerun)"])
     limit = time_limit if time_limit is not None else problem.settings.time_limit_s
     if rerun is not None and time_limit is None:
-        limit = min(limit, RERUN_TIME_LIMIT_S)
+        limit = min(limit, rerun_time_limit(problem))
     check_time_limit(limit)
     options = SolverOptions(
         time_limit_s=limit,
@@ -166,7 +197,8 @@ def plan_input(
         reproducible=reproducible,
         progress=progress,
         stop=stop,
-        started=None if rerun is not None else started,
+        started=started,
+        reserve_s=writing_seconds(problem, rerun is not None) if folder is not None else 0.0,
     )
     created = created_time(input_path, problem.settings.timezone)
     plan = make_plan(problem, options, created=created, rerun=rerun)
