@@ -9,7 +9,7 @@ allow, and passes the same independent checker.
 
 from __future__ import annotations
 
-from herplan.scheduler.domain import Plan, Problem
+from herplan.domain import Plan, Problem
 from herplan.scheduler.planner import make_plan
 from herplan.scheduler.solve import SolverOptions
 

@@ -12,8 +12,8 @@ import itertools
 from datetime import date
 
 from herplan.constraints.base import Rule
-from herplan.scheduler.domain import Consultant, Problem
-from herplan.scheduler.facts import PlanFacts, describe
+from herplan.domain import Consultant, Problem
+from herplan.facts import PlanFacts, describe
 
 
 def consultant_available(problem: Problem, consultant: Consultant, day: date) -> bool:

@@ -27,14 +27,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Literal
 
-from herplan.scheduler.domain import Consultant, Location, Problem, Reassessment
+from herplan.domain import Consultant, Location, Problem, Reassessment
 
 if TYPE_CHECKING:
     from ortools.sat.python import cp_model
 
+    from herplan.facts import PlanFacts
     from herplan.scheduler.assignment import AssignmentModel
     from herplan.scheduler.candidates import Candidates
-    from herplan.scheduler.facts import PlanFacts
     from herplan.scheduler.model import PlanModel
 
 

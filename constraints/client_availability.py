@@ -11,8 +11,8 @@ from __future__ import annotations
 from datetime import date
 
 from herplan.constraints.base import Rule
-from herplan.scheduler.domain import Problem, Reassessment
-from herplan.scheduler.facts import PlanFacts, describe
+from herplan.domain import Problem, Reassessment
+from herplan.facts import PlanFacts, describe
 
 
 def client_unavailable(r: Reassessment, day: date) -> bool:

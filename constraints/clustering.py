@@ -3,11 +3,11 @@
 "Cluster: as few consultant-mornings (visits) as possible, then as few distinct
 days per location." One visit weighs more than all location-days together
 (``weights.visit_weight``). Its proven bound is the fewest visits any plan
-with the planned count of objective 1 needs (``bounds.fewest_visits``); the
+with the planned count of objective 1 needs (``PlanModel.fewest_visits``); the
 phase reports visits against it, so a plan on the bound has gap 0 %.
 
 The arithmetic of whole interviews per morning it relies on lives in
-``herplan.scheduler.capacity``, shared with the bounds and the redundant cuts.
+``herplan.capacity``, shared with the bounds and the redundant cuts.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from ortools.sat.python import cp_model
 
 from herplan.constraints import weights
 from herplan.constraints.base import Objective
-from herplan.scheduler.bounds import fewest_visits
 
 
 def weight(pm) -> int:
@@ -29,13 +28,13 @@ def expression(pm):
 
 
 def lower_bound(pm) -> int:
-    return weight(pm) * fewest_visits(pm.cands, pm.min_planned)
+    return weight(pm) * pm.fewest_visits(pm.min_planned)
 
 
 def in_visits(pm, objective: float, bound: float) -> tuple[float, float]:
     """The phase as a planner reads it: visits, and the fewest visits possible."""
     w = weight(pm)
-    return objective // w, max(bound // w, fewest_visits(pm.cands, pm.min_planned))
+    return objective // w, max(bound // w, pm.fewest_visits(pm.min_planned))
 
 
 OBJECTIVE = Objective(3, "clustering", "min", on_days=expression, bound=lower_bound,

@@ -13,10 +13,10 @@ from datetime import date
 
 from ortools.sat.python import cp_model
 
+from herplan.calendar import is_working_day, iso_week
 from herplan.constraints.base import Rule
-from herplan.scheduler.calendar import is_working_day, iso_week
-from herplan.scheduler.domain import Consultant, Problem
-from herplan.scheduler.facts import PlanFacts
+from herplan.domain import Consultant, Problem
+from herplan.facts import PlanFacts
 
 
 def consultant_available(problem: Problem, consultant: Consultant, day: date) -> bool:

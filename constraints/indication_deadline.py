@@ -13,8 +13,8 @@ from __future__ import annotations
 from datetime import date
 
 from herplan.constraints.base import Rule
-from herplan.scheduler.domain import Problem, Reassessment
-from herplan.scheduler.facts import refused_days
+from herplan.domain import Problem, Reassessment
+from herplan.facts import refused_days
 
 
 def allows_day(problem: Problem, r: Reassessment, day: date) -> bool:

@@ -11,8 +11,8 @@ from __future__ import annotations
 from datetime import date
 
 from herplan.constraints.base import Rule
-from herplan.scheduler.domain import Location, Problem, Reassessment
-from herplan.scheduler.facts import PlanFacts, refused_days
+from herplan.domain import Location, Problem, Reassessment
+from herplan.facts import PlanFacts, refused_days
 
 
 def allows_day(problem: Problem, r: Reassessment, day: date) -> bool:

@@ -13,10 +13,10 @@ from datetime import date
 
 from ortools.sat.python import cp_model
 
+from herplan.calendar import is_working_day
 from herplan.constraints.base import Rule
-from herplan.scheduler.calendar import is_working_day
-from herplan.scheduler.domain import Problem, Reassessment
-from herplan.scheduler.facts import PlanFacts, describe
+from herplan.domain import Problem, Reassessment
+from herplan.facts import PlanFacts, describe
 
 
 def allows_day(problem: Problem, r: Reassessment, day: date) -> bool:

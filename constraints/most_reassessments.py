@@ -17,8 +17,7 @@ from ortools.sat.python import cp_model
 
 from herplan.constraints import stability, weights
 from herplan.constraints.base import Objective
-from herplan.scheduler.bounds import planned_upper_bound
-from herplan.scheduler.domain import Reassessment, Settings
+from herplan.domain import Reassessment, Settings
 
 
 def urgency_tier(r: Reassessment, settings: Settings) -> int:
@@ -55,16 +54,14 @@ def expression(pm):
 
 def upper_bound(pm) -> int:
     """No plan is worth more than the LP relaxation of the day model allows
-    (``herplan.scheduler.bounds``), and no plan holds a reassessment for which
+    (``PlanModel.worth_bound``), and no plan holds a reassessment for which
     every day is refused. When a plan reaches it, its count is proven optimal.
     """
     # On a rerun the moves only subtract: the bound on the count part holds, and every
     # case is worth the same, so the count's bound (computed once) gives it.
     if pm.stable and pm.planned_upper is not None:
         return worth(pm, 0) * pm.planned_upper
-    if not pm.stable and pm.bounds is not None and pm.bounds.worth is not None:
-        return pm.bounds.weighted()  # proven in the background
-    return planned_upper_bound(pm.cands, {i: worth(pm, i) for i in pm.scheduled})
+    return pm.worth_bound({i: worth(pm, i) for i in pm.scheduled})
 
 
 def in_cases(pm, objective: float, bound: float) -> tuple[float, float | None]:

@@ -15,7 +15,7 @@ from collections import defaultdict
 from ortools.sat.python import cp_model
 
 from herplan.constraints.base import Rule
-from herplan.scheduler.facts import PlanFacts
+from herplan.facts import PlanFacts
 
 
 def add(pm) -> None:

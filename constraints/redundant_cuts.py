@@ -15,7 +15,7 @@ from collections import defaultdict
 
 from ortools.sat.python import cp_model
 
-from herplan.scheduler.capacity import morning_limits
+from herplan.capacity import morning_limits
 
 
 def visits_per_location(pm) -> None:

@@ -33,4 +33,4 @@ def expression(pm):
 
 OBJECTIVE = Objective(2, "stability", "min", on_days=expression, bound=lambda pm: 0,
                       when="rerun", time_share=0.15,
-                      rerun_share=0.3, headline=True)  # fmt: skip
+                      rerun_share=0.3, unit="moves", headline=True)  # fmt: skip

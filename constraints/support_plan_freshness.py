@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from herplan.calendar import new_plan_usable_from, plan_valid_until
 from herplan.constraints.base import Rule
-from herplan.scheduler.calendar import new_plan_usable_from, plan_valid_until
-from herplan.scheduler.domain import Problem, Reassessment
-from herplan.scheduler.facts import refused_days
+from herplan.domain import Problem, Reassessment
+from herplan.facts import refused_days
 
 
 def current_plan_valid(problem: Problem, r: Reassessment, day: date) -> bool:

@@ -12,7 +12,7 @@ import itertools
 from collections import defaultdict
 
 from herplan.constraints.base import Rule
-from herplan.scheduler.facts import PlanFacts
+from herplan.facts import PlanFacts
 
 
 def add(pm) -> None:

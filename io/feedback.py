@@ -23,9 +23,9 @@ from collections import Counter
 from datetime import date, datetime, time
 from pathlib import Path
 
+from herplan.domain import Appointment, StaleAnswer, Verdict
 from herplan.io.errors import InputError, location
-from herplan.io.labels import LABELS
-from herplan.scheduler.domain import Appointment, StaleAnswer, Verdict
+from herplan.io.words import WORDS
 
 YES = {"ja", "j", "yes", "y", "x", "ok", "v", "✓", "✔", "akkoord", "haalbaar"}
 NO = {"nee", "n", "no", "niet", "niet haalbaar", "nee."}
@@ -39,7 +39,7 @@ def _norm(value: object) -> str:
 
 
 def _headers(kind: str) -> set[str]:
-    return {_norm(LABELS[lang][kind]) for lang in LABELS}
+    return {_norm(WORDS[lang][kind]) for lang in WORDS}
 
 
 def _column(header: list[str], kind: str) -> int | None:

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from herplan.domain import Plan
 from herplan.io.load import consultant_loads
-from herplan.io.sentences import REASON_NAMES, explanation
-from herplan.scheduler.domain import Plan
+from herplan.io.sentences import explanation, reason_name
 from herplan.scheduler.timing import hhmm
 
 if TYPE_CHECKING:
@@ -43,7 +43,7 @@ def to_frames(plan: Plan) -> dict[str, pd.DataFrame]:
         [
             {
                 "dossier": u.dossier, "main_reason": u.main_reason,
-                "reason": REASON_NAMES[lang][u.main_reason], "reasons": ", ".join(u.reasons),
+                "reason": reason_name(u.main_reason, lang), "reasons": ", ".join(u.reasons),
                 "explanation": explanation(u, lang, plan.problem.settings.max_plan_age_months),
             }
             for u in plan.unscheduled

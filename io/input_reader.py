@@ -16,6 +16,16 @@ from pathlib import Path
 
 import holidays as holiday_calendars
 
+from herplan.domain import (
+    WORKWEEK,
+    Absence,
+    Consultant,
+    Location,
+    Problem,
+    Reassessment,
+    Settings,
+    TimeWindow,
+)
 from herplan.io.errors import InputError, location
 from herplan.io.schema import (
     ABSENCES,
@@ -29,16 +39,6 @@ from herplan.io.schema import (
     normalise,
 )
 from herplan.io.tables import Table, read_tables
-from herplan.scheduler.domain import (
-    WORKWEEK,
-    Absence,
-    Consultant,
-    Location,
-    Problem,
-    Reassessment,
-    Settings,
-    TimeWindow,
-)
 
 WEEKDAY_NAMES = {
     name: n

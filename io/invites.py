@@ -27,10 +27,10 @@ from zoneinfo import ZoneInfo
 from dateutil.relativedelta import relativedelta
 from icalendar import Calendar, Event, vCalAddress, vText
 
-from herplan.io.labels import labels
+from herplan.domain import Appointment, Plan, PlanRenewal, Problem
 from herplan.io.sentences import long_date
 from herplan.io.vtimezone import vtimezone
-from herplan.scheduler.domain import Appointment, Plan, PlanRenewal, Problem
+from herplan.io.words import words
 
 PRODID = "-//herplan//herindicaties//NL"
 NOBODY = ("herplan", "planning@herplan.invalid")  # RFC 2606: never delivered
@@ -111,7 +111,7 @@ def support_plan_note(plan: Plan, a: Appointment) -> str:
     """What the provider must prepare: a support plan fresh enough on the day."""
     s = plan.problem.settings
     lang = s.language
-    t = labels(lang)
+    t = words(lang)
     renewal = renewal_of(plan, a.dossier)
     if renewal is not None and renewal.needed_by is not None:
         return t["desc_prepare_renew"].format(
@@ -126,7 +126,7 @@ def support_plan_note(plan: Plan, a: Appointment) -> str:
 def interview_event(plan: Plan, a: Appointment, summary: str) -> Event:
     """The interview: time, place, who comes and what to prepare."""
     problem: Problem = plan.problem
-    t = labels(problem.settings.language)
+    t = words(problem.settings.language)
     where = problem.address((a.provider, a.location))
     name = plan.people.get(a.consultant, (a.consultant, ""))[0]
     lines = [
@@ -150,7 +150,7 @@ def interview_event(plan: Plan, a: Appointment, summary: str) -> Event:
 
 def writeup_event(plan: Plan, a: Appointment) -> Event:
     """The consultant's afternoon block for writing the interview up."""
-    t = labels(plan.problem.settings.language)
+    t = words(plan.problem.settings.language)
     summary = t["summary_writeup"].format(dossier=a.dossier)
     event = _event(
         plan, writeup_uid(a), a.writeup_sequence, a, a.writeup_start, a.writeup_end, summary
@@ -163,7 +163,7 @@ def writeup_event(plan: Plan, a: Appointment) -> Event:
 
 def cancelled_event(plan: Plan, a: Appointment, writeup: bool) -> Event:
     """The event of a ``METHOD:CANCEL``: the UID, a raised SEQUENCE, the time it had."""
-    t = labels(plan.problem.settings.language)
+    t = words(plan.problem.settings.language)
     if writeup:
         uid, sequence = writeup_uid(a), a.writeup_sequence
         start, end = a.writeup_start, a.writeup_end
@@ -192,7 +192,7 @@ def _ordered(appointments: Iterable[Appointment]) -> list[Appointment]:
 
 def provider_calendar(plan: Plan, provider: str) -> bytes:
     """The provider's appointments only (privacy: no other provider's clients)."""
-    t = labels(plan.problem.settings.language)
+    t = words(plan.problem.settings.language)
     events = [
         interview_event(plan, a, t["summary_provider"].format(dossier=a.dossier, client=a.client))
         for a in _ordered(a for a in plan.appointments if a.provider == provider)
@@ -202,7 +202,7 @@ def provider_calendar(plan: Plan, provider: str) -> bytes:
 
 def consultant_calendar(plan: Plan, consultant_id: str) -> bytes:
     """A consultant's interviews and the afternoon write-up block of each."""
-    t = labels(plan.problem.settings.language)
+    t = words(plan.problem.settings.language)
     events: list[Event] = []
     for a in _ordered(a for a in plan.appointments if a.consultant == consultant_id):
         summary = t["summary_consultant"].format(dossier=a.dossier, location=a.location)

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from statistics import median
 
-from herplan.scheduler.domain import Consultant, Plan
+from herplan.domain import Consultant, Plan
 
 OUTLIER = 0.25  # a quarter above or below the median is worth a look
 

@@ -36,6 +36,7 @@ from email.utils import format_datetime, formataddr
 
 from icalendar import Event
 
+from herplan.domain import Appointment, Invitation, Plan
 from herplan.io.invites import (
     address,
     calendar,
@@ -45,74 +46,12 @@ from herplan.io.invites import (
     writeup_event,
     writeup_uid,
 )
-from herplan.io.labels import labels
 from herplan.io.sentences import long_date
 from herplan.io.slug import unique_slugs
-from herplan.scheduler.domain import Appointment, Invitation, Plan
+from herplan.io.words import section, words
 
 OUTBOX = "uitgaand"
 INTERVIEW, WRITEUP = "gesprek", "uitwerking"
-
-WORDS = {
-    "nl": {
-        "subject_new": "Uitnodiging herindicatiegesprek {dossier} – {when}",
-        "subject_changed": "Gewijzigd: herindicatiegesprek {dossier} – {when}",
-        "subject_cancel": "Gaat niet door: herindicatiegesprek {dossier} – {when}",
-        "subject_writeup": "Uitwerktijd herindicatie {dossier} – {when}",
-        "subject_writeup_cancel": "Vervalt: uitwerktijd herindicatie {dossier} – {when}",
-        "greeting": "Beste {name},",
-        "new": "U bent uitgenodigd voor een herindicatiegesprek.",
-        "changed": "Het herindicatiegesprek is gewijzigd. Dit is de nieuwe afspraak; "
-        "hij vervangt de vorige in uw agenda.",
-        "cancel": "Het herindicatiegesprek van {client} (dossier {dossier}) op {when} gaat "
-        "niet door. Het wordt uit uw agenda verwijderd.",
-        "writeup": "Uitwerktijd voor het herindicatiegesprek van {client} (dossier "
-        "{dossier}): {when}.",
-        "writeup_cancel": "De uitwerktijd voor dossier {dossier} op {when} vervalt.",
-        "when": "Wanneer",
-        "where": "Waar",
-        "dossier": "Dossier",
-        "with": "Gesprek met",
-        "consultant": "Consulent",
-        "with_client": "de cliënt (de begeleider is welkom)",
-        "with_begeleider": "de begeleider namens de cliënt",
-        "calendar": "De afspraak zit als agenda-uitnodiging bij dit bericht. U hoeft niet te "
-        "antwoorden; een wijziging krijgt u op dezelfde manier.",
-        "questions": "Vragen? Neem contact op met {who}.",
-        "regards": "Met vriendelijke groet,",
-        "at": "{day} van {start} tot {end}",
-        "short": "{day} {start}",
-    },
-    "en": {
-        "subject_new": "Invitation reassessment interview {dossier} – {when}",
-        "subject_changed": "Changed: reassessment interview {dossier} – {when}",
-        "subject_cancel": "Cancelled: reassessment interview {dossier} – {when}",
-        "subject_writeup": "Write-up time reassessment {dossier} – {when}",
-        "subject_writeup_cancel": "Cancelled: write-up time reassessment {dossier} – {when}",
-        "greeting": "Dear {name},",
-        "new": "You are invited to a reassessment interview.",
-        "changed": "The reassessment interview has changed. This is the new appointment; it "
-        "replaces the earlier one in your calendar.",
-        "cancel": "The reassessment interview of {client} (dossier {dossier}) on {when} is "
-        "cancelled. It is removed from your calendar.",
-        "writeup": "Write-up time for the reassessment interview of {client} (dossier "
-        "{dossier}): {when}.",
-        "writeup_cancel": "The write-up time for dossier {dossier} on {when} is cancelled.",
-        "when": "When",
-        "where": "Where",
-        "dossier": "Dossier",
-        "with": "Interview with",
-        "consultant": "Consultant",
-        "with_client": "the client (the support worker is welcome)",
-        "with_begeleider": "the support worker on the client's behalf",
-        "calendar": "The appointment is attached as a calendar invitation. No reply is "
-        "needed; a change reaches you the same way.",
-        "questions": "Questions? Please contact {who}.",
-        "regards": "Kind regards,",
-        "at": "{day} from {start} to {end}",
-        "short": "{day} {start}",
-    },
-}
 
 
 @dataclass(frozen=True)
@@ -222,7 +161,7 @@ def messages(plan: Plan) -> list[Message]:
 
 def _event(plan: Plan, m: Message) -> Event:
     a, invitation = m.appointment, m.invitation
-    t = labels(plan.problem.settings.language)
+    t = words(plan.problem.settings.language)
     if m.method == "CANCEL":
         event = cancelled_event(plan, a, writeup=invitation.kind == WRITEUP)
     elif invitation.kind == WRITEUP:
@@ -244,7 +183,7 @@ def _clock(minutes: int) -> str:
 def _text(plan: Plan, m: Message) -> tuple[str, str]:
     """Subject and plain-text body, in the planning's language."""
     s = plan.problem.settings
-    w = WORDS[s.language]
+    w = section(s.language, "mail_")
     a, invitation = m.appointment, m.invitation
     writeup = invitation.kind == WRITEUP
     start, end = (a.writeup_start, a.writeup_end) if writeup else (a.start, a.end)

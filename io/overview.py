@@ -19,11 +19,21 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
 
+from herplan.calendar import working_days
+from herplan.domain import Plan
 from herplan.io.changes_sheet import write_changes
-from herplan.io.labels import WEEKDAY_SHORT, labels
 from herplan.io.load import OUTLIER, consultant_loads
-from herplan.io.sentences import OUTCOMES, PHASES, REASON_NAMES, explanation, plan_date_note
-from herplan.io.summary import quality_lines
+from herplan.io.sentences import (
+    explanation,
+    outcome_words,
+    phase_in,
+    phase_words,
+    plan_date_note,
+    quality_lines,
+    reason_name,
+    weekday_short,
+)
+from herplan.io.words import words
 from herplan.io.xlsx_util import (
     BOLD,
     FONT,
@@ -34,12 +44,9 @@ from herplan.io.xlsx_util import (
     workbook_bytes,
     write_table,
 )
-from herplan.scheduler.calendar import working_days
-from herplan.scheduler.domain import Plan
 
 DATE = "dd-mm-yyyy"
 TIME = "hh:mm"
-WEEKDAY_DATE = {"nl": "[$-413]ddd dd-mm-yyyy", "en": "[$-809]ddd dd-mm-yyyy"}
 ROSTER_DAY_WIDTH = 22
 OUTLIER_FILL = "F8CBAD"
 WEEK_BORDER = Border(left=Side(style="medium", color="7F7F7F"))
@@ -76,7 +83,7 @@ def _planning(wb: Workbook, plan: Plan, t: dict[str, str], lang: str) -> None:
                 clock(a.writeup_end),
             ]
         )  # fmt: skip
-    formats = {t["date"]: WEEKDAY_DATE[lang], t["from"]: TIME, t["to"]: TIME}
+    formats = {t["date"]: t["format_weekday_date"], t["from"]: TIME, t["to"]: TIME}
     formats |= {t["writeup_from"]: TIME, t["writeup_to"]: TIME}
     write_table(
         ws, headers, rows, formats, "Planning", widths={t[k]: w for k, w in widths.items()},
@@ -93,7 +100,7 @@ def _roster(wb: Workbook, plan: Plan, t: dict[str, str], lang: str) -> None:
     put(ws, 1, 1, t["consultant"]).font = Font(bold=True)
     week_starts: list[int] = []
     for n, day in enumerate(days, start=2):
-        cell = put(ws, 1, n, f"{WEEKDAY_SHORT[lang][day.weekday()]} {day:%d-%m}")
+        cell = put(ws, 1, n, f"{weekday_short(day, lang)} {day:%d-%m}")
         cell.font = BOLD
         ws.column_dimensions[get_column_letter(n)].width = ROSTER_DAY_WIDTH
         if n > 2 and day.isocalendar()[1] != days[n - 3].isocalendar()[1]:
@@ -188,7 +195,7 @@ def _figures(wb: Workbook, plan: Plan, t: dict[str, str], lang: str) -> None:
     ws = wb.create_sheet(t["sheet_figures"])
     cases = plan.problem.reassessments
     withdrawn = sum(1 for r in cases if r.withdrawn)
-    clustering = next((p for p in plan.phases if p.name == "clustering"), None)
+    clustering = phase_in(plan, "visits")
     rows: list[list[object]] = [
         [t["cases_total"], len(cases)],
         [f"  {t['cases_open']}", len(cases) - withdrawn],
@@ -198,7 +205,7 @@ def _figures(wb: Workbook, plan: Plan, t: dict[str, str], lang: str) -> None:
     ]
     reasons = Counter(u.main_reason for u in plan.unscheduled)
     for code, count in sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0])):
-        rows.append([f"  {t['by_reason']} {REASON_NAMES[lang][code]}", count])
+        rows.append([f"  {t['by_reason']} {reason_name(code, lang)}", count])
     rows += [
         [t["visits"], plan.visits],
         [t["fewest_visits"], int(clustering.bound) if clustering and clustering.bound else None],
@@ -255,7 +262,7 @@ def _technical(wb: Workbook, plan: Plan, t: dict[str, str], lang: str) -> None:
         t["gap"], t["seconds"],
     ]  # fmt: skip
     rows = [
-        [PHASES[lang].get(p.name, p.name), p.name, OUTCOMES[lang].get(p.status, p.status),
+        [phase_words(p.name, lang), p.name, outcome_words(p.status, lang),
          p.status, p.objective, p.bound, p.gap, round(p.seconds, 1)]
         for p in plan.phases
     ]  # fmt: skip
@@ -269,7 +276,7 @@ def _technical(wb: Workbook, plan: Plan, t: dict[str, str], lang: str) -> None:
 
 def overview_bytes(plan: Plan) -> bytes:
     lang = plan.problem.settings.language
-    t = labels(lang)
+    t = words(lang)
     wb = Workbook()
     wb.remove(wb.active)
     _planning(wb, plan, t, lang)

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import json
 
+from herplan.domain import Plan, Settings, SolveStats
 from herplan.io.outbox import invitations
 from herplan.io.sentences import change_reason, explanation
-from herplan.scheduler.domain import Plan, Settings, SolveStats
 from herplan.scheduler.timing import hhmm
 
 FORMAT = "herplan-plan/1"

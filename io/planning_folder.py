@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
+from herplan.domain import Plan
 from herplan.io.atomic import folder_lock, recover_folder, staged_folder
 from herplan.io.errors import InputError
 from herplan.io.invites import (
@@ -30,7 +31,6 @@ from herplan.io.plan_json import dumps
 from herplan.io.provider_workbook import provider_workbook
 from herplan.io.slug import stable_slugs, unique_slugs
 from herplan.io.writer import write_parts
-from herplan.scheduler.domain import Plan
 
 REVISIONS = "revisies"
 PROVIDERS = "aanbieders"

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from herplan.domain import Appointment, Invitation
 from herplan.io.errors import InputError
 from herplan.io.plan_json import FORMAT
-from herplan.scheduler.domain import Appointment, Invitation
 
 HINT = "; start over with --fresh, or choose another --out folder"
 CLOCK = re.compile(r"([01]\d|2[0-3]):[0-5]\d")

@@ -19,12 +19,14 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from herplan.calendar import add_working_days
+from herplan.domain import Appointment, Plan
 from herplan.io.changes_sheet import write_changes
 from herplan.io.feedback import PROVIDER_PROPERTY, REVISION_PROPERTY
 from herplan.io.invites import renewal_of
-from herplan.io.labels import labels
-from herplan.io.overview import DATE, TIME, WEEKDAY_DATE, clock
+from herplan.io.overview import DATE, TIME, clock
 from herplan.io.sentences import explanation, long_date, plan_date_note
+from herplan.io.words import words
 from herplan.io.xlsx_util import (
     BOLD,
     FONT,
@@ -35,8 +37,6 @@ from herplan.io.xlsx_util import (
     workbook_bytes,
     write_table,
 )
-from herplan.scheduler.calendar import add_working_days
-from herplan.scheduler.domain import Appointment, Plan
 
 DATE_TEXT = "%d-%m-%Y"
 
@@ -82,7 +82,7 @@ def _planning(wb: Workbook, plan: Plan, provider: str, t: dict[str, str], lang: 
             ]
         )  # fmt: skip
     write_table(
-        ws, headers, rows, {t["date"]: WEEKDAY_DATE[lang], t["from"]: TIME, t["to"]: TIME},
+        ws, headers, rows, {t["date"]: t["format_weekday_date"], t["from"]: TIME, t["to"]: TIME},
         "Planning", widths={t[k]: w for k, w in PLANNING_WIDTHS.items()},
         wrap={t[k] for k in ("location", "consultant", "begeleider", "plan_status", "remark")},
     )  # fmt: skip
@@ -269,7 +269,7 @@ def _guide(
 def provider_workbook(plan: Plan, provider: str, calendar_name: str) -> bytes:
     """The provider's workbook; ``calendar_name`` is its .ics file, named in the guide."""
     lang = plan.problem.settings.language
-    t = labels(lang)
+    t = words(lang)
     wb = Workbook()
     wb.remove(wb.active)
     _planning(wb, plan, provider, t, lang)

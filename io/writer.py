@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from herplan.scheduler.domain import Plan
+    from herplan.domain import Plan
 
 # Below this much work (in appointments' worth, ``planning_folder.parts``) one
 # process is quicker; the second process first spends about this much loading.

@@ -23,6 +23,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
+from herplan.io.words import words
+
 FORMULA_STARTS = ("=", "+", "-", "@")
 ZIP_EPOCH = (2000, 1, 1, 0, 0, 0)
 FONT = Font(name="Calibri", size=10)
@@ -30,7 +32,6 @@ BOLD = Font(name="Calibri", size=10, bold=True)
 LINE_HEIGHT = 12.75  # points per line of 10 pt text
 CHARS_PER_UNIT = 1.2  # 10 pt characters per Excel width unit (a Calibri 11 digit)
 PRINT_WIDTH = 150  # width units on A4 landscape within the margins below, at 100 %
-PAGE_WORDS = {"nl": "Pagina &P van &N", "en": "Page &P of &N"}
 
 
 def put(ws: Worksheet, row: int, column: int, value: object, number_format: str = "") -> Cell:
@@ -199,5 +200,5 @@ def print_setup(ws: Worksheet, title: str, language: str) -> None:
     ws.page_margins.header = ws.page_margins.footer = 0.25
     ws.oddHeader.center.text = title.replace("&", "&&")
     ws.oddHeader.center.size = 10
-    ws.oddFooter.right.text = PAGE_WORDS.get(language, PAGE_WORDS["nl"])
+    ws.oddFooter.right.text = words(language)["page_footer"]
     ws.oddFooter.right.size = 10

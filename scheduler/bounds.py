@@ -27,10 +27,10 @@ from datetime import date
 
 from ortools.graph.python import max_flow
 
+from herplan.calendar import iso_week
+from herplan.capacity import fewest_mornings, morning_limits, most_per_morning
 from herplan.scheduler.bound_worker import linear_optimum
-from herplan.scheduler.calendar import iso_week
 from herplan.scheduler.candidates import Candidates
-from herplan.scheduler.capacity import fewest_mornings, morning_limits, most_per_morning
 
 MORNING = "morning_interview"
 AFTERNOON = "afternoon_writeup"

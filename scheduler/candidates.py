@@ -16,8 +16,8 @@ from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from herplan.scheduler.calendar import is_working_day, iso_week, period_days
-from herplan.scheduler.domain import Problem, Reassessment, Settings
+from herplan.calendar import is_working_day, iso_week, period_days
+from herplan.domain import Problem, Reassessment, Settings
 
 if TYPE_CHECKING:
     from herplan.constraints.base import Rule

@@ -16,8 +16,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
-from herplan.scheduler.calendar import iso_week
-from herplan.scheduler.domain import Appointment, Change, Rerun, Unscheduled
+from herplan.calendar import iso_week
+from herplan.domain import Appointment, Change, Rerun, Unscheduled
 from herplan.scheduler.rerun import RerunStart
 
 

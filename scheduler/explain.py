@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from herplan.scheduler.calendar import plan_needed_by, plan_valid_until
+from herplan.calendar import plan_needed_by, plan_valid_until
+from herplan.domain import PlanRenewal, Reassessment, Unscheduled
 from herplan.scheduler.candidates import DECLINED, Candidates
-from herplan.scheduler.domain import PlanRenewal, Reassessment, Unscheduled
 
 # The order a provider can act on them: the first is the main reason.
 REASON_ORDER = (

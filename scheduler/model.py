@@ -28,13 +28,14 @@ appointment in its named slot keeps its consultant, day and place.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
 from ortools.sat.python import cp_model
 
+from herplan.scheduler.bounds import fewest_visits, planned_upper_bound
 from herplan.scheduler.candidates import Candidates, LocKey
 
 if TYPE_CHECKING:
@@ -92,6 +93,16 @@ class PlanModel:
 
     def reassessment(self, key: XKey):
         return self.cands.cases[key[0]]
+
+    def fewest_visits(self, planned: int) -> int:
+        """The fewest visits any plan holding ``planned`` reassessments needs (proven)."""
+        return fewest_visits(self.cands, planned)
+
+    def worth_bound(self, worth: Mapping[int, int]) -> int:
+        """No plan is worth more than this (the LP; proven beside the run where it was)."""
+        if self.bounds is not None and self.bounds.worth == dict(worth):
+            return self.bounds.weighted()
+        return planned_upper_bound(self.cands, worth)
 
     def slot_of(self, key: XKey) -> SlotKey:
         return (self.cands.location(key[0]), key[1], key[2])

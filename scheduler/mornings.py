@@ -28,7 +28,7 @@ from collections import defaultdict, deque
 from dataclasses import dataclass, field
 from datetime import date
 
-from herplan.scheduler.calendar import iso_week
+from herplan.calendar import iso_week
 from herplan.scheduler.candidates import Candidates, LocKey
 
 Chosen = list[tuple[int, str, date]]  # (reassessment index, consultant, day)

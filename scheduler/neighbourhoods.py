@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from herplan.scheduler.calendar import iso_week
+from herplan.calendar import iso_week
 from herplan.scheduler.candidates import LocKey
 from herplan.scheduler.model import PlanModel
 

@@ -16,9 +16,7 @@ from herplan.constraints import HARD_RULES, OBJECTIVES, SEARCH_HELPS
 from herplan.constraints.base import Objective, Rule
 from herplan.constraints.client_availability import held_with
 from herplan.constraints.support_plan_freshness import current_plan_valid
-from herplan.scheduler.candidates import consultant_mornings, find_candidates
-from herplan.scheduler.changes import changes_since
-from herplan.scheduler.domain import (
+from herplan.domain import (
     Appointment,
     Change,
     ConsultantTime,
@@ -27,6 +25,8 @@ from herplan.scheduler.domain import (
     Rerun,
     SolveStats,
 )
+from herplan.scheduler.candidates import consultant_mornings, find_candidates
+from herplan.scheduler.changes import changes_since
 from herplan.scheduler.explain import renewal, unscheduled_entry, withdrawn_entry
 from herplan.scheduler.integer_bound import LinearBounds
 from herplan.scheduler.model import build_model

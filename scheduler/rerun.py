@@ -19,9 +19,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from herplan.scheduler.calendar import iso_week
+from herplan.calendar import iso_week
+from herplan.domain import Appointment, Problem, Rerun
 from herplan.scheduler.candidates import Candidates, LocKey
-from herplan.scheduler.domain import Appointment, Problem, Rerun
 from herplan.scheduler.mornings import Chosen
 
 

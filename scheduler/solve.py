@@ -38,10 +38,10 @@ from typing import TYPE_CHECKING
 from ortools.sat.python import cp_model
 from ortools.sat.python.cp_model_helper import FlatIntExpr
 
+from herplan.domain import SolveStats
 from herplan.scheduler.assignment import AssignmentModel, assignment_hint, build_assignment
 from herplan.scheduler.bounds import planned_upper_bound
 from herplan.scheduler.construct import construct, ruin_and_recreate
-from herplan.scheduler.domain import SolveStats
 from herplan.scheduler.greedy import hand_plan
 from herplan.scheduler.hints import chosen_from, hint_values
 from herplan.scheduler.improve import improve, return_home
@@ -226,6 +226,14 @@ class Phases:
         self.integer: IntegerBound | None = None  # HiGHS proving objective 1's bound
         self.best_count = 0  # the most reassessments a plan in hand holds
 
+    def phase_seconds(self, share: float) -> float | None:
+        """A phase's time: its share, at least ``MIN_PHASE_SECONDS``, never more than is
+        left of the run; ``None`` when less than that is left (or the run was stopped)."""
+        left = self.budget.left()
+        if self.budget.stopped() or left < MIN_PHASE_SECONDS:
+            return None
+        return min(max(MIN_PHASE_SECONDS, share), left)
+
     def load_seconds(self) -> float:
         """About how long CP-SAT takes to read the day model and its hint."""
         return LOAD_SECONDS_PER_VARIABLE * len(self.pm.x)
@@ -350,12 +358,11 @@ class Phases:
         status, work, wall = "OPTIMAL", 0.0, 0.0
         best_bound: int | None = value
         proven = bound is not None and value == bound
-        if not proven and (
-            self.budget.stopped() or self.budget.left() <= 0 or share < self.load_seconds()
-        ):  # no time, or less than the solver needs to take the model in: keep the plan
+        seconds = self.phase_seconds(share)
+        if not proven and (seconds is None or share < self.load_seconds()):
+            # no time, or less than the solver needs to take the model in: keep the plan
             status, best_bound = "NOT_RUN", bound
-        elif not proven:
-            seconds = max(MIN_PHASE_SECONDS, share)
+        elif not proven and seconds is not None:
             m.clear_objective()
             m.maximize(expr) if maximize else m.minimize(expr)
             _set_hint(m, self.values)
@@ -492,11 +499,12 @@ class Phases:
                 values.setdefault(var.index, follows(values))
             value = evaluate(expr, values)
             status, bound, work, wall = "NOT_RUN", None, 0.0, 0.0
-            if not (self.budget.stopped() or self.budget.left() <= 0):
+            seconds = self.phase_seconds(share(n))
+            if seconds is not None:
                 am.model.clear_objective()
                 am.model.maximize(expr) if maximize else am.model.minimize(expr)
                 _set_hint(am.model, values)
-                solver = _solver(self.options, max(MIN_PHASE_SECONDS, share(n)), len(am.a))
+                solver = _solver(self.options, seconds, len(am.a))
                 self.progress(objective.name, self.planned())
                 status = _run(solver, am.model, self.budget, None)
                 work, wall = solver.deterministic_time, solver.wall_time

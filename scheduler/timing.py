@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import date
 
-from herplan.scheduler.domain import Reassessment, Settings
+from herplan.domain import Reassessment, Settings
 
 
 @dataclass(frozen=True)

@@ -17,9 +17,9 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from herplan.scheduler.calendar import iso_week
-from herplan.scheduler.domain import Plan, Rerun
-from herplan.scheduler.facts import PlanFacts, describe
+from herplan.calendar import iso_week
+from herplan.domain import Plan, Rerun
+from herplan.facts import PlanFacts, describe
 from herplan.scheduler.rerun import RerunStart
 
 if TYPE_CHECKING:

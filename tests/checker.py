@@ -19,8 +19,8 @@ from pathlib import Path
 import holidays
 from dateutil.relativedelta import relativedelta
 
+from herplan.domain import Problem, Reassessment
 from herplan.io.input_reader import read_problem
-from herplan.scheduler.domain import Problem, Reassessment
 
 REASON_CODES = {
     "geannuleerd",

@@ -10,11 +10,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from herplan.app.cli import main
 from herplan.constraints import HARD_RULES, OBJECTIVES
-from herplan.io.plan_json import plan_dict
-from herplan.scheduler.candidates import Candidates, find_candidates
-from herplan.scheduler.cli import main
-from herplan.scheduler.domain import (
+from herplan.domain import (
     Absence,
     Consultant,
     Location,
@@ -24,6 +22,8 @@ from herplan.scheduler.domain import (
     Settings,
     TimeWindow,
 )
+from herplan.io.plan_json import plan_dict
+from herplan.scheduler.candidates import Candidates, find_candidates
 from herplan.scheduler.planner import make_plan
 from herplan.scheduler.solve import SolverOptions
 from tests.checker import check_plan

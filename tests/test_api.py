@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 import herplan
-from herplan.scheduler.cli import main
+from herplan.app.cli import main
 from tests.conftest import EXAMPLE, case, problem
 
 README = Path(__file__).resolve().parents[1] / "README.md"

@@ -1,6 +1,6 @@
 from datetime import date
 
-from herplan.scheduler.calendar import (
+from herplan.calendar import (
     add_working_days,
     new_plan_usable_from,
     plan_valid_until,

@@ -15,9 +15,9 @@ from datetime import date
 import pytest
 
 from benchmarks.instances import Shape, write
+from herplan.domain import Absence
 from herplan.io.input_reader import read_problem
 from herplan.io.plan_json import plan_dict
-from herplan.scheduler.domain import Absence
 from herplan.scheduler.planner import make_plan
 from herplan.scheduler.solve import SolverOptions
 from tests.checker import check_plan, check_rerun

@@ -12,8 +12,8 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from herplan.scheduler.cli import main
-from herplan.scheduler.run import created_time as _created
+from herplan.app.cli import main
+from herplan.app.run import created_time as _created
 from tests.checker import check_files
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -32,7 +32,7 @@ ENV = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")  # the same calls on every r
 
 
 def herplan(*args: object, strace: list[str] | None = None) -> subprocess.CompletedProcess:
-    command = [sys.executable, "-m", "herplan.scheduler.cli", *map(str, args)]
+    command = [sys.executable, "-m", "herplan.app.cli", *map(str, args)]
     return subprocess.run(
         [*(strace or []), *command], capture_output=True, text=True, env=ENV, timeout=300
     )

@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from herplan.app import cli, run
+from herplan.domain import Absence
 from herplan.io import planning_folder
-from herplan.io.sentences import REASON_NAMES, explanation
-from herplan.scheduler import cli, run
-from herplan.scheduler.domain import Absence
+from herplan.io.sentences import explanation, reason_name
 from tests.conftest import (
     EXAMPLE,
     case,
@@ -94,7 +94,7 @@ def test_period_without_working_days_still_writes_the_planning(tmp_path):
     out = tmp_path / "planning"
     result = CliRunner().invoke(cli.main, ["plan", str(path), "--out", str(out)])
     assert result.exit_code == 0, result.output
-    assert REASON_NAMES["nl"]["geen_consulent_beschikbaar"] in result.output
+    assert reason_name("geen_consulent_beschikbaar", "nl") in result.output
     assert (out / "plan.json").exists() and (out / "overzicht.xlsx").exists()
 
 
@@ -170,7 +170,7 @@ def test_interrupting_a_real_run_keeps_the_previous_planning(tmp_path):
     _path, out, before = _previous_planning(tmp_path)
     env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1]))
     process = subprocess.Popen(
-        [sys.executable, "-m", "herplan.scheduler.cli", "plan", str(EXAMPLE), "--out", str(out)],
+        [sys.executable, "-m", "herplan.app.cli", "plan", str(EXAMPLE), "--out", str(out)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=env,

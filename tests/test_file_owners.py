@@ -18,11 +18,11 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
+from herplan.app.cli import main
 from herplan.io.errors import InputError
 from herplan.io.feedback import PROVIDER_PROPERTY
 from herplan.io.planning_folder import write_planning_folder
 from herplan.io.slug import stable_slugs
-from herplan.scheduler.cli import main
 from tests.conftest import case, problem, solve
 from tests.io.test_input_reader import CASE, CONSULTANTS, workbook
 

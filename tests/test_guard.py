@@ -16,13 +16,13 @@ from datetime import date
 import pytest
 from click.testing import CliRunner
 
+from herplan.app.cli import main
+from herplan.app.summary import summary_text
 from herplan.constraints import HARD_RULES
+from herplan.domain import Rerun, SolveStats, Verdict
 from herplan.io.plan_json import headline_gap, plan_dict
-from herplan.io.summary import summary_text
 from herplan.scheduler import planner
 from herplan.scheduler.candidates import find_candidates
-from herplan.scheduler.cli import main
-from herplan.scheduler.domain import Rerun, SolveStats, Verdict
 from herplan.scheduler.rerun import split_past, starting_plan
 from herplan.scheduler.verify import PlanRejected, violations
 from tests.conftest import case, problem, solve

@@ -1,8 +1,12 @@
-"""No import cycle between herplan's modules (issue: herplan as a library).
+"""Imports go one way, and never in a circle (docs/design.md, Layers).
 
 The graph is read from the source with ``ast``: every module-level import of a
 ``herplan`` module (imports under ``if TYPE_CHECKING:`` are for type hints only
-and do not run). A cycle anywhere in it fails the test, naming the modules.
+and do not run). The layers, top to bottom: ``herplan.app`` (what a person
+drives), ``herplan.io`` (file formats), ``herplan.scheduler`` (the engine),
+``herplan.constraints`` (the rules), and the plain domain in ``src/herplan``. A
+module may import its own layer and the layers below it, never one above; and
+there is no cycle anywhere.
 """
 
 from __future__ import annotations
@@ -11,17 +15,37 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-PACKAGES = {"herplan.scheduler": "scheduler", "herplan.constraints": "constraints",
-            "herplan.io": "io"}  # fmt: skip
+PACKAGES = {"herplan.app": "app", "herplan.io": "io", "herplan.scheduler": "scheduler",
+            "herplan.constraints": "constraints", "herplan": "src/herplan"}  # fmt: skip
+# Top to bottom; the package ``herplan`` itself (the public API) imports lazily.
+LAYERS = ("herplan.app", "herplan.io", "herplan.scheduler", "herplan.constraints", "herplan")
 
 
 def _modules() -> dict[str, Path]:
     found = {}
     for package, folder in PACKAGES.items():
-        for path in sorted((ROOT / folder).glob("*.py")):
-            name = package if path.stem == "__init__" else f"{package}.{path.stem}"
-            found[name] = path
+        for path in sorted((ROOT / folder).rglob("*.py")):
+            parts = path.relative_to(ROOT / folder).with_suffix("").parts
+            parts = parts[:-1] if parts[-1] == "__init__" else parts
+            found[".".join((package, *parts))] = path
     return found
+
+
+def layer(module: str) -> int:
+    """The layer of ``module``: 0 is the top (app)."""
+    return next(n for n, name in enumerate(LAYERS) if module == name or
+                module.startswith(name + "."))  # fmt: skip
+
+
+def against_the_layers(graph: dict[str, set[str]]) -> list[str]:
+    """Every import of a module in a layer above the importer's."""
+    return sorted(
+        f"{importer} imports {imported}"
+        for importer, imports in graph.items()
+        if importer != "herplan"
+        for imported in imports
+        if imported != "herplan" and layer(imported) < layer(importer)
+    )
 
 
 def _runtime_imports(tree: ast.Module, modules: dict[str, Path]) -> list[str]:
@@ -90,3 +114,18 @@ def test_no_import_cycle_between_herplan_modules():
     graph = import_graph()
     assert len(graph) > 40
     assert cycles(graph) == []
+
+
+def test_the_layer_check_finds_an_import_against_the_direction():
+    graph = {"herplan.app.cli": {"herplan.io.plan_json"}, "herplan.io.plan_json": set(),
+             "herplan.constraints.clustering": {"herplan.scheduler.bounds", "herplan.domain"},
+             "herplan.scheduler.bounds": set(), "herplan.domain": set()}  # fmt: skip
+    assert against_the_layers(graph) == [
+        "herplan.constraints.clustering imports herplan.scheduler.bounds"
+    ]
+
+
+def test_imports_go_one_way_app_io_scheduler_constraints_domain():
+    graph = import_graph()
+    assert {"herplan.app.cli", "herplan.io.plan_json", "herplan.domain"} <= set(graph)
+    assert against_the_layers(graph) == []

@@ -10,11 +10,11 @@ from __future__ import annotations
 import random
 from datetime import date
 
+from herplan.calendar import iso_week
 from herplan.constraints import HARD_RULES, SEARCH_HELPS, most_reassessments
 from herplan.io.plan_json import plan_dict
 from herplan.scheduler import solve as solve_module
 from herplan.scheduler.bounds import planned_upper_bound
-from herplan.scheduler.calendar import iso_week
 from herplan.scheduler.hints import hint_values
 from herplan.scheduler.integer_bound import IntegerBound
 from herplan.scheduler.model import build_model

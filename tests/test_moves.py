@@ -12,10 +12,10 @@ from dataclasses import replace
 from datetime import date
 
 from herplan.constraints import HARD_RULES
+from herplan.domain import Appointment, Rerun
 from herplan.io.plan_json import plan_dict
 from herplan.io.sentences import change_reason
 from herplan.scheduler.changes import made_room_for
-from herplan.scheduler.domain import Appointment, Rerun
 from herplan.scheduler.planner import make_plan
 from herplan.scheduler.verify import violations
 from tests.checker import check_rerun

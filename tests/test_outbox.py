@@ -28,7 +28,7 @@ from aiosmtpd.controller import Controller
 from click.testing import CliRunner
 
 from benchmarks.instances import Shape, withdraw_and_absent, write
-from herplan.scheduler.cli import main
+from herplan.app.cli import main
 
 TODAY = "2026-11-30"
 OFFICE = "planning@sdd.example.nl"

@@ -20,7 +20,7 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from benchmarks.instances import Shape, write
-from herplan.scheduler.cli import main
+from herplan.app.cli import main
 from tests.checker import check_files
 
 TODAY = "2026-11-30"

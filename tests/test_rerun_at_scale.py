@@ -20,8 +20,8 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from benchmarks.instances import Shape, withdraw_and_absent, write
+from herplan.app.cli import main
 from herplan.io.input_reader import read_problem
-from herplan.scheduler.cli import main
 from tests.checker import check_files, check_rerun
 from tests.conftest import EXAMPLE
 

@@ -14,9 +14,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from herplan.domain import Absence, Plan, Problem, Rerun, Verdict
 from herplan.io.input_reader import read_problem
 from herplan.io.plan_json import plan_dict
-from herplan.scheduler.domain import Absence, Plan, Problem, Rerun, Verdict
 from herplan.scheduler.planner import make_plan
 from herplan.scheduler.solve import SolverOptions
 from tests.checker import check_plan, check_rerun

@@ -22,8 +22,8 @@ from click.testing import CliRunner
 
 from benchmarks.instances import shape, write
 from benchmarks.rerun import RERUN_LIMITS, SCENARIOS, TODAY, prepare, rerun_args
+from herplan.app.cli import main
 from herplan.io.input_reader import read_problem
-from herplan.scheduler.cli import main
 from tests.checker import check_plan, check_rerun
 
 pytestmark = pytest.mark.slow

@@ -21,8 +21,8 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 from starlette.testclient import TestClient
 
-from herplan.scheduler.cli import main
-from herplan.scheduler.web import create_app, zip_name
+from herplan.app.cli import main
+from herplan.app.web import create_app, zip_name
 from tests.conftest import EXAMPLE
 from tests.io.test_input_reader import CASE, CONSULTANTS, LOCATIONS, workbook
 from tests.io.test_odd_input import csv_folder

@@ -15,7 +15,7 @@ import time
 import pytest
 import uvicorn
 
-from herplan.scheduler.web import create_app
+from herplan.app.web import create_app
 from tests.test_web import small_input
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

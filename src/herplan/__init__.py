@@ -29,32 +29,31 @@ _PUBLIC = {
     "InputError": "herplan.io.errors",
     "read_problem": "herplan.io.input_reader",
     "write_planning_folder": "herplan.io.planning_folder",
-    "Absence": "herplan.scheduler.domain",
-    "Appointment": "herplan.scheduler.domain",
-    "Consultant": "herplan.scheduler.domain",
-    "Location": "herplan.scheduler.domain",
-    "Plan": "herplan.scheduler.domain",
-    "Problem": "herplan.scheduler.domain",
-    "Reassessment": "herplan.scheduler.domain",
-    "Rerun": "herplan.scheduler.domain",
-    "Settings": "herplan.scheduler.domain",
-    "TimeWindow": "herplan.scheduler.domain",
-    "Unscheduled": "herplan.scheduler.domain",
-    "Verdict": "herplan.scheduler.domain",
+    "Absence": "herplan.domain",
+    "Appointment": "herplan.domain",
+    "Consultant": "herplan.domain",
+    "Location": "herplan.domain",
+    "Plan": "herplan.domain",
+    "Problem": "herplan.domain",
+    "Reassessment": "herplan.domain",
+    "Rerun": "herplan.domain",
+    "Settings": "herplan.domain",
+    "TimeWindow": "herplan.domain",
+    "Unscheduled": "herplan.domain",
+    "Verdict": "herplan.domain",
     "make_plan": "herplan.scheduler.planner",
-    "Planning": "herplan.scheduler.run",
-    "prepare_rerun": "herplan.scheduler.run",
-    "plan": "herplan.scheduler.run:plan_input",
+    "Planning": "herplan.app.run",
+    "prepare_rerun": "herplan.app.run",
+    "plan": "herplan.app.run:plan_input",
     "Progress": "herplan.scheduler.solve",
     "SolverOptions": "herplan.scheduler.solve",
     "PlanRejected": "herplan.scheduler.verify",
 }
 
 if TYPE_CHECKING:
-    from herplan.io.errors import InputError
-    from herplan.io.input_reader import read_problem
-    from herplan.io.planning_folder import write_planning_folder
-    from herplan.scheduler.domain import (
+    from herplan.app.run import Planning, prepare_rerun
+    from herplan.app.run import plan_input as plan
+    from herplan.domain import (
         Absence,
         Appointment,
         Consultant,
@@ -68,9 +67,10 @@ if TYPE_CHECKING:
         Unscheduled,
         Verdict,
     )
+    from herplan.io.errors import InputError
+    from herplan.io.input_reader import read_problem
+    from herplan.io.planning_folder import write_planning_folder
     from herplan.scheduler.planner import make_plan
-    from herplan.scheduler.run import Planning, prepare_rerun
-    from herplan.scheduler.run import plan_input as plan
     from herplan.scheduler.solve import Progress, SolverOptions
     from herplan.scheduler.verify import PlanRejected
 

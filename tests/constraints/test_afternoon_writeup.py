@@ -3,7 +3,7 @@
 import itertools
 from datetime import date
 
-from herplan.scheduler.domain import Absence, TimeWindow
+from herplan.domain import Absence, TimeWindow
 from tests.conftest import END, case, problem, solve, violations, without
 
 ONE_DAY = {"period_end": date(2026, 12, 1)}

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from herplan.scheduler.domain import Absence
+from herplan.domain import Absence
 from tests.conftest import case, consultant, problem, solve, violations, without
 
 

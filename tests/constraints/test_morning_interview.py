@@ -1,6 +1,6 @@
 """Rule 1: interviews fit inside the morning window of a working day."""
 
-from herplan.scheduler.domain import TimeWindow
+from herplan.domain import TimeWindow
 from tests.conftest import case, problem, short_morning, solve, violations, without
 
 

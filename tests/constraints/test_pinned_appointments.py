@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from herplan.constraints import HARD_RULES
-from herplan.scheduler.domain import Rerun, Verdict
+from herplan.domain import Rerun, Verdict
 from herplan.scheduler.planner import make_plan
 from herplan.scheduler.verify import PlanRejected
 from tests.conftest import case, options, problem, solve, violations

@@ -19,9 +19,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
+from herplan.app.cli import main
 from herplan.io import tables
 from herplan.io.input_reader import read_problem
-from herplan.scheduler.cli import main
 from tests.io.test_input_reader import CASE, errors_of, workbook
 
 MESSAGE = re.compile(r"^input\.xlsx( › [^›]+)*: .+")

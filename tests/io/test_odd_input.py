@@ -23,8 +23,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
+from herplan.app.cli import main
 from herplan.io.input_reader import read_problem
-from herplan.scheduler.cli import main
 from tests.io.test_input_reader import CASE, CONSULTANTS, LOCATIONS, errors_of, workbook
 
 
@@ -200,7 +200,7 @@ def test_a_fifo_as_input_is_refused_at_once(tmp_path):
     fifo = tmp_path / "invoer.xlsx"
     os.mkfifo(fifo)
     done = subprocess.run(
-        [sys.executable, "-m", "herplan.scheduler.cli", "check", str(fifo)],
+        [sys.executable, "-m", "herplan.app.cli", "check", str(fifo)],
         capture_output=True, text=True, timeout=60,
     )  # fmt: skip
     assert done.returncode == 2

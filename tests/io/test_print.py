@@ -26,10 +26,10 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 
-from herplan.io.labels import labels
+from herplan.domain import Change
 from herplan.io.provider_workbook import answer_by, provider_workbook
 from herplan.io.sentences import long_date
-from herplan.scheduler.domain import Change
+from herplan.io.words import WORDS
 from tests.conftest import case, problem, solve
 
 MARGIN = 0.25 * 72  # points: nothing may print closer to the paper's edge than this
@@ -111,7 +111,7 @@ def test_every_page_is_a4_landscape_with_page_numbers(rendered):
 
 def _guide(plan, provider: str = "Yulius") -> str:
     wb = load_workbook(BytesIO(provider_workbook(plan, provider, "yulius.ics")))
-    ws = wb[labels("nl")["sheet_guide"]]
+    ws = wb[WORDS["nl"]["sheet_guide"]]
     return "\n".join(str(c.value) for row in ws.iter_rows() for c in row if c.value)
 
 

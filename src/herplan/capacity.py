@@ -8,7 +8,7 @@ blocks (``duration + g``) add up to at most ``W + g``; its afternoon holds
 
 from __future__ import annotations
 
-from herplan.scheduler.domain import Settings
+from herplan.domain import Settings
 
 
 def most_per_morning(durations: list[int], settings: Settings) -> int:

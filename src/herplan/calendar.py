@@ -12,7 +12,7 @@ from functools import lru_cache
 import holidays as holiday_calendars
 from dateutil.relativedelta import relativedelta
 
-from herplan.scheduler.domain import Settings
+from herplan.domain import Settings
 
 
 @lru_cache(maxsize=32)

@@ -13,13 +13,10 @@ import time
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
-from herplan.io.sentences import PHASES
+from herplan.io.sentences import phase_words
+from herplan.io.words import language_of, section
 from herplan.scheduler.solve import Progress as Report
 
-WORDS = {
-    "nl": {"planned": "ingepland", "of": "van max.", "left": "nog"},
-    "en": {"planned": "planned", "of": "of at most", "left": "left"},
-}
 LINE_EVERY_S = 5.0
 
 
@@ -27,7 +24,7 @@ class ProgressDisplay:
     """``update`` is the run's progress callback; use as a context manager."""
 
     def __init__(self, language: str = "nl", stream=None) -> None:
-        self.lang = language if language in PHASES else "nl"
+        self.lang = language_of(language)
         self.stream = stream or sys.stderr
         self.interactive = self.stream.isatty()
         self.bar: Progress | None = None
@@ -53,8 +50,8 @@ class ProgressDisplay:
             self.bar.stop()
 
     def describe(self, report: Report) -> str:
-        w = WORDS[self.lang]
-        text = PHASES[self.lang].get(report.phase, report.phase)
+        w = section(self.lang, "progress_")
+        text = phase_words(report.phase, self.lang)
         if report.planned is not None:
             text += f" — {report.planned} {w['planned']}"
             if report.upper is not None:
@@ -68,7 +65,7 @@ class ProgressDisplay:
                 self.task,
                 description=self.describe(report),
                 completed=min(1.0, report.elapsed / report.limit) if report.limit else 1.0,
-                left=f"{WORDS[self.lang]['left']} {left:.0f} s",
+                left=f"{section(self.lang, 'progress_')['left']} {left:.0f} s",
             )
             return
         now = time.monotonic()

@@ -5,30 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from herplan.io.mailer import SENT_LOG, SendReport
-
-WORDS = {
-    "nl": {
-        "would": "Zou versturen",
-        "sent": "Verstuurd",
-        "already": "Overgeslagen, al eerder verstuurd",
-        "superseded": "Overgeslagen, vervangen door een nieuwer bericht",
-        "not_needed": "Overgeslagen, annulering van iets dat nooit verstuurd is",
-        "failed": "Mislukt (blijft klaarstaan voor de volgende keer)",
-        "nothing": "Niets te versturen: alles in uitgaand/ is al verstuurd.",
-        "log": "Vastgelegd in",
-    },
-    "en": {
-        "would": "Would send",
-        "sent": "Sent",
-        "already": "Skipped, sent before",
-        "superseded": "Skipped, replaced by a newer message",
-        "not_needed": "Skipped, cancellation of something never sent",
-        "failed": "Failed (kept for the next send)",
-        "nothing": "Nothing to send: everything in uitgaand/ has been sent.",
-        "log": "Recorded in",
-    },
-}
+from herplan.app.mailer import SENT_LOG, SendReport
+from herplan.io.words import language_of, section
 
 
 def _language(folder: Path) -> str:
@@ -36,12 +14,12 @@ def _language(folder: Path) -> str:
         taal = json.loads((folder / "plan.json").read_text(encoding="utf-8"))["settings"]["taal"]
     except (OSError, ValueError, KeyError, TypeError):
         return "nl"
-    return taal if taal in WORDS else "nl"
+    return language_of(taal)
 
 
 def send_summary(report: SendReport, folder: Path, dry_run: bool) -> str:
     """Counts per outcome, and every failure with its reason."""
-    w = WORDS[_language(folder)]
+    w = section(_language(folder), "send_")
     lines: list[str] = []
     if dry_run:
         lines.append(f"{w['would']:<58} {len(report.pending):>5}")

@@ -37,13 +37,16 @@ from starlette.responses import (
 )
 from starlette.routing import Route
 
+from herplan.app.run import plan_input
+from herplan.calendar import public_holidays
 from herplan.io.errors import InputError
 from herplan.io.input_reader import read_problem
 from herplan.io.input_writer import write_input_workbook
-from herplan.io.sentences import PHASES, REASON_NAMES
+from herplan.io.sentences import phase_words, reason_name
 from herplan.io.slug import file_slug
-from herplan.scheduler.calendar import public_holidays
-from herplan.scheduler.run import plan_input
+from herplan.io.words import WORDS as ALL_WORDS
+from herplan.io.words import section
+from herplan.scheduler.explain import REASON_ORDER
 from herplan.scheduler.solve import Progress
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -52,64 +55,7 @@ INPUT, PLANNING, RETURNED = "invoer", "planning", "teruggestuurd"
 MESSAGE = re.compile(r"^(?P<file>[^›:]+?)(?: › (?P<sheet>[^›:]+?))?(?: › row (?P<row>\d+))?"
                      r"(?: › (?P<column>[^›:]+?))?: (?P<what>.+)$")  # fmt: skip
 
-WORDS = {
-    "nl": {
-        "title": "herplan – herindicaties plannen", "new": "Nieuwe planning",
-        "upload": "Invoerbestand (.xlsx, of de .csv-bestanden)", "start": "Plannen",
-        "template": "Leeg invoerbestand downloaden", "plannings": "Plannings",
-        "errors": "De invoer bevat fouten; er is niets gepland.", "file": "Bestand",
-        "sheet": "Blad", "row": "Rij", "column": "Kolom", "what": "Wat is er mis",
-        "busy": "Bezig met plannen", "busy_other": "Deze planning is al bezig; wacht tot "
-        "die klaar is.", "stop": "Stoppen en het beste plan tot nu toe bewaren",
-        "elapsed": "verstreken", "left": "nog", "planned": "ingepland", "of": "van max.",
-        "scheduled": "Ingepland", "unscheduled": "Niet ingepland", "visits": "Bezoeken",
-        "location_days": "Locatiedagen", "quality": "Hoe dicht bij het best mogelijke",
-        "proven": "het hoogst mogelijke aantal (bewezen)", "share": "{share} van het hoogst "
-        "mogelijke ({upper})", "timeline": "Tijdlijn", "consultant": "Consulent",
-        "not_planned": "Niet ingepland", "reason": "Reden", "explanation": "Toelichting",
-        "renewals": "Ondersteuningsplannen te vernieuwen", "needed_by": "Nodig uiterlijk",
-        "files": "Bestanden", "all_zip": "Alles in één zip", "providers": "Aanbieders",
-        "consultants": "Consulenten", "overview": "Overzicht voor de planner",
-        "rerun": "Wijzigingen verwerken", "new_input": "Gewijzigd invoerbestand (optioneel)",
-        "returned": "Teruggestuurde werkbladen van aanbieders", "changes": "Wijzigingen",
-        "revision": "Revisie", "revisions": "Eerdere revisies", "provider": "Aanbieder",
-        "all_providers": "alle aanbieders", "dossier": "Dossier", "client": "Cliënt",
-        "location": "Locatie", "time": "Tijd", "with": "Met", "kind": "Soort",
-        "failed": "De planning is mislukt", "none": "geen", "open": "Openen",
-        "too_big": "Het bestand is te groot (maximaal 20 MB).",
-        "wrong_type": "Alleen .xlsx- of .csv-bestanden.", "no_file": "Kies een bestand.",
-        "not_yet": "Deze planning is nog niet gemaakt (de server stopte eerder).",
-        "again": "Opnieuw plannen",
-    },
-    "en": {
-        "title": "herplan – planning reassessments", "new": "New planning",
-        "upload": "Input file (.xlsx, or the .csv files)", "start": "Plan",
-        "template": "Download an empty input workbook", "plannings": "Plannings",
-        "errors": "The input has errors; nothing was planned.", "file": "File",
-        "sheet": "Sheet", "row": "Row", "column": "Column", "what": "What is wrong",
-        "busy": "Planning", "busy_other": "This planning is already running; wait until it "
-        "has finished.", "stop": "Stop and keep the best plan so far",
-        "elapsed": "elapsed", "left": "left", "planned": "planned", "of": "of at most",
-        "scheduled": "Planned", "unscheduled": "Not planned", "visits": "Visits",
-        "location_days": "Location-days", "quality": "How close to the best possible",
-        "proven": "the most possible (proven)", "share": "{share} of the most possible "
-        "({upper})", "timeline": "Timeline", "consultant": "Consultant",
-        "not_planned": "Not planned", "reason": "Reason", "explanation": "Explanation",
-        "renewals": "Support plans to renew", "needed_by": "Needed by",
-        "files": "Files", "all_zip": "Everything in one zip", "providers": "Providers",
-        "consultants": "Consultants", "overview": "Planner's overview",
-        "rerun": "Process changes", "new_input": "Changed input file (optional)",
-        "returned": "Workbooks returned by providers", "changes": "Changes",
-        "revision": "Revision", "revisions": "Earlier revisions", "provider": "Provider",
-        "all_providers": "all providers", "dossier": "Dossier", "client": "Client",
-        "location": "Location", "time": "Time", "with": "With", "kind": "Kind",
-        "failed": "The planning failed", "none": "none", "open": "Open",
-        "too_big": "The file is too large (at most 20 MB).",
-        "wrong_type": "Only .xlsx or .csv files.", "no_file": "Choose a file.",
-        "not_yet": "This planning has not been made yet (the server stopped first).",
-        "again": "Plan again",
-    },
-}  # fmt: skip
+WORDS = {lang: section(lang, "web_") for lang in ALL_WORDS}
 
 
 @dataclass
@@ -226,7 +172,7 @@ def headline(plan: dict, lang: str) -> dict[str, object]:
                                     upper=int(count["bound"]))  # fmt: skip
     return {
         "scheduled": stats["scheduled"], "unscheduled": stats["unscheduled"],
-        "reasons": [(REASON_NAMES[lang].get(c, c), n) for c, n in reasons.most_common()],
+        "reasons": [(reason_name(c, lang), n) for c, n in reasons.most_common()],
         "visits": stats["visits"], "location_days": stats["location_days"], "quality": quality,
     }  # fmt: skip
 
@@ -270,7 +216,7 @@ def create_app(
 ) -> Starlette:
     """The web application over the plannings in ``data`` (the CLI's options, for tests)."""
     store = Plannings(data, time_limit, reproducible)
-    env = Environment(loader=PackageLoader("herplan.scheduler", "templates"),
+    env = Environment(loader=PackageLoader("herplan.app", "templates"),
                       autoescape=select_autoescape(["html"]))  # fmt: skip
 
     def page(template: str, request: Request, lang: str, status: int = 200, **values) -> Response:
@@ -376,7 +322,7 @@ def create_app(
         p = job.progress
         return JSONResponse({
             "running": job.running, "done": job.done, "errors": job.error,
-            "phase": PHASES[lang].get(p.phase, p.phase) if p else "",
+            "phase": phase_words(p.phase, lang) if p else "",
             "planned": p.planned if p else None, "upper": p.upper if p else None,
             "elapsed": round(time.monotonic() - job.started, 1),
             "limit": round(p.limit, 1) if p else None,
@@ -408,7 +354,7 @@ def create_app(
             "planning.html", request, lang, name=name, plan=plan, head=headline(plan, lang),
             line=timeline(plan, provider), provider=provider,
             providers=sorted({a["provider"] for a in plan["appointments"]}),
-            reason_names=REASON_NAMES[lang],
+            reason_names={c: reason_name(c, lang) for c in REASON_ORDER},
             files=_listed(out),
             revisions=revisions, errors=error_rows(job.error) if job and job.error else [],
         )  # fmt: skip

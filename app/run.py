@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
+from herplan.app.summary import summary_text
+from herplan.domain import Plan, Problem, Rerun
 from herplan.io.errors import InputError
 from herplan.io.feedback import read_feedback
 from herplan.io.frames import to_frames
@@ -30,8 +32,6 @@ from herplan.io.planning_folder import (
     write_planning_folder,
 )
 from herplan.io.previous import read_previous
-from herplan.io.summary import summary_text
-from herplan.scheduler.domain import Plan, Problem, Rerun
 from herplan.scheduler.planner import make_plan
 from herplan.scheduler.solve import Progress, SolverOptions
 

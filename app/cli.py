@@ -1,6 +1,6 @@
 """The ``herplan`` command line: a thin shell over the library (SPEC §5).
 
-It parses options, calls ``herplan.scheduler.run``, prints, and maps failures
+It parses options, calls ``herplan.app.run``, prints, and maps failures
 to exit statuses: 0 = plan written (unplanned reassessments are an outcome,
 not an error), 1 = no plan could be made or written (the folder is left as it
 was), 2 = bad input or usage.
@@ -16,15 +16,15 @@ from pathlib import Path
 
 import click
 
+from herplan.app.mailer import send_outbox, smtp_connection
+from herplan.app.progress import ProgressDisplay
+from herplan.app.run import plan_input, prepare_rerun
+from herplan.app.send_summary import send_summary
+from herplan.domain import StaleAnswer
 from herplan.io.errors import InputError
 from herplan.io.input_reader import read_problem
 from herplan.io.input_writer import write_input_workbook
-from herplan.io.mailer import send_outbox, smtp_connection
 from herplan.io.planning_folder import repair_planning_folder
-from herplan.io.progress import ProgressDisplay
-from herplan.io.send_summary import send_summary
-from herplan.scheduler.domain import StaleAnswer
-from herplan.scheduler.run import plan_input, prepare_rerun
 from herplan.scheduler.verify import PlanRejected
 
 MAX_SEED = 2**31 - 1
@@ -283,7 +283,7 @@ def serve(port: int, host: str, data: Path | None) -> None:
     import platformdirs
     import uvicorn
 
-    from herplan.scheduler.web import create_app
+    from herplan.app.web import create_app
 
     folder = data or Path(platformdirs.user_data_dir("herplan", appauthor=False))
     if host not in ("127.0.0.1", "localhost", "::1"):

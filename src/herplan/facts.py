@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
-from herplan.scheduler.calendar import iso_week
-from herplan.scheduler.domain import Appointment, Problem, Reassessment
+from herplan.calendar import iso_week
+from herplan.domain import Appointment, Problem, Reassessment
 
 
 @dataclass(frozen=True)

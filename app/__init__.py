@@ -1,0 +1,1 @@
+"""What a person drives: the run, the command line, the web page, progress, sending."""
