@@ -42,6 +42,7 @@ from herplan.calendar import public_holidays
 from herplan.io.errors import InputError
 from herplan.io.input_reader import read_problem
 from herplan.io.input_writer import write_input_workbook
+from herplan.io.plan_json import phase_named_for
 from herplan.io.sentences import phase_words, reason_name
 from herplan.io.slug import file_slug
 from herplan.io.words import WORDS as ALL_WORDS
@@ -160,7 +161,8 @@ def headline(plan: dict, lang: str) -> dict[str, object]:
     w = WORDS[lang]
     stats = plan["stats"]
     reasons = Counter(u["reasons"][0] for u in plan["unscheduled"] if u["reasons"])
-    count = next((p for p in stats["phases"] if p["name"] == "most_reassessments"), None)
+    counted = phase_named_for("reassessments")
+    count = next((p for p in stats["phases"] if p["name"] == counted), None)
     if count is None or count.get("bound") is None:
         quality = "–"
     elif count["objective"] >= count["bound"]:

@@ -18,7 +18,7 @@ from herplan.capacity import fewest_mornings
 from herplan.constraints import HARD_RULES
 from herplan.domain import Plan, Problem
 from herplan.scheduler.bounds import flow_upper_bound, planned_upper_bound
-from herplan.scheduler.candidates import find_candidates
+from herplan.scheduler.candidates import find_candidates, morning_capacity
 
 __all__ = ["upper_bounds", "visits_lower_bound"]
 
@@ -34,4 +34,5 @@ def visits_lower_bound(plan: Plan) -> int:
     lengths: dict[tuple[str, str], list[int]] = defaultdict(list)
     for a in plan.appointments:
         lengths[(a.provider, a.location)].append(a.end - a.start)
-    return sum(fewest_mornings(durations, plan.problem.settings) for durations in lengths.values())
+    capacity = morning_capacity(HARD_RULES, plan.problem.settings)
+    return sum(fewest_mornings(durations, capacity) for durations in lengths.values())

@@ -69,8 +69,8 @@ def run_one(size: str, planner: str, seed: int, workbook: Path) -> dict[str, obj
     peak = round(sum(resource.getrusage(who).ru_maxrss for who in
                      (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)) / 1024)  # fmt: skip
     lp, flow = upper_bounds(problem)
-    phases = {p.name: p for p in plan.phases}
-    count, visits = phases.get("most_reassessments"), phases.get("clustering")
+    phases = {p.unit: p for p in plan.phases if p.unit}
+    count, visits = phases.get("reassessments"), phases.get("visits")
     planned = len(plan.appointments)
     return {
         "instance": size,

@@ -11,8 +11,9 @@ from __future__ import annotations
 import itertools
 from datetime import date
 
+from herplan.capacity import MorningCapacity
 from herplan.constraints.base import Rule
-from herplan.domain import Consultant, Problem
+from herplan.domain import Consultant, Problem, Settings
 from herplan.facts import PlanFacts, describe
 
 
@@ -20,6 +21,13 @@ def consultant_available(problem: Problem, consultant: Consultant, day: date) ->
     return not any(
         a.consultant == consultant.id and a.start <= day <= a.end for a in problem.absences
     )
+
+
+def morning(settings: Settings) -> MorningCapacity:
+    """A morning holds no more interviews than its afternoon has write-ups for."""
+    if not settings.writeup_min:
+        return MorningCapacity()
+    return MorningCapacity(writeups=settings.afternoon.minutes // settings.writeup_min)
 
 
 def add(pm) -> None:
@@ -49,5 +57,5 @@ def violations(facts: PlanFacts) -> list[str]:
     return found
 
 
-RULE = Rule(2, "afternoon_writeup", consultant_available=consultant_available, add=add,
-            violations=violations)  # fmt: skip
+RULE = Rule(2, "afternoon_writeup", consultant_available=consultant_available, morning=morning,
+            add=add, violations=violations)  # fmt: skip

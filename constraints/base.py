@@ -8,6 +8,10 @@ A hard rule may do these things, each optional:
   interview on this day?
 - ``slots(problem, location)``: how many consultants a location can host in
   one morning (the model gets that many consultant *slots* per location-day);
+- ``morning(settings)``: what it limits in one consultant-morning (the window,
+  the change-over, the write-ups, one location: ``herplan.capacity``), and
+  ``weekly_cap``: whether it caps a consultant's mornings per week. The model,
+  the heuristics, a rerun and the bounds ask these, never a rule's name;
 - ``add(plan_model)``: constraints on the day model's variables;
 - ``assign(assignment_model)``: constraints on the small model that hands
   consultants to the day model's slots;
@@ -27,7 +31,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Literal
 
-from herplan.domain import Consultant, Location, Problem, Reassessment
+from herplan.capacity import MorningCapacity
+from herplan.domain import Consultant, Location, Problem, Reassessment, Settings
 
 if TYPE_CHECKING:
     from ortools.sat.python import cp_model
@@ -48,6 +53,8 @@ class Rule:
     allows_day: Callable[[Problem, Reassessment, date], bool] | None = None
     consultant_available: Callable[[Problem, Consultant, date], bool] | None = None
     slots: Callable[[Problem, Location], int] | None = None
+    morning: Callable[[Settings], MorningCapacity] | None = None
+    weekly_cap: bool = False
     add: Callable[[PlanModel], None] | None = None
     assign: Callable[[AssignmentModel], None] | None = None
     violations: Callable[[PlanFacts], list[str]] | None = None
@@ -93,6 +100,14 @@ class Objective:
     rerun_share: float | None = None
     when: When = "always"
     headline: bool = False  # its gap is the plan's gap (the objectives that shape the plan)
+    # What the engine does for it: ``counts`` (objective 1): its count bound is proven
+    # beside the run, the neighbourhood search serves it, progress reports its count, a
+    # rerun puts back needless moves after it. ``local_search_first``: the local search
+    # that closes visits runs just before it. ``bound_search_until``: the proof of the
+    # count bound may go on until this phase is decided.
+    counts: bool = False
+    local_search_first: bool = False
+    bound_search_until: bool = False
 
     def runs(self, rerun: bool) -> bool:
         return self.when == "always" or (self.when == "rerun") == rerun

@@ -66,5 +66,5 @@ def violations(facts: PlanFacts) -> list[str]:
 
 
 RULE = Rule(4, "consultant_availability", "geen_consulent_beschikbaar",
-            consultant_available=consultant_available, add=add, assign=assign,
+            consultant_available=consultant_available, weekly_cap=True, add=add, assign=assign,
             violations=violations)  # fmt: skip

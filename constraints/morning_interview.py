@@ -14,8 +14,9 @@ from datetime import date
 from ortools.sat.python import cp_model
 
 from herplan.calendar import is_working_day
+from herplan.capacity import MorningCapacity
 from herplan.constraints.base import Rule
-from herplan.domain import Problem, Reassessment
+from herplan.domain import Problem, Reassessment, Settings
 from herplan.facts import PlanFacts, describe
 
 
@@ -49,5 +50,9 @@ def violations(facts: PlanFacts) -> list[str]:
     return found
 
 
-RULE = Rule(1, "morning_interview", "capaciteit", allows_day=allows_day, add=add,
-            violations=violations)  # fmt: skip
+def morning(settings: Settings) -> MorningCapacity:
+    return MorningCapacity(minutes=settings.morning.minutes)
+
+
+RULE = Rule(1, "morning_interview", "capaciteit", allows_day=allows_day, morning=morning,
+            add=add, violations=violations)  # fmt: skip

@@ -81,4 +81,5 @@ OBJECTIVE = Objective(
     time_share=0.35,
     rerun_share=0.55,
     headline=True,
+    counts=True,
 )

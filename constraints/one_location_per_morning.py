@@ -14,7 +14,9 @@ from collections import defaultdict
 
 from ortools.sat.python import cp_model
 
+from herplan.capacity import MorningCapacity
 from herplan.constraints.base import Rule
+from herplan.domain import Settings
 from herplan.facts import PlanFacts
 
 
@@ -48,4 +50,9 @@ def violations(facts: PlanFacts) -> list[str]:
     return found
 
 
-RULE = Rule(3, "one_location_per_morning", add=add, assign=assign, violations=violations)
+def morning(settings: Settings) -> MorningCapacity:
+    return MorningCapacity(changeover=settings.changeover_min, one_location=True)
+
+
+RULE = Rule(3, "one_location_per_morning", morning=morning, add=add, assign=assign,
+            violations=violations)  # fmt: skip

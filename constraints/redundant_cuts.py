@@ -20,10 +20,10 @@ from herplan.capacity import morning_limits
 
 def visits_per_location(pm) -> None:
     """Whole interviews per morning, location by location."""
-    if not {"morning_interview", "one_location_per_morning"} <= pm.cands.rule_names:
+    cap = pm.cands.capacity
+    if cap.room is None or not cap.one_location:
         return  # the cuts follow from rules 1 and 3 together
-    s = pm.settings
-    room = s.morning.minutes + s.changeover_min
+    room = cap.room
     cases_at: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i in pm.cands.plannable:
         cases_at[pm.cands.location(i)].append(i)
@@ -36,8 +36,8 @@ def visits_per_location(pm) -> None:
         planned = [pm.scheduled[i] for i in cases]
         if sum(blocks) > room:
             pm.model.add(room * visits >= cp_model.LinearExpr.weighted_sum(planned, blocks))
-        minutes = [b - s.changeover_min for b in blocks]
-        for k, block in morning_limits(minutes, s):
+        minutes = [b - cap.changeover for b in blocks]
+        for k, block in morning_limits(minutes, cap):
             big = [var for var, b in zip(planned, blocks, strict=True) if b >= block]
             if len(big) > k:
                 pm.model.add(k * visits >= cp_model.LinearExpr.sum(big))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 
+from herplan.constraints import OBJECTIVES
 from herplan.domain import Plan, Settings, SolveStats
 from herplan.io.outbox import invitations
 from herplan.io.sentences import change_reason, explanation
@@ -57,11 +58,16 @@ def overall_status(phases: tuple[SolveStats, ...]) -> str:
 
 
 def headline_phase(phases: tuple[SolveStats, ...]) -> SolveStats | None:
-    """The clustering phase: the objective the planner sees (visits); else the first phase."""
+    """The phase in visits: the objective the planner sees (visits); else the first phase."""
     for p in phases:
-        if p.name == "clustering":
+        if p.unit == "visits":
             return p
     return phases[0] if phases else None
+
+
+def phase_named_for(unit: str) -> str:
+    """The name the phase reported in ``unit`` has in ``plan.json`` (``stats.phases``)."""
+    return next((o.name for o in OBJECTIVES if o.unit == unit), "")
 
 
 def headline_gap(phases: tuple[SolveStats, ...]) -> float | None:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 
 from ortools.graph.python import max_flow
@@ -32,11 +32,6 @@ from herplan.capacity import fewest_mornings, morning_limits, most_per_morning
 from herplan.scheduler.bound_worker import linear_optimum
 from herplan.scheduler.candidates import Candidates
 
-MORNING = "morning_interview"
-AFTERNOON = "afternoon_writeup"
-ONE_PLACE = "one_location_per_morning"
-CAPS = "consultant_availability"
-ROOMS = "location_availability"
 EPSILON = 1e-6
 
 
@@ -89,11 +84,12 @@ def aggregate(
     relaxation (T: 224 → 223) but makes GLOP ten times slower, so only the
     integer model uses it.
 
-    Only the capacities of the rules the model holds are used, so a model
-    without a rule never gets a bound that cuts off its plans.
+    Only the capacities of the rules the model holds are used (``cands.capacity``,
+    the rooms, the weekly caps), so a model without a rule never gets a bound
+    that cuts off its plans.
     """
     s = cands.settings
-    names = cands.rule_names
+    cap = cands.capacity
     agg = Aggregate()
     y: dict[tuple[int, date], int] = {}
     at: dict[tuple[tuple[str, str], date], list[int]] = defaultdict(list)
@@ -103,34 +99,33 @@ def aggregate(
             at[(cands.location(i), day)].append(i)
         agg.row([(y[(i, day)], 1) for day in cands.candidate_days[i]], 1)
     minutes = [cands.cases[i].interview_minutes(s) for i in plannable]
-    counted = s if AFTERNOON in names else replace(s, writeup_min=0)
-    limits = morning_limits(minutes, counted) if ONE_PLACE in names and MORNING in names else []
+    whole = cap.one_location and cap.minutes is not None
+    limits = morning_limits(minutes, cap) if whole else []
     visits_on: dict[date, list[int]] = defaultdict(list)
     for (loc, day), cases in at.items():
-        rooms = cands.slots.get(loc, 1) if ROOMS in names else len(cands.problem.consultants)
-        visits = agg.column(min(rooms, len(cands.available[day])))
+        visits = agg.column(min(cands.slots.get(loc, 1), len(cands.available[day])))
         visits_on[day].append(visits)
         ys = [y[(i, day)] for i in cases]
         if linking:
             for j in ys:
                 agg.row([(j, 1), (visits, -1)], 0)
-        if MORNING in names:
+        if cap.minutes is not None:
             minutes = [cands.cases[i].interview_minutes(s) for i in cases]
-            agg.row([*zip(ys, minutes, strict=True), (visits, -s.morning.minutes)], 0)
-        if ONE_PLACE in names:
+            agg.row([*zip(ys, minutes, strict=True), (visits, -cap.minutes)], 0)
+        if cap.one_location:
             blocks = [cands.block[i] for i in cases]
             agg.row([*zip(ys, blocks, strict=True), (visits, -cands.morning_room)], 0)
-        if AFTERNOON in names and s.writeup_min:
-            agg.row([*((j, 1) for j in ys), (visits, -cands.writeups)], 0)
+        if cap.writeups is not None:
+            agg.row([*((j, 1) for j in ys), (visits, -cap.writeups)], 0)
         for k, block in limits:
             # Also when there are k or fewer: in the LP it charges each interview a
             # k-th of a visit, where the minutes alone would charge less.
             big = [j for i, j in zip(cases, ys, strict=True) if cands.block[i] >= block]
             if big:
                 agg.row([*((j, 1) for j in big), (visits, -k)], 0)
-        if not (MORNING in names or ONE_PLACE in names or AFTERNOON in names):
+        if cap.minutes is None and not cap.one_location and cap.writeups is None:
             agg.row([*((j, 1) for j in ys), (visits, -len(cases))], 0)
-    if ONE_PLACE in names:  # every visit is one consultant's morning
+    if cap.one_location:  # every visit is one consultant's morning
         weeks: dict[tuple[str, tuple[int, int]], list[int]] = defaultdict(list)
         for day, held in visits_on.items():
             staff = []
@@ -166,9 +161,10 @@ def flow_upper_bound(cands: Candidates) -> int:
         return nodes[key]
 
     per_morning = len(cands.cases)
-    if {MORNING, AFTERNOON, ONE_PLACE} <= cands.rule_names:
+    cap = cands.capacity
+    if cap.minutes is not None and cap.writeups is not None and cap.one_location:
         per_morning = most_per_morning(
-            [r.interview_minutes(cands.settings) for r in cands.cases], cands.settings
+            [r.interview_minutes(cands.settings) for r in cands.cases], cap
         )
     days: set[date] = set()
     for i, candidate_days in cands.candidate_days.items():
@@ -196,23 +192,19 @@ def flow_upper_bound(cands: Candidates) -> int:
 
 def fewest_visits(cands: Candidates, planned: int) -> int:
     """The fewest visits that can hold ``planned`` of the plannable reassessments."""
-    if planned <= 0:
+    cap = cands.capacity
+    if planned <= 0 or cap.minutes is None or not cap.one_location:
         return 0
-    if not {MORNING, ONE_PLACE} <= cands.rule_names:
-        return 0
-    s = cands.settings
-    if AFTERNOON not in cands.rule_names:
-        s = replace(s, writeup_min=0)
     lengths: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i in cands.plannable:
-        lengths[cands.location(i)].append(cands.cases[i].interview_minutes(s))
+        lengths[cands.location(i)].append(cands.cases[i].interview_minutes(cands.settings))
     # Per location: for each number of visits v, the most interviews v visits can hold.
     options: list[list[tuple[int, int]]] = []
     for durations in lengths.values():
         durations.sort()
         steps: list[tuple[int, int]] = []
         for n in range(1, len(durations) + 1):
-            v = fewest_mornings(durations[:n], s)
+            v = fewest_mornings(durations[:n], cap)
             if steps and steps[-1][0] == v:
                 steps[-1] = (v, n)
             else:

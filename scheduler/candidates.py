@@ -17,6 +17,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from herplan.calendar import is_working_day, iso_week, period_days
+from herplan.capacity import MorningCapacity
 from herplan.domain import Problem, Reassessment, Settings
 
 if TYPE_CHECKING:
@@ -35,7 +36,8 @@ class Candidates:
     problem: Problem
     cases: list[Reassessment]
     days: list[date]
-    rule_names: frozenset[str]
+    capacity: MorningCapacity = field(default_factory=MorningCapacity)  # rules 1-3
+    weekly_caps: bool = False  # rule 4 caps a consultant's mornings per week
     available: dict[date, list[str]] = field(default_factory=dict)
     candidate_days: dict[int, list[date]] = field(default_factory=dict)
     excluded: dict[int, dict[date, tuple[str, ...]]] = field(default_factory=dict)
@@ -69,13 +71,13 @@ class Candidates:
     @property
     def gap(self) -> int:
         """Change-over minutes between interviews (rule 3)."""
-        return self.settings.changeover_min if "one_location_per_morning" in self.rule_names else 0
+        return self.capacity.changeover
 
     @cached_property
     def block(self) -> dict[int, int]:
         """Minutes an interview takes of a morning: its length plus the change-over."""
         s = self.settings
-        return {i: r.interview_minutes(s) + self.gap for i, r in enumerate(self.cases)}
+        return {i: self.capacity.block(r.interview_minutes(s)) for i, r in enumerate(self.cases)}
 
     @cached_property
     def worker(self) -> dict[int, str]:
@@ -85,17 +87,14 @@ class Candidates:
     @property
     def morning_room(self) -> int:
         """A morning holds interviews whose blocks add up to this (rules 1 and 3)."""
-        if "morning_interview" not in self.rule_names:
-            return 10**9
-        return self.settings.morning.minutes + self.gap
+        room = self.capacity.room
+        return 10**9 if room is None else room
 
     @property
     def writeups(self) -> int:
         """Write-ups one afternoon holds (rule 2)."""
-        s = self.settings
-        if "afternoon_writeup" not in self.rule_names or not s.writeup_min:
-            return 10**6
-        return s.afternoon.minutes // s.writeup_min
+        most = self.capacity.writeups
+        return 10**6 if most is None else most
 
     @cached_property
     def available_mornings(self) -> dict[str, int]:
@@ -113,7 +112,7 @@ class Candidates:
 
     def cap_left(self, consultant: str, week: Week) -> int | None:
         """Mornings the consultant may still hold in ``week`` (rule 4), ``None``: no cap."""
-        if "consultant_availability" not in self.rule_names:
+        if not self.weekly_caps:
             return None
         cap = self.problem.consultant(consultant).max_mornings_per_week
         if cap is None:
@@ -155,9 +154,15 @@ def consultant_mornings(problem: Problem, rules: Sequence[Rule]) -> Candidates:
         problem=problem,
         cases=[],
         days=days,
-        rule_names=frozenset(rule.name for rule in rules),
+        capacity=morning_capacity(rules, problem.settings),
+        weekly_caps=any(rule.weekly_cap for rule in rules),
         available=staffing(problem, rules, days),
     )
+
+
+def morning_capacity(rules: Sequence[Rule], settings: Settings) -> MorningCapacity:
+    """What one consultant-morning holds under ``rules`` (each declares its part)."""
+    return MorningCapacity.of(rule.morning(settings) for rule in rules if rule.morning)
 
 
 def find_candidates(
@@ -181,7 +186,8 @@ def find_candidates(
         problem=problem,
         cases=open_cases,
         days=days,
-        rule_names=frozenset(rule.name for rule in rules),
+        capacity=morning_capacity(rules, problem.settings),
+        weekly_caps=any(rule.weekly_cap for rule in rules),
     )
     for cid, day in sorted(set(held)):
         week = (cid, iso_week(day))

@@ -15,14 +15,12 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from herplan.calendar import iso_week
 from herplan.domain import Appointment, Problem, Rerun
-from herplan.scheduler.candidates import Candidates, LocKey
-from herplan.scheduler.mornings import Chosen
+from herplan.scheduler.candidates import Candidates
+from herplan.scheduler.mornings import Chosen, Mornings
 
 
 @dataclass
@@ -109,68 +107,24 @@ def starting_plan(cands: Candidates, rerun: Rerun, start: RerunStart) -> RerunSt
 def _over_capacity(
     cands: Candidates, keep: list[tuple[int, Appointment]], rerun: Rerun
 ) -> list[tuple[int, Appointment]]:
-    """Kept appointments that no longer fit together; unconfirmed and later ones go first."""
+    """Kept appointments that no longer fit together, confirmed and earlier ones kept first.
 
-    def order(item: tuple[int, Appointment]) -> tuple[bool, int, str]:
-        _i, a = item
-        return (not _confirmed(a, rerun), a.start, a.dossier)
-
+    They are put back one by one into consultant-mornings (``Mornings``, the one
+    model of what a morning, a location, a week and a begeleider's day hold:
+    rules 1-5 and 8); whatever no longer fits is released.
+    """
+    state = Mornings(cands)
     dropped: list[tuple[int, Appointment]] = []
-    mornings: dict[tuple[str, date], list[tuple[int, Appointment]]] = defaultdict(list)
-    for item in keep:
-        mornings[(item[1].consultant, item[1].day)].append(item)
-    # Rules 1–3: the morning's interviews and write-ups still fit.
-    for group in mornings.values():
-        used, count = 0, 0
-        for item in sorted(group, key=order):
-            block = cands.block[item[0]]
-            if used + block > cands.morning_room or count + 1 > cands.writeups:
-                dropped.append(item)
-            else:
-                used += block
-                count += 1
-    gone = {a.dossier for _, a in dropped}
-    # Rule 8: a begeleider's interviews of a day stay in one morning.
-    by_worker: dict[tuple[str, date], dict[str, list]] = defaultdict(lambda: defaultdict(list))
-    for i, a in keep:
-        if a.dossier not in gone and cands.worker[i]:
-            by_worker[(cands.worker[i], a.day)][a.consultant].append((i, a))
-    for per_consultant in by_worker.values():
-        if len(per_consultant) < 2:
+    for i, a in sorted(keep, key=lambda item: (not _confirmed(item[1], rerun), item[1].day,
+                                                item[1].start, item[1].dossier)):  # fmt: skip
+        mid = state.busy.get((a.consultant, a.day))
+        opened = mid is None
+        if opened:
+            mid = state.open_with(cands.location(i), a.day, a.consultant)
+        if mid is not None and state.fits(i, mid):
+            state.add_case(i, mid)
             continue
-        ranked = sorted(per_consultant.values(), key=lambda items: min(map(order, items)))
-        for items in ranked[1:]:
-            dropped.extend(items)
-    gone = {a.dossier for _, a in dropped}
-
-    def morning_order(cid_day: tuple[str, date]) -> tuple[bool, date, str]:
-        items = [x for x in mornings[cid_day] if x[1].dossier not in gone]
-        confirmed = any(_confirmed(a, rerun) for _, a in items)
-        return (not confirmed, cid_day[1], cid_day[0])
-
-    def drop_morning(cid_day: tuple[str, date]) -> None:
-        for item in mornings[cid_day]:
-            if item[1].dossier not in gone:
-                dropped.append(item)
-                gone.add(item[1].dossier)
-
-    live = [cd for cd in mornings if any(a.dossier not in gone for _, a in mornings[cd])]
-    # Rule 5: no more consultants at a location-day than it has rooms.
-    places: dict[tuple[LocKey, date], list[tuple[str, date]]] = defaultdict(list)
-    for cid, day in live:
-        i = mornings[(cid, day)][0][0]
-        places[(cands.location(i), day)].append((cid, day))
-    for (loc, _day), at_place in places.items():
-        for cid_day in sorted(at_place, key=morning_order)[cands.slots.get(loc, 1) :]:
-            drop_morning(cid_day)
-    # Rule 4: the weekly cap, mornings held before today included.
-    weeks: dict[tuple[str, tuple[int, int]], list[tuple[str, date]]] = defaultdict(list)
-    for cid, day in live:
-        if any(a.dossier not in gone for _, a in mornings[(cid, day)]):
-            weeks[(cid, iso_week(day))].append((cid, day))
-    for (cid, week), in_week in weeks.items():
-        left = cands.cap_left(cid, week)
-        if left is not None and len(in_week) > left:
-            for cid_day in sorted(in_week, key=morning_order)[left:]:
-                drop_morning(cid_day)
+        if opened and mid is not None:
+            state.close(mid)
+        dropped.append((i, a))
     return dropped

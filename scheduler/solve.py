@@ -215,10 +215,13 @@ def _run(
 class Phases:
     """The incumbent and the phases run so far, on one day model."""
 
-    def __init__(self, pm: PlanModel, rules: Sequence[Rule], options: SolverOptions) -> None:
+    def __init__(
+        self, pm: PlanModel, rules: Sequence[Rule], options: SolverOptions, count_name: str = ""
+    ) -> None:
         self.pm = pm
         self.rules = rules
         self.options = options
+        self.count_name = count_name  # the phase that counts planned reassessments
         self.budget = Budget(options)
         self.values: dict[int, int] = {}
         self.stats: list[SolveStats] = []
@@ -270,7 +273,7 @@ class Phases:
         upper = self.pm.planned_upper
         for n, phase in enumerate(self.stats):
             bound = phase.bound
-            if phase.name == "most_reassessments" and bound is not None and upper is not None:
+            if phase.name == self.count_name and bound is not None and upper is not None:
                 self.stats[n] = replace(phase, bound=float(min(bound, upper)))
 
     def progress(self, phase: str, planned: int | None = None) -> None:
@@ -299,7 +302,7 @@ class Phases:
             return hand.chosen()
         candidates = [improve(hand)]
         self.best_count = candidates[0].count()
-        self.progress("most_reassessments", self.best_count)
+        self.progress(self.count_name, self.best_count)
         self.upper = self.pm.planned_upper = self.count_bound()
         self.start_integer_bound(proving)
         built = construct(cands, seed=0)
@@ -329,7 +332,7 @@ class Phases:
             if built.count() > best[0]:
                 best[0] = built.count()
                 self.best_count = max(self.best_count, best[0])
-                self.progress("most_reassessments", best[0])
+                self.progress(self.count_name, best[0])
             return stop(n)
 
         built.rng = rng
@@ -337,13 +340,13 @@ class Phases:
         candidates.append(improve(built))
         chosen = max(candidates, key=lambda s: (s.count(), -s.visits())).chosen()
         self.best_count = max(self.best_count, len(chosen))
-        self.progress("most_reassessments", len(chosen))
+        self.progress(self.count_name, len(chosen))
         return chosen
 
     # --- day model phases -----------------------------------------------------------
     def day_phase(self, objective: Objective, name: str, share: float) -> None:
         pm, m = self.pm, self.pm.model
-        if name == "most_reassessments" and self.upper is None:  # a rerun: no first plan
+        if objective.counts and self.upper is None:  # a rerun: no first plan computed it
             self.upper = pm.planned_upper = self.count_bound()
         expr = objective.on_days(pm) if objective.on_days else 0
         maximize = objective.sense == "max"
@@ -351,7 +354,7 @@ class Phases:
         if bound is not None:
             m.add(expr <= bound if maximize else expr >= bound)
         value = evaluate(expr, self.values)
-        if name == "most_reassessments":
+        if objective.counts:
             upper = self.current_upper()
             if self.integer is not None and upper is not None:  # proven: helps CP-SAT prune
                 m.add(cp_model.LinearExpr.sum(list(pm.scheduled.values())) <= upper)
@@ -366,7 +369,7 @@ class Phases:
             m.clear_objective()
             m.maximize(expr) if maximize else m.minimize(expr)
             _set_hint(m, self.values)
-            if name == "most_reassessments" and not pm.stable:
+            if objective.counts and not pm.stable:
                 seconds -= self.neighbourhood_search(expr, seconds * NEIGHBOURHOOD_SHARE)
                 seconds = max(MIN_PHASE_SECONDS, seconds)
                 value = evaluate(expr, self.values)
@@ -374,7 +377,7 @@ class Phases:
             solver = _solver(self.options, seconds, len(pm.x))
             self.progress(name, self.planned())
             report = None
-            if name == "most_reassessments":
+            if objective.counts:
 
                 def report(cb: cp_model.CpSolverSolutionCallback) -> None:
                     count = int(sum(cb.value(v) for v in pm.scheduled.values()))
@@ -395,7 +398,7 @@ class Phases:
             else:
                 best_bound = bound  # nothing new proven: the incumbent stays, at its value
         m.add(expr >= value if maximize else expr <= value)
-        if name == "most_reassessments":
+        if objective.counts:
             pm.min_planned = self.planned()
         self.stats.append(self._stats(objective, name, status, value, best_bound, work, wall))
 
@@ -429,7 +432,7 @@ class Phases:
                 self.values = {var.index: solution[var.index] for var in _all_vars(pm)}
                 value = round(solver.objective_value)
                 self.best_count = max(self.best_count, self.planned())
-                self.progress("most_reassessments", self.planned())
+                self.progress(self.count_name, self.planned())
                 _set_hint(pm.model, self.values)
         return self.budget.elapsed() - started
 
@@ -542,7 +545,8 @@ def solve(
     start: Chosen | None = None,
 ) -> SolveResult:
     """Optimise ``objectives`` in order from the first plan; consultants last."""
-    run = Phases(pm, rules, options)
+    counting = [o.name for o in objectives if o.counts]
+    run = Phases(pm, rules, options, counting[0] if counting else "")
     rerun = start is not None
     if options.reproducible:
         run.budget.charge(BUILD_SECONDS_PER_VARIABLE * len(pm.x))
@@ -565,12 +569,12 @@ def solve(
         if not options.local_search or not active:
             return SolveResult(run.chosen_with_consultants(), [], start_planned)
         for n, (objective, name) in enumerate(day_phases):
-            if objective.name == "clustering" and not rerun and options.local_search:
+            if objective.local_search_first and not rerun and options.local_search:
                 run.improve_incumbent()
             run.day_phase(objective, name, share(n))
-            if objective.name == "most_reassessments" and start is not None:
+            if objective.counts and start is not None:
                 run.return_moved({i: (cid, day) for i, cid, day in start if i in pm.previous})
-            if objective.name == "clustering":
+            if objective.bound_search_until:
                 run.end_integer_bound()
     finally:
         run.end_integer_bound()  # never leaves HiGHS running

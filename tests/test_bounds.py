@@ -9,13 +9,16 @@ import pytest
 from benchmarks.bounds import upper_bounds, visits_lower_bound
 from benchmarks.instances import Shape, write
 from herplan.capacity import fewest_mornings, morning_limits, most_per_morning
+from herplan.constraints import HARD_RULES
 from herplan.io.input_reader import read_problem
 from herplan.scheduler.bounds import fewest_visits, flow_upper_bound, planned_upper_bound
+from herplan.scheduler.candidates import morning_capacity
 from tests.conftest import candidates, case, consultant, location, problem, settings, solve, without
 
 
 def test_whole_interviews_of_each_length_bound_the_mornings():
-    s = settings()  # a 210-minute morning, 15 minutes change-over
+    # A 210-minute morning, 15 minutes change-over, 5 write-ups an afternoon (rules 1-3).
+    s = morning_capacity(HARD_RULES, settings())
     durations = [45] * 23 + [30] * 2
     # Four fit only with a 30-minute interview among them: two such mornings, then 3 each.
     assert most_per_morning(durations, s) == 4

@@ -99,7 +99,8 @@ def test_the_cli_writes_nothing_when_the_guard_fails(planned_example, tmp_path, 
 
 def test_a_phase_that_proved_nothing_has_no_gap(two_days):
     _p, plan = two_days
-    unknown = SolveStats("most_reassessments", "UNKNOWN", 0, None, 0.1, headline=True)
+    unknown = SolveStats("most_reassessments", "UNKNOWN", 0, None, 0.1, headline=True,
+                         unit="reassessments")  # fmt: skip
     plan = replace(plan, phases=(unknown, *plan.phases[1:]))
     assert headline_gap(plan.phases) is None
     assert plan_dict(plan)["stats"]["gap"] is None
