@@ -18,13 +18,12 @@ import click
 
 from herplan.app.mailer import send_outbox, smtp_connection
 from herplan.app.progress import ProgressDisplay
-from herplan.app.run import plan_input, prepare_rerun
+from herplan.app.run import RunHooks, RunOptions, plan_input, prepare_rerun
 from herplan.app.send_summary import send_summary
 from herplan.domain import StaleAnswer
 from herplan.io.errors import InputError
 from herplan.io.input_reader import read_problem
 from herplan.io.input_writer import write_input_workbook
-from herplan.io.planning_folder import repair_planning_folder
 from herplan.scheduler.verify import PlanRejected
 
 MAX_SEED = 2**31 - 1
@@ -127,19 +126,14 @@ def plan(
         _fail_input(error)
     for warning in warnings:
         click.echo(f"warning: {warning}", err=True)
-    try:
-        for note in repair_planning_folder(out):
-            click.echo(f"note: {note}", err=True)
-    except InputError as error:  # another run holds the folder
-        _fail_input(error)
     display = ProgressDisplay(problem.settings.language)
+    options = RunOptions(time_limit, seed, reproducible, workers, fresh,
+                         today.date() if today else None, feedback)  # fmt: skip
+    hooks = RunHooks(progress=display.update, started=started,
+                     notify=lambda note: click.echo(f"note: {note}", err=True))  # fmt: skip
     try:
         with display:
-            result = plan_input(
-                input_path, out, time_limit=time_limit, seed=seed, reproducible=reproducible,
-                workers=workers, fresh=fresh, today=today.date() if today else None,
-                feedback=feedback, progress=display.update, started=started, problem=problem,
-            )  # fmt: skip
+            result = plan_input(input_path, out, options, hooks, problem=problem)
     except InputError as error:
         _fail_input(error)
     except PlanRejected as error:

@@ -1,17 +1,20 @@
 """What one run of herplan is, for the command line, the web page and a notebook alike.
 
 ``plan_input`` reads the input, and when the planning folder already holds a
-plan it is a rerun (SPEC §6): the previous plan, the returned workbooks and
-today's date make the ``Rerun``. It plans, checks the plan against every rule
-and promise, and writes the folder. The result's ``summary()`` is what the
-command line prints. The CLI and the web page only call this module, so they
-write byte-identical files for the same input, settings and seed.
+plan it is a rerun (README, Rerun after cancellations): the previous plan, the
+returned workbooks and today's date make the ``Rerun``. It plans, checks the
+plan against every rule and promise, and writes the folder. ``RunOptions`` are
+the command line's options, ``RunHooks`` what the caller hears and how it can
+stop the run. The result's ``summary()`` is what the command line prints. The
+CLI, the web page and ``herplan.plan`` only call this module, so they write
+byte-identical files for the same input, settings and seed.
 """
 
 from __future__ import annotations
 
 import math
 import os
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -26,11 +29,7 @@ from herplan.io.errors import InputError
 from herplan.io.feedback import read_feedback
 from herplan.io.frames import to_frames
 from herplan.io.input_reader import read_problem
-from herplan.io.planning_folder import (
-    is_planning_folder,
-    repair_planning_folder,
-    write_planning_folder,
-)
+from herplan.io.planning_folder import held_planning_folder, write_held_folder
 from herplan.io.previous import read_previous
 from herplan.scheduler.planner import make_plan
 from herplan.scheduler.solve import Progress, SolverOptions
@@ -142,7 +141,102 @@ def prepare_rerun(folder: Path, today: date | None = None, feedback: Sequence[Pa
     )
 
 
+@dataclass(frozen=True)
+class RunOptions:
+    """How a run plans: the command line's options (``herplan plan --help``)."""
+
+    time_limit: float | None = None  # wall-clock seconds for the whole run (None: default)
+    seed: int = 0
+    reproducible: bool = False  # the same plan and files for the same input, seed
+    workers: int | None = None  # solver threads (None: every core)
+    fresh: bool = False  # ignore a previous plan in the folder
+    today: date | None = None  # a rerun's today (None: the clock's)
+    feedback: tuple[Path, ...] = ()  # provider workbooks returned
+
+
+@dataclass(frozen=True)
+class RunHooks:
+    """What a run tells its caller while it works, and how the caller can end it."""
+
+    progress: Callable[[Progress], None] | None = None
+    stop: threading.Event | None = None  # set: end with the best plan so far
+    notify: Callable[[str], None] | None = None  # what was put back in the folder, say
+    started: float | None = None  # time.monotonic() the run began (the CLI: the process)
+
+
 def plan_input(
+    input_path: Path | str,
+    out: Path | str | None = None,
+    options: RunOptions | None = None,
+    hooks: RunHooks | None = None,
+    problem: Problem | None = None,
+) -> Planning:
+    """Plan ``input_path`` and, with ``out``, write the planning folder (README, Outputs).
+
+    When ``out`` holds a plan (and not ``options.fresh``) this is a rerun. The
+    folder is held for the whole run and repaired once, before the previous
+    plan is read. Raises ``InputError`` for bad input (nothing written),
+    ``PlanRejected`` when the plan breaks a rule or promise (nothing written),
+    and ``OSError`` when the folder cannot be written (left as it was).
+    """
+    options, hooks = options or RunOptions(), hooks or RunHooks()
+    started = hooks.started if hooks.started is not None else time.monotonic()
+    input_path = Path(input_path)
+    warnings: list[str] = []
+    if problem is None:
+        problem, warnings = read_problem(input_path, options.today)
+    if out is None:
+        if options.feedback:
+            raise InputError(["--feedback needs a previous plan in --out (a rerun)"])
+        plan = _plan(input_path, problem, None, options, hooks, started, writing=False)
+        return Planning(plan, None, warnings, time.monotonic() - started)
+    folder = Path(out)
+    with held_planning_folder(folder) as notes:
+        for note in notes:
+            if hooks.notify is not None:
+                hooks.notify(note)
+        rerun = _rerun_of(folder, options)
+        plan = _plan(input_path, problem, rerun, options, hooks, started, writing=True)
+        files = write_held_folder(plan, folder)
+    return Planning(plan, folder, [*warnings, *notes], time.monotonic() - started, files)
+
+
+def _rerun_of(folder: Path, options: RunOptions) -> Rerun | None:
+    """The rerun when ``folder`` holds a plan (and the run is not fresh)."""
+    if (folder / "plan.json").exists() and not options.fresh:
+        return prepare_rerun(folder, options.today, options.feedback)
+    if options.feedback:
+        raise InputError(["--feedback needs a previous plan in --out (a rerun)"])
+    return None
+
+
+def _plan(
+    input_path: Path,
+    problem: Problem,
+    rerun: Rerun | None,
+    options: RunOptions,
+    hooks: RunHooks,
+    started: float,
+    writing: bool,
+) -> Plan:
+    limit = options.time_limit if options.time_limit is not None else problem.settings.time_limit_s
+    if rerun is not None and options.time_limit is None:
+        limit = min(limit, rerun_time_limit(problem))
+    solver = SolverOptions(
+        time_limit_s=check_time_limit(limit),
+        seed=options.seed,
+        workers=options.workers,
+        reproducible=options.reproducible,
+        progress=hooks.progress,
+        stop=hooks.stop,
+        started=started,
+        reserve_s=writing_seconds(problem, rerun is not None) if writing else 0.0,
+    )
+    created = created_time(input_path, problem.settings.timezone)
+    return make_plan(problem, solver, created=created, rerun=rerun)
+
+
+def plan(
     input_path: Path | str,
     out: Path | str | None = None,
     *,
@@ -154,55 +248,9 @@ def plan_input(
     today: date | None = None,
     feedback: Sequence[Path | str] = (),
     progress: Callable[[Progress], None] | None = None,
-    stop=None,
-    started: float | None = None,
-    problem: Problem | None = None,
-    warnings: Sequence[str] = (),
+    stop: threading.Event | None = None,
 ) -> Planning:
-    """Plan ``input_path`` and, with ``out``, write the planning folder (SPEC §4, §6).
-
-    When ``out`` holds a plan (and not ``fresh``) this is a rerun. Raises
-    ``InputError`` for bad input (nothing written), ``PlanRejected`` when the
-    plan breaks a rule or promise (nothing written), and ``OSError`` when the
-    folder cannot be written (left as it was).
-    """
-    started = started if started is not None else time.monotonic()
-    input_path = Path(input_path)
-    folder = Path(out) if out is not None else None
-    if problem is None:
-        problem, found = read_problem(input_path)
-        warnings = [*warnings, *found]
-    if folder is not None:
-        warnings = [*warnings, *repair_planning_folder(folder)]
-    if folder is not None and folder.exists() and not is_planning_folder(folder):
-        raise InputError(
-            [
-                f"{folder}: folder exists and is not a herplan planning folder; choose a new or "
-                "empty folder"
-            ]
-        )
-    rerun = None
-    if folder is not None and (folder / "plan.json").exists() and not fresh:
-        rerun = prepare_rerun(folder, today, [Path(f) for f in feedback])
-    elif feedback:
-        raise InputError(["--feedback needs a previous plan in --out (a rerun)"])
-    limit = time_limit if time_limit is not None else problem.settings.time_limit_s
-    if rerun is not None and time_limit is None:
-        limit = min(limit, rerun_time_limit(problem))
-    check_time_limit(limit)
-    options = SolverOptions(
-        time_limit_s=limit,
-        seed=seed,
-        workers=workers,
-        reproducible=reproducible,
-        progress=progress,
-        stop=stop,
-        started=started,
-        reserve_s=writing_seconds(problem, rerun is not None) if folder is not None else 0.0,
-    )
-    created = created_time(input_path, problem.settings.timezone)
-    plan = make_plan(problem, options, created=created, rerun=rerun)
-    files: dict[str, bytes] = {}
-    if folder is not None:
-        files = write_planning_folder(plan, folder)
-    return Planning(plan, folder, list(warnings), time.monotonic() - started, files)
+    """``herplan.plan``: ``plan_input`` with the command line's options as keywords."""
+    options = RunOptions(time_limit, seed, reproducible, workers, fresh, today,
+                         tuple(Path(f) for f in feedback))  # fmt: skip
+    return plan_input(input_path, out, options, RunHooks(progress=progress, stop=stop))

@@ -37,7 +37,7 @@ from starlette.responses import (
 )
 from starlette.routing import Route
 
-from herplan.app.run import plan_input
+from herplan.app.run import RunHooks, RunOptions, plan_input
 from herplan.calendar import public_holidays
 from herplan.io.errors import InputError
 from herplan.io.input_reader import read_problem
@@ -115,11 +115,12 @@ class Plannings:
 
             def work() -> None:
                 try:
-                    plan_input(
-                        input_path, self.data / name / PLANNING, time_limit=self.time_limit,
-                        reproducible=self.reproducible, feedback=feedback, stop=job.stop,
-                        progress=lambda p: setattr(job, "progress", p),
-                    )  # fmt: skip
+                    options = RunOptions(time_limit=self.time_limit,
+                                         reproducible=self.reproducible,
+                                         feedback=tuple(feedback))  # fmt: skip
+                    hooks = RunHooks(progress=lambda p: setattr(job, "progress", p),
+                                     stop=job.stop)  # fmt: skip
+                    plan_input(input_path, self.data / name / PLANNING, options, hooks)
                 except InputError as error:
                     job.error = list(error.messages)
                 except Exception as error:  # shown on the page; the folder stays as it was

@@ -13,6 +13,8 @@ from __future__ import annotations
 import os
 import shutil
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -158,12 +160,8 @@ def _link_or_copy(source: Path | str, target: Path | str) -> None:
         shutil.copy2(source, target, follow_symlinks=False)
 
 
-def write_planning_folder(plan: Plan, out: Path) -> dict[str, bytes]:
-    """Write every file; on a rerun the previous revision moves to ``revisies/<n>/``.
-
-    Nothing a planner sent out is lost: earlier revisions stay in the folder,
-    and the swap is atomic, so an interrupted run leaves the folder as it was.
-    """
+def check_planning_folder(out: Path) -> None:
+    """Refuse a folder that holds something else than a planning (nothing is touched)."""
     if not is_planning_folder(out):
         raise InputError(
             [
@@ -171,23 +169,35 @@ def write_planning_folder(plan: Plan, out: Path) -> dict[str, bytes]:
                 "empty folder"
             ]
         )
-    files = planning_files(plan)
+
+
+@contextmanager
+def held_planning_folder(out: Path) -> Iterator[list[str]]:
+    """Hold ``out`` for one run: locked, and repaired once (what was put back, in words).
+
+    What an interrupted run left beside the folder is put back or removed before
+    a rerun reads the previous plan, so a run killed in the middle of the swap
+    never makes the next one start again at revision 1.
+    """
     with folder_lock(out):
-        recover_folder(out)
-        _swap_in(plan, out, files)
+        notes = recover_folder(out)
+        check_planning_folder(out)
+        yield notes
+
+
+def write_held_folder(plan: Plan, out: Path) -> dict[str, bytes]:
+    """Write every file into the folder this run holds; the previous revision moves to
+    ``revisies/<n>/``. The swap is atomic: an interrupted run leaves the folder as it was.
+    """
+    files = planning_files(plan)
+    _swap_in(plan, out, files)
     return files
 
 
-def repair_planning_folder(out: Path) -> list[str]:
-    """Put back or clean up what an interrupted run left beside ``out``; say what was done.
-
-    Runs before a rerun reads the previous plan, so a run killed in the middle
-    of the swap never makes the next one start again at revision 1.
-    """
-    if not out.parent.is_dir():
-        return []
-    with folder_lock(out):
-        return recover_folder(out)
+def write_planning_folder(plan: Plan, out: Path) -> dict[str, bytes]:
+    """Hold ``out`` and write ``plan`` into it (the library's call for a plan in hand)."""
+    with held_planning_folder(out):
+        return write_held_folder(plan, out)
 
 
 def _swap_in(plan: Plan, out: Path, files: dict[str, bytes]) -> None:

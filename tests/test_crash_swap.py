@@ -23,7 +23,7 @@ import pytest
 
 from herplan.io import atomic
 from herplan.io.atomic import recover_folder, staged_folder
-from herplan.io.planning_folder import repair_planning_folder
+from herplan.io.planning_folder import held_planning_folder
 from tests.io.test_input_reader import CASE, workbook
 
 STRACE = shutil.which("strace")
@@ -158,8 +158,8 @@ def test_the_fallback_swap_killed_between_its_renames_is_put_back(tmp_path):
     _kill_between_the_renames(target, {"plan.json": b'{"revision": 2}'})
     assert not target.exists()  # the moment that used to lose the planning
     assert len(leftovers(target)) == 2  # the set-aside planning and the staging copy
-    notes = repair_planning_folder(target)
-    assert (target / "plan.json").read_text() == '{"revision": 1}'
+    with held_planning_folder(target) as notes:
+        assert (target / "plan.json").read_text() == '{"revision": 1}'
     assert leftovers(target) == []
     assert any("set the planning aside; it is back" in n for n in notes)
     assert any("removed a copy" in n for n in notes)

@@ -158,7 +158,7 @@ def test_unwritable_folder_exits_1(tmp_path, monkeypatch):
     def refuse(*_args, **_kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(run, "write_planning_folder", refuse)
+    monkeypatch.setattr(run, "write_held_folder", refuse)
     result = CliRunner().invoke(cli.main, ["plan", str(path), "--out", str(out)])
     assert (
         result.exit_code == 1 and "cannot write the planning (Permission denied)" in result.output

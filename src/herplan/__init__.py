@@ -44,15 +44,16 @@ _PUBLIC = {
     "make_plan": "herplan.scheduler.planner",
     "Planning": "herplan.app.run",
     "prepare_rerun": "herplan.app.run",
-    "plan": "herplan.app.run:plan_input",
+    "plan": "herplan.app.run",
+    "RunOptions": "herplan.app.run",
+    "RunHooks": "herplan.app.run",
     "Progress": "herplan.scheduler.solve",
     "SolverOptions": "herplan.scheduler.solve",
     "PlanRejected": "herplan.scheduler.verify",
 }
 
 if TYPE_CHECKING:
-    from herplan.app.run import Planning, prepare_rerun
-    from herplan.app.run import plan_input as plan
+    from herplan.app.run import Planning, RunHooks, RunOptions, plan, prepare_rerun
     from herplan.domain import (
         Absence,
         Appointment,
@@ -102,6 +103,8 @@ __all__ = [
     "Progress",
     "Reassessment",
     "Rerun",
+    "RunHooks",
+    "RunOptions",
     "Settings",
     "SolverOptions",
     "TimeWindow",
