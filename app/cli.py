@@ -265,26 +265,60 @@ def check(input_path: Path, out: Path | None, feedback: tuple[Path, ...]) -> Non
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
 @click.option(
     "--host", default="127.0.0.1", show_default=True,
-    help="Where to listen; anything but 127.0.0.1 lets others on the network in (no login).",
+    help="Where to listen. Any address but 127.0.0.1 needs planner accounts (--add-user).",
+)  # fmt: skip
+@click.option(
+    "--allowed-host", "allowed_hosts", multiple=True, metavar="NAME",
+    help="Another name the page is reached by (a reverse proxy's); repeat for several.",
 )  # fmt: skip
 @click.option(
     "--data",
     type=click.Path(file_okay=False, path_type=Path),
     help="The folder of the plannings (default: herplan's folder in your user data folder).",
 )
-def serve(port: int, host: str, data: Path | None) -> None:
-    """The planner's local web page: plan, look, download, process changes."""
+@click.option(
+    "--behind-https", is_flag=True,
+    help="The page is reached through HTTPS (a reverse proxy): cookies only over HTTPS.",
+)  # fmt: skip
+@click.option(
+    "--add-user", metavar="NAME",
+    help="Add a planner account (the password is asked twice) and stop; no server is started.",
+)  # fmt: skip
+def serve(
+    port: int,
+    host: str,
+    allowed_hosts: tuple[str, ...],
+    data: Path | None,
+    behind_https: bool,
+    add_user: str | None,
+) -> None:
+    """The planner's web page: plan, look, download, process changes."""
     import platformdirs
     import uvicorn
 
-    from herplan.app.web import create_app
+    from herplan.app.web import create_app, server_config
+    from herplan.app.web.accounts import Accounts
 
     folder = data or Path(platformdirs.user_data_dir("herplan", appauthor=False))
-    if host not in ("127.0.0.1", "localhost", "::1"):
-        click.echo(f"warning: listening on {host}: anyone who can reach this machine can see "
-                   "and change the plannings; there is no login", err=True)  # fmt: skip
-    click.echo(f"herplan: http://{host}:{port}/  (plannings in {folder}; Ctrl-C stops)")
-    uvicorn.run(create_app(folder), host=host, port=port, log_level="warning")
+    accounts = Accounts(folder)
+    if add_user is not None:
+        password = click.prompt(f"Password for {add_user}", hide_input=True,
+                                confirmation_prompt=True)  # fmt: skip
+        try:
+            accounts.add(add_user, password)
+        except ValueError as error:
+            raise click.UsageError(f"{add_user}: {error}") from None
+        click.echo(f"Account {add_user} added to {accounts.path}")
+        return
+    config = server_config(folder, host, allowed_hosts, behind_https)
+    if host not in ("127.0.0.1", "localhost", "::1") and not accounts.exist():
+        raise click.UsageError(
+            f"--host {host} lets others on the network reach the plannings: add a planner "
+            f"account first (herplan serve --data {folder} --add-user NAME)"
+        )
+    who = "planners sign in" if config.login else "no login: this computer only"
+    click.echo(f"herplan: http://{host}:{port}/  ({who}; plannings in {folder}; Ctrl-C stops)")
+    uvicorn.run(create_app(config), host=host, port=port, log_level="warning")
 
 
 def run() -> None:

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from herplan.domain import Appointment, StaleAnswer, Verdict
 from herplan.io.errors import InputError, location
+from herplan.io.tables import check_workbook_size
 from herplan.io.words import WORDS
 
 YES = {"ja", "j", "yes", "y", "x", "ok", "v", "✓", "✔", "akkoord", "haalbaar"}
@@ -84,6 +85,11 @@ def read_feedback(
     errors: list[str] = []
     for path in paths:
         name = path.name
+        try:
+            check_workbook_size(path)
+        except InputError as error:
+            errors += error.messages
+            continue
         try:
             wb = openpyxl.load_workbook(path, read_only=False, data_only=True)
         except Exception as error:  # a damaged or foreign file

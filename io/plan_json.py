@@ -10,6 +10,7 @@ the file name of every provider and consultant (a file never changes owner).
 from __future__ import annotations
 
 import json
+from datetime import date
 
 from herplan.constraints import OBJECTIVES
 from herplan.domain import Plan, Settings, SolveStats
@@ -42,6 +43,15 @@ def settings_dict(s: Settings) -> dict[str, object]:
         "planner_telefoon": s.planner_phone,
         "reactie_werkdagen": s.answer_workdays,
     }
+
+
+def calendar_settings(settings: dict[str, object]) -> Settings:
+    """The calendar part of a ``plan.json``'s settings (the period and its holidays)."""
+    return Settings(
+        period_start=date.fromisoformat(str(settings["periode_start"])),
+        period_end=date.fromisoformat(str(settings["periode_eind"])),
+        holidays=str(settings.get("feestdagen", "NL")),
+    )
 
 
 def overall_status(phases: tuple[SolveStats, ...]) -> str:

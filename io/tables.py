@@ -1,8 +1,11 @@
-"""Raw tables from an ``.xlsx`` workbook or a folder of CSV files (SPEC §2).
+"""Raw tables from an ``.xlsx`` workbook or a folder of CSV files (README, Input).
 
 This module only turns a file into rows of cell values with Excel row numbers;
 ``input_reader`` gives them meaning. Problems with the file itself (not a
-workbook, encrypted, far too large) are raised as ``InputError``.
+workbook, encrypted, far too large) are raised as ``InputError``. A workbook
+is a zip file: one that unpacks to far more than any planning wave (a "zip
+bomb"), or whose sheets claim more columns than they hold, is refused or read
+only as far as its real cells go, so a crafted file never takes the machine.
 """
 
 from __future__ import annotations
@@ -20,6 +23,33 @@ MAX_COLUMNS = 200
 # Formulas and merged cells are looked for in workbooks up to this size; a real
 # input is far smaller, and a larger file is still read (values only) row by row.
 CELL_CHECK_BYTES = 5_000_000
+# A region of 3 000 reassessments unpacks to about 2 MB; this is far beyond any.
+MAX_UNPACKED_BYTES = 200_000_000
+MAX_PACKING_RATIO = 200  # XML packs about 10 times; a bomb packs a thousand times
+
+
+class WorkbookTooLarge(InputError):
+    """A workbook that unpacks to far more than any planning (a crafted file, say)."""
+
+    def __init__(self, path: Path, megabytes: int) -> None:
+        super().__init__(
+            [f"{path.name}: the workbook unpacks to {megabytes} MB, far beyond any planning "
+             "wave; save a copy with only the planning sheets and try again"]
+        )  # fmt: skip
+        self.megabytes = megabytes
+
+
+def check_workbook_size(path: Path) -> None:
+    """Refuse a workbook that unpacks to far more than any planning (``InputError``)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            sizes = [(info.file_size, info.compress_size) for info in archive.infolist()]
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # not a zip at all: the reader says so in its own words
+    unpacked = sum(size for size, _ in sizes)
+    packed = sum(size for _, size in sizes) or 1
+    if unpacked > MAX_UNPACKED_BYTES or unpacked > MAX_PACKING_RATIO * max(packed, 100_000):
+        raise WorkbookTooLarge(path, unpacked // 1_000_000)
 
 
 @dataclass
@@ -62,6 +92,7 @@ def read_tables(path: Path) -> dict[str, Table]:
 def _read_xlsx(path: Path) -> dict[str, Table]:
     import openpyxl
 
+    check_workbook_size(path)
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for damaged files
@@ -69,7 +100,8 @@ def _read_xlsx(path: Path) -> dict[str, Table]:
     tables: dict[str, Table] = {}
     try:
         for ws in wb.worksheets:
-            rows_iter = ws.iter_rows(values_only=True)
+            ws.reset_dimensions()  # what the sheet claims ("A1:XFD99000") is not read
+            rows_iter = ws.iter_rows(values_only=True, max_col=MAX_COLUMNS)
             headers = list(next(rows_iter, ()) or ())
             if len(headers) > MAX_COLUMNS:
                 headers = headers[:MAX_COLUMNS]

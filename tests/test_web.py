@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import shutil
 import time
 import zipfile
@@ -37,9 +38,25 @@ def small_input(folder: Path, provider: str = "Yulius") -> Path:
     return workbook(folder, cases=cases, consultants=consultants, locations=locations)
 
 
+def token(client: TestClient) -> str:
+    """The session's form token, as every form of the page carries it."""
+    found = re.search(r'name="csrf" value="([^"]+)"', client.get("/").text)
+    assert found is not None
+    return found.group(1)
+
+
 def upload(client: TestClient, path: Path, field: str = "invoer", url: str = "/nieuw"):
     files = [(field, (path.name, path.read_bytes(), XLSX))]
-    return client.post(url, files=files, follow_redirects=False)
+    return client.post(url, files=files, data={"csrf": token(client)}, follow_redirects=False)
+
+
+def post(client: TestClient, url: str, **kwargs):
+    return client.post(url, data={"csrf": token(client)}, follow_redirects=False, **kwargs)
+
+
+def app(data: Path, **options):
+    """The page as the tests reach it: through the test client's host name."""
+    return create_app(data, hosts=("testserver",), **options)
 
 
 def wait(client: TestClient, name: str, seconds: float = 120) -> dict:
@@ -54,7 +71,7 @@ def wait(client: TestClient, name: str, seconds: float = 120) -> dict:
 
 @pytest.fixture
 def client(tmp_path):
-    with TestClient(create_app(tmp_path / "data", time_limit=3, reproducible=True)) as c:
+    with TestClient(app(tmp_path / "data", time_limit=3, reproducible=True)) as c:
         yield c
 
 
@@ -85,12 +102,13 @@ def test_bad_input_is_a_table_of_errors_and_nothing_is_planned(client, tmp_path)
     page = answer.text
     assert 'id="errors"' in page and "<td>Herindicaties</td><td>2</td><td>aanbieder</td>" in page
     assert "einddatum_indicatie" in page
-    assert not any((tmp_path / "data").iterdir())  # nothing planned, nothing kept
+    kept = [p.name for p in (tmp_path / "data").iterdir() if p.name != "audit.log"]
+    assert kept == [".sessiesleutel"]  # nothing planned, nothing kept but the session key
 
 
 def test_only_workbooks_and_csv_files_are_taken(client):
     files = [("invoer", ("virus.exe", b"MZ", "application/octet-stream"))]
-    answer = client.post("/nieuw", files=files)
+    answer = client.post("/nieuw", files=files, data={"csrf": token(client)})
     assert answer.status_code == 400 and "Alleen .xlsx- of .csv-bestanden" in answer.text
 
 
@@ -154,14 +172,14 @@ def test_a_rerun_with_a_returned_nee_moves_that_interview(planned, tmp_path):
 
 
 def test_one_solve_at_a_time_and_stop_keeps_the_best_plan(tmp_path):
-    with TestClient(create_app(tmp_path / "data", time_limit=60)) as client:
+    with TestClient(app(tmp_path / "data", time_limit=60)) as client:
         answer = upload(client, EXAMPLE)
         name = answer.headers["location"].split("/")[2]
         time.sleep(3)
-        again = client.post(f"/p/{name}/wijzigingen", files=[], follow_redirects=False)
+        again = post(client, f"/p/{name}/wijzigingen")
         assert again.status_code == 409 and "al bezig" in again.text
         started = time.monotonic()
-        client.post(f"/p/{name}/stop", follow_redirects=False)
+        post(client, f"/p/{name}/stop")
         assert wait(client, name, 60)["errors"] == []
         assert time.monotonic() - started < 30  # stopped, not run to the limit
     plan = json.loads((tmp_path / "data" / name / "planning" / "plan.json").read_text())
@@ -199,14 +217,14 @@ def test_input_text_is_never_rendered_unescaped(client, tmp_path):
 
 def test_a_planning_the_server_never_finished_can_be_planned_again(tmp_path):
     data = tmp_path / "data"
-    with TestClient(create_app(data, time_limit=3, reproducible=True)) as client:
+    with TestClient(app(data, time_limit=3, reproducible=True)) as client:
         name = upload(client, small_input(tmp_path)).headers["location"].split("/")[2]
         wait(client, name)
     shutil.rmtree(data / name / "planning")  # as if the server stopped before the first plan
-    with TestClient(create_app(data, time_limit=3, reproducible=True)) as client:
+    with TestClient(app(data, time_limit=3, reproducible=True)) as client:
         page = client.get(f"/p/{name}", follow_redirects=True)
         assert "nog niet gemaakt" in page.text and 'id="again"' in page.text
-        assert client.post(f"/p/{name}/opnieuw", follow_redirects=False).status_code == 303
+        assert post(client, f"/p/{name}/opnieuw").status_code == 303
         assert wait(client, name)["errors"] == []
         assert "Revisie 1" in client.get(f"/p/{name}").text
 
@@ -214,6 +232,7 @@ def test_a_planning_the_server_never_finished_can_be_planned_again(tmp_path):
 def test_csv_files_can_be_uploaded_together(client, tmp_path):
     folder = csv_folder(tmp_path)
     files = [("invoer", (p.name, p.read_bytes(), "text/csv")) for p in sorted(folder.iterdir())]
-    answer = client.post("/nieuw", files=files, follow_redirects=False)
+    answer = client.post("/nieuw", files=files, data={"csrf": token(client)},
+                         follow_redirects=False)  # fmt: skip
     assert answer.status_code == 303, answer.text
     assert wait(client, answer.headers["location"].split("/")[2])["errors"] == []

@@ -7,18 +7,12 @@ switches to one provider's view.
 
 from __future__ import annotations
 
-import shutil
-import socket
-import threading
-import time
-
 import pytest
-import uvicorn
 
 from herplan.app.web import create_app
 from tests.test_web import small_input
+from tests.webserver import CHROMIUM, running
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(
     CHROMIUM is None, reason="chromium is not installed (apt-get install chromium)"
 )
@@ -26,19 +20,8 @@ pytestmark = pytest.mark.skipif(
 
 @pytest.fixture
 def server(tmp_path):
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    config = uvicorn.Config(create_app(tmp_path / "data", time_limit=3, reproducible=True),
-                            host="127.0.0.1", port=port, log_level="warning")  # fmt: skip
-    running = uvicorn.Server(config)
-    thread = threading.Thread(target=running.run, daemon=True)
-    thread.start()
-    while not running.started:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    running.should_exit = True
-    thread.join(timeout=10)
+    with running(create_app(tmp_path / "data", time_limit=3, reproducible=True)) as url:
+        yield url
 
 
 def test_upload_watch_and_open_a_visit_in_a_real_browser(server, tmp_path):

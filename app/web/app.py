@@ -1,0 +1,109 @@
+"""The web application as data: its routes, its middleware, its state."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.sessions import SessionMiddleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from herplan.app.web import files, login, pages
+from herplan.app.web.accounts import Accounts
+from herplan.app.web.forms import MAX_UPLOAD_BYTES
+from herplan.app.web.render import language, problem_page
+from herplan.app.web.security import (
+    BodyLimit,
+    CrossSiteWrites,
+    LoginRequired,
+    SecurityHeaders,
+    TooLarge,
+)
+from herplan.app.web.state import Plannings, ServerConfig, session_secret
+
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+SESSION_SECONDS = 10 * 3600  # a working day
+# The multipart wrapping of the files, on top of the files themselves.
+REQUEST_BYTES = MAX_UPLOAD_BYTES + 1024 * 1024
+
+ROUTES = [
+    Route("/", pages.home),
+    Route("/sjabloon", pages.template_file),
+    Route("/nieuw", pages.new_planning, methods=["POST"]),
+    Route("/inloggen", login.login_form),
+    Route("/inloggen", login.login, methods=["POST"]),
+    Route("/uitloggen", login.logout, methods=["POST"]),
+    Route("/p/{name}", pages.planning),
+    Route("/p/{name}/bezig", pages.busy),
+    Route("/p/{name}/status", pages.status),
+    Route("/p/{name}/stop", pages.stop, methods=["POST"]),
+    Route("/p/{name}/opnieuw", pages.again, methods=["POST"]),
+    Route("/p/{name}/wijzigingen", pages.rerun, methods=["POST"]),
+    Route("/p/{name}/alles.zip", files.everything),
+    Route("/p/{name}/bestand/{path:path}", files.download),
+    Mount("/static", StaticFiles(packages=[("herplan.app.web", "static")]), name="static"),
+]
+
+
+def server_config(
+    data: Path,
+    host: str = "127.0.0.1",
+    allowed_hosts: tuple[str, ...] = (),
+    secure_cookies: bool = False,
+    time_limit: float | None = None,
+    reproducible: bool = False,
+) -> ServerConfig:
+    """How to serve ``data`` on ``host``: the Host names answered, whether to sign in."""
+    hosts = tuple(dict.fromkeys((*LOOPBACK, host, *allowed_hosts)))
+    login_needed = host not in LOOPBACK or Accounts(data).exist()
+    return ServerConfig(data, hosts, login_needed, secure_cookies, time_limit, reproducible)
+
+
+async def too_large(request: Request, _error: Exception) -> Response:
+    return problem_page(request, "home.html", language(request), 413, "too_big", plannings=[])
+
+
+def create_app(
+    data: Path | ServerConfig,
+    time_limit: float | None = None,
+    reproducible: bool = False,
+    hosts: tuple[str, ...] = (),
+) -> Starlette:
+    """The web application over the plannings in ``data``.
+
+    ``data`` is a folder (served on 127.0.0.1; ``hosts`` adds Host names, as the
+    tests' ``testserver``) or a ``ServerConfig`` (``herplan serve``).
+    """
+    config = (
+        data
+        if isinstance(data, ServerConfig)
+        else server_config(Path(data), allowed_hosts=hosts, time_limit=time_limit,
+                           reproducible=reproducible)
+    )  # fmt: skip
+    config.data.mkdir(parents=True, exist_ok=True)
+    middleware = [
+        Middleware(TrustedHostMiddleware, allowed_hosts=list(config.hosts), www_redirect=False),
+        Middleware(SecurityHeaders),
+        Middleware(BodyLimit, limit=REQUEST_BYTES),
+        Middleware(SessionMiddleware, secret_key=session_secret(config.data),
+                   session_cookie="herplan_sessie", max_age=SESSION_SECONDS,
+                   same_site="strict", https_only=config.secure_cookies),
+        Middleware(CrossSiteWrites),
+        Middleware(LoginRequired, required=config.login),
+    ]  # fmt: skip
+    app = Starlette(routes=ROUTES, middleware=middleware,
+                    exception_handlers={TooLarge: too_large})  # fmt: skip
+    app.state.config = config
+    app.state.plannings = Plannings(config)
+    app.state.accounts = Accounts(config.data)
+    app.state.templates = Environment(
+        loader=PackageLoader("herplan.app.web", "templates"),
+        autoescape=select_autoescape(["html"]),
+    )
+    return app

@@ -1,0 +1,38 @@
+"""The audit log: who did what, when, from where (README, Web page).
+
+Every upload, rerun, stop, download, sending and login is one JSON line in
+``audit.log`` in the data folder (readable by its owner only), written and
+flushed at once: ``{"time", "user", "from", "action", ...details}``. Details
+name the planning and the file, never a client's data.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from datetime import UTC, datetime
+from pathlib import Path
+
+from starlette.requests import Request
+
+FILE = "audit.log"
+_lock = threading.Lock()
+
+
+def record(request: Request, action: str, **details: object) -> None:
+    """Append one line for ``action`` by the request's planner."""
+    data: Path = request.app.state.config.data
+    session = request.scope.get("session") or {}
+    line = {
+        "time": datetime.now(UTC).isoformat(timespec="seconds"),
+        "user": session.get("user", ""),
+        "from": request.client.host if request.client else "",
+        "action": action,
+        **details,
+    }
+    text = json.dumps(line, ensure_ascii=False) + "\n"
+    with _lock:
+        fd = os.open(data / FILE, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        with os.fdopen(fd, "a", encoding="utf-8") as f:
+            f.write(text)

@@ -1,0 +1,237 @@
+"""The pages of the December cycle: start a planning, watch it, read it, process changes.
+
+Each handler is a plain function of the request; what it needs lives on
+``request.app.state`` (``plannings``, ``config``, ``templates``). A workbook is
+read in a worker thread, never on the event loop, so the page keeps answering
+while a large or crafted file is looked at.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import JSONResponse, RedirectResponse, Response
+
+from herplan.app.web import audit
+from herplan.app.web.forms import (
+    Refused,
+    adopt_input,
+    discard,
+    input_of,
+    read_form,
+    save_input,
+    save_returned,
+    stage_input,
+)
+from herplan.app.web.render import language, missing, page, problem_page
+from herplan.app.web.state import PLANNING, Plannings, Run
+from herplan.app.web.views import (
+    error_rows,
+    headline,
+    listed_files,
+    read_plan,
+    revisions,
+    timeline,
+)
+from herplan.io.input_writer import write_input_workbook
+from herplan.io.sentences import phase_words, reason_name
+from herplan.scheduler.explain import REASON_ORDER
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CHECK_SECONDS = 120  # reading a region's workbook takes a few; a crafted one is stopped
+
+
+async def check_input(path: Path) -> dict:
+    """The input read in a child process (``worker check``): its errors, if any."""
+    child = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "herplan.app.web.worker", "check", str(path),
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+    try:
+        out, _err = await asyncio.wait_for(child.communicate(), CHECK_SECONDS)
+    except TimeoutError:
+        child.kill()
+        await child.wait()
+        return {"errors": [], "too_big": True}
+    lines = out.decode().strip().splitlines()
+    return json.loads(lines[-1]) if lines else {"errors": [], "too_big": True}
+
+
+def _plannings(request: Request) -> Plannings:
+    return request.app.state.plannings
+
+
+def _to(name: str, lang: str, page_name: str = "") -> RedirectResponse:
+    return RedirectResponse(f"/p/{name}{page_name}?taal={lang}", status_code=303)
+
+
+async def home(request: Request) -> Response:
+    lang = language(request)
+    return page(request, "home.html", lang, plannings=_plannings(request).names())
+
+
+async def template_file(request: Request) -> Response:
+    def build() -> bytes:
+        with tempfile.TemporaryDirectory() as scratch:
+            path = Path(scratch) / "herplan-invoer.xlsx"
+            write_input_workbook(path)
+            return path.read_bytes()
+
+    content = await run_in_threadpool(build)
+    disposition = 'attachment; filename="herplan-invoer.xlsx"'
+    return Response(content, media_type=XLSX, headers={"Content-Disposition": disposition})
+
+
+async def new_planning(request: Request) -> Response:
+    lang = language(request)
+    store = _plannings(request)
+    try:
+        form = await read_form(request)
+    except Refused as refused:
+        return problem_page(request, "home.html", lang, refused.status, refused.word,
+                            plannings=store.names())  # fmt: skip
+    files = form.files.get("invoer", [])
+    if not files:
+        return problem_page(request, "home.html", lang, 400, "no_file", plannings=store.names())
+    name, folder = store.new_folder(files[0][0])
+    path = save_input(folder, files)
+    checked = await check_input(path)
+    if checked.get("unpacks_to") or checked.get("too_big") or checked["errors"]:
+        store.remove(name)
+    if checked.get("unpacks_to"):  # a crafted file: said in the page's own words
+        return problem_page(request, "home.html", lang, 400, "unpacks_to",
+                            {"mb": checked["unpacks_to"]}, plannings=store.names())  # fmt: skip
+    if checked.get("too_big"):
+        return problem_page(request, "home.html", lang, 400, "too_big", plannings=store.names())
+    if checked["errors"]:
+        return page(request, "home.html", lang, 400, plannings=store.names(),
+                    errors=error_rows(checked["errors"]))  # fmt: skip
+    store.start(name, Run(path))
+    audit.record(request, "upload", planning=name, files=[f for f, _ in files])
+    return _to(name, lang, "/bezig")
+
+
+async def busy(request: Request) -> Response:
+    name = request.path_params["name"]
+    store = _plannings(request)
+    try:
+        folder = store.folder(name)
+    except LookupError:
+        return missing(request)
+    lang = language(request)
+    job = store.jobs.get(name)
+    if job is None and read_plan(folder / PLANNING) is None:  # stopped before its first plan
+        return problem_page(request, "busy.html", lang, 200, "not_yet", name=name, again=True)
+    if job is None or (job.done and not job.error):
+        return _to(name, lang)
+    return page(request, "busy.html", lang, name=name, errors=error_rows(job.error))
+
+
+async def status(request: Request) -> Response:
+    name = request.path_params["name"]
+    job = _plannings(request).jobs.get(name)
+    if job is None:
+        return JSONResponse({"running": False, "done": True, "errors": []})
+    lang = language(request)
+    p = job.progress
+    return JSONResponse({
+        "running": job.running, "done": job.done, "errors": job.error,
+        "phase": phase_words(p.phase, lang) if p else "",
+        "planned": p.planned if p else None, "upper": p.upper if p else None,
+        "elapsed": round(time.monotonic() - job.started, 1),
+        "limit": round(p.limit, 1) if p else None,
+    })  # fmt: skip
+
+
+async def stop(request: Request) -> Response:
+    name = request.path_params["name"]
+    lang = language(request)
+    try:
+        await read_form(request)
+    except Refused as refused:
+        return problem_page(request, "busy.html", lang, refused.status, refused.word, name=name)
+    if _plannings(request).stop(name):
+        audit.record(request, "stop", planning=name)
+    return _to(name, lang, "/bezig")
+
+
+async def again(request: Request) -> Response:
+    name = request.path_params["name"]
+    lang = language(request)
+    store = _plannings(request)
+    try:
+        folder = store.folder(name)
+        await read_form(request)
+    except LookupError:
+        return missing(request)
+    except Refused as refused:
+        return problem_page(request, "busy.html", lang, refused.status, refused.word, name=name)
+    if store.start(name, Run(input_of(folder))):
+        audit.record(request, "again", planning=name)
+    return _to(name, lang, "/bezig")
+
+
+async def planning(request: Request) -> Response:
+    name = request.path_params["name"]
+    store = _plannings(request)
+    try:
+        folder = store.folder(name)
+    except LookupError:
+        return missing(request)
+    plan = read_plan(folder / PLANNING)
+    job = store.jobs.get(name)
+    if plan is None or (job is not None and job.running):
+        return _to(name, language(request), "/bezig")
+    lang = language(request, plan)
+    provider = request.query_params.get("aanbieder") or None
+    return page(
+        request, "planning.html", lang, name=name, plan=plan, head=headline(plan, lang),
+        line=timeline(plan, provider), provider=provider,
+        providers=sorted({a["provider"] for a in plan["appointments"]}),
+        reason_names={code: reason_name(code, lang) for code in REASON_ORDER},
+        files=listed_files(folder / PLANNING), revisions=revisions(folder / PLANNING),
+        errors=error_rows(job.error) if job and job.error else [],
+    )  # fmt: skip
+
+
+async def rerun(request: Request) -> Response:
+    name = request.path_params["name"]
+    store = _plannings(request)
+    try:
+        folder = store.folder(name)
+    except LookupError:
+        return missing(request)
+    lang = language(request, read_plan(folder / PLANNING))
+    try:
+        form = await read_form(request)
+    except Refused as refused:
+        return problem_page(request, "busy.html", lang, refused.status, refused.word, name=name)
+    job = store.jobs.get(name)
+    if job is not None and job.running:
+        return problem_page(request, "busy.html", lang, 409, "busy_other", name=name)
+    new_input = form.files.get("invoer", [])
+    staged = stage_input(folder, new_input) if new_input else None
+    returned = save_returned(folder, form.files.get("teruggestuurd", []))
+
+    def afterwards(written: bool) -> None:
+        """A changed input becomes the planning's once it planned; a failed run keeps
+        nothing of what it was sent."""
+        if written and staged is not None:
+            adopt_input(folder, staged)
+        elif not written:
+            discard(staged, returned)
+
+    run = Run(staged or input_of(folder), returned, afterwards=afterwards)
+    if not store.start(name, run):
+        afterwards(False)
+        return problem_page(request, "busy.html", lang, 409, "busy_other", name=name)
+    audit.record(request, "rerun", planning=name, input=bool(new_input),
+                 returned=[f for f, _ in form.files.get("teruggestuurd", [])])  # fmt: skip
+    return _to(name, lang, "/bezig")

@@ -1,0 +1,50 @@
+"""Rendering a page: the template, the page's language, its words and the form token."""
+
+from __future__ import annotations
+
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
+
+from herplan.app.web.security import session_token
+from herplan.app.web.views import error_rows
+from herplan.io.words import WORDS, section
+
+
+def language(request: Request, plan: dict | None = None) -> str:
+    """``?taal=`` if given, else the planning's language, else Dutch."""
+    asked = request.query_params.get("taal")
+    if asked in WORDS:
+        return asked
+    taal = (plan or {}).get("settings", {}).get("taal")
+    return taal if taal in WORDS else "nl"
+
+
+def page(
+    request: Request, template: str, lang: str, status: int = 200, **values: object
+) -> Response:
+    """``template`` in ``lang``, with the form token every form of it carries."""
+    env = request.app.state.templates
+    html = env.get_template(template).render(
+        w=section(lang, "web_"), lang=lang, request=request,
+        csrf=session_token(request.session), user=request.session.get("user", ""),
+        errors=values.pop("errors", []), **values,
+    )  # fmt: skip
+    return HTMLResponse(html, status_code=status)
+
+
+def problem_page(
+    request: Request,
+    template: str,
+    lang: str,
+    status: int,
+    word: str,
+    fill: dict[str, object] | None = None,
+    **values: object,
+) -> Response:
+    """``template`` with one message of the page's own words (``fill``ed in) as its error."""
+    message = section(lang, "web_")[word].format(**(fill or {}))
+    return page(request, template, lang, status, errors=error_rows([message]), **values)
+
+
+def missing(request: Request) -> Response:
+    return HTMLResponse("Niet gevonden / not found", status_code=404)

@@ -1,0 +1,95 @@
+"""What the pages show, built from a planning's ``plan.json``: plain data for the templates."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter, defaultdict
+from datetime import date
+from pathlib import Path
+
+from herplan.calendar import is_working_day
+from herplan.io.plan_json import calendar_settings, phase_named_for
+from herplan.io.sentences import percent, reason_name
+from herplan.io.words import section
+
+MESSAGE = re.compile(r"^(?P<file>[^›:]+?)(?: › (?P<sheet>[^›:]+?))?(?: › row (?P<row>\d+))?"
+                     r"(?: › (?P<column>[^›:]+?))?: (?P<what>.+)$")  # fmt: skip
+
+
+def error_rows(messages: list[str]) -> list[dict[str, str]]:
+    """``file › sheet › row N › column: what`` split into the columns of the error table."""
+    rows = []
+    for message in messages:
+        found = MESSAGE.match(message.strip())
+        rows.append(found.groupdict(default="") if found else {"file": "", "sheet": "",
+                    "row": "", "column": "", "what": message})  # fmt: skip
+    return rows
+
+
+def read_plan(planning: Path) -> dict | None:
+    path = planning / "plan.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
+
+
+def headline(plan: dict, lang: str) -> dict[str, object]:
+    """The figures at the top of the planning page, in the planner's words."""
+    w = section(lang, "web_")
+    stats = plan["stats"]
+    reasons = Counter(u["reasons"][0] for u in plan["unscheduled"] if u["reasons"])
+    counted = phase_named_for("reassessments")
+    count = next((p for p in stats["phases"] if p["name"] == counted), None)
+    if count is None or count.get("bound") is None:
+        quality = "–"
+    elif count["objective"] >= count["bound"]:
+        quality = w["proven"]
+    else:
+        share = count["objective"] / count["bound"] if count["bound"] else 1.0
+        quality = w["share"].format(share=percent(share, lang), upper=int(count["bound"]))
+    return {
+        "scheduled": stats["scheduled"], "unscheduled": stats["unscheduled"],
+        "reasons": [(reason_name(c, lang), n) for c, n in reasons.most_common()],
+        "visits": stats["visits"], "location_days": stats["location_days"], "quality": quality,
+    }  # fmt: skip
+
+
+def working_days(plan: dict) -> list[date]:
+    """The period's working days, as the engine counts them (``herplan.calendar``)."""
+    settings = calendar_settings(plan["settings"])
+    start, end = settings.period_start, settings.period_end
+    days = [date.fromordinal(n) for n in range(start.toordinal(), end.toordinal() + 1)]
+    return [d for d in days if is_working_day(d, settings)]
+
+
+def timeline(plan: dict, provider: str | None) -> dict[str, object]:
+    """Consultants × the period's working days; each visit a block that opens to its times."""
+    appointments = [a for a in plan["appointments"] if provider in (None, a["provider"])]
+    days = [d.isoformat() for d in working_days(plan)]
+    cells: dict[tuple[str, str], dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    for a in sorted(appointments, key=lambda a: a["start"]):
+        cells[(a["consultant"], a["date"])][a["location"]].append(a)
+    names = plan.get("consultants", {})
+    people = sorted({a["consultant"] for a in plan["appointments"]})
+    return {
+        "days": [(d, date.fromisoformat(d)) for d in days],
+        "rows": [
+            (c, names.get(c, {}).get("name", ""), [cells.get((c, d), {}) for d in days])
+            for c in people
+        ],
+    }
+
+
+def listed_files(planning: Path) -> list[str]:
+    """The files of the current revision a planner downloads (not the history or the outbox)."""
+    return sorted(
+        p.relative_to(planning).as_posix()
+        for p in planning.rglob("*")
+        if p.is_file()
+        and not p.is_symlink()
+        and p.relative_to(planning).parts[0] not in ("revisies", "uitgaand")
+    )
+
+
+def revisions(planning: Path) -> list[int]:
+    kept = planning / "revisies"
+    return sorted((int(p.name) for p in kept.glob("*") if p.name.isdigit()), reverse=True)

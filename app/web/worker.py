@@ -1,0 +1,103 @@
+"""The page's heavy work, in a process of its own: reading a workbook, planning.
+
+Reading a workbook and planning are seconds of pure Python; in the server's
+own process they would take turns with the page (one interpreter lock), and a
+crafted file could take its memory. So the page starts this module as a child
+process and only passes lines to and fro:
+
+- ``python -m herplan.app.web.worker check INPUT``: the input read as
+  ``herplan check`` does, under a memory limit; one JSON line
+  ``{"errors": [...], "warnings": [...]}``.
+- ``python -m herplan.app.web.worker plan INPUT OUT [--time-limit S]
+  [--reproducible] [--feedback FILE ...]``: ``plan_input``, as the command line
+  runs it; one JSON line per progress report, then ``{"done": true,
+  "errors": [...]}``. A line ``stop`` on standard input ends the run with the
+  best plan so far.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import threading
+from pathlib import Path
+
+CHECK_MEMORY_BYTES = 2 * 1024**3  # far beyond any real input; a crafted one is stopped
+
+
+def _say(line: dict[str, object]) -> None:
+    print(json.dumps(line, ensure_ascii=False), flush=True)
+
+
+def check(path: Path) -> None:
+    import resource
+
+    from herplan.io.errors import InputError
+    from herplan.io.input_reader import read_problem
+    from herplan.io.tables import WorkbookTooLarge
+
+    resource.setrlimit(resource.RLIMIT_AS, (CHECK_MEMORY_BYTES, CHECK_MEMORY_BYTES))
+    try:
+        _problem, warnings = read_problem(path)
+    except WorkbookTooLarge as error:
+        _say({"errors": error.messages, "unpacks_to": error.megabytes})
+        return
+    except InputError as error:
+        _say({"errors": error.messages})
+        return
+    except MemoryError:
+        _say({"errors": [], "too_big": True})
+        return
+    _say({"errors": [], "warnings": warnings})
+
+
+def plan(arguments: argparse.Namespace) -> None:
+    from herplan.app.run import RunHooks, RunOptions, plan_input
+    from herplan.io.errors import InputError
+
+    stop = threading.Event()
+
+    def listen() -> None:
+        for line in sys.stdin:
+            if line.strip() == "stop":
+                stop.set()
+
+    threading.Thread(target=listen, daemon=True).start()
+
+    def report(p) -> None:
+        _say({"phase": p.phase, "planned": p.planned, "upper": p.upper,
+              "elapsed": p.elapsed, "limit": p.limit})  # fmt: skip
+
+    options = RunOptions(time_limit=arguments.time_limit, reproducible=arguments.reproducible,
+                         feedback=tuple(arguments.feedback))  # fmt: skip
+    errors: list[str] = []
+    try:
+        plan_input(arguments.input, arguments.out, options, RunHooks(progress=report, stop=stop))
+    except InputError as error:
+        errors = list(error.messages)
+    except Exception as error:  # shown on the page; the folder stays as it was
+        errors = [f"{type(error).__name__}: {error}"]
+    _say({"done": True, "errors": errors})
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="herplan.app.web.worker")
+    commands = parser.add_subparsers(dest="command", required=True)
+    checking = commands.add_parser("check")
+    checking.add_argument("input", type=Path)
+    planning = commands.add_parser("plan")
+    planning.add_argument("input", type=Path)
+    planning.add_argument("out", type=Path)
+    planning.add_argument("--time-limit", type=float)
+    planning.add_argument("--reproducible", action="store_true")
+    planning.add_argument("--feedback", type=Path, nargs="*", default=[])
+    arguments = parser.parse_args()
+    if arguments.command == "check":
+        check(arguments.input)
+    else:
+        plan(arguments)
+
+
+if __name__ == "__main__":
+    main()
