@@ -11,6 +11,8 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -34,6 +36,33 @@ def _fail_input(error: InputError) -> None:
     for message in error.messages:
         click.echo(f"  {message}", err=True)
     sys.exit(2)
+
+
+@contextmanager
+def _failures_said(out: Path) -> Iterator[None]:
+    """A run that writes nothing says why and exits: 2 bad input, 1 no plan, 130 Ctrl-C."""
+    try:
+        yield
+    except InputError as error:
+        _fail_input(error)
+    except PlanRejected as error:
+        click.echo(f"The plan failed its final check; nothing was written and {out} is "
+                   f"unchanged: {error}", err=True)  # fmt: skip
+        sys.exit(1)
+    except OSError as error:
+        click.echo(f"{out}: cannot write the planning ({error.strerror or error}); "
+                   "nothing was changed there.", err=True)  # fmt: skip
+        sys.exit(1)
+    except KeyboardInterrupt:
+        click.echo(f"Interrupted; nothing was written and {out} is unchanged.", err=True)
+        sys.exit(130)
+    except Exception as error:  # an internal failure: say so plainly, keep DIR as it was
+        if os.environ.get("HERPLAN_DEBUG"):
+            raise
+        click.echo(f"Internal error ({type(error).__name__}: {error}); nothing was written and "
+                   f"{out} is unchanged. Please report it with the input file "
+                   "(set HERPLAN_DEBUG=1 for details).", err=True)  # fmt: skip
+        sys.exit(1)
 
 
 class _Seconds(click.ParamType):
@@ -131,34 +160,8 @@ def plan(
                          today.date() if today else None, feedback)  # fmt: skip
     hooks = RunHooks(progress=display.update, started=started,
                      notify=lambda note: click.echo(f"note: {note}", err=True))  # fmt: skip
-    try:
-        with display:
-            result = plan_input(input_path, out, options, hooks, problem=problem)
-    except InputError as error:
-        _fail_input(error)
-    except PlanRejected as error:
-        click.echo(
-            f"The plan failed its final check; nothing was written and {out} is unchanged: {error}",
-            err=True,
-        )
-        sys.exit(1)
-    except OSError as error:
-        click.echo(f"{out}: cannot write the planning ({error.strerror or error}); "
-                   "nothing was changed there.", err=True)  # fmt: skip
-        sys.exit(1)
-    except KeyboardInterrupt:
-        click.echo(f"Interrupted; nothing was written and {out} is unchanged.", err=True)
-        sys.exit(130)
-    except Exception as error:  # an internal failure: say so plainly, keep DIR as it was
-        if os.environ.get("HERPLAN_DEBUG"):
-            raise
-        click.echo(
-            f"Internal error ({type(error).__name__}: {error}); nothing was written and "
-            f"{out} is unchanged. Please report it with the input file "
-            "(set HERPLAN_DEBUG=1 for details).",
-            err=True,
-        )
-        sys.exit(1)
+    with _failures_said(out), display:
+        result = plan_input(input_path, out, options, hooks, problem=problem)
     click.echo(result.summary(verbose))
     click.echo(f"→ {out}")
 

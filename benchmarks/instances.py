@@ -178,45 +178,8 @@ def generate(spec: Shape, seed: int = 0) -> tuple[dict[str, list[dict[str, objec
             loc,
             [f"{rng.choice(FIRST)}. {rng.choice(SURNAMES)}" for _ in range(rng.randint(2, 5))],
         )
-        roll = rng.random()
-        plan_date: date | None
-        if roll < spec.missing_share:
-            plan_date = None
-        elif roll < spec.missing_share + spec.stale_share:
-            plan_date = (
-                start
-                - relativedelta(months=rng.randint(6, 11))
-                - timedelta(days=rng.randrange(0, 25))
-            )
-        else:
-            plan_date = (
-                start
-                - relativedelta(months=rng.randint(0, 5))
-                + timedelta(days=rng.randrange(0, 25))
-            )
-            if spec.latest_plan_date is not None and plan_date > spec.latest_plan_date:
-                plan_date = min(plan_date - relativedelta(months=1), spec.latest_plan_date)
-        promised = None
-        if (plan_date is None or plan_date < start - relativedelta(months=5)) and (
-            rng.random() < spec.promised_share
-        ):
-            promised = start + timedelta(days=rng.randrange(-3, 16))
-        roll = rng.random()
-        if roll < spec.ended_share:
-            indication_end = start - timedelta(days=rng.randrange(1, 40))
-        elif roll < spec.ended_share + spec.ends_in_period_share:
-            indication_end = start + timedelta(days=rng.randrange(5, 30))
-        else:
-            indication_end = date(year + 1, 1, 1) + timedelta(days=rng.randrange(0, 180))
-        unavailable = None
-        if rng.random() < spec.unavailable_share:
-            unavailable = rng.choice(
-                (
-                    rng.choice(("ma", "di", "wo", "do", "vr")),
-                    (start + timedelta(days=rng.randrange(0, 28))).isoformat(),
-                    "wo, vr",
-                )
-            )
+        plan_date, promised = _support_plan(spec, start, rng)
+        indication_end, unavailable = _end_and_unavailable(spec, start, rng)
         rows.append(
             {
                 "dossier": f"D{k + 1:05d}",
@@ -250,6 +213,51 @@ def generate(spec: Shape, seed: int = 0) -> tuple[dict[str, list[dict[str, objec
         "Locaties": locations,
     }
     return sheets, settings
+
+
+def _support_plan(spec: Shape, start: date, rng: random.Random) -> tuple[date | None, date | None]:
+    """A support plan's date (current, stale or none) and, now and then, a promised new one."""
+    roll = rng.random()
+    plan_date: date | None
+    if roll < spec.missing_share:
+        plan_date = None
+    elif roll < spec.missing_share + spec.stale_share:
+        plan_date = (
+            start - relativedelta(months=rng.randint(6, 11)) - timedelta(days=rng.randrange(0, 25))
+        )
+    else:
+        plan_date = (
+            start - relativedelta(months=rng.randint(0, 5)) + timedelta(days=rng.randrange(0, 25))
+        )
+        if spec.latest_plan_date is not None and plan_date > spec.latest_plan_date:
+            plan_date = min(plan_date - relativedelta(months=1), spec.latest_plan_date)
+    promised = None
+    if (plan_date is None or plan_date < start - relativedelta(months=5)) and (
+        rng.random() < spec.promised_share
+    ):
+        promised = start + timedelta(days=rng.randrange(-3, 16))
+    return plan_date, promised
+
+
+def _end_and_unavailable(spec: Shape, start: date, rng: random.Random) -> tuple[date, str | None]:
+    """When the indication ends, and the days the client cannot come (if any)."""
+    roll = rng.random()
+    if roll < spec.ended_share:
+        indication_end = start - timedelta(days=rng.randrange(1, 40))
+    elif roll < spec.ended_share + spec.ends_in_period_share:
+        indication_end = start + timedelta(days=rng.randrange(5, 30))
+    else:
+        indication_end = date(start.year + 1, 1, 1) + timedelta(days=rng.randrange(0, 180))
+    unavailable = None
+    if rng.random() < spec.unavailable_share:
+        unavailable = rng.choice(
+            (
+                rng.choice(("ma", "di", "wo", "do", "vr")),
+                (start + timedelta(days=rng.randrange(0, 28))).isoformat(),
+                "wo, vr",
+            )
+        )
+    return indication_end, unavailable
 
 
 def write(path: Path, spec: Shape, seed: int = 0) -> Path:

@@ -10,13 +10,15 @@ an untouched appointment (not withdrawn, its consultant available, its
 location open, not answered ``nee``, still fitting every hard rule under the
 new input: ``rerun.starting_plan``) is never dropped. It may move, to make
 room for a reassessment that would otherwise stay unplanned (objective 2
-keeps those moves few), but it stays planned. Whether every promise held is
-checked once more before anything is written (``verify``).
+keeps those moves few), but it stays planned. ``violations`` checks that every
+confirmed appointment is where it was; the other promises are checked once
+more before anything is written (``verify``).
 """
 
 from __future__ import annotations
 
 from herplan.constraints.base import Rule
+from herplan.facts import PlanFacts
 
 
 def add(pm) -> None:
@@ -28,4 +30,15 @@ def add(pm) -> None:
         pm.model.add(pm.scheduled[i] == 1)
 
 
-RULE = Rule(10, "pinned_appointments", add=add)
+def violations(facts: PlanFacts) -> list[str]:
+    """A confirmed appointment that is gone, or not with its consultant, day and time."""
+    now = {a.dossier: a for a in facts.appointments}
+    found = []
+    for dossier, (consultant, day, start) in sorted(facts.pinned.items()):
+        a = now.get(dossier)
+        if a is None or (a.consultant, a.day, a.start) != (consultant, day, start):
+            found.append(f"{dossier} ({consultant}, {day.isoformat()}): confirmed, but not kept")
+    return found
+
+
+RULE = Rule(10, "pinned_appointments", add=add, violations=violations)

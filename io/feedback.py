@@ -20,7 +20,9 @@ All errors of all files are reported at once (exit 2, nothing written).
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from functools import cached_property
 from pathlib import Path
 
 from herplan.domain import Appointment, StaleAnswer, Verdict
@@ -77,106 +79,127 @@ def read_feedback(
     paths: list[Path], previous: tuple[Appointment, ...]
 ) -> tuple[tuple[Verdict, ...], tuple[StaleAnswer, ...]]:
     """Every answered row of the returned workbooks, and the answers that are out of date."""
-    import openpyxl
-
-    by_dossier = {a.dossier: a for a in previous}
-    verdicts: dict[str, Verdict] = {}
-    stale: list[StaleAnswer] = []
-    errors: list[str] = []
+    answers = _Answers({a.dossier: a for a in previous})
     for path in paths:
-        name = path.name
+        answers.workbook(path)
+    if answers.errors:
+        raise InputError(answers.errors)
+    verdicts = answers.verdicts
+    return tuple(verdicts[d] for d in sorted(verdicts)), tuple(answers.stale)
+
+
+@dataclass
+class _Sheet:
+    """One returned sheet: its rows, where its header is, and its columns by kind."""
+
+    file: str
+    title: str
+    rows: list[tuple]
+    header_at: int
+    provider: str | None = None
+
+    @cached_property
+    def columns(self) -> dict[str, int | None]:
+        header = [_norm(v) for v in self.rows[self.header_at]]
+        kinds = ("dossier", "feasible", "remark", "date", "from")
+        return {kind: _column(header, kind) for kind in kinds}
+
+    def cell(self, row: tuple, kind: str) -> object:
+        k = self.columns[kind]
+        return row[k] if k is not None and k < len(row) else None
+
+    def where(self, n: int, kind: str) -> str:
+        title = self.rows[self.header_at][self.columns[kind] or 0]
+        return location(self.file, self.title, n, str(title))
+
+    def answered(self) -> list[tuple[int, tuple, str]]:
+        """(Excel row, row, dossier) of every row with a dossier."""
+        found = []
+        for n, row in enumerate(self.rows[self.header_at + 1 :], start=self.header_at + 2):
+            raw = self.cell(row, "dossier")
+            if raw is not None and str(raw).strip():
+                found.append((n, row, str(raw).strip()))
+        return found
+
+
+@dataclass
+class _Answers:
+    """The answers read so far, and everything wrong with them."""
+
+    previous: dict[str, Appointment]
+    verdicts: dict[str, Verdict] = field(default_factory=dict)
+    stale: list[StaleAnswer] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def workbook(self, path: Path) -> None:
+        import openpyxl
+
         try:
             check_workbook_size(path)
-        except InputError as error:
-            errors += error.messages
-            continue
-        try:
             wb = openpyxl.load_workbook(path, read_only=False, data_only=True)
+        except InputError as error:
+            self.errors += error.messages
+            return
         except Exception as error:  # a damaged or foreign file
-            errors.append(f"{name}: cannot be read as a returned provider workbook ({error})")
-            continue
+            self.errors.append(f"{path.name}: cannot be read as a returned provider workbook "
+                               f"({error})")  # fmt: skip
+            return
         stated = _properties(wb).get(PROVIDER_PROPERTY)
-        found = False
-        for ws in wb.worksheets:
-            rows = list(ws.iter_rows(values_only=True))
-            header_at = next(
-                (
-                    n
-                    for n, row in enumerate(rows[:HEADER_ROWS])
-                    if _headers("dossier") & {_norm(v) for v in row}
-                    and _headers("feasible") & {_norm(v) for v in row}
-                ),
-                None,
-            )
-            if header_at is None:
-                continue
-            found = True
-            header = [_norm(v) for v in rows[header_at]]
-            titles = rows[header_at]
-            col = {kind: _column(header, kind) for kind in ("dossier", "feasible", "remark",
-                                                           "date", "from")}  # fmt: skip
-
-            def cell(row: tuple, kind: str, col: dict = col) -> object:
-                k = col[kind]
-                return row[k] if k is not None and k < len(row) else None
-
-            answered = []
-            for n, row in enumerate(rows[header_at + 1 :], start=header_at + 2):
-                raw = cell(row, "dossier")
-                dossier = str(raw).strip() if raw is not None else ""
-                if dossier:
-                    answered.append((n, row, dossier))
-            owners = Counter(by_dossier[d].provider for _, _, d in answered if d in by_dossier)
-            provider = stated or (owners.most_common(1)[0][0] if owners else None)
-            for n, row, dossier in answered:
-                where = location(name, ws.title, n, str(titles[col["dossier"]]))
-                before = by_dossier.get(dossier)
-                if before is None:
-                    errors.append(f"{where}: dossier '{dossier}' is not in the previous plan")
-                    continue
-                if before.provider != provider:
-                    errors.append(
-                        f"{where}: dossier '{dossier}' belongs to {before.provider}, not to "
-                        f"{provider} whose sheet this is"
-                    )
-                    continue
-                answer = _norm(cell(row, "feasible"))
-                if not answer:
-                    continue
-                if answer not in YES | NO:
-                    errors.append(
-                        f"{location(name, ws.title, n, str(titles[col['feasible']]))}: "
-                        f"'{answer}' is not understood; expected ja or nee"
-                    )
-                    continue
-                remark = cell(row, "remark")
-                verdict = Verdict(
-                    dossier,
-                    answer in YES,
-                    str(remark).strip() if remark is not None else "",
-                    f"{name} › {ws.title} › row {n}",
-                )
-                shown_day, shown_start = _as_date(cell(row, "date")), _as_minutes(cell(row, "from"))
-                changed = (shown_day is not None and shown_day != before.day) or (
-                    shown_start is not None and shown_start != before.start
-                )
-                if changed:
-                    stale.append(StaleAnswer(verdict, None))
-                    continue
-                other = verdicts.get(dossier)
-                if other is not None and other.feasible != verdict.feasible:
-                    errors.append(
-                        f"{where}: dossier '{dossier}' is answered "
-                        f"{'ja' if verdict.feasible else 'nee'} here but "
-                        f"{'ja' if other.feasible else 'nee'} in {other.source}; "
-                        "keep one answer"
-                    )
-                    continue
-                verdicts[dossier] = verdict
-            break
+        sheet = next(filter(None, (_answer_sheet(path.name, ws) for ws in wb.worksheets)), None)
         wb.close()
-        if not found:
-            errors.append(f"{name}: no sheet with the columns Dossier and Haalbaar")
-    if errors:
-        raise InputError(errors)
-    return tuple(verdicts[d] for d in sorted(verdicts)), tuple(stale)
+        if sheet is None:
+            self.errors.append(f"{path.name}: no sheet with the columns Dossier and Haalbaar")
+            return
+        answered = sheet.answered()
+        owners = Counter(self.previous[d].provider for _, _, d in answered if d in self.previous)
+        sheet.provider = stated or (owners.most_common(1)[0][0] if owners else None)
+        for n, row, dossier in answered:
+            self.row(sheet, n, row, dossier)
+
+    def row(self, sheet: _Sheet, n: int, row: tuple, dossier: str) -> None:
+        where = sheet.where(n, "dossier")
+        before = self.previous.get(dossier)
+        if before is None:
+            self.errors.append(f"{where}: dossier '{dossier}' is not in the previous plan")
+            return
+        if before.provider != sheet.provider:
+            self.errors.append(f"{where}: dossier '{dossier}' belongs to {before.provider}, not "
+                               f"to {sheet.provider} whose sheet this is")  # fmt: skip
+            return
+        answer = _norm(sheet.cell(row, "feasible"))
+        if answer and answer not in YES | NO:
+            self.errors.append(f"{sheet.where(n, 'feasible')}: '{answer}' is not understood; "
+                               "expected ja or nee")  # fmt: skip
+        if not answer or answer not in YES | NO:
+            return
+        remark = sheet.cell(row, "remark")
+        verdict = Verdict(dossier, answer in YES, str(remark).strip() if remark is not None else "",
+                          f"{sheet.file} › {sheet.title} › row {n}")  # fmt: skip
+        self.take(verdict, before, sheet, row, where)
+
+    def take(self, verdict: Verdict, before: Appointment, sheet: _Sheet, row: tuple,
+             where: str) -> None:  # fmt: skip
+        """The answer, unless its appointment changed since or another workbook says otherwise."""
+        day, start = _as_date(sheet.cell(row, "date")), _as_minutes(sheet.cell(row, "from"))
+        if (day is not None and day != before.day) or (start is not None and start != before.start):
+            self.stale.append(StaleAnswer(verdict))
+            return
+        other = self.verdicts.get(verdict.dossier)
+        if other is not None and other.feasible != verdict.feasible:
+            self.errors.append(
+                f"{where}: dossier '{verdict.dossier}' is answered "
+                f"{'ja' if verdict.feasible else 'nee'} here but "
+                f"{'ja' if other.feasible else 'nee'} in {other.source}; keep one answer"
+            )
+            return
+        self.verdicts[verdict.dossier] = verdict
+
+
+def _answer_sheet(file: str, ws) -> _Sheet | None:
+    """The sheet with a Dossier and a Haalbaar column in its first rows, if ``ws`` is one."""
+    rows = list(ws.iter_rows(values_only=True))
+    for n, row in enumerate(rows[:HEADER_ROWS]):
+        values = {_norm(v) for v in row}
+        if _headers("dossier") & values and _headers("feasible") & values:
+            return _Sheet(file, ws.title, rows, n)
+    return None

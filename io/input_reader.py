@@ -335,91 +335,53 @@ def _time_window(text: str) -> TimeWindow | None:
     return TimeWindow(start, end) if start < end else None
 
 
-def _read_settings(file: str, table: Table | None, errors: list[str], warnings: list[str]):
+def _setting_values(
+    file: str, table: Table | None, errors: list[str], warnings: list[str]
+) -> dict[str, tuple[int, object]]:
+    """The sheet's settings by key: (row, value); unknown keys are warned about."""
     values: dict[str, tuple[int, object]] = {}
-    if table is not None:
-        for row in _rows(file, table, SETTINGS, errors, warnings):
-            key = normalise(row.raw("sleutel") or "").replace(" ", "_")
-            if not key:
-                continue
-            if key not in SETTING_KEYS:
-                warnings.append(
-                    f"{location(file, table.name, row.number, 'sleutel')}: unknown setting "
-                    f"'{key}' is ignored"
-                )
-                continue
-            values[key] = (row.number, row.cells.get("waarde"))
+    if table is None:
+        return values
+    for row in _rows(file, table, SETTINGS, errors, warnings):
+        key = normalise(row.raw("sleutel") or "").replace(" ", "_")
+        if not key:
+            continue
+        if key not in SETTING_KEYS:
+            where = location(file, table.name, row.number, "sleutel")
+            warnings.append(f"{where}: unknown setting '{key}' is ignored")
+            continue
+        values[key] = (row.number, row.cells.get("waarde"))
+    return values
+
+
+def _read_settings(file: str, table: Table | None, errors: list[str], warnings: list[str]):
+    values = _setting_values(file, table, errors, warnings)
     sheet = table.name if table else SETTINGS.name
-    start, end = default_period()
+
+    def where(key: str) -> str:
+        return location(file, sheet, values.get(key, (None,))[0], key)
+
     kwargs: dict[str, object] = {}
-
-    def bad(key: str, message: str) -> None:
-        errors.append(f"{location(file, sheet, values[key][0], key)}: {message}")
-
-    def get(key: str) -> object:
+    for key, (field_name, parse, expected) in SETTING_PARSERS.items():
         value = values.get(key, (0, None))[1]
-        if isinstance(value, str):
-            value = value.strip() or None
-        return value
-
-    parsers: dict[str, tuple[str, Callable[[object], object | None], str]] = {
-        "periode_start": ("period_start", parse_date, "a date such as 2026-12-01"),
-        "periode_eind": ("period_end", parse_date, "a date such as 2026-12-31"),
-        "ochtend": ("morning", lambda v: _time_window(str(v)), "a time window like 09:00-12:30"),
-        "middag": ("afternoon", lambda v: _time_window(str(v)), "a time window like 13:00-17:00"),
-        "gespreksduur_min": ("interview_min", _positive, "a whole number of minutes above 0"),
-        "wisseltijd_min": (
-            "changeover_min",
-            lambda v: _at_most(_non_negative(v), 240),
-            "a whole number of minutes from 0 to 240",
-        ),
-        "uitwerktijd_min": ("writeup_min", _positive, "a whole number of minutes above 0"),
-        "max_leeftijd_ondersteuningsplan_maanden": (
-            "max_plan_age_months",
-            lambda v: _at_most(_positive(v), 36),
-            "a whole number of months from 1 to 36",
-        ),
-        "voorbereiding_werkdagen": (
-            "preparation_workdays",
-            lambda v: _at_most(_non_negative(v), 60),
-            "a whole number of working days from 0 to 60",
-        ),
-        "feestdagen": ("holidays", _country, "a country code such as NL, or geen"),
-        "tijdzone": ("timezone", _zone, "a time zone such as Europe/Amsterdam"),
-        "taal": ("language", _language, "nl or en"),
-        "rekentijd_s": ("time_limit_s", _seconds, "a number of seconds above 0, at most 86400"),
-        "organisator_naam": ("organizer_name", _name, "a name of at most 200 characters"),
-        "organisator_email": ("organizer_email", _email, "an e-mail address"),
-        "planner_naam": ("planner_name", _name, "a name of at most 200 characters"),
-        "planner_email": ("planner_email", _email, "an e-mail address"),
-        "planner_telefoon": ("planner_phone", _name, "a telephone number"),
-        "reactie_werkdagen": (
-            "answer_workdays",
-            lambda v: _at_most(_non_negative(v), 60),
-            "a whole number of working days from 0 to 60",
-        ),
-    }
-    for key, (field_name, parse, expected) in parsers.items():
-        value = get(key)
+        value = (value.strip() or None) if isinstance(value, str) else value
         if value is None:
             continue
         if isinstance(value, time):
             value = value.strftime("%H:%M")
         parsed = parse(value)
         if parsed is None:
-            bad(key, f"'{value}' is not valid; expected {expected}")
+            errors.append(f"{where(key)}: '{value}' is not valid; expected {expected}")
         else:
             kwargs[field_name] = parsed
+    start, end = default_period()
     kwargs.setdefault("period_start", start)
     kwargs.setdefault("period_end", end)
     settings = Settings(**kwargs)  # type: ignore[arg-type]
-    for key, message in settings.problems():
-        errors.append(f"{location(file, sheet, values.get(key, (None,))[0], key)}: {message}")
+    errors += [f"{where(key)}: {message}" for key, message in settings.problems()]
     if (settings.period_end - settings.period_start).days > 366:
-        errors.append(
-            f"{location(file, sheet, values.get('periode_eind', (None,))[0], 'periode_eind')}: "
-            "the period is longer than a year; expected a planning wave of weeks"
-        )
+        errors.append(f"{where('periode_eind')}: the period is longer than a year; expected a "
+                      "planning wave of weeks")  # fmt: skip
     return settings
 
 
@@ -473,6 +435,46 @@ def _zone(value: object) -> str | None:
 def _language(value: object) -> str | None:
     code = str(value).strip().casefold()
     return code if code in {"nl", "en"} else None
+
+
+# Each setting: the Settings field it fills, how its text is read, and what is expected.
+SETTING_PARSERS: dict[str, tuple[str, Callable[[object], object | None], str]] = {
+    "periode_start": ("period_start", parse_date, "a date such as 2026-12-01"),
+    "periode_eind": ("period_end", parse_date, "a date such as 2026-12-31"),
+    "ochtend": ("morning", lambda v: _time_window(str(v)), "a time window like 09:00-12:30"),
+    "middag": ("afternoon", lambda v: _time_window(str(v)), "a time window like 13:00-17:00"),
+    "gespreksduur_min": ("interview_min", _positive, "a whole number of minutes above 0"),
+    "wisseltijd_min": (
+        "changeover_min",
+        lambda v: _at_most(_non_negative(v), 240),
+        "a whole number of minutes from 0 to 240",
+    ),
+    "uitwerktijd_min": ("writeup_min", _positive, "a whole number of minutes above 0"),
+    "max_leeftijd_ondersteuningsplan_maanden": (
+        "max_plan_age_months",
+        lambda v: _at_most(_positive(v), 36),
+        "a whole number of months from 1 to 36",
+    ),
+    "voorbereiding_werkdagen": (
+        "preparation_workdays",
+        lambda v: _at_most(_non_negative(v), 60),
+        "a whole number of working days from 0 to 60",
+    ),
+    "feestdagen": ("holidays", _country, "a country code such as NL, or geen"),
+    "tijdzone": ("timezone", _zone, "a time zone such as Europe/Amsterdam"),
+    "taal": ("language", _language, "nl or en"),
+    "rekentijd_s": ("time_limit_s", _seconds, "a number of seconds above 0, at most 86400"),
+    "organisator_naam": ("organizer_name", _name, "a name of at most 200 characters"),
+    "organisator_email": ("organizer_email", _email, "an e-mail address"),
+    "planner_naam": ("planner_name", _name, "a name of at most 200 characters"),
+    "planner_email": ("planner_email", _email, "an e-mail address"),
+    "planner_telefoon": ("planner_phone", _name, "a telephone number"),
+    "reactie_werkdagen": (
+        "answer_workdays",
+        lambda v: _at_most(_non_negative(v), 60),
+        "a whole number of working days from 0 to 60",
+    ),
+}
 
 
 def _read_consultants(file: str, table: Table, errors, warnings) -> list[Consultant]:
@@ -570,23 +572,8 @@ def _read_reassessments(
         if dossier and dossier.casefold() in seen:
             row.error("dossier", f"'{dossier}' appears twice; each dossier once")
         seen.add(dossier.casefold())
-        provider = row.text("aanbieder", required=True)
-        loc_name = row.text("locatie", required=True)
-        if provider and loc_name and (provider, loc_name) not in locations:
-            if any(p == provider for p, _ in locations):
-                row.error(
-                    "locatie", f"'{loc_name}' is not a location of {provider} in sheet Locaties"
-                )
-            else:
-                row.error("aanbieder", f"'{provider}' is not a provider in sheet Locaties")
-        preferred = row.text("vaste_consulent")
-        if preferred:
-            if preferred.casefold() in consultants:
-                preferred = consultants[preferred.casefold()]  # as sheet Consulenten writes it
-            else:
-                row.error(
-                    "vaste_consulent", f"'{preferred}' is not a consultant in sheet Consulenten"
-                )
+        provider, loc_name = _place(row, locations)
+        preferred = _preferred(row, consultants)
         days, dates = row.days_and_dates("client_niet_beschikbaar")
         attendance = row.choice("aanwezigheid_client", ("vereist", "niet vereist"), "vereist")
         status = row.choice("status", ("open", "geannuleerd"), "open")
@@ -597,7 +584,6 @@ def _read_reassessments(
             location=loc_name,
             # 31-12-9999 is how many systems write "no end date"
             indication_end=row.day("einddatum_indicatie", required=True, latest=None) or date.min,
-            product=row.text("product"),
             support_plan_date=row.day("datum_ondersteuningsplan"),
             new_plan_expected=row.day("nieuw_ondersteuningsplan_verwacht"),
             begeleider=row.text("begeleider"),
@@ -613,6 +599,28 @@ def _read_reassessments(
         _check_plan_date(row, case, today)
         cases.append(case)
     return cases
+
+
+def _place(row: _Row, locations: dict[tuple[str, str], Location]) -> tuple[str, str]:
+    """The row's provider and location, both known in sheet Locaties."""
+    provider = row.text("aanbieder", required=True)
+    loc_name = row.text("locatie", required=True)
+    if provider and loc_name and (provider, loc_name) not in locations:
+        if any(p == provider for p, _ in locations):
+            row.error("locatie", f"'{loc_name}' is not a location of {provider} in sheet Locaties")
+        else:
+            row.error("aanbieder", f"'{provider}' is not a provider in sheet Locaties")
+    return provider, loc_name
+
+
+def _preferred(row: _Row, consultants: dict[str, str]) -> str:
+    """The vaste consulent as sheet Consulenten writes the code (any case matches)."""
+    preferred = row.text("vaste_consulent")
+    if preferred and preferred.casefold() in consultants:
+        return consultants[preferred.casefold()]
+    if preferred:
+        row.error("vaste_consulent", f"'{preferred}' is not a consultant in sheet Consulenten")
+    return preferred
 
 
 def _duration(row: _Row, morning: int) -> int | None:

@@ -13,7 +13,17 @@ import json
 from datetime import date
 
 from herplan.constraints import OBJECTIVES
-from herplan.domain import Plan, Settings, SolveStats
+from herplan.domain import (
+    Appointment,
+    Change,
+    Invitation,
+    Plan,
+    PlanRenewal,
+    Settings,
+    SolveStats,
+    StaleAnswer,
+    Unscheduled,
+)
 from herplan.io.outbox import invitations
 from herplan.io.sentences import change_reason, explanation
 from herplan.scheduler.timing import hhmm
@@ -142,93 +152,66 @@ def plan_dict(plan: Plan) -> dict[str, object]:
         "seed": plan.seed,
         "wave": plan.wave,
         "settings": settings_dict(s),
-        "appointments": [
-            {
-                "uid": a.uid,
-                "dossier": a.dossier,
-                "client": a.client,
-                "provider": a.provider,
-                "location": a.location,
-                "consultant": a.consultant,
-                "date": a.day.isoformat(),
-                "start": hhmm(a.start),
-                "end": hhmm(a.end),
-                "writeup_start": hhmm(a.writeup_start),
-                "writeup_end": hhmm(a.writeup_end),
-                "with": a.with_,
-                "begeleider": a.begeleider,
-                "sequence": a.sequence,
-                "writeup_sequence": a.writeup_sequence,
-                "pinned": a.pinned,
-            }
-            for a in plan.appointments
-        ],
-        "unscheduled": [
-            {
-                "dossier": u.dossier,
-                "reasons": list(u.reasons),
-                "explanation": explanation(u, lang, s.max_plan_age_months),
-            }
-            for u in plan.unscheduled
-        ],
-        "support_plans": [
-            {
-                "dossier": r.dossier,
-                "provider": r.provider,
-                "plan_date": r.plan_date.isoformat() if r.plan_date else None,
-                "valid_until": r.valid_until.isoformat() if r.valid_until else None,
-                "promised": r.promised.isoformat() if r.promised else None,
-                "needed_by": r.needed_by.isoformat() if r.needed_by else None,
-                "planned_date": r.planned_day.isoformat() if r.planned_day else None,
-            }
-            for r in plan.renewals
-        ],
-        "changes": [
-            {
-                "dossier": c.dossier,
-                "provider": c.provider,
-                "kind": c.kind,
-                "cause": c.cause,
-                "conflict": c.conflict,
-                "reason": change_reason(
-                    c,
-                    lang,
-                    lambda cid: consultant_name(plan, cid),
-                    why_not.get(c.dossier),
-                    s.max_plan_age_months,
-                ),
-                "made_room_for": c.made_room_for or None,
-                "before": _where(c.before),
-                "after": _where(c.after),
-            }
-            for c in plan.changes
-        ],
-        "stale_answers": [
-            {
-                "dossier": x.verdict.dossier,
-                "feasible": x.verdict.feasible,
-                "source": x.verdict.source,
-            }
-            for x in plan.stale
-        ],
+        "appointments": [_appointment(a) for a in plan.appointments],
+        "unscheduled": [_unscheduled(u, lang, s.max_plan_age_months) for u in plan.unscheduled],
+        "support_plans": [_renewal(r) for r in plan.renewals],
+        "changes": [_change(plan, c, why_not.get(c.dossier)) for c in plan.changes],
+        "stale_answers": [_stale(x) for x in plan.stale],
         "uids": plan.uids,
         "retired_uids": sorted(plan.retired),
         "consultants": {cid: {"name": n, "email": e} for cid, (n, e) in plan.people.items()},
         "file_names": plan.file_names,
-        "invitations": [
-            {
-                "uid": i.uid,
-                "to": i.to,
-                "name": i.name,
-                "role": i.role,
-                "kind": i.kind,
-                "dossier": i.dossier,
-                "sequence": i.sequence,
-            }
-            for i in invitations(plan)
-        ],
+        "invitations": [_invitation(i) for i in invitations(plan)],
         "stats": stats_dict(plan),
     }
+
+
+def _unscheduled(u: Unscheduled, lang: str, months: int) -> dict[str, object]:
+    return {"dossier": u.dossier, "reasons": list(u.reasons),
+            "explanation": explanation(u, lang, months)}  # fmt: skip
+
+
+def _stale(x: StaleAnswer) -> dict[str, object]:
+    v = x.verdict
+    return {"dossier": v.dossier, "feasible": v.feasible, "source": v.source}
+
+
+def _invitation(i: Invitation) -> dict[str, object]:
+    return {"uid": i.uid, "to": i.to, "name": i.name, "role": i.role, "kind": i.kind,
+            "dossier": i.dossier, "sequence": i.sequence}  # fmt: skip
+
+
+def _appointment(a: Appointment) -> dict[str, object]:
+    return {
+        "uid": a.uid, "dossier": a.dossier, "client": a.client, "provider": a.provider,
+        "location": a.location, "consultant": a.consultant, "date": a.day.isoformat(),
+        "start": hhmm(a.start), "end": hhmm(a.end), "writeup_start": hhmm(a.writeup_start),
+        "writeup_end": hhmm(a.writeup_end), "with": a.with_, "begeleider": a.begeleider,
+        "sequence": a.sequence, "writeup_sequence": a.writeup_sequence, "pinned": a.pinned,
+    }  # fmt: skip
+
+
+def _renewal(r: PlanRenewal) -> dict[str, object]:
+    def day(d: date | None) -> str | None:
+        return d.isoformat() if d else None
+
+    return {
+        "dossier": r.dossier, "provider": r.provider, "plan_date": day(r.plan_date),
+        "valid_until": day(r.valid_until), "promised": day(r.promised),
+        "needed_by": day(r.needed_by), "planned_date": day(r.planned_day),
+    }  # fmt: skip
+
+
+def _change(plan: Plan, c: Change, unscheduled: Unscheduled | None) -> dict[str, object]:
+    s = plan.problem.settings
+    reason = change_reason(
+        c, s.language, lambda cid: consultant_name(plan, cid), unscheduled, s.max_plan_age_months
+    )
+    return {
+        "dossier": c.dossier, "provider": c.provider, "kind": c.kind, "cause": c.cause,
+        "conflict": c.conflict, "reason": reason, "made_room_for": c.made_room_for or None,
+        "before": _where(c.before), "after": _where(c.after),
+    }  # fmt: skip
 
 
 def _where(a) -> dict[str, str] | None:

@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 from herplan.domain import Appointment, Invitation
 from herplan.io.errors import InputError
 from herplan.io.plan_json import FORMAT
 
+T = TypeVar("T")
 HINT = "; start over with --fresh, or choose another --out folder"
 CLOCK = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
 MAX_BYTES = 50_000_000
@@ -69,6 +72,27 @@ def _strings(data: dict, key: str, path: Path) -> dict[str, str]:
 
 def read_previous(path: Path) -> Previous:
     """The previous plan at ``path``."""
+    data = _plan_data(path)
+    revision = data.get("revision", 1)
+    if isinstance(revision, bool) or not isinstance(revision, int) or not 1 <= revision < 10**6:
+        raise InputError([f"{path} › revision: {revision!r} is not a revision number{HINT}"])
+    retired = data.get("retired_uids", [])
+    if not isinstance(retired, list) or not all(isinstance(u, str) for u in retired):
+        raise InputError([f"{path} › retired_uids: expected a list of UIDs{HINT}"])
+    wave = data.get("wave", "")
+    return Previous(
+        revision=revision,
+        appointments=_each(data, path, "appointments", "appointment", _appointment),
+        wave=wave if isinstance(wave, str) else "",
+        uids=_strings(data, "uids", path),
+        retired=frozenset(retired),
+        people=_people(data),
+        file_names=_file_names(data, path),
+        invitations=_each(data, path, "invitations", "invitation", _invitation),
+    )
+
+
+def _plan_data(path: Path) -> dict:
     try:
         if path.stat().st_size > MAX_BYTES:
             raise InputError([f"{path}: far too large for a plan{HINT}"])
@@ -77,88 +101,72 @@ def read_previous(path: Path) -> Previous:
         raise InputError([f"{path}: cannot be read as a herplan plan ({error}){HINT}"]) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise InputError([f"{path}: not a {FORMAT} plan{HINT}"])
-    revision = data.get("revision", 1)
-    if isinstance(revision, bool) or not isinstance(revision, int) or not 1 <= revision < 10**6:
-        raise InputError([f"{path} › revision: {revision!r} is not a revision number{HINT}"])
-    raw = data.get("appointments", [])
+    return data
+
+
+def _each(data: dict, path: Path, key: str, what: str, parse: Callable[[dict], T]) -> tuple[T, ...]:
+    """Every entry of the list ``key``, parsed; a damaged one names its place (``InputError``)."""
+    raw = data.get(key, [])
     if not isinstance(raw, list):
-        raise InputError([f"{path} › appointments: expected a list of appointments{HINT}"])
-    appointments = []
-    for n, a in enumerate(raw, start=1):
+        raise InputError([f"{path} › {key}: expected a list of {what}s{HINT}"])
+    found = []
+    for n, entry in enumerate(raw, start=1):
         try:
-            if not isinstance(a, dict):
-                raise ValueError("not an appointment")
-            sequence = _count(a, "sequence")
-            writeup_sequence = _count(a, "writeup_sequence")
-            appointments.append(
-                Appointment(
-                    uid=_text(a, "uid"),
-                    dossier=_text(a, "dossier"),
-                    client=_text(a, "client"),
-                    provider=_text(a, "provider"),
-                    location=_text(a, "location"),
-                    consultant=_text(a, "consultant"),
-                    day=date.fromisoformat(_text(a, "date")),
-                    start=_minutes(a.get("start")),
-                    end=_minutes(a.get("end")),
-                    writeup_start=_minutes(a.get("writeup_start")),
-                    writeup_end=_minutes(a.get("writeup_end")),
-                    with_=_text(a, "with"),
-                    begeleider=_text(a, "begeleider", ""),
-                    sequence=sequence,
-                    writeup_sequence=writeup_sequence,
-                    pinned=bool(a.get("pinned", False)),
-                )
-            )
+            if not isinstance(entry, dict):
+                raise ValueError(f"not an {what}")
+            found.append(parse(entry))
         except (KeyError, TypeError, ValueError) as error:
-            raise InputError(
-                [f"{path} › appointments › {n}: damaged appointment ({error}){HINT}"]
-            ) from None
-    retired = data.get("retired_uids", [])
-    if not isinstance(retired, list) or not all(isinstance(u, str) for u in retired):
-        raise InputError([f"{path} › retired_uids: expected a list of UIDs{HINT}"])
-    people_raw = data.get("consultants", {})
+            raise InputError([f"{path} › {key} › {n}: damaged {what} ({error}){HINT}"]) from None
+    return tuple(found)
+
+
+def _appointment(a: dict) -> Appointment:
+    return Appointment(
+        uid=_text(a, "uid"),
+        dossier=_text(a, "dossier"),
+        client=_text(a, "client"),
+        provider=_text(a, "provider"),
+        location=_text(a, "location"),
+        consultant=_text(a, "consultant"),
+        day=date.fromisoformat(_text(a, "date")),
+        start=_minutes(a.get("start")),
+        end=_minutes(a.get("end")),
+        writeup_start=_minutes(a.get("writeup_start")),
+        writeup_end=_minutes(a.get("writeup_end")),
+        with_=_text(a, "with"),
+        begeleider=_text(a, "begeleider", ""),
+        sequence=_count(a, "sequence"),
+        writeup_sequence=_count(a, "writeup_sequence"),
+        pinned=bool(a.get("pinned", False)),
+    )
+
+
+def _invitation(i: dict) -> Invitation:
+    return Invitation(
+        uid=_text(i, "uid"),
+        to=_text(i, "to"),
+        name=_text(i, "name", ""),
+        role=_text(i, "role"),
+        kind=_text(i, "kind"),
+        dossier=_text(i, "dossier"),
+        sequence=_count(i, "sequence"),
+    )
+
+
+def _people(data: dict) -> dict[str, tuple[str, str]]:
     people: dict[str, tuple[str, str]] = {}
-    if isinstance(people_raw, dict):
-        for cid, who in people_raw.items():
+    raw = data.get("consultants", {})
+    if isinstance(raw, dict):
+        for cid, who in raw.items():
             if isinstance(who, dict):
                 people[str(cid)] = (str(who.get("name", "")), str(who.get("email", "")))
+    return people
+
+
+def _file_names(data: dict, path: Path) -> dict[str, dict[str, str]]:
     files = data.get("file_names", {})
     names: dict[str, dict[str, str]] = {}
     if isinstance(files, dict):
         for kind in ("aanbieders", "consulenten"):
             names[kind] = _strings(files, kind, path) if kind in files else {}
-    wave = data.get("wave", "")
-    invited = data.get("invitations", [])
-    if not isinstance(invited, list):
-        raise InputError([f"{path} › invitations: expected a list of invitations{HINT}"])
-    found = []
-    for n, i in enumerate(invited, start=1):
-        try:
-            if not isinstance(i, dict):
-                raise ValueError("not an invitation")
-            found.append(
-                Invitation(
-                    uid=_text(i, "uid"),
-                    to=_text(i, "to"),
-                    name=_text(i, "name", ""),
-                    role=_text(i, "role"),
-                    kind=_text(i, "kind"),
-                    dossier=_text(i, "dossier"),
-                    sequence=_count(i, "sequence"),
-                )
-            )
-        except (KeyError, TypeError, ValueError) as error:
-            raise InputError(
-                [f"{path} › invitations › {n}: damaged invitation ({error}){HINT}"]
-            ) from None
-    return Previous(
-        revision=revision,
-        appointments=tuple(appointments),
-        wave=wave if isinstance(wave, str) else "",
-        uids=_strings(data, "uids", path),
-        retired=frozenset(retired),
-        people=people,
-        file_names=names,
-        invitations=tuple(found),
-    )
+    return names

@@ -88,7 +88,6 @@ def aggregate(
     the rooms, the weekly caps), so a model without a rule never gets a bound
     that cuts off its plans.
     """
-    s = cands.settings
     cap = cands.capacity
     agg = Aggregate()
     y: dict[tuple[int, date], int] = {}
@@ -98,47 +97,65 @@ def aggregate(
             y[(i, day)] = agg.column(1, cost=worth[i])
             at[(cands.location(i), day)].append(i)
         agg.row([(y[(i, day)], 1) for day in cands.candidate_days[i]], 1)
-    minutes = [cands.cases[i].interview_minutes(s) for i in plannable]
+    minutes = [cands.cases[i].interview_minutes(cands.settings) for i in plannable]
     whole = cap.one_location and cap.minutes is not None
     limits = morning_limits(minutes, cap) if whole else []
     visits_on: dict[date, list[int]] = defaultdict(list)
     for (loc, day), cases in at.items():
         visits = agg.column(min(cands.slots.get(loc, 1), len(cands.available[day])))
         visits_on[day].append(visits)
-        ys = [y[(i, day)] for i in cases]
-        if linking:
-            for j in ys:
-                agg.row([(j, 1), (visits, -1)], 0)
-        if cap.minutes is not None:
-            minutes = [cands.cases[i].interview_minutes(s) for i in cases]
-            agg.row([*zip(ys, minutes, strict=True), (visits, -cap.minutes)], 0)
-        if cap.one_location:
-            blocks = [cands.block[i] for i in cases]
-            agg.row([*zip(ys, blocks, strict=True), (visits, -cands.morning_room)], 0)
-        if cap.writeups is not None:
-            agg.row([*((j, 1) for j in ys), (visits, -cap.writeups)], 0)
-        for k, block in limits:
-            # Also when there are k or fewer: in the LP it charges each interview a
-            # k-th of a visit, where the minutes alone would charge less.
-            big = [j for i, j in zip(cases, ys, strict=True) if cands.block[i] >= block]
-            if big:
-                agg.row([*((j, 1) for j in big), (visits, -k)], 0)
-        if cap.minutes is None and not cap.one_location and cap.writeups is None:
-            agg.row([*((j, 1) for j in ys), (visits, -len(cases))], 0)
+        _visit_rows(agg, cands, cases, [y[(i, day)] for i in cases], visits, limits, linking)
     if cap.one_location:  # every visit is one consultant's morning
-        weeks: dict[tuple[str, tuple[int, int]], list[int]] = defaultdict(list)
-        for day, held in visits_on.items():
-            staff = []
-            for cid in cands.available[day]:
-                morning = agg.column(1)
-                staff.append(morning)
-                weeks[(cid, iso_week(day))].append(morning)
-            agg.row([*((j, 1) for j in held), *((j, -1) for j in staff)], 0)
-        for (cid, week), mornings in weeks.items():
-            left = cands.cap_left(cid, week)
-            if left is not None and len(mornings) > left:
-                agg.row([(j, 1) for j in mornings], left)
+        _staff_rows(agg, cands, visits_on)
     return agg
+
+
+def _visit_rows(
+    agg: Aggregate,
+    cands: Candidates,
+    cases: list[int],
+    ys: list[int],
+    visits: int,
+    limits: list[tuple[int, int]],
+    linking: bool,
+) -> None:
+    """What a location-day's visits hold: minutes, blocks, write-ups, whole interviews."""
+    cap = cands.capacity
+    if linking:
+        for j in ys:
+            agg.row([(j, 1), (visits, -1)], 0)
+    if cap.minutes is not None:
+        minutes = [cands.cases[i].interview_minutes(cands.settings) for i in cases]
+        agg.row([*zip(ys, minutes, strict=True), (visits, -cap.minutes)], 0)
+    if cap.one_location:
+        blocks = [cands.block[i] for i in cases]
+        agg.row([*zip(ys, blocks, strict=True), (visits, -cands.morning_room)], 0)
+    if cap.writeups is not None:
+        agg.row([*((j, 1) for j in ys), (visits, -cap.writeups)], 0)
+    for k, block in limits:
+        # Also when there are k or fewer: in the LP it charges each interview a
+        # k-th of a visit, where the minutes alone would charge less.
+        big = [j for i, j in zip(cases, ys, strict=True) if cands.block[i] >= block]
+        if big:
+            agg.row([*((j, 1) for j in big), (visits, -k)], 0)
+    if cap.minutes is None and not cap.one_location and cap.writeups is None:
+        agg.row([*((j, 1) for j in ys), (visits, -len(cases))], 0)
+
+
+def _staff_rows(agg: Aggregate, cands: Candidates, visits_on: dict[date, list[int]]) -> None:
+    """A day's visits are staffed by consultant-mornings, within each one's weekly cap."""
+    weeks: dict[tuple[str, tuple[int, int]], list[int]] = defaultdict(list)
+    for day, held in visits_on.items():
+        staff = []
+        for cid in cands.available[day]:
+            morning = agg.column(1)
+            staff.append(morning)
+            weeks[(cid, iso_week(day))].append(morning)
+        agg.row([*((j, 1) for j in held), *((j, -1) for j in staff)], 0)
+    for (cid, week), mornings in weeks.items():
+        left = cands.cap_left(cid, week)
+        if left is not None and len(mornings) > left:
+            agg.row([(j, 1) for j in mornings], left)
 
 
 def _lp_bound(cands: Candidates, worth: Mapping[int, int], plannable: list[int]) -> int:

@@ -79,50 +79,60 @@ def changes_since(
     for before in sorted(rerun.previous, key=lambda a: (a.day, a.start, a.dossier)):
         if before.day < rerun.today:
             continue
-        verdict = rerun.verdict(before.dossier)
-        remark = verdict.remark if verdict is not None else ""
-        conflict = before.dossier in start.conflicts
         after = now.get(before.dossier)
         if after is not None:
-            if _where(after) == _where(before):
-                if verdict is not None and verdict.feasible:
-                    changes.append(Change(before.dossier, before.provider, "bevestigd",
-                                          "confirmed", before, after, remark))  # fmt: skip
-                continue
-            cause = start.released.get(before.dossier)
-            room = None
-            if cause is None:
-                same_morning = (after.consultant, after.day) == (before.consultant, before.day)
-                cause = "time" if same_morning else "more"
-                room = made_room_for(before, newly, after)
-            changes.append(
-                Change(before.dossier, before.provider, "verplaatst", cause, before, after,
-                       remark, conflict=conflict,
-                       made_room_for=room.dossier if room else "",
-                       room_cause=_planned_because(room, rerun, start) if room else "")
-            )  # fmt: skip
+            changes += _kept_or_moved(before, after, rerun, start, newly)
             continue
-        cancelled.append(
-            replace(
-                before,
-                sequence=before.sequence + 1,
-                writeup_sequence=before.writeup_sequence + 1,
-            )
-        )
-        cause = start.released.get(before.dossier, "more")
-        if cause in ("withdrawn", "gone"):
-            changes.append(Change(before.dossier, before.provider, "geannuleerd", cause, before))
-        else:
-            entry = why_not.get(before.dossier)
-            reasons = entry.reasons if entry is not None else ()
-            changes.append(
-                Change(before.dossier, before.provider, "niet_meer_inplanbaar", cause, before,
-                       None, remark, reasons, conflict)
-            )  # fmt: skip
+        cancelled.append(replace(before, sequence=before.sequence + 1,
+                                 writeup_sequence=before.writeup_sequence + 1))  # fmt: skip
+        changes.append(_dropped(before, rerun, start, why_not.get(before.dossier)))
     for after in sorted(appointments, key=lambda a: (a.day, a.start, a.dossier)):
         if after.day >= rerun.today and rerun.previous_of(after.dossier) is None:
             changes.append(Change(after.dossier, after.provider, "nieuw", "new", None, after))
     return tuple(changes), tuple(cancelled)
+
+
+def _kept_or_moved(
+    before: Appointment,
+    after: Appointment,
+    rerun: Rerun,
+    start: RerunStart,
+    newly: list[Appointment],
+) -> list[Change]:
+    """Nothing for an appointment where it was (unless confirmed), else why it moved."""
+    verdict = rerun.verdict(before.dossier)
+    remark = verdict.remark if verdict is not None else ""
+    if _where(after) == _where(before):
+        if verdict is not None and verdict.feasible:
+            return [Change(before.dossier, before.provider, "bevestigd", "confirmed", before,
+                           after, remark)]  # fmt: skip
+        return []
+    cause = start.released.get(before.dossier)
+    room = None
+    if cause is None:
+        same_morning = (after.consultant, after.day) == (before.consultant, before.day)
+        cause = "time" if same_morning else "more"
+        room = made_room_for(before, newly, after)
+    return [
+        Change(before.dossier, before.provider, "verplaatst", cause, before, after, remark,
+               conflict=before.dossier in start.conflicts,
+               made_room_for=room.dossier if room else "",
+               room_cause=_planned_because(room, rerun, start) if room else "")
+    ]  # fmt: skip
+
+
+def _dropped(
+    before: Appointment, rerun: Rerun, start: RerunStart, entry: Unscheduled | None
+) -> Change:
+    """A previous appointment gone: cancelled, or no longer plannable with its reasons."""
+    cause = start.released.get(before.dossier, "more")
+    if cause in ("withdrawn", "gone"):
+        return Change(before.dossier, before.provider, "geannuleerd", cause, before)
+    verdict = rerun.verdict(before.dossier)
+    remark = verdict.remark if verdict is not None else ""
+    reasons = entry.reasons if entry is not None else ()
+    return Change(before.dossier, before.provider, "niet_meer_inplanbaar", cause, before, None,
+                  remark, reasons, before.dossier in start.conflicts)  # fmt: skip
 
 
 def _planned_because(room: Appointment, rerun: Rerun, start: RerunStart) -> str:

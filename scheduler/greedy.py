@@ -26,24 +26,30 @@ def hand_plan(cands: Candidates) -> Mornings:
         by_day[day].append(loc)
     for day in cands.days:
         for cid in cands.available.get(day, ()):
-            best: tuple[tuple[int, int], LocKey, list[int]] | None = None
-            for loc in by_day[day]:
-                if not state.room_at(loc, day):
-                    continue
-                cases = state.fill(loc, day)
-                if not cases:
-                    continue
-                score = (len(cases), -sum(remaining[i] for i in cases))
-                if best is None or score > best[0]:
-                    best = (score, loc, cases)
-            if best is None:
-                continue
-            mid = state.open_with(best[1], day, cid)
-            if mid is None:
-                continue
-            for i in best[2]:
-                state.add_case(i, mid)
+            best = _fullest(state, day, by_day[day], remaining)
+            mid = state.open_with(best[0], day, cid) if best is not None else None
+            if best is not None and mid is not None:
+                for i in best[1]:
+                    state.add_case(i, mid)
         for loc in by_day[day]:
             for i in cands.by_location_day[(loc, day)]:
                 remaining[i] -= 1
     return state
+
+
+def _fullest(
+    state: Mornings, day: date, locations: list[LocKey], remaining: dict[int, int]
+) -> tuple[LocKey, list[int]] | None:
+    """The location with the most interviews a morning there could hold today (the ones
+    with the fewest days left first), and those interviews."""
+    best: tuple[tuple[int, int], LocKey, list[int]] | None = None
+    for loc in locations:
+        if not state.room_at(loc, day):
+            continue
+        cases = state.fill(loc, day)
+        if not cases:
+            continue
+        score = (len(cases), -sum(remaining[i] for i in cases))
+        if best is None or score > best[0]:
+            best = (score, loc, cases)
+    return None if best is None else (best[1], best[2])

@@ -129,7 +129,22 @@ def build_model(
     in ``confirmed`` are pinned there (rule 10).
     """
     pm = PlanModel(cands=cands)
-    m = pm.model
+    _name_slots(pm, kept, confirmed)
+    _interviews(pm)
+    _visits(pm)
+    _location_days(pm)
+    _staff(pm)
+    for rule in rules:
+        if rule.add is not None:
+            rule.add(pm)
+    for family in families:
+        family(pm)
+    return pm
+
+
+def _name_slots(pm: PlanModel, kept: Sequence[tuple[int, str, date]], confirmed: Collection[str]):
+    """A rerun: each kept morning's slot is named after its consultant; confirmed ones pinned."""
+    cands = pm.cands
     places: dict[tuple[LocKey, date], set[str]] = defaultdict(set)
     for i, cid, day in kept:
         places[(cands.location(i), day)].add(cid)
@@ -145,6 +160,10 @@ def build_model(
             if cands.cases[i].dossier in confirmed:
                 pm.pinned[i] = pm.previous[i]
 
+
+def _interviews(pm: PlanModel) -> None:
+    """``x[i, k, d]`` for every candidate day and slot; ``scheduled[i]`` is their sum."""
+    cands, m = pm.cands, pm.model
     by_slot: dict[SlotKey, list[XKey]] = defaultdict(list)
     for i, days in cands.candidate_days.items():
         loc = cands.location(i)
@@ -154,13 +173,16 @@ def build_model(
                 pm.x[key] = m.new_bool_var("")
                 pm.x_by_i[i].append(key)
                 by_slot[(loc, k, day)].append(key)
-
     for i in cands.candidate_days:
         s = m.new_bool_var(f"scheduled_{cands.cases[i].dossier}")
         pm.scheduled[i] = s
         m.add(cp_model.LinearExpr.sum([pm.x[k] for k in pm.x_by_i[i]]) == s)
-
     pm.x_by_slot = dict(sorted(by_slot.items()))
+
+
+def _visits(pm: PlanModel) -> None:
+    """``used[l, k, d]``: the slot holds an interview (a visit)."""
+    m = pm.model
     ld: dict[tuple[LocKey, date], list[SlotKey]] = defaultdict(list)
     for skey, keys in pm.x_by_slot.items():
         loc, k, day = skey
@@ -173,6 +195,11 @@ def build_model(
         pm.slots_by_day[day].append(skey)
         ld[(loc, day)].append(skey)
     pm.slots_by_ld = dict(sorted(ld.items()))
+
+
+def _location_days(pm: PlanModel) -> None:
+    """``location_day[l, d]``: the location is visited that day."""
+    m = pm.model
     for (loc, day), skeys in pm.slots_by_ld.items():
         y = m.new_bool_var(f"locday_{loc[0]}_{loc[1]}_{day:%m%d}")
         pm.location_day[(loc, day)] = y
@@ -181,6 +208,11 @@ def build_model(
             m.add_implication(v, y)
         m.add_bool_or(visits).only_enforce_if(y)
 
+
+def _staff(pm: PlanModel) -> None:
+    """``work[c, d]`` for every consultant available on a day with slots; named slots
+    are held by their own consultant."""
+    cands, m = pm.cands, pm.model
     for day in cands.days:
         if not pm.slots_by_day.get(day):
             continue
@@ -189,10 +221,3 @@ def build_model(
     for skey, cid in pm.named.items():
         if skey in pm.used and (cid, skey[2]) in pm.work:
             m.add_implication(pm.used[skey], pm.work[(cid, skey[2])])
-
-    for rule in rules:
-        if rule.add is not None:
-            rule.add(pm)
-    for family in families:
-        family(pm)
-    return pm

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import datetime
 
 from herplan.constraints import HARD_RULES, OBJECTIVES, SEARCH_HELPS
 from herplan.constraints.base import Objective, Rule
@@ -21,17 +21,19 @@ from herplan.domain import (
     Change,
     ConsultantTime,
     Plan,
+    PlanRenewal,
     Problem,
     Rerun,
     SolveStats,
+    Unscheduled,
 )
-from herplan.scheduler.candidates import consultant_mornings, find_candidates
+from herplan.scheduler.candidates import Candidates, consultant_mornings, find_candidates
 from herplan.scheduler.changes import changes_since
 from herplan.scheduler.explain import renewal, unscheduled_entry, withdrawn_entry
 from herplan.scheduler.integer_bound import LinearBounds
 from herplan.scheduler.model import build_model
 from herplan.scheduler.rerun import RerunStart, split_past, starting_plan
-from herplan.scheduler.solve import SolverOptions, solve
+from herplan.scheduler.solve import SolveResult, SolverOptions, solve
 from herplan.scheduler.timing import assign_times
 from herplan.scheduler.verify import check
 
@@ -69,44 +71,105 @@ def make_plan(
 ) -> Plan:
     """Plan ``problem``: every hard rule holds, objectives in priority order.
 
-    With ``rerun`` the previous plan is the starting point (SPEC §6): what lies
-    before ``rerun.today`` is history, what a provider confirmed is pinned, a
-    provider's ``nee`` releases that day for that client, and objective 2
-    (stability) keeps every other appointment unless moving it plans more
-    reassessments. The plan is checked against every rule and promise before
+    With ``rerun`` the previous plan is the starting point (README, Rerun after
+    cancellations). The plan is checked against every rule and promise before
     it is returned (``verify.PlanRejected`` otherwise).
     """
     options = options or SolverOptions(time_limit_s=problem.settings.time_limit_s)
-    start: RerunStart | None = None
-    solvable: Problem = problem
-    declined: dict[str, frozenset[date]] = {}
-    if rerun is not None:
-        start, solvable, declined = split_past(problem, rerun)
+    start, solvable, declined = split_past(problem, rerun) if rerun else (None, problem, {})
     held = [(a.consultant, a.day) for a in (start.past if start else ())]
     cands = find_candidates(
         solvable, rules, first_day=rerun.today if rerun else None, held=held, declined=declined
     )
-    # Objective 1's LP bounds are proven in another process while the model is built.
+    if rerun is not None and start is not None:
+        start = starting_plan(cands, rerun, start)
+    result = _solved(cands, rules, objectives, options, start, first=rerun is None)
+    issued = Issued(rerun, problem)
+    appointments = _timed(cands, result, problem, rerun, start, issued)
+    unscheduled, renewals = _not_planned(cands, result, problem, solvable)
+    changes: tuple[Change, ...] = ()
+    cancelled: tuple[Appointment, ...] = ()
+    if rerun is not None and start is not None:
+        changes, cancelled = changes_since(rerun, start, appointments, unscheduled)
+        issued.retired |= {a.uid for a in cancelled}
+        appointments = [*start.past, *appointments]
+    order = {r.dossier: n for n, r in enumerate(problem.reassessments)}
+    plan = Plan(
+        problem=problem,
+        appointments=tuple(sorted(appointments, key=lambda a: (a.day, a.consultant, a.start))),
+        unscheduled=tuple(sorted(unscheduled, key=lambda u: order[u.dossier])),
+        renewals=tuple(renewals),
+        phases=with_history(tuple(result.phases), start.past if start else ()),
+        created=(created or datetime.now().astimezone()).isoformat(timespec="seconds"),
+        seed=options.seed,
+        revision=rerun.revision + 1 if rerun else 1,
+        changes=changes,
+        cancelled=cancelled,
+        start_planned=result.start_planned,
+        staff=consultant_time(problem, rules),
+        wave=issued.wave,
+        uids=issued.recorded(appointments),
+        retired=frozenset(issued.retired),
+        people=dict(sorted(issued.people.items())),
+        stale=rerun.stale if rerun else (),
+        file_names=dict(rerun.file_names) if rerun else {},
+        invited_before=rerun.invitations if rerun else (),
+        today=rerun.today if rerun else None,
+    )
+    check(plan, rules, rerun, start)
+    return plan
+
+
+def _solved(
+    cands: Candidates,
+    rules: Sequence[Rule],
+    objectives: Sequence[Objective],
+    options: SolverOptions,
+    start: RerunStart | None,
+    first: bool,
+) -> SolveResult:
+    """The day model built and solved; objective 1's LP bounds proven beside it meanwhile."""
     worths = [o.worth for o in objectives if o.worth is not None]
-    bounds = LinearBounds(cands, worths[0](cands) if worths and rerun is None else None)
+    bounds = LinearBounds(cands, worths[0](cands) if worths and first else None)
     try:
-        if rerun is not None and start is not None:
-            start = starting_plan(cands, rerun, start)
-        pm = build_model(
-            cands,
-            rules,
-            SEARCH_HELPS,
-            kept=start.kept if start else (),
-            confirmed=start.confirmed if start else (),
-        )
+        kept = start.kept if start else []
+        confirmed = start.confirmed if start else set()
+        pm = build_model(cands, rules, SEARCH_HELPS, kept=kept, confirmed=confirmed)
         pm.bounds = bounds
-        result = solve(pm, rules, objectives, options, start=start.kept if start else None)
+        return solve(pm, rules, objectives, options, start=kept if start else None)
     finally:
         bounds.close()
 
-    wave = rerun.wave if rerun and rerun.wave else new_wave(problem)
-    retired = set(rerun.retired) if rerun else set()
-    issued = dict(rerun.uids) if rerun else {}
+
+class Issued:
+    """The wave's calendar identity: its UIDs, those cancelled, the people invited."""
+
+    def __init__(self, rerun: Rerun | None, problem: Problem) -> None:
+        self.wave = rerun.wave if rerun and rerun.wave else new_wave(problem)
+        self.retired = set(rerun.retired) if rerun else set()
+        self.uids = dict(rerun.uids) if rerun else {}
+        self.people = dict(rerun.people) if rerun else {}
+        self.people.update({c.id: (c.name, c.email) for c in problem.consultants})
+
+    def uid(self, dossier: str) -> str:
+        return uid_for(dossier, self.wave, frozenset(self.retired), self.uids)
+
+    def recorded(self, appointments: Sequence[Appointment]) -> dict[str, str]:
+        """Every UID issued, the appointments' own recorded."""
+        for a in appointments:
+            self.uids[a.dossier] = a.uid
+        return dict(sorted(self.uids.items()))
+
+
+def _timed(
+    cands: Candidates,
+    result: SolveResult,
+    problem: Problem,
+    rerun: Rerun | None,
+    start: RerunStart | None,
+    issued: Issued,
+) -> list[Appointment]:
+    """The planned interviews with clock times, UIDs and, on a rerun, their SEQUENCE."""
     keep = {a.dossier: (a.consultant, a.day, a.start, a.writeup_start)
             for a in (rerun.previous if rerun else ())}  # fmt: skip
     confirmed = frozenset(start.confirmed) if start else frozenset()
@@ -115,23 +178,19 @@ def make_plan(
     for t in assign_times(chosen, problem.settings, keep, confirmed, cands.gap):
         r = t.reassessment
         a = Appointment(
-            uid=uid_for(r.dossier, wave, frozenset(retired), issued),
-            dossier=r.dossier,
-            client=r.client,
-            provider=r.provider,
-            location=r.location,
-            consultant=t.consultant,
-            day=t.day,
-            start=t.start,
-            end=t.end,
-            writeup_start=t.writeup_start,
-            writeup_end=t.writeup_end,
-            with_=held_with(r, t.day),
-            begeleider=r.begeleider,
-        )
-        if rerun is not None:
-            a = _against_previous(a, rerun, confirmed)
-        appointments.append(a)
+            uid=issued.uid(r.dossier), dossier=r.dossier, client=r.client, provider=r.provider,
+            location=r.location, consultant=t.consultant, day=t.day, start=t.start, end=t.end,
+            writeup_start=t.writeup_start, writeup_end=t.writeup_end,
+            with_=held_with(r, t.day), begeleider=r.begeleider,
+        )  # fmt: skip
+        appointments.append(_against_previous(a, rerun, confirmed) if rerun else a)
+    return appointments
+
+
+def _not_planned(
+    cands: Candidates, result: SolveResult, problem: Problem, solvable: Problem
+) -> tuple[list[Unscheduled], list[PlanRenewal]]:
+    """Every reassessment not planned, with its reasons; the support plans to renew."""
     planned_day = {i: day for i, _cid, day in result.chosen}
     unscheduled = [withdrawn_entry(r) for r in solvable.reassessments if r.withdrawn]
     renewals = []
@@ -142,45 +201,7 @@ def make_plan(
         entry = renewal(cands, i, day, day is not None and current_plan_valid(problem, r, day))
         if entry is not None:
             renewals.append(entry)
-    changes: tuple[Change, ...] = ()
-    cancelled: tuple[Appointment, ...] = ()
-    if rerun is not None and start is not None:
-        changes, cancelled = changes_since(rerun, start, appointments, unscheduled)
-        retired |= {a.uid for a in cancelled}
-        appointments = [*start.past, *appointments]
-    for a in appointments:
-        issued[a.dossier] = a.uid
-    people = dict(rerun.people) if rerun else {}
-    people.update({c.id: (c.name, c.email) for c in problem.consultants})
-
-    phases = tuple(result.phases)
-    if start is not None and start.past:
-        phases = with_history(phases, start.past)
-    order = {r.dossier: n for n, r in enumerate(problem.reassessments)}
-    plan = Plan(
-        problem=problem,
-        appointments=tuple(sorted(appointments, key=lambda a: (a.day, a.consultant, a.start))),
-        unscheduled=tuple(sorted(unscheduled, key=lambda u: order[u.dossier])),
-        renewals=tuple(renewals),
-        phases=phases,
-        created=(created or datetime.now().astimezone()).isoformat(timespec="seconds"),
-        seed=options.seed,
-        revision=rerun.revision + 1 if rerun else 1,
-        changes=changes,
-        cancelled=cancelled,
-        wave=wave,
-        uids=dict(sorted(issued.items())),
-        retired=frozenset(retired),
-        people=dict(sorted(people.items())),
-        start_planned=result.start_planned,
-        stale=rerun.stale if rerun else (),
-        file_names=dict(rerun.file_names) if rerun else {},
-        invited_before=rerun.invitations if rerun else (),
-        staff=consultant_time(problem, rules),
-        today=rerun.today if rerun else None,
-    )
-    check(plan, rules, rerun, start)
-    return plan
+    return unscheduled, renewals
 
 
 def with_history(phases: tuple[SolveStats, ...], past: Sequence[Appointment]) -> tuple:
@@ -189,6 +210,8 @@ def with_history(phases: tuple[SolveStats, ...], past: Sequence[Appointment]) ->
     The solver plans only from today on; a planner reads planned reassessments
     and visits of the whole wave.
     """
+    if not past:
+        return phases
     added = {"reassessments": len(past), "visits": len({(a.consultant, a.day) for a in past})}
     return tuple(
         replace(

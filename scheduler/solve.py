@@ -124,6 +124,17 @@ class Budget:
         return self.options.stop is not None and self.options.stop.is_set()
 
 
+@dataclass(frozen=True)
+class Outcome:
+    """How one phase ended: the solver's status, the value reached, the bound proven."""
+
+    status: str
+    value: int
+    bound: int | None
+    work: float = 0.0  # deterministic seconds
+    wall: float = 0.0
+
+
 @dataclass
 class SolveResult:
     """Each used slot's consultant and interviews, and the statistics of every phase."""
@@ -358,49 +369,60 @@ class Phases:
             upper = self.current_upper()
             if self.integer is not None and upper is not None:  # proven: helps CP-SAT prune
                 m.add(cp_model.LinearExpr.sum(list(pm.scheduled.values())) <= upper)
-        status, work, wall = "OPTIMAL", 0.0, 0.0
-        best_bound: int | None = value
-        proven = bound is not None and value == bound
+        outcome = Outcome("OPTIMAL", value, value)
         seconds = self.phase_seconds(share)
-        if not proven and (seconds is None or share < self.load_seconds()):
+        if bound is not None and value == bound:
+            pass  # the plan in hand is proven best already
+        elif seconds is None or share < self.load_seconds():
             # no time, or less than the solver needs to take the model in: keep the plan
-            status, best_bound = "NOT_RUN", bound
-        elif not proven and seconds is not None:
-            m.clear_objective()
-            m.maximize(expr) if maximize else m.minimize(expr)
-            _set_hint(m, self.values)
-            if objective.counts and not pm.stable:
-                seconds -= self.neighbourhood_search(expr, seconds * NEIGHBOURHOOD_SHARE)
-                seconds = max(MIN_PHASE_SECONDS, seconds)
-                value = evaluate(expr, self.values)
-                _set_hint(m, self.values)
-            solver = _solver(self.options, seconds, len(pm.x))
-            self.progress(name, self.planned())
-            report = None
-            if objective.counts:
-
-                def report(cb: cp_model.CpSolverSolutionCallback) -> None:
-                    count = int(sum(cb.value(v) for v in pm.scheduled.values()))
-                    self.best_count = max(self.best_count, count)
-                    self.progress(name, count)
-
-            status = _run(solver, m, self.budget, report)
-            work, wall = solver.deterministic_time, solver.wall_time
-            if self.options.reproducible:
-                self.budget.charge(work / DETERMINISTIC_PER_SECOND)
-            if status in ("OPTIMAL", "FEASIBLE"):
-                solution = list(solver.response_proto.solution)
-                self.values = {var.index: solution[var.index] for var in _all_vars(pm)}
-                value = round(solver.objective_value)
-                best_bound = round(solver.best_objective_bound)
-                if bound is not None:
-                    best_bound = min(best_bound, bound) if maximize else max(best_bound, bound)
-            else:
-                best_bound = bound  # nothing new proven: the incumbent stays, at its value
-        m.add(expr >= value if maximize else expr <= value)
+            outcome = Outcome("NOT_RUN", value, bound)
+        else:
+            outcome = self.search(objective, name, expr, seconds, bound)
+        m.add(expr >= outcome.value if maximize else expr <= outcome.value)
         if objective.counts:
             pm.min_planned = self.planned()
-        self.stats.append(self._stats(objective, name, status, value, best_bound, work, wall))
+        self.stats.append(self._stats(objective, name, outcome))
+
+    def search(
+        self, objective: Objective, name: str, expr: cp_model.LinearExprT, seconds: float,
+        bound: int | None,
+    ) -> Outcome:  # fmt: skip
+        """CP-SAT on the day model from the incumbent (a neighbourhood search first for the
+        count of a first plan); the incumbent stays where it finds nothing."""
+        pm, m = self.pm, self.pm.model
+        maximize = objective.sense == "max"
+        m.clear_objective()
+        m.maximize(expr) if maximize else m.minimize(expr)
+        _set_hint(m, self.values)
+        if objective.counts and not pm.stable:
+            seconds -= self.neighbourhood_search(expr, seconds * NEIGHBOURHOOD_SHARE)
+            seconds = max(MIN_PHASE_SECONDS, seconds)
+            _set_hint(m, self.values)
+        value = evaluate(expr, self.values)
+        solver = _solver(self.options, seconds, len(pm.x))
+        self.progress(name, self.planned())
+        status = _run(solver, m, self.budget, self._counting(name) if objective.counts else None)
+        work, wall = solver.deterministic_time, solver.wall_time
+        if self.options.reproducible:
+            self.budget.charge(work / DETERMINISTIC_PER_SECOND)
+        if status not in ("OPTIMAL", "FEASIBLE"):
+            return Outcome(status, value, bound, work, wall)  # nothing new proven
+        solution = list(solver.response_proto.solution)
+        self.values = {var.index: solution[var.index] for var in _all_vars(pm)}
+        best = round(solver.best_objective_bound)
+        if bound is not None:
+            best = min(best, bound) if maximize else max(best, bound)
+        return Outcome(status, round(solver.objective_value), best, work, wall)
+
+    def _counting(self, name: str) -> Callable[[cp_model.CpSolverSolutionCallback], None]:
+        """Each better plan the solver finds: its count, to the progress display."""
+
+        def report(cb: cp_model.CpSolverSolutionCallback) -> None:
+            count = int(sum(cb.value(v) for v in self.pm.scheduled.values()))
+            self.best_count = max(self.best_count, count)
+            self.progress(name, count)
+
+        return report
 
     def neighbourhood_search(self, expr: cp_model.LinearExprT, seconds: float) -> float:
         """Improve objective 1 one part of the plan at a time; the seconds spent.
@@ -436,7 +458,9 @@ class Phases:
                 _set_hint(pm.model, self.values)
         return self.budget.elapsed() - started
 
-    def _stats(self, objective, name, status, value, bound, work, wall) -> SolveStats:
+    def _stats(self, objective: Objective, name: str, outcome: Outcome) -> SolveStats:
+        status, value, bound = outcome.status, outcome.value, outcome.bound
+        work, wall = outcome.work, outcome.wall
         shown_value, shown_bound = float(value), None if bound is None else float(bound)
         if objective.shown is not None and shown_bound is not None:
             shown_value, shown_bound = objective.shown(self.pm, value, bound)

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from herplan.calendar import iso_week
-from herplan.domain import Plan, Rerun
+from herplan.domain import Appointment, Plan, Rerun
 from herplan.facts import PlanFacts, describe
 from herplan.scheduler.rerun import RerunStart
 
@@ -46,13 +46,38 @@ def violations(
     start: RerunStart | None = None,
 ) -> list[str]:
     """Everything wrong with ``plan``; an empty list means it may be written."""
-    problem = plan.problem
     past = {a.dossier: a for a in (start.past if start else ())}
     future = tuple(a for a in plan.appointments if a.dossier not in past)
+    found = _consistency(plan, past, future)
+    if found:
+        return found  # the rules below assume a consistent plan
+    held: Counter = Counter()
+    for cid, day in {(a.consultant, a.day) for a in past.values()}:
+        held[(cid, iso_week(day))] += 1
+    pinned = {}
+    if rerun is not None and start is not None:
+        for dossier in start.confirmed:
+            before = rerun.previous_of(dossier)
+            if before is not None:
+                pinned[dossier] = (before.consultant, before.day, before.start)
+    facts = PlanFacts(plan.problem, future, dict(held), pinned)
+    for rule in rules:
+        if rule.violations is not None:
+            found += [f"rule {rule.number} ({rule.name}): {v}" for v in rule.violations(facts)]
+    if rerun is not None and start is not None:
+        found += _promises(plan, rerun, start)
+    if len(future) < plan.start_planned:
+        found.append(f"the plan holds {len(future)} reassessments, fewer than its first plan "
+                     f"({plan.start_planned})")  # fmt: skip
+    return found
+
+
+def _consistency(plan: Plan, past: dict[str, Appointment], future: tuple[Appointment, ...]):
+    """Each open reassessment planned once or listed with a reason, as the input has it."""
     found: list[str] = []
     counts = Counter(a.dossier for a in plan.appointments)
     found += [f"{d}: planned {n} times" for d, n in sorted(counts.items()) if n > 1]
-    cases = {r.dossier: r for r in problem.reassessments}
+    cases = {r.dossier: r for r in plan.problem.reassessments}
     for a in future:
         r = cases.get(a.dossier)
         if r is None:
@@ -61,31 +86,16 @@ def violations(
             found.append(f"{describe(a)}: withdrawn but planned")
         elif (a.provider, a.location, a.client) != (r.provider, r.location, r.client):
             found.append(f"{describe(a)}: provider, location or client differ from the input")
-    listed = Counter(u.dossier for u in plan.unscheduled)
-    for r in problem.reassessments:
+    listed = {u.dossier: u for u in plan.unscheduled}
+    times_listed = Counter(u.dossier for u in plan.unscheduled)
+    for r in plan.problem.reassessments:
         if r.dossier in past:
             continue
-        planned, unlisted = counts.get(r.dossier, 0), listed.get(r.dossier, 0)
+        planned, unlisted = counts.get(r.dossier, 0), times_listed.get(r.dossier, 0)
         if planned + unlisted != 1:
             found.append(f"{r.dossier}: planned {planned} times and listed {unlisted} times")
-        elif unlisted and not next(u for u in plan.unscheduled if u.dossier == r.dossier).reasons:
+        elif unlisted and not listed[r.dossier].reasons:
             found.append(f"{r.dossier}: listed as not planned without a reason")
-    if found:
-        return found  # the rules below assume a consistent plan
-    held: Counter = Counter()
-    for cid, day in {(a.consultant, a.day) for a in past.values()}:
-        held[(cid, iso_week(day))] += 1
-    facts = PlanFacts(problem, future, dict(held))
-    for rule in rules:
-        if rule.violations is not None:
-            found += [f"rule {rule.number} ({rule.name}): {v}" for v in rule.violations(facts)]
-    if rerun is not None and start is not None:
-        found += _promises(plan, rerun, start)
-    if len(future) < plan.start_planned:
-        found.append(
-            f"the plan holds {len(future)} reassessments, fewer than its first plan "
-            f"({plan.start_planned})"
-        )
     return found
 
 
@@ -129,9 +139,7 @@ def _promises(plan: Plan, rerun: Rerun, start: RerunStart) -> list[str]:
             before.day,
             before.start,
         )
-        if confirmed and moved:
-            found.append(f"{describe(before)}: confirmed, but not kept")
-        elif moved and room.get(before.dossier, "") not in newly:
+        if moved and not confirmed and room.get(before.dossier, "") not in newly:
             found.append(f"{describe(before)}: moved without making room for a newly planned "
                          "reassessment")  # fmt: skip
     return found

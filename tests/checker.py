@@ -164,42 +164,53 @@ class Checker:
             self.fail(f"{d}: withdrawn but planned")
         if (a["provider"], a["location"], a["client"]) != (r.provider, r.location, r.client):
             self.fail(f"{d}: provider, location or client differ from the input")
-        s = self.s
+        self.check_times(a, r, day)
+        self.check_consultant(a, day)
+        self.check_day(a, r, day)
+        self.check_client(a, r, day)
+
+    def check_times(self, a: dict, r: Reassessment, day: date) -> None:
+        """Rules 1 and 2: a working day's morning, its length; the write-up the afternoon."""
+        d, s = a["dossier"], self.s
         length = r.duration_min or s.interview_min
-        # rule 1
         if not (s.period_start <= day <= s.period_end and self.working(day)):
             self.fail(f"{d}: {day} is not a working day in the period")
         if not (s.morning.start <= a["_start"] and a["_end"] <= s.morning.end):
             self.fail(f"{d}: interview {a['start']}-{a['end']} outside the morning")
         if a["_end"] - a["_start"] != length:
             self.fail(f"{d}: interview lasts {a['_end'] - a['_start']} min, not {length}")
-        # rule 2
         if not (s.afternoon.start <= a["_wstart"] and a["_wend"] <= s.afternoon.end):
             self.fail(f"{d}: write-up {a['writeup_start']}-{a['writeup_end']} outside afternoon")
         if a["_wend"] - a["_wstart"] != s.writeup_min:
             self.fail(f"{d}: write-up is not {s.writeup_min} min")
-        # rule 4
-        c = self.consultants.get(a["consultant"])
+
+    def check_consultant(self, a: dict, day: date) -> None:
+        """Rule 4: a consultant of the input, on a working weekday, not absent."""
+        d, c = a["dossier"], self.consultants.get(a["consultant"])
         if c is None:
             self.fail(f"{d}: unknown consultant {a['consultant']}")
-        else:
-            if day.weekday() not in c.workdays:
-                self.fail(f"{d}: {c.id} does not work on {day:%A}")
-            if self.absent(c.id, day):
-                self.fail(f"{d}: {c.id} is absent (part of) {day}")
-        # rule 5
+            return
+        if day.weekday() not in c.workdays:
+            self.fail(f"{d}: {c.id} does not work on {day:%A}")
+        if self.absent(c.id, day):
+            self.fail(f"{d}: {c.id} is absent (part of) {day}")
+
+    def check_day(self, a: dict, r: Reassessment, day: date) -> None:
+        """Rules 5, 6 and 7: the location open, the support plan current, before the end."""
+        d = a["dossier"]
         loc = self.locations[(r.provider, r.location)]
         if loc.open_weekdays is not None and day.weekday() not in loc.open_weekdays:
             self.fail(f"{d}: location not open on {day:%A}")
         if day in loc.closed_dates:
             self.fail(f"{d}: location closed on {day}")
-        # rule 6
         if not self.plan_ok(r, day):
             self.fail(f"{d}: support plan not current on {day}")
-        # rule 7
-        if r.indication_end >= s.period_start and day > r.indication_end:
+        if r.indication_end >= self.s.period_start and day > r.indication_end:
             self.fail(f"{d}: after the indication ends ({r.indication_end})")
-        # rule 9
+
+    def check_client(self, a: dict, r: Reassessment, day: date) -> None:
+        """Rule 9: the client can come, or the begeleider stands in and it says so."""
+        d = a["dossier"]
         if self.client_unavailable(r, day):
             if r.attendance_required or not r.begeleider:
                 self.fail(f"{d}: client unavailable on {day} and must attend")
@@ -281,26 +292,29 @@ class Checker:
                 self.fail(f"{r.dossier}: reasons {sorted(reasons)} are not valid codes")
             if not entry["explanation"].strip():
                 self.fail(f"{r.dossier}: no explanation")
-            if r.withdrawn:
-                if reasons != {"geannuleerd"}:
-                    self.fail(f"{r.dossier}: withdrawn but reasons {sorted(reasons)}")
-                continue
-            possible = any(self.possible_day(r, day) for day in days)
-            working = [d for d in days if self.working(d)]
-            length = r.duration_min or self.s.interview_min
-            too_long = length > self.s.morning.end - self.s.morning.start
-            lone_capacity = "capaciteit" in reasons and len(reasons) == 1
-            if lone_capacity and not possible and working and not too_long:
-                self.fail(f"{r.dossier}: 'capaciteit' but no day was possible at all")
-            if not working:
-                if reasons != {"geen_consulent_beschikbaar"}:
-                    self.fail(f"{r.dossier}: no working day in the period, but {sorted(reasons)}")
-                continue
-            if "capaciteit" not in reasons and possible:
-                self.fail(f"{r.dossier}: reasons {sorted(reasons)} but a day was possible")
-            for code in sorted(reasons & REASON_CODES):
-                if not any(self.refuses(code, r, d) for d in working):
-                    self.fail(f"{r.dossier}: '{code}' is not true on any day of the period")
+            if r.withdrawn and reasons != {"geannuleerd"}:
+                self.fail(f"{r.dossier}: withdrawn but reasons {sorted(reasons)}")
+            if not r.withdrawn:
+                self.check_reasons(r, reasons, days)
+
+    def check_reasons(self, r: Reassessment, reasons: set[str], days: list[date]) -> None:
+        """The reasons of an open reassessment not planned are true of its days."""
+        possible = any(self.possible_day(r, day) for day in days)
+        working = [d for d in days if self.working(d)]
+        length = r.duration_min or self.s.interview_min
+        too_long = length > self.s.morning.end - self.s.morning.start
+        lone_capacity = "capaciteit" in reasons and len(reasons) == 1
+        if lone_capacity and not possible and working and not too_long:
+            self.fail(f"{r.dossier}: 'capaciteit' but no day was possible at all")
+        if not working:
+            if reasons != {"geen_consulent_beschikbaar"}:
+                self.fail(f"{r.dossier}: no working day in the period, but {sorted(reasons)}")
+            return
+        if "capaciteit" not in reasons and possible:
+            self.fail(f"{r.dossier}: reasons {sorted(reasons)} but a day was possible")
+        for code in sorted(reasons & REASON_CODES):
+            if not any(self.refuses(code, r, d) for d in working):
+                self.fail(f"{r.dossier}: '{code}' is not true on any day of the period")
 
 
 def check_plan(problem: Problem, plan: dict) -> list[str]:
@@ -391,49 +405,67 @@ def check_rerun(
         answer = answers.get(d)
         why = _affected(problem, a, answer, over_cap)
         released += why is not None
-        change = changes.get(d)
-        kept = new is not None and _where(new) == _where(a)
-        if why == "withdrawn":
-            if new is not None or change is None or change["kind"] != "geannuleerd":
-                found.append(f"{d}: withdrawn but not cancelled")
-            continue
-        if why == "nee" and new is not None and new["date"] == a["date"]:
-            found.append(f"{d}: planned again on the day the provider said nee")
-        if why == "nee" and (change is None or change["cause"] != "nee"):
-            found.append(f"{d}: the nee is not listed with its cause")
-        if kept:
-            if new["uid"] != a["uid"] or new["sequence"] != a["sequence"]:
-                found.append(f"{d}: kept, but its UID or SEQUENCE changed")
-            if answer == "ja" and (change is None or change["kind"] != "bevestigd"):
-                found.append(f"{d}: the ja is not listed as confirmed")
-            continue
-        if change is None:
-            found.append(f"{d}: moved or dropped without a line in Wijzigingen")
-            continue
-        if why is None and new is None:
-            found.append(f"{d}: dropped though nothing affected it")
-        if why is None and new is not None and change["cause"] in ("more", "time"):
-            room = change.get("made_room_for")
-            old = next((b for b in before["appointments"] if b["dossier"] == room), None)
-            if room not in now or (old is not None and _where(old) == _where(now[room])):
-                found.append(f"{d}: moved, but not to make room for a newly planned case")
-        if why is None and answer == "ja" and not change["conflict"]:
-            found.append(f"{d}: confirmed, moved without a conflict")
-        if why is None and change["cause"] not in ("more", "time"):
-            found.append(f"{d}: moved with cause {change['cause']!r} but nothing affected it")
-        if (
-            why is None
-            and change["cause"] == "time"
-            and (new is None or (new["consultant"], new["date"]) != (a["consultant"], a["date"]))
-        ):
-            found.append(f"{d}: 'another time' but not in the same morning")
-        if why is not None and why != "withdrawn" and change["cause"] not in RELEASE_CAUSES:
-            found.append(f"{d}: released for {why} but listed as {change['cause']!r}")
-        if new is not None and new["sequence"] <= a["sequence"]:
-            found.append(f"{d}: moved without a higher SEQUENCE")
+        found += _promise_kept(a, new, changes.get(d), why, answer, before, now)
     if len(after["appointments"]) < len(before["appointments"]) - released:
         found.append(
             f"fewer planned ({len(after['appointments'])}) than the previous plan less what "
             f"had to change ({len(before['appointments']) - released})"
         )
+    return found
+
+
+def _promise_kept(
+    a: dict, new: dict | None, change: dict | None, why: str | None, answer: str | None,
+    before: dict, now: dict[str, dict],
+) -> list[str]:  # fmt: skip
+    """What is wrong with one previous appointment of today or later, after the rerun."""
+    d = a["dossier"]
+    if why == "withdrawn":
+        if new is not None or change is None or change["kind"] != "geannuleerd":
+            return [f"{d}: withdrawn but not cancelled"]
+        return []
+    found = []
+    if why == "nee" and new is not None and new["date"] == a["date"]:
+        found.append(f"{d}: planned again on the day the provider said nee")
+    if why == "nee" and (change is None or change["cause"] != "nee"):
+        found.append(f"{d}: the nee is not listed with its cause")
+    if new is not None and _where(new) == _where(a):
+        if new["uid"] != a["uid"] or new["sequence"] != a["sequence"]:
+            found.append(f"{d}: kept, but its UID or SEQUENCE changed")
+        if answer == "ja" and (change is None or change["kind"] != "bevestigd"):
+            found.append(f"{d}: the ja is not listed as confirmed")
+        return found
+    if change is None:
+        return [*found, f"{d}: moved or dropped without a line in Wijzigingen"]
+    if why is None:
+        found += _untouched_moved(a, new, change, answer, before, now)
+    elif change["cause"] not in RELEASE_CAUSES:
+        found.append(f"{d}: released for {why} but listed as {change['cause']!r}")
+    if new is not None and new["sequence"] <= a["sequence"]:
+        found.append(f"{d}: moved without a higher SEQUENCE")
+    return found
+
+
+def _untouched_moved(
+    a: dict, new: dict | None, change: dict, answer: str | None, before: dict,
+    now: dict[str, dict],
+) -> list[str]:  # fmt: skip
+    """An appointment nothing affected that is not where it was: only to make room."""
+    d, found = a["dossier"], []
+    if new is None:
+        found.append(f"{d}: dropped though nothing affected it")
+    elif change["cause"] in ("more", "time"):
+        room = change.get("made_room_for")
+        old = next((b for b in before["appointments"] if b["dossier"] == room), None)
+        if room not in now or (old is not None and _where(old) == _where(now[room])):
+            found.append(f"{d}: moved, but not to make room for a newly planned case")
+    if answer == "ja" and not change["conflict"]:
+        found.append(f"{d}: confirmed, moved without a conflict")
+    if change["cause"] not in ("more", "time"):
+        found.append(f"{d}: moved with cause {change['cause']!r} but nothing affected it")
+    same_morning = new is not None and (new["consultant"], new["date"]) == (
+        a["consultant"], a["date"],
+    )  # fmt: skip
+    if change["cause"] == "time" and not same_morning:
+        found.append(f"{d}: 'another time' but not in the same morning")
     return found

@@ -99,7 +99,6 @@ class Reassessment:
     provider: str
     location: str
     indication_end: date
-    product: str = ""
     support_plan_date: date | None = None
     new_plan_expected: date | None = None
     begeleider: str = ""
@@ -189,40 +188,15 @@ class Problem:
 
     def __post_init__(self) -> None:
         errors = [f"settings.{key}: {message}" for key, message in self.settings.problems()]
-        seen: set[str] = set()
-        for c in self.consultants:
-            if c.id in seen:
-                errors.append(f"consultants: id {c.id!r} appears twice")
-            seen.add(c.id)
-        places: set[tuple[str, str]] = set()
-        for loc in self.locations:
-            if loc.key in places:
-                errors.append(f"locations: {loc.provider!r} / {loc.name!r} appears twice")
-            places.add(loc.key)
-            if loc.rooms < 1:
-                errors.append(f"locations: {loc.name!r} has rooms={loc.rooms}; at least 1")
-        dossiers: set[str] = set()
+        ids = _unique(errors, "consultants: id", [c.id for c in self.consultants])
+        places = _unique(errors, "locations:", [loc.key for loc in self.locations])
+        errors += [f"locations: {loc.name!r} has rooms={loc.rooms}; at least 1"
+                   for loc in self.locations if loc.rooms < 1]  # fmt: skip
+        _unique(errors, "reassessments: dossier", [r.dossier for r in self.reassessments])
         for r in self.reassessments:
-            if r.dossier in dossiers:
-                errors.append(f"reassessments: dossier {r.dossier!r} appears twice")
-            dossiers.add(r.dossier)
-            if r.location_key not in places:
-                errors.append(
-                    f"reassessments: dossier {r.dossier!r} has location "
-                    f"{r.provider!r} / {r.location!r}, which is not in locations"
-                )
-            if r.preferred_consultant and r.preferred_consultant not in seen:
-                errors.append(
-                    f"reassessments: dossier {r.dossier!r} has preferred_consultant "
-                    f"{r.preferred_consultant!r}, which is not a consultant"
-                )
-            if r.duration_min is not None and r.duration_min < 1:
-                errors.append(
-                    f"reassessments: dossier {r.dossier!r} has duration_min="
-                    f"{r.duration_min}; at least 1"
-                )
+            errors += _case_problems(r, places, ids)
         for a in self.absences:
-            if a.consultant not in seen:
+            if a.consultant not in ids:
                 errors.append(f"absences: consultant {a.consultant!r} is not a consultant")
             if a.end < a.start:
                 errors.append(f"absences: {a.consultant!r} ends {a.end} before {a.start}")
@@ -264,6 +238,33 @@ class Problem:
     @cached_property
     def _reassessments(self) -> dict[str, Reassessment]:
         return {r.dossier: r for r in self.reassessments}
+
+
+def _unique(errors: list[str], what: str, keys: list) -> set:
+    """The keys, each said once in ``errors`` when it appears twice."""
+    seen: set = set()
+    for key in keys:
+        if key in seen:
+            shown = " / ".join(repr(k) for k in key) if isinstance(key, tuple) else repr(key)
+            errors.append(f"{what} {shown} appears twice")
+        seen.add(key)
+    return seen
+
+
+def _case_problems(
+    r: Reassessment, places: set[tuple[str, str]], consultants: set[str]
+) -> list[str]:
+    found = []
+    if r.location_key not in places:
+        found.append(f"reassessments: dossier {r.dossier!r} has location {r.provider!r} / "
+                     f"{r.location!r}, which is not in locations")  # fmt: skip
+    if r.preferred_consultant and r.preferred_consultant not in consultants:
+        found.append(f"reassessments: dossier {r.dossier!r} has preferred_consultant "
+                     f"{r.preferred_consultant!r}, which is not a consultant")  # fmt: skip
+    if r.duration_min is not None and r.duration_min < 1:
+        found.append(f"reassessments: dossier {r.dossier!r} has duration_min={r.duration_min}; "
+                     "at least 1")  # fmt: skip
+    return found
 
 
 @dataclass(frozen=True)
@@ -387,7 +388,6 @@ class StaleAnswer:
     """An answer given for an appointment that has changed since the sheet was sent."""
 
     verdict: Verdict
-    answered: Appointment | None  # the appointment as the returned sheet showed it
 
 
 @dataclass(frozen=True)

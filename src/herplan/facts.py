@@ -26,6 +26,8 @@ class PlanFacts:
     problem: Problem
     appointments: tuple[Appointment, ...]
     held: Mapping[tuple[str, tuple[int, int]], int] = field(default_factory=dict)
+    # A rerun's confirmed appointments: dossier -> (consultant, day, start) they must keep.
+    pinned: Mapping[str, tuple[str, date, int]] = field(default_factory=dict)
 
     def case(self, a: Appointment) -> Reassessment:
         return self.problem.reassessment(a.dossier)

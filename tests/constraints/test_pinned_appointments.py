@@ -8,8 +8,10 @@ import pytest
 
 from herplan.constraints import HARD_RULES
 from herplan.domain import Rerun, Verdict
+from herplan.io.plan_json import plan_dict
 from herplan.scheduler.planner import make_plan
 from herplan.scheduler.verify import PlanRejected
+from tests.checker import check_rerun
 from tests.conftest import case, options, problem, solve, violations
 
 TUE, WED = date(2026, 12, 1), date(2026, 12, 2)
@@ -26,10 +28,13 @@ def test_a_confirmed_appointment_stays_even_where_moving_it_would_plan_more():
     assert [(a.dossier, a.day, a.start) for a in plan.appointments] == [("A", TUE, held.start)]
     assert [u.dossier for u in plan.unscheduled] == ["B"]
     assert violations(plan) == []
-    # Without the rule the solver moves A to plan B too, and the guard refuses that plan.
+    # Without the rule the solver moves A to plan B too, which the checker refuses.
     unpinned = tuple(r for r in HARD_RULES if r.name != "pinned_appointments")
-    with pytest.raises(PlanRejected, match=r"A .*confirmed, but not kept"):
-        make_plan(p, options(2), rules=unpinned, rerun=rerun)
+    moved = make_plan(p, options(2), rules=unpinned, rerun=rerun)
+    assert {a.dossier for a in moved.appointments} == {"A", "B"}
+    answers, before = {"A": "ja"}, plan_dict(replace(first, appointments=(held,)))
+    refused = check_rerun(p, before, plan_dict(moved), answers, date(2026, 11, 30))
+    assert any("A: confirmed, moved" in f for f in refused)
 
 
 def test_an_untouched_appointment_is_never_dropped_to_plan_two_others():
