@@ -1,10 +1,13 @@
 """Rule 2: write-ups the same afternoon; any absence that day means no interviews."""
 
 import itertools
+from dataclasses import replace
 from datetime import date
 
+from herplan.constraints.afternoon_writeup import RULE
 from herplan.domain import Absence, TimeWindow
 from tests.conftest import END, case, problem, solve, violations, without
+from tests.constraints.verifier import TUE, at, verify
 
 ONE_DAY = {"period_end": date(2026, 12, 1)}
 
@@ -37,3 +40,15 @@ def test_writeups_do_not_overlap():
     blocks = sorted((a.writeup_start, a.writeup_end) for a in plan.appointments)
     assert len(blocks) == 3
     assert all(second[0] >= first[1] for first, second in itertools.pairwise(blocks))
+
+
+def test_violations_flag_a_late_or_overlapping_write_up_and_a_half_day_absence():
+    p = problem([case("A"), case("B")])
+    check = verify(RULE, p)
+    both = (at("A"), at("B", start="10:00", writeup="13:45"))
+    assert check.given(*both).flags() == []
+    assert any("outside the afternoon" in v for v in check.given(at("A", writeup="16:30")).flags())
+    overlap = (at("A"), at("B", start="10:00", writeup="13:30"))
+    assert any("write-ups overlap" in v for v in check.given(*overlap).flags())
+    away = verify(RULE, replace(p, absences=(Absence("AH", TUE, TUE, "middag"),)))
+    assert any("absent" in v for v in away.given(at("A")).flags())

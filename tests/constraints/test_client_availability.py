@@ -2,7 +2,9 @@
 
 from datetime import date
 
+from herplan.constraints.client_availability import RULE
 from tests.conftest import case, problem, solve, violations, without
+from tests.constraints.verifier import TUE, at, verify
 
 NOT_TUE_TO_THU = frozenset({1, 2, 3})
 
@@ -28,3 +30,13 @@ def test_begeleider_stands_in_when_presence_not_required():
     plan = solve(p)
     assert plan.appointments[0].with_ == "begeleider"
     assert violations(plan) == []
+
+
+def test_violations_flag_a_day_the_client_cannot_come_or_the_wrong_one_to_talk_with():
+    away = frozenset({TUE})
+    must = verify(RULE, problem([case("A", unavailable_dates=away)]))
+    assert any("cannot come" in v for v in must.given(at("A")).flags())
+    stand_in = verify(RULE, problem([case("A", unavailable_dates=away, attendance_required=False,
+                                          begeleider="P. de Vries")]))  # fmt: skip
+    assert stand_in.given(at("A", with_="begeleider")).flags() == []
+    assert any("with the begeleider" in v for v in stand_in.given(at("A")).flags())

@@ -2,8 +2,10 @@
 
 from datetime import date
 
+from herplan.constraints.consultant_availability import RULE
 from herplan.domain import Absence
 from tests.conftest import case, consultant, problem, solve, violations, without
+from tests.constraints.verifier import at, verify
 
 
 def test_only_on_working_weekdays():
@@ -36,3 +38,14 @@ def test_weekly_cap_on_mornings():
     plan = solve(p)
     assert len(plan.appointments) == 1
     assert len(solve(p, rules=without("consultant_availability")).appointments) == 2
+
+
+def test_violations_flag_a_day_off_an_unknown_consultant_and_the_weekly_cap():
+    part_time = consultant("AH", workdays=frozenset({0, 1}), max_mornings_per_week=1)
+    check = verify(RULE, problem([case("A"), case("B")], consultants=[part_time]))
+    assert check.given(at("A")).flags() == []
+    wednesday = at("A", day=date(2026, 12, 2))
+    assert any("not working" in v for v in check.given(wednesday).flags())
+    assert any("not a consultant" in v for v in check.given(at("A", consultant="XX")).flags())
+    held = {("AH", (2026, 49)): 1}  # a morning held before a rerun's today, that week
+    assert any("cap 1" in v for v in check.given(at("A"), held=held).flags())

@@ -2,7 +2,9 @@
 
 from datetime import date
 
+from herplan.constraints.indication_deadline import RULE
 from tests.conftest import case, problem, solve, violations, without
+from tests.constraints.verifier import at, verify
 
 
 def test_interview_before_indication_ends():
@@ -26,3 +28,10 @@ def test_already_ended_is_planned_first_day():
     p = problem([case("D1", indication_end=date(2026, 11, 20))])
     plan = solve(p)
     assert plan.appointments[0].day == date(2026, 12, 1)
+
+
+def test_violations_flag_an_interview_after_the_indication_ends():
+    check = verify(RULE, problem([case("A", indication_end=date(2026, 12, 2))]))
+    assert check.given(at("A", day=date(2026, 12, 2))).flags() == []
+    late = at("A", day=date(2026, 12, 3))
+    assert any("after the indication ends" in v for v in check.given(late).flags())

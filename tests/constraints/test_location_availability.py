@@ -2,7 +2,9 @@
 
 from datetime import date
 
+from herplan.constraints.location_availability import RULE
 from tests.conftest import case, consultant, location, problem, solve, violations, without
+from tests.constraints.verifier import at, verify
 
 
 def test_open_weekdays_and_closed_dates():
@@ -32,3 +34,14 @@ def test_rooms_limit_consultants_at_once():
     roomy = problem(cases, consultants=two, locations=[location(rooms=2)],
                     period_end=date(2026, 12, 1))  # fmt: skip
     assert len(solve(roomy).appointments) == 6
+
+
+def test_violations_flag_a_closed_day_and_more_consultants_than_rooms():
+    closed = location("Noord", closed_dates=frozenset({date(2026, 12, 2)}))
+    p = problem([case("A"), case("B")], consultants=[consultant("AH"), consultant("BK")],
+                locations=[closed])  # fmt: skip
+    check = verify(RULE, p)
+    assert check.given(at("A"), at("B", start="10:00", writeup="13:45")).flags() == []
+    assert any("closed" in v for v in check.given(at("A", day=date(2026, 12, 2))).flags())
+    two_at_once = (at("A"), at("B", consultant="BK"))
+    assert any("consultants at once" in v for v in check.given(*two_at_once).flags())

@@ -1,7 +1,11 @@
 """Rule 1: interviews fit inside the morning window of a working day."""
 
+from datetime import date
+
+from herplan.constraints.morning_interview import RULE
 from herplan.domain import TimeWindow
 from tests.conftest import case, problem, short_morning, solve, violations, without
+from tests.constraints.verifier import at, verify
 
 
 def test_morning_window_caps_interviews():
@@ -28,3 +32,12 @@ def test_interviews_start_at_morning_start_and_follow_each_other():
     plan = solve(p)
     starts = sorted(a.start for a in plan.appointments)
     assert starts == [8 * 60 + 30, 8 * 60 + 30 + 45 + 15]
+
+
+def test_violations_flag_an_interview_outside_the_morning_or_its_length():
+    check = verify(RULE, problem([case("A")]))
+    assert check.given(at("A")).flags() == []
+    assert any("outside the morning" in v for v in check.given(at("A", start="12:00")).flags())
+    assert any("does not last" in v for v in check.given(at("A", minutes=30)).flags())
+    saturday = at("A", day=date(2026, 12, 5))
+    assert any("not a working day" in v for v in check.given(saturday).flags())

@@ -2,7 +2,9 @@
 
 from datetime import date
 
+from herplan.constraints.one_location_per_morning import RULE
 from tests.conftest import case, problem, short_morning, solve, violations, without
+from tests.constraints.verifier import at, verify
 
 ONE_DAY = {"period_end": date(2026, 12, 1)}
 
@@ -22,3 +24,12 @@ def test_changeover_time_between_interviews():
     plan = solve(p)
     assert len(plan.appointments) == 1
     assert len(solve(p, rules=without("one_location_per_morning")).appointments) == 2
+
+
+def test_violations_flag_two_locations_in_a_morning_and_no_change_over():
+    check = verify(RULE, problem([case("A"), case("B"), case("C", "Zuid")]))
+    assert check.given(at("A"), at("B", start="10:00", writeup="13:45")).flags() == []
+    two_places = (at("A"), at("C", start="10:00", writeup="13:45", location="Zuid"))
+    assert any("more than one location" in v for v in check.given(*two_places).flags())
+    too_close = (at("A"), at("B", start="09:50", writeup="13:45"))
+    assert any("change-over" in v for v in check.given(*too_close).flags())

@@ -7,12 +7,14 @@ from datetime import date
 import pytest
 
 from herplan.constraints import HARD_RULES
+from herplan.constraints.pinned_appointments import RULE
 from herplan.domain import Rerun, Verdict
 from herplan.io.plan_json import plan_dict
 from herplan.scheduler.planner import make_plan
 from herplan.scheduler.verify import PlanRejected
 from tests.checker import check_rerun
 from tests.conftest import case, options, problem, solve, violations
+from tests.constraints.verifier import at, verify
 
 TUE, WED = date(2026, 12, 1), date(2026, 12, 2)
 
@@ -50,3 +52,11 @@ def test_an_untouched_appointment_is_never_dropped_to_plan_two_others():
     unpinned = tuple(r for r in HARD_RULES if r.name != "pinned_appointments")
     with pytest.raises(PlanRejected, match=r"A .*dropped without a cause"):
         make_plan(p, options(2), rules=unpinned, rerun=rerun)
+
+
+def test_violations_flag_a_confirmed_appointment_that_did_not_stay():
+    check = verify(RULE, problem([case("A")]))
+    pinned = {"A": ("AH", TUE, 9 * 60)}
+    assert check.given(at("A"), pinned=pinned).flags() == []
+    assert any("not kept" in v for v in check.given(at("A", start="10:00"), pinned=pinned).flags())
+    assert any("not kept" in v for v in check.given(pinned=pinned).flags())

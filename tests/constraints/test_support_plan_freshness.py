@@ -2,8 +2,10 @@
 
 from datetime import date
 
+from herplan.constraints.support_plan_freshness import RULE
 from herplan.io.sentences import explanation
 from tests.conftest import case, problem, solve, violations, without
+from tests.constraints.verifier import at, verify
 
 
 def test_plan_valid_up_to_six_months_to_the_day():
@@ -38,3 +40,10 @@ def test_missing_plan_usable_after_promise_plus_preparation():
 def test_missing_plan_without_promise():
     p = problem([case("D1", support_plan_date=None)])
     assert solve(p).unscheduled[0].reasons == ("geen_ondersteuningsplan",)
+
+
+def test_violations_flag_an_interview_on_a_day_the_support_plan_is_too_old():
+    fresh = verify(RULE, problem([case("A", support_plan_date=date(2026, 10, 1))]))
+    assert fresh.given(at("A")).flags() == []
+    stale = verify(RULE, problem([case("A", support_plan_date=date(2026, 5, 1))]))
+    assert any("not current" in v for v in stale.given(at("A")).flags())

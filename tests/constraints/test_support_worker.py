@@ -2,7 +2,9 @@
 
 from datetime import date
 
+from herplan.constraints.support_worker import RULE
 from tests.conftest import case, consultant, location, problem, solve, violations, without
+from tests.constraints.verifier import at, verify
 
 
 def test_begeleider_not_in_two_interviews_at_once():
@@ -15,3 +17,17 @@ def test_begeleider_not_in_two_interviews_at_once():
     relaxed = solve(p, rules=without("support_worker"))
     assert len(relaxed.appointments) == 4
     assert any("double-booked" in v for v in violations(relaxed))
+
+
+def test_violations_flag_a_begeleider_in_two_interviews_at_once():
+    cases = [case("A", begeleider="P. de Vries"), case("B", begeleider="p.  de vries")]
+    p = problem(cases, consultants=[consultant("AH"), consultant("BK")],
+                locations=[location(rooms=2)])  # fmt: skip
+    check = verify(RULE, p)
+    after = at("B", consultant="BK", start="10:00", begeleider="p.  de vries")
+    assert check.given(at("A", begeleider="P. de Vries"), after).flags() == []
+    same_time = (
+        at("A", begeleider="P. de Vries"),
+        at("B", consultant="BK", begeleider="p.  de vries"),
+    )
+    assert any("double-booked" in v for v in check.given(*same_time).flags())
