@@ -1,4 +1,4 @@
-"""The ``herplan`` command line: a thin shell over the library (SPEC §5).
+"""The ``herplan`` command line: a thin shell over the library (README, Commands).
 
 It parses options, calls ``herplan.app.run``, prints, and maps failures
 to exit statuses: 0 = plan written (unplanned reassessments are an outcome,

@@ -1,4 +1,4 @@
-"""``herplan send``: deliver the outbox by SMTP, once and only once (SPEC §4, §5).
+"""``herplan send``: deliver the outbox by SMTP, once and only once (README, Calendars).
 
 The outboxes of every revision are read (``uitgaand/`` and
 ``revisies/<n>/uitgaand/``), and per recipient and event (UID) only the

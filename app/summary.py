@@ -37,7 +37,7 @@ def _moves_lines(plan: Plan, w: dict[str, str]) -> list[str]:
 
 
 def _outbox_lines(plan: Plan, w: dict[str, str]) -> list[str]:
-    """What the e-mail outbox holds, or why there is none (SPEC §4)."""
+    """What the e-mail outbox holds, or why there is none (README, Outputs)."""
     if not can_mail(plan):
         return [f"{w['outbox']:<16} {w['outbox_off']}"]
     sent = Counter(m.method for m in messages(plan))

@@ -1,4 +1,4 @@
-"""herplan against the hand planner, instance by instance (SPEC §7).
+"""herplan against the hand planner, instance by instance (benchmarks/RESULTS.md).
 
     python -m benchmarks.compare                    # S, M and T
     python -m benchmarks.compare S M T L L-tight XL --write benchmarks/RESULTS.md

@@ -1,4 +1,4 @@
-"""The hand-planning baseline of SPEC §7: a planner filling mornings by hand.
+"""The hand-planning baseline of benchmarks/RESULTS.md: a planner filling mornings by hand.
 
 ``herplan.scheduler.greedy.hand_plan`` over every consultant, day by day and
 location by location, without local search or solver; it keeps every hard

@@ -1,4 +1,4 @@
-"""Seeded generator of realistic planning inputs (SPEC §7 sizes S, M, L, XL).
+"""Seeded generator of realistic planning inputs (the sizes of benchmarks/RESULTS.md: S, M, L, XL).
 
 The shape follows what the regional provider table described: a few large
 providers and many small ones (skewed sizes), part-time consultants with

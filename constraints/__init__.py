@@ -1,4 +1,4 @@
-"""The business rules of SPEC §3, one module each, listed in priority order.
+"""The business rules (README, The rules), one module each, listed in priority order.
 
 Read top to bottom, these lists are the agreement of the regional provider
 table: what a plan may never break, and what it strives for, most important

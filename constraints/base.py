@@ -1,4 +1,4 @@
-"""The small interface every rule and objective module exposes (STYLE §1).
+"""The small interface every rule and objective module exposes (docs/design.md).
 
 A hard rule may do these things, each optional:
 
@@ -19,7 +19,7 @@ A hard rule may do these things, each optional:
   solver: the guard before anything is written, and the rule's own tests.
 
 An objective is declared once, with everything the solver needs to know of
-it: its place in SPEC §3, its sense, the expression it optimises in the day
+it: its place in the README's list, its sense, the expression it optimises in the day
 model and/or the consultant model, a proven bound, its share of the time, when
 it runs and whether the summary's headline shows its gap.
 """
@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Rule:
-    """A hard rule of SPEC §3: a plan never breaks it."""
+    """A hard rule (README, The rules): a plan never breaks it."""
 
     number: int
     name: str
@@ -68,7 +68,7 @@ When = Literal["always", "fresh", "rerun"]
 
 @dataclass(frozen=True)
 class Objective:
-    """An objective of SPEC §3, optimised after every objective listed before it.
+    """An objective (README, The rules), optimised after every objective listed before it.
 
     ``on_days`` is its expression in the day model (which reassessment on which
     day in which consultant slot), ``on_consultants`` in the small model that
@@ -117,5 +117,5 @@ class Objective:
 
 
 def ordered(objectives: Sequence[Objective]) -> tuple[Objective, ...]:
-    """Objectives in SPEC order; a stable sort keeps the declared order within a number."""
+    """Objectives in the README's order; a stable sort keeps the declared order within a number."""
     return tuple(sorted(objectives, key=lambda o: o.number))

@@ -6,7 +6,7 @@ first half, ending later in the period, ending after it (``weights``).
 
 On a rerun only the count matters here: an appointment that is already out
 may move to plan *more* reassessments, never to swap in a more urgent one
-(SPEC §6); among plans with the most reassessments the one that moves the
+(README, Rerun after cancellations); among plans with the most reassessments the one that moves the
 fewest wins, so a short search never trades a kept appointment for an equal
 count. Urgency still orders the days (``urgent_early``).
 """

@@ -6,8 +6,8 @@ after its consultant, ``MOVE_CONSULTANT`` on the same day with another
 consultant, and ``MOVE_DAY`` anywhere else or when it is dropped. It is
 optimised right after ``most_reassessments`` (which already prefers the fewest
 moves), and before ``clustering``, so an appointment never moves for fewer
-visits (SPEC §3, §6). Clock times are kept by ``timing`` wherever the morning
-allows.
+visits (README, The rules). Clock times are kept by ``timing`` wherever the
+morning allows.
 """
 
 from __future__ import annotations

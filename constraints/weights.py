@@ -1,4 +1,4 @@
-"""Every objective weight in one documented place (SPEC §3).
+"""Every objective weight in one documented place (README, The rules).
 
 The objectives are optimised lexicographically, one phase each, in the order
 of ``herplan.constraints.OBJECTIVES``: a phase may never make an earlier

@@ -1,4 +1,4 @@
-"""Sheet ``Wijzigingen``: what changed since the previous revision (SPEC §6).
+"""Sheet ``Wijzigingen``: what changed since the previous revision (README, Rerun).
 
 The planner's overview lists every change; a provider's workbook lists its own.
 """

@@ -1,4 +1,4 @@
-"""Input errors in the form of SPEC §2: ``file › sheet › row N › column: message``."""
+"""Input errors in the form the README gives (Input): ``file › sheet › row N › column: message``."""
 
 from __future__ import annotations
 

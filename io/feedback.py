@@ -1,4 +1,4 @@
-"""Provider workbooks sent back (SPEC §6, ``--feedback FILE...``).
+"""Provider workbooks sent back (README, Rerun after cancellations: ``--feedback``).
 
 People reorder, hide or add columns, add rows and sheets, and type ``Ja``,
 ``NEE ``, ``x`` or nothing. The sheet with a ``Dossier`` and a ``Haalbaar``

@@ -1,4 +1,4 @@
-"""Read and validate the input workbook (or CSV folder) into a ``Problem`` (SPEC §2).
+"""Read and validate the input workbook (or CSV folder) into a ``Problem`` (README, Input).
 
 Validation happens here, once: every error of the file is collected and
 reported together as ``file › sheet › row N › column: what is wrong and what is
@@ -637,7 +637,7 @@ def _duration(row: _Row, morning: int) -> int | None:
 
 
 def _check_plan_date(row: _Row, case: Reassessment, today: date) -> None:
-    """Warn about a support plan dated after the indication ends or after today (SPEC §3).
+    """Warn about a support plan dated after the indication ends or after today (README, The rules).
 
     Both are accepted (the rule uses the date as given) but are almost always a
     typing error, and the explanation of the case says so too.

@@ -1,6 +1,6 @@
 """Write an input workbook: the empty template (``herplan template``) or generated data.
 
-Every sheet of SPEC §2 with its Dutch headers; each header carries its
+Every sheet of the input (README, Input) with its Dutch headers; each header carries its
 one-line description as a cell comment, a sheet ``Uitleg`` lists them all, and
 columns with fixed values get a drop-down (data validation).
 """

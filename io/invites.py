@@ -1,4 +1,4 @@
-"""iCalendar events and files: the import files of SPEC §4 and the events the outbox mails.
+"""iCalendar events and files: the import files of README, Outputs and the events the outbox mails.
 
 The files per provider and per consultant are ``METHOD:PUBLISH``, for import
 by hand and for printing (Outlook: File › Open & Export › Import; Google

@@ -1,4 +1,4 @@
-"""The e-mail outbox ``DIR/uitgaand/``: invitations calendar programs apply (SPEC §4, iMIP).
+"""The e-mail outbox ``DIR/uitgaand/``: invitations calendar programs apply (iMIP, README).
 
 Outlook, Google and Apple apply an invitation that arrives by e-mail (RFC
 6047): a ``METHOD:REQUEST`` adds or updates an event (a higher SEQUENCE

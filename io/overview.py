@@ -1,4 +1,4 @@
-"""``overzicht.xlsx``: the planner's workbook (SPEC §4).
+"""``overzicht.xlsx``: the planner's workbook (README, Outputs).
 
 Sheets: Planning (all appointments), Rooster (consultants × days with the
 location of each morning, a colour per provider), Niet ingepland (with
@@ -263,7 +263,7 @@ def _technical(wb: Workbook, plan: Plan, t: dict[str, str], lang: str) -> None:
     ]  # fmt: skip
     rows = [
         [phase_words(p.name, lang), p.name, outcome_words(p.status, lang),
-         p.status, p.objective, p.bound, p.gap, round(p.seconds, 1)]
+         p.status, p.objective, p.bound, p.gap, round(p.work, 1)]
         for p in plan.phases
     ]  # fmt: skip
     write_table(

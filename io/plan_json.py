@@ -1,6 +1,6 @@
-"""``plan.json``: the machine-readable plan (SPEC §4 schema ``herplan-plan/1``).
+"""``plan.json``: the machine-readable plan (README, Outputs: format ``herplan-plan/1``).
 
-Besides the fields of SPEC §4 it records what the next rerun needs to keep its
+Besides the fields the README lists it records what the next rerun needs to keep its
 promises: the wave and every calendar UID issued (a reassessment keeps its UID
 for the wave, a cancelled one is never reused), the consultants' names and
 addresses (a consultant removed from the input still gets cancellations), and
@@ -118,7 +118,7 @@ def stats_dict(plan: Plan) -> dict[str, object]:
         "bound": head.bound if head else None,
         "gap": _round(headline_gap(plan.phases)),
         "start_planned": plan.start_planned,
-        "solve_seconds": round(sum(p.seconds for p in plan.phases), 2),
+        "solve_seconds": round(sum(p.work for p in plan.phases), 2),
         "phases": [
             {
                 "name": p.name,
@@ -126,7 +126,7 @@ def stats_dict(plan: Plan) -> dict[str, object]:
                 "objective": p.objective,
                 "bound": p.bound,
                 "gap": _round(p.gap),
-                "solve_seconds": p.seconds,
+                "solve_seconds": p.work,
             }
             for p in plan.phases
         ],

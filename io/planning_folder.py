@@ -1,4 +1,4 @@
-"""The planning folder of SPEC §4, written atomically.
+"""The planning folder (README, Outputs), written atomically.
 
 Everything is first written to a staging sibling of ``DIR``; only when every
 file is complete is it swapped in (``atomic.staged_folder``). A folder that

@@ -1,4 +1,4 @@
-"""The previous revision of a planning folder (SPEC §6): its ``plan.json``.
+"""The previous revision of a planning folder (README, Rerun): its ``plan.json``.
 
 A rerun starts from the appointments of the previous plan and keeps the
 wave's calendar identity (UIDs issued, UIDs cancelled, consultants, file

@@ -1,4 +1,4 @@
-"""``aanbieders/<slug>.xlsx``: what one care provider receives (SPEC §4).
+"""``aanbieders/<slug>.xlsx``: what one care provider receives (README, Outputs).
 
 Sheets: ``Planning`` (its interviews, with a ja/nee drop-down ``Haalbaar`` and
 an ``Opmerking`` column to fill in), ``Actie nodig`` (support plans to renew,

@@ -1,4 +1,4 @@
-"""The input workbook's sheets and columns (SPEC §2), shared by reader and template."""
+"""The input workbook's sheets and columns (README, Input), shared by reader and template."""
 
 from __future__ import annotations
 

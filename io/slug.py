@@ -1,6 +1,6 @@
 """File names for provider and consultant files, safe on Windows, macOS and Linux.
 
-SPEC §4: ``aanbieders/<aanbieder>.xlsx`` and ``consulenten/<consulent>.ics`` are
+README, Outputs: ``aanbieders/<aanbieder>.xlsx`` and ``consulenten/<consulent>.ics`` are
 "safe slugs of the names". ``python-slugify`` transliterates accents
 (``Cliëntenhuis`` → ``clientenhuis``) and drops slashes, apostrophes and every
 character a file system refuses; what is left is lower-case ASCII letters,

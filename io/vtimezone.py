@@ -1,4 +1,4 @@
-"""The VTIMEZONE of the planning's time zone, as Outlook and Google write it (SPEC §4).
+"""The VTIMEZONE of the planning's time zone, as Outlook and Google write it (README, Outputs).
 
 Outlook ignores RDATE-based time zone definitions (it maps them to a fixed
 offset, "West-Central Africa" for Amsterdam), so the zone is described the way

@@ -31,7 +31,6 @@ FONT = Font(name="Calibri", size=10)
 BOLD = Font(name="Calibri", size=10, bold=True)
 LINE_HEIGHT = 12.75  # points per line of 10 pt text
 CHARS_PER_UNIT = 1.2  # 10 pt characters per Excel width unit (a Calibri 11 digit)
-PRINT_WIDTH = 150  # width units on A4 landscape within the margins below, at 100 %
 
 
 def put(ws: Worksheet, row: int, column: int, value: object, number_format: str = "") -> Cell:

@@ -4,8 +4,8 @@ This is the one place where the rules' day and consultant filters are applied.
 The CP-SAT model, the hand planner, the construction and local searches, the
 bounds and the explanations all read the same ``Candidates``, so a heuristic
 can never hint a day the model forbids, and an explanation never names a
-reason the model did not see (STYLE §4). A rerun adds what it forbids: days
-before its today, and the day a provider answered ``nee`` for.
+reason the model did not see (docs/design.md). A rerun adds what it forbids:
+days before its today, and the day a provider answered ``nee`` for.
 """
 
 from __future__ import annotations

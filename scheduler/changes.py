@@ -1,4 +1,4 @@
-"""What changed since the previous revision, and why (SPEC §6, sheet ``Wijzigingen``).
+"""What changed since the previous revision, and why (README, Rerun; ``Wijzigingen``).
 
 Every previous appointment that is not exactly where it was gets one line:
 moved (with its cause: the provider said ``nee``, the consultant is away, the

@@ -4,7 +4,7 @@ The reason codes come from the rules themselves: while finding the candidate
 days, every rule that refuses a day for a reassessment names its code
 (``Candidates.excluded``). A case that still had possible days but was not
 planned lost out on capacity. So an explanation is never given that the model
-did not see (STYLE §4). The engine only gathers codes and facts (dates,
+did not see (docs/design.md, Rules and objectives). The engine only gathers codes and facts (dates,
 counts); ``herplan.io.sentences`` turns them into a provider's words.
 """
 

@@ -21,13 +21,15 @@ Two relaxations of the day model bound how many reassessments any plan holds
 
 If a child process cannot start or fails, the LP is solved in this process
 (the same value) and the integer bound is simply not known; why is kept in
-``failure``.
+``failure`` and logged as a warning (on the terminal, where nothing else
+listens to the ``herplan`` logger).
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import math
 import os
 import pickle
@@ -43,6 +45,7 @@ from herplan.scheduler.bounds import EPSILON, Aggregate, aggregate
 from herplan.scheduler.candidates import Candidates
 
 WORKER = Path(__file__).with_name("bound_worker.py")
+LOG = logging.getLogger("herplan")
 
 
 def _model(agg: Aggregate) -> dict[str, object]:
@@ -90,6 +93,7 @@ class BoundChild:
         if code > 0:  # a negative code: we ended it ourselves
             lines = errors.decode(errors="replace").strip().splitlines()
             self.failure = lines[-1] if lines else f"exit status {code}"
+            LOG.warning("the bound search beside the run failed: %s", self.failure)
         self._finish()
 
     def _finish(self) -> None:

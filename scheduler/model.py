@@ -12,7 +12,7 @@ the vaste consulent and fair load are decided. The model's size does not grow
 with the number of consultants.
 
 Variables (rules add constraints on them; they never make their own behind
-each other's backs, STYLE §3):
+each other's backs, docs/design.md, The engine):
 
 - ``x[i, k, d]``      reassessment *i* is held in slot *k* of its location on day *d*;
 - ``used[l, k, d]``   slot *k* of location *l* holds interviews on *d* (a visit);
@@ -44,8 +44,6 @@ if TYPE_CHECKING:
 
 SlotKey = tuple[LocKey, int, date]
 XKey = tuple[int, int, date]
-# A complete assignment of the model's variables, by proto index.
-Values = dict[int, int]
 
 
 @dataclass
@@ -63,8 +61,8 @@ class PlanModel:
     x_by_i: dict[int, list[XKey]] = field(default_factory=lambda: defaultdict(list))
     slots_by_day: dict[date, list[SlotKey]] = field(default_factory=lambda: defaultdict(list))
     slots_by_ld: dict[tuple[LocKey, date], list[SlotKey]] = field(default_factory=dict)
-    # Reruns (SPEC §6): the consultant a slot is named after, each kept appointment's
-    # slot (stability), and the confirmed ones that must stay there (rule 10).
+    # Reruns: the consultant a slot is named after, each kept appointment's slot
+    # (stability), and the confirmed ones that must stay there (rule 10).
     named: dict[SlotKey, str] = field(default_factory=dict)
     previous: dict[int, SlotKey] = field(default_factory=dict)
     pinned: dict[int, SlotKey] = field(default_factory=dict)

@@ -1,8 +1,8 @@
 """From a validated ``Problem`` to a verified ``Plan``: build, solve, time, explain, check.
 
-``make_plan`` is the engine's entry point; ``herplan.run`` (the public API)
-adds what a run is around it: the previous plan and returned workbooks, the
-creation time, the planning folder.
+``make_plan`` is the engine's entry point; ``herplan.app.run`` (the run of the
+command line, the web page and ``herplan.plan``) adds what a run is around it:
+the previous plan and returned workbooks, the creation time, the folder.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""A rerun's starting point (SPEC §6): what stays, what had to change, and why.
+"""A rerun's starting point (README, Rerun): what stays, what had to change, and why.
 
 - Appointments before today are history: kept exactly, not planned again;
   their mornings count against the weekly caps.

@@ -3,7 +3,7 @@
 1. **The first plan**: the hand planner's plan and best fit improved by ruin
    and recreate, each polished by local search; the better one is the first
    incumbent. A rerun starts from its kept appointments and only fills gaps.
-2. **Day model phases**, one per objective in SPEC order. Each phase starts
+2. **Day model phases**, one per objective in the README's order. Each phase starts
    from the incumbent as a complete hint, adds the objective's proven bound,
    stops as soon as a plan reaches it, and then fixes the objective at the
    incumbent's value (``>=`` for a maximum, ``<=`` for a minimum), so a later

@@ -1,4 +1,4 @@
-"""The guard before anything is written (SPEC §5, §6).
+"""The guard before anything is written (README, Rerun after cancellations).
 
 A plan is re-checked, without the solver, against every hard rule (each
 rule's own ``violations``), against its own consistency (each open

@@ -1,4 +1,4 @@
-"""An independent checker of every hard rule of SPEC §3 on any ``plan.json``.
+"""An independent checker of every hard rule (README, The rules) on any ``plan.json``.
 
 It shares no rule code with the scheduler: working days, the six-month
 arithmetic, overlaps and capacities are recomputed here from the input and
@@ -327,7 +327,7 @@ def check_files(input_path: Path, plan_json: Path) -> list[str]:
     return check_plan(problem, json.loads(plan_json.read_text(encoding="utf-8")))
 
 
-# --- the promises of a rerun (SPEC §6) ----------------------------------------------------
+# --- the promises of a rerun (README, Rerun after cancellations) -----------------------
 
 RELEASE_CAUSES = {
     "nee", "absent", "locatie_gesloten", "client_niet_beschikbaar", "moved_location", "rule",

@@ -1,4 +1,4 @@
-"""Invitations by e-mail (SPEC §4, iMIP) and ``herplan send`` against a real SMTP server.
+"""Invitations by e-mail (README, Calendars; iMIP) and ``herplan send`` against a real SMTP server.
 
 A generated region is planned; its outbox must hold exactly one message per
 recipient and event, each one RFC 6047 e-mail with one event; ``herplan send``

@@ -1,4 +1,4 @@
-"""Every calendar herplan writes, judged by programs that are not ours (SPEC §4).
+"""Every calendar herplan writes, judged by programs that are not ours (README, Outputs).
 
 - libical (the C library behind Evolution, Debian ``gir1.2-ical-3.0``) checks
   each file and each e-mail's calendar part against the iTIP restrictions of

@@ -1,4 +1,4 @@
-"""Reruns (SPEC §6): plan, edit the input, run the same command, only what must move moves.
+"""Reruns (README): plan, edit the input, run the same command, only what must move moves.
 
 Each test plans a generated instance, makes one kind of change (a withdrawal,
 an absence, a closed location day, a new reassessment, a provider's ``nee``),
@@ -161,7 +161,7 @@ def test_absence_moves_only_that_consultants_day(workspace):
 
 
 def _gap_fillers(before: dict, after: dict) -> set[str]:
-    """Dossiers that moved to make room for more reassessments (allowed by SPEC §6)."""
+    """Dossiers that moved to make room for more reassessments (allowed on a rerun, README)."""
     planned_more = len(after["appointments"]) > len(before["appointments"])
     if not planned_more:
         return set()
@@ -256,7 +256,7 @@ def test_provider_nee_moves_that_interview_and_ja_pins(workspace):
     assert now is None or now["date"] != no["date"]
     change = next(c for c in after["changes"] if c["dossier"] == no["dossier"])
     assert "vakantie" in change["reason"]
-    assert "vakantie" in result.output or change["kind"] in ("verplaatst", "niet_meer_inplanbaar")
+    assert f"{no['dossier']}: nee" in result.output  # the summary names the answer
     wb = load_workbook(workspace / "planning" / "overzicht.xlsx")
     assert any("vakantie" in str(c.value) for row in wb["Wijzigingen"].iter_rows() for c in row)
 

@@ -1,7 +1,7 @@
 """The one place for calendar facts: working days, holidays, month arithmetic.
 
 Rules ask this module; they never re-derive working days or the six-month
-support-plan arithmetic themselves (STYLE: "What to avoid").
+support-plan arithmetic themselves (docs/design.md, Layers).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The planning domain as plain, frozen data (SPEC §2 input, §4 output).
+"""The planning domain as plain, frozen data (README: Input, Outputs).
 
 The workbook reader (``herplan.io``) reports every problem of a file with its
 row and column; a ``Problem`` built in Python is checked on construction and
@@ -32,7 +32,7 @@ class TimeWindow:
 
 @dataclass(frozen=True)
 class Settings:
-    """Sheet ``Instellingen``; every value has the default of SPEC §2."""
+    """Sheet ``Instellingen``; every value has the default of README, Input."""
 
     period_start: date
     period_end: date
@@ -291,7 +291,7 @@ class Appointment:
 
 @dataclass(frozen=True)
 class Invitation:
-    """One calendar entry that one person was invited to by e-mail (SPEC §4, iMIP).
+    """One calendar entry that one person was invited to by e-mail (README, Calendars; iMIP).
 
     ``kind`` is ``gesprek`` (the interview) or ``uitwerking`` (the write-up
     block); ``role`` the recipient's: ``begeleider``, ``contactpersoon`` (the
@@ -316,7 +316,7 @@ class Invitation:
 
 @dataclass(frozen=True)
 class Unscheduled:
-    """A reassessment that could not be planned: reason codes (SPEC §3) and the facts
+    """A reassessment that could not be planned: reason codes (README, The rules) and the facts
     its explanation is made of (dates, counts); ``herplan.io`` renders the words."""
 
     dossier: str
@@ -359,7 +359,7 @@ class SolveStats:
     status: str
     objective: float
     bound: float | None
-    seconds: float  # CP-SAT deterministic time: reproducible, close to seconds of work
+    work: float  # CP-SAT's deterministic time: reproducible, close to seconds of work
     wall_seconds: float = 0.0  # real elapsed time: shown to the user, never written
     headline: bool = False  # one of the objectives whose gap is the plan's gap
     unit: str = ""  # reassessments, visits: the objective as a planner counts it
@@ -392,7 +392,7 @@ class StaleAnswer:
 
 @dataclass(frozen=True)
 class Rerun:
-    """What a rerun starts from (SPEC §6): the previous plan, today, returned sheets.
+    """What a rerun starts from (README, Rerun): the previous plan, today, returned sheets.
 
     ``wave`` identifies the December wave: a reassessment's calendar UID comes
     from it and the dossier, so it stays the same whatever the settings;

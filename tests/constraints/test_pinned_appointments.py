@@ -1,5 +1,5 @@
 """Rule 10: an appointment the provider confirmed (``ja``) keeps its consultant, day and time,
-and on a rerun an untouched appointment is never dropped (the promise of SPEC §6)."""
+and on a rerun an untouched appointment is never dropped (the promise of a rerun, README)."""
 
 from dataclasses import replace
 from datetime import date

@@ -1,4 +1,4 @@
-"""What people do to a workbook in Excel, and faults while planning (SPEC §2).
+"""What people do to a workbook in Excel, and faults while planning (README, Input).
 
 Every bad input gets ``file › sheet › row N › column: what and what is expected``,
 all at once, exit 2, no traceback, nothing written, the input untouched; the

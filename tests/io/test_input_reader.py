@@ -1,4 +1,4 @@
-"""Reading the input workbook and CSV folder; every error as SPEC §2 prescribes."""
+"""Reading the input workbook and CSV folder; every error as the README prescribes (Input)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Provider workbooks and iCalendar files (SPEC §4), read back by independent readers.
+"""Provider workbooks and iCalendar files (README, Outputs), read back by independent readers.
 
 Every appointment of a provider appears exactly once in its sheet and in its
 calendar, with the date and times of ``plan.json``; both calendars parse with
