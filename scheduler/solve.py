@@ -447,8 +447,9 @@ class Phases:
                 domain.extend((fixed, fixed))
             solver = _solver(self.options, step, len(pm.x) - len(keep))
             status = _run(solver, sub, self.budget, None)
-            if self.options.reproducible:
-                self.budget.charge(solver.deterministic_time / DETERMINISTIC_PER_SECOND)
+            if self.options.reproducible:  # a step costs its setting up, however small
+                work = solver.deterministic_time / DETERMINISTIC_PER_SECOND
+                self.budget.charge(max(work, ROUND_SECONDS_MIN))
             if status in ("OPTIMAL", "FEASIBLE") and solver.objective_value >= value:
                 solution = list(solver.response_proto.solution)
                 self.values = {var.index: solution[var.index] for var in _all_vars(pm)}
@@ -456,13 +457,15 @@ class Phases:
                 self.best_count = max(self.best_count, self.planned())
                 self.progress(self.count_name, self.planned())
                 _set_hint(pm.model, self.values)
+            if status == "OPTIMAL" and not keep:  # the part was the whole plan: proven
+                break
         return self.budget.elapsed() - started
 
     def _stats(self, objective: Objective, name: str, outcome: Outcome) -> SolveStats:
         status, value, bound = outcome.status, outcome.value, outcome.bound
         work, wall = outcome.work, outcome.wall
         shown_value, shown_bound = float(value), None if bound is None else float(bound)
-        if objective.shown is not None and shown_bound is not None:
+        if objective.shown is not None and bound is not None:
             shown_value, shown_bound = objective.shown(self.pm, value, bound)
         elif objective.shown is not None:
             shown_value, _ = objective.shown(self.pm, value, value)
