@@ -35,7 +35,11 @@ from pathlib import Path
 from benchmarks.instances import shape, write
 from benchmarks.picture import render
 
-TIME_LIMITS = {"S": 10.0, "M": 30.0, "T": 30.0, "L": 60.0, "L-tight": 60.0, "XL": 120.0}
+TIME_LIMITS = {
+    "S": 10.0, "M": 30.0, "T": 30.0, "L": 60.0, "L-tight": 60.0, "XL": 120.0, "XL-tight": 120.0,
+}  # fmt: skip
+# The anytime curve: the best plan's count at these shares of the time limit.
+ANYTIME_SHARES = (0.1, 0.25, 0.5, 0.75, 1.0)
 PLANNERS = ("herplan", "hand")
 
 
@@ -59,8 +63,16 @@ def run_one(size: str, planner: str, seed: int, workbook: Path) -> dict[str, obj
 
     started = time.monotonic()
     problem, _ = read_problem(workbook)
+    curve: list[tuple[float, int]] = []  # (seconds, planned) as the best plan grows
     if planner == "herplan":
-        options = SolverOptions(time_limit_s=TIME_LIMITS[size], seed=seed, started=started)
+
+        def progress(p) -> None:
+            if p.planned is not None and (not curve or p.planned > curve[-1][1]):
+                curve.append((round(time.monotonic() - started, 1), p.planned))
+
+        options = SolverOptions(
+            time_limit_s=TIME_LIMITS[size], seed=seed, started=started, progress=progress
+        )
         plan = make_plan(problem, options)
     else:
         plan = plan_by_hand(problem, seed)
@@ -92,7 +104,38 @@ def run_one(size: str, planner: str, seed: int, workbook: Path) -> dict[str, obj
         "load_spread": load_spread(plan),
         "peak_mib": peak,
         "violations": len(check_plan(problem, plan_dict(plan))),
+        "anytime": curve,
+        "at_quarter": _share_at(curve, TIME_LIMITS[size] / 4, planned),
     }
+
+
+def _planned_at(curve: list[tuple[float, int]], seconds: float) -> int:
+    """The best plan's count ``seconds`` into the run (0 before the first)."""
+    return max((n for t, n in curve if t <= seconds), default=0)
+
+
+def _share_at(curve: list[tuple[float, int]], seconds: float, final: int) -> float | None:
+    if not curve:
+        return None
+    return round(_planned_at(curve, seconds) / final, 4) if final else 1.0
+
+
+def anytime_table(results: dict[str, list[dict[str, object]]]) -> str:
+    """herplan's planned count at shares of the time limit, per instance."""
+    head = "| instance | " + " | ".join(f"{share:.0%} of limit" for share in ANYTIME_SHARES)
+    lines = [head + " | final |", "|---|" + "---|" * (len(ANYTIME_SHARES) + 1)]
+    for size, rows in results.items():
+        row = next((r for r in rows if r["planner"] == "herplan" and r.get("anytime")), None)
+        if row is None:
+            continue
+        curve = [(float(t), int(n)) for t, n in row["anytime"]]  # type: ignore[attr-defined]
+        final = int(row["planned"])  # type: ignore[call-overload]
+        cells = []
+        for share in ANYTIME_SHARES:
+            n = _planned_at(curve, TIME_LIMITS[size] * share)
+            cells.append(f"{n} ({n / final:.1%})" if final else str(n))
+        lines.append(f"| {size} | " + " | ".join(cells) + f" | {final} |")
+    return "\n".join(lines)
 
 
 COLUMNS = (
@@ -144,6 +187,7 @@ def report(results: dict[str, list[dict[str, object]]]) -> str:
     ]
     for size, rows in results.items():
         lines += [f"### {size} (time limit {TIME_LIMITS[size]:g} s)", "", table(rows), ""]
+    lines += ["### Anytime: planned as the run goes on (herplan)", "", anytime_table(results), ""]
     return "\n".join(lines)
 
 

@@ -28,8 +28,17 @@ SIZES: dict[str, tuple[int, int, int]] = {
     # Tight regions: scarce consultants with low weekly caps (issue: engine at region scale).
     "T": (300, 6, 40),
     "L-tight": (1000, 22, 120),
+    "XL-tight": (3000, 60, 300),
 }
-TIGHT_CAPS: dict[str, tuple[int | None, ...]] = {"T": (2, 2, 3), "L-tight": (2, 2, 3)}
+TIGHT_CAPS: dict[str, tuple[int | None, ...]] = {
+    "T": (2, 2, 3),
+    "L-tight": (2, 2, 3),
+    "XL-tight": (2, 2, 3),
+}
+# A share of the clients whose begeleider column holds a provider's team name
+# rather than a person, as real exports sometimes do: one "support worker"
+# with a hundred clients or more, whom rule 8 gives one morning a day.
+TEAM_SHARES: dict[str, float] = {"XL-tight": 0.3}
 
 PROVIDERS = (
     "Yulius", "Leger des Heils", "De Hoop ggz", "Philadelphia", "Enver", "Kwintes", "Timon",
@@ -76,6 +85,8 @@ class Shape:
     part_time_share: float = 0.35
     # Weekly caps on interview mornings, drawn per consultant (None: no cap).
     weekly_caps: tuple[int | None, ...] = (None, None, 3, 4)
+    # Share of the clients whose begeleider is their provider's team (0: none).
+    team_share: float = 0.0
     # Support plans dated after this day move back a month, at most to this day
     # (a real file has no plan from the future); None keeps the draw as it is.
     latest_plan_date: date | None = None
@@ -88,6 +99,8 @@ def shape(size: str, **overrides: object) -> Shape:
     n, c, loc = SIZES[size]
     if size in TIGHT_CAPS:
         overrides.setdefault("weekly_caps", TIGHT_CAPS[size])
+    if size in TEAM_SHARES:
+        overrides.setdefault("team_share", TEAM_SHARES[size])
     return Shape(n, c, loc, **overrides)  # type: ignore[arg-type]
 
 
@@ -98,6 +111,7 @@ def _weekday_list(days: list[int]) -> str:
 def generate(spec: Shape, seed: int = 0) -> tuple[dict[str, list[dict[str, object]]], dict]:
     """Rows per sheet, and the settings, for ``spec``; deterministic for ``seed``."""
     rng = random.Random(seed)
+    teams = random.Random(f"teams-{seed}")  # its own stream: the rest is drawn as without teams
     year = spec.year
     start, end = date(year, 12, 1), date(year, 12, 31)
 
@@ -202,6 +216,8 @@ def generate(spec: Shape, seed: int = 0) -> tuple[dict[str, list[dict[str, objec
                 "status": "geannuleerd" if rng.random() < spec.withdrawn_share else None,
             }
         )
+        if spec.team_share and teams.random() < spec.team_share:
+            rows[-1]["begeleider"] = f"Team {provider}"
         email_name = rows[-1]["begeleider"].split()[-1].lower()
         rows[-1]["begeleider_email"] = f"{email_name}.{loc + 1}@{provider.split()[0].lower()}.nl"
 

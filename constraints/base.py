@@ -9,9 +9,11 @@ A hard rule may do these things, each optional:
 - ``slots(problem, location)``: how many consultants a location can host in
   one morning (the model gets that many consultant *slots* per location-day);
 - ``morning(settings)``: what it limits in one consultant-morning (the window,
-  the change-over, the write-ups, one location: ``herplan.capacity``), and
-  ``weekly_cap``: whether it caps a consultant's mornings per week. The model,
-  the heuristics, a rerun and the bounds ask these, never a rule's name;
+  the change-over, the write-ups, one location: ``herplan.capacity``),
+  ``weekly_cap``: whether it caps a consultant's mornings per week, and
+  ``worker_one_morning``: whether it keeps a begeleider's interviews of one day
+  in one consultant-morning. The model, the heuristics, a rerun and the bounds
+  ask these, never a rule's name;
 - ``add(plan_model)``: constraints on the day model's variables;
 - ``assign(assignment_model)``: constraints on the small model that hands
   consultants to the day model's slots;
@@ -55,6 +57,7 @@ class Rule:
     slots: Callable[[Problem, Location], int] | None = None
     morning: Callable[[Settings], MorningCapacity] | None = None
     weekly_cap: bool = False
+    worker_one_morning: bool = False
     add: Callable[[PlanModel], None] | None = None
     assign: Callable[[AssignmentModel], None] | None = None
     violations: Callable[[PlanFacts], list[str]] | None = None

@@ -3,7 +3,9 @@
 "Interviews with the same begeleider never overlap in time." All interviews of
 one begeleider on one day go to the same consultant slot, whose interviews
 follow each other with change-over time; the clock times keep the
-begeleider's interviews back to back, so they can never overlap.
+begeleider's interviews back to back, so they can never overlap. So a
+begeleider has at most one morning's interviews a day, at one location
+(``worker_one_morning``: the bounds count that too).
 """
 
 from __future__ import annotations
@@ -53,4 +55,4 @@ def violations(facts: PlanFacts) -> list[str]:
     return found
 
 
-RULE = Rule(8, "support_worker", add=add, violations=violations)
+RULE = Rule(8, "support_worker", add=add, violations=violations, worker_one_morning=True)

@@ -146,6 +146,14 @@ def _capacity(f: Facts, lang: str, months: int) -> str:
     return _w(lang)["why_no_morning"]
 
 
+def _support_worker(f: Facts, lang: str, months: int) -> str:
+    return _w(lang)["why_begeleider_bezet"].format(begeleider=f.get("begeleider", ""))
+
+
+def _not_fitted(f: Facts, lang: str, months: int) -> str:
+    return _w(lang)["why_niet_ingepast"]
+
+
 REASONS: dict[str, Callable[[Facts, str, int], str]] = {
     "geannuleerd": _withdrawn,
     "einddatum_voor_periode": _ends_before,
@@ -155,6 +163,8 @@ REASONS: dict[str, Callable[[Facts, str, int], str]] = {
     "client_niet_beschikbaar": _client,
     "geen_consulent_beschikbaar": _nobody,
     "capaciteit": _capacity,
+    "begeleider_bezet": _support_worker,
+    "niet_ingepast": _not_fitted,
 }
 
 

@@ -4,8 +4,9 @@
   slots (GLOP, part of OR-Tools): per location-day at most ``rooms`` visits,
   each holding ``W + g`` minutes of interview blocks and whole interviews
   (``capacity.morning_limits``), at most as many visits on a day as
-  consultants working that morning, and consultant-mornings within the weekly
-  caps. No plan is worth more; when a plan reaches it, objective 1 is proven
+  consultants working that morning, consultant-mornings within the weekly
+  caps, and a begeleider's interviews of a day at one location and within one
+  morning (rule 8). No plan is worth more; when a plan reaches it, objective 1 is proven
   optimal. Only the capacities of the rules the model holds are used, so a
   model without a rule never gets a bound that cuts off its plans.
 - ``flow_upper_bound``: the weaker maximum flow of earlier versions (case →
@@ -30,7 +31,7 @@ from ortools.graph.python import max_flow
 from herplan.calendar import iso_week
 from herplan.capacity import fewest_mornings, morning_limits, most_per_morning
 from herplan.scheduler.bound_worker import linear_optimum
-from herplan.scheduler.candidates import Candidates
+from herplan.scheduler.candidates import Candidates, LocKey
 
 EPSILON = 1e-6
 
@@ -107,6 +108,8 @@ def aggregate(
         _visit_rows(agg, cands, cases, [y[(i, day)] for i in cases], visits, limits, linking)
     if cap.one_location:  # every visit is one consultant's morning
         _staff_rows(agg, cands, visits_on)
+    if cands.worker_one_morning:
+        _worker_rows(agg, cands, y, integer=linking)
     return agg
 
 
@@ -156,6 +159,45 @@ def _staff_rows(agg: Aggregate, cands: Candidates, visits_on: dict[date, list[in
         left = cands.cap_left(cid, week)
         if left is not None and len(mornings) > left:
             agg.row([(j, 1) for j in mornings], left)
+
+
+def _worker_rows(
+    agg: Aggregate, cands: Candidates, y: dict[tuple[int, date], int], integer: bool
+) -> None:
+    """Rule 8: a begeleider's interviews of one day share one consultant-morning.
+
+    So on each day they are at one location and no more than one morning
+    holds: at most ``max`` over the locations of what a morning holds there. A
+    team name in the begeleider column, with a hundred clients, gets one
+    morning a day; the bound counts that. The ``integer`` model says it with a
+    column per location the begeleider could be at (one chosen), the LP with
+    one row per begeleider-day (the same LP optimum, fewer columns).
+    """
+    per_day: dict[tuple[str, date], dict[LocKey, list[int]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    for i, day in y:
+        if worker := cands.worker[i]:
+            per_day[(worker, day)][cands.location(i)].append(i)
+    for (_worker, day), places in sorted(per_day.items()):
+        most = {loc: _most_of(cands, cases) for loc, cases in places.items()}
+        if len(places) == 1 or not integer:
+            cases = [i for group in places.values() for i in group]
+            if len(cases) > max(most.values()):
+                agg.row([(y[(i, day)], 1) for i in cases], max(most.values()))
+            continue
+        chosen = []
+        for loc, cases in places.items():
+            at = agg.column(1)
+            chosen.append(at)
+            agg.row([*((y[(i, day)], 1) for i in cases), (at, -most[loc])], 0)
+        agg.row([(j, 1) for j in chosen], 1)
+
+
+def _most_of(cands: Candidates, cases: list[int]) -> int:
+    """The most of these interviews one morning holds."""
+    minutes = [cands.cases[i].interview_minutes(cands.settings) for i in cases]
+    return min(len(cases), most_per_morning(minutes, cands.capacity))
 
 
 def _lp_bound(cands: Candidates, worth: Mapping[int, int], plannable: list[int]) -> int:

@@ -38,6 +38,7 @@ class Candidates:
     days: list[date]
     capacity: MorningCapacity = field(default_factory=MorningCapacity)  # rules 1-3
     weekly_caps: bool = False  # rule 4 caps a consultant's mornings per week
+    worker_one_morning: bool = False  # rule 8: a begeleider's day in one morning
     available: dict[date, list[str]] = field(default_factory=dict)
     candidate_days: dict[int, list[date]] = field(default_factory=dict)
     excluded: dict[int, dict[date, tuple[str, ...]]] = field(default_factory=dict)
@@ -188,6 +189,7 @@ def find_candidates(
         days=days,
         capacity=morning_capacity(rules, problem.settings),
         weekly_caps=any(rule.weekly_cap for rule in rules),
+        worker_one_morning=any(rule.worker_one_morning for rule in rules),
     )
     for cid, day in sorted(set(held)):
         week = (cid, iso_week(day))

@@ -3,9 +3,14 @@
 The reason codes come from the rules themselves: while finding the candidate
 days, every rule that refuses a day for a reassessment names its code
 (``Candidates.excluded``). A case that still had possible days but was not
-planned lost out on capacity. So an explanation is never given that the model
-did not see (docs/design.md, Rules and objectives). The engine only gathers codes and facts (dates,
-counts); ``herplan.io.sentences`` turns them into a provider's words.
+planned lost out on capacity, and the final plan says whose: ``capaciteit``
+where every morning it could use is full (no room in the visits at its
+location, no room or no consultant free within the weekly caps for a new
+one), ``begeleider_bezet`` where a morning had room but its begeleider's day
+is spent in another morning (rule 8). So an explanation is never given that
+the model did not see (docs/design.md, Rules and objectives). The engine only
+gathers codes and facts (dates, counts); ``herplan.io.sentences`` turns them
+into a provider's words.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from datetime import date
 from herplan.calendar import plan_needed_by, plan_valid_until
 from herplan.domain import PlanRenewal, Reassessment, Unscheduled
 from herplan.scheduler.candidates import DECLINED, Candidates
+from herplan.scheduler.mornings import Chosen, Mornings, from_chosen
 
 # The order a provider can act on them: the first is the main reason.
 REASON_ORDER = (
@@ -25,20 +31,65 @@ REASON_ORDER = (
     "locatie_gesloten",
     "client_niet_beschikbaar",
     "geen_consulent_beschikbaar",
+    "begeleider_bezet",
     "capaciteit",
+    "niet_ingepast",
 )
+CAPACITY, SUPPORT_WORKER, ROOM_LEFT = "capaciteit", "begeleider_bezet", "niet_ingepast"
 PLAN_REASONS = frozenset({"geen_ondersteuningsplan", "ondersteuningsplan_verlopen"})
 
 
-def reasons_for(cands: Candidates, i: int) -> tuple[str, ...]:
-    """Reason codes for an open reassessment that was not planned, main reason first."""
+def reasons_for(cands: Candidates, i: int, full: str = CAPACITY) -> tuple[str, ...]:
+    """Reason codes for an open reassessment that was not planned, main reason first;
+    ``full`` says what was full where it had days (``what_is_full``)."""
     if cands.candidate_days[i]:
-        return ("capaciteit",)
+        return (full,)
     if not cands.excluded[i]:
         # The period holds no working day at all: nobody can hold an interview.
         return ("geen_consulent_beschikbaar",)
     firsts = {min(codes, key=REASON_ORDER.index) for codes in cands.excluded[i].values()}
     return tuple(code for code in REASON_ORDER if code in firsts) or ("capaciteit",)
+
+
+def what_is_full(state: Mornings, i: int) -> str:
+    """Why the plan in ``state`` holds no place for plannable ``i``.
+
+    ``capaciteit``: on every day it could have, each visit at its location is
+    full and no new one can be opened (no room, or no consultant free that
+    morning within the weekly caps, even after handing a morning over).
+    ``begeleider_bezet``: on some day there was room, but its begeleider's
+    interviews that day are in another morning (rule 8). ``niet_ingepast``:
+    the plan still has room for it; the search ended before it was fitted in.
+    """
+    c = state.cands
+    worker = c.worker[i] if c.worker_one_morning else ""
+    location, worker_bound = c.location(i), False
+    for day in c.candidate_days[i]:
+        fitting = [mid for mid in state.at.get((location, day), ()) if _room_in(state, i, mid)]
+        new = state.room_at(location, day) and state._staffing_path(day) is not None
+        if not fitting and not new:
+            continue
+        taken = state.worker_day.get((worker, day)) if worker else None
+        if taken is None or taken in fitting:
+            return ROOM_LEFT
+        worker_bound = True
+    return SUPPORT_WORKER if worker_bound else CAPACITY
+
+
+def what_is_full_in(cands: Candidates, chosen: Chosen) -> dict[int, str]:
+    """``what_is_full`` for every plannable reassessment ``chosen`` leaves out."""
+    state = from_chosen(cands, chosen)
+    return {i: what_is_full(state, i) for i in state.unplanned()}
+
+
+def _room_in(state: Mornings, i: int, mid: int) -> bool:
+    """Morning ``mid`` has room for ``i``, whoever its begeleider is."""
+    m, c = state.items[mid], state.cands
+    return (
+        c.allows(i, m.consultant, m.day)
+        and m.used + c.block[i] <= c.morning_room
+        and len(m.cases) < c.writeups
+    )
 
 
 def latest_day_for_new_plan(cands: Candidates, i: int) -> date | None:
@@ -60,10 +111,10 @@ def plan_facts(r: Reassessment, settings) -> dict[str, object]:
     return facts
 
 
-def unscheduled_entry(cands: Candidates, i: int) -> Unscheduled:
+def unscheduled_entry(cands: Candidates, i: int, full: str = CAPACITY) -> Unscheduled:
     r = cands.cases[i]
     s = cands.settings
-    codes = reasons_for(cands, i)
+    codes = reasons_for(cands, i, full)
     facts: dict[str, object] = {
         "location": r.location,
         "indication_end": r.indication_end,
@@ -73,6 +124,7 @@ def unscheduled_entry(cands: Candidates, i: int) -> Unscheduled:
         "period_end": s.period_end,
         "attendance_required": r.attendance_required,
         "has_begeleider": bool(r.begeleider.strip()),
+        "begeleider": " ".join(r.begeleider.split()),
         **plan_facts(r, s),
     }
     latest = latest_day_for_new_plan(cands, i)

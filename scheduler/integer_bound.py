@@ -22,7 +22,8 @@ Two relaxations of the day model bound how many reassessments any plan holds
 If a child process cannot start or fails, the LP is solved in this process
 (the same value) and the integer bound is simply not known; why is kept in
 ``failure`` and logged as a warning (on the terminal, where nothing else
-listens to the ``herplan`` logger).
+listens to the ``herplan`` logger). HiGHS is stopped when it grows past its
+share of the run's memory (``memory.BOUND_MIB``); the bound then is the LP's.
 """
 
 from __future__ import annotations
@@ -43,9 +44,11 @@ from pathlib import Path
 from herplan.scheduler.bound_worker import linear_optimum
 from herplan.scheduler.bounds import EPSILON, Aggregate, aggregate
 from herplan.scheduler.candidates import Candidates
+from herplan.scheduler.memory import BOUND_MIB, resident_mib
 
 WORKER = Path(__file__).with_name("bound_worker.py")
 LOG = logging.getLogger("herplan")
+MEMORY_POLL_SECONDS = 0.5
 
 
 def _model(agg: Aggregate) -> dict[str, object]:
@@ -55,9 +58,11 @@ def _model(agg: Aggregate) -> dict[str, object]:
 class BoundChild:
     """Jobs of ``bound_worker`` in a child process; their answers as they come."""
 
-    def __init__(self, jobs: list[tuple[str, str, dict]]) -> None:
+    def __init__(self, jobs: list[tuple[str, str, dict]], memory_mib: float | None = None) -> None:
         self.answers: dict[str, float | None] = {}
         self.failure = ""
+        self.memory_mib = memory_mib  # stopped when it grows past this (None: never)
+        self.outgrown = False  # it was stopped for its memory
         self._done = threading.Event()
         self._reader: threading.Thread | None = None
         fd, name = tempfile.mkstemp(prefix="herplan-bound-", suffix=".pickle")
@@ -78,6 +83,18 @@ class BoundChild:
             return
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
+        if memory_mib is not None:
+            threading.Thread(target=self._watch_memory, daemon=True).start()
+
+    def _watch_memory(self) -> None:
+        """Stop the child once it holds more than its share of the run's memory."""
+        assert self._process is not None and self.memory_mib is not None
+        while not self._done.wait(MEMORY_POLL_SECONDS):
+            used = resident_mib(self._process.pid)
+            if used is not None and used > self.memory_mib and self._process.poll() is None:
+                self.outgrown = True
+                self._process.kill()
+                return
 
     def _read(self) -> None:
         assert self._process is not None and self._process.stdout is not None
@@ -180,7 +197,7 @@ class IntegerBound:
         plannable = sorted(cands.plannable)
         agg = aggregate(cands, dict.fromkeys(plannable, 1), plannable, linking=True)
         model = {**_model(agg), "seconds": seconds, "seed": seed}
-        self._child = BoundChild([("integer", "integer", model)])
+        self._child = BoundChild([("integer", "integer", model)], memory_mib=BOUND_MIB)
 
     @property
     def done(self) -> bool:

@@ -29,7 +29,13 @@ from herplan.domain import (
 )
 from herplan.scheduler.candidates import Candidates, consultant_mornings, find_candidates
 from herplan.scheduler.changes import changes_since
-from herplan.scheduler.explain import renewal, unscheduled_entry, withdrawn_entry
+from herplan.scheduler.explain import (
+    CAPACITY,
+    renewal,
+    unscheduled_entry,
+    what_is_full_in,
+    withdrawn_entry,
+)
 from herplan.scheduler.integer_bound import LinearBounds
 from herplan.scheduler.model import build_model
 from herplan.scheduler.rerun import RerunStart, split_past, starting_plan
@@ -192,12 +198,13 @@ def _not_planned(
 ) -> tuple[list[Unscheduled], list[PlanRenewal]]:
     """Every reassessment not planned, with its reasons; the support plans to renew."""
     planned_day = {i: day for i, _cid, day in result.chosen}
+    full = what_is_full_in(cands, result.chosen)
     unscheduled = [withdrawn_entry(r) for r in solvable.reassessments if r.withdrawn]
     renewals = []
     for i, r in enumerate(cands.cases):
         day = planned_day.get(i)
         if day is None:
-            unscheduled.append(unscheduled_entry(cands, i))
+            unscheduled.append(unscheduled_entry(cands, i, full.get(i, CAPACITY)))
         entry = renewal(cands, i, day, day is not None and current_plan_valid(problem, r, day))
         if entry is not None:
             renewals.append(entry)

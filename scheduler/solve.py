@@ -46,6 +46,7 @@ from herplan.scheduler.greedy import hand_plan
 from herplan.scheduler.hints import chosen_from, hint_values
 from herplan.scheduler.improve import improve, return_home
 from herplan.scheduler.integer_bound import IntegerBound
+from herplan.scheduler.memory import SEARCH_MIB, release
 from herplan.scheduler.model import PlanModel
 from herplan.scheduler.mornings import Chosen, from_chosen
 from herplan.scheduler.neighbourhoods import draw, fixed_outside
@@ -193,6 +194,7 @@ def _solver(options: SolverOptions, seconds: float, size: int = 0) -> cp_model.C
     else:
         p.num_workers = options.workers or os.cpu_count() or 1
         p.max_time_in_seconds = max(0.05, seconds)
+        p.max_memory_in_mb = SEARCH_MIB  # within its means: ends the phase as its time would
     return solver
 
 
@@ -221,6 +223,7 @@ def _run(
         done.set()
         if watcher:
             watcher.join()
+        release()  # one phase's peak is not carried into the next
 
 
 class Phases:
@@ -342,8 +345,9 @@ class Phases:
         def watched(n: int) -> bool:
             if built.count() > best[0]:
                 best[0] = built.count()
-                self.best_count = max(self.best_count, best[0])
-                self.progress(self.count_name, best[0])
+                if best[0] > self.best_count:  # progress shows the best plan in hand
+                    self.best_count = best[0]
+                    self.progress(self.count_name, best[0])
             return stop(n)
 
         built.rng = rng
@@ -351,7 +355,7 @@ class Phases:
         candidates.append(improve(built))
         chosen = max(candidates, key=lambda s: (s.count(), -s.visits())).chosen()
         self.best_count = max(self.best_count, len(chosen))
-        self.progress(self.count_name, len(chosen))
+        self.progress(self.count_name, self.best_count)
         return chosen
 
     # --- day model phases -----------------------------------------------------------

@@ -4,8 +4,10 @@ It shares no rule code with the scheduler: working days, the six-month
 arithmetic, overlaps and capacities are recomputed here from the input and
 the written plan, with the plain ``holidays`` and ``dateutil`` libraries. It
 also checks that every open reassessment is planned or listed with a reason
-that is true: a static reason only when no day at all was possible, and
-``capaciteit`` only when some day was.
+that is true: a static reason only when no day at all was possible, a full
+one (``capaciteit``, ``begeleider_bezet``, ``niet_ingepast``) only when some day
+was, and on a first plan only what the plan shows to be full
+(``tests/fullness.py``).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from dateutil.relativedelta import relativedelta
 
 from herplan.domain import Problem, Reassessment
 from herplan.io.input_reader import read_problem
+from tests.fullness import FULL_REASONS, Fullness
 
 REASON_CODES = {
     "geannuleerd",
@@ -30,7 +33,7 @@ REASON_CODES = {
     "locatie_gesloten",
     "geen_consulent_beschikbaar",
     "client_niet_beschikbaar",
-    "capaciteit",
+    *FULL_REASONS,
 }
 
 
@@ -56,6 +59,7 @@ class Checker:
         self.consultants = {c.id: c for c in problem.consultants}
         self.locations = {(loc.provider, loc.name): loc for loc in problem.locations}
         self.violations: list[str] = []
+        self.fullness: Fullness | None = None
 
     def fail(self, message: str) -> None:
         self.violations.append(message)
@@ -129,7 +133,7 @@ class Checker:
         if code == "client_niet_beschikbaar":
             must_come = r.attendance_required or not r.begeleider
             return self.client_unavailable(r, day) and must_come
-        return code == "capaciteit"  # checked above against the possible days
+        return code in FULL_REASONS  # checked above against the possible days and the plan
 
     # --- the rules -------------------------------------------------------------------
     def run(self) -> list[str]:
@@ -303,18 +307,34 @@ class Checker:
         working = [d for d in days if self.working(d)]
         length = r.duration_min or self.s.interview_min
         too_long = length > self.s.morning.end - self.s.morning.start
-        lone_capacity = "capaciteit" in reasons and len(reasons) == 1
-        if lone_capacity and not possible and working and not too_long:
-            self.fail(f"{r.dossier}: 'capaciteit' but no day was possible at all")
+        full = reasons & FULL_REASONS
+        if full and len(reasons) == 1 and not possible and working and not too_long:
+            self.fail(f"{r.dossier}: {sorted(full)} but no day was possible at all")
         if not working:
             if reasons != {"geen_consulent_beschikbaar"}:
                 self.fail(f"{r.dossier}: no working day in the period, but {sorted(reasons)}")
             return
-        if "capaciteit" not in reasons and possible:
+        if not full and possible:
             self.fail(f"{r.dossier}: reasons {sorted(reasons)} but a day was possible")
-        for code in sorted(reasons & REASON_CODES):
+        for code in sorted(reasons - FULL_REASONS):
             if not any(self.refuses(code, r, d) for d in working):
                 self.fail(f"{r.dossier}: '{code}' is not true on any day of the period")
+        if full and possible and not self.plan.get("today"):  # a rerun's answers: not here
+            self.check_full(r, full, days)
+
+    def check_full(self, r: Reassessment, claimed: set[str], days: list[date]) -> None:
+        """What the plan shows full is what the reason says (first plans)."""
+        if self.fullness is None:
+            self.fullness = Fullness(self.problem, self.plan["appointments"])
+        rooms = self.locations[(r.provider, r.location)].rooms
+        possible = [d for d in days if self.possible_day(r, d)]
+        shown = self.fullness.verdict(r, possible, rooms, self.may_work)
+        if shown not in claimed:
+            self.fail(f"{r.dossier}: {sorted(claimed)} but the plan shows {shown!r}")
+
+    def may_work(self, cid: str, day: date) -> bool:
+        c = self.consultants.get(cid)
+        return c is not None and day.weekday() in c.workdays and not self.absent(cid, day)
 
 
 def check_plan(problem: Problem, plan: dict) -> list[str]:

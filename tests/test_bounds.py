@@ -66,6 +66,32 @@ def test_lp_bound_follows_the_rooms():
     assert planned_upper_bound(candidates(roomy)) == 6
 
 
+def one_team_two_places():
+    """One day, two consultants; a team has two clients at North and two at South."""
+    cases = [case(f"N{n}", begeleider="Team Noord-Zuid") for n in range(2)]
+    cases += [case(f"Z{n}", "Zuid", begeleider="Team Noord-Zuid") for n in range(2)]
+    return problem(cases, [consultant("AH"), consultant("BB")], period_end=date(2026, 12, 1))
+
+
+def test_lp_bound_gives_a_begeleider_one_morning_a_day():
+    # Two consultants could hold all four, but rule 8 puts the team's day at one place.
+    p = one_team_two_places()
+    assert planned_upper_bound(candidates(p)) == 2
+    assert len(solve(p).appointments) == 2
+    # Without rule 8 the bound does not count it: it never cuts off a plan.
+    assert planned_upper_bound(candidates(p, without("support_worker"))) == 4
+    assert len(solve(p, rules=without("support_worker")).appointments) == 4
+
+
+def test_lp_bound_gives_a_begeleider_no_more_than_a_morning_holds():
+    # Six clients of one begeleider at one place, two consultants: a morning holds three.
+    cases = [case(f"C{n}", begeleider="J. Jansen") for n in range(6)]
+    p = problem(cases, [consultant("AH"), consultant("BB")], [location(rooms=2)],
+                period_end=date(2026, 12, 1))  # fmt: skip
+    assert planned_upper_bound(candidates(p)) == 3
+    assert planned_upper_bound(candidates(p, without("support_worker"))) == 6
+
+
 def test_fewest_visits_chooses_the_cheapest_locations():
     # North holds 3 cases (one morning), South 1: two planned need one visit, four need two.
     cases = [case(f"N{n}") for n in range(3)] + [case("S1", "Zuid")]

@@ -108,6 +108,13 @@ def _capacity_without_a_day(plan):
     raise AssertionError("no stale support plan to mislabel")
 
 
+def _capacity_while_room_was_left(plan):
+    # Unplan an interview and call its morning full: the room it left says otherwise.
+    a = plan["appointments"].pop()
+    plan["unscheduled"].append({"dossier": a["dossier"], "reasons": ["capaciteit"],
+                                "explanation": "Alle ochtenden zijn vol."})  # fmt: skip
+
+
 BREAKS = {
     "weekend": _set(date="2026-12-05"),
     "christmas": _set(date="2026-12-25"),
@@ -121,6 +128,7 @@ BREAKS = {
     "unlisted case": _drop_unscheduled,
     "false reason": _false_reason,
     "capacity while no day was possible": _capacity_without_a_day,
+    "capacity while room was left": _capacity_while_room_was_left,
 }
 
 

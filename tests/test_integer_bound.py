@@ -41,6 +41,19 @@ def test_the_integer_model_proves_what_the_lp_cannot():
     assert wait_for(IntegerBound(cands, seconds=20)) == 1
 
 
+def test_the_integer_model_gives_a_begeleider_one_place_a_day():
+    # Two clients of one begeleider at each of two places, one day: the LP may split
+    # the day between the places only up to one morning's worth; the integer model
+    # chooses one place.
+    cases = [case(f"N{n}", begeleider="Team") for n in range(3)]
+    cases += [case(f"Z{n}", "Zuid", begeleider="Team") for n in range(2)]
+    p = problem(cases, [consultant("AH"), consultant("BB")], period_end=date(2026, 12, 1))
+    cands = candidates(p)
+    assert planned_upper_bound(cands) == 3
+    assert wait_for(IntegerBound(cands, seconds=20)) == 3
+    assert len(make_plan(p, options()).appointments) == 3
+
+
 def test_the_integer_bound_is_never_below_what_a_plan_holds():
     # Three mornings a week, three interviews a morning at one place: the LP is exact.
     p = problem([case(f"C{n}") for n in range(12)], [consultant(max_mornings_per_week=3)],

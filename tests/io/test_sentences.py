@@ -193,3 +193,19 @@ def test_a_begeleiders_interviews_follow_each_other():
     timed = assign_times([(r, "AH", date(2026, 12, 1)) for r in p.reassessments], p.settings)
     order = [t.reassessment.dossier for t in sorted(timed, key=lambda t: t.start)]
     assert order.index("C") == order.index("A") + 1
+
+
+@pytest.mark.parametrize(
+    ("full", "says"),
+    [
+        ("begeleider_bezet", ("Begeleider Team Noord", "één ochtend", "eigen begeleider")),
+        ("niet_ingepast", ("nog plaats", "volgende herplanning")),
+    ],
+)
+def test_what_the_plan_found_full_is_explained_in_both_languages(full, says):
+    cands = find_candidates(problem([case("A", begeleider="Team  Noord")]), HARD_RULES)
+    entry = unscheduled_entry(cands, 0, full)
+    assert entry.reasons == (full,)
+    nl, en = explanation(entry, "nl"), explanation(entry, "en")
+    assert all(part in nl for part in says), nl
+    assert en and en != nl and "{" not in nl + en
