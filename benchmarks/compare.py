@@ -1,7 +1,7 @@
 """herplan against the hand planner, instance by instance (benchmarks/RESULTS.md).
 
     python -m benchmarks.compare                    # S, M and T
-    python -m benchmarks.compare S M T L L-tight XL --write benchmarks/RESULTS.md
+    python -m benchmarks.compare S M T L L-tight XL XL-tight --write benchmarks/RESULTS.md
 
 Each planner runs in a fresh process on the same generated instance (seed 0),
 so its peak memory is its own. herplan runs as ``herplan plan`` does by
@@ -13,7 +13,8 @@ reassessments (the LP relaxation, the max-flow bound, and the best proven:
 the LP's or the one HiGHS proved on the aggregated integer model during the
 herplan run), the share of each reached, the status of the count and visit phases,
 the load spread (interviews per available morning, highest over lowest among
-consultants who work), peak memory, and the independent checker's count.
+consultants who work), peak memory (the summed resident size of the
+process and its children while the plan is made, sampled), and the independent checker's count.
 ``--write FILE`` also writes ``results.json`` and the log-log picture
 ``scale.svg`` beside it.
 """
@@ -24,7 +25,6 @@ import argparse
 import json
 import os
 import platform
-import resource
 import subprocess
 import sys
 import tempfile
@@ -33,6 +33,7 @@ from datetime import date
 from pathlib import Path
 
 from benchmarks.instances import shape, write
+from benchmarks.peak import PeakMemory
 from benchmarks.picture import render
 
 TIME_LIMITS = {
@@ -73,13 +74,13 @@ def run_one(size: str, planner: str, seed: int, workbook: Path) -> dict[str, obj
         options = SolverOptions(
             time_limit_s=TIME_LIMITS[size], seed=seed, started=started, progress=progress
         )
-        plan = make_plan(problem, options)
+        # HiGHS proves objective 1's bound in a child process beside the run: counted too.
+        with PeakMemory() as peak:
+            plan = make_plan(problem, options)
     else:
-        plan = plan_by_hand(problem, seed)
+        with PeakMemory() as peak:
+            plan = plan_by_hand(problem, seed)
     total = time.monotonic() - started
-    # HiGHS proves objective 1's bound in a child process beside the run: counted too.
-    peak = round(sum(resource.getrusage(who).ru_maxrss for who in
-                     (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)) / 1024)  # fmt: skip
     lp, flow = upper_bounds(problem)
     phases = {p.unit: p for p in plan.phases if p.unit}
     count, visits = phases.get("reassessments"), phases.get("visits")
@@ -102,7 +103,7 @@ def run_one(size: str, planner: str, seed: int, workbook: Path) -> dict[str, obj
         "visits_status": visits.status if visits else "–",
         "visits_bound": visits.bound if visits else None,
         "load_spread": load_spread(plan),
-        "peak_mib": peak,
+        "peak_mib": round(peak.mib),
         "violations": len(check_plan(problem, plan_dict(plan))),
         "anytime": curve,
         "at_quarter": _share_at(curve, TIME_LIMITS[size] / 4, planned),
