@@ -17,12 +17,13 @@ import os
 import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
+from herplan.app.choices import resolve_choices
 from herplan.app.summary import summary_text
 from herplan.domain import Plan, Problem, Rerun
 from herplan.io.errors import InputError
@@ -48,7 +49,7 @@ MAX_TIME_LIMIT_S = 24 * 3600.0
 # 2-core reference machine: per reassessment (workbooks and calendars) and per
 # e-mail message in the outbox.
 WRITE_SECONDS = 0.5
-WRITE_SECONDS_PER_CASE = 0.0035
+WRITE_SECONDS_PER_CASE = 0.004
 WRITE_SECONDS_PER_MESSAGE = 0.002
 MESSAGES_PER_CASE = 3  # a new appointment: the begeleider, the consultant, the write-up
 
@@ -152,6 +153,7 @@ class RunOptions:
     fresh: bool = False  # ignore a previous plan in the folder
     today: date | None = None  # a rerun's today (None: the clock's)
     feedback: tuple[Path, ...] = ()  # provider workbooks returned
+    choose: tuple[str, ...] = ()  # DOSSIER=OPTION: a herplan suggest option to pin
 
 
 @dataclass(frozen=True)
@@ -186,8 +188,8 @@ def plan_input(
     if problem is None:
         problem, warnings = read_problem(input_path, options.today)
     if out is None:
-        if options.feedback:
-            raise InputError(["--feedback needs a previous plan in --out (a rerun)"])
+        if options.feedback or options.choose:
+            raise InputError(["--feedback and --choose need a previous plan in --out (a rerun)"])
         plan = _plan(input_path, problem, None, options, hooks, started, writing=False)
         return Planning(plan, None, warnings, time.monotonic() - started)
     folder = Path(out)
@@ -195,18 +197,23 @@ def plan_input(
         for note in notes:
             if hooks.notify is not None:
                 hooks.notify(note)
-        rerun = _rerun_of(folder, options)
+        rerun = _rerun_of(folder, options, problem)
         plan = _plan(input_path, problem, rerun, options, hooks, started, writing=True)
         files = write_held_folder(plan, folder)
     return Planning(plan, folder, [*warnings, *notes], time.monotonic() - started, files)
 
 
-def _rerun_of(folder: Path, options: RunOptions) -> Rerun | None:
-    """The rerun when ``folder`` holds a plan (and the run is not fresh)."""
+def _rerun_of(folder: Path, options: RunOptions, problem: Problem) -> Rerun | None:
+    """The rerun when ``folder`` holds a plan (and the run is not fresh), with the
+    places the planner chose (``--choose``)."""
     if (folder / "plan.json").exists() and not options.fresh:
-        return prepare_rerun(folder, options.today, options.feedback)
-    if options.feedback:
-        raise InputError(["--feedback needs a previous plan in --out (a rerun)"])
+        rerun = prepare_rerun(folder, options.today, options.feedback)
+        if options.choose:
+            rerun = replace(rerun, chosen=resolve_choices(problem, rerun, options.choose))
+        return rerun
+    for given, name in ((options.feedback, "--feedback"), (options.choose, "--choose")):
+        if given:
+            raise InputError([f"{name} needs a previous plan in --out (a rerun)"])
     return None
 
 
@@ -247,10 +254,11 @@ def plan(
     fresh: bool = False,
     today: date | None = None,
     feedback: Sequence[Path | str] = (),
+    choose: Sequence[str] = (),
     progress: Callable[[Progress], None] | None = None,
     stop: threading.Event | None = None,
 ) -> Planning:
     """``herplan.plan``: ``plan_input`` with the command line's options as keywords."""
     options = RunOptions(time_limit, seed, reproducible, workers, fresh, today,
-                         tuple(Path(f) for f in feedback))  # fmt: skip
+                         tuple(Path(f) for f in feedback), tuple(choose))  # fmt: skip
     return plan_input(input_path, out, options, RunHooks(progress=progress, stop=stop))

@@ -152,7 +152,10 @@ def _cell_problems(path: Path, tables: dict[str, Table]) -> dict[str, list[tuple
                     f"merged cells {merged.coord}; unmerge them and fill in every row",
                 )
             )
-        for row in ws.iter_rows(min_row=2, max_col=len(table.headers)):
+        # Only up to the last named column: a header row read with trailing empty
+        # cells would otherwise make a cell object of every blank of every row.
+        width = max((k + 1 for k, h in enumerate(table.headers) if h not in (None, "")), default=0)
+        for row in ws.iter_rows(min_row=2, max_col=width) if width else ():
             for cell in row:
                 if cell.data_type != "f":
                     continue

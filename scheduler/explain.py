@@ -66,7 +66,7 @@ def what_is_full(state: Mornings, i: int) -> str:
     location, worker_bound = c.location(i), False
     for day in c.candidate_days[i]:
         fitting = [mid for mid in state.at.get((location, day), ()) if _room_in(state, i, mid)]
-        new = state.room_at(location, day) and state._staffing_path(day) is not None
+        new = state.room_at(location, day) and state.can_staff(day)
         if not fitting and not new:
             continue
         taken = state.worker_day.get((worker, day)) if worker else None

@@ -63,6 +63,7 @@ class Mornings:
         # then: asked again and again while nothing changed, the answer is the same.
         self.staffing_changes = 0
         self.unstaffable: dict[date, int] = {}
+        self.staffable: dict[date, int] = {}
         self.jitter: dict[object, float] = {}
         self.noise = 0.0
         self.week_days: dict[tuple[int, int], list[date]] = defaultdict(list)
@@ -162,6 +163,16 @@ class Mornings:
         for mid, new in path[1:]:
             self._hand_over(mid, new)
         return self._place(loc, day, path[0][1], fixed=False)
+
+    def can_staff(self, day: date) -> bool:
+        """Could a consultant be freed for a new morning on ``day`` (remembered while the
+        staffing stays as it is)?"""
+        for known in (self.staffable, self.unstaffable):
+            if known.get(day) == self.staffing_changes:
+                return known is self.staffable
+        found = self._staffing_path(day) is not None
+        (self.staffable if found else self.unstaffable)[day] = self.staffing_changes
+        return found
 
     def _staffing_path(self, day: date) -> list[tuple[int, str]] | None:
         """Consultant for a new morning on ``day``, freeing one by hand-overs if needed.
