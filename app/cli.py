@@ -127,6 +127,11 @@ def main() -> None:
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="A provider workbook sent back (Haalbaar ja/nee); repeat for several.",
 )
+@click.option(
+    "--choose", multiple=True, metavar="DOSSIER=OPTION",
+    help="On a rerun: pin an option of herplan suggest (its number, or DATE@CONSULTANT); "
+    "repeat for several.",
+)  # fmt: skip
 @click.option("--verbose", is_flag=True, help="Also print each solver phase's status and bound.")
 def plan(
     input_path: Path,
@@ -138,6 +143,7 @@ def plan(
     fresh: bool,
     today: datetime | None,
     feedback: tuple[Path, ...],
+    choose: tuple[str, ...],
     verbose: bool,
 ) -> None:
     """Plan INPUT (an .xlsx workbook or a folder of CSV files) into --out.
@@ -157,7 +163,7 @@ def plan(
         click.echo(f"warning: {warning}", err=True)
     display = ProgressDisplay(problem.settings.language)
     options = RunOptions(time_limit, seed, reproducible, workers, fresh,
-                         today.date() if today else None, feedback)  # fmt: skip
+                         today.date() if today else None, feedback, choose)  # fmt: skip
     hooks = RunHooks(progress=display.update, started=started,
                      notify=lambda note: click.echo(f"note: {note}", err=True))  # fmt: skip
     with _failures_said(out), display:
@@ -262,6 +268,60 @@ def check(input_path: Path, out: Path | None, feedback: tuple[Path, ...]) -> Non
         f"{problem.settings.period_start:%d-%m-%Y} to {problem.settings.period_end:%d-%m-%Y}"
         + (f"; {len(feedback)} returned workbook(s) OK" if feedback else "")
     )
+
+
+@main.command()
+@click.argument("folder", metavar="DIR", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("dossier")
+@click.option("--top", default=5, show_default=True, type=click.IntRange(1, 100),
+              help="How many options to show, best first.")  # fmt: skip
+@click.option(
+    "--not", "not_days", multiple=True, type=click.DateTime(formats=["%Y-%m-%d", "%d-%m-%Y"]),
+    help="A day the reassessment cannot be held (besides its current one); repeat for several.",
+)  # fmt: skip
+@click.option(
+    "--today", type=click.DateTime(formats=["%Y-%m-%d", "%d-%m-%Y"]),
+    help="Only days from this one on, as in a rerun (default: today).",
+)  # fmt: skip
+@click.option(
+    "--input", "input_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="The input workbook (default: the one plan.json names, beside DIR).",
+)  # fmt: skip
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of text.")
+def suggest(
+    folder: Path,
+    dossier: str,
+    top: int,
+    not_days: tuple[datetime, ...],
+    today: datetime | None,
+    input_path: Path | None,
+    as_json: bool,
+) -> None:
+    """Ranked places for one reassessment (answered nee, not planned, or new) in DIR's plan."""
+    import json
+
+    from herplan.app.suggest import open_region
+    from herplan.io.suggestions import suggestions_dict, suggestions_text
+
+    try:
+        result = open_region(folder, today.date() if today else None, input_path)
+        found = result.suggest(dossier, top, [d.date() for d in not_days])
+    except InputError as error:
+        click.echo("herplan suggest:", err=True)
+        for message in error.messages:
+            click.echo(f"  {message}", err=True)
+        sys.exit(2)
+    s = result.problem.settings
+    if result.input_changed:
+        click.echo(f"note: {result.input_path} changed since the plan was made; the places "
+                   "are checked against it as it is now", err=True)  # fmt: skip
+    if as_json:
+        data = suggestions_dict(found, s.language, s.max_plan_age_months)
+        click.echo(json.dumps(data, ensure_ascii=False, indent=1))
+        return
+    names = {c.id: c.name for c in result.problem.consultants}
+    click.echo(suggestions_text(found, s.language, lambda c: names.get(c, c),
+                                s.max_plan_age_months))  # fmt: skip
 
 
 @main.command()

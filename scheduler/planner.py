@@ -176,9 +176,11 @@ def _timed(
     issued: Issued,
 ) -> list[Appointment]:
     """The planned interviews with clock times, UIDs and, on a rerun, their SEQUENCE."""
+    placed = start.placed if start else {}
     keep = {a.dossier: (a.consultant, a.day, a.start, a.writeup_start)
-            for a in (rerun.previous if rerun else ())}  # fmt: skip
+            for a in [*(rerun.previous if rerun else ()), *placed.values()]}  # fmt: skip
     confirmed = frozenset(start.confirmed) if start else frozenset()
+    picked = frozenset(d for d, a in placed.items() if a.pinned)
     chosen = [(cands.cases[i], cid, day) for i, cid, day in result.chosen]
     appointments: list[Appointment] = []
     for t in assign_times(chosen, problem.settings, keep, confirmed, cands.gap):
@@ -189,7 +191,7 @@ def _timed(
             writeup_start=t.writeup_start, writeup_end=t.writeup_end,
             with_=held_with(r, t.day), begeleider=r.begeleider,
         )  # fmt: skip
-        appointments.append(_against_previous(a, rerun, confirmed) if rerun else a)
+        appointments.append(_against_previous(a, rerun, confirmed, picked) if rerun else a)
     return appointments
 
 
@@ -245,15 +247,18 @@ def consultant_time(problem: Problem, rules: Sequence[Rule]) -> tuple[Consultant
     )
 
 
-def _against_previous(a: Appointment, rerun: Rerun, confirmed: frozenset[str]) -> Appointment:
-    """SEQUENCE rises only when the appointment changed; a kept confirmation stays pinned.
+def _against_previous(
+    a: Appointment, rerun: Rerun, confirmed: frozenset[str], chosen: frozenset[str] = frozenset()
+) -> Appointment:
+    """SEQUENCE rises only when the appointment changed; a kept confirmation and a place
+    the planner chose stay pinned.
 
     The interview changes with its consultant, day, time, place, begeleider or
     whether the client comes; the write-up block with its consultant, day and time.
     """
     before = rerun.previous_of(a.dossier)
     if before is None:
-        return a
+        return replace(a, pinned=a.dossier in chosen and a.dossier in confirmed)
     same = (before.consultant, before.day, before.start, before.end, before.location) == (
         a.consultant, a.day, a.start, a.end, a.location,
     )  # fmt: skip
@@ -265,5 +270,5 @@ def _against_previous(a: Appointment, rerun: Rerun, confirmed: frozenset[str]) -
         a,
         sequence=before.sequence if same_invite else before.sequence + 1,
         writeup_sequence=before.writeup_sequence if same_writeup else before.writeup_sequence + 1,
-        pinned=same and a.dossier in confirmed,
+        pinned=(same or a.dossier in chosen) and a.dossier in confirmed,
     )

@@ -11,6 +11,10 @@
   does not is released with its cause; a confirmed appointment (``ja``, or
   confirmed in an earlier revision) that cannot stay is a *conflict*: it is
   reported and planned anew, never written where it breaks a rule.
+- A place the planner chose (``--choose``, a ``herplan suggest`` option)
+  replaces the previous appointment: the chosen one is kept there and pinned
+  (its cause ``chosen``), and the appointment it moves is kept at its new
+  place, a move that made room for it.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ class RerunStart:
     confirmed: set[str] = field(default_factory=set)  # dossiers kept and pinned (rule 10)
     released: dict[str, str] = field(default_factory=dict)  # dossier -> cause code
     conflicts: dict[str, str] = field(default_factory=dict)  # confirmed dossier -> cause
+    placed: dict[str, Appointment] = field(default_factory=dict)  # chosen places (--choose)
 
 
 def split_past(
@@ -70,9 +75,10 @@ def _cause(cands: Candidates, i: int, a: Appointment) -> str:
 def starting_plan(cands: Candidates, rerun: Rerun, start: RerunStart) -> RerunStart:
     """Keep what still holds; release the rest with its cause (see module doc)."""
     withdrawn = {r.dossier for r in cands.problem.reassessments if r.withdrawn}
+    start.placed = {a.dossier: a for c in rerun.chosen for a in (c.place, *c.moves)}
     keep: list[tuple[int, Appointment]] = []
     for a in sorted(rerun.previous, key=lambda a: (a.day, a.start, a.dossier)):
-        if a.day < rerun.today:
+        if a.day < rerun.today or a.dossier in start.placed:
             continue
         i = cands.index.get(a.dossier)
         verdict = rerun.verdict(a.dossier)
@@ -89,6 +95,7 @@ def starting_plan(cands: Candidates, rerun: Rerun, start: RerunStart) -> RerunSt
                 start.conflicts[a.dossier] = start.released[a.dossier]
         else:
             keep.append((i, a))
+    keep += _chosen(cands, rerun, start)
     for _i, a in _over_capacity(cands, keep, rerun):
         start.released[a.dossier] = "rule"
         if _confirmed(a, rerun):
@@ -101,7 +108,34 @@ def starting_plan(cands: Candidates, rerun: Rerun, start: RerunStart) -> RerunSt
         if _confirmed(a, rerun):
             start.confirmed.add(a.dossier)
     start.kept.sort()
+    _moved_by_choice(rerun, start)
     return start
+
+
+def _moved_by_choice(rerun: Rerun, start: RerunStart) -> None:
+    """A chosen place kept: the previous appointment it replaces changes for ``chosen``."""
+    for c in rerun.chosen:
+        before = rerun.previous_of(c.place.dossier)
+        if before is not None and before.day >= rerun.today and c.place.dossier in start.confirmed:
+            start.released[c.place.dossier] = "chosen"
+
+
+def _chosen(cands: Candidates, rerun: Rerun, start: RerunStart) -> list[tuple[int, Appointment]]:
+    """The chosen places that still hold; one that does not is released as a conflict."""
+    keep = []
+    for a in start.placed.values():
+        i = cands.index.get(a.dossier)
+        if (
+            i is not None
+            and cands.location(i) == (a.provider, a.location)
+            and cands.allows(i, a.consultant, a.day)
+        ):
+            keep.append((i, a))
+            continue
+        start.released[a.dossier] = "withdrawn" if i is None else "rule"
+        if a.pinned:
+            start.conflicts[a.dossier] = start.released[a.dossier]
+    return keep
 
 
 def _over_capacity(

@@ -57,7 +57,7 @@ def violations(
     pinned = {}
     if rerun is not None and start is not None:
         for dossier in start.confirmed:
-            before = rerun.previous_of(dossier)
+            before = start.placed.get(dossier) or rerun.previous_of(dossier)
             if before is not None:
                 pinned[dossier] = (before.consultant, before.day, before.start)
     facts = PlanFacts(plan.problem, future, dict(held), pinned)

@@ -350,7 +350,8 @@ def check_files(input_path: Path, plan_json: Path) -> list[str]:
 # --- the promises of a rerun (README, Rerun after cancellations) -----------------------
 
 RELEASE_CAUSES = {
-    "nee", "absent", "locatie_gesloten", "client_niet_beschikbaar", "moved_location", "rule",
+    "nee", "chosen", "absent", "locatie_gesloten", "client_niet_beschikbaar", "moved_location",
+    "rule",
 }  # fmt: skip
 
 
@@ -377,8 +378,8 @@ def _affected(
     case = next((r for r in problem.reassessments if r.dossier == a["dossier"]), None)
     if case is None or case.withdrawn:
         return "withdrawn"
-    if answer == "nee":
-        return "nee"
+    if answer in ("nee", "chosen"):  # chosen: the planner picked a herplan suggest option
+        return answer
     if (case.provider, case.location) != (a["provider"], a["location"]):
         return "moved_location"
     if any(x.consultant == a["consultant"] and x.start <= day <= x.end for x in problem.absences):
@@ -401,7 +402,8 @@ def check_rerun(
 ) -> list[str]:
     """Every broken rerun promise between two ``plan.json`` revisions.
 
-    ``answers`` maps a dossier to the provider's ``ja`` or ``nee``. Promises:
+    ``answers`` maps a dossier to the provider's ``ja`` or ``nee``, or to ``chosen``
+    (the planner chose a ``herplan suggest`` option for it). Promises:
     the past stays as it was; a withdrawn reassessment is cancelled; a ``nee``
     day is never used again for that client; a ``ja`` stays exactly (or is
     listed as a conflict with its cause); any other appointment stays unless

@@ -170,12 +170,23 @@ def test_interrupting_a_real_run_keeps_the_previous_planning(tmp_path):
     _path, out, before = _previous_planning(tmp_path)
     env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1]))
     process = subprocess.Popen(
-        [sys.executable, "-m", "herplan.app.cli", "plan", str(EXAMPLE), "--out", str(out)],
+        [
+            sys.executable,
+            "-m",
+            "herplan.app.cli",
+            "plan",
+            str(EXAMPLE),
+            "--out",
+            str(out),
+            "--fresh",
+            "--time-limit",
+            "30",
+        ],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=env,
     )
-    time.sleep(4)  # well inside the solve of the 30-second default limit
+    time.sleep(4)  # well inside the solve of a 30-second run (a rerun may end sooner)
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=60)
     assert process.returncode != 0

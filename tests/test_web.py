@@ -236,3 +236,29 @@ def test_csv_files_can_be_uploaded_together(client, tmp_path):
                          follow_redirects=False)  # fmt: skip
     assert answer.status_code == 303, answer.text
     assert wait(client, answer.headers["location"].split("/")[2])["errors"] == []
+
+
+def test_options_for_a_reassessment_and_choosing_one_reruns_with_it_pinned(planned):
+    client, name, folder = planned
+    before = json.loads((folder / "planning" / "plan.json").read_text())
+    target = before["appointments"][0]["dossier"]
+    page = client.get(f"/p/{name}/opties/{target}")
+    assert page.status_code == 200 and 'id="options"' in page.text
+    place = re.search(r'name="optie" value="([^"]+)"', page.text).group(1)
+    refused = client.post(f"/p/{name}/kies", data={"dossier": target, "optie": place},
+                          follow_redirects=False)  # fmt: skip
+    assert refused.status_code == 403, "a choice from elsewhere is refused"
+    form = {"csrf": token(client), "dossier": target, "optie": place}
+    chosen = client.post(f"/p/{name}/kies", data=form, follow_redirects=False)
+    assert chosen.status_code == 303, chosen.text
+    assert wait(client, name)["errors"] == []
+    after = json.loads((folder / "planning" / "plan.json").read_text())
+    now = next(a for a in after["appointments"] if a["dossier"] == target)
+    assert f"{now['date']}@{now['consultant']}@{now['start']}" == place and now["pinned"]
+    assert any(c["dossier"] == target and c["cause"] == "chosen" for c in after["changes"])
+
+
+def test_options_of_an_unknown_dossier_are_not_found(planned):
+    client, name, _folder = planned
+    assert client.get(f"/p/{name}/opties/D99999").status_code == 404
+    assert client.get(f"/p/{name}/opties/..%2Fx").status_code == 404

@@ -14,7 +14,7 @@ from starlette.responses import Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from herplan.app.web import files, login, pages
+from herplan.app.web import choosing, files, login, pages
 from herplan.app.web.accounts import Accounts
 from herplan.app.web.forms import MAX_UPLOAD_BYTES
 from herplan.app.web.render import language, problem_page
@@ -45,6 +45,8 @@ ROUTES = [
     Route("/p/{name}/stop", pages.stop, methods=["POST"]),
     Route("/p/{name}/opnieuw", pages.again, methods=["POST"]),
     Route("/p/{name}/wijzigingen", pages.rerun, methods=["POST"]),
+    Route("/p/{name}/opties/{dossier}", choosing.options),
+    Route("/p/{name}/kies", choosing.choose, methods=["POST"]),
     Route("/p/{name}/alles.zip", files.everything),
     Route("/p/{name}/bestand/{path:path}", files.download),
     Mount("/static", StaticFiles(packages=[("herplan.app.web", "static")]), name="static"),

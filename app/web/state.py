@@ -49,6 +49,7 @@ class Run:
 
     source: Path
     feedback: list[Path] = field(default_factory=list)
+    choose: list[str] = field(default_factory=list)  # DOSSIER=OPTION (herplan suggest)
     afterwards: Callable[[bool], None] | None = None  # told whether the run wrote a plan
 
 
@@ -122,6 +123,8 @@ class Plannings:
             command.append("--reproducible")
         if run.feedback:
             command += ["--feedback", *map(str, run.feedback)]
+        if run.choose:
+            command += ["--choose", *run.choose]
         try:
             job.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                            stderr=subprocess.PIPE, text=True)  # fmt: skip

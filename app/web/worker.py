@@ -8,8 +8,11 @@ process and only passes lines to and fro:
 - ``python -m herplan.app.web.worker check INPUT``: the input read as
   ``herplan check`` does, under a memory limit; one JSON line
   ``{"errors": [...], "warnings": [...]}``.
+- ``python -m herplan.app.web.worker suggest PLANNING DOSSIER --input INPUT``:
+  ``herplan suggest`` as JSON (one line), or ``{"errors": [...]}``.
 - ``python -m herplan.app.web.worker plan INPUT OUT [--time-limit S]
-  [--reproducible] [--feedback FILE ...]``: ``plan_input``, as the command line
+  [--reproducible] [--feedback FILE ...] [--choose DOSSIER=OPTION ...]``:
+  ``plan_input``, as the command line
   runs it; one JSON line per progress report, then ``{"done": true,
   "errors": [...]}``. A line ``stop`` on standard input ends the run with the
   best plan so far.
@@ -69,8 +72,10 @@ def plan(arguments: argparse.Namespace) -> None:
         _say({"phase": p.phase, "planned": p.planned, "upper": p.upper,
               "elapsed": p.elapsed, "limit": p.limit})  # fmt: skip
 
-    options = RunOptions(time_limit=arguments.time_limit, reproducible=arguments.reproducible,
-                         feedback=tuple(arguments.feedback))  # fmt: skip
+    options = RunOptions(
+        time_limit=arguments.time_limit, reproducible=arguments.reproducible,
+        feedback=tuple(arguments.feedback), choose=tuple(arguments.choose),
+    )  # fmt: skip
     errors: list[str] = []
     try:
         plan_input(arguments.input, arguments.out, options, RunHooks(progress=report, stop=stop))
@@ -79,6 +84,21 @@ def plan(arguments: argparse.Namespace) -> None:
     except Exception as error:  # shown on the page; the folder stays as it was
         errors = [f"{type(error).__name__}: {error}"]
     _say({"done": True, "errors": errors})
+
+
+def suggest(arguments: argparse.Namespace) -> None:
+    from herplan.app.suggest import open_region
+    from herplan.io.errors import InputError
+    from herplan.io.suggestions import suggestions_dict
+
+    try:
+        region = open_region(arguments.planning, input_path=arguments.input)
+        found = region.suggest(arguments.dossier, top=arguments.top)
+    except InputError as error:
+        _say({"errors": error.messages})
+        return
+    s = region.problem.settings
+    _say(suggestions_dict(found, s.language, s.max_plan_age_months))
 
 
 def main() -> None:
@@ -92,9 +112,17 @@ def main() -> None:
     planning.add_argument("--time-limit", type=float)
     planning.add_argument("--reproducible", action="store_true")
     planning.add_argument("--feedback", type=Path, nargs="*", default=[])
+    planning.add_argument("--choose", nargs="*", default=[])
+    asking = commands.add_parser("suggest")
+    asking.add_argument("planning", type=Path)
+    asking.add_argument("dossier")
+    asking.add_argument("--input", type=Path, required=True)
+    asking.add_argument("--top", type=int, default=10)
     arguments = parser.parse_args()
     if arguments.command == "check":
         check(arguments.input)
+    elif arguments.command == "suggest":
+        suggest(arguments)
     else:
         plan(arguments)
 

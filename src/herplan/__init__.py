@@ -14,7 +14,9 @@ workbooks returned as ``feedback`` — checks the plan against every rule and
 promise, and writes the folder. Without a folder nothing is written. Bad
 input raises ``InputError`` (every message names file, sheet, row and
 column); a plan that fails the final check raises ``PlanRejected``.
-``read_problem`` and ``make_plan`` work on the domain objects directly.
+``suggest`` gives ranked places for one reassessment in a planning folder
+(``open_region`` loads it once for many questions). ``read_problem`` and
+``make_plan`` work on the domain objects directly.
 """
 
 from __future__ import annotations
@@ -47,6 +49,8 @@ _PUBLIC = {
     "plan": "herplan.app.run",
     "RunOptions": "herplan.app.run",
     "RunHooks": "herplan.app.run",
+    "suggest": "herplan.app.suggest",
+    "open_region": "herplan.app.suggest",
     "Progress": "herplan.scheduler.solve",
     "SolverOptions": "herplan.scheduler.solve",
     "PlanRejected": "herplan.scheduler.verify",
@@ -54,6 +58,7 @@ _PUBLIC = {
 
 if TYPE_CHECKING:
     from herplan.app.run import Planning, RunHooks, RunOptions, plan, prepare_rerun
+    from herplan.app.suggest import open_region, suggest
     from herplan.domain import (
         Absence,
         Appointment,
@@ -111,8 +116,10 @@ __all__ = [
     "Unscheduled",
     "Verdict",
     "make_plan",
+    "open_region",
     "plan",
     "prepare_rerun",
     "read_problem",
+    "suggest",
     "write_planning_folder",
 ]

@@ -391,6 +391,16 @@ class StaleAnswer:
 
 
 @dataclass(frozen=True)
+class Choice:
+    """A place the planner chose for one reassessment (README, Suggestions): pinned in
+    the rerun like a ``ja``; ``moves`` are the appointments moved to make room for
+    it, each at its new place (not pinned)."""
+
+    place: Appointment
+    moves: tuple[Appointment, ...] = ()
+
+
+@dataclass(frozen=True)
 class Rerun:
     """What a rerun starts from (README, Rerun): the previous plan, today, returned sheets.
 
@@ -413,6 +423,7 @@ class Rerun:
     stale: tuple[StaleAnswer, ...] = ()
     file_names: dict[str, dict[str, str]] = field(default_factory=dict, hash=False)
     invitations: tuple[Invitation, ...] = ()  # what the earlier outboxes invited
+    chosen: tuple[Choice, ...] = ()  # places the planner chose (``--choose``)
 
     def previous_of(self, dossier: str) -> Appointment | None:
         return self._previous.get(dossier)

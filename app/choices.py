@@ -1,0 +1,95 @@
+"""``herplan plan --choose DOSSIER=OPTION``: a ``herplan suggest`` option, applied.
+
+``OPTION`` is the number ``herplan suggest`` printed (against the same plan and
+``--today``, without ``--not``), or the place itself: ``DATE@CONSULTANT`` or
+``DATE@CONSULTANT@HH:MM``. The option is found again among the suggestions
+for the plan in the folder, so only a place that keeps every hard rule and
+promise can be chosen; the rerun pins it like a ``ja`` and moves the
+appointment it makes room with (README, Suggestions).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+
+from herplan.constraints import HARD_RULES
+from herplan.domain import Appointment, Choice, Problem, Rerun
+from herplan.io.errors import InputError
+from herplan.scheduler.suggest import NotOpen, Option, Place, Suggester
+from herplan.scheduler.timing import hhmm
+
+MOST_OPTIONS = 1000  # every option there is, when a place is named
+
+
+def parse_choice(spec: str) -> tuple[str, str]:
+    dossier, sep, option = spec.partition("=")
+    if not sep or not dossier.strip() or not option.strip():
+        raise InputError([f"--choose {spec}: expected DOSSIER=OPTION, e.g. D00193=2"])
+    return dossier.strip(), option.strip()
+
+
+def _matches(option: Option, wanted: str) -> bool:
+    parts = wanted.split("@")
+    p = option.place
+    try:
+        day = date.fromisoformat(parts[0])
+    except ValueError:
+        return False
+    if len(parts) not in (2, 3) or (p.day, p.consultant.casefold()) != (day, parts[1].casefold()):
+        return False
+    return len(parts) == 2 or hhmm(p.start) == parts[2]
+
+
+def resolve_choices(problem: Problem, rerun: Rerun, specs: Sequence[str]) -> tuple[Choice, ...]:
+    """The options ``specs`` name, as ``Choice``s for the rerun; a bad one is an InputError."""
+    if not specs:
+        return ()
+    # The options as ``herplan suggest`` showed them: against the plan, before any answer.
+    suggester = Suggester(problem, HARD_RULES, replace(rerun, verdicts=()))
+    known = {r.dossier.casefold(): r.dossier for r in problem.reassessments}
+    found: list[Choice] = []
+    errors: list[str] = []
+    for spec in specs:
+        dossier, wanted = parse_choice(spec)
+        dossier = known.get(dossier.casefold(), dossier)
+        try:
+            option = _option(suggester, dossier, wanted)
+        except NotOpen as error:
+            errors.append(f"--choose {spec}: {error}")
+            continue
+        if option is None:
+            errors.append(f"--choose {spec}: no such option for {dossier}; "
+                          f"see herplan suggest DIR {dossier}")  # fmt: skip
+            continue
+        moves = tuple(_appointment(problem, rerun, m) for m in option.moves)
+        found.append(Choice(_appointment(problem, rerun, option.place, pinned=True), moves))
+    if errors:
+        raise InputError(errors)
+    chosen = [c.place.dossier for c in found]
+    moved = [m.dossier for c in found for m in c.moves]
+    if len(set(chosen + moved)) < len(chosen + moved):
+        raise InputError(["--choose: two choices move the same reassessment; choose one, "
+                          "rerun, and ask herplan suggest again"])  # fmt: skip
+    return tuple(found)
+
+
+def _option(suggester: Suggester, dossier: str, wanted: str) -> Option | None:
+    if wanted.isdigit():
+        n = int(wanted)
+        options = suggester.suggest(dossier, top=n).options if n >= 1 else []
+        return options[n - 1] if len(options) >= n else None
+    options = suggester.suggest(dossier, top=MOST_OPTIONS).options
+    return next((o for o in options if _matches(o, wanted)), None)
+
+
+def _appointment(problem: Problem, rerun: Rerun, p: Place, pinned: bool = False) -> Appointment:
+    r = next(x for x in problem.reassessments if x.dossier == p.dossier)
+    before = rerun.previous_of(p.dossier)
+    return Appointment(
+        uid=before.uid if before else "", dossier=p.dossier, client=r.client,
+        provider=p.provider, location=p.location, consultant=p.consultant, day=p.day,
+        start=p.start, end=p.end, writeup_start=p.writeup_start, writeup_end=p.writeup_end,
+        with_=p.with_, begeleider=r.begeleider, pinned=pinned,
+    )  # fmt: skip

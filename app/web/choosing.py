@@ -1,0 +1,103 @@
+"""Options for one reassessment on the page, and choosing one (README, Suggestions).
+
+``/p/<naam>/opties/<dossier>`` shows ``herplan suggest`` for a reassessment
+that is not planned or was answered ``nee``: each option with a button. The
+options are found in a child process (``worker suggest``: reading the
+workbook is seconds of pure Python), never on the event loop. Choosing one
+posts ``/p/<naam>/kies``, which reruns the planning with ``--choose`` and so
+pins the option as the command line would.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import sys
+from datetime import date
+
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+
+from herplan.app.web import audit
+from herplan.app.web.forms import Refused, input_of, read_form
+from herplan.app.web.render import language, missing, page, problem_page
+from herplan.app.web.state import PLANNING, Plannings, Run
+from herplan.app.web.views import read_plan
+from herplan.io.sentences import long_date
+
+SUGGEST_SECONDS = 60
+DOSSIER = re.compile(r"[A-Za-z0-9][A-Za-z0-9._/-]{0,39}")
+PLACE = re.compile(r"\d{4}-\d{2}-\d{2}@[A-Za-z0-9._-]{1,40}@\d{2}:\d{2}")
+
+
+async def _suggested(request: Request, name: str, dossier: str) -> dict:
+    store: Plannings = request.app.state.plannings
+    folder = store.folder(name)
+    child = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "herplan.app.web.worker", "suggest", str(folder / PLANNING),
+        dossier, "--input", str(input_of(folder)),
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+    try:
+        out, _err = await asyncio.wait_for(child.communicate(), SUGGEST_SECONDS)
+    except TimeoutError:
+        child.kill()
+        await child.wait()
+        return {"errors": ["timeout"]}
+    lines = out.decode().strip().splitlines()
+    return json.loads(lines[-1]) if lines else {"errors": ["no answer"]}
+
+
+async def options(request: Request) -> Response:
+    name, dossier = request.path_params["name"], request.path_params["dossier"]
+    store: Plannings = request.app.state.plannings
+    try:
+        folder = store.folder(name)
+    except LookupError:
+        return missing(request)
+    plan = read_plan(folder / PLANNING)
+    if plan is None or not DOSSIER.fullmatch(dossier):
+        return missing(request)
+    lang = language(request, plan)
+    found = await _suggested(request, name, dossier)
+    if found.get("errors"):
+        return missing(request)
+    names = {code: person.get("name", code) for code, person in plan["consultants"].items()}
+    for option in found["options"]:
+        option["day"] = long_date(_date(option["date"]), lang)
+        option["name"] = names.get(option["consultant"], option["consultant"])
+        option["place"] = f"{option['date']}@{option['consultant']}@{option['start']}"
+        for moved in option["moves"]:
+            moved["day"] = long_date(_date(moved["date"]), lang)
+            moved["name"] = names.get(moved["consultant"], moved["consultant"])
+    extra = found.get("would_fit_with")
+    if extra:
+        extra["day"] = long_date(_date(extra["date"]), lang)
+        extra["name"] = names.get(extra["consultant"], extra["consultant"])
+    return page(request, "options.html", lang, name=name, found=found)
+
+
+def _date(text: str) -> date:
+    return date.fromisoformat(text)
+
+
+async def choose(request: Request) -> Response:
+    name = request.path_params["name"]
+    store: Plannings = request.app.state.plannings
+    try:
+        folder = store.folder(name)
+    except LookupError:
+        return missing(request)
+    lang = language(request, read_plan(folder / PLANNING))
+    try:
+        form = await read_form(request)
+    except Refused as refused:
+        return problem_page(request, "busy.html", lang, refused.status, refused.word, name=name)
+    dossier, place = form.fields.get("dossier", ""), form.fields.get("optie", "")
+    if not DOSSIER.fullmatch(dossier) or not PLACE.fullmatch(place):
+        return problem_page(request, "busy.html", lang, 400, "refused", name=name)
+    if not store.start(name, Run(input_of(folder), choose=[f"{dossier}={place}"])):
+        return problem_page(request, "busy.html", lang, 409, "busy_other", name=name)
+    audit.record(request, "choose", planning=name, dossier=dossier, option=place)
+    return RedirectResponse(f"/p/{name}/bezig?taal={lang}", status_code=303)
