@@ -105,7 +105,7 @@ class Mornings:
     def room_at(self, loc: LocKey, day: date) -> bool:
         return len(self.at.get((loc, day), ())) < self.cands.slots.get(loc, 1)
 
-    def _cap_free(self, cid: str, day: date) -> bool:
+    def cap_free(self, cid: str, day: date) -> bool:
         week = iso_week(day)
         left = self.cands.cap_left(cid, week)
         return left is None or self.week_count[(cid, week)] < left
@@ -145,7 +145,7 @@ class Mornings:
         """A new morning for consultant ``cid``, if they are free and the location has room."""
         if (cid, day) in self.busy or not self.room_at(loc, day):
             return None
-        if cid not in self.cands._available_sets.get(day, ()) or not self._cap_free(cid, day):
+        if cid not in self.cands._available_sets.get(day, ()) or not self.cap_free(cid, day):
             return None
         return self._place(loc, day, cid, fixed)
 
@@ -190,7 +190,7 @@ class Mornings:
             for cid in self.cands.available.get(current, ()):
                 if (cid, current) in self.busy:
                     continue
-                if self._cap_free(cid, current):
+                if self.cap_free(cid, current):
                     return self._unwind(parent, current, cid)
                 for other in self.week_days[week]:
                     mid = self.busy.get((cid, other))

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from herplan.constraints.client_availability import held_with
 from herplan.domain import Appointment, Problem, Rerun, Unscheduled
 from herplan.scheduler.candidates import DECLINED, Candidates, find_candidates
-from herplan.scheduler.explain import unscheduled_entry, what_is_full
+from herplan.scheduler.explain import CAPACITY, unscheduled_entry, what_is_full
 from herplan.scheduler.mornings import Mornings, from_chosen
 from herplan.scheduler.rerun import split_past
 from herplan.scheduler.timing import assign_times
@@ -261,23 +261,25 @@ class Board:
                         found.append(Option(place, False, (), self._cost(i, place)))
         return found
 
-    def _new_visits(self, i: int) -> list[Option]:
+    def _free_mornings(self, i: int) -> list[tuple[date, str]]:
+        """(day, consultant) free for a new visit at ``i``'s location, caps aside: the
+        location has a room, the begeleider's day is not spent elsewhere (rule 8)."""
         state, c = self.state, self.cands
         worker = c.worker[i] if c.worker_one_morning else ""
+        return [
+            (day, cid)
+            for day in c.candidate_days[i]
+            if state.room_at(c.location(i), day)
+            and not (worker and (worker, day) in state.worker_day)
+            for cid in c.available.get(day, ())
+            if (cid, day) not in state.busy and c.allows(i, cid, day)
+        ]
+
+    def _new_visits(self, i: int) -> list[Option]:
         found = []
-        for day in c.candidate_days[i]:
-            if not state.room_at(c.location(i), day) or (
-                worker and (worker, day) in state.worker_day
-            ):
-                continue
-            for cid in c.available.get(day, ()):
-                if (
-                    (cid, day) in state.busy
-                    or not state._cap_free(cid, day)
-                    or not c.allows(i, cid, day)
-                ):
-                    continue
-                place = self._place(i, cid, day, *_first_times(c, i), new_visit=True)
+        for day, cid in self._free_mornings(i):
+            if self.state.cap_free(cid, day):
+                place = self._place(i, cid, day, *_first_times(self.cands), new_visit=True)
                 found.append(Option(place, True, (), self._cost(i, place)))
         return found
 
@@ -328,24 +330,17 @@ class Board:
     def reasons(self) -> Unscheduled:
         """Why no place is left: the same reason codes and facts as the files."""
         c = self.cands
-        full = what_is_full(self.state, self.i) if c.candidate_days[self.i] else "capaciteit"
+        full = what_is_full(self.state, self.i) if c.candidate_days[self.i] else CAPACITY
         return unscheduled_entry(c, self.i, full)
 
     def extra_morning(self) -> ExtraMorning | None:
         """The cheapest consultant-morning above a weekly cap that gives it a place:
         its vaste consulent first, then the earliest day."""
-        state, c, i = self.state, self.cands, self.i
-        worker = c.worker[i] if c.worker_one_morning else ""
+        c, i = self.cands, self.i
         found = []
-        for day in c.candidate_days[i]:
-            if not state.room_at(c.location(i), day) or (
-                worker and (worker, day) in state.worker_day
-            ):
-                continue
-            for cid in c.available.get(day, ()):
-                cap = c.problem.consultant(cid).max_mornings_per_week
-                if (cid, day) in state.busy or cap is None or state._cap_free(cid, day):
-                    continue
+        for day, cid in self._free_mornings(i):
+            cap = c.problem.consultant(cid).max_mornings_per_week
+            if cap is not None and not self.state.cap_free(cid, day):
                 vaste = c.cases[i].preferred_consultant == cid
                 found.append((not vaste, day, cid, ExtraMorning(cid, day, cap)))
         return min(found)[-1] if found else None
@@ -356,6 +351,6 @@ def _rest(cost: Cost) -> tuple:
             cost.days_before_end)  # fmt: skip
 
 
-def _first_times(c: Candidates, i: int) -> tuple[int, int]:
+def _first_times(c: Candidates) -> tuple[int, int]:
     """A new visit: the interview first thing in the morning, its write-up first thing after."""
     return c.settings.morning.start, c.settings.afternoon.start
