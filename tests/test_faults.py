@@ -185,6 +185,9 @@ def test_interrupting_a_real_run_keeps_the_previous_planning(tmp_path):
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=env,
+        # A shell that started the tests in the background ignores Ctrl-C for its
+        # children; the run must hear it as a planner's terminal would send it.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     time.sleep(4)  # well inside the solve of a 30-second run (a rerun may end sooner)
     process.send_signal(signal.SIGINT)
