@@ -88,6 +88,7 @@ def swap_steps(workdir: Path, path: Path) -> list[tuple[str, int]]:
     return steps
 
 
+@pytest.mark.slow  # a real rerun killed at each of six steps: 40 s
 @pytest.mark.skipif(STRACE is None, reason="strace is not installed (apt-get install strace)")
 def test_a_kill_at_any_step_of_the_swap_leaves_the_old_or_the_new_revision(
     first_revision, tmp_path

@@ -34,7 +34,9 @@ def run(*args: str):
     return result
 
 
-@pytest.fixture(scope="module", params=["example", "region300"])
+@pytest.fixture(
+    scope="module", params=["example", pytest.param("region300", marks=pytest.mark.slow)]
+)
 def first(request, tmp_path_factory):
     base = tmp_path_factory.mktemp(request.param)
     if request.param == "example":
