@@ -38,7 +38,7 @@ from herplan.scheduler.explain import (
 )
 from herplan.scheduler.integer_bound import LinearBounds
 from herplan.scheduler.model import build_model
-from herplan.scheduler.rerun import RerunStart, split_past, starting_plan
+from herplan.scheduler.rerun import RerunStart, rerun_candidates, starting_plan
 from herplan.scheduler.solve import SolveResult, SolverOptions, solve
 from herplan.scheduler.timing import assign_times
 from herplan.scheduler.verify import check
@@ -82,17 +82,16 @@ def make_plan(
     it is returned (``verify.PlanRejected`` otherwise).
     """
     options = options or SolverOptions(time_limit_s=problem.settings.time_limit_s)
-    start, solvable, declined = split_past(problem, rerun) if rerun else (None, problem, {})
-    held = [(a.consultant, a.day) for a in (start.past if start else ())]
-    cands = find_candidates(
-        solvable, rules, first_day=rerun.today if rerun else None, held=held, declined=declined
-    )
-    if rerun is not None and start is not None:
+    start: RerunStart | None = None
+    if rerun is None:
+        cands = find_candidates(problem, rules)
+    else:
+        start, cands = rerun_candidates(problem, rules, rerun)
         start = starting_plan(cands, rerun, start)
     result = _solved(cands, rules, objectives, options, start, first=rerun is None)
     issued = Issued(rerun, problem)
     appointments = _timed(cands, result, problem, rerun, start, issued)
-    unscheduled, renewals = _not_planned(cands, result, problem, solvable)
+    unscheduled, renewals = _not_planned(cands, result, problem, cands.problem)
     changes: tuple[Change, ...] = ()
     cancelled: tuple[Appointment, ...] = ()
     if rerun is not None and start is not None:

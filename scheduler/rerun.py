@@ -19,12 +19,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from herplan.domain import Appointment, Problem, Rerun
-from herplan.scheduler.candidates import Candidates
+from herplan.scheduler.candidates import Candidates, find_candidates
 from herplan.scheduler.mornings import Chosen, Mornings
+
+if TYPE_CHECKING:
+    from herplan.constraints.base import Rule
 
 
 @dataclass
@@ -54,6 +59,18 @@ def split_past(
         if not v.feasible and before is not None and before.day >= rerun.today:
             declined[v.dossier] = frozenset({before.day})
     return RerunStart(past=past), solvable, declined
+
+
+def rerun_candidates(
+    problem: Problem, rules: Sequence[Rule], rerun: Rerun
+) -> tuple[RerunStart, Candidates]:
+    """A rerun's history and what every rule allows from its today on: the days
+    before it left out, the mornings held then counted against the weekly caps,
+    and the days answered ``nee`` forbidden."""
+    start, solvable, declined = split_past(problem, rerun)
+    held = [(a.consultant, a.day) for a in start.past]
+    cands = find_candidates(solvable, rules, rerun.today, held, declined)
+    return start, cands
 
 
 def _confirmed(a: Appointment, rerun: Rerun) -> bool:

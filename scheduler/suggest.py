@@ -26,10 +26,10 @@ from typing import TYPE_CHECKING
 
 from herplan.constraints.client_availability import held_with
 from herplan.domain import Appointment, Problem, Rerun, Unscheduled
-from herplan.scheduler.candidates import DECLINED, Candidates, find_candidates
+from herplan.scheduler.candidates import DECLINED, Candidates
 from herplan.scheduler.explain import CAPACITY, unscheduled_entry, what_is_full
 from herplan.scheduler.mornings import Mornings, from_chosen
-from herplan.scheduler.rerun import split_past
+from herplan.scheduler.rerun import rerun_candidates
 from herplan.scheduler.timing import assign_times
 
 if TYPE_CHECKING:
@@ -109,13 +109,9 @@ class Suggester:
     """
 
     def __init__(self, problem: Problem, rules: Sequence[Rule], rerun: Rerun) -> None:
-        start, solvable, declined = split_past(problem, rerun)
+        start, self.cands = rerun_candidates(problem, rules, rerun)
         self.rerun = rerun
         self.past = {a.dossier for a in start.past}
-        held = [(a.consultant, a.day) for a in start.past]
-        self.cands = find_candidates(
-            solvable, rules, first_day=rerun.today, held=held, declined=declined
-        )
         self.future = [a for a in rerun.previous if a.day >= rerun.today]
 
     def suggest(self, dossier: str, top: int = 5, not_days: Iterable[date] = ()) -> Suggestions:

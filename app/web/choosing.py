@@ -10,10 +10,7 @@ pins the option as the command line would.
 
 from __future__ import annotations
 
-import asyncio
-import json
 import re
-import sys
 from datetime import date
 
 from starlette.requests import Request
@@ -21,6 +18,7 @@ from starlette.responses import RedirectResponse, Response
 
 from herplan.app.web import audit
 from herplan.app.web.forms import Refused, input_of, read_form
+from herplan.app.web.pages import ask_worker
 from herplan.app.web.render import language, missing, page, problem_page
 from herplan.app.web.state import PLANNING, Plannings, Run
 from herplan.app.web.views import read_plan
@@ -32,21 +30,10 @@ PLACE = re.compile(r"\d{4}-\d{2}-\d{2}@[A-Za-z0-9._-]{1,40}@\d{2}:\d{2}")
 
 
 async def _suggested(request: Request, name: str, dossier: str) -> dict:
-    store: Plannings = request.app.state.plannings
-    folder = store.folder(name)
-    child = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "herplan.app.web.worker", "suggest", str(folder / PLANNING),
-        dossier, "--input", str(input_of(folder)),
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
-    )  # fmt: skip
-    try:
-        out, _err = await asyncio.wait_for(child.communicate(), SUGGEST_SECONDS)
-    except TimeoutError:
-        child.kill()
-        await child.wait()
-        return {"errors": ["timeout"]}
-    lines = out.decode().strip().splitlines()
-    return json.loads(lines[-1]) if lines else {"errors": ["no answer"]}
+    folder = request.app.state.plannings.folder(name)
+    found = await ask_worker("suggest", str(folder / PLANNING), dossier,
+                             "--input", str(input_of(folder)), seconds=SUGGEST_SECONDS)  # fmt: skip
+    return found if found is not None else {"errors": ["no answer"]}
 
 
 async def options(request: Request) -> Response:

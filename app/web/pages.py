@@ -48,20 +48,27 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CHECK_SECONDS = 120  # reading a region's workbook takes a few; a crafted one is stopped
 
 
-async def check_input(path: Path) -> dict:
-    """The input read in a child process (``worker check``): its errors, if any."""
+async def ask_worker(*args: str, seconds: float) -> dict | None:
+    """Run ``worker`` with ``args`` in a child process; its last JSON line, or ``None``
+    when it said nothing or took longer than ``seconds`` (then it is stopped)."""
     child = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "herplan.app.web.worker", "check", str(path),
+        sys.executable, "-m", "herplan.app.web.worker", *args,
         stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
     )  # fmt: skip
     try:
-        out, _err = await asyncio.wait_for(child.communicate(), CHECK_SECONDS)
+        out, _err = await asyncio.wait_for(child.communicate(), seconds)
     except TimeoutError:
         child.kill()
         await child.wait()
-        return {"errors": [], "too_big": True}
+        return None
     lines = out.decode().strip().splitlines()
-    return json.loads(lines[-1]) if lines else {"errors": [], "too_big": True}
+    return json.loads(lines[-1]) if lines else None
+
+
+async def check_input(path: Path) -> dict:
+    """The input read in a child process (``worker check``): its errors, if any."""
+    checked = await ask_worker("check", str(path), seconds=CHECK_SECONDS)
+    return checked if checked is not None else {"errors": [], "too_big": True}
 
 
 def _plannings(request: Request) -> Plannings:
