@@ -51,22 +51,14 @@ async def options(request: Request) -> Response:
     if found.get("errors"):
         return missing(request)
     names = {code: person.get("name", code) for code, person in plan["consultants"].items()}
+    places = [found.get("current"), found.get("would_fit_with"), *found["options"]]
+    places += [moved for option in found["options"] for moved in option["moves"]]
+    for place in filter(None, places):  # the day and the consultant as a planner reads them
+        place["day"] = long_date(date.fromisoformat(place["date"]), lang)
+        place["name"] = names.get(place["consultant"], place["consultant"])
     for option in found["options"]:
-        option["day"] = long_date(_date(option["date"]), lang)
-        option["name"] = names.get(option["consultant"], option["consultant"])
         option["place"] = f"{option['date']}@{option['consultant']}@{option['start']}"
-        for moved in option["moves"]:
-            moved["day"] = long_date(_date(moved["date"]), lang)
-            moved["name"] = names.get(moved["consultant"], moved["consultant"])
-    extra = found.get("would_fit_with")
-    if extra:
-        extra["day"] = long_date(_date(extra["date"]), lang)
-        extra["name"] = names.get(extra["consultant"], extra["consultant"])
     return page(request, "options.html", lang, name=name, found=found)
-
-
-def _date(text: str) -> date:
-    return date.fromisoformat(text)
 
 
 async def choose(request: Request) -> Response:
