@@ -8,18 +8,18 @@ Nothing is solved and nothing is written (README, Suggestions).
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from herplan.app.run import prepare_rerun
 from herplan.constraints import HARD_RULES
 from herplan.domain import Problem
+from herplan.io import cache
+from herplan.io.cache import file_digest
 from herplan.io.errors import InputError
-from herplan.io.input_reader import read_problem
+from herplan.io.previous import prepare_rerun
 from herplan.scheduler.suggest import NotOpen, Suggester, Suggestions
 
 
@@ -50,7 +50,7 @@ def input_of(folder: Path) -> tuple[Path, bool]:
     found = [p for p in (folder / name, folder.parent / name, folder.parent / "invoer" / name)
              if p.is_file()]  # fmt: skip
     for path in found:
-        if hashlib.sha256(path.read_bytes()).hexdigest() == digest:
+        if file_digest(path) == digest:
             return path, False
     if found:
         return found[0], True
@@ -61,16 +61,39 @@ def input_of(folder: Path) -> tuple[Path, bool]:
 def open_region(
     folder: Path | str, today: date | None = None, input_path: Path | str | None = None
 ) -> Region:
-    """The planning in ``folder`` and its input, ready for ``Region.suggest``."""
+    """The planning in ``folder`` and its input, ready for ``Region.suggest``.
+
+    What is read and prepared is cached (``herplan.io.cache``) by the input's and the
+    plan's SHA-256 and the day, so the next question about the same plan starts at once.
+    """
     folder = Path(folder)
     if not (folder / "plan.json").is_file():
         raise InputError([f"{folder}: holds no plan.json; plan it first (herplan plan)"])
     changed = False
     if input_path is None:
         input_path, changed = input_of(folder)
-    problem, _ = read_problem(Path(input_path), today)
-    rerun = prepare_rerun(folder, today)
-    return Region(Suggester(problem, HARD_RULES, rerun), problem, Path(input_path), changed)
+    input_path, day = Path(input_path), today or date.today()
+    digest = file_digest(input_path)
+    key = f"{digest}|{file_digest(folder / 'plan.json')}|{day.isoformat()}"
+    prepared = cache.cached("region", key)
+    if not isinstance(prepared, Suggester):
+        prepared = Suggester(_problem(input_path, digest, day), HARD_RULES,
+                             prepare_rerun(folder, day))  # fmt: skip
+        cache.keep("region", key, prepared)
+    return Region(prepared, prepared.problem, input_path, changed)
+
+
+def _problem(input_path: Path, digest: str, today: date) -> Problem:
+    """The input's problem; read once per input (``herplan plan`` keeps it as well)."""
+    problem = cache.cached("problem", digest)
+    if isinstance(problem, Problem):
+        return problem
+    from herplan.io.input_reader import read_problem  # openpyxl: only when not cached
+
+    problem, _ = read_problem(input_path, today)
+    problem.settings.holiday_dates  # noqa: B018 (computed once, kept with the problem)
+    cache.keep("problem", digest, problem)
+    return problem
 
 
 def suggest(

@@ -7,13 +7,18 @@ planning is loaded once (``herplan.open_region``: reading the workbook and
 finding every reassessment's candidate days) and asked about randomly chosen
 open dossiers, each answer timed on its own. Reported: the load time, the
 median and the slowest answer, how many had a place without moving anyone,
-with one move, or none, and the whole ``herplan suggest`` command for one
-dossier in a fresh process (starting Python and reading the workbook included).
+with one move, or none, and the whole ``herplan suggest`` command, each in a
+fresh process (starting Python included):
+
+- *cold*: with an empty cache, so the workbook is read;
+- *first*: the first question after ``herplan plan`` (which keeps what it read);
+- *median*: the median over the same dossiers, asked one command at a time.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
 import subprocess
@@ -29,11 +34,12 @@ PLAN_LIMITS = {"M": 20.0, "L-tight": 30.0, "XL": 60.0, "XL-tight": 60.0}
 TODAY = date(2026, 11, 30)
 
 
-def herplan(*args: str) -> float:
-    """Run the command line in a fresh process; its wall time."""
+def herplan(*args: str, cache: Path) -> float:
+    """Run the command line in a fresh process (with its own cache); its wall time."""
     started = time.monotonic()
+    env = {**os.environ, "HERPLAN_CACHE_DIR": str(cache)}
     subprocess.run([sys.executable, "-m", "herplan.app.cli", *args], check=True,
-                   capture_output=True)  # fmt: skip
+                   capture_output=True, env=env)  # fmt: skip
     return time.monotonic() - started
 
 
@@ -41,9 +47,9 @@ def measure(size: str, dossiers: int, seed: int, root: Path) -> dict[str, object
     from herplan.app.suggest import open_region
 
     source = write(root / "invoer.xlsx", shape(size), seed=seed)
-    folder = root / "planning"
+    folder, cache, empty = root / "planning", root / "cache", root / "empty"
     herplan("plan", str(source), "--out", str(folder), "--time-limit", str(PLAN_LIMITS[size]),
-            "--today", TODAY.isoformat())  # fmt: skip
+            "--today", TODAY.isoformat(), cache=cache)  # fmt: skip
     started = time.monotonic()
     region = open_region(folder, TODAY)
     load = time.monotonic() - started
@@ -60,11 +66,16 @@ def measure(size: str, dossiers: int, seed: int, root: Path) -> dict[str, object
             kinds["one move"] += 1
         else:
             kinds["join or new visit"] += 1
-    command = herplan("suggest", str(folder), asked[0], "--today", TODAY.isoformat())
+    day = ("--today", TODAY.isoformat())
+    first = herplan("suggest", str(folder), asked[0], *day, cache=cache)
+    cold = herplan("suggest", str(folder), asked[0], *day, cache=empty)
+    commands = [herplan("suggest", str(folder), d, *day, cache=cache) for d in asked]
     return {
         "size": size, "cases": len(region.problem.reassessments), "load_s": round(load, 2),
         "median_s": round(statistics.median(times), 4), "max_s": round(max(times), 4),
-        **kinds, "command_s": round(command, 2),
+        **kinds, "cold_s": round(cold, 2), "first_s": round(first, 2),
+        "command_median_s": round(statistics.median(commands), 2),
+        "command_max_s": round(max(commands), 2),
     }  # fmt: skip
 
 

@@ -12,9 +12,7 @@ The arithmetic of whole interviews per morning it relies on lives in
 
 from __future__ import annotations
 
-from ortools.sat.python import cp_model
-
-from herplan.constraints import weights
+from herplan.constraints import linear, weights
 from herplan.constraints.base import Objective
 
 
@@ -23,8 +21,8 @@ def weight(pm) -> int:
 
 
 def expression(pm):
-    visits = cp_model.LinearExpr.sum(list(pm.used.values()))
-    return weight(pm) * visits + cp_model.LinearExpr.sum(list(pm.location_day.values()))
+    visits = linear.total(list(pm.used.values()))
+    return weight(pm) * visits + linear.total(list(pm.location_day.values()))
 
 
 def lower_bound(pm) -> int:

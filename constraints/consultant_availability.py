@@ -11,9 +11,8 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
-from ortools.sat.python import cp_model
-
 from herplan.calendar import is_working_day, iso_week
+from herplan.constraints import linear
 from herplan.constraints.base import Rule
 from herplan.domain import Consultant, Problem
 from herplan.facts import PlanFacts
@@ -36,7 +35,7 @@ def _weekly(pairs, cands, model) -> None:
     for (cid, week), mornings in sorted(weeks.items()):
         left = cands.cap_left(cid, week)
         if left is not None and len(mornings) > left:
-            model.add(cp_model.LinearExpr.sum(mornings) <= left)
+            model.add(linear.total(mornings) <= left)
 
 
 def add(pm) -> None:

@@ -9,8 +9,7 @@ consultant model then hands each slot to a consultant and counts exactly.
 
 from __future__ import annotations
 
-from ortools.sat.python import cp_model
-
+from herplan.constraints import linear
 from herplan.constraints.base import Objective
 
 
@@ -20,7 +19,7 @@ def on_days(pm):
         preferred = pm.reassessment(key).preferred_consultant
         if preferred and preferred not in pm.cands.available.get(key[2], ()):
             terms.append(var)
-    return cp_model.LinearExpr.sum(terms)
+    return linear.total(terms)
 
 
 def on_consultants(am):
@@ -35,7 +34,7 @@ def on_consultants(am):
         if others:
             terms.append(var)
             counts.append(others)
-    return cp_model.LinearExpr.weighted_sum(terms, counts) if terms else 0
+    return linear.weighted(terms, counts) if terms else 0
 
 
 OBJECTIVE = Objective(4, "continuity", "min", on_days=on_days, on_consultants=on_consultants,

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ortools.sat.python import cp_model
-
-from herplan.constraints import weights
+from herplan.constraints import linear, weights
 from herplan.constraints.base import Objective
 from herplan.constraints.most_reassessments import urgency_tier
 
 if TYPE_CHECKING:
+    from ortools.sat.python import cp_model
+
     from herplan.scheduler.assignment import AssignmentModel
 
 
@@ -37,7 +37,7 @@ def fair_load(am: AssignmentModel) -> cp_model.LinearExprT:
             loads[cid].append(var)
             sizes[cid].append(len(am.cases_in[(slot, day)]))
     for cid, xs in loads.items():
-        load = cp_model.LinearExpr.weighted_sum(xs, sizes[cid]) if xs else 0
+        load = linear.weighted(xs, sizes[cid]) if xs else 0
         am.model.add(scale * load <= peak * mornings[cid])
         am.model.add(scale * load >= valley * mornings[cid])
 
@@ -65,7 +65,7 @@ def urgent_early(pm):
         if tier and index[key[2]]:
             terms.append(var)
             coefficients.append(tier * index[key[2]])
-    return cp_model.LinearExpr.weighted_sum(terms, coefficients) if terms else 0
+    return linear.weighted(terms, coefficients) if terms else 0
 
 
 FAIR_LOAD = Objective(

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from ortools.sat.python import cp_model
-
 from herplan.calendar import is_working_day
 from herplan.capacity import MorningCapacity
+from herplan.constraints import linear
 from herplan.constraints.base import Rule
 from herplan.domain import Problem, Reassessment, Settings
 from herplan.facts import PlanFacts, describe
@@ -33,7 +32,7 @@ def add(pm) -> None:
     for skey, keys in pm.x_by_slot.items():
         blocks = [pm.cands.block[k[0]] for k in keys]
         if sum(blocks) > room:
-            load = cp_model.LinearExpr.weighted_sum([pm.x[k] for k in keys], blocks)
+            load = linear.weighted([pm.x[k] for k in keys], blocks)
             pm.model.add(load <= room * pm.used[skey])
 
 

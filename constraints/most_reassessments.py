@@ -13,9 +13,7 @@ count. Urgency still orders the days (``urgent_early``).
 
 from __future__ import annotations
 
-from ortools.sat.python import cp_model
-
-from herplan.constraints import stability, weights
+from herplan.constraints import linear, stability, weights
 from herplan.constraints.base import Objective
 from herplan.domain import Reassessment, Settings
 
@@ -46,7 +44,7 @@ def first_worth(cands) -> dict[int, int]:
 
 def expression(pm):
     values = [worth(pm, i) for i in pm.scheduled]
-    count = cp_model.LinearExpr.weighted_sum(list(pm.scheduled.values()), values)
+    count = linear.weighted(list(pm.scheduled.values()), values)
     if pm.stable:
         return count - stability.expression(pm)
     return count

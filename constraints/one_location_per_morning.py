@@ -12,9 +12,8 @@ from __future__ import annotations
 import itertools
 from collections import defaultdict
 
-from ortools.sat.python import cp_model
-
 from herplan.capacity import MorningCapacity
+from herplan.constraints import linear
 from herplan.constraints.base import Rule
 from herplan.domain import Settings
 from herplan.facts import PlanFacts
@@ -26,8 +25,8 @@ def add(pm) -> None:
     for (_cid, day), var in pm.work.items():
         working[day].append(var)
     for day, skeys in pm.slots_by_day.items():
-        visits = cp_model.LinearExpr.sum([pm.used[k] for k in skeys])
-        pm.model.add(cp_model.LinearExpr.sum(working[day]) == visits)
+        visits = linear.total([pm.used[k] for k in skeys])
+        pm.model.add(linear.total(working[day]) == visits)
 
 
 def assign(am) -> None:

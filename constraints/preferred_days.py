@@ -6,8 +6,7 @@
 
 from __future__ import annotations
 
-from ortools.sat.python import cp_model
-
+from herplan.constraints import linear
 from herplan.constraints.base import Objective
 
 
@@ -17,7 +16,7 @@ def expression(pm):
         loc = pm.problem.location(pm.reassessment(key).location_key)
         if loc.has_preference and not loc.is_preferred(key[2]):
             terms.append(var)
-    return cp_model.LinearExpr.sum(terms)
+    return linear.total(terms)
 
 
 OBJECTIVE = Objective(

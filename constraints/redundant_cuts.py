@@ -13,9 +13,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ortools.sat.python import cp_model
-
 from herplan.capacity import morning_limits
+from herplan.constraints import linear
 
 
 def visits_per_location(pm) -> None:
@@ -31,16 +30,16 @@ def visits_per_location(pm) -> None:
     for (loc, _k, _day), var in pm.used.items():
         visits_at[loc].append(var)
     for loc, cases in sorted(cases_at.items()):
-        visits = cp_model.LinearExpr.sum(visits_at[loc])
+        visits = linear.total(visits_at[loc])
         blocks = [pm.cands.block[i] for i in cases]
         planned = [pm.scheduled[i] for i in cases]
         if sum(blocks) > room:
-            pm.model.add(room * visits >= cp_model.LinearExpr.weighted_sum(planned, blocks))
+            pm.model.add(room * visits >= linear.weighted(planned, blocks))
         minutes = [b - cap.changeover for b in blocks]
         for k, block in morning_limits(minutes, cap):
             big = [var for var, b in zip(planned, blocks, strict=True) if b >= block]
             if len(big) > k:
-                pm.model.add(k * visits >= cp_model.LinearExpr.sum(big))
+                pm.model.add(k * visits >= linear.total(big))
 
 
 FAMILY = visits_per_location

@@ -11,15 +11,15 @@ from __future__ import annotations
 
 import itertools
 
-from ortools.sat.python import cp_model
+from herplan.constraints import linear
 
 
 def load_order(pm) -> None:
     for (_loc, _day), skeys in pm.slots_by_ld.items():
         free = [s for s in sorted(skeys, key=lambda s: s[1]) if s not in pm.named]
         for first, second in itertools.pairwise(free):
-            a = cp_model.LinearExpr.sum([pm.x[k] for k in pm.x_by_slot[first]])
-            b = cp_model.LinearExpr.sum([pm.x[k] for k in pm.x_by_slot[second]])
+            a = linear.total([pm.x[k] for k in pm.x_by_slot[first]])
+            b = linear.total([pm.x[k] for k in pm.x_by_slot[second]])
             pm.model.add(a >= b)
 
 

@@ -12,9 +12,7 @@ morning allows.
 
 from __future__ import annotations
 
-from ortools.sat.python import cp_model
-
-from herplan.constraints import weights
+from herplan.constraints import linear, weights
 from herplan.constraints.base import Objective
 
 
@@ -27,7 +25,7 @@ def expression(pm):
         if (i, k, day) in pm.x:
             terms.append(pm.x[(i, k, day)])
             coefficients.append(weights.MOVE_CONSULTANT)
-    kept = cp_model.LinearExpr.weighted_sum(terms, coefficients) if terms else 0
+    kept = linear.weighted(terms, coefficients) if terms else 0
     return weights.MOVE_DAY * len(pm.previous) - kept
 
 

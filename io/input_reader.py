@@ -7,7 +7,6 @@ expected``; the scheduler trusts what this module returns.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import zoneinfo
 from collections.abc import Callable
@@ -26,6 +25,7 @@ from herplan.domain import (
     Settings,
     TimeWindow,
 )
+from herplan.io.cache import file_digest
 from herplan.io.errors import InputError, location
 from herplan.io.schema import (
     ABSENCES,
@@ -704,15 +704,6 @@ def read_problem(path: Path | str, today: date | None = None) -> tuple[Problem, 
         locations=tuple(locations),
         absences=tuple(absences),
         source=file,
-        input_sha256=_sha256(path),
+        input_sha256=file_digest(path),
     )
     return problem, warnings
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    files = sorted(path.glob("*.csv")) if path.is_dir() else [path]
-    for file in files:
-        digest.update(file.name.encode() if path.is_dir() else b"")
-        digest.update(file.read_bytes())
-    return digest.hexdigest()

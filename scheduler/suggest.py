@@ -110,6 +110,7 @@ class Suggester:
 
     def __init__(self, problem: Problem, rules: Sequence[Rule], rerun: Rerun) -> None:
         start, self.cands = rerun_candidates(problem, rules, rerun)
+        self.problem = problem
         self.rerun = rerun
         self.past = {a.dossier for a in start.past}
         self.future = [a for a in rerun.previous if a.day >= rerun.today]

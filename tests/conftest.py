@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
@@ -111,6 +112,12 @@ def short_morning(minutes: int) -> TimeWindow:
 
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "drechtsteden-2026.xlsx"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def own_cache(tmp_path_factory):
+    """The tests' runs keep what they read in a cache of their own, not the user's."""
+    os.environ["HERPLAN_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
 
 
 @pytest.fixture(scope="session")

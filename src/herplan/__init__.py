@@ -45,7 +45,7 @@ _PUBLIC = {
     "Verdict": "herplan.domain",
     "make_plan": "herplan.scheduler.planner",
     "Planning": "herplan.app.run",
-    "prepare_rerun": "herplan.app.run",
+    "prepare_rerun": "herplan.io.previous",
     "plan": "herplan.app.run",
     "RunOptions": "herplan.app.run",
     "RunHooks": "herplan.app.run",
@@ -57,7 +57,7 @@ _PUBLIC = {
 }
 
 if TYPE_CHECKING:
-    from herplan.app.run import Planning, RunHooks, RunOptions, plan, prepare_rerun
+    from herplan.app.run import Planning, RunHooks, RunOptions, plan
     from herplan.app.suggest import open_region, suggest
     from herplan.domain import (
         Absence,
@@ -76,6 +76,7 @@ if TYPE_CHECKING:
     from herplan.io.errors import InputError
     from herplan.io.input_reader import read_problem
     from herplan.io.planning_folder import write_planning_folder
+    from herplan.io.previous import prepare_rerun
     from herplan.scheduler.planner import make_plan
     from herplan.scheduler.solve import Progress, SolverOptions
     from herplan.scheduler.verify import PlanRejected

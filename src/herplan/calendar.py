@@ -1,4 +1,5 @@
-"""The one place for calendar facts: working days, holidays, month arithmetic.
+"""The one place for calendar facts: working days, month arithmetic (the holidays
+themselves come with the settings, ``Settings.holiday_dates``).
 
 Rules ask this module; they never re-derive working days or the six-month
 support-plan arithmetic themselves (docs/design.md, Layers).
@@ -9,28 +10,14 @@ from __future__ import annotations
 from datetime import date, timedelta
 from functools import lru_cache
 
-import holidays as holiday_calendars
 from dateutil.relativedelta import relativedelta
 
 from herplan.domain import Settings
 
 
-@lru_cache(maxsize=32)
-def public_holidays(country: str, years: tuple[int, ...]) -> frozenset[date]:
-    """Public holidays of ``country`` (ISO code, e.g. ``NL``) in ``years``; empty for ``geen``."""
-    if not country or country.lower() in {"geen", "none", "-"}:
-        return frozenset()
-    return frozenset(holiday_calendars.country_holidays(country.upper(), years=years).keys())
-
-
-def _holidays_around(settings: Settings) -> frozenset[date]:
-    years = tuple(range(settings.period_start.year - 1, settings.period_end.year + 2))
-    return public_holidays(settings.holidays, years)
-
-
 def is_working_day(day: date, settings: Settings) -> bool:
     """Monday to Friday and not a public holiday."""
-    return day.weekday() < 5 and day not in _holidays_around(settings)
+    return day.weekday() < 5 and day not in settings.holiday_dates
 
 
 def period_days(settings: Settings) -> list[date]:

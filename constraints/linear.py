@@ -1,0 +1,27 @@
+"""Sums of solver variables for the rules' constraints and objectives.
+
+CP-SAT (and pandas, which it imports) is loaded only when a model is built, so
+what only reads a plan, such as ``herplan suggest``, starts without it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ortools.sat.python import cp_model
+
+
+def total(terms: Sequence[Any]) -> cp_model.LinearExprT:
+    """The sum of ``terms`` as one CP-SAT expression."""
+    from ortools.sat.python import cp_model
+
+    return cp_model.LinearExpr.sum(list(terms))
+
+
+def weighted(terms: Sequence[Any], coefficients: Sequence[int]) -> cp_model.LinearExprT:
+    """``sum(c * t)`` over ``terms`` and ``coefficients`` as one CP-SAT expression."""
+    from ortools.sat.python import cp_model
+
+    return cp_model.LinearExpr.weighted_sum(list(terms), list(coefficients))
