@@ -15,18 +15,17 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from herplan.app.mailer import send_outbox, smtp_connection
-from herplan.app.progress import ProgressDisplay
-from herplan.app.run import RunHooks, RunOptions, plan_input, prepare_rerun
-from herplan.app.send_summary import send_summary
-from herplan.domain import StaleAnswer
 from herplan.io.errors import InputError
-from herplan.io.input_reader import read_problem
-from herplan.io.input_writer import write_input_workbook
-from herplan.scheduler.verify import PlanRejected
+
+if TYPE_CHECKING:
+    from herplan.domain import StaleAnswer
+
+# Each command imports what it needs when it runs: the engine (CP-SAT, and pandas
+# with it) takes a second to load, and `herplan suggest` answers without it.
 
 MAX_SEED = 2**31 - 1
 
@@ -41,6 +40,8 @@ def _fail_input(error: InputError) -> None:
 @contextmanager
 def _failures_said(out: Path) -> Iterator[None]:
     """A run that writes nothing says why and exits: 2 bad input, 1 no plan, 130 Ctrl-C."""
+    from herplan.scheduler.verify import PlanRejected
+
     try:
         yield
     except InputError as error:
@@ -132,6 +133,12 @@ def main() -> None:
     help="On a rerun: pin an option of herplan suggest (its number, or DATE@CONSULTANT); "
     "repeat for several.",
 )  # fmt: skip
+@click.option(
+    "--answers", "answers", metavar="DATA_FOLDER",
+    type=click.Path(exists=True, path_type=Path),
+    help="On a rerun: the providers' online answers (the web page's data folder of this "
+    "planning, or its antwoorden.sqlite).",
+)  # fmt: skip
 @click.option("--verbose", is_flag=True, help="Also print each solver phase's status and bound.")
 def plan(
     input_path: Path,
@@ -144,6 +151,7 @@ def plan(
     today: datetime | None,
     feedback: tuple[Path, ...],
     choose: tuple[str, ...],
+    answers: Path | None,
     verbose: bool,
 ) -> None:
     """Plan INPUT (an .xlsx workbook or a folder of CSV files) into --out.
@@ -155,6 +163,10 @@ def plan(
     # The run's clock starts with the process: loading the program (about a second
     # and a half, on one core) counts against --time-limit as well.
     started = time.monotonic() - time.process_time()
+    from herplan.app.progress import ProgressDisplay
+    from herplan.app.run import RunHooks, RunOptions, plan_input
+    from herplan.io.input_reader import read_problem
+
     try:
         problem, warnings = read_problem(input_path, today.date() if today else None)
     except InputError as error:
@@ -163,7 +175,7 @@ def plan(
         click.echo(f"warning: {warning}", err=True)
     display = ProgressDisplay(problem.settings.language)
     options = RunOptions(time_limit, seed, reproducible, workers, fresh,
-                         today.date() if today else None, feedback, choose)  # fmt: skip
+                         today.date() if today else None, feedback, choose, answers)  # fmt: skip
     hooks = RunHooks(progress=display.update, started=started,
                      notify=lambda note: click.echo(f"note: {note}", err=True))  # fmt: skip
     with _failures_said(out), display:
@@ -191,6 +203,9 @@ def send(folder: Path, server: str, starttls: bool, user: str | None, dry_run: b
     what is new, and after a failure (server down, an address refused) it
     sends what is still missing.
     """
+    from herplan.app.mailer import send_outbox, smtp_connection
+    from herplan.app.send_summary import send_summary
+
     host, _, port_text = server.rpartition(":") if ":" in server else (server, "", "25")
     if not host or not port_text.isdigit() or not 0 < int(port_text) < 65536:
         raise click.BadParameter(f"{server!r}: expected HOST or HOST:PORT", param_hint="--smtp")
@@ -219,6 +234,8 @@ def send(folder: Path, server: str, starttls: bool, user: str | None, dry_run: b
 @click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
 def template(file: Path, force: bool) -> None:
     """Write an empty input workbook with every sheet and column explained."""
+    from herplan.io.input_writer import write_input_workbook
+
     if file.suffix.lower() != ".xlsx":
         raise click.UsageError("the template is an .xlsx file; give a name ending in .xlsx")
     if file.exists() and not force:
@@ -242,6 +259,9 @@ def template(file: Path, force: bool) -> None:
 )
 def check(input_path: Path, out: Path | None, feedback: tuple[Path, ...]) -> None:
     """Validate INPUT (and returned workbooks) only; report every error at once."""
+    from herplan.io.input_reader import read_problem
+    from herplan.io.previous import prepare_rerun
+
     try:
         problem, warnings = read_problem(input_path)
         stale: tuple[StaleAnswer, ...] = ()
@@ -325,6 +345,47 @@ def suggest(
 
 
 @main.command()
+@click.argument(
+    "folder",
+    metavar="PLANNING_FOLDER",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+)
+@click.option(
+    "--base-url", default="http://127.0.0.1:8000", show_default=True,
+    help="How providers reach the web page (herplan serve).",
+)  # fmt: skip
+@click.option("--renew", "renew", multiple=True, metavar="PROVIDER",
+              help="Make a new link for this provider (the old one stops working).")  # fmt: skip
+def links(folder: Path, base_url: str, renew: tuple[str, ...]) -> None:
+    """Each provider's personal answer link: its name, a tab, the link (one line each)."""
+    from herplan.app.links import planning_links
+
+    try:
+        if renew:
+            _renew(folder, renew)
+        found = planning_links(folder, base_url)
+    except InputError as error:
+        _fail_input(error)
+    for link, url in found:
+        click.echo(f"{link.provider}\t{url}")
+
+
+def _renew(folder: Path, providers: tuple[str, ...]) -> None:
+    import json
+    from datetime import date
+
+    from herplan.io.answer_store import AnswerStore, store_of
+
+    data = json.loads((folder / "plan.json").read_text(encoding="utf-8"))
+    known = {a["provider"] for a in data["appointments"]}
+    for provider in providers:
+        if provider not in known:
+            raise InputError([f"--renew {provider!r}: no provider of this planning"])
+        until = date.fromisoformat(data["settings"]["periode_eind"])
+        AnswerStore(store_of(folder)).renew(provider, data["revision"], until)
+
+
+@main.command()
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
 @click.option(
     "--host", default="127.0.0.1", show_default=True,
@@ -347,6 +408,10 @@ def suggest(
     "--add-user", metavar="NAME",
     help="Add a planner account (the password is asked twice) and stop; no server is started.",
 )  # fmt: skip
+@click.option(
+    "--base-url", metavar="URL",
+    help="How providers reach this page, for their answer links (default: http://HOST:PORT).",
+)  # fmt: skip
 def serve(
     port: int,
     host: str,
@@ -354,6 +419,7 @@ def serve(
     data: Path | None,
     behind_https: bool,
     add_user: str | None,
+    base_url: str | None,
 ) -> None:
     """The planner's web page: plan, look, download, process changes."""
     import platformdirs
@@ -373,7 +439,13 @@ def serve(
             raise click.UsageError(f"{add_user}: {error}") from None
         click.echo(f"Account {add_user} added to {accounts.path}")
         return
-    config = server_config(folder, host, allowed_hosts, behind_https)
+    from herplan.app.links import base_url as checked_url
+
+    try:
+        base = checked_url(base_url or f"http://{host}:{port}")
+    except InputError as error:
+        raise click.UsageError(error.messages[0]) from None
+    config = server_config(folder, host, allowed_hosts, behind_https, base_url=base)
     if host not in ("127.0.0.1", "localhost", "::1") and not accounts.exist():
         raise click.UsageError(
             f"--host {host} lets others on the network reach the plannings: add a planner "

@@ -26,12 +26,12 @@ from zoneinfo import ZoneInfo
 from herplan.app.choices import resolve_choices
 from herplan.app.summary import summary_text
 from herplan.domain import Plan, Problem, Rerun
+from herplan.io import cache
 from herplan.io.errors import InputError
-from herplan.io.feedback import read_feedback
 from herplan.io.frames import to_frames
 from herplan.io.input_reader import read_problem
 from herplan.io.planning_folder import held_planning_folder, write_held_folder
-from herplan.io.previous import read_previous
+from herplan.io.previous import prepare_rerun
 from herplan.scheduler.planner import make_plan
 from herplan.scheduler.solve import Progress, SolverOptions
 
@@ -121,27 +121,6 @@ def writing_seconds(problem: Problem, rerun: bool) -> float:
     return WRITE_SECONDS + WRITE_SECONDS_PER_CASE * cases + WRITE_SECONDS_PER_MESSAGE * messages
 
 
-def prepare_rerun(folder: Path, today: date | None = None, feedback: Sequence[Path] = ()) -> Rerun:
-    """The rerun of the planning in ``folder``: its previous plan and the returned sheets."""
-    previous = read_previous(folder / "plan.json")
-    verdicts, stale = read_feedback(list(feedback), previous.appointments)
-    issued = {a.dossier: a.uid for a in previous.appointments}
-    issued.update(previous.uids)
-    return Rerun(
-        previous=previous.appointments,
-        revision=previous.revision,
-        today=today or date.today(),
-        verdicts=verdicts,
-        wave=previous.wave,
-        uids=issued,
-        retired=previous.retired,
-        people=previous.people,
-        stale=stale,
-        file_names=previous.file_names,
-        invitations=previous.invitations,
-    )
-
-
 @dataclass(frozen=True)
 class RunOptions:
     """How a run plans: the command line's options (``herplan plan --help``)."""
@@ -154,6 +133,7 @@ class RunOptions:
     today: date | None = None  # a rerun's today (None: the clock's)
     feedback: tuple[Path, ...] = ()  # provider workbooks returned
     choose: tuple[str, ...] = ()  # DOSSIER=OPTION: a herplan suggest option to pin
+    answers: Path | None = None  # the online answers: a data folder or its antwoorden.sqlite
 
 
 @dataclass(frozen=True)
@@ -188,8 +168,9 @@ def plan_input(
     if problem is None:
         problem, warnings = read_problem(input_path, options.today)
     if out is None:
-        if options.feedback or options.choose:
-            raise InputError(["--feedback and --choose need a previous plan in --out (a rerun)"])
+        if options.feedback or options.choose or options.answers:
+            raise InputError(["--feedback, --choose and --answers need a previous plan in --out "
+                              "(a rerun)"])  # fmt: skip
         plan = _plan(input_path, problem, None, options, hooks, started, writing=False)
         return Planning(plan, None, warnings, time.monotonic() - started)
     folder = Path(out)
@@ -200,6 +181,7 @@ def plan_input(
         rerun = _rerun_of(folder, options, problem)
         plan = _plan(input_path, problem, rerun, options, hooks, started, writing=True)
         files = write_held_folder(plan, folder)
+    cache.keep("problem", problem.input_sha256, problem)  # herplan suggest starts from it
     return Planning(plan, folder, [*warnings, *notes], time.monotonic() - started, files)
 
 
@@ -207,11 +189,13 @@ def _rerun_of(folder: Path, options: RunOptions, problem: Problem) -> Rerun | No
     """The rerun when ``folder`` holds a plan (and the run is not fresh), with the
     places the planner chose (``--choose``)."""
     if (folder / "plan.json").exists() and not options.fresh:
-        rerun = prepare_rerun(folder, options.today, options.feedback)
+        rerun = prepare_rerun(folder, options.today, options.feedback, options.answers)
         if options.choose:
             rerun = replace(rerun, chosen=resolve_choices(problem, rerun, options.choose))
         return rerun
-    for given, name in ((options.feedback, "--feedback"), (options.choose, "--choose")):
+    given_options = ((options.feedback, "--feedback"), (options.choose, "--choose"),
+                     (options.answers, "--answers"))  # fmt: skip
+    for given, name in given_options:
         if given:
             raise InputError([f"{name} needs a previous plan in --out (a rerun)"])
     return None

@@ -84,7 +84,7 @@ def summary_text(plan: Plan, seconds: float, verbose: bool = False) -> str:
             + ", ".join(f"{w['kind_' + k]} {n}" for k, n in sorted(kinds.items()))
         )
         lines += _moves_lines(plan, w)
-        answers = [c for c in plan.changes if c.cause in ("nee", "confirmed")]
+        answers = [c for c in plan.changes if c.cause in ("nee", "same_day", "confirmed")]
         if answers:
             lines.append(f"  {w['answers']}:")
             for c in answers:
@@ -98,6 +98,9 @@ def summary_text(plan: Plan, seconds: float, verbose: bool = False) -> str:
         if plan.stale:
             lines.append(f"  {w['stale']}:")
             lines += [f"    {s.verdict.dossier} ({s.verdict.source})" for s in plan.stale]
+        if plan.answer_conflicts:
+            lines.append(f"  {w['answer_conflicts']}:")
+            lines += [f"    {line}" for line in plan.answer_conflicts]
     lines += _outbox_lines(plan, w)
     lines.append(f"{w['time']:<16} {seconds:>5.1f} {w['seconds']}")
     if verbose:

@@ -32,6 +32,7 @@ from herplan.io.words import WORDS
 
 YES = {"ja", "j", "yes", "y", "x", "ok", "v", "✓", "✔", "akkoord", "haalbaar"}
 NO = {"nee", "n", "no", "niet", "niet haalbaar", "nee."}
+SAME_DAY = {"zelfde dag", "zelfde dag, andere tijd", "andere tijd", "same day", "other time"}
 HEADER_ROWS = 10
 PROVIDER_PROPERTY = "herplan_aanbieder"
 REVISION_PROPERTY = "herplan_revisie"
@@ -167,14 +168,15 @@ class _Answers:
                                f"to {sheet.provider} whose sheet this is")  # fmt: skip
             return
         answer = _norm(sheet.cell(row, "feasible"))
-        if answer and answer not in YES | NO:
+        if answer and answer not in YES | NO | SAME_DAY:
             self.errors.append(f"{sheet.where(n, 'feasible')}: '{answer}' is not understood; "
-                               "expected ja or nee")  # fmt: skip
-        if not answer or answer not in YES | NO:
+                               "expected ja, nee or zelfde dag")  # fmt: skip
+        if not answer or answer not in YES | NO | SAME_DAY:
             return
         remark = sheet.cell(row, "remark")
         verdict = Verdict(dossier, answer in YES, str(remark).strip() if remark is not None else "",
-                          f"{sheet.file} › {sheet.title} › row {n}")  # fmt: skip
+                          f"{sheet.file} › {sheet.title} › row {n}",
+                          same_day=answer in SAME_DAY)  # fmt: skip
         self.take(verdict, before, sheet, row, where)
 
     def take(self, verdict: Verdict, before: Appointment, sheet: _Sheet, row: tuple,
@@ -185,11 +187,10 @@ class _Answers:
             self.stale.append(StaleAnswer(verdict))
             return
         other = self.verdicts.get(verdict.dossier)
-        if other is not None and other.feasible != verdict.feasible:
+        if other is not None and other.answer != verdict.answer:
             self.errors.append(
-                f"{where}: dossier '{verdict.dossier}' is answered "
-                f"{'ja' if verdict.feasible else 'nee'} here but "
-                f"{'ja' if other.feasible else 'nee'} in {other.source}; keep one answer"
+                f"{where}: dossier '{verdict.dossier}' is answered {verdict.answer} here but "
+                f"{other.answer} in {other.source}; keep one answer"
             )
             return
         self.verdicts[verdict.dossier] = verdict

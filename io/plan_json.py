@@ -24,7 +24,6 @@ from herplan.domain import (
     StaleAnswer,
     Unscheduled,
 )
-from herplan.io.outbox import invitations
 from herplan.io.sentences import change_reason, explanation
 from herplan.scheduler.timing import hhmm
 
@@ -139,6 +138,8 @@ def consultant_name(plan: Plan, cid: str) -> str:
 
 
 def plan_dict(plan: Plan) -> dict[str, object]:
+    from herplan.io.outbox import invitations  # icalendar: only when writing a plan
+
     s = plan.problem.settings
     lang = s.language
     why_not = {u.dossier: u for u in plan.unscheduled}
@@ -157,6 +158,7 @@ def plan_dict(plan: Plan) -> dict[str, object]:
         "support_plans": [_renewal(r) for r in plan.renewals],
         "changes": [_change(plan, c, why_not.get(c.dossier)) for c in plan.changes],
         "stale_answers": [_stale(x) for x in plan.stale],
+        "answer_conflicts": list(plan.answer_conflicts),
         "uids": plan.uids,
         "retired_uids": sorted(plan.retired),
         "consultants": {cid: {"name": n, "email": e} for cid, (n, e) in plan.people.items()},

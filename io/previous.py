@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TypeVar
 
-from herplan.domain import Appointment, Invitation
+from herplan.domain import Appointment, Invitation, Rerun, StaleAnswer, Verdict
+from herplan.io.answer_store import FILE, AnswerStore, store_of
 from herplan.io.errors import InputError
+from herplan.io.feedback import read_feedback
 from herplan.io.plan_json import FORMAT
 
 T = TypeVar("T")
@@ -170,3 +172,74 @@ def _file_names(data: dict, path: Path) -> dict[str, dict[str, str]]:
         for kind in ("aanbieders", "consulenten"):
             names[kind] = _strings(files, kind, path) if kind in files else {}
     return names
+
+
+def prepare_rerun(
+    folder: Path,
+    today: date | None = None,
+    feedback: Sequence[Path] = (),
+    answers: Path | None = None,
+) -> Rerun:
+    """The rerun of the planning in ``folder``: its previous plan, the returned sheets
+    and, from ``answers`` (a data folder or its ``antwoorden.sqlite``), the online answers."""
+    previous = read_previous(folder / "plan.json")
+    verdicts, stale = read_feedback(list(feedback), previous.appointments)
+    conflicts: tuple[str, ...] = ()
+    if answers is not None:
+        verdicts, stale, conflicts = _with_online(verdicts, stale, feedback, answers, previous)
+    issued = {a.dossier: a.uid for a in previous.appointments}
+    issued.update(previous.uids)
+    return Rerun(
+        previous=previous.appointments,
+        revision=previous.revision,
+        today=today or date.today(),
+        verdicts=verdicts,
+        wave=previous.wave,
+        uids=issued,
+        retired=previous.retired,
+        people=previous.people,
+        stale=stale,
+        answer_conflicts=conflicts,
+        file_names=previous.file_names,
+        invitations=previous.invitations,
+    )
+
+
+def _with_online(
+    verdicts: tuple[Verdict, ...],
+    stale: tuple[StaleAnswer, ...],
+    feedback: Sequence[Path],
+    answers: Path,
+    previous: Previous,
+) -> tuple[tuple[Verdict, ...], tuple[StaleAnswer, ...], tuple[str, ...]]:
+    path = store_of(answers)
+    if not path.is_file():
+        raise InputError([f"{answers}: holds no online answers ({FILE})"])
+    online, outdated, given = AnswerStore(path).verdicts(previous.appointments)
+    returned = {p.name: datetime.fromtimestamp(p.stat().st_mtime, UTC) for p in feedback}
+    merged, conflicts = reconcile(verdicts, returned, online, given)
+    return merged, stale + outdated, conflicts
+
+
+def reconcile(
+    returned: tuple[Verdict, ...],
+    returned_at: dict[str, datetime],
+    online: tuple[Verdict, ...],
+    online_at: dict[str, datetime],
+) -> tuple[tuple[Verdict, ...], tuple[str, ...]]:
+    """Workbook and online answers together: where both answer one dossier differently,
+    the later one counts (a workbook's time is its file's last change) and the
+    conflict is listed (README, Answers online)."""
+    merged = {v.dossier: v for v in online}
+    conflicts = []
+    for v in returned:
+        other = merged.get(v.dossier)
+        if other is None or (other.answer, other.remark) == (v.answer, v.remark):
+            merged[v.dossier] = v
+            continue
+        sheet_at = returned_at.get(v.source.split(" › ")[0])
+        later = v if sheet_at is not None and sheet_at > online_at[v.dossier] else other
+        merged[v.dossier] = later
+        conflicts.append(f"{v.dossier}: {v.answer} in {v.source}, {other.answer} online "
+                         f"({other.source}); {later.answer} counts")  # fmt: skip
+    return tuple(merged[d] for d in sorted(merged)), tuple(conflicts)

@@ -90,11 +90,11 @@ def _planning(wb: Workbook, plan: Plan, provider: str, t: dict[str, str], lang: 
     remark = get_column_letter(headers.index(t["remark"]) + 1)
     choice = DataValidation(
         type="list",
-        formula1=f'"{t["yes"]},{t["no"]}"',
+        formula1=f'"{t["yes"]},{t["no"]},{t["same_day"]}"',
         allow_blank=True,
         showErrorMessage=True,
         errorTitle=t["feasible"],
-        error=f"{t['yes']} / {t['no']}",
+        error=f"{t['yes']} / {t['no']} / {t['same_day']}",
         showInputMessage=True,
         promptTitle=t["feasible"],
         prompt=t["feasible_prompt"],

@@ -211,8 +211,8 @@ def change_reason(
     text = w[f"cause_{c.cause}"].format(day=day, remark=remark)
     if c.conflict:
         text = w["conflict"] + text
-    if c.cause in ("nee", "absent", "locatie_gesloten", "client_niet_beschikbaar", "rule",
-                   "moved_location"):  # fmt: skip
+    if c.cause in ("nee", "same_day", "absent", "locatie_gesloten", "client_niet_beschikbaar",
+                   "rule", "moved_location"):  # fmt: skip
         if c.after is not None:
             text += w["now_moved"].format(slot=_slot(c.after, lang, name))
         elif unscheduled is not None:

@@ -117,6 +117,7 @@ def make_plan(
         retired=frozenset(issued.retired),
         people=dict(sorted(issued.people.items())),
         stale=rerun.stale if rerun else (),
+        answer_conflicts=rerun.answer_conflicts if rerun else (),
         file_names=dict(rerun.file_names) if rerun else {},
         invited_before=rerun.invitations if rerun else (),
         today=rerun.today if rerun else None,

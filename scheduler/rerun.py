@@ -3,7 +3,9 @@
 - Appointments before today are history: kept exactly, not planned again;
   their mornings count against the weekly caps.
 - A provider's ``nee`` forbids that day for that client (``Candidates``), so
-  no heuristic and no model can put the interview back there.
+  no heuristic and no model can put the interview back there; ``zelfde dag``
+  (same day, another time) forbids every other day: the interview is planned
+  anew on its day, at any time and with any consultant, or not at all.
 - Every other previous appointment is kept as the starting plan if it still
   holds: the reassessment is open, its day and consultant are still allowed,
   and, together with the others kept, it still fits every capacity (a morning
@@ -24,6 +26,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
+from herplan.calendar import period_days
 from herplan.domain import Appointment, Problem, Rerun
 from herplan.scheduler.candidates import Candidates, find_candidates
 from herplan.scheduler.mornings import Chosen, Mornings
@@ -57,7 +60,11 @@ def split_past(
     for v in rerun.verdicts:
         before = rerun.previous_of(v.dossier)
         if not v.feasible and before is not None and before.day >= rerun.today:
-            declined[v.dossier] = frozenset({before.day})
+            declined[v.dossier] = frozenset(
+                [d for d in period_days(problem.settings) if d != before.day]
+                if v.same_day  # the day is kept: every other day is declined
+                else [before.day]
+            )
     return RerunStart(past=past), solvable, declined
 
 
@@ -102,7 +109,7 @@ def starting_plan(cands: Candidates, rerun: Rerun, start: RerunStart) -> RerunSt
         if i is None:
             start.released[a.dossier] = "withdrawn" if a.dossier in withdrawn else "gone"
         elif verdict is not None and not verdict.feasible:
-            start.released[a.dossier] = "nee"
+            start.released[a.dossier] = "same_day" if verdict.same_day else "nee"
         elif cands.location(i) != (a.provider, a.location) or not cands.allows(
             i, a.consultant, a.day
         ):

@@ -115,7 +115,11 @@ def _promises(plan: Plan, rerun: Rerun, start: RerunStart) -> list[str]:
         after = now.get(v.dossier)
         if v.feasible or before is None or before.day < rerun.today or after is None:
             continue
-        if after.day == before.day:
+        if v.same_day:
+            if after.day != before.day:
+                found.append(f"{v.dossier}: the provider kept {before.day} (zelfde dag), "
+                             f"but the interview moved to {after.day}")  # fmt: skip
+        elif after.day == before.day:
             found.append(f"{v.dossier}: the provider answered nee for {before.day}, "
                          "but the interview is still that day")  # fmt: skip
     # Planned now and not kept: released ones planned again, and new ones.

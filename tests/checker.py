@@ -350,8 +350,8 @@ def check_files(input_path: Path, plan_json: Path) -> list[str]:
 # --- the promises of a rerun (README, Rerun after cancellations) -----------------------
 
 RELEASE_CAUSES = {
-    "nee", "chosen", "absent", "locatie_gesloten", "client_niet_beschikbaar", "moved_location",
-    "rule",
+    "nee", "same_day", "chosen", "absent", "locatie_gesloten", "client_niet_beschikbaar",
+    "moved_location", "rule",
 }  # fmt: skip
 
 
@@ -380,6 +380,8 @@ def _affected(
         return "withdrawn"
     if answer in ("nee", "chosen"):  # chosen: the planner picked a herplan suggest option
         return answer
+    if answer == "zelfde_dag":  # the day kept, the time free
+        return "same_day"
     if (case.provider, case.location) != (a["provider"], a["location"]):
         return "moved_location"
     if any(x.consultant == a["consultant"] and x.start <= day <= x.end for x in problem.absences):
@@ -402,7 +404,7 @@ def check_rerun(
 ) -> list[str]:
     """Every broken rerun promise between two ``plan.json`` revisions.
 
-    ``answers`` maps a dossier to the provider's ``ja`` or ``nee``, or to ``chosen``
+    ``answers`` maps a dossier to the provider's ``ja``, ``nee`` or ``zelfde_dag``, or to ``chosen``
     (the planner chose a ``herplan suggest`` option for it). Promises:
     the past stays as it was; a withdrawn reassessment is cancelled; a ``nee``
     day is never used again for that client; a ``ja`` stays exactly (or is
@@ -436,6 +438,18 @@ def check_rerun(
     return found
 
 
+def _answer_kept(a: dict, new: dict | None, change: dict | None, why: str | None) -> list[str]:
+    """A ``nee`` day never used again and listed; a ``zelfde dag`` day kept."""
+    d, found = a["dossier"], []
+    if why == "nee" and new is not None and new["date"] == a["date"]:
+        found.append(f"{d}: planned again on the day the provider said nee")
+    if why == "nee" and (change is None or change["cause"] != "nee"):
+        found.append(f"{d}: the nee is not listed with its cause")
+    if why == "same_day" and new is not None and new["date"] != a["date"]:
+        found.append(f"{d}: answered zelfde dag but moved to another day")
+    return found
+
+
 def _promise_kept(
     a: dict, new: dict | None, change: dict | None, why: str | None, answer: str | None,
     before: dict, now: dict[str, dict],
@@ -446,11 +460,7 @@ def _promise_kept(
         if new is not None or change is None or change["kind"] != "geannuleerd":
             return [f"{d}: withdrawn but not cancelled"]
         return []
-    found = []
-    if why == "nee" and new is not None and new["date"] == a["date"]:
-        found.append(f"{d}: planned again on the day the provider said nee")
-    if why == "nee" and (change is None or change["cause"] != "nee"):
-        found.append(f"{d}: the nee is not listed with its cause")
+    found = _answer_kept(a, new, change, why)
     if new is not None and _where(new) == _where(a):
         if new["uid"] != a["uid"] or new["sequence"] != a["sequence"]:
             found.append(f"{d}: kept, but its UID or SEQUENCE changed")

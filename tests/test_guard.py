@@ -24,6 +24,7 @@ from herplan.io.plan_json import headline_gap, plan_dict
 from herplan.scheduler import planner
 from herplan.scheduler.candidates import find_candidates
 from herplan.scheduler.rerun import split_past, starting_plan
+from herplan.scheduler.solve import SolverOptions
 from herplan.scheduler.verify import PlanRejected, violations
 from tests.conftest import case, problem, solve
 
@@ -64,6 +65,26 @@ def test_a_nee_day_used_again_is_rejected(two_days):
     rerun = Rerun(plan.appointments, 1, TODAY, (Verdict(a.dossier, False),))
     found = violations(plan, HARD_RULES, rerun, _rerun_start(p, rerun))
     assert any(f"{a.dossier}: the provider answered nee" in f for f in found)
+
+
+def test_a_zelfde_dag_answer_keeps_the_day_and_another_day_is_rejected(two_days):
+    p, plan = two_days
+    a = plan.appointments[0]
+    rerun = Rerun(plan.appointments, 1, TODAY, (Verdict(a.dossier, False, same_day=True),))
+    start = _rerun_start(p, rerun)
+    assert start.released[a.dossier] == "same_day"
+    assert violations(plan, HARD_RULES, rerun, start) == []  # the same day is fine
+    other = next(d for d in (date(2026, 12, 2), date(2026, 12, 3)) if d != a.day)
+    moved = replace(plan, appointments=(replace(a, day=other), *plan.appointments[1:]))
+    found = violations(moved, HARD_RULES, rerun, start)
+    assert any(f"{a.dossier}: the provider kept {a.day}" in f for f in found)
+    again = planner.make_plan(p, SolverOptions(time_limit_s=2, reproducible=True),
+                              rerun=rerun)  # fmt: skip
+    assert next(x for x in again.appointments if x.dossier == a.dossier).day == a.day
+    nee = replace(rerun, verdicts=(Verdict(a.dossier, False),))
+    after_nee = planner.make_plan(p, SolverOptions(time_limit_s=2, reproducible=True),
+                                  rerun=nee)  # fmt: skip
+    assert all(x.day != a.day for x in after_nee.appointments if x.dossier == a.dossier)
 
 
 def test_a_confirmed_appointment_moved_is_rejected(two_days):

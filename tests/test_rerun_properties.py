@@ -1,4 +1,5 @@
-"""Property-based: any mix of ``nee``, ``ja``, withdrawals and absences keeps the rerun promises.
+"""Property-based: any mix of answers (``nee``, ``zelfde dag``, ``ja``), withdrawals
+and absences keeps the rerun promises.
 
 Hypothesis draws the answers and changes on the planned bundled example; the
 rerun must pass the guard (it raises otherwise), and the independent checker
@@ -35,11 +36,13 @@ def planned() -> tuple[Problem, Plan]:
 def changes(draw, plan: Plan):
     dossiers = sorted(a.dossier for a in plan.appointments)
     picked = draw(st.lists(st.sampled_from(dossiers), max_size=9, unique=True))
-    cut = sorted(draw(st.lists(st.integers(0, len(picked)), min_size=2, max_size=2)))
-    nee, ja, withdrawn = picked[: cut[0]], picked[cut[0] : cut[1]], picked[cut[1] :]
+    cut = sorted(draw(st.lists(st.integers(0, len(picked)), min_size=3, max_size=3)))
+    nee, same, ja = picked[: cut[0]], picked[cut[0] : cut[1]], picked[cut[1] : cut[2]]
+    withdrawn = picked[cut[2] :]
     mornings = sorted({(a.consultant, a.day) for a in plan.appointments})
     away = draw(st.lists(st.sampled_from(mornings), max_size=2, unique=True))
-    return nee, ja, withdrawn, away
+    answers = {d: "nee" for d in nee} | {d: "zelfde_dag" for d in same} | {d: "ja" for d in ja}
+    return answers, withdrawn, away
 
 
 SLOW_OK = [HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
@@ -49,7 +52,7 @@ SLOW_OK = [HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
 @given(data=st.data())
 def test_any_answers_keep_the_rerun_promises(planned, data):
     problem, first = planned
-    nee, ja, withdrawn, away = data.draw(changes(first))
+    answers, withdrawn, away = data.draw(changes(first))
     changed = replace(
         problem,
         reassessments=tuple(
@@ -58,13 +61,13 @@ def test_any_answers_keep_the_rerun_promises(planned, data):
         ),
         absences=problem.absences + tuple(Absence(cid, day, day) for cid, day in away),
     )
-    verdicts = tuple(Verdict(d, False, "past niet") for d in nee) + tuple(
-        Verdict(d, True) for d in ja
+    verdicts = tuple(
+        Verdict(d, answer == "ja", "past niet", same_day=answer == "zelfde_dag")
+        for d, answer in answers.items()
     )
     rerun = Rerun(first.appointments, first.revision, TODAY, verdicts, wave=first.wave,
                   uids=dict(first.uids))  # fmt: skip
     second = make_plan(changed, SolverOptions(time_limit_s=2, reproducible=True), rerun=rerun)
     after = plan_dict(second)
-    answers = {d: "nee" for d in nee} | {d: "ja" for d in ja}
     assert check_plan(changed, after) == []
     assert check_rerun(changed, plan_dict(first), after, answers, TODAY) == []

@@ -14,7 +14,7 @@ from starlette.responses import Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from herplan.app.web import choosing, files, login, pages
+from herplan.app.web import answering, choosing, files, login, pages
 from herplan.app.web.accounts import Accounts
 from herplan.app.web.forms import MAX_UPLOAD_BYTES
 from herplan.app.web.render import language, problem_page
@@ -48,6 +48,9 @@ ROUTES = [
     Route("/p/{name}/opties/{dossier}", choosing.options),
     Route("/p/{name}/kies", choosing.choose, methods=["POST"]),
     Route("/p/{name}/alles.zip", files.everything),
+    Route("/p/{name}/link", answering.renew_link, methods=["POST"]),
+    Route("/a/{token}", answering.provider_page),
+    Route("/a/{token}", answering.provider_answer, methods=["POST"]),
     Route("/p/{name}/bestand/{path:path}", files.download),
     Mount("/static", StaticFiles(packages=[("herplan.app.web", "static")]), name="static"),
 ]
@@ -60,11 +63,14 @@ def server_config(
     secure_cookies: bool = False,
     time_limit: float | None = None,
     reproducible: bool = False,
+    base_url: str | None = None,
 ) -> ServerConfig:
     """How to serve ``data`` on ``host``: the Host names answered, whether to sign in."""
     hosts = tuple(dict.fromkeys((*LOOPBACK, host, *allowed_hosts)))
     login_needed = host not in LOOPBACK or Accounts(data).exist()
-    return ServerConfig(data, hosts, login_needed, secure_cookies, time_limit, reproducible)
+    base = base_url or f"http://{host}:8000"
+    return ServerConfig(data, hosts, login_needed, secure_cookies, time_limit, reproducible,
+                        base)  # fmt: skip
 
 
 async def too_large(request: Request, _error: Exception) -> Response:
@@ -104,6 +110,7 @@ def create_app(
     app.state.config = config
     app.state.plannings = Plannings(config)
     app.state.accounts = Accounts(config.data)
+    app.state.answer_limit = answering.RateLimit()
     app.state.templates = Environment(
         loader=PackageLoader("herplan.app.web", "templates"),
         autoescape=select_autoescape(["html"]),

@@ -19,7 +19,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 
-from herplan.app.web import audit
+from herplan.app.web import answering, audit
 from herplan.app.web.forms import (
     Refused,
     adopt_input,
@@ -40,6 +40,7 @@ from herplan.app.web.views import (
     revisions,
     timeline,
 )
+from herplan.io.answer_store import FILE as ANSWERS_FILE
 from herplan.io.input_writer import write_input_workbook
 from herplan.io.sentences import phase_words, reason_name
 from herplan.scheduler.explain import REASON_ORDER
@@ -204,6 +205,7 @@ async def planning(request: Request) -> Response:
         providers=sorted({a["provider"] for a in plan["appointments"]}),
         reason_names={code: reason_name(code, lang) for code in REASON_ORDER},
         files=listed_files(folder / PLANNING), revisions=revisions(folder / PLANNING),
+        answers=answering.overview(folder, _plannings(request).config.base_url, lang),
         errors=error_rows(job.error) if job and job.error else [],
     )  # fmt: skip
 
@@ -235,7 +237,9 @@ async def rerun(request: Request) -> Response:
         elif not written:
             discard(staged, returned)
 
-    run = Run(staged or input_of(folder), returned, afterwards=afterwards)
+    online = folder / ANSWERS_FILE
+    run = Run(staged or input_of(folder), returned, afterwards=afterwards,
+              answers=online if online.is_file() else None)  # fmt: skip
     if not store.start(name, run):
         afterwards(False)
         return problem_page(request, "busy.html", lang, 409, "busy_other", name=name)

@@ -14,11 +14,13 @@
   ``no-store``; and no ``ETag``/``Last-Modified``, so no browser keeps a copy
   of personal data.
 - **Login** (``LoginRequired``): where accounts exist, every page but the
-  login page asks for a signed-in planner.
+  login page and a provider's own link (``/a/<token>``, ``answering``) asks
+  for a signed-in planner.
 """
 
 from __future__ import annotations
 
+import re
 import secrets
 from urllib.parse import quote, urlsplit
 
@@ -148,6 +150,7 @@ def token_matches(session: dict, given: object) -> bool:
 
 
 OPEN_PATHS = ("/inloggen", "/static/")
+PROVIDER_LINK = re.compile(r"/a/[A-Za-z0-9_-]{1,100}")  # a provider's own link: no login
 
 
 class LoginRequired:
@@ -162,7 +165,8 @@ class LoginRequired:
             await self.app(scope, receive, send)
             return
         path = scope["path"]
-        if scope.get("session", {}).get("user") or path.startswith(OPEN_PATHS):
+        if (scope.get("session", {}).get("user") or path.startswith(OPEN_PATHS)
+                or PROVIDER_LINK.fullmatch(path)):  # fmt: skip
             await self.app(scope, receive, send)
             return
         back = quote(path + ("?" + scope["query_string"].decode() if scope["query_string"] else ""))

@@ -41,6 +41,7 @@ class ServerConfig:
     secure_cookies: bool = False  # behind HTTPS (a reverse proxy): cookies only over it
     time_limit: float | None = None  # the runs' time limit (None: the input's setting)
     reproducible: bool = False
+    base_url: str = "http://127.0.0.1:8000"  # how providers reach this server (their links)
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class Run:
     source: Path
     feedback: list[Path] = field(default_factory=list)
     choose: list[str] = field(default_factory=list)  # DOSSIER=OPTION (herplan suggest)
+    answers: Path | None = None  # the providers' online answers (antwoorden.sqlite)
     afterwards: Callable[[bool], None] | None = None  # told whether the run wrote a plan
 
 
@@ -125,6 +127,8 @@ class Plannings:
             command += ["--feedback", *map(str, run.feedback)]
         if run.choose:
             command += ["--choose", *run.choose]
+        if run.answers is not None:
+            command += ["--answers", str(run.answers)]
         try:
             job.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                            stderr=subprocess.PIPE, text=True)  # fmt: skip

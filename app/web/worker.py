@@ -11,7 +11,7 @@ process and only passes lines to and fro:
 - ``python -m herplan.app.web.worker suggest PLANNING DOSSIER --input INPUT``:
   ``herplan suggest`` as JSON (one line), or ``{"errors": [...]}``.
 - ``python -m herplan.app.web.worker plan INPUT OUT [--time-limit S]
-  [--reproducible] [--feedback FILE ...] [--choose DOSSIER=OPTION ...]``:
+  [--reproducible] [--feedback FILE ...] [--choose DOSSIER=OPTION ...] [--answers DB]``:
   ``plan_input``, as the command line
   runs it; one JSON line per progress report, then ``{"done": true,
   "errors": [...]}``. A line ``stop`` on standard input ends the run with the
@@ -75,6 +75,7 @@ def plan(arguments: argparse.Namespace) -> None:
     options = RunOptions(
         time_limit=arguments.time_limit, reproducible=arguments.reproducible,
         feedback=tuple(arguments.feedback), choose=tuple(arguments.choose),
+        answers=arguments.answers,
     )  # fmt: skip
     errors: list[str] = []
     try:
@@ -113,6 +114,7 @@ def main() -> None:
     planning.add_argument("--reproducible", action="store_true")
     planning.add_argument("--feedback", type=Path, nargs="*", default=[])
     planning.add_argument("--choose", nargs="*", default=[])
+    planning.add_argument("--answers", type=Path)
     asking = commands.add_parser("suggest")
     asking.add_argument("planning", type=Path)
     asking.add_argument("dossier")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 WEEKDAYS = ("ma", "di", "wo", "do", "vr", "za", "zo")
 WORKWEEK = frozenset(range(5))
@@ -28,6 +28,16 @@ class TimeWindow:
     @property
     def minutes(self) -> int:
         return self.end - self.start
+
+
+@lru_cache(maxsize=32)
+def _public_holidays(country: str, years: tuple[int, ...]) -> frozenset[date]:
+    """Public holidays of ``country`` (ISO code, e.g. ``NL``) in ``years``; none for ``geen``."""
+    if not country or country.lower() in {"geen", "none", "-"}:
+        return frozenset()
+    import holidays  # loads every country: only when asked
+
+    return frozenset(holidays.country_holidays(country.upper(), years=years).keys())
 
 
 @dataclass(frozen=True)
@@ -53,6 +63,16 @@ class Settings:
     planner_email: str = ""
     planner_phone: str = ""
     answer_workdays: int = 5
+
+    @cached_property
+    def holiday_dates(self) -> frozenset[date]:
+        """The public holidays of the period's years and one either side.
+
+        Kept with the settings (and so in a cached problem): asked for every day,
+        and the holidays library takes a tenth of a second to load.
+        """
+        years = tuple(range(self.period_start.year - 1, self.period_end.year + 2))
+        return _public_holidays(self.holidays, years)
 
     def problems(self) -> list[tuple[str, str]]:
         """Settings that contradict each other, as (setting, what is wrong)."""
@@ -381,6 +401,12 @@ class Verdict:
     feasible: bool
     remark: str = ""
     source: str = ""  # file › sheet › row, for messages
+    same_day: bool = False  # "zelfde dag, andere tijd": keep the day, not the time
+
+    @property
+    def answer(self) -> str:
+        """``ja``, ``nee`` or ``zelfde_dag``."""
+        return "ja" if self.feasible else "zelfde_dag" if self.same_day else "nee"
 
 
 @dataclass(frozen=True)
@@ -421,6 +447,7 @@ class Rerun:
     retired: frozenset[str] = frozenset()
     people: dict[str, tuple[str, str]] = field(default_factory=dict, hash=False)
     stale: tuple[StaleAnswer, ...] = ()
+    answer_conflicts: tuple[str, ...] = ()  # a workbook and an online answer disagreed
     file_names: dict[str, dict[str, str]] = field(default_factory=dict, hash=False)
     invitations: tuple[Invitation, ...] = ()  # what the earlier outboxes invited
     chosen: tuple[Choice, ...] = ()  # places the planner chose (``--choose``)
@@ -501,6 +528,7 @@ class Plan:
     people: dict[str, tuple[str, str]] = field(default_factory=dict, hash=False)
     start_planned: int = 0  # the run's first plan: it never writes fewer
     stale: tuple[StaleAnswer, ...] = ()
+    answer_conflicts: tuple[str, ...] = ()  # README, Answers online
     file_names: dict[str, dict[str, str]] = field(default_factory=dict, hash=False)
     invited_before: tuple[Invitation, ...] = ()  # the previous revision's invitations
     staff: tuple[ConsultantTime, ...] = ()  # each consultant's available mornings

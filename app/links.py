@@ -1,0 +1,44 @@
+"""The providers' personal answer links of a planning (README, Answers online).
+
+``herplan links`` prints them for a planner who mails them by hand; the web
+page lists them, and the e-mails of the outbox carry them. One link per
+provider with appointments in the current revision, valid until the end of the
+period; asking again gives the same links until the planner renews one.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from herplan.io.answer_store import AnswerStore, Link, store_of
+from herplan.io.errors import InputError
+from herplan.io.previous import read_previous
+
+DEFAULT_BASE_URL = "http://127.0.0.1:8000"
+
+
+def base_url(value: str) -> str:
+    """``value`` as the base of the links: http(s), a host, no query; no trailing slash."""
+    parts = urlsplit(value.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+        raise InputError([f"--base-url {value!r}: expected http(s)://host[:port][/path]"])
+    return value.strip().rstrip("/")
+
+
+def link_url(base: str, link: Link) -> str:
+    return f"{base_url(base)}/a/{link.token}"
+
+
+def planning_links(folder: Path, base: str = DEFAULT_BASE_URL) -> list[tuple[Link, str]]:
+    """Each provider's link for the planning in ``folder``, with its URL."""
+    folder = Path(folder)
+    previous = read_previous(folder / "plan.json")
+    data = json.loads((folder / "plan.json").read_text(encoding="utf-8"))
+    period_end = date.fromisoformat(str(data["settings"]["periode_eind"]))
+    providers = sorted({a.provider for a in previous.appointments})
+    store = AnswerStore(store_of(folder))
+    found = store.links(providers, previous.revision, period_end)
+    return [(link, link_url(base, link)) for link in found]

@@ -1,0 +1,256 @@
+"""A provider answers online (README, Answers online): ``/a/<token>``.
+
+The link in the provider's e-mail opens its own appointments in the current
+revision, the same as its workbook shows, and nothing of anyone else's. Per
+appointment it answers ``ja``, ``nee`` or ``zelfde dag, andere tijd`` with a
+remark; each answer is stored at once (``io.answer_store``) and can be changed
+until the planner reruns. A token that opens nothing (unknown, revoked, of an
+earlier revision or past the period) gets the same 404 as any other, after the
+same work; every provider request is counted against a rate limit per address.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+
+from herplan.app.web import audit
+from herplan.app.web.forms import Refused, read_form
+from herplan.app.web.render import page
+from herplan.app.web.state import PLANNING, Plannings
+from herplan.calendar import add_working_days
+from herplan.domain import Appointment
+from herplan.io.answer_store import ANSWERS, FILE, AnswerStore, Link
+from herplan.io.errors import InputError
+from herplan.io.plan_json import calendar_settings
+from herplan.io.previous import read_previous
+from herplan.io.sentences import weekday_date
+from herplan.io.words import WORDS, section
+from herplan.scheduler.timing import hhmm
+
+REQUESTS_PER_MINUTE = 60
+
+
+class RateLimit:
+    """At most ``per_minute`` requests per client address in any minute."""
+
+    def __init__(self, per_minute: int = REQUESTS_PER_MINUTE) -> None:
+        self.per_minute = per_minute
+        self.seen: dict[str, deque[float]] = {}
+        self.lock = threading.Lock()
+
+    def allows(self, address: str) -> bool:
+        now = time.monotonic()
+        with self.lock:
+            times = self.seen.setdefault(address, deque())
+            while times and times[0] <= now - 60:
+                times.popleft()
+            if len(times) >= self.per_minute:
+                return False
+            times.append(now)
+            return True
+
+
+@dataclass
+class Opened:
+    """What a valid token opens: one provider's appointments in one planning."""
+
+    name: str  # the planning
+    folder: Path
+    link: Link
+    plan: dict
+    appointments: list[Appointment]
+    store: AnswerStore
+
+
+def opened(plannings: Plannings, token: str) -> Opened | None:
+    """The planning and provider ``token`` opens. Every planning's store is asked,
+    whichever holds it, so an unknown token takes as long as a known one."""
+    found = None
+    for name in plannings.names():
+        folder = plannings.data / name
+        if not (folder / FILE).is_file() or not (folder / PLANNING / "plan.json").is_file():
+            continue
+        try:
+            previous = read_previous(folder / PLANNING / "plan.json")
+        except InputError:
+            continue
+        store = AnswerStore(folder / FILE)
+        link = store.opened_by(token[:100], previous.revision, date.today())
+        if link is not None and found is None:
+            mine = [a for a in previous.appointments if a.provider == link.provider]
+            plan = _plan_json(folder)
+            found = Opened(name, folder, link, plan, sorted(mine, key=_order), store)
+    return found
+
+
+def _plan_json(folder: Path) -> dict:
+    import json
+
+    return json.loads((folder / PLANNING / "plan.json").read_text(encoding="utf-8"))
+
+
+def _order(a: Appointment) -> tuple:
+    return (a.day, a.start, a.location, a.dossier)
+
+
+def _not_found() -> Response:
+    return HTMLResponse("Niet gevonden / not found", status_code=404)
+
+
+def _limited(request: Request) -> Response | None:
+    limit: RateLimit = request.app.state.answer_limit
+    address = request.client.host if request.client else ""
+    if limit.allows(address):
+        return None
+    return HTMLResponse("Te veel verzoeken; probeer het over een minuut opnieuw. / Too many "
+                        "requests; try again in a minute.", status_code=429)  # fmt: skip
+
+
+def _language(request: Request, plan: dict) -> str:
+    asked = request.query_params.get("taal")
+    if asked in WORDS:
+        return asked
+    taal = plan.get("settings", {}).get("taal")
+    return taal if taal in WORDS else "nl"
+
+
+def _rows(found: Opened, lang: str) -> list[dict[str, object]]:
+    """The provider's appointments as its workbook shows them, with the answer given."""
+    names = {cid: p.get("name", cid) for cid, p in found.plan.get("consultants", {}).items()}
+    given = found.store.latest(found.link.provider)
+    w = section(lang, "")
+    rows = []
+    for n, a in enumerate(found.appointments, start=1):
+        answer = given.get(a.dossier)
+        current = answer is not None and (answer.revision, answer.day, answer.start) == (
+            found.link.revision, a.day, a.start)  # fmt: skip
+        rows.append({
+            "n": n, "dossier": a.dossier, "client": a.client, "day": weekday_date(a.day, lang),
+            "time": f"{hhmm(a.start)}–{hhmm(a.end)}", "location": a.location,
+            "consultant": names.get(a.consultant, a.consultant), "begeleider": a.begeleider,
+            "with": w.get(f"with_{a.with_}", a.with_),
+            "answer": answer.answer if current and answer else "",
+            "remark": answer.remark if current and answer else "",
+        })  # fmt: skip
+    return rows
+
+
+def _deadline(found: Opened, lang: str) -> str:
+    settings = calendar_settings(found.plan["settings"])
+    days = int(found.plan["settings"].get("reactie_werkdagen", 5))
+    issued = found.link.issued or date.today()
+    return weekday_date(add_working_days(issued, days, settings), lang)
+
+
+async def provider_page(request: Request) -> Response:
+    """GET ``/a/<token>``: the provider's appointments and its answers."""
+    limited = _limited(request)
+    if limited is not None:
+        return limited
+    found = opened(request.app.state.plannings, request.path_params["token"])
+    if found is None:
+        return _not_found()
+    lang = _language(request, found.plan)
+    answered = request.query_params.get("opgeslagen")
+    return page(
+        request, "provider.html", lang, provider=found.link.provider, rows=_rows(found, lang),
+        deadline=_deadline(found, lang), answers=ANSWERS, token=request.path_params["token"],
+        saved=answered if answered and answered.isdigit() else "",
+    )  # fmt: skip
+
+
+async def provider_answer(request: Request) -> Response:
+    """POST ``/a/<token>``: one answer, stored at once; back to the page."""
+    limited = _limited(request)
+    if limited is not None:
+        return limited
+    token = request.path_params["token"]
+    found = opened(request.app.state.plannings, token)
+    if found is None:
+        return _not_found()
+    lang = _language(request, found.plan)
+    try:
+        form = await read_form(request)
+    except Refused:
+        return HTMLResponse("Geweigerd / refused", status_code=403)
+    mine = {a.dossier: (n, a) for n, a in enumerate(found.appointments, start=1)}
+    dossier, answer = form.fields.get("dossier", ""), form.fields.get("antwoord", "")
+    if dossier not in mine:  # another provider's, or no appointment at all
+        return _not_found()
+    if answer not in ANSWERS:
+        return HTMLResponse(section(lang, "web_")["answer_missing"], status_code=400)
+    n, appointment = mine[dossier]
+    found.store.answer(appointment, found.link.revision, answer,
+                       form.fields.get("opmerking", ""), "online")  # fmt: skip
+    audit.record(request, "answer", planning=found.name, provider=found.link.provider,
+                 dossier=dossier, answer=answer, revision=found.link.revision)  # fmt: skip
+    return RedirectResponse(f"/a/{token}?taal={lang}&opgeslagen={n}#afspraak-{n}",
+                            status_code=303)  # fmt: skip
+
+
+# --- the planner's side ----------------------------------------------------------------
+
+
+def overview(folder: Path, base: str, lang: str) -> list[dict[str, object]]:
+    """Per provider of the current revision: its link, how many of its appointments
+    are answered, and every answer (an outdated one marked so)."""
+    from herplan.app.links import planning_links
+
+    planning = folder / PLANNING
+    previous = read_previous(planning / "plan.json")
+    store = AnswerStore(folder / FILE)
+    given = store.latest()
+    w = section(lang, "web_")
+    rows = []
+    for link, url in planning_links(planning, base):
+        mine = [a for a in previous.appointments if a.provider == link.provider]
+        answers = []
+        for a in sorted(mine, key=_order):
+            answer = given.get(a.dossier)
+            if answer is None:
+                continue
+            outdated = (answer.revision, answer.day, answer.start) != (link.revision, a.day,
+                                                                        a.start)  # fmt: skip
+            answers.append({"dossier": a.dossier, "answer": w[f"answer_{answer.answer}"],
+                            "code": answer.answer, "remark": answer.remark,
+                            "given": answer.given.astimezone().strftime("%d-%m %H:%M"),
+                            "outdated": outdated})  # fmt: skip
+        current = sum(1 for x in answers if not x["outdated"])
+        rows.append({"provider": link.provider, "url": url, "total": len(mine),
+                     "answered": current, "answers": answers})  # fmt: skip
+    return rows
+
+
+async def renew_link(request: Request) -> Response:
+    """POST ``/p/<naam>/link``: a new link for one provider; the old one stops working."""
+    from herplan.app.links import planning_links
+
+    name = request.path_params["name"]
+    plannings: Plannings = request.app.state.plannings
+    try:
+        folder = plannings.folder(name)
+        form = await read_form(request)
+    except LookupError:
+        return _not_found()
+    except Refused:
+        return HTMLResponse("Geweigerd / refused", status_code=403)
+    planning = folder / PLANNING
+    data = _plan_json(folder)
+    provider = form.fields.get("aanbieder", "")
+    if provider not in {a["provider"] for a in data["appointments"]}:
+        return _not_found()
+    until = date.fromisoformat(data["settings"]["periode_eind"])
+    AnswerStore(folder / FILE).renew(provider, int(data["revision"]), until)
+    planning_links(planning)  # every other provider keeps its link
+    audit.record(request, "renew_link", planning=name, provider=provider)
+    lang = request.query_params.get("taal", "nl")
+    return RedirectResponse(f"/p/{name}?taal={lang if lang in WORDS else 'nl'}#antwoorden",
+                            status_code=303)  # fmt: skip

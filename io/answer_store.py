@@ -1,0 +1,250 @@
+"""Providers' online answers and their personal links (README, Answers online).
+
+One SQLite file, ``antwoorden.sqlite``, beside the planning folder (in the web
+page's data folder: ``<naam>/antwoorden.sqlite``), in WAL mode with one
+transaction per answer, so answers given at the same moment by many providers
+are all kept and none twice.
+
+**Links.** A provider's link holds a token valid for one revision of the
+planning, until the end of the period, unless the planner revokes it. The
+token is an HMAC (SHA-256) of a random 128-bit nonce under a key kept beside
+the database, readable by its owner only; the database stores only the
+token's SHA-256. So a copy of the database alone opens nothing, and the
+planner can still list the links already sent; renewing draws a new nonce,
+and the old link stops working.
+
+**Answers.** Each answer is stored with the revision and the appointment's
+date and time it was given on. The newest answer per dossier counts; an answer
+whose appointment has moved since is outdated and never applied.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import os
+import secrets
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from herplan.domain import Appointment, StaleAnswer, Verdict
+
+FILE, KEY = "antwoorden.sqlite", ".linksleutel"
+ANSWERS = ("ja", "nee", "zelfde_dag")
+MAX_REMARK = 500
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS links (
+    provider TEXT NOT NULL, revision INTEGER NOT NULL, nonce TEXT NOT NULL,
+    token_sha256 TEXT NOT NULL UNIQUE, valid_until TEXT NOT NULL,
+    revoked INTEGER NOT NULL DEFAULT 0, created TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS answers (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, provider TEXT NOT NULL, dossier TEXT NOT NULL,
+    revision INTEGER NOT NULL, day TEXT NOT NULL, start INTEGER NOT NULL,
+    answer TEXT NOT NULL, remark TEXT NOT NULL, given TEXT NOT NULL, origin TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS answers_by_dossier ON answers (dossier, id);
+"""
+
+
+@dataclass(frozen=True)
+class Link:
+    """A provider's personal link for one revision."""
+
+    provider: str
+    revision: int
+    token: str
+    valid_until: date
+    issued: date | None = None
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One answer as given: on which appointment (revision, day, start) and when."""
+
+    provider: str
+    dossier: str
+    revision: int
+    day: date
+    start: int
+    answer: str  # ja | nee | zelfde_dag
+    remark: str
+    given: datetime
+    origin: str
+
+
+def store_of(folder: Path) -> Path:
+    """The answer store of a planning folder, or of the data folder that holds it."""
+    folder = Path(folder)
+    if folder.suffix == ".sqlite":
+        return folder
+    return folder.parent / FILE if (folder / "plan.json").exists() else folder / FILE
+
+
+class AnswerStore:
+    """The links and answers of one planning (module doc)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")  # kept in the file: readers never wait
+            db.executescript(SCHEMA)
+        finally:
+            db.close()
+        self.path.chmod(0o600)
+        self._key()
+
+    @contextmanager
+    def _db(self) -> Iterator[sqlite3.Connection]:
+        """One connection, one transaction: committed whole, or not at all."""
+        db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        try:
+            db.execute("PRAGMA busy_timeout=30000")
+            db.execute("BEGIN IMMEDIATE")
+            yield db
+            db.execute("COMMIT")
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
+        finally:
+            db.close()
+
+    # --- links -----------------------------------------------------------------------
+
+    def _key(self) -> bytes:
+        key_file = self.path.parent / KEY
+        try:
+            return key_file.read_bytes()
+        except FileNotFoundError:
+            pass
+        key, part = secrets.token_bytes(32), key_file.with_name(f"{KEY}.{secrets.token_hex(4)}")
+        descriptor = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "wb") as file:
+            file.write(key)
+        try:
+            os.link(part, key_file)  # the first process to get here sets the key
+        except FileExistsError:
+            pass
+        finally:
+            part.unlink()
+        return key_file.read_bytes()
+
+    def _token(self, nonce: str) -> str:
+        digest = hmac.new(self._key(), nonce.encode(), hashlib.sha256).digest()
+        return base64.urlsafe_b64encode(digest).decode().rstrip("=")
+
+    def links(self, providers: list[str], revision: int, valid_until: date) -> list[Link]:
+        """Each provider's link for ``revision``: the one issued before, else a new one."""
+        found = []
+        with self._db() as db:
+            for provider in providers:
+                row = db.execute(
+                    "SELECT nonce, valid_until, created FROM links WHERE provider = ? "
+                    "AND revision = ? "
+                    "AND revoked = 0 ORDER BY rowid DESC LIMIT 1", (provider, revision),
+                ).fetchone()  # fmt: skip
+                nonce = row[0] if row else self._issue(db, provider, revision, valid_until)
+                until = date.fromisoformat(row[1]) if row else valid_until
+                issued = datetime.fromisoformat(row[2]).date() if row else _now().date()
+                found.append(Link(provider, revision, self._token(nonce), until, issued))
+        return found
+
+    def _issue(self, db: sqlite3.Connection, provider: str, revision: int, until: date) -> str:
+        nonce = secrets.token_urlsafe(16)  # 128 random bits
+        token_hash = hashlib.sha256(self._token(nonce).encode()).hexdigest()
+        db.execute(
+            "INSERT INTO links VALUES (?, ?, ?, ?, ?, 0, ?)",
+            (provider, revision, nonce, token_hash, until.isoformat(), _now().isoformat()),
+        )
+        return nonce
+
+    def renew(self, provider: str, revision: int, valid_until: date) -> Link:
+        """Revoke the provider's link for ``revision`` and issue a new one."""
+        self.revoke(provider, revision)
+        return self.links([provider], revision, valid_until)[0]
+
+    def revoke(self, provider: str, revision: int) -> None:
+        with self._db() as db:
+            db.execute("UPDATE links SET revoked = 1 WHERE provider = ? AND revision = ?",
+                       (provider, revision))  # fmt: skip
+
+    def opened_by(self, token: str, revision: int, today: date) -> Link | None:
+        """The valid link for ``revision`` that ``token`` is, or None.
+
+        Looked up by the token's SHA-256, so the time taken does not depend on how
+        much of a guessed token is right.
+        """
+        token_hash = hashlib.sha256(token.encode()).hexdigest()
+        with self._db() as db:
+            row = db.execute(
+                "SELECT provider, revision, valid_until, revoked, created FROM links "
+                "WHERE token_sha256 = ?", (token_hash,),
+            ).fetchone()  # fmt: skip
+        if row is None or row[3] or row[1] != revision or date.fromisoformat(row[2]) < today:
+            return None
+        issued = datetime.fromisoformat(row[4]).date()
+        return Link(str(row[0]), revision, token, date.fromisoformat(row[2]), issued)
+
+    # --- answers ---------------------------------------------------------------------
+
+    def answer(self, appointment: Appointment, revision: int, answer: str, remark: str,
+               origin: str) -> Answer:  # fmt: skip
+        """Record one answer on ``appointment`` as it stands in ``revision``."""
+        if answer not in ANSWERS:
+            raise ValueError(f"{answer!r}: expected one of {', '.join(ANSWERS)}")
+        given = Answer(appointment.provider, appointment.dossier, revision, appointment.day,
+                       appointment.start, answer, " ".join(remark.split())[:MAX_REMARK],
+                       _now(), origin)  # fmt: skip
+        with self._db() as db:
+            db.execute(
+                "INSERT INTO answers (provider, dossier, revision, day, start, answer, remark, "
+                "given, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (given.provider, given.dossier, given.revision, given.day.isoformat(),
+                 given.start, given.answer, given.remark, given.given.isoformat(), origin),
+            )  # fmt: skip
+        return given
+
+    def latest(self, provider: str | None = None) -> dict[str, Answer]:
+        """The newest answer per dossier (of ``provider``, or of everyone)."""
+        query = "SELECT provider, dossier, revision, day, start, answer, remark, given, origin " \
+                "FROM answers WHERE ? IS NULL OR provider = ? ORDER BY id"  # fmt: skip
+        with self._db() as db:
+            rows = db.execute(query, (provider, provider)).fetchall()
+        newest: dict[str, Answer] = {}
+        for row in rows:
+            provider_, dossier, revision, day, start, answer, remark, given, origin = row
+            newest[dossier] = Answer(
+                provider_, dossier, revision, date.fromisoformat(day), start,
+                answer, remark, datetime.fromisoformat(given), origin,
+            )  # fmt: skip
+        return newest
+
+    def verdicts(
+        self, previous: tuple[Appointment, ...]
+    ) -> tuple[tuple[Verdict, ...], tuple[StaleAnswer, ...], dict[str, datetime]]:
+        """The answers that apply to ``previous`` (the plan), those that are outdated, and
+        when each applied one was given (to reconcile with returned workbooks)."""
+        current = {a.dossier: a for a in previous}
+        verdicts, stale, given = [], [], {}
+        for dossier, answer in sorted(self.latest().items()):
+            source = f"online › {answer.provider} › {answer.given:%d-%m-%Y %H:%M}"
+            verdict = Verdict(dossier, answer.answer == "ja", answer.remark, source,
+                              same_day=answer.answer == "zelfde_dag")  # fmt: skip
+            now = current.get(dossier)
+            if now is None or (now.day, now.start, now.provider) != (answer.day, answer.start,
+                                                                     answer.provider):  # fmt: skip
+                stale.append(StaleAnswer(verdict))
+                continue
+            verdicts.append(verdict)
+            given[dossier] = answer.given
+        return tuple(verdicts), tuple(stale), given
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)

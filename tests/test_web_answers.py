@@ -1,0 +1,233 @@
+"""Providers answer online (issue 28): a personal link per provider, answers straight
+into the rerun, and nobody sees another provider's clients.
+
+Through Starlette's test client on a region of two providers; the browser test
+(``test_web_browser.py``) answers on a phone-sized screen.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+from starlette.testclient import TestClient
+
+from herplan.app.cli import main
+from herplan.app.links import planning_links
+from herplan.io.answer_store import AnswerStore
+from herplan.io.previous import read_previous
+from tests.checker import check_rerun
+from tests.io.test_input_reader import CASE, CONSULTANTS, LOCATIONS, workbook
+from tests.test_web import app, token, upload, wait
+
+TODAY = date(2026, 11, 30)
+
+
+def two_providers(folder: Path) -> Path:
+    locations = [LOCATIONS[0] | {"aanbieder": p, "locatie": "Noord", "open_dagen": ""}
+                 for p in ("Yulius", "Lelie")]  # fmt: skip
+    cases = [CASE | {"dossier": f"D{n}", "client": f"C.{n}.", "aanbieder": p,
+                     "locatie": "Noord", "client_niet_beschikbaar": ""}
+             for n, p in enumerate(["Yulius"] * 4 + ["Lelie"] * 4)]  # fmt: skip
+    consultants = [CONSULTANTS[0] | {"werkdagen": "ma, di, wo, do, vr"}]
+    return workbook(folder, cases=cases, consultants=consultants, locations=locations)
+
+
+@pytest.fixture
+def region(tmp_path):
+    with TestClient(app(tmp_path / "data", time_limit=3, reproducible=True)) as client:
+        answer = upload(client, two_providers(tmp_path))
+        assert answer.status_code == 303, answer.text
+        name = answer.headers["location"].split("/")[2]
+        assert wait(client, name)["errors"] == []
+        yield client, name, tmp_path / "data" / name
+
+
+def links_on_page(client: TestClient, name: str) -> dict[str, str]:
+    page = client.get(f"/p/{name}").text
+    rows = re.findall(r"<tr><td>([^<]+)</td><td>\d+ van \d+</td>\s*<td><input class=\"link\" "
+                      r"type=\"text\" readonly value=\"([^\"]+)\"", page)  # fmt: skip
+    return {provider: url.split("/a/")[1] for provider, url in rows}
+
+
+def answer(client, token_: str, dossier: str, what: str, remark: str = ""):
+    page = client.get(f"/a/{token_}").text
+    csrf = re.search(r'name="csrf" value="([^"]+)"', page).group(1)
+    return client.post(f"/a/{token_}", data={"csrf": csrf, "dossier": dossier,
+                       "antwoord": what, "opmerking": remark}, follow_redirects=False)  # fmt: skip
+
+
+def mine(folder: Path, provider: str) -> list[str]:
+    plan = read_previous(folder / "planning" / "plan.json")
+    return [a.dossier for a in plan.appointments if a.provider == provider]
+
+
+def test_each_provider_sees_its_own_appointments_only(region):
+    client, name, folder = region
+    links = links_on_page(client, name)
+    assert set(links) == {"Yulius", "Lelie"}
+    assert all(len(t) >= 43 for t in links.values())
+    page = client.get(f"/a/{links['Yulius']}").text
+    for dossier in mine(folder, "Yulius"):
+        assert f"({dossier})" in page
+    for dossier in mine(folder, "Lelie"):
+        assert dossier not in page
+    assert "Lelie" not in page and "vóór" in page  # what happens next, and by when
+    assert "Same day, another time" in client.get(f"/a/{links['Yulius']}?taal=en").text
+
+
+def test_an_answer_is_kept_at_once_and_can_be_changed(region):
+    client, name, folder = region
+    links = links_on_page(client, name)
+    dossier = mine(folder, "Yulius")[0]
+    sent = answer(client, links["Yulius"], dossier, "nee", "cliënt is dan ziek")
+    assert sent.status_code == 303 and "opgeslagen=" in sent.headers["location"]
+    assert dossier not in sent.headers["location"]  # no client data in the URL
+    assert AnswerStore(folder / "antwoorden.sqlite").latest()[dossier].answer == "nee"
+    page = client.get(f"/p/{name}").text
+    assert f"{dossier}: Nee, niet op deze dag" in page and "cliënt is dan ziek" in page
+    answer(client, links["Yulius"], dossier, "ja")
+    assert AnswerStore(folder / "antwoorden.sqlite").latest()[dossier].answer == "ja"
+    assert '"action": "answer"' in (folder.parent / "audit.log").read_text()
+
+
+def test_nobody_opens_or_answers_another_providers_appointments(region):
+    client, name, folder = region
+    links = links_on_page(client, name)
+    for dossier in mine(folder, "Lelie"):  # every other provider's appointment, by id
+        refused = answer(client, links["Yulius"], dossier, "nee")
+        assert refused.status_code == 404
+    assert AnswerStore(folder / "antwoorden.sqlite").latest() == {}
+    for bad in ("x", links["Yulius"][:-2] + "AA", "A" * 43, "..%2Fp%2F" + name):
+        assert client.get(f"/a/{bad}").status_code == 404
+    assert answer(client, links["Yulius"], mine(folder, "Yulius")[0], "misschien").status_code \
+        == 400  # fmt: skip
+
+
+def test_a_renewed_link_replaces_the_old_one(region):
+    client, name, _ = region
+    old = links_on_page(client, name)["Yulius"]
+    renewed = client.post(f"/p/{name}/link", data={"csrf": token(client), "aanbieder": "Yulius"},
+                          follow_redirects=False)  # fmt: skip
+    assert renewed.status_code == 303
+    new = links_on_page(client, name)
+    assert new["Yulius"] != old and client.get(f"/a/{old}").status_code == 404
+    assert client.get(f"/a/{new['Yulius']}").status_code == 200
+
+
+def test_answers_are_rate_limited(region):
+    client, name, _ = region
+    link = links_on_page(client, name)["Yulius"]
+    codes = [client.get(f"/a/{link}").status_code for _ in range(70)]
+    assert codes[0] == 200 and codes[-1] == 429
+
+
+def test_the_rerun_from_the_page_takes_the_answers_and_old_links_close(region):
+    client, name, folder = region
+    links = links_on_page(client, name)
+    before = json.loads((folder / "planning" / "plan.json").read_text())
+    nee, same, ja = mine(folder, "Yulius")[:3]
+    answer(client, links["Yulius"], nee, "nee", "ziek")
+    answer(client, links["Yulius"], same, "zelfde_dag")
+    answer(client, links["Yulius"], ja, "ja")
+    rerun = client.post(f"/p/{name}/wijzigingen", data={"csrf": token(client)},
+                        follow_redirects=False)  # fmt: skip
+    assert rerun.status_code == 303
+    assert wait(client, name)["errors"] == []
+    after = json.loads((folder / "planning" / "plan.json").read_text())
+    assert after["revision"] == 2
+    causes = {c["dossier"]: c["cause"] for c in after["changes"]}
+    assert causes[nee] == "nee" and causes[ja] == "confirmed"
+    days = {a["dossier"]: a["date"] for a in after["appointments"]}
+    was = {a["dossier"]: a["date"] for a in before["appointments"]}
+    assert days.get(nee) != was[nee] and days.get(same, was[same]) == was[same]
+    assert client.get(f"/a/{links['Yulius']}").status_code == 404  # the previous revision's
+    assert links_on_page(client, name)["Yulius"] != links["Yulius"]
+
+
+def test_online_answers_give_the_same_plan_as_the_same_answers_in_workbooks(region, tmp_path):
+    _, _, folder = region
+    planning = folder / "planning"
+    yulius = mine(folder, "Yulius")
+    store = AnswerStore(folder / "antwoorden.sqlite")
+    previous = {a.dossier: a for a in read_previous(planning / "plan.json").appointments}
+    store.answer(previous[yulius[0]], 1, "nee", "ziek", "test")
+    store.answer(previous[yulius[1]], 1, "ja", "", "test")
+    by_page, by_sheet = tmp_path / "page", tmp_path / "sheet"
+    shutil.copytree(planning, by_page / "planning")
+    shutil.copytree(planning, by_sheet / "planning")
+    shutil.copy(folder / "antwoorden.sqlite", by_page / "antwoorden.sqlite")
+    shutil.copy(folder / ".linksleutel", by_page / ".linksleutel")
+    returned = tmp_path / "yulius-terug.xlsx"
+    wb = load_workbook(planning / "aanbieders" / "yulius.xlsx")
+    ws = wb["Planning"]
+    header = [c.value for c in ws[1]]
+    for row in ws.iter_rows(min_row=2):
+        given = {yulius[0]: ("nee", "ziek"), yulius[1]: ("ja", None)}
+        if row[header.index("Dossier")].value in given:
+            feasible, remark = given[row[header.index("Dossier")].value]
+            row[header.index("Haalbaar")].value = feasible
+            row[header.index("Opmerking")].value = remark
+    wb.save(returned)
+    source = folder / "invoer" / "invoer.xlsx"
+    common = ["plan", str(source), "--reproducible", "--time-limit", "3", "--today",
+              TODAY.isoformat()]  # fmt: skip
+    page = CliRunner().invoke(main, [*common, "--out", str(by_page / "planning"),
+                                     "--answers", str(by_page)])  # fmt: skip
+    sheet = CliRunner().invoke(main, [*common, "--out", str(by_sheet / "planning"),
+                                      "--feedback", str(returned)])  # fmt: skip
+    assert page.exit_code == 0 and sheet.exit_code == 0, page.output + sheet.output
+    online = json.loads((by_page / "planning" / "plan.json").read_text())
+    on_paper = json.loads((by_sheet / "planning" / "plan.json").read_text())
+    assert online["appointments"] == on_paper["appointments"]
+    assert [(c["dossier"], c["cause"]) for c in online["changes"]] == [
+        (c["dossier"], c["cause"]) for c in on_paper["changes"]
+    ]
+    from herplan.io.input_reader import read_problem
+
+    problem, _ = read_problem(source)
+    first = json.loads((planning / "plan.json").read_text())
+    answers = {yulius[0]: "nee", yulius[1]: "ja"}
+    assert check_rerun(problem, first, online, answers, TODAY) == []
+
+
+def test_a_workbook_and_an_online_answer_that_differ_the_later_counts(region, tmp_path):
+    _, _, folder = region
+    planning = folder / "planning"
+    dossier = mine(folder, "Yulius")[0]
+    previous = {a.dossier: a for a in read_previous(planning / "plan.json").appointments}
+    returned = tmp_path / "terug.xlsx"
+    wb = load_workbook(planning / "aanbieders" / "yulius.xlsx")
+    ws = wb["Planning"]
+    header = [c.value for c in ws[1]]
+    for row in ws.iter_rows(min_row=2):
+        if row[header.index("Dossier")].value == dossier:
+            row[header.index("Haalbaar")].value = "nee"
+    wb.save(returned)  # the sheet first ...
+    AnswerStore(folder / "antwoorden.sqlite").answer(previous[dossier], 1, "ja", "", "test")
+    from herplan.io.previous import prepare_rerun  # ... then the page: the page counts
+
+    rerun = prepare_rerun(planning, TODAY, [returned], folder)
+    assert rerun.verdict(dossier).feasible
+    assert len(rerun.answer_conflicts) == 1 and dossier in rerun.answer_conflicts[0]
+
+
+def test_herplan_links_prints_one_line_per_provider(region):
+    _, _, folder = region
+    result = CliRunner().invoke(main, ["links", str(folder / "planning"),
+                                       "--base-url", "https://plan.example.nl/"])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    lines = [line.split("\t") for line in result.output.splitlines()]
+    assert [p for p, _ in lines] == ["Lelie", "Yulius"]
+    assert all(url.startswith("https://plan.example.nl/a/") for _, url in lines)
+    found = planning_links(folder / "planning", "https://plan.example.nl")
+    listed = {link.provider: url for link, url in found}
+    assert dict(lines) == listed  # the same links every time they are asked for
+    bad = CliRunner().invoke(main, ["links", str(folder / "planning"), "--base-url", "ftp://x"])
+    assert bad.exit_code == 2
