@@ -75,6 +75,27 @@ def resolve_choices(problem: Problem, rerun: Rerun, specs: Sequence[str]) -> tup
     return tuple(found)
 
 
+def picked_online(problem: Problem, rerun: Rerun) -> Rerun:
+    """The places providers picked online with a ``nee`` (README, Answers online), added
+    to the planner's choices. One the planner chose otherwise, or that is no longer
+    free, is left out and listed: its ``nee`` still holds."""
+    chosen = list(rerun.chosen)
+    notes = list(rerun.answer_conflicts)
+    for spec in rerun.picked_online:
+        dossier = spec.partition("=")[0]
+        taken = {c.place.dossier for c in chosen} | {m.dossier for c in chosen for m in c.moves}
+        try:
+            found = () if dossier in taken else resolve_choices(problem, rerun, [spec])
+        except InputError:
+            found = ()
+        if found and not {found[0].place.dossier, *(m.dossier for m in found[0].moves)} & taken:
+            chosen += found
+        else:
+            notes.append(f"{dossier}: the place picked online ({spec.partition('=')[2]}) is "
+                         "no longer free; planned as a nee")  # fmt: skip
+    return replace(rerun, chosen=tuple(chosen), answer_conflicts=tuple(notes))
+
+
 def _option(suggester: Suggester, dossier: str, wanted: str) -> Option | None:
     if wanted.isdigit():
         n = int(wanted)

@@ -30,6 +30,15 @@ if TYPE_CHECKING:
 MAX_SEED = 2**31 - 1
 
 
+def _base_url(value: str | None) -> str | None:
+    from herplan.app.links import base_url
+
+    try:
+        return base_url(value) if value else None
+    except InputError as error:
+        raise click.BadParameter(error.messages[0], param_hint="--base-url") from None
+
+
 def _fail_input(error: InputError) -> None:
     click.echo("The input has errors; nothing was written:", err=True)
     for message in error.messages:
@@ -139,6 +148,11 @@ def main() -> None:
     help="On a rerun: the providers' online answers (the web page's data folder of this "
     "planning, or its antwoorden.sqlite).",
 )  # fmt: skip
+@click.option(
+    "--base-url", metavar="URL",
+    help="Providers answer online at this address (herplan serve): each provider's workbook "
+    "and e-mails get its personal link.",
+)  # fmt: skip
 @click.option("--verbose", is_flag=True, help="Also print each solver phase's status and bound.")
 def plan(
     input_path: Path,
@@ -152,6 +166,7 @@ def plan(
     feedback: tuple[Path, ...],
     choose: tuple[str, ...],
     answers: Path | None,
+    base_url: str | None,
     verbose: bool,
 ) -> None:
     """Plan INPUT (an .xlsx workbook or a folder of CSV files) into --out.
@@ -175,7 +190,8 @@ def plan(
         click.echo(f"warning: {warning}", err=True)
     display = ProgressDisplay(problem.settings.language)
     options = RunOptions(time_limit, seed, reproducible, workers, fresh,
-                         today.date() if today else None, feedback, choose, answers)  # fmt: skip
+                         today.date() if today else None, feedback, choose, answers,
+                         _base_url(base_url))  # fmt: skip
     hooks = RunHooks(progress=display.update, started=started,
                      notify=lambda note: click.echo(f"note: {note}", err=True))  # fmt: skip
     with _failures_said(out), display:

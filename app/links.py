@@ -13,7 +13,8 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from herplan.io.answer_store import AnswerStore, Link, store_of
+from herplan.domain import Plan
+from herplan.io.answer_store import FILE, AnswerStore, Link, store_of
 from herplan.io.errors import InputError
 from herplan.io.previous import read_previous
 
@@ -42,3 +43,12 @@ def planning_links(folder: Path, base: str = DEFAULT_BASE_URL) -> list[tuple[Lin
     store = AnswerStore(store_of(folder))
     found = store.links(providers, previous.revision, period_end)
     return [(link, link_url(base, link)) for link in found]
+
+
+def revision_links(folder: Path, plan: Plan, base: str) -> dict[str, str]:
+    """The links of the revision ``plan`` is about to become in planning ``folder``, for
+    its workbooks and e-mails: issued now in the store beside the folder."""
+    store = AnswerStore(Path(folder).parent / FILE)
+    providers = sorted({a.provider for a in plan.appointments})
+    found = store.links(providers, plan.revision, plan.problem.settings.period_end)
+    return {link.provider: link_url(base, link) for link in found}

@@ -23,7 +23,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from herplan.app.choices import resolve_choices
+from herplan.app.choices import picked_online, resolve_choices
+from herplan.app.links import revision_links
 from herplan.app.summary import summary_text
 from herplan.domain import Plan, Problem, Rerun
 from herplan.io import cache
@@ -134,6 +135,7 @@ class RunOptions:
     feedback: tuple[Path, ...] = ()  # provider workbooks returned
     choose: tuple[str, ...] = ()  # DOSSIER=OPTION: a herplan suggest option to pin
     answers: Path | None = None  # the online answers: a data folder or its antwoorden.sqlite
+    base_url: str | None = None  # providers answer online there: links in files and e-mails
 
 
 @dataclass(frozen=True)
@@ -180,6 +182,8 @@ def plan_input(
                 hooks.notify(note)
         rerun = _rerun_of(folder, options, problem)
         plan = _plan(input_path, problem, rerun, options, hooks, started, writing=True)
+        if options.base_url:
+            plan = replace(plan, answer_links=revision_links(folder, plan, options.base_url))
         files = write_held_folder(plan, folder)
     cache.keep("problem", problem.input_sha256, problem)  # herplan suggest starts from it
     return Planning(plan, folder, [*warnings, *notes], time.monotonic() - started, files)
@@ -192,6 +196,8 @@ def _rerun_of(folder: Path, options: RunOptions, problem: Problem) -> Rerun | No
         rerun = prepare_rerun(folder, options.today, options.feedback, options.answers)
         if options.choose:
             rerun = replace(rerun, chosen=resolve_choices(problem, rerun, options.choose))
+        if rerun.picked_online:
+            rerun = picked_online(problem, rerun)
         return rerun
     given_options = ((options.feedback, "--feedback"), (options.choose, "--choose"),
                      (options.answers, "--answers"))  # fmt: skip

@@ -45,7 +45,8 @@ CREATE TABLE IF NOT EXISTS links (
 CREATE TABLE IF NOT EXISTS answers (
     id INTEGER PRIMARY KEY AUTOINCREMENT, provider TEXT NOT NULL, dossier TEXT NOT NULL,
     revision INTEGER NOT NULL, day TEXT NOT NULL, start INTEGER NOT NULL,
-    answer TEXT NOT NULL, remark TEXT NOT NULL, given TEXT NOT NULL, origin TEXT NOT NULL);
+    answer TEXT NOT NULL, remark TEXT NOT NULL, given TEXT NOT NULL, origin TEXT NOT NULL,
+    choice TEXT NOT NULL DEFAULT '');
 CREATE INDEX IF NOT EXISTS answers_by_dossier ON answers (dossier, id);
 """
 
@@ -74,6 +75,17 @@ class Answer:
     remark: str
     given: datetime
     origin: str
+    choice: str = ""  # with a nee: the place picked from the alternatives (DATE@CONSULTANT@HH:MM)
+
+
+@dataclass(frozen=True)
+class Online:
+    """The online answers as a rerun takes them (``AnswerStore.for_rerun``)."""
+
+    verdicts: tuple[Verdict, ...]
+    stale: tuple[StaleAnswer, ...]
+    given: dict[str, datetime]  # when each applied answer was given
+    chosen: tuple[str, ...]  # DOSSIER=DATE@CONSULTANT@HH:MM: places picked with a nee
 
 
 def store_of(folder: Path) -> Path:
@@ -194,44 +206,46 @@ class AnswerStore:
     # --- answers ---------------------------------------------------------------------
 
     def answer(self, appointment: Appointment, revision: int, answer: str, remark: str,
-               origin: str) -> Answer:  # fmt: skip
+               origin: str, choice: str = "") -> Answer:  # fmt: skip
         """Record one answer on ``appointment`` as it stands in ``revision``."""
-        if answer not in ANSWERS:
+        if answer not in ANSWERS or (choice and answer != "nee"):
             raise ValueError(f"{answer!r}: expected one of {', '.join(ANSWERS)}")
         given = Answer(appointment.provider, appointment.dossier, revision, appointment.day,
                        appointment.start, answer, " ".join(remark.split())[:MAX_REMARK],
-                       _now(), origin)  # fmt: skip
+                       _now(), origin, choice)  # fmt: skip
         with self._db() as db:
             db.execute(
                 "INSERT INTO answers (provider, dossier, revision, day, start, answer, remark, "
-                "given, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "given, origin, choice) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (given.provider, given.dossier, given.revision, given.day.isoformat(),
-                 given.start, given.answer, given.remark, given.given.isoformat(), origin),
+                 given.start, given.answer, given.remark, given.given.isoformat(), origin,
+                 choice),
             )  # fmt: skip
         return given
 
     def latest(self, provider: str | None = None) -> dict[str, Answer]:
         """The newest answer per dossier (of ``provider``, or of everyone)."""
-        query = "SELECT provider, dossier, revision, day, start, answer, remark, given, origin " \
-                "FROM answers WHERE ? IS NULL OR provider = ? ORDER BY id"  # fmt: skip
+        query = (
+            "SELECT provider, dossier, revision, day, start, answer, remark, given, origin, "
+            "choice FROM answers WHERE ? IS NULL OR provider = ? ORDER BY id"
+        )
         with self._db() as db:
             rows = db.execute(query, (provider, provider)).fetchall()
         newest: dict[str, Answer] = {}
         for row in rows:
-            provider_, dossier, revision, day, start, answer, remark, given, origin = row
+            provider_, dossier, revision, day, start, answer, remark, given, origin, choice = row
             newest[dossier] = Answer(
                 provider_, dossier, revision, date.fromisoformat(day), start,
-                answer, remark, datetime.fromisoformat(given), origin,
+                answer, remark, datetime.fromisoformat(given), origin, choice,
             )  # fmt: skip
         return newest
 
-    def verdicts(
-        self, previous: tuple[Appointment, ...]
-    ) -> tuple[tuple[Verdict, ...], tuple[StaleAnswer, ...], dict[str, datetime]]:
-        """The answers that apply to ``previous`` (the plan), those that are outdated, and
-        when each applied one was given (to reconcile with returned workbooks)."""
+    def for_rerun(self, previous: tuple[Appointment, ...]) -> Online:
+        """The answers that apply to ``previous`` (the plan), those that are outdated,
+        when each applied one was given (to reconcile with returned workbooks), and the
+        places picked with a ``nee``."""
         current = {a.dossier: a for a in previous}
-        verdicts, stale, given = [], [], {}
+        verdicts, stale, given, chosen = [], [], {}, []
         for dossier, answer in sorted(self.latest().items()):
             source = f"online › {answer.provider} › {answer.given:%d-%m-%Y %H:%M}"
             verdict = Verdict(dossier, answer.answer == "ja", answer.remark, source,
@@ -243,7 +257,9 @@ class AnswerStore:
                 continue
             verdicts.append(verdict)
             given[dossier] = answer.given
-        return tuple(verdicts), tuple(stale), given
+            if answer.choice:
+                chosen.append(f"{dossier}={answer.choice}")
+        return Online(tuple(verdicts), tuple(stale), given, tuple(chosen))
 
 
 def _now() -> datetime:

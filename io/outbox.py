@@ -215,6 +215,9 @@ def _text(plan: Plan, m: Message) -> tuple[str, str]:
         ]
     if m.method == "REQUEST":
         lines += ["", w["calendar"]]
+        link = plan.answer_links.get(a.provider)
+        if link and invitation.role != "consulent" and not writeup:
+            lines += ["", w["online"].format(link=link)]
     contact = ", ".join(p for p in (s.planner_name, s.planner_email, s.planner_phone) if p)
     if contact:
         lines += ["", w["questions"].format(who=contact)]

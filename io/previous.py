@@ -185,8 +185,10 @@ def prepare_rerun(
     previous = read_previous(folder / "plan.json")
     verdicts, stale = read_feedback(list(feedback), previous.appointments)
     conflicts: tuple[str, ...] = ()
+    picked: tuple[str, ...] = ()
     if answers is not None:
-        verdicts, stale, conflicts = _with_online(verdicts, stale, feedback, answers, previous)
+        verdicts, stale, conflicts, picked = _with_online(verdicts, stale, feedback, answers,
+                                                          previous)  # fmt: skip
     issued = {a.dossier: a.uid for a in previous.appointments}
     issued.update(previous.uids)
     return Rerun(
@@ -200,6 +202,7 @@ def prepare_rerun(
         people=previous.people,
         stale=stale,
         answer_conflicts=conflicts,
+        picked_online=picked,
         file_names=previous.file_names,
         invitations=previous.invitations,
     )
@@ -211,14 +214,16 @@ def _with_online(
     feedback: Sequence[Path],
     answers: Path,
     previous: Previous,
-) -> tuple[tuple[Verdict, ...], tuple[StaleAnswer, ...], tuple[str, ...]]:
+) -> tuple[tuple[Verdict, ...], tuple[StaleAnswer, ...], tuple[str, ...], tuple[str, ...]]:
     path = store_of(answers)
     if not path.is_file():
         raise InputError([f"{answers}: holds no online answers ({FILE})"])
-    online, outdated, given = AnswerStore(path).verdicts(previous.appointments)
+    online = AnswerStore(path).for_rerun(previous.appointments)
     returned = {p.name: datetime.fromtimestamp(p.stat().st_mtime, UTC) for p in feedback}
-    merged, conflicts = reconcile(verdicts, returned, online, given)
-    return merged, stale + outdated, conflicts
+    merged, conflicts = reconcile(verdicts, returned, online.verdicts, online.given)
+    kept = {v.dossier for v in merged if v.source.startswith("online")}
+    picked = tuple(c for c in online.chosen if c.partition("=")[0] in kept)
+    return merged, stale + online.stale, conflicts, picked
 
 
 def reconcile(

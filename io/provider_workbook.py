@@ -197,6 +197,8 @@ def _guide_paragraphs(
             t["guide_support_plan"].format(months=s.max_plan_age_months),
             t["guide_answer"].format(by=by, who=who),
         ]
+        if provider in plan.answer_links:
+            found.append(t["guide_online"].format(link=plan.answer_links[provider]))
     else:
         found.append(t["guide_nothing"])
     if has_actions and mine:

@@ -65,7 +65,8 @@ def test_the_newest_answer_counts_and_a_moved_appointment_makes_it_outdated(stor
     store.answer(a, 1, "ja", "toch wel", "test")
     store.answer(b, 1, "nee", "", "test")
     moved_b = appointment("D2", day=date(2026, 12, 8))
-    verdicts, stale, given = store.verdicts((a, moved_b))
+    online = store.for_rerun((a, moved_b))
+    verdicts, stale, given = online.verdicts, online.stale, online.given
     assert [(v.dossier, v.feasible, v.remark) for v in verdicts] == [("D1", True, "toch wel")]
     assert [s.verdict.dossier for s in stale] == ["D2"]
     assert set(given) == {"D1"}

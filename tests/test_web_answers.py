@@ -7,6 +7,8 @@ Through Starlette's test client on a region of two providers; the browser test
 
 from __future__ import annotations
 
+import email
+import email.policy
 import json
 import re
 import shutil
@@ -22,7 +24,9 @@ from herplan.app.cli import main
 from herplan.app.links import planning_links
 from herplan.io.answer_store import AnswerStore
 from herplan.io.previous import read_previous
+from herplan.io.slug import file_slug
 from tests.checker import check_rerun
+from tests.conftest import EXAMPLE
 from tests.io.test_input_reader import CASE, CONSULTANTS, LOCATIONS, workbook
 from tests.test_web import app, token, upload, wait
 
@@ -231,3 +235,62 @@ def test_herplan_links_prints_one_line_per_provider(region):
     assert dict(lines) == listed  # the same links every time they are asked for
     bad = CliRunner().invoke(main, ["links", str(folder / "planning"), "--base-url", "ftp://x"])
     assert bad.exit_code == 2
+
+
+def test_the_links_are_in_each_providers_workbook_and_e_mails(tmp_path):
+    out = tmp_path / "planning"
+    args = ["plan", str(EXAMPLE), "--out", str(out), "--time-limit", "4", "--reproducible",
+            "--base-url", "https://plan.example.nl"]  # fmt: skip
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    links = {link.provider: url for link, url in planning_links(out, "https://plan.example.nl")}
+    for provider, url in links.items():
+        wb = load_workbook(next((out / "aanbieders").glob(f"{file_slug(provider, 'x')}.xlsx")))
+        guide = " ".join(str(c.value) for row in wb["Toelichting"].iter_rows() for c in row
+                         if c.value)  # fmt: skip
+        assert url in guide
+        assert all(other not in guide for p, other in links.items() if p != provider)
+    with_link = 0
+    for path in (out / "uitgaand").rglob("*.eml"):
+        message = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+        text = message.get_body(("plain",)).get_content()
+        if "/a/" in text:
+            with_link += 1
+            assert "@sociaaldienst.example.nl" not in str(message["To"])  # not a consultant's
+            assert sum(url in text for url in links.values()) == 1
+    assert with_link > 0
+    assert not (out / "antwoorden.sqlite").exists()  # beside the folder, never in it
+    assert (tmp_path / "antwoorden.sqlite").is_file()
+    assert all(url.split("/a/")[1] not in (out / "plan.json").read_text() for url in links.values())
+
+
+def test_a_provider_with_a_nee_picks_another_place_and_the_rerun_pins_it(region):
+    client, name, folder = region
+    links = links_on_page(client, name)
+    dossier = mine(folder, "Yulius")[0]
+    answer(client, links["Yulius"], dossier, "nee", "liever later")
+    page = client.get(f"/a/{links['Yulius']}").text
+    n = re.search(rf'id="afspraak-(\d+)">(?:(?!</section>).)*\({dossier}\)', page, re.S).group(1)
+    options = client.get(f"/a/{links['Yulius']}/opties/{n}")
+    assert options.status_code == 200
+    places = re.findall(r'name="plaats" value="([^"]+)"', options.text)
+    assert places[-1] == "geen" and len(places) >= 2
+    for other in mine(folder, "Lelie"):  # nothing of another provider's clients
+        assert other not in options.text
+    csrf = re.search(r'name="csrf" value="([^"]+)"', options.text).group(1)
+    made_up = client.post(f"/a/{links['Yulius']}/kies", data={"csrf": csrf, "n": n,
+                          "plaats": "2026-12-24@AH@09:00"}, follow_redirects=False)  # fmt: skip
+    assert made_up.status_code == 400
+    picked = client.post(f"/a/{links['Yulius']}/kies", data={"csrf": csrf, "n": n,
+                         "plaats": places[0]}, follow_redirects=False)  # fmt: skip
+    assert picked.status_code == 303
+    kept = AnswerStore(folder / "antwoorden.sqlite").latest()[dossier]
+    assert (kept.answer, kept.remark, kept.choice) == ("nee", "liever later", places[0])
+    rerun = client.post(f"/p/{name}/wijzigingen", data={"csrf": token(client)},
+                        follow_redirects=False)  # fmt: skip
+    assert rerun.status_code == 303 and wait(client, name)["errors"] == []
+    after = json.loads((folder / "planning" / "plan.json").read_text())
+    day, consultant, start = places[0].split("@")
+    landed = next(a for a in after["appointments"] if a["dossier"] == dossier)
+    assert (landed["date"], landed["consultant"], landed["start"]) == (day, consultant, start)
+    assert landed["pinned"]

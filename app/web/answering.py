@@ -101,11 +101,11 @@ def _order(a: Appointment) -> tuple:
     return (a.day, a.start, a.location, a.dossier)
 
 
-def _not_found() -> Response:
+def not_found() -> Response:
     return HTMLResponse("Niet gevonden / not found", status_code=404)
 
 
-def _limited(request: Request) -> Response | None:
+def rate_limited(request: Request) -> Response | None:
     limit: RateLimit = request.app.state.answer_limit
     address = request.client.host if request.client else ""
     if limit.allows(address):
@@ -114,7 +114,7 @@ def _limited(request: Request) -> Response | None:
                         "requests; try again in a minute.", status_code=429)  # fmt: skip
 
 
-def _language(request: Request, plan: dict) -> str:
+def plan_language(request: Request, plan: dict) -> str:
     asked = request.query_params.get("taal")
     if asked in WORDS:
         return asked
@@ -139,6 +139,7 @@ def _rows(found: Opened, lang: str) -> list[dict[str, object]]:
             "with": w.get(f"with_{a.with_}", a.with_),
             "answer": answer.answer if current and answer else "",
             "remark": answer.remark if current and answer else "",
+            "choice": _readable(answer.choice, names, lang) if current and answer else "",
         })  # fmt: skip
     return rows
 
@@ -152,13 +153,13 @@ def _deadline(found: Opened, lang: str) -> str:
 
 async def provider_page(request: Request) -> Response:
     """GET ``/a/<token>``: the provider's appointments and its answers."""
-    limited = _limited(request)
+    limited = rate_limited(request)
     if limited is not None:
         return limited
     found = opened(request.app.state.plannings, request.path_params["token"])
     if found is None:
-        return _not_found()
-    lang = _language(request, found.plan)
+        return not_found()
+    lang = plan_language(request, found.plan)
     answered = request.query_params.get("opgeslagen")
     return page(
         request, "provider.html", lang, provider=found.link.provider, rows=_rows(found, lang),
@@ -169,14 +170,14 @@ async def provider_page(request: Request) -> Response:
 
 async def provider_answer(request: Request) -> Response:
     """POST ``/a/<token>``: one answer, stored at once; back to the page."""
-    limited = _limited(request)
+    limited = rate_limited(request)
     if limited is not None:
         return limited
     token = request.path_params["token"]
     found = opened(request.app.state.plannings, token)
     if found is None:
-        return _not_found()
-    lang = _language(request, found.plan)
+        return not_found()
+    lang = plan_language(request, found.plan)
     try:
         form = await read_form(request)
     except Refused:
@@ -184,7 +185,7 @@ async def provider_answer(request: Request) -> Response:
     mine = {a.dossier: (n, a) for n, a in enumerate(found.appointments, start=1)}
     dossier, answer = form.fields.get("dossier", ""), form.fields.get("antwoord", "")
     if dossier not in mine:  # another provider's, or no appointment at all
-        return _not_found()
+        return not_found()
     if answer not in ANSWERS:
         return HTMLResponse(section(lang, "web_")["answer_missing"], status_code=400)
     n, appointment = mine[dossier]
@@ -239,14 +240,14 @@ async def renew_link(request: Request) -> Response:
         folder = plannings.folder(name)
         form = await read_form(request)
     except LookupError:
-        return _not_found()
+        return not_found()
     except Refused:
         return HTMLResponse("Geweigerd / refused", status_code=403)
     planning = folder / PLANNING
     data = _plan_json(folder)
     provider = form.fields.get("aanbieder", "")
     if provider not in {a["provider"] for a in data["appointments"]}:
-        return _not_found()
+        return not_found()
     until = date.fromisoformat(data["settings"]["periode_eind"])
     AnswerStore(folder / FILE).renew(provider, int(data["revision"]), until)
     planning_links(planning)  # every other provider keeps its link
@@ -254,3 +255,12 @@ async def renew_link(request: Request) -> Response:
     lang = request.query_params.get("taal", "nl")
     return RedirectResponse(f"/p/{name}?taal={lang if lang in WORDS else 'nl'}#antwoorden",
                             status_code=303)  # fmt: skip
+
+
+def _readable(place: str, names: dict[str, str], lang: str) -> str:
+    """``2026-12-09@AB05@10:00`` as ``woensdag 9 december, 10:00, A. Bouzid``."""
+    if not place:
+        return ""
+    day, consultant, start = place.split("@")
+    name = names.get(consultant, consultant)
+    return f"{weekday_date(date.fromisoformat(day), lang)}, {start}, {name}"

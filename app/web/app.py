@@ -14,7 +14,7 @@ from starlette.responses import Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from herplan.app.web import answering, choosing, files, login, pages
+from herplan.app.web import answering, choosing, files, login, pages, provider_options
 from herplan.app.web.accounts import Accounts
 from herplan.app.web.forms import MAX_UPLOAD_BYTES
 from herplan.app.web.render import language, problem_page
@@ -50,6 +50,8 @@ ROUTES = [
     Route("/p/{name}/alles.zip", files.everything),
     Route("/p/{name}/link", answering.renew_link, methods=["POST"]),
     Route("/a/{token}", answering.provider_page),
+    Route("/a/{token}/opties/{n}", provider_options.provider_options),
+    Route("/a/{token}/kies", provider_options.provider_pick, methods=["POST"]),
     Route("/a/{token}", answering.provider_answer, methods=["POST"]),
     Route("/p/{name}/bestand/{path:path}", files.download),
     Mount("/static", StaticFiles(packages=[("herplan.app.web", "static")]), name="static"),

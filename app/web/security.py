@@ -150,7 +150,9 @@ def token_matches(session: dict, given: object) -> bool:
 
 
 OPEN_PATHS = ("/inloggen", "/static/")
-PROVIDER_LINK = re.compile(r"/a/[A-Za-z0-9_-]{1,100}")  # a provider's own link: no login
+PROVIDER_LINK = re.compile(
+    r"/a/[A-Za-z0-9_-]{1,100}(/opties/\d{1,4}|/kies)?"
+)  # a provider's own link: no login
 
 
 class LoginRequired:

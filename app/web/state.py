@@ -129,6 +129,7 @@ class Plannings:
             command += ["--choose", *run.choose]
         if run.answers is not None:
             command += ["--answers", str(run.answers)]
+        command += ["--base-url", self.config.base_url]
         try:
             job.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                            stderr=subprocess.PIPE, text=True)  # fmt: skip

@@ -75,7 +75,7 @@ def plan(arguments: argparse.Namespace) -> None:
     options = RunOptions(
         time_limit=arguments.time_limit, reproducible=arguments.reproducible,
         feedback=tuple(arguments.feedback), choose=tuple(arguments.choose),
-        answers=arguments.answers,
+        answers=arguments.answers, base_url=arguments.base_url,
     )  # fmt: skip
     errors: list[str] = []
     try:
@@ -115,6 +115,7 @@ def main() -> None:
     planning.add_argument("--feedback", type=Path, nargs="*", default=[])
     planning.add_argument("--choose", nargs="*", default=[])
     planning.add_argument("--answers", type=Path)
+    planning.add_argument("--base-url")
     asking = commands.add_parser("suggest")
     asking.add_argument("planning", type=Path)
     asking.add_argument("dossier")

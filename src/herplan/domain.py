@@ -448,6 +448,7 @@ class Rerun:
     people: dict[str, tuple[str, str]] = field(default_factory=dict, hash=False)
     stale: tuple[StaleAnswer, ...] = ()
     answer_conflicts: tuple[str, ...] = ()  # a workbook and an online answer disagreed
+    picked_online: tuple[str, ...] = ()  # DOSSIER=PLACE a provider picked with its nee
     file_names: dict[str, dict[str, str]] = field(default_factory=dict, hash=False)
     invitations: tuple[Invitation, ...] = ()  # what the earlier outboxes invited
     chosen: tuple[Choice, ...] = ()  # places the planner chose (``--choose``)
@@ -533,6 +534,9 @@ class Plan:
     invited_before: tuple[Invitation, ...] = ()  # the previous revision's invitations
     staff: tuple[ConsultantTime, ...] = ()  # each consultant's available mornings
     today: date | None = None  # a rerun's today: what lies before it is history
+    # provider -> its personal answer link (README, Answers online); in its workbook and
+    # e-mails only, never in plan.json
+    answer_links: dict[str, str] = field(default_factory=dict, hash=False)
 
     def available(self, consultant: str, day: date) -> bool:
         """May ``consultant`` hold interviews on ``day`` (for the roster's empty cells)?"""

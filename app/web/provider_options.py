@@ -1,0 +1,99 @@
+"""A provider who answers ``nee`` sees where else the interview could go, and picks one
+or says none fits (README, Answers online): ``/a/<token>/opties/<n>``.
+
+The places are ``herplan suggest``'s, from the same worker the planner's page
+asks, limited to those that move nobody else: a provider sees and chooses only
+its own client's interview. A pick is stored with the ``nee``; the planner's
+next rerun pins it like a chosen option, or, when it is no longer free, plans
+the ``nee`` as usual and lists why.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+
+from herplan.app.web import audit
+from herplan.app.web.answering import not_found, opened, plan_language, rate_limited
+from herplan.app.web.choosing import PLACE, SUGGEST_SECONDS
+from herplan.app.web.forms import Refused, input_of, read_form
+from herplan.app.web.pages import ask_worker
+from herplan.app.web.render import page
+from herplan.app.web.state import PLANNING
+from herplan.io.sentences import weekday_date
+
+SHOWN = 5
+NONE_FITS = "geen"
+
+
+async def _places(found, dossier: str, lang: str) -> list[dict[str, str]]:
+    answer = await ask_worker("suggest", str(found.folder / PLANNING), dossier, "--input",
+                              str(input_of(found.folder)), seconds=SUGGEST_SECONDS)  # fmt: skip
+    if answer is None or answer.get("errors"):
+        return []
+    names = {cid: p.get("name", cid) for cid, p in found.plan.get("consultants", {}).items()}
+    return [
+        {"day": weekday_date(date.fromisoformat(o["date"]), lang),
+         "time": f"{o['start']}–{o['end']}",
+         "consultant": names.get(o["consultant"], o["consultant"]),
+         "place": f"{o['date']}@{o['consultant']}@{o['start']}"}
+        for o in answer.get("options", []) if not o["moves"]
+    ][:SHOWN]  # fmt: skip
+
+
+def _appointment(found, n: str):
+    if not n.isdigit() or not 1 <= int(n) <= len(found.appointments):
+        return None
+    return found.appointments[int(n) - 1]
+
+
+async def provider_options(request: Request) -> Response:
+    """GET ``/a/<token>/opties/<n>``: the other places for appointment ``n``."""
+    limited = rate_limited(request)
+    if limited is not None:
+        return limited
+    token, n = request.path_params["token"], request.path_params["n"]
+    found = opened(request.app.state.plannings, token)
+    appointment = _appointment(found, n) if found is not None else None
+    if found is None or appointment is None:
+        return not_found()
+    lang = plan_language(request, found.plan)
+    places = await _places(found, appointment.dossier, lang)
+    return page(request, "provider_options.html", lang, token=token, n=n, places=places,
+                provider=found.link.provider, dossier=appointment.dossier,
+                client=appointment.client, none_fits=NONE_FITS,
+                now=f"{weekday_date(appointment.day, lang)}")  # fmt: skip
+
+
+async def provider_pick(request: Request) -> Response:
+    """POST ``/a/<token>/kies``: the place picked (or none fits), stored with the nee."""
+    limited = rate_limited(request)
+    if limited is not None:
+        return limited
+    token = request.path_params["token"]
+    found = opened(request.app.state.plannings, token)
+    if found is None:
+        return not_found()
+    lang = plan_language(request, found.plan)
+    try:
+        form = await read_form(request)
+    except Refused:
+        return HTMLResponse("Geweigerd / refused", status_code=403)
+    n, place = form.fields.get("n", ""), form.fields.get("plaats", "")
+    appointment = _appointment(found, n)
+    if appointment is None:
+        return not_found()
+    if place != NONE_FITS and not (PLACE.fullmatch(place) and place in {
+            p["place"] for p in await _places(found, appointment.dossier, lang)}):  # fmt: skip
+        return HTMLResponse("Deze plaats is er niet (meer). / This place is not available.",
+                            status_code=400)  # fmt: skip
+    earlier = found.store.latest(found.link.provider).get(appointment.dossier)
+    remark = earlier.remark if earlier is not None else ""
+    found.store.answer(appointment, found.link.revision, "nee", remark, "online",
+                       "" if place == NONE_FITS else place)  # fmt: skip
+    audit.record(request, "answer", planning=found.name, provider=found.link.provider,
+                 dossier=appointment.dossier, answer="nee", picked=place)  # fmt: skip
+    return RedirectResponse(f"/a/{token}?taal={lang}&opgeslagen={n}#afspraak-{n}",
+                            status_code=303)  # fmt: skip
