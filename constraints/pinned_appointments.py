@@ -17,6 +17,10 @@ more before anything is written (``verify``).
 
 from __future__ import annotations
 
+from collections import defaultdict
+
+from herplan.capacity import gaps
+from herplan.constraints import linear
 from herplan.constraints.base import Rule
 from herplan.facts import PlanFacts
 
@@ -28,6 +32,50 @@ def add(pm) -> None:
             pm.model.add(pm.x[key] == 1)
     for i in sorted(pm.previous):
         pm.model.add(pm.scheduled[i] == 1)
+    around_fixed_times(pm)
+
+
+def around_fixed_times(pm) -> None:
+    """A confirmed interview keeps its clock time, so the other interviews of its
+    morning must fit in the gaps around the confirmed ones: each is put in one gap
+    whose interviews, with their change-over, fit it; likewise the write-ups (all of
+    one length) in the afternoon's gaps. Then ``timing`` always finds their times."""
+    s = pm.cands.problem.settings
+    changeover = pm.cands.capacity.changeover
+    slots: dict[tuple, list[int]] = defaultdict(list)
+    for i, skey in pm.pinned.items():
+        if i in pm.fixed:
+            slots[skey].append(i)
+    for skey, pinned in sorted(slots.items()):
+        others = [k for k in pm.x_by_slot.get(skey, []) if k[0] not in pinned]
+        if not others:
+            continue
+        lengths = {i: pm.cands.cases[i].interview_minutes(s) for i in pinned}
+        rooms = [b - a for a, b in gaps([(pm.fixed[i][0], pm.fixed[i][0] + lengths[i] + changeover)
+                      for i in pinned], s.morning.start, s.morning.end + changeover)]  # fmt: skip
+        desks = gaps([(pm.fixed[i][1], pm.fixed[i][1] + s.writeup_min) for i in pinned],
+                     s.afternoon.start, s.afternoon.end)  # fmt: skip
+        writeups = sum((b - a) // s.writeup_min for a, b in desks) if s.writeup_min else len(others)
+        pm.model.add(linear.total([pm.x[k] for k in others]) <= writeups)
+        _in_gaps(pm, others, rooms)
+
+
+def _in_gaps(pm, others: list, rooms: list[int]) -> None:
+    block = pm.cands.block
+    in_room: dict[int, list] = defaultdict(list)
+    for k in others:
+        fits = [j for j, room in enumerate(rooms) if block[k[0]] <= room]
+        if not fits:
+            pm.model.add(pm.x[k] == 0)
+            continue
+        ys = [pm.model.new_bool_var("") for _ in fits]
+        pm.model.add(linear.total(ys) == pm.x[k])
+        for j, y in zip(fits, ys, strict=True):
+            in_room[j].append((y, block[k[0]]))
+    for j, placed in in_room.items():
+        if sum(b for _, b in placed) > rooms[j]:
+            pm.model.add(linear.weighted([y for y, _ in placed], [b for _, b in placed])
+                         <= rooms[j])  # fmt: skip
 
 
 def violations(facts: PlanFacts) -> list[str]:

@@ -66,6 +66,7 @@ class PlanModel:
     named: dict[SlotKey, str] = field(default_factory=dict)
     previous: dict[int, SlotKey] = field(default_factory=dict)
     pinned: dict[int, SlotKey] = field(default_factory=dict)
+    fixed: dict[int, tuple[int, int]] = field(default_factory=dict)  # pinned: (start, write-up)
     # Auxiliary variables whose value follows from the interviews; a hint gives them
     # ``value(chosen)`` so every hint is a complete plan.
     derived: list[tuple[cp_model.IntVar, Callable[[set[XKey]], int]]] = field(default_factory=list)
@@ -117,6 +118,7 @@ def build_model(
     families: Sequence[Callable[[PlanModel], None]] = (),
     kept: Sequence[tuple[int, str, date]] = (),
     confirmed: Collection[str] = (),
+    fixed_times: Mapping[str, tuple[int, int]] | None = None,
 ) -> PlanModel:
     """The day model: variables for what ``cands`` allows, then every rule's constraints.
 
@@ -124,10 +126,14 @@ def build_model(
     cuts, symmetry breaking). On a rerun ``kept`` lists the previous
     appointments that still hold, as (reassessment, consultant, day): each
     consultant's kept morning gets a slot named after them, and the dossiers
-    in ``confirmed`` are pinned there (rule 10).
+    in ``confirmed`` are pinned there (rule 10), at ``fixed_times`` (their
+    interview's and write-up's start), which the others of their morning fit around.
     """
     pm = PlanModel(cands=cands)
     _name_slots(pm, kept, confirmed)
+    times = fixed_times or {}
+    pm.fixed = {i: times[cands.cases[i].dossier] for i in pm.pinned
+                if cands.cases[i].dossier in times}  # fmt: skip
     _interviews(pm)
     _visits(pm)
     _location_days(pm)

@@ -140,7 +140,8 @@ def _solved(
     try:
         kept = start.kept if start else []
         confirmed = start.confirmed if start else set()
-        pm = build_model(cands, rules, SEARCH_HELPS, kept=kept, confirmed=confirmed)
+        pm = build_model(cands, rules, SEARCH_HELPS, kept=kept, confirmed=confirmed,
+                         fixed_times=start.times if start else None)  # fmt: skip
         pm.bounds = bounds
         return solve(pm, rules, objectives, options, start=kept if start else None)
     finally:

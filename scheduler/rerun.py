@@ -45,6 +45,8 @@ class RerunStart:
     released: dict[str, str] = field(default_factory=dict)  # dossier -> cause code
     conflicts: dict[str, str] = field(default_factory=dict)  # confirmed dossier -> cause
     placed: dict[str, Appointment] = field(default_factory=dict)  # chosen places (--choose)
+    # confirmed dossier -> (interview start, write-up start): kept to the minute (rule 10)
+    times: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
 def split_past(
@@ -131,6 +133,7 @@ def starting_plan(cands: Candidates, rerun: Rerun, start: RerunStart) -> RerunSt
         start.kept.append((i, a.consultant, a.day))
         if _confirmed(a, rerun):
             start.confirmed.add(a.dossier)
+            start.times[a.dossier] = (a.start, a.writeup_start)
     start.kept.sort()
     _moved_by_choice(rerun, start)
     return start

@@ -14,6 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import date
 
+from herplan.capacity import gaps
 from herplan.domain import Reassessment, Settings
 
 
@@ -113,27 +114,79 @@ def _keeping(
         busy.append((start, end + gap))
         desk.append((up, up_end))
         times[r.dossier] = (start, up)
-    for r in cases:
-        if r.dossier in times:
-            continue
+    rest = [r for r in cases if r.dossier not in times]
+    starts = _first_fit(rest, busy, settings) or _packed(rest, busy, settings)
+    if starts is None:
+        return None
+    for r in rest:
         length = r.interview_minutes(settings)
-        begin = next(
-            (t for t in range(settings.morning.start, settings.morning.end - length + 1, 5)
-             if free(busy, t, t + length + gap)),
-            None,
-        )  # fmt: skip
+        begin = starts[r.dossier]
         desk_at = next(
             (t for t in range(settings.afternoon.start,
                               settings.afternoon.end - settings.writeup_min + 1, 5)
              if free(desk, t, t + settings.writeup_min)),
             None,
         )  # fmt: skip
-        if begin is None or desk_at is None:
+        if desk_at is None:
             return None
         busy.append((begin, begin + length + gap))
         desk.append((desk_at, desk_at + settings.writeup_min))
         times[r.dossier] = (begin, desk_at)
     return [times[r.dossier] for r in cases]
+
+
+def _first_fit(
+    rest: list[Reassessment], busy: list[tuple[int, int]], settings: Settings
+) -> dict[str, int] | None:
+    """Each of ``rest`` at the first free time of the morning, in order; None if one has none."""
+    gap, taken, found = settings.changeover_min, list(busy), {}
+    for r in rest:
+        length = r.interview_minutes(settings)
+        begin = next(
+            (t for t in range(settings.morning.start, settings.morning.end - length + 1, 5)
+             if all(t + length + gap <= s or t >= e for s, e in taken)),
+            None,
+        )  # fmt: skip
+        if begin is None:
+            return None
+        taken.append((begin, begin + length + gap))
+        found[r.dossier] = begin
+    return found
+
+
+def _packed(
+    rest: list[Reassessment], busy: list[tuple[int, int]], settings: Settings
+) -> dict[str, int] | None:
+    """``rest`` packed into the gaps around ``busy`` (the kept times) when first fit
+    fails: a few interviews, a few gaps, so every assignment can be tried (the model
+    only allows a morning whose interviews fit its gaps: rule 10)."""
+    gap = settings.changeover_min
+    free = gaps(busy, settings.morning.start, settings.morning.end + gap)
+    order = sorted(rest, key=lambda r: -r.interview_minutes(settings))
+    room = [end - begin for begin, end in free]
+    chosen: list[int] = []
+
+    def place(n: int) -> bool:
+        if n == len(order):
+            return True
+        block = order[n].interview_minutes(settings) + gap
+        for j, left in enumerate(room):
+            if block <= left:
+                room[j] -= block
+                chosen.append(j)
+                if place(n + 1):
+                    return True
+                chosen.pop()
+                room[j] += block
+        return False
+
+    if not place(0):
+        return None
+    found, clock = {}, [begin for begin, _ in free]
+    for r, j in zip(order, chosen, strict=True):
+        found[r.dossier] = clock[j]
+        clock[j] += r.interview_minutes(settings) + gap
+    return found
 
 
 def hhmm(minutes: int) -> str:

@@ -102,3 +102,16 @@ def fewest_mornings(durations: list[int], capacity: MorningCapacity) -> int:
     for k, block in morning_limits(durations, capacity):
         floor = max(floor, -(-sum(b >= block for b in blocks) // k))
     return floor
+
+
+def gaps(taken: Iterable[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    """The free intervals between the ``taken`` ones within ``[start, end]``, in order
+    (a confirmed interview keeps its clock time: the others of its morning fit around it)."""
+    found, at = [], start
+    for begin, finish in sorted(taken):
+        if min(begin, end) > at:
+            found.append((at, min(begin, end)))
+        at = max(at, finish)
+    if end > at:
+        found.append((at, end))
+    return found

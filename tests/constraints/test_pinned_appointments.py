@@ -60,3 +60,28 @@ def test_violations_flag_a_confirmed_appointment_that_did_not_stay():
     assert check.given(at("A"), pinned=pinned).flags() == []
     assert any("not kept" in v for v in check.given(at("A", start="10:00"), pinned=pinned).flags())
     assert any("not kept" in v for v in check.given(pinned=pinned).flags())
+
+
+def test_a_morning_with_confirmed_times_takes_only_what_fits_around_them(monkeypatch):
+    # Noord on Tuesday: A 09:00 (answered nee), B 10:00 and C 11:00 (both ja). D, new, takes
+    # an hour: 09:00-10:00 leaves no change-over before B, and after C the morning is over.
+    p = problem([case("A"), case("B"), case("C"), case("D", duration_min=60)],
+                period_end=WED)  # fmt: skip
+    first = solve(replace(p, reassessments=p.reassessments[:3]), seconds=2)
+    held = {a.dossier: a for a in first.appointments}
+    on_tue = [replace(held[d], day=TUE, start=s, end=s + 45, writeup_start=w,
+                      writeup_end=w + 45, consultant="AH")
+              for d, s, w in (("A", 540, 780), ("B", 600, 840), ("C", 660, 900))]  # fmt: skip
+    verdicts = (Verdict("A", False), Verdict("B", True), Verdict("C", True))
+    rerun = Rerun(tuple(on_tue), 1, date(2026, 11, 30), verdicts)
+    plan = make_plan(p, options(2), rerun=rerun)  # the guard passes: it would raise
+    now = {a.dossier: a for a in plan.appointments}
+    assert (now["B"].start, now["C"].start) == (600, 660)
+    assert now["D"].day == WED and now["A"].day == WED  # no room on Tuesday for D
+    # Without the gaps the solver fills Tuesday by minutes alone, and B and C lose their times.
+    from herplan.constraints import pinned_appointments
+
+    monkeypatch.setattr(pinned_appointments, "around_fixed_times", lambda pm: None)
+    without_a = replace(rerun, previous=tuple(on_tue[1:]), verdicts=verdicts[1:])
+    with pytest.raises(PlanRejected, match="confirmed, but not kept"):
+        make_plan(replace(p, reassessments=p.reassessments[1:]), options(2), rerun=without_a)
