@@ -28,6 +28,7 @@ from herplan.app.links import revision_links
 from herplan.app.summary import summary_text
 from herplan.domain import Plan, Problem, Rerun
 from herplan.io import cache
+from herplan.io.answer_store import AnswerStore, store_of
 from herplan.io.errors import InputError
 from herplan.io.frames import to_frames
 from herplan.io.input_reader import read_problem
@@ -185,6 +186,9 @@ def plan_input(
         if options.base_url:
             plan = replace(plan, answer_links=revision_links(folder, plan, options.base_url))
         files = write_held_folder(plan, folder)
+        if rerun is not None and options.answers is not None and rerun.answers_seen:
+            AnswerStore(store_of(options.answers)).mark_processed(rerun.answers_seen,
+                                                                  plan.revision)  # fmt: skip
     cache.keep("problem", problem.input_sha256, problem)  # herplan suggest starts from it
     return Planning(plan, folder, [*warnings, *notes], time.monotonic() - started, files)
 

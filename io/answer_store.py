@@ -46,7 +46,7 @@ CREATE TABLE IF NOT EXISTS answers (
     id INTEGER PRIMARY KEY AUTOINCREMENT, provider TEXT NOT NULL, dossier TEXT NOT NULL,
     revision INTEGER NOT NULL, day TEXT NOT NULL, start INTEGER NOT NULL,
     answer TEXT NOT NULL, remark TEXT NOT NULL, given TEXT NOT NULL, origin TEXT NOT NULL,
-    choice TEXT NOT NULL DEFAULT '');
+    choice TEXT NOT NULL DEFAULT '', processed INTEGER NOT NULL DEFAULT 0);
 CREATE INDEX IF NOT EXISTS answers_by_dossier ON answers (dossier, id);
 """
 
@@ -76,6 +76,7 @@ class Answer:
     given: datetime
     origin: str
     choice: str = ""  # with a nee: the place picked from the alternatives (DATE@CONSULTANT@HH:MM)
+    processed: int = 0  # the revision whose rerun took it (0: not taken yet)
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,7 @@ class Online:
     stale: tuple[StaleAnswer, ...]
     given: dict[str, datetime]  # when each applied answer was given
     chosen: tuple[str, ...]  # DOSSIER=DATE@CONSULTANT@HH:MM: places picked with a nee
+    seen: int = 0  # the last answer read: what the rerun marks as taken once written
 
 
 def store_of(folder: Path) -> Path:
@@ -225,18 +227,21 @@ class AnswerStore:
 
     def latest(self, provider: str | None = None) -> dict[str, Answer]:
         """The newest answer per dossier (of ``provider``, or of everyone)."""
+        with self._db() as db:
+            return self._latest(db, provider)
+
+    def _latest(self, db: sqlite3.Connection, provider: str | None) -> dict[str, Answer]:
         query = (
             "SELECT provider, dossier, revision, day, start, answer, remark, given, origin, "
-            "choice FROM answers WHERE ? IS NULL OR provider = ? ORDER BY id"
+            "choice, processed FROM answers WHERE ? IS NULL OR provider = ? ORDER BY id"
         )
-        with self._db() as db:
-            rows = db.execute(query, (provider, provider)).fetchall()
+        rows = db.execute(query, (provider, provider)).fetchall()
         newest: dict[str, Answer] = {}
         for row in rows:
-            provider_, dossier, revision, day, start, answer, remark, given, origin, choice = row
+            provider_, dossier, revision, day, start, answer, remark, given, origin = row[:9]
             newest[dossier] = Answer(
                 provider_, dossier, revision, date.fromisoformat(day), start,
-                answer, remark, datetime.fromisoformat(given), origin, choice,
+                answer, remark, datetime.fromisoformat(given), origin, *row[9:],
             )  # fmt: skip
         return newest
 
@@ -246,7 +251,12 @@ class AnswerStore:
         places picked with a ``nee``."""
         current = {a.dossier: a for a in previous}
         verdicts, stale, given, chosen = [], [], {}, []
-        for dossier, answer in sorted(self.latest().items()):
+        with self._db() as db:  # one transaction: what is read is exactly what is marked
+            seen = db.execute("SELECT COALESCE(MAX(id), 0) FROM answers").fetchone()[0]
+            latest = self._latest(db, None)
+        for dossier, answer in sorted(latest.items()):
+            if answer.processed:  # taken by an earlier rerun: never applied twice
+                continue
             source = f"online › {answer.provider} › {answer.given:%d-%m-%Y %H:%M}"
             verdict = Verdict(dossier, answer.answer == "ja", answer.remark, source,
                               same_day=answer.answer == "zelfde_dag")  # fmt: skip
@@ -259,7 +269,14 @@ class AnswerStore:
             given[dossier] = answer.given
             if answer.choice:
                 chosen.append(f"{dossier}={answer.choice}")
-        return Online(tuple(verdicts), tuple(stale), given, tuple(chosen))
+        return Online(tuple(verdicts), tuple(stale), given, tuple(chosen), seen)
+
+    def mark_processed(self, seen: int, revision: int) -> None:
+        """The answers up to ``seen`` were taken by the rerun that wrote ``revision``;
+        answers given while it ran stay for the next one."""
+        with self._db() as db:
+            db.execute("UPDATE answers SET processed = ? WHERE id <= ? AND processed = 0",
+                       (revision, seen))  # fmt: skip
 
 
 def _now() -> datetime:

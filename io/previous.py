@@ -186,9 +186,11 @@ def prepare_rerun(
     verdicts, stale = read_feedback(list(feedback), previous.appointments)
     conflicts: tuple[str, ...] = ()
     picked: tuple[str, ...] = ()
+    seen = 0
     if answers is not None:
-        verdicts, stale, conflicts, picked = _with_online(verdicts, stale, feedback, answers,
-                                                          previous)  # fmt: skip
+        verdicts, stale, conflicts, picked, seen = _with_online(
+            verdicts, stale, feedback, answers, previous
+        )
     issued = {a.dossier: a.uid for a in previous.appointments}
     issued.update(previous.uids)
     return Rerun(
@@ -203,6 +205,7 @@ def prepare_rerun(
         stale=stale,
         answer_conflicts=conflicts,
         picked_online=picked,
+        answers_seen=seen,
         file_names=previous.file_names,
         invitations=previous.invitations,
     )
@@ -214,7 +217,7 @@ def _with_online(
     feedback: Sequence[Path],
     answers: Path,
     previous: Previous,
-) -> tuple[tuple[Verdict, ...], tuple[StaleAnswer, ...], tuple[str, ...], tuple[str, ...]]:
+) -> tuple[tuple[Verdict, ...], tuple[StaleAnswer, ...], tuple[str, ...], tuple[str, ...], int]:
     path = store_of(answers)
     if not path.is_file():
         raise InputError([f"{answers}: holds no online answers ({FILE})"])
@@ -223,7 +226,7 @@ def _with_online(
     merged, conflicts = reconcile(verdicts, returned, online.verdicts, online.given)
     kept = {v.dossier for v in merged if v.source.startswith("online")}
     picked = tuple(c for c in online.chosen if c.partition("=")[0] in kept)
-    return merged, stale + online.stale, conflicts, picked
+    return merged, stale + online.stale, conflicts, picked, online.seen
 
 
 def reconcile(

@@ -449,6 +449,7 @@ class Rerun:
     stale: tuple[StaleAnswer, ...] = ()
     answer_conflicts: tuple[str, ...] = ()  # a workbook and an online answer disagreed
     picked_online: tuple[str, ...] = ()  # DOSSIER=PLACE a provider picked with its nee
+    answers_seen: int = 0  # the last online answer read (marked as taken once written)
     file_names: dict[str, dict[str, str]] = field(default_factory=dict, hash=False)
     invitations: tuple[Invitation, ...] = ()  # what the earlier outboxes invited
     chosen: tuple[Choice, ...] = ()  # places the planner chose (``--choose``)
