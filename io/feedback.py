@@ -146,7 +146,7 @@ class _Answers:
                                f"({error})")  # fmt: skip
             return
         stated = _properties(wb).get(PROVIDER_PROPERTY)
-        sheet = next(filter(None, (_answer_sheet(path.name, ws) for ws in wb.worksheets)), None)
+        sheet = next(filter(None, (answer_sheet(path.name, ws) for ws in wb.worksheets)), None)
         wb.close()
         if sheet is None:
             self.errors.append(f"{path.name}: no sheet with the columns Dossier and Haalbaar")
@@ -196,7 +196,7 @@ class _Answers:
         self.verdicts[verdict.dossier] = verdict
 
 
-def _answer_sheet(file: str, ws) -> _Sheet | None:
+def answer_sheet(file: str, ws) -> _Sheet | None:
     """The sheet with a Dossier and a Haalbaar column in its first rows, if ``ws`` is one."""
     rows = list(ws.iter_rows(values_only=True))
     for n, row in enumerate(rows[:HEADER_ROWS]):

@@ -339,6 +339,7 @@ WORDS: dict[str, dict[str, str]] = {
         "web_answer_picked": "Gekozen: {place}",
         "web_link": "Link",
         "web_renew_link": "Nieuwe link",
+        "web_answers_workbook": "Antwoorden als werkmap",
         "web_outdated": "verouderd: het gesprek is sindsdien verplaatst",
         # Reason codes (short names)
         "reason_geannuleerd": "ingetrokken",
@@ -807,6 +808,7 @@ WORDS: dict[str, dict[str, str]] = {
         "web_answer_picked": "Chosen: {place}",
         "web_link": "Link",
         "web_renew_link": "New link",
+        "web_answers_workbook": "Answers as a workbook",
         "web_outdated": "outdated: the interview has moved since",
         # Reason codes (short names)
         "reason_geannuleerd": "withdrawn",

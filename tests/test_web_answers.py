@@ -294,3 +294,28 @@ def test_a_provider_with_a_nee_picks_another_place_and_the_rerun_pins_it(region)
     landed = next(a for a in after["appointments"] if a["dossier"] == dossier)
     assert (landed["date"], landed["consultant"], landed["start"]) == (day, consultant, start)
     assert landed["pinned"]
+
+
+def test_the_online_answers_download_as_the_providers_returned_workbook(region, tmp_path):
+    client, name, folder = region
+    links = links_on_page(client, name)
+    yes, no, same = mine(folder, "Yulius")[:3]
+    answer(client, links["Yulius"], yes, "ja")
+    answer(client, links["Yulius"], no, "nee", "ziek")
+    answer(client, links["Yulius"], same, "zelfde_dag", "liever 's middags")
+    page = client.get(f"/p/{name}").text
+    assert f"/p/{name}/antwoorden/yulius.xlsx" in page
+    assert f"/p/{name}/antwoorden/lelie.xlsx" not in page  # nothing answered there yet
+    download = client.get(f"/p/{name}/antwoorden/yulius.xlsx")
+    assert download.status_code == 200
+    returned = tmp_path / "yulius-antwoorden.xlsx"
+    returned.write_bytes(download.content)
+    from herplan.io.feedback import read_feedback
+
+    previous = read_previous(folder / "planning" / "plan.json").appointments
+    verdicts, stale = read_feedback([returned], previous)
+    online = AnswerStore(folder / "antwoorden.sqlite").for_rerun(previous)
+    assert stale == () and [(v.dossier, v.answer, v.remark) for v in verdicts] == [
+        (v.dossier, v.answer, v.remark) for v in online.verdicts
+    ]
+    assert client.get(f"/p/{name}/antwoorden/..%2Fplan.xlsx").status_code == 404

@@ -36,6 +36,7 @@ from herplan.io.words import WORDS, section
 from herplan.scheduler.timing import hhmm
 
 REQUESTS_PER_MINUTE = 60
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 class RateLimit:
@@ -225,8 +226,9 @@ def overview(folder: Path, base: str, lang: str) -> list[dict[str, object]]:
                             "given": answer.given.astimezone().strftime("%d-%m %H:%M"),
                             "outdated": outdated})  # fmt: skip
         current = sum(1 for x in answers if not x["outdated"])
+        stem = previous.file_names.get("aanbieders", {}).get(link.provider)
         rows.append({"provider": link.provider, "url": url, "total": len(mine),
-                     "answered": current, "answers": answers})  # fmt: skip
+                     "answered": current, "answers": answers, "file": stem})  # fmt: skip
     return rows
 
 
@@ -264,3 +266,34 @@ def _readable(place: str, names: dict[str, str], lang: str) -> str:
     day, consultant, start = place.split("@")
     name = names.get(consultant, consultant)
     return f"{weekday_date(date.fromisoformat(day), lang)}, {start}, {name}"
+
+
+async def answered_download(request: Request) -> Response:
+    """GET ``/p/<naam>/antwoorden/<aanbieder>.xlsx``: a provider's workbook with its online
+    answers filled in, as if it had sent it back."""
+    from starlette.concurrency import run_in_threadpool
+
+    from herplan.io.answer_export import answered_workbook
+
+    name, stem = request.path_params["name"], request.path_params["stem"]
+    plannings: Plannings = request.app.state.plannings
+    try:
+        folder = plannings.folder(name)
+    except LookupError:
+        return not_found()
+    previous = read_previous(folder / PLANNING / "plan.json")
+    owners = {v: k for k, v in previous.file_names.get("aanbieders", {}).items()}
+    path = folder / PLANNING / "aanbieders" / f"{stem}.xlsx"
+    if stem not in owners or not path.is_file() or not (folder / FILE).is_file():
+        return not_found()
+    provider = owners[stem]
+    answers = AnswerStore(folder / FILE).latest(provider)
+    current = {a.dossier: a for a in previous.appointments if a.provider == provider}
+    lang = plan_language(request, _plan_json(folder))
+    content = await run_in_threadpool(answered_workbook, path, answers, current, lang)
+    audit.record(request, "download", planning=name, file=f"antwoorden/{stem}.xlsx")
+    return Response(
+        content,
+        media_type=XLSX,
+        headers={"content-disposition": f'attachment; filename="{stem}-antwoorden.xlsx"'},
+    )

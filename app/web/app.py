@@ -49,6 +49,7 @@ ROUTES = [
     Route("/p/{name}/kies", choosing.choose, methods=["POST"]),
     Route("/p/{name}/alles.zip", files.everything),
     Route("/p/{name}/link", answering.renew_link, methods=["POST"]),
+    Route("/p/{name}/antwoorden/{stem}.xlsx", answering.answered_download),
     Route("/a/{token}", answering.provider_page),
     Route("/a/{token}/opties/{n}", provider_options.provider_options),
     Route("/a/{token}/kies", provider_options.provider_pick, methods=["POST"]),

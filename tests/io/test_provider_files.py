@@ -195,7 +195,7 @@ def test_workbook_is_a_proper_excel_table(example):
     header = [c.value for c in ws[1]]
     assert header[-2:] == ["Haalbaar", "Opmerking"]
     validations = ws.data_validations.dataValidation
-    assert any(v.formula1 == '"ja,nee"' for v in validations)
+    assert any(v.formula1 == '"ja,nee,zelfde dag"' for v in validations)
     widths = {c: ws.column_dimensions[c].width or 0 for c in "ABCDEFGHIJKL"}
     assert all(w >= 6 for w in widths.values()), widths  # the times, 09:00, need 6
     assert sum(widths.values()) <= 170, "printed on A4 landscape at 8 pt or more"

@@ -1,0 +1,43 @@
+"""The online answers of a revision as returned workbooks (README, Answers online).
+
+Each provider's workbook of the planning folder, with ``Haalbaar`` and
+``Opmerking`` filled in from its online answers on the current appointments:
+the same shape as a workbook the provider sent back, so it can be kept with
+the mail, or read with ``--feedback`` as if it had been.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import openpyxl
+
+from herplan.domain import Appointment
+from herplan.io.answer_store import Answer
+from herplan.io.feedback import answer_sheet
+from herplan.io.words import words
+
+SHEET_WORDS = {"ja": "yes", "nee": "no", "zelfde_dag": "same_day"}
+
+
+def answered_workbook(
+    path: Path, answers: dict[str, Answer], current: dict[str, Appointment], language: str
+) -> bytes:
+    """The workbook at ``path`` with its answer columns filled from ``answers`` (those on
+    the appointment as it stands in ``current``)."""
+    t = words(language)
+    wb = openpyxl.load_workbook(path)
+    sheet = next(filter(None, (answer_sheet(path.name, ws) for ws in wb.worksheets)))
+    ws = wb[sheet.title]
+    columns = sheet.columns
+    for n, _row, dossier in sheet.answered():
+        answer, now = answers.get(dossier), current.get(dossier)
+        if answer is None or now is None or (answer.day, answer.start) != (now.day, now.start):
+            continue
+        ws.cell(n, (columns["feasible"] or 0) + 1, t[SHEET_WORDS[answer.answer]])
+        if answer.remark and columns["remark"] is not None:
+            ws.cell(n, columns["remark"] + 1, answer.remark)
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
