@@ -22,7 +22,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from herplan.app.web import audit
-from herplan.app.web.forms import Refused, read_form
+from herplan.app.web.forms import Form, Refused, read_form
 from herplan.app.web.render import page
 from herplan.app.web.state import PLANNING, Plannings
 from herplan.calendar import add_working_days
@@ -115,6 +115,27 @@ def rate_limited(request: Request) -> Response | None:
                         "requests; try again in a minute.", status_code=429)  # fmt: skip
 
 
+def opened_by_request(request: Request) -> Opened | Response:
+    """What the request's token opens, or the answer to give: 429 past the rate limit,
+    404 for a token that opens nothing."""
+    limited = rate_limited(request)
+    if limited is not None:
+        return limited
+    found = opened(request.app.state.plannings, request.path_params["token"])
+    return found if found is not None else not_found()
+
+
+async def provider_form(request: Request) -> tuple[Opened, Form] | Response:
+    """A provider's posted form with what its token opens, or the answer to give."""
+    found = opened_by_request(request)
+    if isinstance(found, Response):
+        return found
+    try:
+        return found, await read_form(request)
+    except Refused:
+        return HTMLResponse("Geweigerd / refused", status_code=403)
+
+
 def plan_language(request: Request, plan: dict) -> str:
     asked = request.query_params.get("taal")
     if asked in WORDS:
@@ -154,12 +175,9 @@ def _deadline(found: Opened, lang: str) -> str:
 
 async def provider_page(request: Request) -> Response:
     """GET ``/a/<token>``: the provider's appointments and its answers."""
-    limited = rate_limited(request)
-    if limited is not None:
-        return limited
-    found = opened(request.app.state.plannings, request.path_params["token"])
-    if found is None:
-        return not_found()
+    found = opened_by_request(request)
+    if isinstance(found, Response):
+        return found
     lang = plan_language(request, found.plan)
     answered = request.query_params.get("opgeslagen")
     return page(
@@ -171,18 +189,11 @@ async def provider_page(request: Request) -> Response:
 
 async def provider_answer(request: Request) -> Response:
     """POST ``/a/<token>``: one answer, stored at once; back to the page."""
-    limited = rate_limited(request)
-    if limited is not None:
-        return limited
-    token = request.path_params["token"]
-    found = opened(request.app.state.plannings, token)
-    if found is None:
-        return not_found()
-    lang = plan_language(request, found.plan)
-    try:
-        form = await read_form(request)
-    except Refused:
-        return HTMLResponse("Geweigerd / refused", status_code=403)
+    posted = await provider_form(request)
+    if isinstance(posted, Response):
+        return posted
+    found, form = posted
+    token, lang = request.path_params["token"], plan_language(request, found.plan)
     mine = {a.dossier: (n, a) for n, a in enumerate(found.appointments, start=1)}
     dossier, answer = form.fields.get("dossier", ""), form.fields.get("antwoord", "")
     if dossier not in mine:  # another provider's, or no appointment at all

@@ -16,9 +16,15 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from herplan.app.web import audit
-from herplan.app.web.answering import not_found, opened, plan_language, rate_limited
+from herplan.app.web.answering import (
+    Opened,
+    not_found,
+    opened_by_request,
+    plan_language,
+    provider_form,
+)
 from herplan.app.web.choosing import PLACE, SUGGEST_SECONDS
-from herplan.app.web.forms import Refused, input_of, read_form
+from herplan.app.web.forms import input_of
 from herplan.app.web.pages import ask_worker
 from herplan.app.web.render import page
 from herplan.app.web.state import PLANNING
@@ -28,7 +34,7 @@ SHOWN = 5
 NONE_FITS = "geen"
 
 
-async def _places(found, dossier: str, lang: str) -> list[dict[str, str]]:
+async def _places(found: Opened, dossier: str, lang: str) -> list[dict[str, str]]:
     answer = await ask_worker("suggest", str(found.folder / PLANNING), dossier, "--input",
                               str(input_of(found.folder)), seconds=SUGGEST_SECONDS)  # fmt: skip
     if answer is None or answer.get("errors"):
@@ -43,7 +49,7 @@ async def _places(found, dossier: str, lang: str) -> list[dict[str, str]]:
     ][:SHOWN]  # fmt: skip
 
 
-def _appointment(found, n: str):
+def _appointment(found: Opened, n: str):
     if not n.isdigit() or not 1 <= int(n) <= len(found.appointments):
         return None
     return found.appointments[int(n) - 1]
@@ -51,13 +57,12 @@ def _appointment(found, n: str):
 
 async def provider_options(request: Request) -> Response:
     """GET ``/a/<token>/opties/<n>``: the other places for appointment ``n``."""
-    limited = rate_limited(request)
-    if limited is not None:
-        return limited
+    found = opened_by_request(request)
+    if isinstance(found, Response):
+        return found
     token, n = request.path_params["token"], request.path_params["n"]
-    found = opened(request.app.state.plannings, token)
-    appointment = _appointment(found, n) if found is not None else None
-    if found is None or appointment is None:
+    appointment = _appointment(found, n)
+    if appointment is None:
         return not_found()
     lang = plan_language(request, found.plan)
     places = await _places(found, appointment.dossier, lang)
@@ -69,18 +74,11 @@ async def provider_options(request: Request) -> Response:
 
 async def provider_pick(request: Request) -> Response:
     """POST ``/a/<token>/kies``: the place picked (or none fits), stored with the nee."""
-    limited = rate_limited(request)
-    if limited is not None:
-        return limited
-    token = request.path_params["token"]
-    found = opened(request.app.state.plannings, token)
-    if found is None:
-        return not_found()
-    lang = plan_language(request, found.plan)
-    try:
-        form = await read_form(request)
-    except Refused:
-        return HTMLResponse("Geweigerd / refused", status_code=403)
+    posted = await provider_form(request)
+    if isinstance(posted, Response):
+        return posted
+    found, form = posted
+    token, lang = request.path_params["token"], plan_language(request, found.plan)
     n, place = form.fields.get("n", ""), form.fields.get("plaats", "")
     appointment = _appointment(found, n)
     if appointment is None:
