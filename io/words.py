@@ -339,6 +339,9 @@ WORDS: dict[str, dict[str, str]] = {
         "web_answer_picked": "Gekozen: {place}",
         "web_link": "Link",
         "web_renew_link": "Nieuwe link",
+        "web_week": "week",
+        "web_week_short": "wk ",
+        "web_stale": "Niet toegepast: antwoorden op een gesprek dat sindsdien is verplaatst",
         "web_answers_workbook": "Antwoorden als werkmap",
         "web_outdated": "verouderd: het gesprek is sindsdien verplaatst",
         # Reason codes (short names)
@@ -808,6 +811,9 @@ WORDS: dict[str, dict[str, str]] = {
         "web_answer_picked": "Chosen: {place}",
         "web_link": "Link",
         "web_renew_link": "New link",
+        "web_week": "week",
+        "web_week_short": "wk ",
+        "web_stale": "Not applied: answers on an interview that has moved since",
         "web_answers_workbook": "Answers as a workbook",
         "web_outdated": "outdated: the interview has moved since",
         # Reason codes (short names)

@@ -118,8 +118,12 @@ def test_the_planning_page_shows_figures_timeline_and_files(planned):
     plan = json.loads((folder / "planning" / "plan.json").read_text())
     assert f"<td>Ingepland</td><td>{plan['stats']['scheduled']}</td>" in page
     assert 'id="timeline"' in page and "AH A. de Haan" in page
-    assert "<th>01-12</th>" in page and "<th>31-12</th>" in page  # every working day
-    assert "<th>25-12</th>" not in page and "<th>05-12</th>" not in page  # Christmas, Saturday
+    assert '<th class="" title="week 49">di 01-12</th>' in page  # the weekday with the date
+    assert '<th class="week" title="week 50">ma 07-12</th>' in page  # a line at a new week
+    assert ">do 31-12</th>" in page  # every working day, ...
+    assert "25-12</th>" not in page and "05-12</th>" not in page  # ... not Christmas, Saturday
+    assert re.search(r'<details class="visit p0"><summary>Dordrecht \(\d\)', page)
+    assert re.search(r"wk 49: \d+", page)  # the interviews of each week
     first = plan["appointments"][0]
     assert f"{first['start']}–{first['end']}</td><td>{first['dossier']}" in page
     assert f"/p/{name}/bestand/aanbieders/yulius.xlsx" in page

@@ -319,3 +319,24 @@ def test_the_online_answers_download_as_the_providers_returned_workbook(region, 
         (v.dossier, v.answer, v.remark) for v in online.verdicts
     ]
     assert client.get(f"/p/{name}/antwoorden/..%2Fplan.xlsx").status_code == 404
+
+
+def test_an_outdated_sheet_answer_is_shown_on_the_page(region, tmp_path):
+    client, name, folder = region
+    planning = folder / "planning"
+    dossier = mine(folder, "Yulius")[0]
+    returned = tmp_path / "oud.xlsx"
+    wb = load_workbook(planning / "aanbieders" / "yulius.xlsx")
+    ws = wb["Planning"]
+    header = [c.value for c in ws[1]]
+    for row in ws.iter_rows(min_row=2):
+        if row[header.index("Dossier")].value == dossier:
+            row[header.index("Haalbaar")].value = "nee"
+            row[header.index("Datum")].value = date(2026, 12, 30)  # a sheet of another revision
+    wb.save(returned)
+    files = [("teruggestuurd", (returned.name, returned.read_bytes(), "application/octet-stream"))]
+    sent = client.post(f"/p/{name}/wijzigingen", files=files, data={"csrf": token(client)},
+                       follow_redirects=False)  # fmt: skip
+    assert sent.status_code == 303 and wait(client, name)["errors"] == []
+    page = client.get(f"/p/{name}").text
+    assert 'id="stale"' in page and f"<li>{dossier} (1-oud.xlsx" in page

@@ -201,7 +201,7 @@ async def planning(request: Request) -> Response:
     provider = request.query_params.get("aanbieder") or None
     return page(
         request, "planning.html", lang, name=name, plan=plan, head=headline(plan, lang),
-        line=timeline(plan, provider), provider=provider,
+        line=timeline(plan, provider, lang), provider=provider,
         providers=sorted({a["provider"] for a in plan["appointments"]}),
         reason_names={code: reason_name(code, lang) for code in REASON_ORDER},
         files=listed_files(folder / PLANNING), revisions=revisions(folder / PLANNING),

@@ -10,8 +10,10 @@ from pathlib import Path
 
 from herplan.calendar import is_working_day
 from herplan.io.plan_json import calendar_settings, phase_named_for
-from herplan.io.sentences import percent, reason_name
+from herplan.io.sentences import percent, reason_name, weekday_short
 from herplan.io.words import section
+
+PALETTE = 8  # provider colours on the timeline (herplan.css, .p0 to .p7)
 
 MESSAGE = re.compile(r"^(?P<file>[^›:]+?)(?: › (?P<sheet>[^›:]+?))?(?: › row (?P<row>\d+))?"
                      r"(?: › (?P<column>[^›:]+?))?: (?P<what>.+)$")  # fmt: skip
@@ -61,19 +63,38 @@ def working_days(plan: dict) -> list[date]:
     return [d for d in days if is_working_day(d, settings)]
 
 
-def timeline(plan: dict, provider: str | None) -> dict[str, object]:
-    """Consultants × the period's working days; each visit a block that opens to its times."""
+def timeline(plan: dict, provider: str | None, lang: str = "nl") -> dict[str, object]:
+    """Consultants × the period's working days, with the weekday and a break at every new
+    week; each visit a block in its provider's colour that opens to its interviews; per
+    consultant the interviews of each week."""
     appointments = [a for a in plan["appointments"] if provider in (None, a["provider"])]
     days = [d.isoformat() for d in working_days(plan)]
     cells: dict[tuple[str, str], dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    load: dict[str, Counter] = defaultdict(Counter)
     for a in sorted(appointments, key=lambda a: a["start"]):
         cells[(a["consultant"], a["date"])][a["location"]].append(a)
+        load[a["consultant"]][date.fromisoformat(a["date"]).isocalendar()[1]] += 1
     names = plan.get("consultants", {})
     people = sorted({a["consultant"] for a in plan["appointments"]})
+    providers = sorted({a["provider"] for a in plan["appointments"]})
+    colours = {p: n % PALETTE for n, p in enumerate(providers)}
+    weeks = [date.fromisoformat(d).isocalendar()[1] for d in days]
+    heads = [
+        {"iso": d, "label": f"{weekday_short(date.fromisoformat(d), lang)} "
+                            f"{date.fromisoformat(d):%d-%m}",
+         "new_week": n > 0 and weeks[n] != weeks[n - 1], "week": weeks[n]}
+        for n, d in enumerate(days)
+    ]  # fmt: skip
     return {
-        "days": [(d, date.fromisoformat(d)) for d in days],
+        "days": heads,
+        "colours": colours,
         "rows": [
-            (c, names.get(c, {}).get("name", ""), [cells.get((c, d), {}) for d in days])
+            (
+                c,
+                names.get(c, {}).get("name", ""),
+                [cells.get((c, d), {}) for d in days],
+                sorted(load[c].items()),
+            )
             for c in people
         ],
     }
