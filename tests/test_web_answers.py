@@ -340,3 +340,21 @@ def test_an_outdated_sheet_answer_is_shown_on_the_page(region, tmp_path):
     assert sent.status_code == 303 and wait(client, name)["errors"] == []
     page = client.get(f"/p/{name}").text
     assert 'id="stale"' in page and f"<li>{dossier} (1-oud.xlsx" in page
+
+
+def test_a_failed_rerun_says_so_and_leads_back_to_the_planning(region, tmp_path):
+    client, name, folder = region
+    returned = tmp_path / "fout.xlsx"
+    wb = load_workbook(folder / "planning" / "aanbieders" / "yulius.xlsx")
+    ws = wb["Planning"]
+    header = [c.value for c in ws[1]]
+    ws.cell(2, header.index("Dossier") + 1, "D999")  # not in the plan: the run stops
+    ws.cell(2, header.index("Haalbaar") + 1, "nee")
+    wb.save(returned)
+    files = [("teruggestuurd", (returned.name, returned.read_bytes(), "application/octet-stream"))]
+    client.post(f"/p/{name}/wijzigingen?taal=en", files=files, data={"csrf": token(client)})
+    assert wait(client, name)["errors"]
+    page = client.get(f"/p/{name}/bezig?taal=en").text
+    assert "The planning failed" in page and 'id="back"' in page and 'id="stop"' not in page
+    assert f'href="/p/{name}?taal=en"' in page  # back, in the page's language
+    assert "Plan again" in client.get(f"/p/{name}?taal=en").text  # the planning is still there

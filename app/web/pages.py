@@ -139,7 +139,12 @@ async def busy(request: Request) -> Response:
         return problem_page(request, "busy.html", lang, 200, "not_yet", name=name, again=True)
     if job is None or (job.done and not job.error):
         return _to(name, lang)
-    return page(request, "busy.html", lang, name=name, errors=error_rows(job.error))
+    failed = job.done and bool(job.error)
+    if failed and read_plan(folder / PLANNING) is None:  # nothing to go back to: plan again
+        return page(request, "busy.html", lang, name=name, errors=error_rows(job.error),
+                    again=True)  # fmt: skip
+    return page(request, "busy.html", lang, name=name, errors=error_rows(job.error),
+                failed=failed)  # fmt: skip
 
 
 async def status(request: Request) -> Response:
