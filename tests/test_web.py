@@ -173,6 +173,10 @@ def test_a_rerun_with_a_returned_nee_moves_that_interview(planned, tmp_path):
     page = client.get(f"/p/{name}").text
     assert 'id="changes"' in page and target in page
     assert f"/p/{name}/bestand/revisies/1/overzicht.xlsx" in page
+    assert "Wijzigingen, revisie 2" not in page  # the current changes stand above
+    home = client.get("/").text
+    assert re.search(rf'<td><a href="/p/{name}\?taal=nl">{name}</a></td><td>2</td><td>\d+</td>'
+                     r"<td>\d\d-\d\d-\d{4} \d\d:\d\d</td>", home)  # fmt: skip
 
 
 def test_one_solve_at_a_time_and_stop_keeps_the_best_plan(tmp_path):

@@ -153,6 +153,11 @@ def test_the_rerun_from_the_page_takes_the_answers_and_old_links_close(region):
     assert days.get(nee) != was[nee] and days.get(same, was[same]) == was[same]
     assert client.get(f"/a/{links['Yulius']}").status_code == 404  # the previous revision's
     assert links_on_page(client, name)["Yulius"] != links["Yulius"]
+    again = client.post(f"/p/{name}/wijzigingen", data={"csrf": token(client)},
+                        follow_redirects=False)  # fmt: skip
+    assert again.status_code == 303 and wait(client, name)["errors"] == []
+    page = client.get(f"/p/{name}").text  # revision 3; the changes of 2 are kept below
+    assert f"Wijzigingen, revisie 2 ({len(after['changes'])})" in page
 
 
 def test_online_answers_give_the_same_plan_as_the_same_answers_in_workbooks(region, tmp_path):

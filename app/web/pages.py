@@ -35,7 +35,9 @@ from herplan.app.web.state import PLANNING, Plannings, Run
 from herplan.app.web.views import (
     error_rows,
     headline,
+    history,
     listed_files,
+    listing,
     read_plan,
     revisions,
     timeline,
@@ -82,7 +84,10 @@ def _to(name: str, lang: str, page_name: str = "") -> RedirectResponse:
 
 async def home(request: Request) -> Response:
     lang = language(request)
-    return page(request, "home.html", lang, plannings=_plannings(request).names())
+    store = _plannings(request)
+    running = {name for name, job in store.jobs.items() if job.running}
+    return page(request, "home.html", lang,
+                plannings=listing(store.data, store.names(), running))  # fmt: skip
 
 
 async def template_file(request: Request) -> Response:
@@ -210,6 +215,7 @@ async def planning(request: Request) -> Response:
         providers=sorted({a["provider"] for a in plan["appointments"]}),
         reason_names={code: reason_name(code, lang) for code in REASON_ORDER},
         files=listed_files(folder / PLANNING), revisions=revisions(folder / PLANNING),
+        history=history(folder / PLANNING),
         answers=answering.overview(folder, _plannings(request).config.base_url, lang),
         errors=error_rows(job.error) if job and job.error else [],
     )  # fmt: skip

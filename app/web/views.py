@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter, defaultdict
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from herplan.calendar import is_working_day
@@ -114,3 +114,28 @@ def listed_files(planning: Path) -> list[str]:
 def revisions(planning: Path) -> list[int]:
     kept = planning / "revisies"
     return sorted((int(p.name) for p in kept.glob("*") if p.name.isdigit()), reverse=True)
+
+
+def history(planning: Path) -> list[tuple[int, list[dict]]]:
+    """The changes of every earlier revision, newest first (``revisies/<n>/plan.json``)."""
+    found = []
+    for n in revisions(planning):
+        plan = read_plan(planning / "revisies" / str(n))
+        if plan is not None and plan.get("changes"):
+            found.append((n, plan["changes"]))
+    return found
+
+
+def listing(data: Path, names: list[str], running: set[str]) -> list[dict[str, object]]:
+    """The plannings for the home page: revision, when it was last planned, how many."""
+    rows = []
+    for name in names:
+        plan = read_plan(data / name / "planning")
+        when = ""
+        if plan is not None:
+            changed = (data / name / "planning" / "plan.json").stat().st_mtime
+            when = datetime.fromtimestamp(changed).strftime("%d-%m-%Y %H:%M")
+        rows.append({"name": name, "revision": plan["revision"] if plan else None,
+                     "scheduled": plan["stats"]["scheduled"] if plan else None,
+                     "when": when, "running": name in running})  # fmt: skip
+    return rows
