@@ -156,6 +156,8 @@ def test_the_rerun_from_the_page_takes_the_answers_and_old_links_close(region):
     days = {a["dossier"]: a["date"] for a in after["appointments"]}
     was = {a["dossier"]: a["date"] for a in before["appointments"]}
     assert days.get(nee) != was[nee] and days.get(same, was[same]) == was[same]
+    answers_now = client.get(f"/p/{name}").text  # taken answers leave the list: no "outdated"
+    assert f"{nee}: Nee" not in answers_now and "verouderd" not in answers_now
     assert client.get(f"/a/{links['Yulius']}").status_code == 404  # the previous revision's
     assert links_on_page(client, name)["Yulius"] != links["Yulius"]
     again = client.post(f"/p/{name}/wijzigingen", data={"csrf": token(client)},

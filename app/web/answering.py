@@ -228,7 +228,7 @@ def overview(folder: Path, base: str, lang: str) -> list[dict[str, object]]:
         answers = []
         for a in sorted(mine, key=_order):
             answer = given.get(a.dossier)
-            if answer is None:
+            if answer is None or answer.processed:  # taken by a rerun: its change is listed
                 continue
             outdated = (answer.revision, answer.day, answer.start) != (link.revision, a.day,
                                                                         a.start)  # fmt: skip
