@@ -374,31 +374,16 @@ def suggest(
               help="Make a new link for this provider (the old one stops working).")  # fmt: skip
 def links(folder: Path, base_url: str, renew: tuple[str, ...]) -> None:
     """Each provider's personal answer link: its name, a tab, the link (one line each)."""
-    from herplan.app.links import planning_links
+    from herplan.app.links import planning_links, renew_link
 
     try:
-        if renew:
-            _renew(folder, renew)
+        for provider in renew:
+            renew_link(folder, provider)
         found = planning_links(folder, base_url)
     except InputError as error:
         _fail_input(error)
     for link, url in found:
         click.echo(f"{link.provider}\t{url}")
-
-
-def _renew(folder: Path, providers: tuple[str, ...]) -> None:
-    import json
-    from datetime import date
-
-    from herplan.io.answer_store import AnswerStore, store_of
-
-    data = json.loads((folder / "plan.json").read_text(encoding="utf-8"))
-    known = {a["provider"] for a in data["appointments"]}
-    for provider in providers:
-        if provider not in known:
-            raise InputError([f"--renew {provider!r}: no provider of this planning"])
-        until = date.fromisoformat(data["settings"]["periode_eind"])
-        AnswerStore(store_of(folder)).renew(provider, data["revision"], until)
 
 
 @main.command()

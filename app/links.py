@@ -33,16 +33,28 @@ def link_url(base: str, link: Link) -> str:
     return f"{base_url(base)}/a/{link.token}"
 
 
+def _period_end(folder: Path) -> date:
+    data = json.loads((folder / "plan.json").read_text(encoding="utf-8"))
+    return date.fromisoformat(str(data["settings"]["periode_eind"]))
+
+
 def planning_links(folder: Path, base: str = DEFAULT_BASE_URL) -> list[tuple[Link, str]]:
     """Each provider's link for the planning in ``folder``, with its URL."""
     folder = Path(folder)
     previous = read_previous(folder / "plan.json")
-    data = json.loads((folder / "plan.json").read_text(encoding="utf-8"))
-    period_end = date.fromisoformat(str(data["settings"]["periode_eind"]))
     providers = sorted({a.provider for a in previous.appointments})
     store = AnswerStore(store_of(folder))
-    found = store.links(providers, previous.revision, period_end)
+    found = store.links(providers, previous.revision, _period_end(folder))
     return [(link, link_url(base, link)) for link in found]
+
+
+def renew_link(folder: Path, provider: str) -> Link:
+    """A new link for ``provider`` in the planning in ``folder``; the old one stops working."""
+    folder = Path(folder)
+    previous = read_previous(folder / "plan.json")
+    if provider not in {a.provider for a in previous.appointments}:
+        raise InputError([f"{provider!r}: no provider of this planning"])
+    return AnswerStore(store_of(folder)).renew(provider, previous.revision, _period_end(folder))
 
 
 def revision_links(folder: Path, plan: Plan, base: str) -> dict[str, str]:

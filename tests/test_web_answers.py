@@ -72,6 +72,18 @@ def shown(dossier: str, page: str) -> bool:
     return re.search(rf"(?<![A-Za-z0-9_-]){re.escape(dossier)}(?![A-Za-z0-9_-])", page) is not None
 
 
+def returned_sheet(planning: Path, path: Path, rows: dict[str, dict[str, object]]) -> Path:
+    """Yulius's workbook sent back to ``path``: per dossier, the columns given filled in."""
+    wb = load_workbook(planning / "aanbieders" / "yulius.xlsx")
+    ws = wb["Planning"]
+    header = [c.value for c in ws[1]]
+    for row in ws.iter_rows(min_row=2):
+        for column, value in rows.get(row[header.index("Dossier")].value, {}).items():
+            row[header.index(column)].value = value
+    wb.save(path)
+    return path
+
+
 def mine(folder: Path, provider: str) -> list[str]:
     plan = read_previous(folder / "planning" / "plan.json")
     return [a.dossier for a in plan.appointments if a.provider == provider]
@@ -180,17 +192,8 @@ def test_online_answers_give_the_same_plan_as_the_same_answers_in_workbooks(regi
     shutil.copytree(planning, by_sheet / "planning")
     shutil.copy(folder / "antwoorden.sqlite", by_page / "antwoorden.sqlite")
     shutil.copy(folder / ".linksleutel", by_page / ".linksleutel")
-    returned = tmp_path / "yulius-terug.xlsx"
-    wb = load_workbook(planning / "aanbieders" / "yulius.xlsx")
-    ws = wb["Planning"]
-    header = [c.value for c in ws[1]]
-    for row in ws.iter_rows(min_row=2):
-        given = {yulius[0]: ("nee", "ziek"), yulius[1]: ("ja", None)}
-        if row[header.index("Dossier")].value in given:
-            feasible, remark = given[row[header.index("Dossier")].value]
-            row[header.index("Haalbaar")].value = feasible
-            row[header.index("Opmerking")].value = remark
-    wb.save(returned)
+    given = {yulius[0]: {"Haalbaar": "nee", "Opmerking": "ziek"}, yulius[1]: {"Haalbaar": "ja"}}
+    returned = returned_sheet(planning, tmp_path / "yulius-terug.xlsx", given)
     source = folder / "invoer" / "invoer.xlsx"
     common = ["plan", str(source), "--reproducible", "--time-limit", "3", "--today",
               TODAY.isoformat()]  # fmt: skip
@@ -218,14 +221,8 @@ def test_a_workbook_and_an_online_answer_that_differ_the_later_counts(region, tm
     planning = folder / "planning"
     dossier = mine(folder, "Yulius")[0]
     previous = {a.dossier: a for a in read_previous(planning / "plan.json").appointments}
-    returned = tmp_path / "terug.xlsx"
-    wb = load_workbook(planning / "aanbieders" / "yulius.xlsx")
-    ws = wb["Planning"]
-    header = [c.value for c in ws[1]]
-    for row in ws.iter_rows(min_row=2):
-        if row[header.index("Dossier")].value == dossier:
-            row[header.index("Haalbaar")].value = "nee"
-    wb.save(returned)  # the sheet first ...
+    # the sheet first ...
+    returned = returned_sheet(planning, tmp_path / "terug.xlsx", {dossier: {"Haalbaar": "nee"}})
     AnswerStore(folder / "antwoorden.sqlite").answer(previous[dossier], 1, "ja", "", "test")
     from herplan.io.previous import prepare_rerun  # ... then the page: the page counts
 
@@ -337,15 +334,8 @@ def test_an_outdated_sheet_answer_is_shown_on_the_page(region, tmp_path):
     client, name, folder = region
     planning = folder / "planning"
     dossier = mine(folder, "Yulius")[0]
-    returned = tmp_path / "oud.xlsx"
-    wb = load_workbook(planning / "aanbieders" / "yulius.xlsx")
-    ws = wb["Planning"]
-    header = [c.value for c in ws[1]]
-    for row in ws.iter_rows(min_row=2):
-        if row[header.index("Dossier")].value == dossier:
-            row[header.index("Haalbaar")].value = "nee"
-            row[header.index("Datum")].value = date(2026, 12, 30)  # a sheet of another revision
-    wb.save(returned)
+    old = {dossier: {"Haalbaar": "nee", "Datum": date(2026, 12, 30)}}  # another revision's
+    returned = returned_sheet(planning, tmp_path / "oud.xlsx", old)
     files = [("teruggestuurd", (returned.name, returned.read_bytes(), "application/octet-stream"))]
     sent = client.post(f"/p/{name}/wijzigingen", files=files, data={"csrf": token(client)},
                        follow_redirects=False)  # fmt: skip

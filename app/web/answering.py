@@ -25,6 +25,7 @@ from herplan.app.web import audit
 from herplan.app.web.forms import Form, Refused, read_form
 from herplan.app.web.render import page
 from herplan.app.web.state import PLANNING, Plannings
+from herplan.app.web.views import read_plan
 from herplan.calendar import add_working_days
 from herplan.domain import Appointment
 from herplan.io.answer_store import ANSWERS, FILE, AnswerStore, Link
@@ -87,15 +88,9 @@ def opened(plannings: Plannings, token: str) -> Opened | None:
         link = store.opened_by(token[:100], previous.revision, date.today())
         if link is not None and found is None:
             mine = [a for a in previous.appointments if a.provider == link.provider]
-            plan = _plan_json(folder)
+            plan = read_plan(folder / PLANNING) or {}
             found = Opened(name, folder, link, plan, sorted(mine, key=_order), store)
     return found
-
-
-def _plan_json(folder: Path) -> dict:
-    import json
-
-    return json.loads((folder / PLANNING / "plan.json").read_text(encoding="utf-8"))
 
 
 def _order(a: Appointment) -> tuple:
@@ -245,25 +240,19 @@ def overview(folder: Path, base: str, lang: str) -> list[dict[str, object]]:
 
 async def renew_link(request: Request) -> Response:
     """POST ``/p/<naam>/link``: a new link for one provider; the old one stops working."""
-    from herplan.app.links import planning_links
+    from herplan.app.links import renew_link
 
     name = request.path_params["name"]
     plannings: Plannings = request.app.state.plannings
     try:
         folder = plannings.folder(name)
         form = await read_form(request)
-    except LookupError:
+        provider = form.fields.get("aanbieder", "")
+        renew_link(folder / PLANNING, provider)
+    except (LookupError, InputError):
         return not_found()
     except Refused:
         return HTMLResponse("Geweigerd / refused", status_code=403)
-    planning = folder / PLANNING
-    data = _plan_json(folder)
-    provider = form.fields.get("aanbieder", "")
-    if provider not in {a["provider"] for a in data["appointments"]}:
-        return not_found()
-    until = date.fromisoformat(data["settings"]["periode_eind"])
-    AnswerStore(folder / FILE).renew(provider, int(data["revision"]), until)
-    planning_links(planning)  # every other provider keeps its link
     audit.record(request, "renew_link", planning=name, provider=provider)
     lang = request.query_params.get("taal", "nl")
     return RedirectResponse(f"/p/{name}?taal={lang if lang in WORDS else 'nl'}#antwoorden",
@@ -300,7 +289,7 @@ async def answered_download(request: Request) -> Response:
     provider = owners[stem]
     answers = AnswerStore(folder / FILE).latest(provider)
     current = {a.dossier: a for a in previous.appointments if a.provider == provider}
-    lang = plan_language(request, _plan_json(folder))
+    lang = plan_language(request, read_plan(folder / PLANNING) or {})
     content = await run_in_threadpool(answered_workbook, path, answers, current, lang)
     audit.record(request, "download", planning=name, file=f"antwoorden/{stem}.xlsx")
     return Response(
