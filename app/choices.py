@@ -79,9 +79,27 @@ def picked_online(problem: Problem, rerun: Rerun) -> Rerun:
     """The places providers picked online with a ``nee`` (README, Answers online), added
     to the planner's choices. One the planner chose otherwise, or that is no longer
     free, is left out and listed: its ``nee`` still holds."""
+    return _add_picks(
+        problem,
+        rerun,
+        rerun.picked_online,
+        "the place picked online ({place}) is no longer free; planned as a nee",
+    )
+
+
+def set_by_hand(problem: Problem, rerun: Rerun, specs: Sequence[str]) -> Rerun:
+    """The appointments the planner moved by hand on the page (README, Web page), pinned
+    like a ``ja``. One whose place is no longer free (an answer came in meanwhile) is
+    left out and listed, and the engine plans it as any other."""
+    return _add_picks(
+        problem, rerun, specs, "the place set by hand ({place}) is no longer free; planned anew"
+    )
+
+
+def _add_picks(problem: Problem, rerun: Rerun, specs: Sequence[str], note: str) -> Rerun:
     chosen = list(rerun.chosen)
     notes = list(rerun.answer_conflicts)
-    for spec in rerun.picked_online:
+    for spec in specs:
         dossier = spec.partition("=")[0]
         taken = {c.place.dossier for c in chosen} | {m.dossier for c in chosen for m in c.moves}
         try:
@@ -91,8 +109,7 @@ def picked_online(problem: Problem, rerun: Rerun) -> Rerun:
         if found and not {found[0].place.dossier, *(m.dossier for m in found[0].moves)} & taken:
             chosen += found
         else:
-            notes.append(f"{dossier}: the place picked online ({spec.partition('=')[2]}) is "
-                         "no longer free; planned as a nee")  # fmt: skip
+            notes.append(f"{dossier}: " + note.format(place=spec.partition("=")[2]))
     return replace(rerun, chosen=tuple(chosen), answer_conflicts=tuple(notes))
 
 

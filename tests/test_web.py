@@ -116,16 +116,16 @@ def test_the_planning_page_shows_figures_timeline_and_files(planned):
     client, name, folder = planned
     page = client.get(f"/p/{name}").text
     plan = json.loads((folder / "planning" / "plan.json").read_text())
-    assert f"<td>Ingepland</td><td>{plan['stats']['scheduled']}</td>" in page
+    assert f'<th scope="row">Ingepland</th><td>{plan["stats"]["scheduled"]}</td>' in page
     assert 'id="timeline"' in page and "AH A. de Haan" in page
-    assert '<th class="" title="week 49">di 01-12</th>' in page  # the weekday with the date
-    assert '<th class="week" title="week 50">ma 07-12</th>' in page  # a line at a new week
+    assert '<th scope="col" class="" title="week 49">di 01-12</th>' in page  # weekday, date
+    assert '<th scope="col" class="week" title="week 50">ma 07-12</th>' in page  # a new week
     assert ">do 31-12</th>" in page  # every working day, ...
     assert "25-12</th>" not in page and "05-12</th>" not in page  # ... not Christmas, Saturday
-    assert re.search(r'<details class="visit p0"><summary>Dordrecht \(\d\)', page)
+    assert re.search(r'<details class="visit p0"><summary>Dordrecht <b>\(\d\)</b>', page)
     assert re.search(r"wk 49: \d+", page)  # the interviews of each week
     first = plan["appointments"][0]
-    assert f"{first['start']}–{first['end']}</td><td>{first['dossier']}" in page
+    assert f"<td>{first['start']}–{first['end']}</td><td>{first['dossier']}</td>" in page
     assert f"/p/{name}/bestand/aanbieders/yulius.xlsx" in page
     assert "Hoe dicht bij het best mogelijke" in page
 

@@ -14,7 +14,16 @@ from starlette.responses import Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from herplan.app.web import answering, choosing, files, login, pages, provider_options
+from herplan.app.web import (
+    answering,
+    choosing,
+    files,
+    hand_moves,
+    login,
+    pages,
+    provider_options,
+    sending,
+)
 from herplan.app.web.accounts import Accounts
 from herplan.app.web.forms import MAX_UPLOAD_BYTES
 from herplan.app.web.render import language, problem_page
@@ -47,6 +56,13 @@ ROUTES = [
     Route("/p/{name}/wijzigingen", pages.rerun, methods=["POST"]),
     Route("/p/{name}/opties/{dossier}", choosing.options),
     Route("/p/{name}/kies", choosing.choose, methods=["POST"]),
+    Route("/p/{name}/verplaats", hand_moves.move, methods=["POST"]),
+    Route("/p/{name}/verplaats/ongedaan", hand_moves.undo, methods=["POST"]),
+    Route("/p/{name}/smtp", sending.save_settings, methods=["POST"]),
+    Route("/p/{name}/versturen", sending.send, methods=["POST"]),
+    Route("/p/{name}/bericht/{path:path}", sending.message),
+    Route("/p/{name}/verwijderen", pages.delete, methods=["POST"]),
+    Route("/p/{name}/afdrukken", pages.print_view),
     Route("/p/{name}/alles.zip", files.everything),
     Route("/p/{name}/link", answering.renew_link, methods=["POST"]),
     Route("/p/{name}/antwoorden/{stem}.xlsx", answering.answered_download),

@@ -13,13 +13,14 @@ import json
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 
-from herplan.app.web import answering, audit
+from herplan.app.web import answering, audit, sending
 from herplan.app.web.forms import (
     Refused,
     adopt_input,
@@ -33,18 +34,26 @@ from herplan.app.web.forms import (
 from herplan.app.web.render import language, missing, page, problem_page
 from herplan.app.web.state import PLANNING, Plannings, Run
 from herplan.app.web.views import (
+    PageFilter,
+    choices,
+    day_heads,
+    download_cards,
     error_rows,
-    headline,
+    failure_rows,
+    figures,
+    filtered,
     history,
-    listed_files,
     listing,
     read_plan,
     revisions,
     timeline,
+    working_days,
 )
+from herplan.io import hand_edits
 from herplan.io.answer_store import FILE as ANSWERS_FILE
 from herplan.io.input_writer import write_input_workbook
 from herplan.io.sentences import phase_words, reason_name
+from herplan.io.words import section
 from herplan.scheduler.explain import REASON_ORDER
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -86,8 +95,9 @@ async def home(request: Request) -> Response:
     lang = language(request)
     store = _plannings(request)
     running = {name for name, job in store.jobs.items() if job.running}
-    return page(request, "home.html", lang,
-                plannings=listing(store.data, store.names(), running))  # fmt: skip
+    gone = request.query_params.get("verwijderd", "")
+    return page(request, "home.html", lang, plannings=listing(store.data, store.names(), running),
+                deleted=gone if gone and gone not in store.names() else "")  # fmt: skip
 
 
 async def template_file(request: Request) -> Response:
@@ -146,10 +156,10 @@ async def busy(request: Request) -> Response:
         return _to(name, lang)
     failed = job.done and bool(job.error)
     if failed and read_plan(folder / PLANNING) is None:  # nothing to go back to: plan again
-        return page(request, "busy.html", lang, name=name, errors=error_rows(job.error),
-                    again=True)  # fmt: skip
-    return page(request, "busy.html", lang, name=name, errors=error_rows(job.error),
-                failed=failed)  # fmt: skip
+        said = failure_rows(job.error, lang)
+        return page(request, "busy.html", lang, name=name, errors=said, again=True)
+    said = failure_rows(job.error, lang) if failed else error_rows(job.error)
+    return page(request, "busy.html", lang, name=name, failed=failed, errors=said)
 
 
 async def status(request: Request) -> Response:
@@ -207,17 +217,34 @@ async def planning(request: Request) -> Response:
     job = store.jobs.get(name)
     if plan is None or (job is not None and job.running):
         return _to(name, language(request), "/bezig")
-    lang = language(request, plan)
-    provider = request.query_params.get("aanbieder") or None
+    return planning_page(request, name, folder, plan, language(request, plan))
+
+
+def planning_page(
+    request: Request, name: str, folder: Path, plan: dict, lang: str, status: int = 200,
+    **extra: object,
+) -> Response:  # fmt: skip
+    """The planning page under its filter (``views.PageFilter``): figures, timeline, moves
+    by hand, what is not planned, changes, answers, sending and the files."""
+    store = _plannings(request)
+    job = store.jobs.get(name)
+    f = PageFilter.of(request.query_params)
+    shown = filtered(plan, f)
+    planning = folder / PLANNING
     return page(
-        request, "planning.html", lang, name=name, plan=plan, head=headline(plan, lang),
-        line=timeline(plan, provider, lang), provider=provider,
-        providers=sorted({a["provider"] for a in plan["appointments"]}),
+        request, "planning.html", lang, status, name=name, plan=plan,
+        head=figures(plan, shown, f, lang), shown=shown, line=timeline(plan, f, lang),
+        filter=f, offered=choices(plan),
+        days_all=day_heads([d.isoformat() for d in working_days(plan)], lang),
         reason_names={code: reason_name(code, lang) for code in REASON_ORDER},
-        files=listed_files(folder / PLANNING), revisions=revisions(folder / PLANNING),
-        history=history(folder / PLANNING),
-        answers=answering.overview(folder, _plannings(request).config.base_url, lang),
-        errors=error_rows(job.error) if job and job.error else [],
+        cards=download_cards(planning, plan, f), revisions=revisions(planning),
+        history=history(planning), hand=hand_edits.pending(folder),
+        moved_now=request.query_params.get("verplaatst", ""),
+        outbox=sending.outbox(planning, lang), mail=sending.settings_shown(store.data),
+        sent=sending.last_report(request),
+        answers=answering.overview(folder, store.config.base_url, lang),
+        errors=extra.pop("errors", None) or (failure_rows(job.error, lang) if job and job.error
+                                             else []), **extra,
     )  # fmt: skip
 
 
@@ -240,20 +267,78 @@ async def rerun(request: Request) -> Response:
     staged = stage_input(folder, new_input) if new_input else None
     returned = save_returned(folder, form.files.get("teruggestuurd", []))
 
+    by_hand = hand_edits.pending(folder)
+
     def afterwards(written: bool) -> None:
-        """A changed input becomes the planning's once it planned; a failed run keeps
-        nothing of what it was sent."""
+        """A changed input becomes the planning's once it planned, and the moves by hand
+        it pinned leave the list; a failed run keeps nothing of what it was sent."""
         if written and staged is not None:
             adopt_input(folder, staged)
-        elif not written:
+        if written:
+            hand_edits.taken(folder, by_hand)
+        else:
             discard(staged, returned)
 
     online = folder / ANSWERS_FILE
     run = Run(staged or input_of(folder), returned, afterwards=afterwards,
-              answers=online if online.is_file() else None)  # fmt: skip
+              answers=online if online.is_file() else None,
+              hand=[e.spec for e in by_hand])  # fmt: skip
     if not store.start(name, run):
         afterwards(False)
         return problem_page(request, "busy.html", lang, 409, "busy_other", name=name)
-    audit.record(request, "rerun", planning=name, input=bool(new_input),
+    audit.record(request, "rerun", planning=name, input=bool(new_input), by_hand=len(by_hand),
                  returned=[f for f, _ in form.files.get("teruggestuurd", [])])  # fmt: skip
     return _to(name, lang, "/bezig")
+
+
+async def delete(request: Request) -> Response:
+    """Delete a planning with everything in it, once its name is typed to confirm."""
+    name = request.path_params["name"]
+    store = _plannings(request)
+    try:
+        folder = store.folder(name)
+    except LookupError:
+        return missing(request)
+    plan = read_plan(folder / PLANNING)
+    lang = language(request, plan)
+    try:
+        form = await read_form(request)
+    except Refused as refused:
+        return problem_page(request, "busy.html", lang, refused.status, refused.word, name=name)
+    job = store.jobs.get(name)
+    if job is not None and job.running:
+        return problem_page(request, "busy.html", lang, 409, "busy_other", name=name)
+    if form.fields.get("bevestig", "").strip() != name:
+        return planning_problem(request, name, lang, 400, "delete_confirm")
+    store.remove(name)
+    store.jobs.pop(name, None)
+    audit.record(request, "delete", planning=name)
+    return RedirectResponse(f"/?taal={lang}&verwijderd={name}", status_code=303)
+
+
+async def print_view(request: Request) -> Response:
+    """The timeline to print: one week per A4 landscape page, under the page's filter."""
+    name = request.path_params["name"]
+    try:
+        folder = _plannings(request).folder(name)
+    except LookupError:
+        return missing(request)
+    plan = read_plan(folder / PLANNING)
+    if plan is None:
+        return missing(request)
+    lang = language(request, plan)
+    f = PageFilter.of(request.query_params)
+    weeks = [f.week] if f.week else choices(plan)["weeks"]
+    pages = [(week, timeline(plan, replace(f, week=week), lang)) for week in weeks]
+    return page(request, "print.html", lang, name=name, plan=plan, pages=pages, filter=f)
+
+
+def planning_problem(request: Request, name: str, lang: str, status: int, word: str) -> Response:
+    """The planning page with one message of the page's words on top (the busy page when
+    there is no plan to show yet)."""
+    folder = _plannings(request).folder(name)
+    plan = read_plan(folder / PLANNING)
+    if plan is None:
+        return problem_page(request, "busy.html", lang, status, word, name=name)
+    said = error_rows([section(lang, "web_")[word]])
+    return planning_page(request, name, folder, plan, lang, status=status, errors=said)

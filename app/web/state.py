@@ -51,6 +51,7 @@ class Run:
     source: Path
     feedback: list[Path] = field(default_factory=list)
     choose: list[str] = field(default_factory=list)  # DOSSIER=OPTION (herplan suggest)
+    hand: list[str] = field(default_factory=list)  # DOSSIER=PLACE: moved by hand on the page
     answers: Path | None = None  # the providers' online answers (antwoorden.sqlite)
     afterwards: Callable[[bool], None] | None = None  # told whether the run wrote a plan
 
@@ -127,6 +128,8 @@ class Plannings:
             command += ["--feedback", *map(str, run.feedback)]
         if run.choose:
             command += ["--choose", *run.choose]
+        if run.hand:
+            command += ["--hand", *run.hand]
         if run.answers is not None:
             command += ["--answers", str(run.answers)]
         command += ["--base-url", self.config.base_url]

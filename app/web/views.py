@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter, defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from herplan.calendar import is_working_day
+from herplan.calendar import is_working_day, period_days
 from herplan.io.plan_json import calendar_settings, phase_named_for
 from herplan.io.sentences import percent, reason_name, weekday_short
 from herplan.io.words import section
@@ -63,41 +65,219 @@ def working_days(plan: dict) -> list[date]:
     return [d for d in days if is_working_day(d, settings)]
 
 
-def timeline(plan: dict, provider: str | None, lang: str = "nl") -> dict[str, object]:
+def _plain(text: str) -> str:
+    """``J.B.`` and ``j b`` alike: letters and digits only, case folded."""
+    return "".join(c for c in text.casefold() if c.isalnum())
+
+
+def week_of(day: str) -> int:
+    return date.fromisoformat(day).isocalendar()[1]
+
+
+@dataclass(frozen=True)
+class PageFilter:
+    """One filter for the whole planning page (``?aanbieder=&consulent=&locatie=&week=``)
+    and a search (``?zoek=``) by dossier, client initials or begeleider."""
+
+    provider: str = ""
+    consultant: str = ""
+    location: str = ""
+    week: int | None = None
+    search: str = ""
+
+    @classmethod
+    def of(cls, query: Mapping[str, str]) -> PageFilter:
+        week = query.get("week", "")
+        return cls(query.get("aanbieder", "").strip(), query.get("consulent", "").strip(),
+                   query.get("locatie", "").strip(), int(week) if week.isdigit() else None,
+                   query.get("zoek", "").strip()[:100])  # fmt: skip
+
+    @property
+    def active(self) -> bool:
+        return bool(self.provider or self.consultant or self.location or self.week
+                    or self.search)  # fmt: skip
+
+    def params(self) -> dict[str, str]:
+        """The filter as query parameters (kept across every link and form of the page)."""
+        found = {"aanbieder": self.provider, "consulent": self.consultant,
+                 "locatie": self.location, "week": str(self.week or ""),
+                 "zoek": self.search}  # fmt: skip
+        return {k: v for k, v in found.items() if v}
+
+    def _found(self, *texts: str) -> bool:
+        wanted = _plain(self.search)
+        return not wanted or any(wanted in _plain(t or "") for t in texts)
+
+    def appointment(self, a: dict) -> bool:
+        return (
+            self.provider in ("", a["provider"]) and self.consultant in ("", a["consultant"])
+            and self.location in ("", a["location"])
+            and self.week in (None, week_of(a["date"]))
+            and self._found(a["dossier"], a.get("client", ""), a.get("begeleider") or "")
+        )  # fmt: skip
+
+    def case(self, c: dict, who: dict[str, dict]) -> bool:
+        """A not-planned case, a renewal or a change: matched on what the plan knows of
+        it (``who``: dossier → provider, location, client, begeleider, consultant, date)."""
+        known = {**who.get(c["dossier"], {}), **{k: v for k, v in c.items() if v}}
+        placed = c.get("after") or c.get("before") or {}
+        consultant = placed.get("consultant") or known.get("consultant", "")
+        day = placed.get("date") or known.get("date", "")
+        return (
+            self.provider in ("", known.get("provider", ""))
+            and self.location in ("", known.get("location", ""))
+            and self.consultant in ("", consultant)
+            and (self.week is None or (bool(day) and week_of(day) == self.week))
+            and self._found(c["dossier"], known.get("client", ""), known.get("begeleider", ""))
+        )  # fmt: skip
+
+
+def who_is_who(plan: dict) -> dict[str, dict]:
+    """Per dossier what the plan knows of it: provider, location, client, begeleider and,
+    when planned, consultant and date."""
+    found: dict[str, dict] = {}
+    for u in plan["unscheduled"]:
+        found[u["dossier"]] = {k: u.get(k, "") for k in ("provider", "location", "client",
+                                                          "begeleider")}  # fmt: skip
+    for a in plan["appointments"]:
+        found[a["dossier"]] = {k: a.get(k) or "" for k in ("provider", "location", "client",
+                               "begeleider", "consultant", "date")}  # fmt: skip
+    return found
+
+
+def filtered(plan: dict, f: PageFilter) -> dict[str, list]:
+    """What the page lists, under its filter."""
+    who = who_is_who(plan)
+    return {
+        "appointments": [a for a in plan["appointments"] if f.appointment(a)],
+        "unscheduled": [u for u in plan["unscheduled"] if f.case(u, who)],
+        "support_plans": [r for r in plan["support_plans"] if f.case(r, who)],
+        "changes": [c for c in plan.get("changes", []) if f.case(c, who)],
+    }
+
+
+def choices(plan: dict) -> dict[str, list]:
+    """What the filter offers: providers, consultants (code, name), locations, weeks."""
+    names = plan.get("consultants", {})
+    return {
+        "providers": sorted({a["provider"] for a in plan["appointments"]}
+                            | {u.get("provider", "") for u in plan["unscheduled"]} - {""}),
+        "consultants": [(c, names.get(c, {}).get("name", "")) for c in
+                        sorted(set(names) | {a["consultant"] for a in plan["appointments"]})],
+        "locations": sorted({a["location"] for a in plan["appointments"]}
+                            | {u.get("location", "") for u in plan["unscheduled"]} - {""}),
+        "weeks": sorted({week_of(d.isoformat()) for d in working_days(plan)}),
+    }  # fmt: skip
+
+
+def figures(plan: dict, shown: dict[str, list], f: PageFilter, lang: str) -> dict[str, object]:
+    """The headline figures; under a filter, counted over what the filter shows."""
+    head = headline(plan, lang)
+    if not f.active:
+        return head
+    reasons = Counter(u["reasons"][0] for u in shown["unscheduled"] if u["reasons"])
+    apps = shown["appointments"]
+    return {**head, "scheduled": len(apps), "unscheduled": len(shown["unscheduled"]),
+            "reasons": [(reason_name(c, lang), n) for c, n in reasons.most_common()],
+            "visits": len({(a["consultant"], a["date"]) for a in apps}),
+            "location_days": len({(a["location"], a["date"]) for a in apps}),
+            "filtered": True}  # fmt: skip
+
+
+def timeline(plan: dict, f: PageFilter | None = None, lang: str = "nl") -> dict[str, object]:
     """Consultants × the period's working days, with the weekday and a break at every new
-    week; each visit a block in its provider's colour that opens to its interviews; per
-    consultant the interviews of each week."""
-    appointments = [a for a in plan["appointments"] if provider in (None, a["provider"])]
-    days = [d.isoformat() for d in working_days(plan)]
+    week; each visit a block in its provider's colour that opens to its interviews and
+    address; a consultant's days away and a location's closed days marked; per consultant
+    the interviews of each week. The filter's week narrows the days, its consultant the
+    rows."""
+    f = f or PageFilter()
+    appointments = [a for a in plan["appointments"] if f.appointment(a)]
+    days = [d.isoformat() for d in working_days(plan) if f.week in (None, week_of(d.isoformat()))]
     cells: dict[tuple[str, str], dict[str, list]] = defaultdict(lambda: defaultdict(list))
     load: dict[str, Counter] = defaultdict(Counter)
     for a in sorted(appointments, key=lambda a: a["start"]):
         cells[(a["consultant"], a["date"])][a["location"]].append(a)
         load[a["consultant"]][date.fromisoformat(a["date"]).isocalendar()[1]] += 1
     names = plan.get("consultants", {})
-    people = sorted({a["consultant"] for a in plan["appointments"]})
+    people = [c for c in sorted(set(names) | {a["consultant"] for a in plan["appointments"]})
+              if f.consultant in ("", c)]  # fmt: skip
+    away = {c: set(names.get(c, {}).get("away", ())) for c in people}
+    closed = set()
+    if f.location:
+        closed = {d for loc in plan.get("locations", []) if loc["name"] == f.location
+                  for d in loc["closed"]}  # fmt: skip
+    addresses = {loc["name"]: loc["address"] for loc in plan.get("locations", [])}
     providers = sorted({a["provider"] for a in plan["appointments"]})
     colours = {p: n % PALETTE for n, p in enumerate(providers)}
-    weeks = [date.fromisoformat(d).isocalendar()[1] for d in days]
-    heads = [
+    heads = day_heads(days, lang)
+    return {
+        "days": heads,
+        "colours": colours,
+        "addresses": addresses,
+        "holidays": holidays(plan, f.week),
+        "rows": [
+            (
+                c,
+                names.get(c, {}).get("name", ""),
+                [{"visits": cells.get((c, d), {}), "day": d, "away": d in away[c],
+                  "closed": d in closed} for d in days],
+                sorted(load[c].items()),
+            )
+            for c in people
+        ],
+    }  # fmt: skip
+
+
+def day_heads(days: list[str], lang: str) -> list[dict[str, object]]:
+    """``di 01-12`` for each day, with its ISO week and whether a new week starts there."""
+    weeks = [week_of(d) for d in days]
+    return [
         {"iso": d, "label": f"{weekday_short(date.fromisoformat(d), lang)} "
                             f"{date.fromisoformat(d):%d-%m}",
          "new_week": n > 0 and weeks[n] != weeks[n - 1], "week": weeks[n]}
         for n, d in enumerate(days)
     ]  # fmt: skip
-    return {
-        "days": heads,
-        "colours": colours,
-        "rows": [
-            (
-                c,
-                names.get(c, {}).get("name", ""),
-                [cells.get((c, d), {}) for d in days],
-                sorted(load[c].items()),
-            )
-            for c in people
-        ],
-    }
+
+
+def holidays(plan: dict, week: int | None) -> list[str]:
+    """The period's weekdays that are no working day (public holidays): closed for all."""
+    settings = calendar_settings(plan["settings"])
+    return [d.isoformat() for d in period_days(settings)
+            if d.weekday() < 5 and not is_working_day(d, settings)
+            and week in (None, week_of(d.isoformat()))]  # fmt: skip
+
+
+def failure_rows(messages: list[str], lang: str) -> list[dict[str, str]]:
+    """A failed run's messages under a sentence in the page's language that says what
+    happened and what to do next (the messages themselves name file, sheet and row)."""
+    return error_rows([section(lang, "web_")["failed_next"], *messages])
+
+
+def download_cards(planning: Path, plan: dict, f: PageFilter) -> list[dict[str, object]]:
+    """The current revision's files, one card per recipient: each provider its workbook
+    and calendar (with how many of its appointments changed), the consultants their
+    calendars, the planner the overview and ``plan.json``."""
+    names = plan.get("file_names", {})
+    changed = Counter(c["provider"] for c in plan.get("changes", []))
+    cards: list[dict[str, object]] = []
+    for provider, stem in sorted(names.get("aanbieders", {}).items()):
+        if f.provider not in ("", provider):
+            continue
+        files = [(kind, f"aanbieders/{stem}.{kind}") for kind in ("xlsx", "ics")
+                 if (planning / "aanbieders" / f"{stem}.{kind}").is_file()]  # fmt: skip
+        cards.append({"who": "provider", "title": provider, "files": files,
+                      "changes": changed.get(provider, 0)})  # fmt: skip
+    people = plan.get("consultants", {})
+    calendars = [(f"{cid} {people.get(cid, {}).get('name', '')}".strip(),
+                  f"consulenten/{stem}.ics")
+                 for cid, stem in sorted(names.get("consulenten", {}).items())
+                 if f.consultant in ("", cid)
+                 and (planning / "consulenten" / f"{stem}.ics").is_file()]  # fmt: skip
+    if calendars:
+        cards.append({"who": "consultants", "title": "", "files": calendars, "changes": 0})
+    own = [(path, path) for path in ("overzicht.xlsx", "plan.json") if (planning / path).is_file()]
+    cards.append({"who": "planner", "title": "", "files": own, "changes": 0})
+    return cards
 
 
 def listed_files(planning: Path) -> list[str]:

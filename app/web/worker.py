@@ -10,10 +10,12 @@ process and only passes lines to and fro:
   ``{"errors": [...], "warnings": [...]}``.
 - ``python -m herplan.app.web.worker suggest PLANNING DOSSIER --input INPUT``:
   ``herplan suggest`` as JSON (one line), or ``{"errors": [...]}``.
+- ``python -m herplan.app.web.worker move PLANNING DOSSIER CONSULTANT DATE --input
+  INPUT``: ``hand_edit.check_move`` as JSON (one line), or ``{"errors": [...]}``.
 - ``python -m herplan.app.web.worker plan INPUT OUT [--time-limit S]
-  [--reproducible] [--feedback FILE ...] [--choose DOSSIER=OPTION ...] [--answers DB]``:
-  ``plan_input``, as the command line
-  runs it; one JSON line per progress report, then ``{"done": true,
+  [--reproducible] [--feedback FILE ...] [--choose DOSSIER=OPTION ...]
+  [--hand DOSSIER=PLACE ...] [--answers DB]``: ``plan_input``, as the command line runs
+  it; one JSON line per progress report, then ``{"done": true,
   "errors": [...]}``. A line ``stop`` on standard input ends the run with the
   best plan so far.
 """
@@ -24,6 +26,7 @@ import argparse
 import json
 import sys
 import threading
+from datetime import date
 from pathlib import Path
 
 CHECK_MEMORY_BYTES = 2 * 1024**3  # far beyond any real input; a crafted one is stopped
@@ -75,6 +78,7 @@ def plan(arguments: argparse.Namespace) -> None:
     options = RunOptions(
         time_limit=arguments.time_limit, reproducible=arguments.reproducible,
         feedback=tuple(arguments.feedback), choose=tuple(arguments.choose),
+        hand=tuple(arguments.hand),
         answers=arguments.answers, base_url=arguments.base_url,
     )  # fmt: skip
     errors: list[str] = []
@@ -102,6 +106,19 @@ def suggest(arguments: argparse.Namespace) -> None:
     _say(suggestions_dict(found, s.language, s.max_plan_age_months))
 
 
+def move(arguments: argparse.Namespace) -> None:
+    from herplan.app.hand_edit import check_move
+    from herplan.io.errors import InputError
+
+    try:
+        found = check_move(arguments.planning, arguments.dossier, arguments.consultant,
+                           arguments.day, input_path=arguments.input)  # fmt: skip
+    except InputError as error:
+        _say({"errors": error.messages})
+        return
+    _say(found.as_dict())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="herplan.app.web.worker")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -114,8 +131,15 @@ def main() -> None:
     planning.add_argument("--reproducible", action="store_true")
     planning.add_argument("--feedback", type=Path, nargs="*", default=[])
     planning.add_argument("--choose", nargs="*", default=[])
+    planning.add_argument("--hand", nargs="*", default=[])
     planning.add_argument("--answers", type=Path)
     planning.add_argument("--base-url")
+    moving = commands.add_parser("move")
+    moving.add_argument("planning", type=Path)
+    moving.add_argument("dossier")
+    moving.add_argument("consultant")
+    moving.add_argument("day", type=date.fromisoformat)
+    moving.add_argument("--input", type=Path, required=True)
     asking = commands.add_parser("suggest")
     asking.add_argument("planning", type=Path)
     asking.add_argument("dossier")
@@ -126,6 +150,8 @@ def main() -> None:
         check(arguments.input)
     elif arguments.command == "suggest":
         suggest(arguments)
+    elif arguments.command == "move":
+        move(arguments)
     else:
         plan(arguments)
 

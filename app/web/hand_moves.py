@@ -1,0 +1,130 @@
+"""Moving an appointment by hand on the planning page (README, Web page: moving by hand).
+
+``POST /p/<naam>/verplaats`` (dossier, consulent, datum) checks the move in a
+child process (``worker move``: ``hand_edit.check_move``, every hard rule's
+own ``violations``). With ``alleen_controleren`` it only answers, as JSON (the
+timeline's drag and drop asks this first); otherwise an allowed move is kept
+in ``handwerk.json`` until the next rerun pins it like a ``ja``, and a refused
+one is shown on the page with the rule it would break, in the page's words.
+``POST /p/<naam>/verplaats/ongedaan`` takes a kept move back.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, RedirectResponse, Response
+
+from herplan.app.web import audit
+from herplan.app.web.choosing import DOSSIER
+from herplan.app.web.forms import Refused, input_of, read_form
+from herplan.app.web.pages import ask_worker, planning_page
+from herplan.app.web.render import language, missing, problem_page
+from herplan.app.web.state import PLANNING, Plannings
+from herplan.app.web.views import read_plan
+from herplan.io import hand_edits
+from herplan.io.sentences import long_date
+from herplan.io.words import section
+
+CHECK_SECONDS = 60
+CONSULTANT = re.compile(r"[A-Za-z0-9._-]{1,40}")
+
+
+def explained(found: dict, lang: str) -> dict[str, object]:
+    """The check in the planner's words: per broken rule its name and what it means,
+    with the rule's own finding beside it."""
+    w = section(lang, "web_")
+    day = date.fromisoformat(found["date"])
+    rules = []
+    for r in found.get("refusals", []):
+        rules.append({"rule": r["rule"], "title": w[f"rule_{r['rule']}"],
+                      "why": w[f"rule_{r['rule']}_why"], "finding": r["finding"]})  # fmt: skip
+    where = f"{found['consultant']}, {long_date(day, lang)}"
+    if found.get("allowed"):
+        text = w["move_ok"].format(dossier=found["dossier"], where=where, start=found["start"])
+        if found.get("moves"):
+            text += " " + w["move_makes_room"].format(moves=", ".join(found["moves"]))
+    else:
+        text = w["move_refused"].format(dossier=found["dossier"], where=where)
+    return {**found, "text": text, "rules": rules}
+
+
+async def move(request: Request) -> Response:
+    name = request.path_params["name"]
+    store: Plannings = request.app.state.plannings
+    try:
+        folder = store.folder(name)
+    except LookupError:
+        return missing(request)
+    plan = read_plan(folder / PLANNING)
+    if plan is None:
+        return missing(request)
+    lang = language(request, plan)
+    try:
+        form = await read_form(request)
+    except Refused as refused:
+        return problem_page(request, "busy.html", lang, refused.status, refused.word, name=name)
+    dossier = form.fields.get("dossier", "").strip()
+    consultant = form.fields.get("consulent", "").strip()
+    try:
+        day = date.fromisoformat(form.fields.get("datum", ""))
+    except ValueError:
+        day = None
+    only_check = bool(form.fields.get("alleen_controleren"))
+    if not DOSSIER.fullmatch(dossier) or not CONSULTANT.fullmatch(consultant) or day is None:
+        return _refused_form(request, name, plan, lang, only_check)
+    found = await ask_worker("move", str(folder / PLANNING), dossier, consultant,
+                             day.isoformat(), "--input", str(input_of(folder)),
+                             seconds=CHECK_SECONDS)  # fmt: skip
+    if found is None or found.get("errors"):
+        words = section(lang, "web_")
+        result = {"allowed": False, "text": words["move_unknown"].format(dossier=dossier),
+                  "rules": []}  # fmt: skip
+        if only_check:
+            return JSONResponse(result)
+        return planning_page(request, name, folder, plan, lang, status=400, moved=result)
+    result = explained(found, lang)
+    audit.record(request, "move-check" if only_check else "move", planning=name,
+                 dossier=found["dossier"], to=f"{day.isoformat()}@{found['consultant']}",
+                 allowed=result["allowed"])  # fmt: skip
+    if only_check:
+        return JSONResponse(result)
+    if not result["allowed"]:
+        return planning_page(request, name, folder, plan, lang, status=409, moved=result)
+    before = next((a for a in plan["appointments"] if a["dossier"] == found["dossier"]), None)
+    hand_edits.add(folder, hand_edits.HandEdit(
+        found["dossier"], found["place"],
+        before=f"{before['date']}@{before['consultant']}@{before['start']}" if before else "",
+        moves=tuple(found["moves"]), by=request.session.get("user", ""),
+    ))  # fmt: skip
+    return RedirectResponse(f"/p/{name}?taal={lang}&verplaatst={found['dossier']}#verplaatsen",
+                            status_code=303)  # fmt: skip
+
+
+def _refused_form(request: Request, name: str, plan: dict, lang: str, only_check: bool):
+    words = section(lang, "web_")
+    result = {"allowed": False, "text": words["move_incomplete"], "rules": []}
+    if only_check:
+        return JSONResponse(result, status_code=400)
+    folder = request.app.state.plannings.folder(name)
+    return planning_page(request, name, folder, plan, lang, status=400, moved=result)
+
+
+async def undo(request: Request) -> Response:
+    name = request.path_params["name"]
+    store: Plannings = request.app.state.plannings
+    try:
+        folder = store.folder(name)
+    except LookupError:
+        return missing(request)
+    lang = language(request, read_plan(folder / PLANNING))
+    try:
+        form = await read_form(request)
+    except Refused as refused:
+        return problem_page(request, "busy.html", lang, refused.status, refused.word, name=name)
+    dossier = form.fields.get("dossier", "")
+    if hand_edits.undo(folder, dossier):
+        audit.record(request, "move-undo", planning=name, dossier=dossier)
+    return RedirectResponse(f"/p/{name}?taal={lang}#verplaatsen", status_code=303)

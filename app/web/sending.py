@@ -1,0 +1,168 @@
+"""Sending the invitations from the page (README, Web page: sending), as ``herplan send``.
+
+The outbox is shown per recipient: how many messages still go to each, and of
+what kind (new, changed, cancelled), each one open to read. *Versturen* sends
+through the mail server the planner entered once (``io.mail_settings``) with
+``mailer.send_outbox``: the same once-and-only-once record
+(``verzonden.jsonl``) as the command line, so the two can take turns.
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+from collections import defaultdict
+from pathlib import Path
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+
+from herplan.app.mailer import SENT_LOG, plan_sending, read_log, read_outboxes, send_outbox
+from herplan.app.mailer import smtp_connection as connection
+from herplan.app.web import audit
+from herplan.app.web.forms import Refused, read_form
+from herplan.app.web.render import language, missing, page, problem_page
+from herplan.app.web.state import PLANNING, Plannings
+from herplan.app.web.views import read_plan
+from herplan.io import mail_settings
+from herplan.io.errors import InputError
+
+_seen: dict[tuple, dict] = {}  # outbox views, by planning and the files they were read from
+
+
+def _stamp(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
+
+
+def outbox(planning: Path, lang: str) -> dict[str, object]:
+    """What still has to go, per recipient: new, changed and cancelled, with a message to
+    read of each recipient; and how many were sent before."""
+    key = (str(planning), _stamp(planning / "plan.json"), _stamp(planning / SENT_LOG))
+    if key in _seen:
+        return _seen[key]
+    try:
+        report = plan_sending(read_outboxes(planning), read_log(planning))
+    except InputError as error:
+        return {"recipients": [], "pending": 0, "sent": 0, "problem": error.messages[0]}
+    per: dict[str, dict] = defaultdict(lambda: {"new": 0, "changed": 0, "cancelled": 0,
+                                                "files": []})  # fmt: skip
+    for m in report.pending:
+        kind = "cancelled" if m.method == "CANCEL" else "changed" if m.sequence else "new"
+        row = per[m.to]
+        row[kind] += 1
+        row["files"].append(m.path.relative_to(planning).as_posix())
+    found = {
+        "recipients": [{"to": to, **row} for to, row in sorted(per.items())],
+        "pending": len(report.pending), "sent": len(report.already), "problem": "",
+    }  # fmt: skip
+    _seen.clear()
+    _seen[key] = found
+    return found
+
+
+def settings_shown(data: Path) -> dict[str, object]:
+    """The mail settings as the form shows them: never the password, only where it is."""
+    s = mail_settings.load(data)
+    return {"host": s.host, "port": s.port, "starttls": s.starttls, "user": s.user,
+            "complete": s.complete, "password": mail_settings.password_source(data)}  # fmt: skip
+
+
+def last_report(request: Request) -> dict | None:
+    """What the last *Versturen* of this session did (shown once)."""
+    return request.session.pop("verzonden", None)
+
+
+def planning_problem(request: Request, name: str, lang: str, status: int, word: str) -> Response:
+    from herplan.app.web import pages  # the planning page shows this module's outbox
+
+    return pages.planning_problem(request, name, lang, status, word)
+
+
+def _folder(request: Request) -> Path:
+    store: Plannings = request.app.state.plannings
+    return store.folder(request.path_params["name"])
+
+
+async def save_settings(request: Request) -> Response:
+    name = request.path_params["name"]
+    try:
+        folder = _folder(request)
+    except LookupError:
+        return missing(request)
+    lang = language(request, read_plan(folder / PLANNING))
+    try:
+        form = await read_form(request)
+    except Refused as refused:
+        return problem_page(request, "busy.html", lang, refused.status, refused.word, name=name)
+    port = form.fields.get("poort", "").strip()
+    settings = mail_settings.MailSettings(
+        form.fields.get("server", "").strip(), int(port) if port.isdigit() else 0,
+        bool(form.fields.get("starttls")), form.fields.get("gebruiker", "").strip(),
+    )  # fmt: skip
+    if not settings.complete:
+        return planning_problem(request, name, lang, 400, "smtp_incomplete")
+    given = form.fields.get("wachtwoord", "")
+    forget = bool(form.fields.get("wachtwoord_vergeten"))
+    store: Plannings = request.app.state.plannings
+    mail_settings.save(store.data, settings, "" if forget else (given or None))
+    audit.record(request, "smtp-settings", planning=name, host=settings.host, port=settings.port,
+                 user=settings.user)  # fmt: skip
+    return RedirectResponse(f"/p/{name}?taal={lang}#versturen", status_code=303)
+
+
+async def send(request: Request) -> Response:
+    name = request.path_params["name"]
+    try:
+        folder = _folder(request)
+    except LookupError:
+        return missing(request)
+    lang = language(request, read_plan(folder / PLANNING))
+    try:
+        await read_form(request)
+    except Refused as refused:
+        return problem_page(request, "busy.html", lang, refused.status, refused.word, name=name)
+    store: Plannings = request.app.state.plannings
+    job = store.jobs.get(name)
+    if job is not None and job.running:
+        return planning_problem(request, name, lang, 409, "busy_other")
+    s = mail_settings.load(store.data)
+    if not s.complete:
+        return planning_problem(request, name, lang, 400, "smtp_incomplete")
+    connect = connection(s.host, s.port, s.starttls, s.user or None,
+                         mail_settings.password(store.data))  # fmt: skip
+    try:
+        report = await run_in_threadpool(send_outbox, folder / PLANNING, connect)
+    except InputError as error:
+        request.session["verzonden"] = {"sent": 0, "failed": 0, "problem": error.messages[0]}
+    else:
+        failures = sorted({why for _m, why in report.failed})
+        request.session["verzonden"] = {"sent": len(report.sent), "failed": len(report.failed),
+                                        "problem": "; ".join(failures[:3])}  # fmt: skip
+        audit.record(request, "send", planning=name, sent=len(report.sent),
+                     failed=len(report.failed))  # fmt: skip
+    return RedirectResponse(f"/p/{name}?taal={lang}#versturen", status_code=303)
+
+
+async def message(request: Request) -> Response:
+    """One message of the outbox, to read before sending: to, subject and text."""
+    try:
+        folder = _folder(request)
+    except LookupError:
+        return missing(request)
+    planning = (folder / PLANNING).resolve()
+    path = (planning / request.path_params["path"]).resolve()
+    parts = path.relative_to(planning).parts if path.is_relative_to(planning) else ()
+    inside = parts[:1] == ("uitgaand",) or (parts[:1] == ("revisies",) and "uitgaand" in parts)
+    if not inside or path.suffix != ".eml" or not path.is_file():
+        return missing(request)
+    lang = language(request, read_plan(planning))
+    msg = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+    body = msg.get_body(preferencelist=("plain",))
+    text = body.get_content() if body is not None else ""
+    return page(request, "message.html", lang, name=request.path_params["name"],
+                to=str(msg.get("To", "")), subject=str(msg.get("Subject", "")),
+                text=text, file=path.name)  # fmt: skip
