@@ -118,7 +118,8 @@ class PageFilter:
 
     def case(self, c: dict, who: dict[str, dict]) -> bool:
         """A not-planned case, a renewal or a change: matched on what the plan knows of
-        it (``who``: dossier → provider, location, client, begeleider, consultant, date)."""
+        it (``who``: dossier → provider, location, client, begeleider, consultant, date).
+        A case without a day (not planned) is shown in every week."""
         known = {**who.get(c["dossier"], {}), **{k: v for k, v in c.items() if v}}
         placed = c.get("after") or c.get("before") or {}
         consultant = placed.get("consultant") or known.get("consultant", "")
@@ -127,7 +128,7 @@ class PageFilter:
             self.provider in ("", known.get("provider", ""))
             and self.location in ("", known.get("location", ""))
             and self.consultant in ("", consultant)
-            and (self.week is None or (bool(day) and week_of(day) == self.week))
+            and (self.week is None or not day or week_of(day) == self.week)
             and self._found(c["dossier"], known.get("client", ""), known.get("begeleider", ""))
         )  # fmt: skip
 
