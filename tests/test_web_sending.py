@@ -100,7 +100,7 @@ def test_a_refused_address_is_reported_and_sent_the_next_time(page, smtp):  # no
     planning = data / NAME / "planning"
     messages = list((planning / "uitgaand").glob("*.eml"))
     first = next(p for p in messages if "begeleider" in p.name)
-    to = [line for line in first.read_text().splitlines() if line.startswith("To:")][0]
+    to = next(line for line in first.read_text().splitlines() if line.startswith("To:"))
     smtp.refuse = {to.split("<")[-1].rstrip(">").split()[-1]}
     set_server(client, smtp.address)
     answer = client.post(f"/p/{NAME}/versturen?taal=en", data={"csrf": token(client)})
