@@ -159,3 +159,29 @@ def test_send_the_invitations_and_print_a_week_per_page(server, browser, smtp, t
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
     assert re.search(r"^Pages:\s+(\d+)$", info, re.M).group(1) == str(weeks)
     assert re.search(r"^Page size:\s+84[12][.\d]* x 59[45][.\d]* pts", info, re.M)  # A4 landscape
+
+
+def test_a_provider_answers_nee_online_and_the_planner_processes_it(server, browser):
+    from playwright.sync_api import expect
+
+    url, folder = server
+    planner = browser.new_page(viewport=LAPTOP)
+    planner.goto(f"{url}/p/{NAME}#antwoorden")
+    provider = plan_of(folder)["appointments"][0]["provider"]
+    link = planner.get_by_label(f"Link {provider}").input_value()
+    phone = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True)
+    phone.goto(url + link[link.index("/a/") :])  # the link as this test's server serves it
+    first = phone.locator("section.appointment").first
+    dossier = first.locator("input[name=dossier]").input_value()
+    first.get_by_label("Nee, niet op deze dag").check()
+    first.get_by_role("button", name="Opslaan").click()
+    expect(phone.locator("section.appointment").first.get_by_role("status")).to_have_text(
+        "Opgeslagen."
+    )
+    before = next(a for a in plan_of(folder)["appointments"] if a["dossier"] == dossier)
+    planner.reload()
+    expect(planner.locator("#answers")).to_contain_text(f"{dossier}: Nee, niet op deze dag")
+    planner.locator("#rerun").click()
+    expect(planner.locator("#changes")).to_contain_text(dossier, timeout=120_000)
+    after = next((a for a in plan_of(folder)["appointments"] if a["dossier"] == dossier), None)
+    assert after is None or after["date"] != before["date"]  # the nee day is never used again
