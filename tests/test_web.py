@@ -9,6 +9,7 @@ and the page writes the same plan as the command line.
 
 from __future__ import annotations
 
+import html
 import io
 import json
 import re
@@ -102,6 +103,11 @@ def test_bad_input_is_a_table_of_errors_and_nothing_is_planned(client, tmp_path)
     page = answer.text
     assert 'id="errors"' in page and "<td>Herindicaties</td><td>2</td><td>aanbieder</td>" in page
     assert "einddatum_indicatie" in page
+    said = html.unescape(page)  # in the page's language
+    assert "'Onbekend' is geen aanbieder op het blad Locaties" in said
+    assert "'x' is geen datum; typ bijvoorbeeld 4-12-2026" in said
+    english = html.unescape(upload(client, bad, url="/nieuw?taal=en").text)
+    assert "'Onbekend' is not a provider in sheet Locaties" in english
     kept = [p.name for p in (tmp_path / "data").iterdir() if p.name != "audit.log"]
     assert kept == [".sessiesleutel"]  # nothing planned, nothing kept but the session key
 

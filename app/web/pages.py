@@ -135,7 +135,7 @@ async def new_planning(request: Request) -> Response:
         return problem_page(request, "home.html", lang, 400, "too_big", plannings=store.names())
     if checked["errors"]:
         return page(request, "home.html", lang, 400, plannings=store.names(),
-                    errors=error_rows(checked["errors"]))  # fmt: skip
+                    errors=error_rows(checked["errors"], lang))  # fmt: skip
     store.start(name, Run(path))
     audit.record(request, "upload", planning=name, files=[f for f, _ in files])
     return _to(name, lang, "/bezig")
@@ -158,7 +158,7 @@ async def busy(request: Request) -> Response:
     if failed and read_plan(folder / PLANNING) is None:  # nothing to go back to: plan again
         said = failure_rows(job.error, lang)
         return page(request, "busy.html", lang, name=name, errors=said, again=True)
-    said = failure_rows(job.error, lang) if failed else error_rows(job.error)
+    said = failure_rows(job.error, lang) if failed else error_rows(job.error, lang)
     return page(request, "busy.html", lang, name=name, failed=failed, errors=said)
 
 

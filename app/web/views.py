@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from herplan.app.web.error_words import in_language
 from herplan.calendar import is_working_day, period_days
 from herplan.io.plan_json import calendar_settings, phase_named_for
 from herplan.io.sentences import percent, reason_name, weekday_short
@@ -21,13 +22,15 @@ MESSAGE = re.compile(r"^(?P<file>[^›:]+?)(?: › (?P<sheet>[^›:]+?))?(?: ›
                      r"(?: › (?P<column>[^›:]+?))?: (?P<what>.+)$")  # fmt: skip
 
 
-def error_rows(messages: list[str]) -> list[dict[str, str]]:
-    """``file › sheet › row N › column: what`` split into the columns of the error table."""
+def error_rows(messages: list[str], lang: str = "en") -> list[dict[str, str]]:
+    """``file › sheet › row N › column: what`` split into the columns of the error table,
+    the *what* in the page's language (``error_words``)."""
     rows = []
     for message in messages:
         found = MESSAGE.match(message.strip())
-        rows.append(found.groupdict(default="") if found else {"file": "", "sheet": "",
-                    "row": "", "column": "", "what": message})  # fmt: skip
+        row = found.groupdict(default="") if found else {"file": "", "sheet": "", "row": "",
+                                                         "column": "", "what": message}  # fmt: skip
+        rows.append({**row, "what": in_language(row["what"], lang)})
     return rows
 
 
@@ -251,7 +254,7 @@ def holidays(plan: dict, week: int | None) -> list[str]:
 def failure_rows(messages: list[str], lang: str) -> list[dict[str, str]]:
     """A failed run's messages under a sentence in the page's language that says what
     happened and what to do next (the messages themselves name file, sheet and row)."""
-    return error_rows([section(lang, "web_")["failed_next"], *messages])
+    return error_rows([section(lang, "web_")["failed_next"], *messages], lang)
 
 
 def download_cards(planning: Path, plan: dict, f: PageFilter) -> list[dict[str, object]]:
