@@ -439,6 +439,8 @@ WORDS: dict[str, dict[str, str]] = {
         "web_message_subject": "Onderwerp",
         "web_message_back": "Terug naar versturen",
         "web_not_planned_count": "niet ingepland",
+        "web_not_found": "Deze pagina bestaat niet (meer).",
+        "web_not_found_next": "Naar de lijst van plannings",
         "web_clear_search": "wis",
         # Reason codes (short names)
         "reason_geannuleerd": "ingetrokken",
@@ -1007,6 +1009,8 @@ WORDS: dict[str, dict[str, str]] = {
         "web_message_subject": "Subject",
         "web_message_back": "Back to sending",
         "web_not_planned_count": "not planned",
+        "web_not_found": "This page does not exist (any more).",
+        "web_not_found_next": "To the list of plannings",
         "web_clear_search": "clear",
         # Reason codes (short names)
         "reason_geannuleerd": "withdrawn",

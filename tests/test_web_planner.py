@@ -267,3 +267,11 @@ def test_the_language_is_kept_by_the_links_and_a_failed_run_says_what_next(page)
     wait(client, NAME)
     shown = client.get(f"/p/{NAME}/bezig?taal=en").text
     assert "The planning failed; nothing changed." in shown
+
+
+def test_a_page_that_is_not_there_says_so_in_the_pages_language(page):
+    client, _folder = page
+    answer = client.get("/p/bestaat-niet?taal=en")
+    assert answer.status_code == 404 and "This page does not exist" in answer.text
+    assert 'href="/?taal=en"' in answer.text
+    assert "Deze pagina bestaat niet" in client.get(f"/p/{NAME}/opties/X!").text

@@ -47,4 +47,5 @@ def problem_page(
 
 
 def missing(request: Request) -> Response:
-    return HTMLResponse("Niet gevonden / not found", status_code=404)
+    """Not found, in the page's language, with the way back to the list of plannings."""
+    return page(request, "missing.html", language(request), 404)
