@@ -27,11 +27,14 @@ from herplan.scheduler.suggest import NotOpen, Option, Suggester
 from herplan.scheduler.timing import assign_times, hhmm
 
 MOST_OPTIONS = 1000
+# Refusals that are no rule's: a rerun promise, no room as the morning is, the same day.
+PROMISE, NO_ROOM, SAME_DAY = 0, -1, -2
 
 
 @dataclass(frozen=True)
 class Refusal:
-    """A rule the move would break: its number (0: a promise of the rerun) and finding."""
+    """A rule the move would break: its number (``PROMISE``: a rerun's promise;
+    ``NO_ROOM``: every rule holds, but only with other interviews shifted) and finding."""
 
     rule: int
     finding: str
@@ -102,12 +105,15 @@ def _why_not(suggester: Suggester, dossier: str, cid: str, day: date) -> list[Re
     if cid not in {c.id for c in problem.consultants}:
         return [Refusal(4, f"{cid}: not a consultant of the input")]
     if day < rerun.today:
-        return [Refusal(0, f"{day.isoformat()} is before today ({rerun.today.isoformat()})")]
+        return [Refusal(PROMISE, f"{day.isoformat()} is before today ({rerun.today.isoformat()})")]
     verdict = rerun.verdict(dossier)
     current = rerun.previous_of(dossier)
     if (verdict is not None and not verdict.feasible and not verdict.same_day
             and current is not None and current.day == day):  # fmt: skip
-        return [Refusal(0, f"{dossier}: the provider answered nee for {day.isoformat()}")]
+        return [Refusal(PROMISE, f"{dossier}: the provider answered nee for {day.isoformat()}")]
+    if current is not None and current.day == day and current.consultant != cid:
+        return [Refusal(SAME_DAY, f"{dossier} is on {day.isoformat()} already; a move by hand "
+                                  "goes to another day")]  # fmt: skip
     others = [a for a in suggester.future if a.dossier != dossier]
     moved = _laid_out(suggester, dossier, cid, day, others)
     before = _findings(suggester, others + ([current] if current in suggester.future else []))
@@ -115,7 +121,7 @@ def _why_not(suggester: Suggester, dossier: str, cid: str, day: date) -> list[Re
     new = [r for r in after if r not in before]
     if new:
         return new
-    return [Refusal(0, f"{dossier} fits {cid}'s morning of {day.isoformat()} only if another "
+    return [Refusal(NO_ROOM, f"{dossier} fits {cid}'s morning of {day.isoformat()} only if another "
                        "appointment changes its time or consultant; choose another morning, or "
                        "rerun and let the engine find room")]  # fmt: skip
 

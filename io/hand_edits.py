@@ -14,9 +14,16 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
 
+from filelock import FileLock
+
 from herplan.io.atomic import write_bytes_atomic
 
 FILE = "handwerk.json"
+LOCK_SECONDS = 10  # two planners saving at once: the second waits for the first
+
+
+def _lock(folder: Path) -> FileLock:
+    return FileLock(folder / f".{FILE}.lock", timeout=LOCK_SECONDS)
 
 
 @dataclass(frozen=True)
@@ -54,23 +61,26 @@ def _write(folder: Path, edits: list[HandEdit]) -> None:
 def add(folder: Path, edit: HandEdit) -> None:
     """Keep ``edit``; an earlier edit of the same dossier gives way to it."""
     stamped = edit if edit.at else HandEdit(**{**asdict(edit), "at": _now()})
-    _write(folder, [e for e in pending(folder) if e.dossier != edit.dossier] + [stamped])
+    with _lock(folder):
+        _write(folder, [e for e in pending(folder) if e.dossier != edit.dossier] + [stamped])
 
 
 def undo(folder: Path, dossier: str) -> bool:
     """Take the edit of ``dossier`` back; False when there was none."""
-    edits = pending(folder)
-    kept = [e for e in edits if e.dossier != dossier]
-    if len(kept) == len(edits):
-        return False
-    _write(folder, kept)
-    return True
+    with _lock(folder):
+        edits = pending(folder)
+        kept = [e for e in edits if e.dossier != dossier]
+        if len(kept) == len(edits):
+            return False
+        _write(folder, kept)
+        return True
 
 
 def taken(folder: Path, edits: list[HandEdit]) -> None:
     """A rerun planned ``edits``: they leave the list (an edit made meanwhile stays)."""
     done = {(e.dossier, e.place, e.at) for e in edits}
-    _write(folder, [e for e in pending(folder) if (e.dossier, e.place, e.at) not in done])
+    with _lock(folder):
+        _write(folder, [e for e in pending(folder) if (e.dossier, e.place, e.at) not in done])
 
 
 def _now() -> str:

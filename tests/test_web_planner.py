@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from starlette.testclient import TestClient
 
-from herplan.app.hand_edit import check_move
+from herplan.app.hand_edit import SAME_DAY, check_move
 from herplan.app.suggest import open_region
 from herplan.io import hand_edits
 from herplan.io.input_reader import read_problem
@@ -70,7 +70,7 @@ def a_morning_elsewhere(plan: dict) -> tuple[dict, str, str]:
     """An appointment, and another consultant's morning at another location (rule 3)."""
     first = plan["appointments"][0]
     for a in plan["appointments"]:
-        if a["location"] != first["location"] and a["consultant"] != first["consultant"]:
+        if a["location"] != first["location"] and a["date"] != first["date"]:
             return first, a["consultant"], a["date"]
     raise AssertionError("one location only")
 
@@ -104,6 +104,16 @@ def test_a_move_to_a_morning_at_another_location_is_refused_by_rule_3(page):
                        input_path=folder / "invoer" / "invoer.xlsx")  # fmt: skip
     assert not found.allowed
     assert 3 in {r.rule for r in found.refusals}
+
+
+def test_a_move_to_another_consultant_on_the_same_day_is_left_to_the_engine(page):
+    _client, folder = page
+    plan = plan_of(folder)
+    a = plan["appointments"][0]
+    other = next(c for c in sorted(plan["consultants"]) if c != a["consultant"])
+    found = check_move(folder / "planning", a["dossier"], other, date.fromisoformat(a["date"]),
+                       input_path=folder / "invoer" / "invoer.xlsx")  # fmt: skip
+    assert not found.allowed and [r.rule for r in found.refusals] == [SAME_DAY]
 
 
 # --- on the page ------------------------------------------------------------------------------

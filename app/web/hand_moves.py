@@ -17,6 +17,7 @@ from datetime import date
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 
+from herplan.app.hand_edit import NO_ROOM, PROMISE, SAME_DAY
 from herplan.app.web import audit
 from herplan.app.web.choosing import DOSSIER
 from herplan.app.web.forms import Refused, input_of, read_form
@@ -39,8 +40,10 @@ def explained(found: dict, lang: str) -> dict[str, object]:
     day = date.fromisoformat(found["date"])
     rules = []
     for r in found.get("refusals", []):
-        rules.append({"rule": r["rule"], "title": w[f"rule_{r['rule']}"],
-                      "why": w[f"rule_{r['rule']}_why"], "finding": r["finding"]})  # fmt: skip
+        own = {PROMISE: "rule_promise", NO_ROOM: "rule_no_room", SAME_DAY: "rule_same_day"}
+        key = own.get(r["rule"], f"rule_{r['rule']}")
+        rules.append({"rule": r["rule"], "title": w[key], "why": w[f"{key}_why"],
+                      "finding": r["finding"]})  # fmt: skip
     where = f"{found['consultant']}, {long_date(day, lang)}"
     if found.get("allowed"):
         text = w["move_ok"].format(dossier=found["dossier"], where=where, start=found["start"])
