@@ -185,3 +185,24 @@ def test_a_provider_answers_nee_online_and_the_planner_processes_it(server, brow
     expect(planner.locator("#changes")).to_contain_text(dossier, timeout=120_000)
     after = next((a for a in plan_of(folder)["appointments"] if a["dossier"] == dossier), None)
     assert after is None or after["date"] != before["date"]  # the nee day is never used again
+
+
+def test_no_serious_accessibility_violation_on_any_page_of_the_cycle(server, browser):
+    url, folder = server
+    message = sorted((folder / "planning" / "uitgaand").glob("*.eml"))[0].name
+    dossier = plan_of(folder)["unscheduled"][0]["dossier"]
+    pages = ["/", f"/p/{NAME}", f"/p/{NAME}?taal=en&week=51", f"/p/{NAME}/bericht/uitgaand/"
+             f"{message}", f"/p/{NAME}/afdrukken?week=49", f"/p/{NAME}/opties/{dossier}",
+             "/p/bestaat-niet"]  # fmt: skip
+    found = {}
+    for viewport in (LAPTOP, TABLET):
+        page = browser.new_page(viewport=viewport, bypass_csp=True)
+        for path in pages:
+            page.goto(url + path)
+            if path != f"/p/{NAME}/afdrukken?week=49":
+                no_sideways_scroll(page)
+            said = serious_violations(page)
+            if said:
+                found[f"{path} at {viewport['width']} px"] = said
+        page.close()
+    assert found == {}
