@@ -17,8 +17,9 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from herplan.app.web import audit
-from herplan.app.web.forms import Refused, input_of, read_form
+from herplan.app.web.forms import input_of
 from herplan.app.web.pages import ask_worker
+from herplan.app.web.posting import posted
 from herplan.app.web.render import language, missing, page, problem_page
 from herplan.app.web.state import PLANNING, Plannings, Run
 from herplan.app.web.views import read_plan
@@ -62,17 +63,11 @@ async def options(request: Request) -> Response:
 
 
 async def choose(request: Request) -> Response:
-    name = request.path_params["name"]
+    got = await posted(request)
+    if isinstance(got, Response):
+        return got
+    name, folder, lang, form = got.name, got.folder, got.lang, got.form
     store: Plannings = request.app.state.plannings
-    try:
-        folder = store.folder(name)
-    except LookupError:
-        return missing(request)
-    lang = language(request, read_plan(folder / PLANNING))
-    try:
-        form = await read_form(request)
-    except Refused as refused:
-        return problem_page(request, "busy.html", lang, refused.status, refused.word, name=name)
     dossier, place = form.fields.get("dossier", ""), form.fields.get("optie", "")
     if not DOSSIER.fullmatch(dossier) or not PLACE.fullmatch(place):
         return problem_page(request, "busy.html", lang, 400, "refused", name=name)

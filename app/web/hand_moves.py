@@ -20,11 +20,11 @@ from starlette.responses import JSONResponse, RedirectResponse, Response
 from herplan.app.hand_edit import NO_ROOM, PROMISE, SAME_DAY
 from herplan.app.web import audit
 from herplan.app.web.choosing import DOSSIER
-from herplan.app.web.forms import Refused, input_of, read_form
+from herplan.app.web.forms import input_of
 from herplan.app.web.pages import ask_worker, planning_page
-from herplan.app.web.render import language, missing, problem_page
-from herplan.app.web.state import PLANNING, Plannings
-from herplan.app.web.views import read_plan
+from herplan.app.web.posting import Posted, posted
+from herplan.app.web.render import missing
+from herplan.app.web.state import PLANNING
 from herplan.io import hand_edits
 from herplan.io.sentences import long_date
 from herplan.io.words import section
@@ -55,20 +55,12 @@ def explained(found: dict, lang: str) -> dict[str, object]:
 
 
 async def move(request: Request) -> Response:
-    name = request.path_params["name"]
-    store: Plannings = request.app.state.plannings
-    try:
-        folder = store.folder(name)
-    except LookupError:
+    got = await posted(request)
+    if isinstance(got, Response):
+        return got
+    if got.plan is None:
         return missing(request)
-    plan = read_plan(folder / PLANNING)
-    if plan is None:
-        return missing(request)
-    lang = language(request, plan)
-    try:
-        form = await read_form(request)
-    except Refused as refused:
-        return problem_page(request, "busy.html", lang, refused.status, refused.word, name=name)
+    name, folder, plan, lang, form = got.name, got.folder, got.plan, got.lang, got.form
     dossier = form.fields.get("dossier", "").strip()
     consultant = form.fields.get("consulent", "").strip()
     try:
@@ -77,7 +69,7 @@ async def move(request: Request) -> Response:
         day = None
     only_check = bool(form.fields.get("alleen_controleren"))
     if not DOSSIER.fullmatch(dossier) or not CONSULTANT.fullmatch(consultant) or day is None:
-        return _refused_form(request, name, plan, lang, only_check)
+        return _refused_form(request, got, only_check)
     found = await ask_worker("move", str(folder / PLANNING), dossier, consultant,
                              day.isoformat(), "--input", str(input_of(folder)),
                              seconds=CHECK_SECONDS)  # fmt: skip
@@ -106,28 +98,21 @@ async def move(request: Request) -> Response:
                             status_code=303)  # fmt: skip
 
 
-def _refused_form(request: Request, name: str, plan: dict, lang: str, only_check: bool):
-    words = section(lang, "web_")
+def _refused_form(request: Request, got: Posted, only_check: bool) -> Response:
+    words = section(got.lang, "web_")
     result = {"allowed": False, "text": words["move_incomplete"], "rules": []}
     if only_check:
         return JSONResponse(result, status_code=400)
-    folder = request.app.state.plannings.folder(name)
-    return planning_page(request, name, folder, plan, lang, status=400, moved=result)
+    assert got.plan is not None
+    return planning_page(request, got.name, got.folder, got.plan, got.lang, status=400,
+                         moved=result)  # fmt: skip
 
 
 async def undo(request: Request) -> Response:
-    name = request.path_params["name"]
-    store: Plannings = request.app.state.plannings
-    try:
-        folder = store.folder(name)
-    except LookupError:
-        return missing(request)
-    lang = language(request, read_plan(folder / PLANNING))
-    try:
-        form = await read_form(request)
-    except Refused as refused:
-        return problem_page(request, "busy.html", lang, refused.status, refused.word, name=name)
-    dossier = form.fields.get("dossier", "")
-    if hand_edits.undo(folder, dossier):
-        audit.record(request, "move-undo", planning=name, dossier=dossier)
-    return RedirectResponse(f"/p/{name}?taal={lang}#verplaatsen", status_code=303)
+    got = await posted(request)
+    if isinstance(got, Response):
+        return got
+    dossier = got.form.fields.get("dossier", "")
+    if hand_edits.undo(got.folder, dossier):
+        audit.record(request, "move-undo", planning=got.name, dossier=dossier)
+    return RedirectResponse(f"/p/{got.name}?taal={got.lang}#verplaatsen", status_code=303)

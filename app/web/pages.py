@@ -31,6 +31,7 @@ from herplan.app.web.forms import (
     save_returned,
     stage_input,
 )
+from herplan.app.web.posting import posted
 from herplan.app.web.render import language, missing, page, problem_page
 from herplan.app.web.state import PLANNING, Plannings, Run
 from herplan.app.web.views import (
@@ -249,17 +250,10 @@ def planning_page(
 
 
 async def rerun(request: Request) -> Response:
-    name = request.path_params["name"]
-    store = _plannings(request)
-    try:
-        folder = store.folder(name)
-    except LookupError:
-        return missing(request)
-    lang = language(request, read_plan(folder / PLANNING))
-    try:
-        form = await read_form(request)
-    except Refused as refused:
-        return problem_page(request, "busy.html", lang, refused.status, refused.word, name=name)
+    got = await posted(request)
+    if isinstance(got, Response):
+        return got
+    name, folder, lang, form, store = got.name, got.folder, got.lang, got.form, _plannings(request)
     job = store.jobs.get(name)
     if job is not None and job.running:
         return problem_page(request, "busy.html", lang, 409, "busy_other", name=name)
@@ -293,18 +287,10 @@ async def rerun(request: Request) -> Response:
 
 async def delete(request: Request) -> Response:
     """Delete a planning with everything in it, once its name is typed to confirm."""
-    name = request.path_params["name"]
-    store = _plannings(request)
-    try:
-        folder = store.folder(name)
-    except LookupError:
-        return missing(request)
-    plan = read_plan(folder / PLANNING)
-    lang = language(request, plan)
-    try:
-        form = await read_form(request)
-    except Refused as refused:
-        return problem_page(request, "busy.html", lang, refused.status, refused.word, name=name)
+    got = await posted(request)
+    if isinstance(got, Response):
+        return got
+    name, lang, form, store = got.name, got.lang, got.form, _plannings(request)
     job = store.jobs.get(name)
     if job is not None and job.running:
         return problem_page(request, "busy.html", lang, 409, "busy_other", name=name)

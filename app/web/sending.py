@@ -21,8 +21,8 @@ from starlette.responses import RedirectResponse, Response
 from herplan.app.mailer import SENT_LOG, plan_sending, read_log, read_outboxes, send_outbox
 from herplan.app.mailer import smtp_connection as connection
 from herplan.app.web import audit
-from herplan.app.web.forms import Refused, read_form
-from herplan.app.web.render import language, missing, page, problem_page
+from herplan.app.web.posting import posted
+from herplan.app.web.render import language, missing, page
 from herplan.app.web.state import PLANNING, Plannings
 from herplan.app.web.views import read_plan
 from herplan.io import mail_settings
@@ -88,16 +88,10 @@ def _folder(request: Request) -> Path:
 
 
 async def save_settings(request: Request) -> Response:
-    name = request.path_params["name"]
-    try:
-        folder = _folder(request)
-    except LookupError:
-        return missing(request)
-    lang = language(request, read_plan(folder / PLANNING))
-    try:
-        form = await read_form(request)
-    except Refused as refused:
-        return problem_page(request, "busy.html", lang, refused.status, refused.word, name=name)
+    got = await posted(request)
+    if isinstance(got, Response):
+        return got
+    name, lang, form = got.name, got.lang, got.form
     port = form.fields.get("poort", "").strip()
     settings = mail_settings.MailSettings(
         form.fields.get("server", "").strip(), int(port) if port.isdigit() else 0,
@@ -115,16 +109,10 @@ async def save_settings(request: Request) -> Response:
 
 
 async def send(request: Request) -> Response:
-    name = request.path_params["name"]
-    try:
-        folder = _folder(request)
-    except LookupError:
-        return missing(request)
-    lang = language(request, read_plan(folder / PLANNING))
-    try:
-        await read_form(request)
-    except Refused as refused:
-        return problem_page(request, "busy.html", lang, refused.status, refused.word, name=name)
+    got = await posted(request)
+    if isinstance(got, Response):
+        return got
+    name, folder, lang = got.name, got.folder, got.lang
     store: Plannings = request.app.state.plannings
     job = store.jobs.get(name)
     if job is not None and job.running:
