@@ -24,6 +24,7 @@ from herplan.app.web.forms import input_of
 from herplan.app.web.pages import ask_worker, planning_page
 from herplan.app.web.posting import Posted, posted
 from herplan.app.web.render import missing
+from herplan.app.web.rule_words import finding_in
 from herplan.app.web.state import PLANNING
 from herplan.io import hand_edits
 from herplan.io.sentences import long_date
@@ -35,7 +36,7 @@ CONSULTANT = re.compile(r"[A-Za-z0-9._-]{1,40}")
 
 def explained(found: dict, lang: str) -> dict[str, object]:
     """The check in the planner's words: per broken rule its name and what it means,
-    with the rule's own finding beside it."""
+    with the rule's own finding beside it (``rule_words``)."""
     w = section(lang, "web_")
     day = date.fromisoformat(found["date"])
     rules = []
@@ -43,7 +44,7 @@ def explained(found: dict, lang: str) -> dict[str, object]:
         own = {PROMISE: "rule_promise", NO_ROOM: "rule_no_room", SAME_DAY: "rule_same_day"}
         key = own.get(r["rule"], f"rule_{r['rule']}")
         rules.append({"rule": r["rule"], "title": w[key], "why": w[f"{key}_why"],
-                      "finding": r["finding"]})  # fmt: skip
+                      "finding": finding_in(r["finding"], lang)})  # fmt: skip
     where = f"{found['consultant']}, {long_date(day, lang)}"
     if found.get("allowed"):
         text = w["move_ok"].format(dossier=found["dossier"], where=where, start=found["start"])
