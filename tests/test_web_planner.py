@@ -149,6 +149,7 @@ def test_a_move_is_kept_until_undone(page):
     assert kept.dossier == dossier and kept.place.startswith(f"{day}@{consultant}@")
     shown = client.get(f"/p/{NAME}").text
     assert 'id="hand"' in shown and "Ongedaan maken" in shown
+    assert f"→ {kept.place.replace('@', ' ')} (verplaatst, wacht op opnieuw plannen)" in shown
     undone = client.post(f"/p/{NAME}/verplaats/ongedaan?taal=en", follow_redirects=False,
                          data={"csrf": token(client), "dossier": dossier})  # fmt: skip
     assert undone.status_code == 303 and "taal=en" in undone.headers["location"]

@@ -232,6 +232,7 @@ def planning_page(
     f = PageFilter.of(request.query_params)
     shown = filtered(plan, f)
     planning = folder / PLANNING
+    hand = hand_edits.pending(folder)
     return page(
         request, "planning.html", lang, status, name=name, plan=plan,
         head=figures(plan, shown, f, lang), shown=shown, line=timeline(plan, f, lang),
@@ -239,7 +240,8 @@ def planning_page(
         days_all=day_heads([d.isoformat() for d in working_days(plan)], lang),
         reason_names={code: reason_name(code, lang) for code in REASON_ORDER},
         cards=download_cards(planning, plan, f), revisions=revisions(planning),
-        history=history(planning), hand=hand_edits.pending(folder),
+        history=history(planning), hand=hand,
+        pending={e.dossier: e.place for e in hand},
         moved_now=request.query_params.get("verplaatst", ""),
         outbox=sending.outbox(planning, lang), mail=sending.settings_shown(store.data),
         sent=sending.last_report(request),
