@@ -70,7 +70,7 @@ async def move(request: Request) -> Response:
         day = None
     only_check = bool(form.fields.get("alleen_controleren"))
     if not DOSSIER.fullmatch(dossier) or not CONSULTANT.fullmatch(consultant) or day is None:
-        return _refused_form(request, got, only_check)
+        return await _refused_form(request, got, only_check)
     found = await ask_worker("move", str(folder / PLANNING), dossier, consultant,
                              day.isoformat(), "--input", str(input_of(folder)),
                              seconds=CHECK_SECONDS)  # fmt: skip
@@ -80,7 +80,7 @@ async def move(request: Request) -> Response:
                   "rules": []}  # fmt: skip
         if only_check:
             return JSONResponse(result)
-        return planning_page(request, name, folder, plan, lang, status=400, moved=result)
+        return await planning_page(request, name, folder, plan, lang, status=400, moved=result)
     result = explained(found, lang)
     audit.record(request, "move-check" if only_check else "move", planning=name,
                  dossier=found["dossier"], to=f"{day.isoformat()}@{found['consultant']}",
@@ -88,7 +88,7 @@ async def move(request: Request) -> Response:
     if only_check:
         return JSONResponse(result)
     if not result["allowed"]:
-        return planning_page(request, name, folder, plan, lang, status=409, moved=result)
+        return await planning_page(request, name, folder, plan, lang, status=409, moved=result)
     before = next((a for a in plan["appointments"] if a["dossier"] == found["dossier"]), None)
     hand_edits.add(folder, hand_edits.HandEdit(
         found["dossier"], found["place"],
@@ -99,13 +99,13 @@ async def move(request: Request) -> Response:
                             status_code=303)  # fmt: skip
 
 
-def _refused_form(request: Request, got: Posted, only_check: bool) -> Response:
+async def _refused_form(request: Request, got: Posted, only_check: bool) -> Response:
     words = section(got.lang, "web_")
     result = {"allowed": False, "text": words["move_incomplete"], "rules": []}
     if only_check:
         return JSONResponse(result, status_code=400)
     assert got.plan is not None
-    return planning_page(request, got.name, got.folder, got.plan, got.lang, status=400,
+    return await planning_page(request, got.name, got.folder, got.plan, got.lang, status=400,
                          moved=result)  # fmt: skip
 
 

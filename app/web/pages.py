@@ -218,15 +218,25 @@ async def planning(request: Request) -> Response:
     job = store.jobs.get(name)
     if plan is None or (job is not None and job.running):
         return _to(name, language(request), "/bezig")
-    return planning_page(request, name, folder, plan, language(request, plan))
+    return await planning_page(request, name, folder, plan, language(request, plan))
 
 
-def planning_page(
+async def planning_page(
     request: Request, name: str, folder: Path, plan: dict, lang: str, status: int = 200,
     **extra: object,
 ) -> Response:  # fmt: skip
     """The planning page under its filter (``views.PageFilter``): figures, timeline, moves
-    by hand, what is not planned, changes, answers, sending and the files."""
+    by hand, what is not planned, changes, answers, sending and the files. Built in a
+    worker thread: a region's outbox, answers and timeline take a moment, and the provider
+    pages must keep answering meanwhile."""
+    return await run_in_threadpool(_planning_page, request, name, folder, plan, lang, status,
+                                   extra)  # fmt: skip
+
+
+def _planning_page(
+    request: Request, name: str, folder: Path, plan: dict, lang: str, status: int,
+    extra: dict[str, object],
+) -> Response:  # fmt: skip
     store = _plannings(request)
     job = store.jobs.get(name)
     f = PageFilter.of(request.query_params)
@@ -297,7 +307,7 @@ async def delete(request: Request) -> Response:
     if job is not None and job.running:
         return problem_page(request, "busy.html", lang, 409, "busy_other", name=name)
     if form.fields.get("bevestig", "").strip() != name:
-        return planning_problem(request, name, lang, 400, "delete_confirm")
+        return await planning_problem(request, name, lang, 400, "delete_confirm")
     store.remove(name)
     store.jobs.pop(name, None)
     audit.record(request, "delete", planning=name)
@@ -321,7 +331,9 @@ async def print_view(request: Request) -> Response:
     return page(request, "print.html", lang, name=name, plan=plan, pages=pages, filter=f)
 
 
-def planning_problem(request: Request, name: str, lang: str, status: int, word: str) -> Response:
+async def planning_problem(
+    request: Request, name: str, lang: str, status: int, word: str
+) -> Response:
     """The planning page with one message of the page's words on top (the busy page when
     there is no plan to show yet)."""
     folder = _plannings(request).folder(name)
@@ -329,4 +341,4 @@ def planning_problem(request: Request, name: str, lang: str, status: int, word: 
     if plan is None:
         return problem_page(request, "busy.html", lang, status, word, name=name)
     said = error_rows([section(lang, "web_")[word]])
-    return planning_page(request, name, folder, plan, lang, status=status, errors=said)
+    return await planning_page(request, name, folder, plan, lang, status=status, errors=said)

@@ -76,10 +76,12 @@ def last_report(request: Request) -> dict | None:
     return request.session.pop("verzonden", None)
 
 
-def planning_problem(request: Request, name: str, lang: str, status: int, word: str) -> Response:
+async def planning_problem(
+    request: Request, name: str, lang: str, status: int, word: str
+) -> Response:
     from herplan.app.web import pages  # the planning page shows this module's outbox
 
-    return pages.planning_problem(request, name, lang, status, word)
+    return await pages.planning_problem(request, name, lang, status, word)
 
 
 def _folder(request: Request) -> Path:
@@ -98,7 +100,7 @@ async def save_settings(request: Request) -> Response:
         bool(form.fields.get("starttls")), form.fields.get("gebruiker", "").strip(),
     )  # fmt: skip
     if not settings.complete:
-        return planning_problem(request, name, lang, 400, "smtp_incomplete")
+        return await planning_problem(request, name, lang, 400, "smtp_incomplete")
     given = form.fields.get("wachtwoord", "")
     forget = bool(form.fields.get("wachtwoord_vergeten"))
     store: Plannings = request.app.state.plannings
@@ -116,10 +118,10 @@ async def send(request: Request) -> Response:
     store: Plannings = request.app.state.plannings
     job = store.jobs.get(name)
     if job is not None and job.running:
-        return planning_problem(request, name, lang, 409, "busy_other")
+        return await planning_problem(request, name, lang, 409, "busy_other")
     s = mail_settings.load(store.data)
     if not s.complete:
-        return planning_problem(request, name, lang, 400, "smtp_incomplete")
+        return await planning_problem(request, name, lang, 400, "smtp_incomplete")
     connect = connection(s.host, s.port, s.starttls, s.user or None,
                          mail_settings.password(store.data))  # fmt: skip
     try:
