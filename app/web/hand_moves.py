@@ -21,7 +21,8 @@ from herplan.app.hand_edit import NO_ROOM, PROMISE, SAME_DAY
 from herplan.app.web import audit
 from herplan.app.web.choosing import DOSSIER
 from herplan.app.web.forms import input_of
-from herplan.app.web.pages import ask_worker, planning_page
+from herplan.app.web.pages import ask_worker
+from herplan.app.web.planning_view import planning_page
 from herplan.app.web.posting import Posted, posted
 from herplan.app.web.render import missing
 from herplan.app.web.rule_words import finding_in

@@ -20,7 +20,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 
-from herplan.app.web import answering, audit, sending
+from herplan.app.web import audit
 from herplan.app.web.forms import (
     Refused,
     adopt_input,
@@ -31,31 +31,23 @@ from herplan.app.web.forms import (
     save_returned,
     stage_input,
 )
+from herplan.app.web.planning_view import planning_page, planning_problem
 from herplan.app.web.posting import posted
 from herplan.app.web.render import language, missing, page, problem_page
 from herplan.app.web.state import PLANNING, Plannings, Run
 from herplan.app.web.views import (
     PageFilter,
     choices,
-    day_heads,
-    download_cards,
     error_rows,
     failure_rows,
-    figures,
-    filtered,
-    history,
     listing,
     read_plan,
-    revisions,
     timeline,
-    working_days,
 )
 from herplan.io import hand_edits
 from herplan.io.answer_store import FILE as ANSWERS_FILE
 from herplan.io.input_writer import write_input_workbook
-from herplan.io.sentences import phase_words, reason_name
-from herplan.io.words import section
-from herplan.scheduler.explain import REASON_ORDER
+from herplan.io.sentences import phase_words
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CHECK_SECONDS = 120  # reading a region's workbook takes a few; a crafted one is stopped
@@ -221,46 +213,6 @@ async def planning(request: Request) -> Response:
     return await planning_page(request, name, folder, plan, language(request, plan))
 
 
-async def planning_page(
-    request: Request, name: str, folder: Path, plan: dict, lang: str, status: int = 200,
-    **extra: object,
-) -> Response:  # fmt: skip
-    """The planning page under its filter (``views.PageFilter``): figures, timeline, moves
-    by hand, what is not planned, changes, answers, sending and the files. Built in a
-    worker thread: a region's outbox, answers and timeline take a moment, and the provider
-    pages must keep answering meanwhile."""
-    return await run_in_threadpool(_planning_page, request, name, folder, plan, lang, status,
-                                   extra)  # fmt: skip
-
-
-def _planning_page(
-    request: Request, name: str, folder: Path, plan: dict, lang: str, status: int,
-    extra: dict[str, object],
-) -> Response:  # fmt: skip
-    store = _plannings(request)
-    job = store.jobs.get(name)
-    f = PageFilter.of(request.query_params)
-    shown = filtered(plan, f)
-    planning = folder / PLANNING
-    hand = hand_edits.pending(folder)
-    return page(
-        request, "planning.html", lang, status, name=name, plan=plan,
-        head=figures(plan, shown, f, lang), shown=shown, line=timeline(plan, f, lang),
-        filter=f, offered=choices(plan),
-        days_all=day_heads([d.isoformat() for d in working_days(plan)], lang),
-        reason_names={code: reason_name(code, lang) for code in REASON_ORDER},
-        cards=download_cards(planning, plan, f), revisions=revisions(planning),
-        history=history(planning), hand=hand,
-        pending={e.dossier: e.place for e in hand},
-        moved_now=request.query_params.get("verplaatst", ""),
-        outbox=sending.outbox(planning, lang), mail=sending.settings_shown(store.data),
-        sent=sending.last_report(request),
-        answers=answering.overview(folder, store.config.base_url, lang),
-        errors=extra.pop("errors", None) or (failure_rows(job.error, lang) if job and job.error
-                                             else []), **extra,
-    )  # fmt: skip
-
-
 async def rerun(request: Request) -> Response:
     got = await posted(request)
     if isinstance(got, Response):
@@ -329,16 +281,3 @@ async def print_view(request: Request) -> Response:
     weeks = [f.week] if f.week else choices(plan)["weeks"]
     pages = [(week, timeline(plan, replace(f, week=week), lang)) for week in weeks]
     return page(request, "print.html", lang, name=name, plan=plan, pages=pages, filter=f)
-
-
-async def planning_problem(
-    request: Request, name: str, lang: str, status: int, word: str
-) -> Response:
-    """The planning page with one message of the page's words on top (the busy page when
-    there is no plan to show yet)."""
-    folder = _plannings(request).folder(name)
-    plan = read_plan(folder / PLANNING)
-    if plan is None:
-        return problem_page(request, "busy.html", lang, status, word, name=name)
-    said = error_rows([section(lang, "web_")[word]])
-    return await planning_page(request, name, folder, plan, lang, status=status, errors=said)

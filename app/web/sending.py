@@ -11,77 +11,22 @@ from __future__ import annotations
 
 import email
 import email.policy
-from collections import defaultdict
 from pathlib import Path
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
-from herplan.app.mailer import SENT_LOG, plan_sending, read_log, read_outboxes, send_outbox
+from herplan.app.mailer import send_outbox
 from herplan.app.mailer import smtp_connection as connection
 from herplan.app.web import audit
+from herplan.app.web.planning_view import planning_problem
 from herplan.app.web.posting import posted
 from herplan.app.web.render import language, missing, page
 from herplan.app.web.state import PLANNING, Plannings
 from herplan.app.web.views import read_plan
 from herplan.io import mail_settings
 from herplan.io.errors import InputError
-
-_seen: dict[tuple, dict] = {}  # outbox views, by planning and the files they were read from
-
-
-def _stamp(path: Path) -> int:
-    try:
-        return path.stat().st_mtime_ns
-    except OSError:
-        return 0
-
-
-def outbox(planning: Path, lang: str) -> dict[str, object]:
-    """What still has to go, per recipient: new, changed and cancelled, with a message to
-    read of each recipient; and how many were sent before."""
-    key = (str(planning), _stamp(planning / "plan.json"), _stamp(planning / SENT_LOG))
-    if key in _seen:
-        return _seen[key]
-    try:
-        report = plan_sending(read_outboxes(planning), read_log(planning))
-    except InputError as error:
-        return {"recipients": [], "pending": 0, "sent": 0, "problem": error.messages[0]}
-    per: dict[str, dict] = defaultdict(lambda: {"new": 0, "changed": 0, "cancelled": 0,
-                                                "files": []})  # fmt: skip
-    for m in report.pending:
-        kind = "cancelled" if m.method == "CANCEL" else "changed" if m.sequence else "new"
-        row = per[m.to]
-        row[kind] += 1
-        row["files"].append(m.path.relative_to(planning).as_posix())
-    found = {
-        "recipients": [{"to": to, **row} for to, row in sorted(per.items())],
-        "pending": len(report.pending), "sent": len(report.already), "problem": "",
-    }  # fmt: skip
-    _seen.clear()
-    _seen[key] = found
-    return found
-
-
-def settings_shown(data: Path) -> dict[str, object]:
-    """The mail settings as the form shows them: never the password, only where it is."""
-    s = mail_settings.load(data)
-    return {"host": s.host, "port": s.port, "starttls": s.starttls, "user": s.user,
-            "complete": s.complete, "password": mail_settings.password_source(data)}  # fmt: skip
-
-
-def last_report(request: Request) -> dict | None:
-    """What the last *Versturen* of this session did (shown once)."""
-    return request.session.pop("verzonden", None)
-
-
-async def planning_problem(
-    request: Request, name: str, lang: str, status: int, word: str
-) -> Response:
-    from herplan.app.web import pages  # the planning page shows this module's outbox
-
-    return await pages.planning_problem(request, name, lang, status, word)
 
 
 def _folder(request: Request) -> Path:

@@ -1,0 +1,64 @@
+"""What the planning page shows of the outbox and the mail server (README, Web page).
+
+Per recipient how many messages still go, new, changed and cancelled, as
+``mailer.plan_sending`` decides them for *Versturen* and ``herplan send``; the mail
+settings without the password; and what the last *Versturen* of this session did.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+from starlette.requests import Request
+
+from herplan.app.mailer import SENT_LOG, plan_sending, read_log, read_outboxes
+from herplan.io import mail_settings
+from herplan.io.errors import InputError
+
+_seen: dict[tuple, dict] = {}  # outbox views, by planning and the files they were read from
+
+
+def _stamp(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
+
+
+def outbox(planning: Path, lang: str) -> dict[str, object]:
+    """What still has to go, per recipient: new, changed and cancelled, with a message to
+    read of each recipient; and how many were sent before."""
+    key = (str(planning), _stamp(planning / "plan.json"), _stamp(planning / SENT_LOG))
+    if key in _seen:
+        return _seen[key]
+    try:
+        report = plan_sending(read_outboxes(planning), read_log(planning))
+    except InputError as error:
+        return {"recipients": [], "pending": 0, "sent": 0, "problem": error.messages[0]}
+    per: dict[str, dict] = defaultdict(lambda: {"new": 0, "changed": 0, "cancelled": 0,
+                                                "files": []})  # fmt: skip
+    for m in report.pending:
+        kind = "cancelled" if m.method == "CANCEL" else "changed" if m.sequence else "new"
+        row = per[m.to]
+        row[kind] += 1
+        row["files"].append(m.path.relative_to(planning).as_posix())
+    found = {
+        "recipients": [{"to": to, **row} for to, row in sorted(per.items())],
+        "pending": len(report.pending), "sent": len(report.already), "problem": "",
+    }  # fmt: skip
+    _seen.clear()
+    _seen[key] = found
+    return found
+
+
+def settings_shown(data: Path) -> dict[str, object]:
+    """The mail settings as the form shows them: never the password, only where it is."""
+    s = mail_settings.load(data)
+    return {"host": s.host, "port": s.port, "starttls": s.starttls, "user": s.user,
+            "complete": s.complete, "password": mail_settings.password_source(data)}  # fmt: skip
+
+
+def last_report(request: Request) -> dict | None:
+    """What the last *Versturen* of this session did (shown once)."""
+    return request.session.pop("verzonden", None)

@@ -1,0 +1,93 @@
+"""The planning page itself: everything a planner reads of one planning, under its filter.
+
+The handlers of ``pages``, ``hand_moves`` and ``sending`` end here, with the page as it
+is or with one message on top.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import Response
+
+from herplan.app.web import answering, outbox_view
+from herplan.app.web.render import page, problem_page
+from herplan.app.web.state import PLANNING, Plannings
+from herplan.app.web.views import (
+    PageFilter,
+    choices,
+    day_heads,
+    download_cards,
+    error_rows,
+    failure_rows,
+    figures,
+    filtered,
+    history,
+    read_plan,
+    revisions,
+    timeline,
+    working_days,
+)
+from herplan.io import hand_edits
+from herplan.io.sentences import reason_name
+from herplan.io.words import section
+from herplan.scheduler.explain import REASON_ORDER
+
+
+def _plannings(request: Request) -> Plannings:
+    return request.app.state.plannings
+
+
+async def planning_page(
+    request: Request, name: str, folder: Path, plan: dict, lang: str, status: int = 200,
+    **extra: object,
+) -> Response:  # fmt: skip
+    """The planning page under its filter (``views.PageFilter``): figures, timeline, moves
+    by hand, what is not planned, changes, answers, sending and the files. Built in a
+    worker thread: a region's outbox, answers and timeline take a moment, and the provider
+    pages must keep answering meanwhile."""
+    return await run_in_threadpool(_planning_page, request, name, folder, plan, lang, status,
+                                   extra)  # fmt: skip
+
+
+def _planning_page(
+    request: Request, name: str, folder: Path, plan: dict, lang: str, status: int,
+    extra: dict[str, object],
+) -> Response:  # fmt: skip
+    store = _plannings(request)
+    job = store.jobs.get(name)
+    f = PageFilter.of(request.query_params)
+    shown = filtered(plan, f)
+    planning = folder / PLANNING
+    hand = hand_edits.pending(folder)
+    return page(
+        request, "planning.html", lang, status, name=name, plan=plan,
+        head=figures(plan, shown, f, lang), shown=shown, line=timeline(plan, f, lang),
+        filter=f, offered=choices(plan),
+        days_all=day_heads([d.isoformat() for d in working_days(plan)], lang),
+        reason_names={code: reason_name(code, lang) for code in REASON_ORDER},
+        cards=download_cards(planning, plan, f), revisions=revisions(planning),
+        history=history(planning), hand=hand,
+        pending={e.dossier: e.place for e in hand},
+        moved_now=request.query_params.get("verplaatst", ""),
+        outbox=outbox_view.outbox(planning, lang), mail=outbox_view.settings_shown(store.data),
+        sent=outbox_view.last_report(request),
+        answers=answering.overview(folder, store.config.base_url, lang),
+        errors=extra.pop("errors", None) or (failure_rows(job.error, lang) if job and job.error
+                                             else []), **extra,
+    )  # fmt: skip
+
+
+async def planning_problem(
+    request: Request, name: str, lang: str, status: int, word: str
+) -> Response:
+    """The planning page with one message of the page's words on top (the busy page when
+    there is no plan to show yet)."""
+    folder = _plannings(request).folder(name)
+    plan = read_plan(folder / PLANNING)
+    if plan is None:
+        return problem_page(request, "busy.html", lang, status, word, name=name)
+    said = error_rows([section(lang, "web_")[word]])
+    return await planning_page(request, name, folder, plan, lang, status=status, errors=said)
