@@ -107,7 +107,7 @@ async def _refused_form(request: Request, got: Posted, only_check: bool) -> Resp
         return JSONResponse(result, status_code=400)
     assert got.plan is not None
     return await planning_page(request, got.name, got.folder, got.plan, got.lang, status=400,
-                         moved=result)  # fmt: skip
+                               moved=result)  # fmt: skip
 
 
 async def undo(request: Request) -> Response:

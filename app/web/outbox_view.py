@@ -26,7 +26,7 @@ def _stamp(path: Path) -> int:
         return 0
 
 
-def outbox(planning: Path, lang: str) -> dict[str, object]:
+def outbox(planning: Path) -> dict[str, object]:
     """What still has to go, per recipient: new, changed and cancelled, with a message to
     read of each recipient; and how many were sent before."""
     key = (str(planning), _stamp(planning / "plan.json"), _stamp(planning / SENT_LOG))
