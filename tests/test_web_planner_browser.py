@@ -74,6 +74,7 @@ def test_a_week_at_a_glance_on_a_laptop_and_a_tablet(server, browser, tmp_path):
     table = page.locator("#timeline").bounding_box()
     assert table["width"] <= frame["width"] + 1  # one week fits the laptop's window
     assert frame["x"] >= 0 and frame["x"] + frame["width"] <= LAPTOP["width"]
+    assert table["y"] + 200 < LAPTOP["height"]  # the week's first consultants in view at once
     page.screenshot(path=str(tmp_path / "week-laptop.png"))
     no_sideways_scroll(page)
     assert serious_violations(page) == []
