@@ -132,7 +132,7 @@ def test_the_planning_page_shows_figures_timeline_and_files(planned):
     assert re.search(r"wk 49: \d+", page)  # the interviews of each week
     first = plan["appointments"][0]
     assert f"<td>{first['start']}–{first['end']}</td><td>{first['dossier']}</td>" in page
-    assert f"/p/{name}/bestand/aanbieders/yulius.xlsx" in page
+    assert f'/p/{name}/bestand/aanbieders/yulius.xlsx">Werkmap (Excel)</a>' in page
     assert "Hoe dicht bij het best mogelijke" in page
 
 

@@ -267,7 +267,8 @@ def download_cards(planning: Path, plan: dict, f: PageFilter) -> list[dict[str, 
     for provider, stem in sorted(names.get("aanbieders", {}).items()):
         if f.provider not in ("", provider):
             continue
-        files = [(kind, f"aanbieders/{stem}.{kind}") for kind in ("xlsx", "ics")
+        files = [(label, f"aanbieders/{stem}.{kind}")
+                 for label, kind in (("card_workbook", "xlsx"), ("card_calendar", "ics"))
                  if (planning / "aanbieders" / f"{stem}.{kind}").is_file()]  # fmt: skip
         cards.append({"who": "provider", "title": provider, "files": files,
                       "changes": changed.get(provider, 0)})  # fmt: skip
