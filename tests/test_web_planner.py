@@ -214,6 +214,9 @@ def test_one_filter_narrows_every_part_of_the_page(page):
     timeline = html.split('id="timeline"')[1].split("</table>\n</div>")[0]
     assert timeline.count('scope="col"') - 1 <= 5  # one week's working days
     assert html.count("<h4>") == 1 + 2  # its own card, the consultants', the planner's
+    for odd in ("0", "99", "x"):  # not a week: the whole period
+        html = client.get(f"/p/{NAME}", params={"week": odd}).text
+        assert figure(html, "Ingepland") == len(plan["appointments"])
 
 
 def test_search_finds_a_dossier_by_its_initials_or_begeleider(page):

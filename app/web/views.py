@@ -92,7 +92,8 @@ class PageFilter:
     def of(cls, query: Mapping[str, str]) -> PageFilter:
         week = query.get("week", "")
         return cls(query.get("aanbieder", "").strip(), query.get("consulent", "").strip(),
-                   query.get("locatie", "").strip(), int(week) if week.isdigit() else None,
+                   query.get("locatie", "").strip(),
+                   int(week) if week.isdigit() and 0 < int(week) < 54 else None,
                    query.get("zoek", "").strip()[:100])  # fmt: skip
 
     @property
