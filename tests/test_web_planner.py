@@ -132,6 +132,7 @@ def test_a_refused_move_says_the_rule_in_the_pages_language_and_keeps_nothing(pa
     assert answer.status_code == 409
     assert "Regel 4, beschikbaarheid consulent" in answer.text
     assert "werkt die dag niet" in answer.text
+    assert f'href="/p/{NAME}?taal=en" lang="en"' in answer.text  # not back to the POST
     assert hand_edits.pending(folder) == []
     checked = move(client, a["dossier"], consultant, day, lang="en", alleen_controleren="1").json()
     assert checked["allowed"] is False

@@ -19,13 +19,24 @@ def language(request: Request, plan: dict | None = None) -> str:
     return taal if taal in WORDS else "nl"
 
 
+def language_links(request: Request) -> dict[str, str]:
+    """The same page in each language: this address with another ``taal`` (the filter
+    kept), or, after a form was posted, the page it came from."""
+    if request.method == "GET":
+        return {code: str(request.url.include_query_params(taal=code).replace(
+            scheme="", netloc="")) for code in WORDS}  # fmt: skip
+    parts = request.url.path.split("/")
+    back = f"/p/{parts[2]}" if len(parts) > 2 and parts[1] == "p" else "/"
+    return {code: f"{back}?taal={code}" for code in WORDS}
+
+
 def page(
     request: Request, template: str, lang: str, status: int = 200, **values: object
 ) -> Response:
     """``template`` in ``lang``, with the form token every form of it carries."""
     env = request.app.state.templates
     html = env.get_template(template).render(
-        w=section(lang, "web_"), lang=lang, request=request,
+        w=section(lang, "web_"), lang=lang, request=request, switch=language_links(request),
         csrf=session_token(request.session), user=request.session.get("user", ""),
         errors=values.pop("errors", []), **values,
     )  # fmt: skip
