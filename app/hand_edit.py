@@ -12,17 +12,16 @@ rule in the planner's words, with the rule's own finding beside it.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
 from herplan.app.suggest import open_region
-from herplan.calendar import iso_week
 from herplan.constraints import HARD_RULES
 from herplan.domain import Appointment
-from herplan.facts import PlanFacts
+from herplan.facts import PlanFacts, held_mornings
 from herplan.io.errors import InputError
+from herplan.scheduler.rerun import is_confirmed
 from herplan.scheduler.suggest import NotOpen, Option, Suggester
 from herplan.scheduler.timing import assign_times, hhmm
 
@@ -153,14 +152,9 @@ def _findings(suggester: Suggester, future: list[Appointment]) -> list[Refusal]:
     """Every hard rule's ``violations`` on these appointments (held mornings and
     confirmed appointments as the guard counts them)."""
     rerun = suggester.rerun
-    held: Counter = Counter()
-    for c, d in {(a.consultant, a.day) for a in rerun.previous if a.day < rerun.today}:
-        held[(c, iso_week(d))] += 1
-    pinned = {}
-    for a in suggester.future:
-        verdict = rerun.verdict(a.dossier)
-        if a.pinned or (verdict is not None and verdict.feasible):
-            pinned[a.dossier] = (a.consultant, a.day, a.start)
-    facts = PlanFacts(suggester.problem, tuple(future), dict(held), pinned)
+    held = held_mornings(a for a in rerun.previous if a.day < rerun.today)
+    pinned = {a.dossier: (a.consultant, a.day, a.start) for a in suggester.future
+              if is_confirmed(a, rerun)}  # fmt: skip
+    facts = PlanFacts(suggester.problem, tuple(future), held, pinned)
     return [Refusal(rule.number, v) for rule in HARD_RULES if rule.violations is not None
             for v in rule.violations(facts)]  # fmt: skip

@@ -15,11 +15,15 @@ from herplan.domain import Location, Problem, Reassessment
 from herplan.facts import PlanFacts, refused_days
 
 
-def allows_day(problem: Problem, r: Reassessment, day: date) -> bool:
-    loc = problem.location(r.location_key)
+def is_open(loc: Location, day: date) -> bool:
+    """The location is open that day: one of its weekdays and not a closed date."""
     if loc.open_weekdays is not None and day.weekday() not in loc.open_weekdays:
         return False
     return day not in loc.closed_dates
+
+
+def allows_day(problem: Problem, r: Reassessment, day: date) -> bool:
+    return is_open(problem.location(r.location_key), day)
 
 
 def slots(problem: Problem, location: Location) -> int:

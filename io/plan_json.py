@@ -15,6 +15,7 @@ from datetime import date
 from herplan.calendar import working_days
 from herplan.constraints import OBJECTIVES
 from herplan.constraints.consultant_availability import consultant_available
+from herplan.constraints.location_availability import is_open
 from herplan.domain import (
     Appointment,
     Change,
@@ -177,7 +178,7 @@ def plan_dict(plan: Plan) -> dict[str, object]:
 def _unscheduled(plan: Plan, u: Unscheduled) -> dict[str, object]:
     """Why a case is not planned, and whose it is (the page filters and searches on it)."""
     s = plan.problem.settings
-    r = next((x for x in plan.problem.reassessments if x.dossier == u.dossier), None)
+    r = plan.problem.reassessments_by_dossier.get(u.dossier)
     return {"dossier": u.dossier, "reasons": list(u.reasons),
             "explanation": explanation(u, s.language, s.max_plan_age_months),
             "provider": r.provider if r else "", "location": r.location if r else "",
@@ -196,10 +197,7 @@ def _away(plan: Plan, cid: str) -> list[str]:
 
 def _location(plan: Plan, loc: Location) -> dict[str, object]:
     """A location's address and the working days it is closed (rule 5)."""
-    days = working_days(plan.problem.settings)
-    closed = [d.isoformat() for d in days
-              if (loc.open_weekdays is not None and d.weekday() not in loc.open_weekdays)
-              or d in loc.closed_dates]  # fmt: skip
+    closed = [d.isoformat() for d in working_days(plan.problem.settings) if not is_open(loc, d)]
     return {"provider": loc.provider, "name": loc.name, "address": loc.full_address,
             "closed": closed}  # fmt: skip
 

@@ -82,7 +82,8 @@ def rerun_candidates(
     return start, cands
 
 
-def _confirmed(a: Appointment, rerun: Rerun) -> bool:
+def is_confirmed(a: Appointment, rerun: Rerun) -> bool:
+    """Pinned (rule 10): confirmed in an earlier revision, or answered ``ja``."""
     verdict = rerun.verdict(a.dossier)
     return a.pinned or (verdict is not None and verdict.feasible)
 
@@ -117,21 +118,21 @@ def starting_plan(cands: Candidates, rerun: Rerun, start: RerunStart) -> RerunSt
         ):
             cause = "moved_location" if cands.location(i) != (a.provider, a.location) else None
             start.released[a.dossier] = cause or _cause(cands, i, a)
-            if _confirmed(a, rerun):
+            if is_confirmed(a, rerun):
                 start.conflicts[a.dossier] = start.released[a.dossier]
         else:
             keep.append((i, a))
     keep += _chosen(cands, rerun, start)
     for _i, a in _over_capacity(cands, keep, rerun):
         start.released[a.dossier] = "rule"
-        if _confirmed(a, rerun):
+        if is_confirmed(a, rerun):
             start.conflicts[a.dossier] = "rule"
     dropped = set(start.released)
     for i, a in keep:
         if a.dossier in dropped:
             continue
         start.kept.append((i, a.consultant, a.day))
-        if _confirmed(a, rerun):
+        if is_confirmed(a, rerun):
             start.confirmed.add(a.dossier)
             start.times[a.dossier] = (a.start, a.writeup_start)
     start.kept.sort()
@@ -176,7 +177,7 @@ def _over_capacity(
     """
     state = Mornings(cands)
     dropped: list[tuple[int, Appointment]] = []
-    for i, a in sorted(keep, key=lambda item: (not _confirmed(item[1], rerun), item[1].day,
+    for i, a in sorted(keep, key=lambda item: (not is_confirmed(item[1], rerun), item[1].day,
                                                 item[1].start, item[1].dossier)):  # fmt: skip
         mid = state.busy.get((a.consultant, a.day))
         opened = mid is None

@@ -17,9 +17,8 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from herplan.calendar import iso_week
 from herplan.domain import Appointment, Plan, Rerun
-from herplan.facts import PlanFacts, describe
+from herplan.facts import PlanFacts, describe, held_mornings
 from herplan.scheduler.rerun import RerunStart
 
 if TYPE_CHECKING:
@@ -51,16 +50,13 @@ def violations(
     found = _consistency(plan, past, future)
     if found:
         return found  # the rules below assume a consistent plan
-    held: Counter = Counter()
-    for cid, day in {(a.consultant, a.day) for a in past.values()}:
-        held[(cid, iso_week(day))] += 1
     pinned = {}
     if rerun is not None and start is not None:
         for dossier in start.confirmed:
             before = start.placed.get(dossier) or rerun.previous_of(dossier)
             if before is not None:
                 pinned[dossier] = (before.consultant, before.day, before.start)
-    facts = PlanFacts(plan.problem, future, dict(held), pinned)
+    facts = PlanFacts(plan.problem, future, held_mornings(past.values()), pinned)
     for rule in rules:
         if rule.violations is not None:
             found += [f"rule {rule.number} ({rule.name}): {v}" for v in rule.violations(facts)]

@@ -78,11 +78,16 @@ def a_morning_elsewhere(plan: dict) -> tuple[dict, str, str]:
 # --- the check itself -----------------------------------------------------------------------
 
 
+def check(folder: Path, dossier: str, consultant: str, day: date):
+    """``check_move`` on the page's copy of the example."""
+    return check_move(folder / "planning", dossier, consultant, day,
+                      input_path=folder / "invoer" / "invoer.xlsx")  # fmt: skip
+
+
 def test_a_move_the_suggestions_know_is_allowed_with_its_time(page):
     _client, folder = page
     dossier, consultant, day = an_allowed_move(folder)
-    found = check_move(folder / "planning", dossier, consultant, date.fromisoformat(day),
-                       input_path=folder / "invoer" / "invoer.xlsx")  # fmt: skip
+    found = check(folder, dossier, consultant, date.fromisoformat(day))
     assert found.allowed and found.refusals == []
     assert found.place.startswith(f"{day}@{consultant}@") and found.start
 
@@ -90,8 +95,7 @@ def test_a_move_the_suggestions_know_is_allowed_with_its_time(page):
 def test_a_move_to_a_day_away_is_refused_by_rule_4(page):
     _client, folder = page
     a, consultant, day = an_away_day(plan_of(folder))
-    found = check_move(folder / "planning", a["dossier"], consultant, date.fromisoformat(day),
-                       input_path=folder / "invoer" / "invoer.xlsx")  # fmt: skip
+    found = check(folder, a["dossier"], consultant, date.fromisoformat(day))
     assert not found.allowed
     assert 4 in {r.rule for r in found.refusals}
     assert any(consultant in r.finding for r in found.refusals if r.rule == 4)
@@ -100,8 +104,7 @@ def test_a_move_to_a_day_away_is_refused_by_rule_4(page):
 def test_a_move_to_a_morning_at_another_location_is_refused_by_rule_3(page):
     _client, folder = page
     a, consultant, day = a_morning_elsewhere(plan_of(folder))
-    found = check_move(folder / "planning", a["dossier"], consultant, date.fromisoformat(day),
-                       input_path=folder / "invoer" / "invoer.xlsx")  # fmt: skip
+    found = check(folder, a["dossier"], consultant, date.fromisoformat(day))
     assert not found.allowed
     assert 3 in {r.rule for r in found.refusals}
 
@@ -111,8 +114,7 @@ def test_a_move_to_another_consultant_on_the_same_day_is_left_to_the_engine(page
     plan = plan_of(folder)
     a = plan["appointments"][0]
     other = next(c for c in sorted(plan["consultants"]) if c != a["consultant"])
-    found = check_move(folder / "planning", a["dossier"], other, date.fromisoformat(a["date"]),
-                       input_path=folder / "invoer" / "invoer.xlsx")  # fmt: skip
+    found = check(folder, a["dossier"], other, date.fromisoformat(a["date"]))
     assert not found.allowed and [r.rule for r in found.refusals] == [SAME_DAY]
 
 

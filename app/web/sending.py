@@ -20,6 +20,7 @@ from starlette.responses import RedirectResponse, Response
 from herplan.app.mailer import send_outbox
 from herplan.app.mailer import smtp_connection as connection
 from herplan.app.web import audit
+from herplan.app.web.files import inside
 from herplan.app.web.planning_view import planning_problem
 from herplan.app.web.posting import posted
 from herplan.app.web.render import language, missing, page
@@ -88,11 +89,15 @@ async def message(request: Request) -> Response:
         folder = _folder(request)
     except LookupError:
         return missing(request)
-    planning = (folder / PLANNING).resolve()
-    path = (planning / request.path_params["path"]).resolve()
-    parts = path.relative_to(planning).parts if path.is_relative_to(planning) else ()
-    inside = parts[:1] == ("uitgaand",) or (parts[:1] == ("revisies",) and "uitgaand" in parts)
-    if not inside or path.suffix != ".eml" or not path.is_file():
+    planning = folder / PLANNING
+    relative = request.path_params["path"]
+    parts = relative.split("/")
+    in_outbox = parts[:1] == ["uitgaand"] or (parts[:1] == ["revisies"] and "uitgaand" in parts)
+    try:
+        path = inside(planning, relative)
+    except LookupError:
+        return missing(request)
+    if not in_outbox or path.suffix != ".eml":
         return missing(request)
     lang = language(request, read_plan(planning))
     msg = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)

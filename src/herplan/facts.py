@@ -9,8 +9,8 @@ count against the weekly cap (``held``).
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Callable, Mapping
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -62,6 +62,14 @@ def describe(a: Appointment) -> str:
     return (
         f"{a.dossier} ({a.consultant}, {a.day.isoformat()} {a.start // 60:02d}:{a.start % 60:02d})"
     )
+
+
+def held_mornings(past: Iterable[Appointment]) -> dict[tuple[str, tuple[int, int]], int]:
+    """Mornings already held before a rerun, per consultant and ISO week (rule 4's cap)."""
+    held: Counter = Counter()
+    for cid, day in {(a.consultant, a.day) for a in past}:
+        held[(cid, iso_week(day))] += 1
+    return dict(held)
 
 
 def refused_days(
