@@ -292,3 +292,23 @@ def test_a_page_that_is_not_there_says_so_in_the_pages_language(page):
     assert answer.status_code == 404 and "This page does not exist" in answer.text
     assert 'href="/?taal=en"' in answer.text
     assert "Deze pagina bestaat niet" in client.get(f"/p/{NAME}/opties/X!").text
+
+
+def test_the_new_forms_refuse_a_foreign_origin_and_a_missing_token(page):
+    client, folder = page
+    dossier, consultant, day = an_allowed_move(folder)
+    forms = {
+        "verplaats": {"dossier": dossier, "consulent": consultant, "datum": day},
+        "verplaats/ongedaan": {"dossier": dossier},
+        "smtp": {"server": "evil.example", "poort": "25"},
+        "versturen": {},
+        "verwijderen": {"bevestig": NAME},
+    }
+    for action, fields in forms.items():
+        url = f"/p/{NAME}/{action}"
+        foreign = client.post(url, data={"csrf": token(client), **fields},
+                              headers={"origin": "https://evil.example"})  # fmt: skip
+        assert foreign.status_code == 403, action
+        assert client.post(url, data=fields).status_code == 403, action  # no token
+    assert folder.is_dir() and hand_edits.pending(folder) == []
+    assert not (folder.parent / "smtp.json").exists()
