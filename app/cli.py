@@ -129,7 +129,8 @@ def main() -> None:
 @click.option(
     "--today",
     type=click.DateTime(formats=["%Y-%m-%d", "%d-%m-%Y"]),
-    help="On a rerun: appointments before this day are kept as they are (default: today).",
+    help="Plan as of this day (default: today, Dutch time): nothing is placed on or before "
+    "it, and on a rerun what stands there is held as it is. Replays a period on purpose.",
 )
 @click.option(
     "--feedback",
@@ -273,18 +274,26 @@ def template(file: Path, force: bool) -> None:
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="A returned provider workbook to check before a rerun; repeat for several.",
 )
-def check(input_path: Path, out: Path | None, feedback: tuple[Path, ...]) -> None:
+@click.option(
+    "--today", type=click.DateTime(formats=["%Y-%m-%d", "%d-%m-%Y"]),
+    help="Check as of this day (default: today, Dutch time).",
+)  # fmt: skip
+def check(
+    input_path: Path, out: Path | None, feedback: tuple[Path, ...], today: datetime | None
+) -> None:
     """Validate INPUT (and returned workbooks) only; report every error at once."""
+    from herplan import clock
     from herplan.io.input_reader import read_problem
     from herplan.io.previous import prepare_rerun
 
+    day = today.date() if today else clock.today()
     try:
-        problem, warnings = read_problem(input_path)
+        problem, warnings = read_problem(input_path, day)
         stale: tuple[StaleAnswer, ...] = ()
         if feedback:
             if out is None or not (out / "plan.json").is_file():
                 raise click.UsageError("--feedback needs --out, the planning folder it came from")
-            stale = prepare_rerun(out, None, feedback).stale
+            stale = prepare_rerun(out, day, feedback).stale
     except InputError as error:
         _fail_input(error)
     for warning in warnings:
@@ -317,7 +326,7 @@ def check(input_path: Path, out: Path | None, feedback: tuple[Path, ...]) -> Non
 )  # fmt: skip
 @click.option(
     "--today", type=click.DateTime(formats=["%Y-%m-%d", "%d-%m-%Y"]),
-    help="Only days from this one on, as in a rerun (default: today).",
+    help="As of this day: only later days are offered (default: today, Dutch time).",
 )  # fmt: skip
 @click.option(
     "--input", "input_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
@@ -413,6 +422,10 @@ def links(folder: Path, base_url: str, renew: tuple[str, ...]) -> None:
     "--base-url", metavar="URL",
     help="How providers reach this page, for their answer links (default: http://HOST:PORT).",
 )  # fmt: skip
+@click.option(
+    "--today", type=click.DateTime(formats=["%Y-%m-%d", "%d-%m-%Y"]),
+    help="Work as of this day: plans, options, moves and answers (default: today, Dutch time).",
+)  # fmt: skip
 def serve(
     port: int,
     host: str,
@@ -421,6 +434,7 @@ def serve(
     behind_https: bool,
     add_user: str | None,
     base_url: str | None,
+    today: datetime | None,
 ) -> None:
     """The planner's web page: plan, look, download, process changes."""
     import platformdirs
@@ -446,7 +460,8 @@ def serve(
         base = checked_url(base_url or f"http://{host}:{port}")
     except InputError as error:
         raise click.UsageError(error.messages[0]) from None
-    config = server_config(folder, host, allowed_hosts, behind_https, base_url=base)
+    config = server_config(folder, host, allowed_hosts, behind_https, base_url=base,
+                           today=today.date() if today else None)  # fmt: skip
     if host not in ("127.0.0.1", "localhost", "::1") and not accounts.exist():
         raise click.UsageError(
             f"--host {host} lets others on the network reach the plannings: add a planner "

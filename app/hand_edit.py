@@ -18,7 +18,7 @@ from pathlib import Path
 
 from herplan.app.suggest import open_region
 from herplan.constraints import HARD_RULES
-from herplan.domain import Appointment
+from herplan.domain import Appointment, is_held
 from herplan.facts import PlanFacts, held_mornings
 from herplan.io.errors import InputError
 from herplan.scheduler.rerun import is_confirmed
@@ -103,8 +103,10 @@ def _why_not(suggester: Suggester, dossier: str, cid: str, day: date) -> list[Re
     problem, rerun = suggester.problem, suggester.rerun
     if cid not in {c.id for c in problem.consultants}:
         return [Refusal(4, f"{cid}: not a consultant of the input")]
-    if day < rerun.today:
-        return [Refusal(PROMISE, f"{day.isoformat()} is before today ({rerun.today.isoformat()})")]
+    if is_held(day, rerun.today):
+        return [
+            Refusal(PROMISE, f"{day.isoformat()} is not after today ({rerun.today.isoformat()})")
+        ]
     verdict = rerun.verdict(dossier)
     current = rerun.previous_of(dossier)
     if (verdict is not None and not verdict.feasible and not verdict.same_day
@@ -152,7 +154,7 @@ def _findings(suggester: Suggester, future: list[Appointment]) -> list[Refusal]:
     """Every hard rule's ``violations`` on these appointments (held mornings and
     confirmed appointments as the guard counts them)."""
     rerun = suggester.rerun
-    held = held_mornings(a for a in rerun.previous if a.day < rerun.today)
+    held = held_mornings(a for a in rerun.previous if rerun.held(a))
     pinned = {a.dossier: (a.consultant, a.day, a.start) for a in suggester.future
               if is_confirmed(a, rerun)}  # fmt: skip
     facts = PlanFacts(suggester.problem, tuple(future), held, pinned)

@@ -23,12 +23,12 @@ import ssl
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime
 from email.utils import getaddresses, parseaddr
 from pathlib import Path
 
 from icalendar import Calendar
 
+from herplan import clock
 from herplan.io.atomic import folder_lock, recover_folder
 from herplan.io.errors import InputError
 from herplan.io.outbox import OUTBOX
@@ -185,7 +185,7 @@ def _record(folder: Path, message: Outgoing) -> None:
             "uid": message.uid,
             "method": message.method,
             "sequence": message.sequence,
-            "sent": datetime.now().astimezone().isoformat(timespec="seconds"),
+            "sent": clock.now().isoformat(timespec="seconds"),
         },
         ensure_ascii=False,
     )

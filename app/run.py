@@ -18,18 +18,19 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
+from herplan import clock
 from herplan.app.choices import picked_online, resolve_choices, set_by_hand
 from herplan.app.links import revision_links
 from herplan.app.summary import summary_text
 from herplan.domain import Plan, Problem, Rerun
 from herplan.io import cache
 from herplan.io.answer_store import AnswerStore, store_of
-from herplan.io.errors import InputError
+from herplan.io.errors import InputError, location
 from herplan.io.frames import to_frames
 from herplan.io.input_reader import read_problem
 from herplan.io.planning_folder import held_planning_folder, write_held_folder
@@ -102,6 +103,20 @@ def check_time_limit(seconds: float) -> float:
     return seconds
 
 
+def check_period(problem: Problem, today: date) -> None:
+    """A period that has ended is not planned (README, Today): nothing in it can still be
+    held. Replaying it on purpose names a day within it (``--today``)."""
+    s = problem.settings
+    if today > s.period_end:
+        where = location(problem.source, "Instellingen", None, "periode_eind")
+        raise InputError([
+            f"{where}: the period {s.period_start.isoformat()} to {s.period_end.isoformat()} "
+            f"has ended (today is {today.isoformat()}); check that this is this year's input, "
+            "or replay the period on purpose with --today "
+            f"{(s.period_start - timedelta(days=1)).isoformat()}"
+        ])  # fmt: skip
+
+
 def open_cases(problem: Problem) -> int:
     return sum(1 for r in problem.reassessments if not r.withdrawn)
 
@@ -132,7 +147,7 @@ class RunOptions:
     reproducible: bool = False  # the same plan and files for the same input, seed
     workers: int | None = None  # solver threads (None: every core)
     fresh: bool = False  # ignore a previous plan in the folder
-    today: date | None = None  # a rerun's today (None: the clock's)
+    today: date | None = None  # the day planned as (None: the clock's, Dutch time)
     feedback: tuple[Path, ...] = ()  # provider workbooks returned
     choose: tuple[str, ...] = ()  # DOSSIER=OPTION: a herplan suggest option to pin
     answers: Path | None = None  # the online answers: a data folder or its antwoorden.sqlite
@@ -168,9 +183,12 @@ def plan_input(
     options, hooks = options or RunOptions(), hooks or RunHooks()
     started = hooks.started if hooks.started is not None else time.monotonic()
     input_path = Path(input_path)
+    today = options.today or clock.today()
+    options = replace(options, today=today)
     warnings: list[str] = []
     if problem is None:
-        problem, warnings = read_problem(input_path, options.today)
+        problem, warnings = read_problem(input_path, today)
+    check_period(problem, today)
     if out is None:
         if options.feedback or options.choose or options.answers:
             raise InputError(["--feedback, --choose and --answers need a previous plan in --out "
@@ -198,6 +216,7 @@ def _rerun_of(folder: Path, options: RunOptions, problem: Problem) -> Rerun | No
     """The rerun when ``folder`` holds a plan (and the run is not fresh), with the
     places the planner chose (``--choose``)."""
     if (folder / "plan.json").exists() and not options.fresh:
+        assert options.today is not None  # set by plan_input
         rerun = prepare_rerun(folder, options.today, options.feedback, options.answers)
         if options.choose:
             rerun = replace(rerun, chosen=resolve_choices(problem, rerun, options.choose))
@@ -238,7 +257,7 @@ def _plan(
         reserve_s=writing_seconds(problem, rerun is not None) if writing else 0.0,
     )
     created = created_time(input_path, problem.settings.timezone)
-    return make_plan(problem, solver, created=created, rerun=rerun)
+    return make_plan(problem, solver, created=created, rerun=rerun, today=options.today)
 
 
 def plan(

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from herplan import clock
 from herplan.constraints import HARD_RULES
 from herplan.domain import Problem
 from herplan.io import cache
@@ -72,7 +73,7 @@ def open_region(
     changed = False
     if input_path is None:
         input_path, changed = input_of(folder)
-    input_path, day = Path(input_path), today or date.today()
+    input_path, day = Path(input_path), today or clock.today()
     digest = file_digest(input_path)
     key = f"{digest}|{file_digest(folder / 'plan.json')}|{day.isoformat()}"
     prepared = cache.cached("region", key)

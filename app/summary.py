@@ -11,10 +11,16 @@ from __future__ import annotations
 from collections import Counter
 
 from herplan.constraints.weights import MOVE_DAY
-from herplan.domain import Plan
+from herplan.domain import Plan, first_open_day
 from herplan.io.outbox import can_mail, messages, uninvited
 from herplan.io.plan_json import consultant_name, overall_status
-from herplan.io.sentences import answer_summary, phase_in, quality_lines, reason_name
+from herplan.io.sentences import (
+    answer_summary,
+    long_date,
+    phase_in,
+    quality_lines,
+    reason_name,
+)
 from herplan.io.words import language_of, section
 
 
@@ -55,15 +61,30 @@ def _outbox_lines(plan: Plan, w: dict[str, str]) -> list[str]:
     return lines
 
 
+def _period_lines(plan: Plan, w: dict[str, str]) -> list[str]:
+    """A period that has begun is planned from tomorrow on: say so (README, Today)."""
+    s = plan.problem.settings
+    if plan.today is None or plan.today < s.period_start:
+        return []
+    lang = s.language
+    begun = w["period_begun"].format(today=long_date(plan.today, lang),
+                                     first=long_date(first_open_day(plan.today), lang),
+                                     end=long_date(s.period_end, lang))  # fmt: skip
+    return [begun + (" " + w["period_held"] if plan.revision > 1 else "")]
+
+
 def summary_text(plan: Plan, seconds: float, verbose: bool = False) -> str:
     lang = language_of(plan.problem.settings.language)
     w = section(lang, "sum_")
     cases = plan.problem.reassessments
     withdrawn = sum(1 for r in cases if r.withdrawn)
     split = w["cases_split"].format(open=len(cases) - withdrawn, withdrawn=withdrawn)
+    held = sum(1 for a in plan.appointments if plan.held(a))
+    of_which = " " + w["held"].format(n=held) if held else ""
     lines = [
+        *_period_lines(plan, w),
         f"{w['cases']:<16} {len(cases):>5} {split}",
-        f"{w['planned']:<16} {len(plan.appointments):>5} {w['reassessments']}",
+        f"{w['planned']:<16} {len(plan.appointments):>5} {w['reassessments']}{of_which}",
         f"{w['not_planned']:<16} {len(plan.unscheduled):>5} ({w['per_reason']})",
     ]
     main = Counter(u.main_reason for u in plan.unscheduled)

@@ -29,12 +29,12 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import date
 from pathlib import Path
 
 from benchmarks.instances import shape, write
 from benchmarks.peak import PeakMemory
 from benchmarks.picture import render
+from herplan import clock
 
 TIME_LIMITS = {
     "S": 10.0, "M": 30.0, "T": 30.0, "L": 60.0, "L-tight": 60.0, "XL": 120.0, "XL-tight": 120.0,
@@ -182,7 +182,7 @@ def compare(sizes: list[str], seed: int) -> dict[str, list[dict[str, object]]]:
 def report(results: dict[str, list[dict[str, object]]]) -> str:
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     lines = [
-        f"Run on {date.today().isoformat()} — {machine}; herplan in its default mode "
+        f"Run on {clock.today().isoformat()} — {machine}; herplan in its default mode "
         "(wall-clock time limit for the whole run, every core), seed 0.",
         "",
     ]

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from herplan import clock
 from herplan.domain import Appointment, StaleAnswer, Verdict
 
 FILE, KEY = "antwoorden.sqlite", ".linksleutel"
@@ -280,4 +281,4 @@ class AnswerStore:
 
 
 def _now() -> datetime:
-    return datetime.now(UTC)
+    return clock.now().astimezone(UTC)

@@ -34,7 +34,8 @@ def write_changes(wb: Workbook, plan: Plan, t: dict[str, str], provider: str | N
         return consultant_name(plan, cid)
 
     def own(dossier: str) -> bool:  # a provider's file names only its own clients
-        return provider is None or plan.problem.reassessment(dossier).provider == provider
+        case = plan.problem.reassessments_by_dossier.get(dossier)
+        return provider is None or (case is not None and case.provider == provider)
 
     rows = [
         _row(c, t, name, change_reason(c, lang, name, why_not.get(c.dossier), months,

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass
-from datetime import datetime
 from pathlib import Path
 
 from filelock import FileLock
 
+from herplan import clock
 from herplan.io.atomic import write_bytes_atomic
 
 FILE = "handwerk.json"
@@ -84,4 +84,4 @@ def taken(folder: Path, edits: list[HandEdit]) -> None:
 
 
 def _now() -> str:
-    return datetime.now().astimezone().isoformat(timespec="seconds")
+    return clock.now().isoformat(timespec="seconds")

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import holidays as holiday_calendars
 
+from herplan import clock
 from herplan.domain import (
     WORKWEEK,
     Absence,
@@ -318,10 +319,9 @@ def _find_sheet(tables: dict[str, Table], name: str) -> Table | None:
     return None
 
 
-def default_period(today: date | None = None) -> tuple[date, date]:
-    """The coming December: this year's (the wave runs in December)."""
-    year = (today or date.today()).year
-    return date(year, 12, 1), date(year, 12, 31)
+def default_period(today: date) -> tuple[date, date]:
+    """The coming December: the one of today's year (the wave runs in December)."""
+    return date(today.year, 12, 1), date(today.year, 12, 31)
 
 
 def _time_window(text: str) -> TimeWindow | None:
@@ -354,7 +354,9 @@ def _setting_values(
     return values
 
 
-def _read_settings(file: str, table: Table | None, errors: list[str], warnings: list[str]):
+def _read_settings(
+    file: str, table: Table | None, errors: list[str], warnings: list[str], today: date
+) -> Settings:
     values = _setting_values(file, table, errors, warnings)
     sheet = table.name if table else SETTINGS.name
 
@@ -374,7 +376,7 @@ def _read_settings(file: str, table: Table | None, errors: list[str], warnings: 
             errors.append(f"{where(key)}: '{value}' is not valid; expected {expected}")
         else:
             kwargs[field_name] = parsed
-    start, end = default_period()
+    start, end = default_period(today)
     kwargs.setdefault("period_start", start)
     kwargs.setdefault("period_end", end)
     settings = Settings(**kwargs)  # type: ignore[arg-type]
@@ -662,11 +664,12 @@ def _check_plan_date(row: _Row, case: Reassessment, today: date) -> None:
 def read_problem(path: Path | str, today: date | None = None) -> tuple[Problem, list[str]]:
     """Read ``path`` (``.xlsx`` or CSV folder); return the problem and any warnings.
 
-    ``today`` (default: the machine's date) is only used for warnings.
+    ``today`` (default: the clock's, in Dutch time) gives the default period (the
+    coming December) and the warnings about support plans dated after it.
 
     Raises ``InputError`` with every error of the file when anything is wrong.
     """
-    path = Path(path)
+    path, today = Path(path), today or clock.today()
     file = path.name or str(path)
     tables = read_tables(path)
     errors: list[str] = []
@@ -677,7 +680,7 @@ def read_problem(path: Path | str, today: date | None = None) -> tuple[Problem, 
             errors.append(f"{location(file, sheet.name)}: required sheet is missing")
     if errors:
         raise InputError(errors)
-    settings = _read_settings(file, found[SETTINGS.name], errors, warnings)
+    settings = _read_settings(file, found[SETTINGS.name], errors, warnings, today)
     consultant_table, location_table = found[CONSULTANTS.name], found[LOCATIONS.name]
     case_table = found[REASSESSMENTS.name]
     assert consultant_table and location_table and case_table  # required, checked above
@@ -692,7 +695,7 @@ def read_problem(path: Path | str, today: date | None = None) -> tuple[Problem, 
         consultant_ids,
         errors,
         warnings,
-        today or date.today(),
+        today,
         settings.morning.minutes,
     )
     if errors:

@@ -85,11 +85,18 @@ def _invitee(plan: Plan, a: Appointment) -> tuple[str, str, str] | None:
 
 
 def invitations(plan: Plan) -> tuple[Invitation, ...]:
-    """What the recipients' calendars hold once this plan's outbox is sent."""
+    """What the recipients' calendars hold once this plan's outbox is sent.
+
+    A held appointment keeps the invitations it had: it is never re-sent or
+    cancelled, whatever its row in the input says now (README, Today).
+    """
     if not can_mail(plan):
         return plan.invited_before
-    found: list[Invitation] = []
+    held = {uid for a in plan.appointments if plan.held(a) for uid in (a.uid, writeup_uid(a))}
+    found = [i for i in plan.invited_before if i.uid in held]
     for a in plan.appointments:
+        if plan.held(a):
+            continue
         who = _invitee(plan, a)
         if who is not None:
             role, name, email = who
@@ -108,7 +115,7 @@ def invitations(plan: Plan) -> tuple[Invitation, ...]:
 
 def uninvited(plan: Plan) -> list[Appointment]:
     """Appointments whose provider side has no e-mail address (no begeleider, no contact)."""
-    return [a for a in plan.appointments if _invitee(plan, a) is None]
+    return [a for a in plan.appointments if not plan.held(a) and _invitee(plan, a) is None]
 
 
 def _earlier(plan: Plan) -> dict[str, Appointment]:

@@ -61,7 +61,9 @@ def clock(minutes: int) -> time:
 
 
 def provider_colours(plan: Plan) -> dict[str, str]:
-    providers = sorted({loc.provider for loc in plan.problem.locations})
+    # A provider that left the input keeps its held appointments (README, Today).
+    providers = sorted({loc.provider for loc in plan.problem.locations}
+                       | {a.provider for a in plan.appointments})  # fmt: skip
     return {p: PALETTE[n % len(PALETTE)] for n, p in enumerate(providers)}
 
 
@@ -93,6 +95,14 @@ def _planning(wb: Workbook, plan: Plan, t: dict[str, str], lang: str) -> None:
     print_setup(ws, f"{t['overview_title']} – {ws.title}", lang)
 
 
+def roster_people(plan: Plan) -> list[tuple[str, str]]:
+    """The consultants of the input, then any who left it with appointments held."""
+    people = [(c.id, c.name) for c in plan.problem.consultants]
+    known = {cid for cid, _name in people}
+    gone = sorted({a.consultant for a in plan.appointments} - known)
+    return people + [(cid, plan.people.get(cid, (cid, ""))[0] or cid) for cid in gone]
+
+
 def _roster(wb: Workbook, plan: Plan, t: dict[str, str], lang: str) -> None:
     ws = wb.create_sheet(t["sheet_roster"])
     days = working_days(plan.problem.settings)
@@ -110,24 +120,25 @@ def _roster(wb: Workbook, plan: Plan, t: dict[str, str], lang: str) -> None:
     counts: Counter = Counter((a.consultant, a.day) for a in plan.appointments)
     for a in plan.appointments:
         mornings[(a.consultant, a.day)] = (a.provider, a.location, counts[(a.consultant, a.day)])
-    for r, consultant in enumerate(plan.problem.consultants, start=2):
-        put(ws, r, 1, f"{consultant.id} {consultant.name}")
+    people = roster_people(plan)
+    for r, (cid, name) in enumerate(people, start=2):
+        put(ws, r, 1, f"{cid} {name}")
         for n, day in enumerate(days, start=2):
-            visit = mornings.get((consultant.id, day))
+            visit = mornings.get((cid, day))
             if visit:
                 provider, location, count = visit
                 cell = put(ws, r, n, f"{location} ({count})")
                 cell.fill = PatternFill("solid", fgColor=colours[provider])
                 cell.font = FONT
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
-            elif not plan.available(consultant.id, day):
+            elif not plan.available(cid, day):
                 put(ws, r, n, "–").alignment = Alignment(horizontal="center")
     for n in week_starts:  # a line between the weeks on screen
-        for r in range(1, len(plan.problem.consultants) + 2):
+        for r in range(1, len(people) + 2):
             ws.cell(r, n).border = WEEK_BORDER
     ws.column_dimensions["A"].width = 24
     ws.freeze_panes = "B2"
-    legend = len(plan.problem.consultants) + 3
+    legend = len(people) + 3
     put(ws, legend, 1, t["legend"]).font = BOLD
     put(ws, legend + 1, 1, t["legend_visit"])
     put(ws, legend + 2, 1, "–").alignment = Alignment(horizontal="center")

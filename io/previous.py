@@ -176,12 +176,13 @@ def _file_names(data: dict, path: Path) -> dict[str, dict[str, str]]:
 
 def prepare_rerun(
     folder: Path,
-    today: date | None = None,
+    today: date,
     feedback: Sequence[Path] = (),
     answers: Path | None = None,
 ) -> Rerun:
-    """The rerun of the planning in ``folder``: its previous plan, the returned sheets
-    and, from ``answers`` (a data folder or its ``antwoorden.sqlite``), the online answers."""
+    """The rerun of the planning in ``folder`` as of ``today``: its previous plan, the
+    returned sheets and, from ``answers`` (a data folder or its ``antwoorden.sqlite``),
+    the online answers."""
     previous = read_previous(folder / "plan.json")
     verdicts, stale = read_feedback(list(feedback), previous.appointments)
     conflicts: tuple[str, ...] = ()
@@ -196,7 +197,7 @@ def prepare_rerun(
     return Rerun(
         previous=previous.appointments,
         revision=previous.revision,
-        today=today or date.today(),
+        today=today,
         verdicts=verdicts,
         wave=previous.wave,
         uids=issued,

@@ -42,11 +42,15 @@ DATE_TEXT = "%d-%m-%Y"
 
 
 def plan_status(plan: Plan, a: Appointment, t: dict[str, str]) -> str:
-    """The support plan as the provider must see it on the interview day."""
+    """The support plan as the provider must see it on the interview day; a held
+    interview says so (its reassessment may have left the input since)."""
+    if plan.held(a):
+        return t["plan_held"].format(date=f"{a.day:{DATE_TEXT}}")
     renewal = renewal_of(plan, a.dossier)
     if renewal is not None and renewal.needed_by is not None:
         return t["plan_new_needed"].format(date=f"{renewal.needed_by:{DATE_TEXT}}")
-    plan_date = plan.problem.reassessment(a.dossier).support_plan_date
+    case = plan.problem.reassessments_by_dossier.get(a.dossier)
+    plan_date = case.support_plan_date if case else None
     return t["plan_current"].format(date=f"{plan_date:{DATE_TEXT}}") if plan_date else "–"
 
 
@@ -153,10 +157,12 @@ def _action_needed(wb: Workbook, plan: Plan, provider: str, t: dict[str, str], l
 def answer_by(plan: Plan, provider: str) -> date | None:
     """The date a provider answers by: ``reactie_werkdagen`` before its first interview."""
     s = plan.problem.settings
-    days = [a.day for a in plan.appointments if a.provider == provider and not a.pinned]
+    days = [a.day for a in plan.appointments
+            if a.provider == provider and not a.pinned and not plan.held(a)]  # fmt: skip
     if not days:
         return None
-    return add_working_days(min(days), -s.answer_workdays, s)
+    by = add_working_days(min(days), -s.answer_workdays, s)
+    return max(by, plan.today) if plan.today else by
 
 
 def contact_person(plan: Plan, provider: str) -> str:

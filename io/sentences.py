@@ -139,6 +139,12 @@ def _nobody(f: Facts, lang: str, months: int) -> str:
     return _w(lang)["why_geen_consulent_beschikbaar"]
 
 
+def _period_over(f: Facts, lang: str, months: int) -> str:
+    end = f["period_end"]
+    assert isinstance(end, date)
+    return _w(lang)["why_periode_voorbij"].format(end=long_date(end, lang))
+
+
 def _capacity(f: Facts, lang: str, months: int) -> str:
     n = f.get("free_days", 0)
     if n:
@@ -156,6 +162,7 @@ def _not_fitted(f: Facts, lang: str, months: int) -> str:
 
 REASONS: dict[str, Callable[[Facts, str, int], str]] = {
     "geannuleerd": _withdrawn,
+    "periode_voorbij": _period_over,
     "einddatum_voor_periode": _ends_before,
     "geen_ondersteuningsplan": _no_plan,
     "ondersteuningsplan_verlopen": _stale_plan,

@@ -45,6 +45,7 @@ class Candidates:
     slots: dict[LocKey, int] = field(default_factory=dict)
     held: dict[tuple[str, Week], int] = field(default_factory=dict)
     declined: dict[int, frozenset[date]] = field(default_factory=dict)
+    first_day: date | None = None  # days before it are not planned (README, Today)
 
     @property
     def settings(self) -> Settings:
@@ -175,7 +176,7 @@ def find_candidates(
 ) -> Candidates:
     """Apply every rule's day and consultant filter to the open reassessments.
 
-    ``first_day`` (a rerun's today) leaves out the days before it; ``held``
+    ``first_day`` (the day after today) leaves out the days before it; ``held``
     lists the (consultant, day) mornings already held before it, which count
     against the weekly caps; ``declined`` maps a dossier to the days its
     provider answered ``nee`` for.
@@ -190,6 +191,7 @@ def find_candidates(
         capacity=morning_capacity(rules, problem.settings),
         weekly_caps=any(rule.weekly_cap for rule in rules),
         worker_one_morning=any(rule.worker_one_morning for rule in rules),
+        first_day=first_day,
     )
     for cid, day in sorted(set(held)):
         week = (cid, iso_week(day))

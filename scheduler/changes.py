@@ -77,7 +77,7 @@ def changes_since(
     changes: list[Change] = []
     cancelled: list[Appointment] = []
     for before in sorted(rerun.previous, key=lambda a: (a.day, a.start, a.dossier)):
-        if before.day < rerun.today:
+        if rerun.held(before):
             continue
         after = now.get(before.dossier)
         if after is not None:
@@ -87,7 +87,7 @@ def changes_since(
                                  writeup_sequence=before.writeup_sequence + 1))  # fmt: skip
         changes.append(_dropped(before, rerun, start, why_not.get(before.dossier)))
     for after in sorted(appointments, key=lambda a: (a.day, a.start, a.dossier)):
-        if after.day >= rerun.today and rerun.previous_of(after.dossier) is None:
+        if not rerun.held(after) and rerun.previous_of(after.dossier) is None:
             changes.append(Change(after.dossier, after.provider, "nieuw", "new", None, after))
     return tuple(changes), tuple(cancelled)
 

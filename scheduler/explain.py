@@ -25,6 +25,7 @@ from herplan.scheduler.mornings import Chosen, Mornings, from_chosen
 # The order a provider can act on them: the first is the main reason.
 REASON_ORDER = (
     "geannuleerd",
+    "periode_voorbij",
     "einddatum_voor_periode",
     "geen_ondersteuningsplan",
     "ondersteuningsplan_verlopen",
@@ -36,6 +37,7 @@ REASON_ORDER = (
     "niet_ingepast",
 )
 CAPACITY, SUPPORT_WORKER, ROOM_LEFT = "capaciteit", "begeleider_bezet", "niet_ingepast"
+PERIOD_OVER = "periode_voorbij"
 PLAN_REASONS = frozenset({"geen_ondersteuningsplan", "ondersteuningsplan_verlopen"})
 
 
@@ -45,6 +47,8 @@ def reasons_for(cands: Candidates, i: int, full: str = CAPACITY) -> tuple[str, .
     if cands.candidate_days[i]:
         return (full,)
     if not cands.excluded[i]:
+        if cands.first_day is not None and cands.first_day > cands.settings.period_start:
+            return (PERIOD_OVER,)  # no working day is left after today
         # The period holds no working day at all: nobody can hold an interview.
         return ("geen_consulent_beschikbaar",)
     firsts = {min(codes, key=REASON_ORDER.index) for codes in cands.excluded[i].values()}
@@ -122,6 +126,7 @@ def unscheduled_entry(cands: Candidates, i: int, full: str = CAPACITY) -> Unsche
         "no_working_day": not cands.excluded[i] and not cands.candidate_days[i],
         "period_start": s.period_start,
         "period_end": s.period_end,
+        "first_day": cands.first_day,
         "attendance_required": r.attendance_required,
         "has_begeleider": bool(r.begeleider.strip()),
         "begeleider": " ".join(r.begeleider.split()),

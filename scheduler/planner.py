@@ -10,8 +10,9 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 
+from herplan import clock
 from herplan.constraints import HARD_RULES, OBJECTIVES, SEARCH_HELPS
 from herplan.constraints.base import Objective, Rule
 from herplan.constraints.client_availability import held_with
@@ -26,6 +27,7 @@ from herplan.domain import (
     Rerun,
     SolveStats,
     Unscheduled,
+    first_open_day,
 )
 from herplan.scheduler.candidates import Candidates, consultant_mornings, find_candidates
 from herplan.scheduler.changes import changes_since
@@ -74,20 +76,19 @@ def make_plan(
     objectives: Sequence[Objective] = OBJECTIVES,
     created: datetime | None = None,
     rerun: Rerun | None = None,
+    today: date | None = None,
 ) -> Plan:
     """Plan ``problem``: every hard rule holds, objectives in priority order.
 
     With ``rerun`` the previous plan is the starting point (README, Rerun after
-    cancellations). The plan is checked against every rule and promise before
-    it is returned (``verify.PlanRejected`` otherwise).
+    cancellations) and its today counts. A first plan made as of ``today``
+    places nothing on or before it (README, Today); without one it plans the
+    whole period (the engine's own tests and benchmarks). The plan is checked
+    against every rule and promise before it is returned (``verify.PlanRejected``
+    otherwise). ``created`` is when it was made (default: now).
     """
     options = options or SolverOptions(time_limit_s=problem.settings.time_limit_s)
-    start: RerunStart | None = None
-    if rerun is None:
-        cands = find_candidates(problem, rules)
-    else:
-        start, cands = rerun_candidates(problem, rules, rerun)
-        start = starting_plan(cands, rerun, start)
+    start, cands = _starting_point(problem, rules, rerun, today)
     result = _solved(cands, rules, objectives, options, start, first=rerun is None)
     issued = Issued(rerun, problem)
     appointments = _timed(cands, result, problem, rerun, start, issued)
@@ -105,9 +106,8 @@ def make_plan(
         unscheduled=tuple(sorted(unscheduled, key=lambda u: order[u.dossier])),
         renewals=tuple(renewals),
         phases=with_history(tuple(result.phases), start.past if start else ()),
-        created=(created or datetime.now().astimezone()).isoformat(timespec="seconds"),
+        created=(created or clock.now()).isoformat(timespec="seconds"),
         seed=options.seed,
-        revision=rerun.revision + 1 if rerun else 1,
         changes=changes,
         cancelled=cancelled,
         start_planned=result.start_planned,
@@ -116,14 +116,30 @@ def make_plan(
         uids=issued.recorded(appointments),
         retired=frozenset(issued.retired),
         people=dict(sorted(issued.people.items())),
-        stale=rerun.stale if rerun else (),
-        answer_conflicts=rerun.answer_conflicts if rerun else (),
-        file_names=dict(rerun.file_names) if rerun else {},
-        invited_before=rerun.invitations if rerun else (),
-        today=rerun.today if rerun else None,
+        today=rerun.today if rerun else today,
     )
+    plan = _carried_over(plan, rerun)
     check(plan, rules, rerun, start)
     return plan
+
+
+def _starting_point(
+    problem: Problem, rules: Sequence[Rule], rerun: Rerun | None, today: date | None
+) -> tuple[RerunStart | None, Candidates]:
+    """What every rule allows after today; on a rerun, what stays of the previous plan."""
+    if rerun is None:
+        return None, find_candidates(problem, rules, first_open_day(today) if today else None)
+    start, cands = rerun_candidates(problem, rules, rerun)
+    return starting_plan(cands, rerun, start), cands
+
+
+def _carried_over(plan: Plan, rerun: Rerun | None) -> Plan:
+    """A rerun's plan takes over the previous revision's number, answers and files."""
+    if rerun is None:
+        return plan
+    return replace(plan, revision=rerun.revision + 1, stale=rerun.stale,
+                   answer_conflicts=rerun.answer_conflicts, file_names=dict(rerun.file_names),
+                   invited_before=rerun.invitations)  # fmt: skip
 
 
 def _solved(

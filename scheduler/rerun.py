@@ -1,7 +1,8 @@
 """A rerun's starting point (README, Rerun): what stays, what had to change, and why.
 
-- Appointments before today are history: kept exactly, not planned again;
-  their mornings count against the weekly caps.
+- Appointments on or before today are history (README, Today): kept exactly,
+  not planned again, even when their row has left the input; their mornings
+  count against the weekly caps. Nothing is placed or moved before tomorrow.
 - A provider's ``nee`` forbids that day for that client (``Candidates``), so
   no heuristic and no model can put the interview back there; ``zelfde dag``
   (same day, another time) forbids every other day: the interview is planned
@@ -52,8 +53,8 @@ class RerunStart:
 def split_past(
     problem: Problem, rerun: Rerun
 ) -> tuple[RerunStart, Problem, dict[str, frozenset[date]]]:
-    """History before today, the problem left to plan, and the days answered ``nee``."""
-    past = tuple(replace(a, pinned=True) for a in rerun.previous if a.day < rerun.today)
+    """History up to today, the problem left to plan, and the days answered ``nee``."""
+    past = tuple(replace(a, pinned=True) for a in rerun.previous if rerun.held(a))
     done = {a.dossier for a in past}
     solvable = replace(
         problem, reassessments=tuple(r for r in problem.reassessments if r.dossier not in done)
@@ -61,7 +62,7 @@ def split_past(
     declined: dict[str, frozenset[date]] = {}
     for v in rerun.verdicts:
         before = rerun.previous_of(v.dossier)
-        if not v.feasible and before is not None and before.day >= rerun.today:
+        if not v.feasible and before is not None and not rerun.held(before):
             declined[v.dossier] = frozenset(
                 [d for d in period_days(problem.settings) if d != before.day]
                 if v.same_day  # the day is kept: every other day is declined
@@ -73,12 +74,12 @@ def split_past(
 def rerun_candidates(
     problem: Problem, rules: Sequence[Rule], rerun: Rerun
 ) -> tuple[RerunStart, Candidates]:
-    """A rerun's history and what every rule allows from its today on: the days
-    before it left out, the mornings held then counted against the weekly caps,
+    """A rerun's history and what every rule allows after its today: the days
+    up to it left out, the mornings held then counted against the weekly caps,
     and the days answered ``nee`` forbidden."""
     start, solvable, declined = split_past(problem, rerun)
     held = [(a.consultant, a.day) for a in start.past]
-    cands = find_candidates(solvable, rules, rerun.today, held, declined)
+    cands = find_candidates(solvable, rules, rerun.first_day, held, declined)
     return start, cands
 
 
@@ -105,7 +106,7 @@ def starting_plan(cands: Candidates, rerun: Rerun, start: RerunStart) -> RerunSt
     start.placed = {a.dossier: a for c in rerun.chosen for a in (c.place, *c.moves)}
     keep: list[tuple[int, Appointment]] = []
     for a in sorted(rerun.previous, key=lambda a: (a.day, a.start, a.dossier)):
-        if a.day < rerun.today or a.dossier in start.placed:
+        if rerun.held(a) or a.dossier in start.placed:
             continue
         i = cands.index.get(a.dossier)
         verdict = rerun.verdict(a.dossier)
@@ -144,7 +145,7 @@ def _moved_by_choice(rerun: Rerun, start: RerunStart) -> None:
     """A chosen place kept: the previous appointment it replaces changes for ``chosen``."""
     for c in rerun.chosen:
         before = rerun.previous_of(c.place.dossier)
-        if before is not None and before.day >= rerun.today and c.place.dossier in start.confirmed:
+        if before is not None and not rerun.held(before) and c.place.dossier in start.confirmed:
             start.released[c.place.dossier] = "chosen"
 
 

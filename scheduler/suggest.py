@@ -113,22 +113,22 @@ class Suggester:
         self.problem = problem
         self.rerun = rerun
         self.past = {a.dossier for a in start.past}
-        self.future = [a for a in rerun.previous if a.day >= rerun.today]
+        self.future = [a for a in rerun.previous if not rerun.held(a)]
 
     def suggest(self, dossier: str, top: int = 5, not_days: Iterable[date] = ()) -> Suggestions:
         """The ``top`` best options for ``dossier``, best first (module doc).
 
-        A dossier planned on or after today gets other places than its own: its
+        A dossier planned after today gets other places than its own: its
         day is treated as answered ``nee``, as are ``not_days``.
         """
         if dossier in self.past:
-            raise NotOpen(f"{dossier} was held before {self.rerun.today.isoformat()}")
+            raise NotOpen(f"{dossier} was held by {self.rerun.today.isoformat()}")
         if dossier not in self.cands.index:
             raise NotOpen(f"{dossier} is not an open reassessment of the input")
         i = self.cands.index[dossier]
         current = self.rerun.previous_of(dossier)
         refused = set(not_days)
-        if current is not None and current.day >= self.rerun.today:
+        if current is not None and not self.rerun.held(current):
             refused.add(current.day)
         others = [a for a in self.future if a.dossier != dossier]
         board = Board(declining(self.cands, i, refused), i, others)

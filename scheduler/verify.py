@@ -105,11 +105,11 @@ def _promises(plan: Plan, rerun: Rerun, start: RerunStart) -> list[str]:
             a.day,
             a.start,
         ):
-            found.append(f"{describe(a)}: held before today but not kept as it was")
+            found.append(f"{describe(a)}: held by today but not kept as it was")
     for v in rerun.verdicts:
         before = rerun.previous_of(v.dossier)
         after = now.get(v.dossier)
-        if v.feasible or before is None or before.day < rerun.today or after is None:
+        if v.feasible or before is None or rerun.held(before) or after is None:
             continue
         if v.same_day:
             if after.day != before.day:
@@ -122,12 +122,12 @@ def _promises(plan: Plan, rerun: Rerun, start: RerunStart) -> list[str]:
     newly = {
         a.dossier
         for a in plan.appointments
-        if a.day >= rerun.today
+        if not rerun.held(a)
         and (a.dossier in start.released or rerun.previous_of(a.dossier) is None)
     }
     room = {c.dossier: c.made_room_for for c in plan.changes}
     for before in rerun.previous:
-        if before.day < rerun.today or before.dossier in start.released:
+        if rerun.held(before) or before.dossier in start.released:
             continue
         after = now.get(before.dossier)
         confirmed = before.dossier in start.confirmed

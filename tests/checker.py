@@ -33,6 +33,7 @@ REASON_CODES = {
     "locatie_gesloten",
     "geen_consulent_beschikbaar",
     "client_niet_beschikbaar",
+    "periode_voorbij",
     *FULL_REASONS,
 }
 
@@ -60,6 +61,13 @@ class Checker:
         self.locations = {(loc.provider, loc.name): loc for loc in problem.locations}
         self.violations: list[str] = []
         self.fullness: Fullness | None = None
+        # The day the plan was made as: what stands on or before it is history (held).
+        today = plan.get("today")
+        self.today = date.fromisoformat(today) if today else None
+        self.first_plan = plan.get("revision", 1) == 1
+
+    def held(self, day: date) -> bool:
+        return self.today is not None and day <= self.today
 
     def fail(self, message: str) -> None:
         self.violations.append(message)
@@ -145,7 +153,10 @@ class Checker:
             a["_day"] = day
             a["_start"], a["_end"] = _minutes(a["start"]), _minutes(a["end"])
             a["_wstart"], a["_wend"] = _minutes(a["writeup_start"]), _minutes(a["writeup_end"])
-            self.check_appointment(a, day, seen)
+            if self.held(day):
+                self.check_held(a, day, seen)
+            else:
+                self.check_appointment(a, day, seen)
             mornings[(a["consultant"], day)].append(a)
         for (cid, day), group in mornings.items():
             self.check_morning(cid, day, group)
@@ -154,6 +165,17 @@ class Checker:
         self.check_support_workers(appointments)
         self.check_unscheduled(seen)
         return self.violations
+
+    def check_held(self, a: dict, day: date, seen: set[str]) -> None:
+        """History: an appointment on or before today is kept as it was held, whatever the
+        input says now (``check_rerun`` compares it with the previous plan); a first plan
+        holds none."""
+        d = a["dossier"]
+        if d in seen:
+            self.fail(f"{d}: planned twice")
+        seen.add(d)
+        if self.first_plan:
+            self.fail(f"{d}: planned on {day}, not after today ({self.today})")
 
     def check_appointment(self, a: dict, day: date, seen: set[str]) -> None:
         d = a["dossier"]
@@ -254,6 +276,8 @@ class Checker:
         for a in appointments:
             by_place_day[(a["provider"], a["location"], a["_day"])].append(a)
         for (provider, location, day), group in by_place_day.items():
+            if (provider, location) not in self.locations:
+                continue  # held there before the location left the input: history
             rooms = self.locations[(provider, location)].rooms
             for a in group:
                 busy = {
@@ -280,9 +304,10 @@ class Checker:
         listed = {u["dossier"]: u for u in self.plan["unscheduled"]}
         for dossier in planned & listed.keys():
             self.fail(f"{dossier}: both planned and listed as not planned")
-        # On a rerun the days before its today are history: no longer possible.
-        today = self.plan.get("today")
-        first = max(self.s.period_start, date.fromisoformat(today) if today else date.min)
+        # The days up to today are history: no longer possible.
+        first = self.s.period_start
+        if self.today is not None:
+            first = max(first, self.today + timedelta(days=1))
         days = [first + timedelta(days=n) for n in range((self.s.period_end - first).days + 1)]
         for r in self.problem.reassessments:
             if r.dossier in planned:
@@ -311,15 +336,17 @@ class Checker:
         if full and len(reasons) == 1 and not possible and working and not too_long:
             self.fail(f"{r.dossier}: {sorted(full)} but no day was possible at all")
         if not working:
-            if reasons != {"geen_consulent_beschikbaar"}:
-                self.fail(f"{r.dossier}: no working day in the period, but {sorted(reasons)}")
+            left = self.today is not None and self.today >= self.s.period_start
+            expected = {"periode_voorbij"} if left else {"geen_consulent_beschikbaar"}
+            if reasons != expected:
+                self.fail(f"{r.dossier}: no working day left in the period, but {sorted(reasons)}")
             return
         if not full and possible:
             self.fail(f"{r.dossier}: reasons {sorted(reasons)} but a day was possible")
         for code in sorted(reasons - FULL_REASONS):
             if not any(self.refuses(code, r, d) for d in working):
                 self.fail(f"{r.dossier}: '{code}' is not true on any day of the period")
-        if full and possible and not self.plan.get("today"):  # a rerun's answers: not here
+        if full and possible and self.first_plan:  # a rerun's answers: not here
             self.check_full(r, full, days)
 
     def check_full(self, r: Reassessment, claimed: set[str], days: list[date]) -> None:
@@ -384,6 +411,8 @@ def _affected(
         return "same_day"
     if (case.provider, case.location) != (a["provider"], a["location"]):
         return "moved_location"
+    if a["consultant"] not in {c.id for c in problem.consultants}:
+        return "absent"  # the consultant left the input
     if any(x.consultant == a["consultant"] and x.start <= day <= x.end for x in problem.absences):
         return "absent"
     place = next(
@@ -419,12 +448,16 @@ def check_rerun(
     changes = {c["dossier"]: c for c in after["changes"]}
     released = 0
     over_cap = _over_cap(problem, before)
+    held = {a["dossier"] for a in before["appointments"] if date.fromisoformat(a["date"]) <= today}
+    for a in after["appointments"]:
+        if date.fromisoformat(a["date"]) <= today and a["dossier"] not in held:
+            found.append(f"{a['dossier']}: placed on {a['date']}, not after today ({today})")
     for a in before["appointments"]:
         d, day = a["dossier"], date.fromisoformat(a["date"])
         new = now.get(d)
-        if day < today:
+        if day <= today:
             if new is None or _where(new) != _where(a):
-                found.append(f"{d}: an appointment before today changed")
+                found.append(f"{d}: an appointment held by today changed")
             continue
         answer = answers.get(d)
         why = _affected(problem, a, answer, over_cap)

@@ -31,6 +31,9 @@ from tests.checker import check_plan
 
 # Tuesday 1 to Friday 4 December 2026: four working days.
 START, END = date(2026, 12, 1), date(2026, 12, 4)
+# The day the tests plan as (README, Today): the Monday before the example's period. No
+# test reads the clock; each sets the day it runs as, so the suite passes on any date.
+PLANNED_AS = date(2026, 11, 30)
 
 
 def settings(**overrides) -> Settings:
@@ -124,7 +127,17 @@ def own_cache(tmp_path_factory):
 def planned_example(tmp_path_factory):
     """The bundled example planned once through the CLI: (folder, click result)."""
     out = tmp_path_factory.mktemp("example") / "planning"
-    args = ["plan", str(EXAMPLE), "--out", str(out), "--time-limit", "6", "--reproducible"]
+    args = [
+        "plan",
+        "--today",
+        "2026-11-30",
+        str(EXAMPLE),
+        "--out",
+        str(out),
+        "--time-limit",
+        "6",
+        "--reproducible",
+    ]
     result = CliRunner().invoke(main, args, catch_exceptions=False)
     assert result.exit_code == 0, result.output
     return out, result

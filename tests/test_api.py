@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 import herplan
 from herplan.app.cli import main
-from tests.conftest import EXAMPLE, case, problem
+from tests.conftest import EXAMPLE, PLANNED_AS, case, problem
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 
@@ -43,10 +43,21 @@ def test_the_readme_notebook_example_runs(tmp_path, monkeypatch):
 
 def test_library_and_cli_write_the_same_bytes(tmp_path):
     library = tmp_path / "library"
-    herplan.plan(EXAMPLE, library, time_limit=3, reproducible=True)
+    herplan.plan(EXAMPLE, library, time_limit=3, reproducible=True, today=PLANNED_AS)
     cli = tmp_path / "cli"
     result = CliRunner().invoke(
-        main, ["plan", str(EXAMPLE), "--out", str(cli), "--time-limit", "3", "--reproducible"]
+        main,
+        [
+            "plan",
+            "--today",
+            "2026-11-30",
+            str(EXAMPLE),
+            "--out",
+            str(cli),
+            "--time-limit",
+            "3",
+            "--reproducible",
+        ],
     )
     assert result.exit_code == 0, result.output
     files = sorted(p.relative_to(library) for p in library.rglob("*") if p.is_file())

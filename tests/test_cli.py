@@ -110,8 +110,20 @@ def test_created_is_the_inputs_last_change_in_the_planning_zone(planned, monkeyp
 def test_same_input_and_seed_give_identical_files(planned, tmp_path):
     out, _ = planned
     again = tmp_path / "again"
-    assert run("plan", str(EXAMPLE), "--out", str(again), "--time-limit", "6",
-               "--reproducible").exit_code == 0  # fmt: skip
+    assert (
+        run(
+            "plan",
+            "--today",
+            "2026-11-30",
+            str(EXAMPLE),
+            "--out",
+            str(again),
+            "--time-limit",
+            "6",
+            "--reproducible",
+        ).exit_code
+        == 0
+    )
     first = sorted(p.relative_to(out) for p in out.rglob("*") if p.is_file())
     second = sorted(p.relative_to(again) for p in again.rglob("*") if p.is_file())
     assert first == second and len(first) > 10  # plan, overview, provider and consultant files
@@ -123,7 +135,9 @@ def test_bad_input_exits_2_and_writes_nothing(tmp_path):
     bad = tmp_path / "bad.xlsx"
     bad.write_text("not a workbook")
     out = tmp_path / "out"
-    result = CliRunner().invoke(main, ["plan", str(bad), "--out", str(out)])
+    result = CliRunner().invoke(
+        main, ["plan", "--today", "2026-11-30", str(bad), "--out", str(out)]
+    )
     assert result.exit_code == 2
     assert "bad.xlsx: not an Excel workbook" in result.output
     assert "Traceback" not in result.output
@@ -135,7 +149,9 @@ def test_refuses_to_replace_a_folder_that_is_not_a_planning(tmp_path):
     out = tmp_path / "documents"
     out.mkdir()
     (out / "brief.docx").write_text("keep me")
-    result = CliRunner().invoke(main, ["plan", str(EXAMPLE), "--out", str(out)])
+    result = CliRunner().invoke(
+        main, ["plan", "--today", "2026-11-30", str(EXAMPLE), "--out", str(out)]
+    )
     assert result.exit_code == 2
     assert (out / "brief.docx").read_text() == "keep me"
 

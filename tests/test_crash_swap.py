@@ -59,7 +59,9 @@ def first_revision(tmp_path_factory) -> tuple[Path, dict[str, bytes]]:
     base = tmp_path_factory.mktemp("first")
     path = workbook(base, cases=[CASE | {"dossier": f"D{n}"} for n in range(3)])
     out = base / "planning"
-    done = herplan("plan", path, "--out", out, "--reproducible", "--time-limit", 3)
+    done = herplan(
+        "plan", "--today", "2026-11-30", path, "--out", out, "--reproducible", "--time-limit", 3
+    )
     assert done.returncode == 0, done.stderr
     return path, snapshot(out)
 
@@ -69,7 +71,18 @@ def swap_steps(workdir: Path, path: Path) -> list[tuple[str, int]]:
     out = workdir / "planning"
     log = workdir / "trace"
     strace = [STRACE, "-f", "-qq", "-o", str(log), "-e", f"trace={SWAP_CALLS}"]
-    traced = herplan("plan", path, "--out", out, "--reproducible", "--time-limit", 3, strace=strace)
+    traced = herplan(
+        "plan",
+        "--today",
+        "2026-11-30",
+        path,
+        "--out",
+        out,
+        "--reproducible",
+        "--time-limit",
+        3,
+        strace=strace,
+    )
     assert traced.returncode == 0, traced.stderr
     counts: dict[str, int] = {}
     steps = []
@@ -102,9 +115,28 @@ def test_a_kill_at_any_step_of_the_swap_leaves_the_old_or_the_new_revision(
         work = tmp_path / f"kill{n}"
         out = work / "planning"
         restore(out, first)
-        killed = herplan("plan", path, "--out", out, "--reproducible", "--time-limit", 3,
-                         strace=[STRACE, "-f", "-qq", "-o", "/dev/null", "-e", f"trace={call}",
-                                 "-e", f"inject={call}:signal=KILL:when={when}"])  # fmt: skip
+        killed = herplan(
+            "plan",
+            "--today",
+            "2026-11-30",
+            path,
+            "--out",
+            out,
+            "--reproducible",
+            "--time-limit",
+            3,
+            strace=[
+                STRACE,
+                "-f",
+                "-qq",
+                "-o",
+                "/dev/null",
+                "-e",
+                f"trace={call}",
+                "-e",
+                f"inject={call}:signal=KILL:when={when}",
+            ],
+        )
         assert killed.returncode != 0, (call, when, killed.stderr)
         assert (out / "plan.json").is_file(), f"planning gone after a kill at {call} #{when}"
         now = snapshot(out)
@@ -118,7 +150,9 @@ def test_a_kill_at_any_step_of_the_swap_leaves_the_old_or_the_new_revision(
                 "revisies/")}.items() <= now.items()  # fmt: skip
             seen_new = True
         left = leftovers(out)
-        again = herplan("plan", path, "--out", out, "--reproducible", "--time-limit", 3)
+        again = herplan(
+            "plan", "--today", "2026-11-30", path, "--out", out, "--reproducible", "--time-limit", 3
+        )
         assert again.returncode == 0, again.stderr
         assert leftovers(out) == []  # no staging copy with personal data stays behind
         if left:

@@ -81,7 +81,9 @@ def test_a_morning_shorter_than_one_interview_is_refused_by_the_problem():
 def test_overlapping_morning_and_afternoon_are_an_input_error(tmp_path):
     path = workbook(tmp_path, settings={"ochtend": "09:00-14:00", "middag": "13:00-17:00"})
     out = tmp_path / "planning"
-    result = CliRunner().invoke(cli.main, ["plan", str(path), "--out", str(out)])
+    result = CliRunner().invoke(
+        cli.main, ["plan", "--today", "2026-11-30", str(path), "--out", str(out)]
+    )
     assert result.exit_code == 2 and not out.exists()
     assert "Instellingen" in result.output and "middag" in result.output
     assert "must start after the morning ends (14:00)" in result.output
@@ -92,7 +94,9 @@ def test_period_without_working_days_still_writes_the_planning(tmp_path):
         tmp_path, settings={"periode_start": date(2026, 12, 25), "periode_eind": date(2026, 12, 27)}
     )
     out = tmp_path / "planning"
-    result = CliRunner().invoke(cli.main, ["plan", str(path), "--out", str(out)])
+    result = CliRunner().invoke(
+        cli.main, ["plan", "--today", "2026-11-30", str(path), "--out", str(out)]
+    )
     assert result.exit_code == 0, result.output
     assert reason_name("geen_consulent_beschikbaar", "nl") in result.output
     assert (out / "plan.json").exists() and (out / "overzicht.xlsx").exists()
@@ -100,7 +104,7 @@ def test_period_without_working_days_still_writes_the_planning(tmp_path):
 
 def test_a_tiny_time_limit_still_writes_the_best_plan_with_its_gap(tmp_path):
     out = tmp_path / "planning"
-    args = ["plan", str(EXAMPLE), "--out", str(out), "--time-limit", "0.1"]
+    args = ["plan", "--today", "2026-11-30", str(EXAMPLE), "--out", str(out), "--time-limit", "0.1"]
     result = CliRunner().invoke(cli.main, args)
     assert result.exit_code == 0, result.output
     assert "Hoe dicht bij het best mogelijke" in result.output and (out / "plan.json").exists()
@@ -109,7 +113,9 @@ def test_a_tiny_time_limit_still_writes_the_best_plan_with_its_gap(tmp_path):
 def _previous_planning(tmp_path: Path) -> tuple[Path, Path, dict[Path, bytes]]:
     path = workbook(tmp_path)
     out = tmp_path / "planning"
-    result = CliRunner().invoke(cli.main, ["plan", str(path), "--out", str(out)])
+    result = CliRunner().invoke(
+        cli.main, ["plan", "--today", "2026-11-30", str(path), "--out", str(out)]
+    )
     assert result.exit_code == 0, result.output
     before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
     return path, out, before
@@ -131,7 +137,8 @@ def test_ctrl_c_during_export_keeps_the_previous_planning(tmp_path, monkeypatch)
 
     monkeypatch.setattr(planning_folder, "consultant_calendar", interrupted)
     result = CliRunner().invoke(
-        cli.main, ["plan", str(path), "--out", str(out), "--time-limit", "1"]
+        cli.main,
+        ["plan", "--today", "2026-11-30", str(path), "--out", str(out), "--time-limit", "1"],
     )
     assert result.exit_code != 0
     _unchanged(out, before)
@@ -145,7 +152,9 @@ def test_internal_failure_exits_1_with_a_message_and_keeps_the_folder(tmp_path, 
 
     monkeypatch.setattr(run, "make_plan", broken)
     monkeypatch.delenv("HERPLAN_DEBUG", raising=False)
-    result = CliRunner().invoke(cli.main, ["plan", str(path), "--out", str(out)])
+    result = CliRunner().invoke(
+        cli.main, ["plan", "--today", "2026-11-30", str(path), "--out", str(out)]
+    )
     assert result.exit_code == 1
     assert "Internal error (RuntimeError: model exploded)" in result.output
     assert "Traceback" not in result.output
@@ -159,7 +168,9 @@ def test_unwritable_folder_exits_1(tmp_path, monkeypatch):
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(run, "write_held_folder", refuse)
-    result = CliRunner().invoke(cli.main, ["plan", str(path), "--out", str(out)])
+    result = CliRunner().invoke(
+        cli.main, ["plan", "--today", "2026-11-30", str(path), "--out", str(out)]
+    )
     assert (
         result.exit_code == 1 and "cannot write the planning (Permission denied)" in result.output
     )
@@ -175,6 +186,8 @@ def test_interrupting_a_real_run_keeps_the_previous_planning(tmp_path):
             "-m",
             "herplan.app.cli",
             "plan",
+            "--today",
+            "2026-11-30",
             str(EXAMPLE),
             "--out",
             str(out),

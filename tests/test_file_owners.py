@@ -77,8 +77,17 @@ def test_no_provider_file_changes_owner_across_reruns(tmp_path):
     for n, providers in enumerate(rounds):
         folder = tmp_path / f"input{n}"
         folder.mkdir()
-        result = run("plan", write_input(folder, providers), "--out", out, "--reproducible",
-                     "--time-limit", 3)  # fmt: skip
+        result = run(
+            "plan",
+            "--today",
+            "2026-11-30",
+            write_input(folder, providers),
+            "--out",
+            out,
+            "--reproducible",
+            "--time-limit",
+            3,
+        )
         assert result.exit_code == 0, result.output
         for name, provider in owners(out).items():
             assert history.setdefault(name, provider.casefold()) == provider.casefold(), (n, name)
@@ -109,14 +118,29 @@ def _sha(path: Path) -> str:
 def test_an_input_workbook_inside_the_planning_folder_stays_where_it_is(tmp_path):
     out = tmp_path / "planning"
     source = write_input(tmp_path, ["Philadelphia"])
-    assert run("plan", source, "--out", out, "--reproducible", "--time-limit", 3).exit_code == 0
+    assert (
+        run(
+            "plan",
+            "--today",
+            "2026-11-30",
+            source,
+            "--out",
+            out,
+            "--reproducible",
+            "--time-limit",
+            3,
+        ).exit_code
+        == 0
+    )
     kept = out / "invoer.xlsx"
     kept.write_bytes(source.read_bytes())
     (out / "notities").mkdir()
     (out / "notities" / "bellen.txt").write_text("Philadelphia bellen")
     before = _sha(kept)
     for _ in range(2):
-        result = run("plan", kept, "--out", out, "--reproducible", "--time-limit", 3)
+        result = run(
+            "plan", "--today", "2026-11-30", kept, "--out", out, "--reproducible", "--time-limit", 3
+        )
         assert result.exit_code == 0, result.output
     assert _sha(kept) == before
     assert (out / "notities" / "bellen.txt").read_text() == "Philadelphia bellen"

@@ -77,8 +77,17 @@ def event_of(cal: icalendar.Calendar) -> icalendar.Event:
 def first(tmp_path_factory):
     base = tmp_path_factory.mktemp("outbox")
     source = write(base / "invoer.xlsx", SHAPE, seed=3)
-    run("plan", str(source), "--out", str(base / "planning"), "--reproducible",
-        "--time-limit", "5")  # fmt: skip
+    run(
+        "plan",
+        "--today",
+        "2026-11-30",
+        str(source),
+        "--out",
+        str(base / "planning"),
+        "--reproducible",
+        "--time-limit",
+        "5",
+    )
     return base
 
 
@@ -268,8 +277,17 @@ def test_unsent_invitations_of_an_earlier_revision_still_go_out(workspace, smtp)
 def test_without_organiser_there_is_no_outbox_and_the_summary_says_why(tmp_path):
     source = write(tmp_path / "invoer.xlsx", Shape(reassessments=12, consultants=2,
                                                    locations=3), seed=1)  # fmt: skip
-    result = run("plan", str(source), "--out", str(tmp_path / "planning"), "--reproducible",
-                 "--time-limit", "3")  # fmt: skip
+    result = run(
+        "plan",
+        "--today",
+        "2026-11-30",
+        str(source),
+        "--out",
+        str(tmp_path / "planning"),
+        "--reproducible",
+        "--time-limit",
+        "3",
+    )
     assert not (tmp_path / "planning" / "uitgaand").exists()
     assert "vul organisator_email in" in result.output
     assert plan_json(tmp_path / "planning")["invitations"] == []

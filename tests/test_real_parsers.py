@@ -42,12 +42,32 @@ def planning(tmp_path_factory) -> Path:
     base = tmp_path_factory.mktemp("parsers")
     source = write(base / "invoer.xlsx", SHAPE, seed=3)
     folder = base / "planning"
-    run("plan", str(source), "--out", str(folder), "--reproducible", "--time-limit", "5")
+    run(
+        "plan",
+        "--today",
+        "2026-11-30",
+        str(source),
+        "--out",
+        str(folder),
+        "--reproducible",
+        "--time-limit",
+        "5",
+    )
     before = plan_json(folder)
     gone, away = before["appointments"][1], before["appointments"][-1]
     withdraw_and_absent(source, [gone["dossier"]], (away["consultant"],
                                                     date.fromisoformat(away["date"])))  # fmt: skip
-    run("plan", str(source), "--out", str(folder), "--today", TODAY, "--reproducible")
+    run(
+        "plan",
+        "--today",
+        "2026-11-30",
+        str(source),
+        "--out",
+        str(folder),
+        "--today",
+        TODAY,
+        "--reproducible",
+    )
     return folder
 
 

@@ -38,7 +38,16 @@ def first(tmp_path_factory):
     """A generated input and its first planning, copied fresh for every test."""
     base = tmp_path_factory.mktemp("first")
     source = write(base / "invoer.xlsx", SHAPE, seed=3)
-    run("plan", str(source), "--out", str(base / "planning"), "--time-limit", "5")
+    run(
+        "plan",
+        "--today",
+        "2026-11-30",
+        str(source),
+        "--out",
+        str(base / "planning"),
+        "--time-limit",
+        "5",
+    )
     return base
 
 
@@ -296,8 +305,17 @@ def test_days_before_today_are_pinned(workspace):
 
 
 def test_fresh_starts_over(workspace):
-    run("plan", str(workspace / "invoer.xlsx"), "--out", str(workspace / "planning"), "--fresh",
-        "--time-limit", "2")  # fmt: skip
+    run(
+        "plan",
+        "--today",
+        "2026-11-30",
+        str(workspace / "invoer.xlsx"),
+        "--out",
+        str(workspace / "planning"),
+        "--fresh",
+        "--time-limit",
+        "2",
+    )
     assert _plan(workspace / "planning")["revision"] == 1
 
 

@@ -30,7 +30,7 @@ FINDINGS = {
     f"{SUBJECT}: the support plan is not current that day": "niet actueel",
     "begeleider P. de Vries double-booked on 2026-12-08": "P. de Vries heeft op 2026-12-08",
     "D00084: the provider answered nee for 2026-12-08": "antwoordde nee voor 2026-12-08",
-    "2026-11-02 is before today (2026-12-01)": "2026-11-02 is al voorbij",
+    "2026-11-02 is not after today (2026-12-01)": "2026-11-02 is vandaag of al voorbij",
 }
 
 

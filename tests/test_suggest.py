@@ -29,7 +29,15 @@ from herplan.io.input_reader import read_problem
 from herplan.io.suggestions import suggestions_dict
 from herplan.scheduler.suggest import NotOpen, suggest
 from tests.checker import check_plan, check_rerun
-from tests.conftest import EXAMPLE, START, case, consultant, location, problem, short_morning
+from tests.conftest import (
+    EXAMPLE,
+    START,
+    case,
+    consultant,
+    location,
+    problem,
+    short_morning,
+)
 
 TODAY = date(2026, 11, 30)
 PLACE = ("date", "start", "end", "writeup_start", "writeup_end", "consultant", "provider",
@@ -47,7 +55,7 @@ def booked(p: Problem, dossier: str, cid: str, day: date, start: int, pinned=Fal
 
 
 def rerun_of(*appointments: Appointment) -> Rerun:
-    return Rerun(previous=tuple(appointments), revision=1, today=START)
+    return Rerun(previous=tuple(appointments), revision=1, today=TODAY)
 
 
 # --- each kind of option on a tiny region ---------------------------------------------------
@@ -194,8 +202,20 @@ def test_every_option_on_the_example_is_valid_when_applied(planned_example):
 @pytest.mark.slow
 def test_every_option_on_l_tight_is_valid_when_applied(tmp_path):
     source = write(tmp_path / "invoer.xlsx", shape("L-tight"), seed=0)
-    result = CliRunner().invoke(main, ["plan", str(source), "--out", str(tmp_path / "planning"),
-                                       "--time-limit", "30", "--reproducible"])  # fmt: skip
+    result = CliRunner().invoke(
+        main,
+        [
+            "plan",
+            "--today",
+            "2026-11-30",
+            str(source),
+            "--out",
+            str(tmp_path / "planning"),
+            "--time-limit",
+            "30",
+            "--reproducible",
+        ],
+    )
     assert result.exit_code == 0, result.output
     p, _ = read_problem(source)
     dossiers = random.Random(1).sample(open_dossiers(p), 50)

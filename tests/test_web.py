@@ -25,7 +25,7 @@ from starlette.testclient import TestClient
 
 from herplan.app.cli import main
 from herplan.app.web import create_app, zip_name
-from tests.conftest import EXAMPLE
+from tests.conftest import EXAMPLE, PLANNED_AS
 from tests.io.test_input_reader import CASE, CONSULTANTS, LOCATIONS, workbook
 from tests.io.test_odd_input import csv_folder
 
@@ -56,7 +56,9 @@ def post(client: TestClient, url: str, **kwargs):
 
 
 def app(data: Path, **options):
-    """The page as the tests reach it: through the test client's host name."""
+    """The page as the tests reach it: through the test client's host name, on the day
+    the tests plan as (unless they say another)."""
+    options.setdefault("today", PLANNED_AS)
     return create_app(data, hosts=("testserver",), **options)
 
 
@@ -203,8 +205,17 @@ def test_one_solve_at_a_time_and_stop_keeps_the_best_plan(tmp_path):
 def test_the_page_and_the_command_line_make_the_same_plan(planned, tmp_path):
     _, _, folder = planned
     out = tmp_path / "cli"
-    args = ["plan", str(folder / "invoer" / "invoer.xlsx"), "--out", str(out), "--reproducible",
-            "--time-limit", "3"]  # fmt: skip
+    args = [
+        "plan",
+        "--today",
+        "2026-11-30",
+        str(folder / "invoer" / "invoer.xlsx"),
+        "--out",
+        str(out),
+        "--reproducible",
+        "--time-limit",
+        "3",
+    ]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
     page = json.loads((folder / "planning" / "plan.json").read_text())
@@ -215,8 +226,19 @@ def test_the_page_and_the_command_line_make_the_same_plan(planned, tmp_path):
 
 def test_the_command_line_can_take_a_turn_on_a_pages_planning(planned):
     client, name, folder = planned
-    result = CliRunner().invoke(main, ["plan", str(folder / "invoer" / "invoer.xlsx"), "--out",
-                                       str(folder / "planning"), "--time-limit", "2"])  # fmt: skip
+    result = CliRunner().invoke(
+        main,
+        [
+            "plan",
+            "--today",
+            "2026-11-30",
+            str(folder / "invoer" / "invoer.xlsx"),
+            "--out",
+            str(folder / "planning"),
+            "--time-limit",
+            "2",
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert "Revisie 2" in client.get(f"/p/{name}").text
 

@@ -248,8 +248,19 @@ def test_herplan_links_prints_one_line_per_provider(region):
 
 def test_the_links_are_in_each_providers_workbook_and_e_mails(tmp_path):
     out = tmp_path / "planning"
-    args = ["plan", str(EXAMPLE), "--out", str(out), "--time-limit", "4", "--reproducible",
-            "--base-url", "https://plan.example.nl"]  # fmt: skip
+    args = [
+        "plan",
+        "--today",
+        "2026-11-30",
+        str(EXAMPLE),
+        "--out",
+        str(out),
+        "--time-limit",
+        "4",
+        "--reproducible",
+        "--base-url",
+        "https://plan.example.nl",
+    ]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
     links = {link.provider: url for link, url in planning_links(out, "https://plan.example.nl")}

@@ -13,6 +13,7 @@ from herplan.app.cli import main
 from herplan.app.links import planning_links
 from herplan.app.web import create_app
 from herplan.io.answer_store import AnswerStore
+from tests.conftest import PLANNED_AS
 from tests.test_web_answers import two_providers
 from tests.webserver import CHROMIUM, running
 
@@ -36,7 +37,9 @@ def test_a_provider_answers_on_a_phone(tmp_path):
     args = ["plan", str(source), "--out", str(folder / "planning"), "--reproducible",
             "--time-limit", "3", "--today", "2026-11-30"]  # fmt: skip
     assert CliRunner().invoke(main, args).exit_code == 0
-    with running(create_app(tmp_path / "data", time_limit=3, reproducible=True)) as server:
+    with running(
+        create_app(tmp_path / "data", time_limit=3, reproducible=True, today=PLANNED_AS)
+    ) as server:
         url = dict((link.provider, u) for link, u in planning_links(folder / "planning", server))
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from herplan.app.web import create_app
+from tests.conftest import PLANNED_AS
 from tests.test_web import small_input
 from tests.webserver import CHROMIUM, running
 
@@ -20,7 +21,9 @@ pytestmark = pytest.mark.skipif(
 
 @pytest.fixture
 def server(tmp_path):
-    with running(create_app(tmp_path / "data", time_limit=3, reproducible=True)) as url:
+    with running(
+        create_app(tmp_path / "data", time_limit=3, reproducible=True, today=PLANNED_AS)
+    ) as url:
         yield url
 
 

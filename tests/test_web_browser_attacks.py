@@ -17,6 +17,7 @@ from starlette.responses import HTMLResponse
 from starlette.routing import Route
 
 from herplan.app.web import create_app
+from tests.conftest import PLANNED_AS
 from tests.test_web import small_input
 from tests.webserver import CHROMIUM, free_port, running
 
@@ -47,7 +48,10 @@ def test_forms_posted_from_another_site_and_a_rebinding_host_are_refused(tmp_pat
     from playwright.sync_api import sync_playwright
 
     data = tmp_path / "data"
-    with running(create_app(data, time_limit=3, reproducible=True)) as url, sync_playwright() as p:
+    with (
+        running(create_app(data, time_limit=3, reproducible=True, today=PLANNED_AS)) as url,
+        sync_playwright() as p,
+    ):
         browser = p.chromium.launch(
             executable_path=CHROMIUM,
             args=["--no-sandbox", f"--host-resolver-rules=MAP {EVIL} 127.0.0.1"],

@@ -19,6 +19,7 @@ from herplan.app.suggest import open_region
 from herplan.io import hand_edits
 from herplan.io.input_reader import read_problem
 from tests.checker import check_plan, check_rerun
+from tests.conftest import PLANNED_AS
 from tests.test_web import app, post, token, wait
 
 EXAMPLE = Path(__file__).parents[1] / "examples" / "drechtsteden-2026.xlsx"
@@ -47,7 +48,7 @@ def plan_of(folder: Path) -> dict:
 
 def an_allowed_move(folder: Path) -> tuple[str, str, str]:
     """A planned appointment and a consultant-morning ``herplan suggest`` offers it."""
-    region = open_region(folder / "planning", input_path=folder / "invoer" / "invoer.xlsx")
+    region = open_region(folder / "planning", PLANNED_AS, folder / "invoer" / "invoer.xlsx")
     for a in plan_of(folder)["appointments"]:
         options = region.suggest(a["dossier"], top=5).options
         free = [o for o in options if not o.moves]
@@ -61,7 +62,7 @@ def an_away_day(plan: dict) -> tuple[dict, str, str]:
     """An appointment, and a consultant's working day away (rule 4)."""
     for cid, person in sorted(plan["consultants"].items()):
         for day in person["away"]:
-            if date.fromisoformat(day) >= date.today():
+            if date.fromisoformat(day) > PLANNED_AS:
                 return plan["appointments"][0], cid, day
     raise AssertionError("nobody is away in the example")
 
@@ -81,7 +82,7 @@ def a_morning_elsewhere(plan: dict) -> tuple[dict, str, str]:
 def check(folder: Path, dossier: str, consultant: str, day: date):
     """``check_move`` on the page's copy of the example."""
     return check_move(folder / "planning", dossier, consultant, day,
-                      input_path=folder / "invoer" / "invoer.xlsx")  # fmt: skip
+                      input_path=folder / "invoer" / "invoer.xlsx", today=PLANNED_AS)  # fmt: skip
 
 
 def test_a_move_the_suggestions_know_is_allowed_with_its_time(page):
@@ -177,7 +178,7 @@ def test_a_kept_move_is_pinned_by_the_rerun_and_every_rule_and_promise_holds(pag
     assert hand_edits.pending(folder) == []  # taken by the rerun
     problem, _ = read_problem(folder / "invoer" / "invoer.xlsx")
     assert check_plan(problem, after) == []
-    assert check_rerun(problem, before, after, {dossier: "chosen"}, date.today()) == []
+    assert check_rerun(problem, before, after, {dossier: "chosen"}, PLANNED_AS) == []
 
 
 def test_a_move_whose_place_was_taken_meanwhile_is_listed_and_planned_anew(page):

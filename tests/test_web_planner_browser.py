@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from herplan.app.web import create_app
+from tests.conftest import PLANNED_AS
 from tests.test_outbox import smtp  # noqa: F401 (the local SMTP server, a fixture)
 from tests.test_web_planner import NAME, an_allowed_move, an_away_day, example_data, plan_of
 from tests.webserver import CHROMIUM, running
@@ -33,7 +34,7 @@ pytestmark = pytest.mark.skipif(
 @pytest.fixture
 def server(planned_example, tmp_path):
     data = example_data(planned_example, tmp_path)
-    with running(create_app(data, time_limit=4, reproducible=True)) as url:
+    with running(create_app(data, time_limit=4, reproducible=True, today=PLANNED_AS)) as url:
         yield url, data / NAME
 
 

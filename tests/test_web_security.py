@@ -32,6 +32,7 @@ from herplan.app.cli import main
 from herplan.app.web import create_app, server_config
 from herplan.app.web.accounts import Accounts
 from herplan.app.web.forms import MAX_UPLOAD_BYTES
+from tests.conftest import PLANNED_AS
 from tests.test_web import XLSX, app, post, small_input, token, upload, wait
 
 HEADERS = {
@@ -66,7 +67,9 @@ def test_another_host_gets_400_before_any_handler(planned):
 
 
 def test_a_name_given_with_allowed_host_is_answered(tmp_path):
-    config = server_config(tmp_path / "data", allowed_hosts=("planning.example.nl",))
+    config = server_config(
+        tmp_path / "data", allowed_hosts=("planning.example.nl",), today=PLANNED_AS
+    )
     with TestClient(create_app(config), base_url="http://planning.example.nl") as client:
         assert client.get("/").status_code == 200
         assert client.get("/", headers={"host": "evil.example"}).status_code == 400
@@ -209,7 +212,9 @@ def test_the_first_page_answers_quickly_while_a_large_workbook_is_read(tmp_path)
     from tests.webserver import running
 
     large = write(tmp_path / "groot.xlsx", shape("L"), seed=1)
-    served = running(create_app(tmp_path / "data", time_limit=2, reproducible=True))
+    served = running(
+        create_app(tmp_path / "data", time_limit=2, reproducible=True, today=PLANNED_AS)
+    )
     with served as url, httpx.Client(base_url=url) as browser, httpx.Client(base_url=url) as other:
         csrf = token_of(browser)
         sent = threading.Thread(target=lambda: browser.post(
@@ -293,7 +298,7 @@ def test_every_page_and_download_has_the_protective_headers(planned):
 def test_where_accounts_exist_planners_sign_in_and_five_wrong_passwords_lock(tmp_path):
     data = tmp_path / "data"
     Accounts(data).add("planner", "een-lang-wachtwoord")
-    config = server_config(data, host="0.0.0.0", allowed_hosts=("testserver",))
+    config = server_config(data, host="0.0.0.0", allowed_hosts=("testserver",), today=PLANNED_AS)
     assert config.login
     with TestClient(create_app(config)) as client:
         answer = client.get("/p/x/bestand/plan.json", follow_redirects=False)
@@ -329,7 +334,9 @@ def sign_in(client: TestClient, password: str):
 
 
 def test_behind_https_the_session_cookie_is_secure(tmp_path):
-    config = server_config(tmp_path / "data", allowed_hosts=("testserver",), secure_cookies=True)
+    config = server_config(
+        tmp_path / "data", allowed_hosts=("testserver",), secure_cookies=True, today=PLANNED_AS
+    )
     with TestClient(create_app(config), base_url="https://testserver") as client:
         assert "secure" in client.get("/").headers["set-cookie"].lower()
 

@@ -14,11 +14,13 @@ import os
 import re
 import threading
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+
+from herplan import clock
 
 FILE = "accounts.json"
 MAX_FAILURES = 5
@@ -59,7 +61,7 @@ class Accounts:
 
     def check(self, name: str, password: str, now: datetime | None = None) -> Verdict:
         """Is ``password`` right for ``name``? Counts wrong ones and locks after five."""
-        now = now or datetime.now(UTC)
+        now = now or clock.now()
         with self._lock:
             users = self._load()
             user = users.get(name)

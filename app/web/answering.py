@@ -21,13 +21,14 @@ from pathlib import Path
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
+from herplan import clock
 from herplan.app.web import audit
 from herplan.app.web.forms import Form, Refused, read_form
 from herplan.app.web.render import page
 from herplan.app.web.state import PLANNING, Plannings
 from herplan.app.web.views import read_plan
 from herplan.calendar import add_working_days
-from herplan.domain import Appointment
+from herplan.domain import Appointment, is_held
 from herplan.io.answer_store import ANSWERS, FILE, AnswerStore, Link
 from herplan.io.errors import InputError
 from herplan.io.plan_json import calendar_settings
@@ -70,12 +71,17 @@ class Opened:
     plan: dict
     appointments: list[Appointment]
     store: AnswerStore
+    today: date
+
+    def held(self, a: Appointment) -> bool:
+        """Held already (on or before today): shown, no answer asked (README, Today)."""
+        return is_held(a.day, self.today)
 
 
 def opened(plannings: Plannings, token: str) -> Opened | None:
     """The planning and provider ``token`` opens. Every planning's store is asked,
     whichever holds it, so an unknown token takes as long as a known one."""
-    found = None
+    found, today = None, plannings.config.today()
     for name in plannings.names():
         folder = plannings.data / name
         if not (folder / FILE).is_file() or not (folder / PLANNING / "plan.json").is_file():
@@ -85,11 +91,11 @@ def opened(plannings: Plannings, token: str) -> Opened | None:
         except InputError:
             continue
         store = AnswerStore(folder / FILE)
-        link = store.opened_by(token[:100], previous.revision, date.today())
+        link = store.opened_by(token[:100], previous.revision, today)
         if link is not None and found is None:
             mine = [a for a in previous.appointments if a.provider == link.provider]
             plan = read_plan(folder / PLANNING) or {}
-            found = Opened(name, folder, link, plan, sorted(mine, key=_order), store)
+            found = Opened(name, folder, link, plan, sorted(mine, key=_order), store, today)
     return found
 
 
@@ -157,6 +163,7 @@ def _rows(found: Opened, lang: str) -> list[dict[str, object]]:
             "answer": answer.answer if current and answer else "",
             "remark": answer.remark if current and answer else "",
             "choice": _readable(answer.choice, names, lang) if current and answer else "",
+            "held": found.held(a),
         })  # fmt: skip
     return rows
 
@@ -164,8 +171,8 @@ def _rows(found: Opened, lang: str) -> list[dict[str, object]]:
 def _deadline(found: Opened, lang: str) -> str:
     settings = calendar_settings(found.plan["settings"])
     days = int(found.plan["settings"].get("reactie_werkdagen", 5))
-    issued = found.link.issued or date.today()
-    return weekday_date(add_working_days(issued, days, settings), lang)
+    issued = found.link.issued or found.today
+    return weekday_date(max(add_working_days(issued, days, settings), found.today), lang)
 
 
 async def provider_page(request: Request) -> Response:
@@ -196,6 +203,8 @@ async def provider_answer(request: Request) -> Response:
     if answer not in ANSWERS:
         return HTMLResponse(section(lang, "web_")["answer_missing"], status_code=400)
     n, appointment = mine[dossier]
+    if found.held(appointment):
+        return HTMLResponse(section(lang, "web_")["answer_held"], status_code=400)
     found.store.answer(appointment, found.link.revision, answer,
                        form.fields.get("opmerking", ""), "online")  # fmt: skip
     audit.record(request, "answer", planning=found.name, provider=found.link.provider,
@@ -229,7 +238,7 @@ def overview(folder: Path, base: str, lang: str) -> list[dict[str, object]]:
                                                                         a.start)  # fmt: skip
             answers.append({"dossier": a.dossier, "answer": w[f"answer_{answer.answer}"],
                             "code": answer.answer, "remark": answer.remark,
-                            "given": answer.given.astimezone().strftime("%d-%m %H:%M"),
+                            "given": clock.dutch(answer.given).strftime("%d-%m %H:%M"),
                             "outdated": outdated})  # fmt: skip
         current = sum(1 for x in answers if not x["outdated"])
         stem = previous.file_names.get("aanbieders", {}).get(link.provider)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -83,13 +84,14 @@ def server_config(
     time_limit: float | None = None,
     reproducible: bool = False,
     base_url: str | None = None,
+    today: date | None = None,
 ) -> ServerConfig:
     """How to serve ``data`` on ``host``: the Host names answered, whether to sign in."""
     hosts = tuple(dict.fromkeys((*LOOPBACK, host, *allowed_hosts)))
     login_needed = host not in LOOPBACK or Accounts(data).exist()
     base = base_url or f"http://{host}:8000"
     return ServerConfig(data, hosts, login_needed, secure_cookies, time_limit, reproducible,
-                        base)  # fmt: skip
+                        base, today)  # fmt: skip
 
 
 async def too_large(request: Request, _error: Exception) -> Response:
@@ -101,17 +103,19 @@ def create_app(
     time_limit: float | None = None,
     reproducible: bool = False,
     hosts: tuple[str, ...] = (),
+    today: date | None = None,
 ) -> Starlette:
     """The web application over the plannings in ``data``.
 
     ``data`` is a folder (served on 127.0.0.1; ``hosts`` adds Host names, as the
-    tests' ``testserver``) or a ``ServerConfig`` (``herplan serve``).
+    tests' ``testserver``) or a ``ServerConfig`` (``herplan serve``). ``today``
+    fixes the day the page works as (the tests'; default: the clock's).
     """
     config = (
         data
         if isinstance(data, ServerConfig)
         else server_config(Path(data), allowed_hosts=hosts, time_limit=time_limit,
-                           reproducible=reproducible)
+                           reproducible=reproducible, today=today)
     )  # fmt: skip
     config.data.mkdir(parents=True, exist_ok=True)
     middleware = [

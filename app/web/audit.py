@@ -11,10 +11,11 @@ from __future__ import annotations
 import json
 import os
 import threading
-from datetime import UTC, datetime
 from pathlib import Path
 
 from starlette.requests import Request
+
+from herplan import clock
 
 FILE = "audit.log"
 _lock = threading.Lock()
@@ -25,7 +26,7 @@ def record(request: Request, action: str, **details: object) -> None:
     data: Path = request.app.state.config.data
     session = request.scope.get("session") or {}
     line = {
-        "time": datetime.now(UTC).isoformat(timespec="seconds"),
+        "time": clock.now().isoformat(timespec="seconds"),
         "user": session.get("user", ""),
         "from": request.client.host if request.client else "",
         "action": action,

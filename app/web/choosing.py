@@ -33,7 +33,8 @@ PLACE = re.compile(r"\d{4}-\d{2}-\d{2}@[A-Za-z0-9._-]{1,40}@\d{2}:\d{2}")
 async def _suggested(request: Request, name: str, dossier: str) -> dict:
     folder = request.app.state.plannings.folder(name)
     found = await ask_worker("suggest", str(folder / PLANNING), dossier,
-                             "--input", str(input_of(folder)), seconds=SUGGEST_SECONDS)  # fmt: skip
+                             "--input", str(input_of(folder)), seconds=SUGGEST_SECONDS,
+                             today=request.app.state.config.today())  # fmt: skip
     return found if found is not None else {"errors": ["no answer"]}
 
 

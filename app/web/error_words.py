@@ -72,6 +72,9 @@ _NL: list[tuple[str, str]] = [
     (r"unknown setting '(?P<v>.*)' is ignored", "onbekende instelling '{v}' wordt overgeslagen"),
     (r"'(?P<v>.*)' is not valid; expected (?P<e>.*)", "'{v}' is niet geldig; verwacht {e}"),
     (r"the period ends before it starts", "de periode eindigt voordat ze begint"),
+    (r"the period (?P<a>[\d-]+) to (?P<b>[\d-]+) has ended \(today is (?P<t>[\d-]+)\); .*",
+     "de periode van {a} tot en met {b} is voorbij (vandaag is {t}); controleer of dit de "
+     "invoer van dit jaar is"),
     (r"the morning ends before it starts", "de ochtend eindigt voordat hij begint"),
     (r"the afternoon ends before it starts", "de middag eindigt voordat hij begint"),
     (r"the afternoon must start after the morning ends \((?P<t>[\d:]+)\)",

@@ -10,7 +10,7 @@ of its own, so two returned workbooks with the same file name are both read.
 from __future__ import annotations
 
 import shutil
-import time
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -80,8 +80,8 @@ def save_input(folder: Path, files: list[tuple[str, bytes]]) -> Path:
 
 def stage_input(folder: Path, files: list[tuple[str, bytes]]) -> Path:
     """A changed input, kept beside the planning's own until a run planned it."""
-    staging = folder / INPUT / f".nieuw-{time.time_ns()}"
-    staging.mkdir(parents=True)
+    (folder / INPUT).mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".nieuw-", dir=folder / INPUT))
     return _save_in(staging, files)
 
 
@@ -122,8 +122,8 @@ def save_returned(folder: Path, files: list[tuple[str, bytes]]) -> list[Path]:
     """Store returned workbooks, each under its own name (``1-yulius.xlsx``, ...)."""
     if not files:
         return []
-    back = folder / INPUT / RETURNED / str(time.time_ns())
-    back.mkdir(parents=True)
+    (folder / INPUT / RETURNED).mkdir(parents=True, exist_ok=True)
+    back = Path(tempfile.mkdtemp(dir=folder / INPUT / RETURNED))
     saved = []
     for n, (name, content) in enumerate(files, start=1):
         path = back / f"{n}-{safe_name(name)}"

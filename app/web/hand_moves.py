@@ -74,7 +74,8 @@ async def move(request: Request) -> Response:
         return await _refused_form(request, got, only_check)
     found = await ask_worker("move", str(folder / PLANNING), dossier, consultant,
                              day.isoformat(), "--input", str(input_of(folder)),
-                             seconds=CHECK_SECONDS)  # fmt: skip
+                             seconds=CHECK_SECONDS,
+                             today=request.app.state.config.today())  # fmt: skip
     if found is None or found.get("errors"):
         words = section(lang, "web_")
         result = {"allowed": False, "text": words["move_unknown"].format(dossier=dossier),

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
+from herplan import clock
 from herplan.app.web import audit
 from herplan.app.web.accounts import Accounts
 from herplan.app.web.forms import Refused, read_form
@@ -40,7 +39,7 @@ async def login(request: Request) -> Response:
     if not verdict.ok:
         audit.record(request, "login refused", name=name, locked=verdict.locked_until is not None)
         if verdict.locked_until is not None:
-            left = (verdict.locked_until - datetime.now(UTC)).total_seconds()
+            left = (verdict.locked_until - clock.now()).total_seconds()
             return problem_page(request, "login.html", lang, 429, "locked",
                                 {"minutes": max(1, int(left // 60) + 1)}, next=target)  # fmt: skip
         return problem_page(request, "login.html", lang, 401, "wrong_login", next=target)

@@ -14,6 +14,7 @@ import sys
 import tempfile
 import time
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 from starlette.concurrency import run_in_threadpool
@@ -53,11 +54,11 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CHECK_SECONDS = 120  # reading a region's workbook takes a few; a crafted one is stopped
 
 
-async def ask_worker(*args: str, seconds: float) -> dict | None:
-    """Run ``worker`` with ``args`` in a child process; its last JSON line, or ``None``
-    when it said nothing or took longer than ``seconds`` (then it is stopped)."""
+async def ask_worker(*args: str, seconds: float, today: date) -> dict | None:
+    """Run ``worker`` with ``args`` as of ``today`` in a child process; its last JSON line,
+    or ``None`` when it said nothing or took longer than ``seconds`` (then it is stopped)."""
     child = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "herplan.app.web.worker", *args,
+        sys.executable, "-m", "herplan.app.web.worker", *args, "--today", today.isoformat(),
         stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
     )  # fmt: skip
     try:
@@ -70,9 +71,9 @@ async def ask_worker(*args: str, seconds: float) -> dict | None:
     return json.loads(lines[-1]) if lines else None
 
 
-async def check_input(path: Path) -> dict:
+async def check_input(path: Path, today: date) -> dict:
     """The input read in a child process (``worker check``): its errors, if any."""
-    checked = await ask_worker("check", str(path), seconds=CHECK_SECONDS)
+    checked = await ask_worker("check", str(path), seconds=CHECK_SECONDS, today=today)
     return checked if checked is not None else {"errors": [], "too_big": True}
 
 
@@ -118,7 +119,7 @@ async def new_planning(request: Request) -> Response:
         return problem_page(request, "home.html", lang, 400, "no_file", plannings=store.names())
     name, folder = store.new_folder(files[0][0])
     path = save_input(folder, files)
-    checked = await check_input(path)
+    checked = await check_input(path, request.app.state.config.today())
     if checked.get("unpacks_to") or checked.get("too_big") or checked["errors"]:
         store.remove(name)
     if checked.get("unpacks_to"):  # a crafted file: said in the page's own words

@@ -34,9 +34,10 @@ SHOWN = 5
 NONE_FITS = "geen"
 
 
-async def _places(found: Opened, dossier: str, lang: str) -> list[dict[str, str]]:
+async def _places(found: Opened, dossier: str, lang: str, today: date) -> list[dict[str, str]]:
     answer = await ask_worker("suggest", str(found.folder / PLANNING), dossier, "--input",
-                              str(input_of(found.folder)), seconds=SUGGEST_SECONDS)  # fmt: skip
+                              str(input_of(found.folder)), seconds=SUGGEST_SECONDS,
+                              today=today)  # fmt: skip
     if answer is None or answer.get("errors"):
         return []
     names = {cid: p.get("name", cid) for cid, p in found.plan.get("consultants", {}).items()}
@@ -50,9 +51,11 @@ async def _places(found: Opened, dossier: str, lang: str) -> list[dict[str, str]
 
 
 def _appointment(found: Opened, n: str):
+    """Appointment ``n`` of the provider's page; none when held already (no answer asked)."""
     if not n.isdigit() or not 1 <= int(n) <= len(found.appointments):
         return None
-    return found.appointments[int(n) - 1]
+    a = found.appointments[int(n) - 1]
+    return None if found.held(a) else a
 
 
 async def provider_options(request: Request) -> Response:
@@ -65,7 +68,7 @@ async def provider_options(request: Request) -> Response:
     if appointment is None:
         return not_found()
     lang = plan_language(request, found.plan)
-    places = await _places(found, appointment.dossier, lang)
+    places = await _places(found, appointment.dossier, lang, request.app.state.config.today())
     return page(request, "provider_options.html", lang, token=token, n=n, places=places,
                 provider=found.link.provider, dossier=appointment.dossier,
                 client=appointment.client, none_fits=NONE_FITS,
@@ -84,7 +87,8 @@ async def provider_pick(request: Request) -> Response:
     if appointment is None:
         return not_found()
     if place != NONE_FITS and not (PLACE.fullmatch(place) and place in {
-            p["place"] for p in await _places(found, appointment.dossier, lang)}):  # fmt: skip
+            p["place"] for p in await _places(found, appointment.dossier, lang,
+                                               request.app.state.config.today())}):  # fmt: skip
         return HTMLResponse("Deze plaats is er niet (meer). / This place is not available.",
                             status_code=400)  # fmt: skip
     earlier = found.store.latest(found.link.provider).get(appointment.dossier)

@@ -36,7 +36,8 @@ _NL: list[tuple[str, str]] = [
     (r"the location is closed that day", "de locatie is die dag dicht"),
     (r"the support plan is not current that day", "het ondersteuningsplan is die dag niet actueel"),
     (r"the provider answered nee for (?P<d>[\d-]+)", "de aanbieder antwoordde nee voor {d}"),
-    (r"(?P<d>[\d-]+) is before today \((?P<t>[\d-]+)\)", "{d} is al voorbij (vandaag is {t})"),
+    (r"(?P<d>[\d-]+) is not after today \((?P<t>[\d-]+)\)",
+     "{d} is vandaag of al voorbij (vandaag is {t}); verplaats naar een latere dag"),
     (r"(?P<d>\S+) is on (?P<day>[\d-]+) already; a move by hand goes to another day",
      "{d} staat al op {day}; met de hand verplaatst u naar een andere dag"),
     (r"(?P<d>\S+) fits (?P<c>\S+)'s morning of (?P<day>[\d-]+) only if another appointment "

@@ -21,8 +21,10 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
+from herplan import clock
 from herplan.io.slug import file_slug
 from herplan.scheduler.solve import Progress
 
@@ -42,6 +44,11 @@ class ServerConfig:
     time_limit: float | None = None  # the runs' time limit (None: the input's setting)
     reproducible: bool = False
     base_url: str = "http://127.0.0.1:8000"  # how providers reach this server (their links)
+    fixed_today: date | None = None  # plan as of this day (``--today``); None: the clock's
+
+    def today(self) -> date:
+        """The day the page plans, offers and answers as (README, Today): Dutch time."""
+        return self.fixed_today or clock.today()
 
 
 @dataclass(frozen=True)
@@ -124,6 +131,7 @@ class Plannings:
             command += ["--time-limit", str(self.config.time_limit)]
         if self.config.reproducible:
             command.append("--reproducible")
+        command += ["--today", self.config.today().isoformat()]
         if run.feedback:
             command += ["--feedback", *map(str, run.feedback)]
         if run.choose:

@@ -7,9 +7,10 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
+from herplan import clock
 from herplan.app.web.error_words import in_language
 from herplan.calendar import is_working_day, period_days
 from herplan.io.plan_json import calendar_settings, phase_named_for
@@ -320,7 +321,7 @@ def listing(data: Path, names: list[str], running: set[str]) -> list[dict[str, o
         when = ""
         if plan is not None:
             changed = (data / name / "planning" / "plan.json").stat().st_mtime
-            when = datetime.fromtimestamp(changed).strftime("%d-%m-%Y %H:%M")
+            when = clock.dutch(datetime.fromtimestamp(changed, UTC)).strftime("%d-%m-%Y %H:%M")
         rows.append({"name": name, "revision": plan["revision"] if plan else None,
                      "scheduled": plan["stats"]["scheduled"] if plan else None,
                      "when": when, "running": name in running})  # fmt: skip

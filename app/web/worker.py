@@ -36,16 +36,18 @@ def _say(line: dict[str, object]) -> None:
     print(json.dumps(line, ensure_ascii=False), flush=True)
 
 
-def check(path: Path) -> None:
+def check(path: Path, today: date) -> None:
     import resource
 
+    from herplan.app.run import check_period
     from herplan.io.errors import InputError
     from herplan.io.input_reader import read_problem
     from herplan.io.tables import WorkbookTooLarge
 
     resource.setrlimit(resource.RLIMIT_AS, (CHECK_MEMORY_BYTES, CHECK_MEMORY_BYTES))
     try:
-        _problem, warnings = read_problem(path)
+        problem, warnings = read_problem(path, today)
+        check_period(problem, today)
     except WorkbookTooLarge as error:
         _say({"errors": error.messages, "unpacks_to": error.megabytes})
         return
@@ -77,6 +79,7 @@ def plan(arguments: argparse.Namespace) -> None:
 
     options = RunOptions(
         time_limit=arguments.time_limit, reproducible=arguments.reproducible,
+        today=arguments.today,
         feedback=tuple(arguments.feedback), choose=tuple(arguments.choose),
         hand=tuple(arguments.hand),
         answers=arguments.answers, base_url=arguments.base_url,
@@ -97,7 +100,7 @@ def suggest(arguments: argparse.Namespace) -> None:
     from herplan.io.suggestions import suggestions_dict
 
     try:
-        region = open_region(arguments.planning, input_path=arguments.input)
+        region = open_region(arguments.planning, arguments.today, input_path=arguments.input)
         found = region.suggest(arguments.dossier, top=arguments.top)
     except InputError as error:
         _say({"errors": error.messages})
@@ -112,7 +115,8 @@ def move(arguments: argparse.Namespace) -> None:
 
     try:
         found = check_move(arguments.planning, arguments.dossier, arguments.consultant,
-                           arguments.day, input_path=arguments.input)  # fmt: skip
+                           arguments.day, input_path=arguments.input,
+                           today=arguments.today)  # fmt: skip
     except InputError as error:
         _say({"errors": error.messages})
         return
@@ -145,9 +149,11 @@ def main() -> None:
     asking.add_argument("dossier")
     asking.add_argument("--input", type=Path, required=True)
     asking.add_argument("--top", type=int, default=10)
+    for command in commands.choices.values():
+        command.add_argument("--today", type=date.fromisoformat, required=True)
     arguments = parser.parse_args()
     if arguments.command == "check":
-        check(arguments.input)
+        check(arguments.input, arguments.today)
     elif arguments.command == "suggest":
         suggest(arguments)
     elif arguments.command == "move":

@@ -2,9 +2,12 @@
 
 One public API for notebooks, the command line and the web page alike::
 
+    from datetime import date
+
     import herplan
 
-    result = herplan.plan("examples/drechtsteden-2026.xlsx", "planning", time_limit=10)
+    result = herplan.plan("examples/drechtsteden-2026.xlsx", "planning", time_limit=10,
+                          today=date(2026, 11, 30))
     print(result.summary())
     result.to_frames()["load"]
 

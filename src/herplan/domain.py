@@ -11,11 +11,22 @@ midnight, local wall-clock time in the configured zone.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import cached_property, lru_cache
 
 WEEKDAYS = ("ma", "di", "wo", "do", "vr", "za", "zo")
 WORKWEEK = frozenset(range(5))
+
+
+def is_held(day: date, today: date) -> bool:
+    """A day on or before today is under way or past (README, Today): what stands on it
+    is held as it is, and nothing new is planned there."""
+    return day <= today
+
+
+def first_open_day(today: date) -> date:
+    """The first day a plan may still place or move an interview on: tomorrow."""
+    return today + timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -457,6 +468,15 @@ class Rerun:
     def previous_of(self, dossier: str) -> Appointment | None:
         return self._previous.get(dossier)
 
+    def held(self, a: Appointment) -> bool:
+        """Was ``a`` held already (on or before today)? Then it stays exactly as it was."""
+        return is_held(a.day, self.today)
+
+    @property
+    def first_day(self) -> date:
+        """The first day this rerun may place or move an interview on."""
+        return first_open_day(self.today)
+
     def verdict(self, dossier: str) -> Verdict | None:
         return self._verdicts.get(dossier)
 
@@ -534,10 +554,14 @@ class Plan:
     file_names: dict[str, dict[str, str]] = field(default_factory=dict, hash=False)
     invited_before: tuple[Invitation, ...] = ()  # the previous revision's invitations
     staff: tuple[ConsultantTime, ...] = ()  # each consultant's available mornings
-    today: date | None = None  # a rerun's today: what lies before it is history
+    today: date | None = None  # the day planned as: what stands on or before it is held
     # provider -> its personal answer link (README, Answers online); in its workbook and
     # e-mails only, never in plan.json
     answer_links: dict[str, str] = field(default_factory=dict, hash=False)
+
+    def held(self, a: Appointment) -> bool:
+        """Held already, as of the day the plan was made: no answer is asked any more."""
+        return self.today is not None and is_held(a.day, self.today)
 
     def available(self, consultant: str, day: date) -> bool:
         """May ``consultant`` hold interviews on ``day`` (for the roster's empty cells)?"""

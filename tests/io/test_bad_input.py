@@ -167,7 +167,9 @@ def test_plan_with_bad_input_writes_nothing(tmp_path):
     path = workbook(tmp_path, cases=[CASE | {"aanbieder": "Onbekend"}])
     before = _sha(path)
     out = tmp_path / "planning"
-    result = CliRunner().invoke(main, ["plan", str(path), "--out", str(out)])
+    result = CliRunner().invoke(
+        main, ["plan", "--today", "2026-11-30", str(path), "--out", str(out)]
+    )
     assert result.exit_code == 2 and "Traceback" not in result.output
     assert "input.xlsx › Herindicaties › row 2 › aanbieder" in result.output
     assert not out.exists() and _sha(path) == before

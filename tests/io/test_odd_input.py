@@ -81,7 +81,9 @@ def test_a_long_text_in_a_cell_is_refused_with_the_limit(tmp_path):
 def test_a_control_character_in_a_name_is_an_input_error_not_an_excel_crash(tmp_path, character):
     folder = csv_folder(tmp_path, [CASE | {"client": f"J{character}B"}])
     out = tmp_path / "planning"
-    message = only_error(run("plan", folder, "--out", out, "--reproducible"))
+    message = only_error(
+        run("plan", "--today", "2026-11-30", folder, "--out", out, "--reproducible")
+    )
     assert "Herindicaties › row 2 › client: contains the invisible control character U+" in (
         message
     )
@@ -126,14 +128,26 @@ def test_any_bytes_in_a_csv_file_read_or_fail_with_a_located_message(tmp_path_fa
 )
 def test_a_date_near_the_year_9999_is_refused_with_the_range(tmp_path, column):
     path = workbook(tmp_path, cases=[CASE | {column: date(9999, 12, 30)}])
-    message = only_error(run("plan", path, "--out", tmp_path / "p", "--reproducible"))
+    message = only_error(
+        run("plan", "--today", "2026-11-30", path, "--out", tmp_path / "p", "--reproducible")
+    )
     assert f"row 2 › {column}: 30-12-9999 is not a plausible date" in message
     assert "01-01-1900 to 31-12-2100" in message
 
 
 def test_an_indication_without_end_written_as_9999_is_planned(tmp_path):
     path = workbook(tmp_path, cases=[CASE | {"einddatum_indicatie": date(9999, 12, 31)}])
-    result = run("plan", path, "--out", tmp_path / "p", "--reproducible", "--time-limit", 5)
+    result = run(
+        "plan",
+        "--today",
+        "2026-11-30",
+        path,
+        "--out",
+        tmp_path / "p",
+        "--reproducible",
+        "--time-limit",
+        5,
+    )
     assert result.exit_code == 0, result.output
     assert json.loads((tmp_path / "p" / "plan.json").read_text())["appointments"]
 
@@ -175,21 +189,34 @@ def test_a_number_far_out_of_range_is_an_error_not_a_reason(tmp_path, sheet, row
     sheets[sheet] = [sheets[sheet][0] | row]
     path = workbook(tmp_path, cases=sheets["Herindicaties"], consultants=sheets["Consulenten"],
                     locations=sheets["Locaties"])  # fmt: skip
-    message = only_error(run("plan", path, "--out", tmp_path / "p", "--reproducible"))
+    message = only_error(
+        run("plan", "--today", "2026-11-30", path, "--out", tmp_path / "p", "--reproducible")
+    )
     assert f"{sheet} › row 2 › {says}" in message
     assert not (tmp_path / "p").exists()
 
 
 @pytest.mark.parametrize("seed", ["1e20", str(10**20), "-1"])
 def test_a_seed_out_of_range_is_a_usage_error(tmp_path, seed):
-    result = run("plan", workbook(tmp_path), "--out", tmp_path / "p", "--seed", seed)
+    result = run(
+        "plan", "--today", "2026-11-30", workbook(tmp_path), "--out", tmp_path / "p", "--seed", seed
+    )
     assert result.exit_code == 2 and "--seed" in result.output
     assert not (tmp_path / "p").exists()
 
 
 @pytest.mark.parametrize("limit", ["inf", "nan", "0", "-3"])
 def test_a_time_limit_that_is_not_a_positive_number_is_a_usage_error(tmp_path, limit):
-    result = run("plan", workbook(tmp_path), "--out", tmp_path / "p", "--time-limit", limit)
+    result = run(
+        "plan",
+        "--today",
+        "2026-11-30",
+        workbook(tmp_path),
+        "--out",
+        tmp_path / "p",
+        "--time-limit",
+        limit,
+    )
     assert result.exit_code == 2 and "--time-limit" in result.output
 
 
@@ -218,14 +245,19 @@ def test_a_fifo_as_input_is_refused_at_once(tmp_path):
 def test_a_damaged_plan_json_is_refused_with_a_way_out(tmp_path, change, says):
     path = workbook(tmp_path)
     out = tmp_path / "planning"
-    assert run("plan", path, "--out", out, "--reproducible", "--time-limit", 5).exit_code == 0
+    assert (
+        run(
+            "plan", "--today", "2026-11-30", path, "--out", out, "--reproducible", "--time-limit", 5
+        ).exit_code
+        == 0
+    )
     plan_file = out / "plan.json"
     if isinstance(change, str):
         plan_file.write_text(change)
     else:
         plan_file.write_text(json.dumps(json.loads(plan_file.read_text()) | change))
     before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
-    message = only_error(run("plan", path, "--out", out, "--reproducible"))
+    message = only_error(run("plan", "--today", "2026-11-30", path, "--out", out, "--reproducible"))
     assert says in message and "--fresh" in message
     assert before == {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
 
@@ -315,7 +347,17 @@ def test_plan_on_any_value_writes_a_plan_or_refuses_the_input(
     wb = load_workbook(path)
     wb[sheet].cell(row=2, column=column, value=value)
     wb.save(path)
-    result = run("plan", path, "--out", folder / "p", "--reproducible", "--time-limit", 2)
+    result = run(
+        "plan",
+        "--today",
+        "2026-11-30",
+        path,
+        "--out",
+        folder / "p",
+        "--reproducible",
+        "--time-limit",
+        2,
+    )
     assert result.exit_code in (0, 2), result.output
     assert result.exception is None or isinstance(result.exception, SystemExit), result.output
     assert (result.exit_code == 0) == (folder / "p").exists()
