@@ -15,7 +15,7 @@ from dataclasses import replace
 from datetime import date
 
 from herplan.constraints import HARD_RULES
-from herplan.domain import Appointment, Choice, Problem, Rerun
+from herplan.domain import Appointment, Choice, Problem, Rerun, is_held
 from herplan.io.errors import InputError
 from herplan.scheduler.suggest import NotOpen, Option, Place, Suggester
 from herplan.scheduler.timing import hhmm
@@ -42,6 +42,17 @@ def _matches(option: Option, wanted: str) -> bool:
     return len(parts) == 2 or hhmm(p.start) == parts[2]
 
 
+def day_passed(place: str, rerun: Rerun) -> str:
+    """Why a place ``DATE@...`` can no longer be taken: its day is not after today."""
+    try:
+        day = date.fromisoformat(place.split("@")[0])
+    except ValueError:
+        return ""
+    if not is_held(day, rerun.today):
+        return ""
+    return f"{day.isoformat()} is not after today ({rerun.today.isoformat()})"
+
+
 def resolve_choices(problem: Problem, rerun: Rerun, specs: Sequence[str]) -> tuple[Choice, ...]:
     """The options ``specs`` name, as ``Choice``s for the rerun; a bad one is an InputError."""
     if not specs:
@@ -54,6 +65,10 @@ def resolve_choices(problem: Problem, rerun: Rerun, specs: Sequence[str]) -> tup
     for spec in specs:
         dossier, wanted = parse_choice(spec)
         dossier = known.get(dossier.casefold(), dossier)
+        passed = day_passed(wanted, rerun)
+        if passed:
+            errors.append(f"--choose {spec}: {passed}")
+            continue
         try:
             option = _option(suggester, dossier, wanted)
         except NotOpen as error:
@@ -102,6 +117,10 @@ def _add_picks(problem: Problem, rerun: Rerun, specs: Sequence[str], note: str) 
     for spec in specs:
         dossier = spec.partition("=")[0]
         taken = {c.place.dossier for c in chosen} | {m.dossier for c in chosen for m in c.moves}
+        passed = day_passed(spec.partition("=")[2], rerun)
+        if passed:
+            notes.append(f"{dossier}: {passed}; planned anew")
+            continue
         try:
             found = () if dossier in taken else resolve_choices(problem, rerun, [spec])
         except InputError:

@@ -121,8 +121,10 @@ class Suggester:
         A dossier planned after today gets other places than its own: its
         day is treated as answered ``nee``, as are ``not_days``.
         """
-        if dossier in self.past:
-            raise NotOpen(f"{dossier} was held by {self.rerun.today.isoformat()}")
+        held = self.rerun.previous_of(dossier)
+        if dossier in self.past and held is not None:
+            raise NotOpen(f"{dossier} is held already (on {held.day.isoformat()}, today is "
+                          f"{self.rerun.today.isoformat()}); it stays as it was")  # fmt: skip
         if dossier not in self.cands.index:
             raise NotOpen(f"{dossier} is not an open reassessment of the input")
         i = self.cands.index[dossier]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import email
 import json
 import random
+import re
 import shutil
 from dataclasses import replace
 from datetime import date
@@ -20,18 +21,25 @@ import pytest
 from click.testing import CliRunner
 from icalendar import Calendar
 from openpyxl import load_workbook
+from starlette.testclient import TestClient
 
 from benchmarks.instances import shape, write
 from herplan import clock
 from herplan.app.cli import main
+from herplan.app.hand_edit import check_move
+from herplan.app.suggest import open_region
+from herplan.app.web.rule_words import finding_in
 from herplan.calendar import working_days
 from herplan.domain import Settings, Verdict
+from herplan.io.errors import InputError
 from herplan.io.input_reader import read_problem
 from herplan.io.plan_json import plan_dict
 from herplan.io.previous import prepare_rerun
 from herplan.scheduler.planner import make_plan
 from tests.checker import check_plan, check_rerun
 from tests.conftest import EXAMPLE, PLANNED_AS, options
+from tests.test_web import app, upload, wait
+from tests.test_web_answers import answer, links_on_page, two_providers
 
 DECEMBER = Settings(period_start=date(2026, 12, 1), period_end=date(2026, 12, 31))
 DAYS = working_days(DECEMBER)
@@ -297,3 +305,73 @@ def l_tight(tmp_path_factory) -> tuple[Path, Path]:
                  "--reproducible", "--time-limit", "30")  # fmt: skip
     assert result.exit_code == 0, result.output
     return source, root / "planning"
+
+
+# --- options, picks and moves never reach into the past ------------------------------------
+
+
+def test_options_and_moves_offer_and_accept_only_days_after_today(planned_example):
+    folder, _ = planned_example
+    today = date(2026, 12, 9)
+    region = open_region(folder, today, EXAMPLE)
+    later = [a for a in plan_of(folder)["appointments"] if a["date"] > today.isoformat()]
+    for a in later[:10]:
+        assert all(o.place.day > today for o in region.suggest(a["dossier"], top=10).options)
+    a = later[0]
+    refused = check_move(folder, a["dossier"], a["consultant"], today, EXAMPLE, today)
+    assert not refused.allowed
+    assert [r.finding for r in refused.refusals] == ["2026-12-09 is not after today (2026-12-09)"]
+    assert "2026-12-09 is vandaag of al voorbij" in finding_in(refused.refusals[0].finding, "nl")
+    held = next(x for x in plan_of(folder)["appointments"] if x["date"] < today.isoformat())
+    with pytest.raises(InputError, match="held"):
+        check_move(folder, held["dossier"], held["consultant"], date(2026, 12, 15), EXAMPLE, today)
+
+
+def test_a_chosen_place_on_a_day_gone_by_is_refused_in_words(planned_example, tmp_path):
+    folder, _ = planned_example
+    copy = tmp_path / "planning"
+    shutil.copytree(folder, copy)
+    a = next(x for x in plan_of(copy)["appointments"] if x["date"] > "2026-12-09")
+    result = run("plan", EXAMPLE, "--out", copy, "--today", "2026-12-09",
+                 "--choose", f"{a['dossier']}=2026-12-08@{a['consultant']}")  # fmt: skip
+    assert result.exit_code == 2
+    assert "2026-12-08 is not after today (2026-12-09)" in result.output
+    assert plan_of(copy) == plan_of(folder)
+
+
+@pytest.fixture
+def answered_region(tmp_path) -> tuple[Path, str, dict]:
+    """Two providers planned on the page as of 30 November: data folder, planning, plan."""
+    with TestClient(app(tmp_path / "data", time_limit=3, reproducible=True)) as client:
+        sent = upload(client, two_providers(tmp_path))
+        assert sent.status_code == 303, sent.text
+        name = sent.headers["location"].split("/")[2]
+        assert wait(client, name)["errors"] == []
+        links = links_on_page(client, name)
+    return tmp_path / "data", name, links
+
+
+def test_a_providers_page_shows_held_appointments_without_asking_an_answer(answered_region):
+    data, name, links = answered_region
+    plan = plan_of(data / name / "planning")
+    days = sorted({a["date"] for a in plan["appointments"]})
+    today = date.fromisoformat(days[0])  # the first morning is held
+    held = [a for a in plan["appointments"] if a["date"] == days[0]]
+    with TestClient(app(data, today=today)) as client:
+        provider = held[0]["provider"]
+        page = client.get(f"/a/{links[provider]}").text
+        assert "geen antwoord nodig" in page
+        assert page.count('name="antwoord" value="ja"') == sum(
+            1 for a in plan["appointments"] if a["provider"] == provider and a["date"] > days[0]
+        )
+        deadline = re.search(r"Graag antwoorden vóór \w+ (\d+) december\.", page)
+        assert deadline is not None and date(2026, 12, int(deadline.group(1))) >= today
+        refused = answer(client, links[provider], held[0]["dossier"], "nee")
+        assert refused.status_code == 400 and "geen antwoord meer nodig" in refused.text
+        n = 1 + [a["dossier"] for a in sorted(
+            (a for a in plan["appointments"] if a["provider"] == provider),
+            key=lambda a: (a["date"], a["start"], a["location"], a["dossier"]),
+        )].index(held[0]["dossier"])  # fmt: skip
+        assert client.get(f"/a/{links[provider]}/opties/{n}").status_code == 404
+    with TestClient(app(data, today=date(2027, 1, 1))) as client:  # the link ends with the period
+        assert client.get(f"/a/{links[provider]}").status_code == 404

@@ -188,7 +188,7 @@ def test_a_rerun_with_a_returned_nee_moves_that_interview(planned, tmp_path):
 
 
 def test_one_solve_at_a_time_and_stop_keeps_the_best_plan(tmp_path):
-    with TestClient(app(tmp_path / "data", time_limit=60)) as client:
+    with TestClient(app(tmp_path / "data", time_limit=300)) as client:
         answer = upload(client, EXAMPLE)
         name = answer.headers["location"].split("/")[2]
         time.sleep(3)
@@ -196,8 +196,10 @@ def test_one_solve_at_a_time_and_stop_keeps_the_best_plan(tmp_path):
         assert again.status_code == 409 and "al bezig" in again.text
         started = time.monotonic()
         post(client, f"/p/{name}/stop")
-        assert wait(client, name, 60)["errors"] == []
-        assert time.monotonic() - started < 30  # stopped, not run to the limit
+        assert wait(client, name, 240)["errors"] == []
+        # Stopped, not run to the limit (writing the folder takes its seconds, more on a
+        # busy machine).
+        assert time.monotonic() - started < 150
     plan = json.loads((tmp_path / "data" / name / "planning" / "plan.json").read_text())
     assert plan["appointments"]  # the best plan so far was written
 

@@ -72,6 +72,8 @@ _NL: list[tuple[str, str]] = [
     (r"unknown setting '(?P<v>.*)' is ignored", "onbekende instelling '{v}' wordt overgeslagen"),
     (r"'(?P<v>.*)' is not valid; expected (?P<e>.*)", "'{v}' is niet geldig; verwacht {e}"),
     (r"the period ends before it starts", "de periode eindigt voordat ze begint"),
+    (r"(?P<d>\S+) is held already \(on (?P<a>[\d-]+), today is (?P<t>[\d-]+)\); .*",
+     "{d} is al gehouden (op {a}; vandaag is {t}) en blijft zoals het was"),
     (r"the period (?P<a>[\d-]+) to (?P<b>[\d-]+) has ended \(today is (?P<t>[\d-]+)\); .*",
      "de periode van {a} tot en met {b} is voorbij (vandaag is {t}); controleer of dit de "
      "invoer van dit jaar is"),
