@@ -18,6 +18,7 @@ import email
 import email.policy
 import json
 import os
+import re
 import smtplib
 import ssl
 from collections.abc import Callable, Iterator
@@ -29,6 +30,7 @@ from pathlib import Path
 from icalendar import Calendar
 
 from herplan import clock
+from herplan.io.answer_store import AnswerStore, store_of
 from herplan.io.atomic import folder_lock, recover_folder
 from herplan.io.errors import InputError
 from herplan.io.outbox import OUTBOX
@@ -266,6 +268,34 @@ def _session(connect: Connect) -> Iterator[smtplib.SMTP]:
             server.close()
 
 
+LINK = re.compile(r"/a/([A-Za-z0-9_-]{20,100})")
+
+
+def renewed_links(folder: Path) -> dict[str, str]:
+    """Each renewed answer link's token and its provider's current one (README, Answers
+    online); none when the planning has no answer store."""
+    path = store_of(folder)
+    return AnswerStore(path).replacements() if path.is_file() else {}
+
+
+def with_current_links(raw: bytes, replacements: dict[str, str]) -> bytes:
+    """The message as it goes out: a link renewed since it was written carries the
+    provider's current link instead, so every message sent opens the provider's page."""
+    if not replacements or b"/a/" not in raw.replace(b"=\r\n", b""):
+        return raw
+    msg = email.message_from_bytes(raw, policy=email.policy.SMTP)
+    changed = False
+    for part in msg.walk():
+        if part.get_content_type() != "text/plain":
+            continue
+        text = part.get_content()
+        new = LINK.sub(lambda m: "/a/" + replacements.get(m.group(1), m.group(1)), text)
+        if new != text:
+            part.set_content(new, charset="utf-8", cte="quoted-printable")
+            changed = True
+    return msg.as_bytes(policy=email.policy.SMTP) if changed else raw
+
+
 def send_outbox(folder: Path, connect: Connect | None, dry_run: bool = False) -> SendReport:
     """Send what has not been sent yet; ``dry_run`` only says what that would be."""
     with folder_lock(folder):
@@ -274,6 +304,7 @@ def send_outbox(folder: Path, connect: Connect | None, dry_run: bool = False) ->
         if dry_run or not report.pending:
             return report
         assert connect is not None
+        replacements = renewed_links(folder)
         todo = list(report.pending)
         report.pending = []
         try:
@@ -281,7 +312,8 @@ def send_outbox(folder: Path, connect: Connect | None, dry_run: bool = False) ->
                 while todo:
                     m = todo[0]
                     try:
-                        refused = server.sendmail(m.sender, [m.to], m.path.read_bytes())
+                        raw = with_current_links(m.path.read_bytes(), replacements)
+                        refused = server.sendmail(m.sender, [m.to], raw)
                     except smtplib.SMTPRecipientsRefused as error:
                         code, text = next(iter(error.recipients.values()))
                         report.failed.append((m, f"{code} {_text(text)}"))

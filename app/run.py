@@ -35,6 +35,7 @@ from herplan.io.frames import to_frames
 from herplan.io.input_reader import read_problem
 from herplan.io.planning_folder import held_planning_folder, write_held_folder
 from herplan.io.previous import prepare_rerun
+from herplan.io.source import source_files
 from herplan.scheduler.planner import make_plan
 from herplan.scheduler.solve import Progress, SolverOptions
 
@@ -204,7 +205,7 @@ def plan_input(
         plan = _plan(input_path, problem, rerun, options, hooks, started, writing=True)
         if options.base_url:
             plan = replace(plan, answer_links=revision_links(folder, plan, options.base_url))
-        files = write_held_folder(plan, folder)
+        files = write_held_folder(plan, folder, source_files(input_path))
         if rerun is not None and options.answers is not None and rerun.answers_seen:
             AnswerStore(store_of(options.answers)).mark_processed(rerun.answers_seen,
                                                                   plan.revision)  # fmt: skip

@@ -21,6 +21,7 @@ from herplan.io import cache
 from herplan.io.cache import file_digest
 from herplan.io.errors import InputError
 from herplan.io.previous import prepare_rerun
+from herplan.io.source import SOURCE
 from herplan.scheduler.suggest import NotOpen, Suggester, Suggestions
 
 
@@ -48,8 +49,8 @@ def input_of(folder: Path) -> tuple[Path, bool]:
     name, digest = Path(str(data.get("input") or "")).name, data.get("input_sha256")
     if not name:
         raise InputError([f"{folder / 'plan.json'}: names no input; give it with --input"])
-    found = [p for p in (folder / name, folder.parent / name, folder.parent / "invoer" / name)
-             if p.is_file()]  # fmt: skip
+    found = [p for p in (folder / SOURCE / name, folder / name, folder.parent / name,
+                         folder.parent / "invoer" / name) if p.exists()]  # fmt: skip
     for path in found:
         if file_digest(path) == digest:
             return path, False

@@ -5,13 +5,14 @@ page's data folder: ``<naam>/antwoorden.sqlite``), in WAL mode with one
 transaction per answer, so answers given at the same moment by many providers
 are all kept and none twice.
 
-**Links.** A provider's link holds a token valid for one revision of the
-planning, until the end of the period, unless the planner revokes it. The
-token is an HMAC (SHA-256) of a random 128-bit nonce under a key kept beside
-the database, readable by its owner only; the database stores only the
-token's SHA-256. So a copy of the database alone opens nothing, and the
-planner can still list the links already sent; renewing draws a new nonce,
-and the old link stops working.
+**Links.** A provider's link holds a token that opens the current revision of
+the planning, whichever it is, until the end of the period, unless the planner
+renews it: every message ever sent carries a link that works. The token is an
+HMAC (SHA-256) of a random 128-bit nonce under a key kept beside the database,
+readable by its owner only; the database stores only the token's SHA-256. So a
+copy of the database alone opens nothing, and the planner can still list the
+links already sent; renewing draws a new nonce, and the old link stops working
+(it then opens a page that says so, ``Closed``).
 
 **Answers.** Each answer is stored with the revision and the appointment's
 date and time it was given on. The newest answer per dossier counts; an answer
@@ -54,13 +55,22 @@ CREATE INDEX IF NOT EXISTS answers_by_dossier ON answers (dossier, id);
 
 @dataclass(frozen=True)
 class Link:
-    """A provider's personal link for one revision."""
+    """A provider's personal link, as it opens ``revision`` (the current one)."""
 
     provider: str
     revision: int
     token: str
     valid_until: date
     issued: date | None = None
+
+
+@dataclass(frozen=True)
+class Closed:
+    """A link that no longer opens: ``renewed`` by the planner, or ``expired`` (the
+    period ended). Its page says so, in the provider's language."""
+
+    provider: str
+    why: str  # renewed | expired
 
 
 @dataclass(frozen=True)
@@ -155,19 +165,24 @@ class AnswerStore:
         return base64.urlsafe_b64encode(digest).decode().rstrip("=")
 
     def links(self, providers: list[str], revision: int, valid_until: date) -> list[Link]:
-        """Each provider's link for ``revision``: the one issued before, else a new one."""
+        """Each provider's link as it opens ``revision``: the one issued before (for
+        any revision), else a new one. It stays valid until ``valid_until``, the
+        period's end (a longer period lengthens it)."""
         found = []
         with self._db() as db:
             for provider in providers:
                 row = db.execute(
-                    "SELECT nonce, valid_until, created FROM links WHERE provider = ? "
-                    "AND revision = ? "
-                    "AND revoked = 0 ORDER BY rowid DESC LIMIT 1", (provider, revision),
+                    "SELECT rowid, nonce, created FROM links WHERE provider = ? AND revoked = 0 "
+                    "ORDER BY rowid DESC LIMIT 1", (provider,),
                 ).fetchone()  # fmt: skip
-                nonce = row[0] if row else self._issue(db, provider, revision, valid_until)
-                until = date.fromisoformat(row[1]) if row else valid_until
-                issued = datetime.fromisoformat(row[2]).date() if row else _now().date()
-                found.append(Link(provider, revision, self._token(nonce), until, issued))
+                if row is None:
+                    nonce = self._issue(db, provider, revision, valid_until)
+                    issued = _now().date()
+                else:
+                    db.execute("UPDATE links SET valid_until = ? WHERE rowid = ?",
+                               (valid_until.isoformat(), row[0]))  # fmt: skip
+                    nonce, issued = row[1], datetime.fromisoformat(row[2]).date()
+                found.append(Link(provider, revision, self._token(nonce), valid_until, issued))
         return found
 
     def _issue(self, db: sqlite3.Connection, provider: str, revision: int, until: date) -> str:
@@ -180,17 +195,17 @@ class AnswerStore:
         return nonce
 
     def renew(self, provider: str, revision: int, valid_until: date) -> Link:
-        """Revoke the provider's link for ``revision`` and issue a new one."""
-        self.revoke(provider, revision)
+        """Revoke the provider's link and issue a new one."""
+        self.revoke(provider)
         return self.links([provider], revision, valid_until)[0]
 
-    def revoke(self, provider: str, revision: int) -> None:
+    def revoke(self, provider: str) -> None:
         with self._db() as db:
-            db.execute("UPDATE links SET revoked = 1 WHERE provider = ? AND revision = ?",
-                       (provider, revision))  # fmt: skip
+            db.execute("UPDATE links SET revoked = 1 WHERE provider = ?", (provider,))
 
-    def opened_by(self, token: str, revision: int, today: date) -> Link | None:
-        """The valid link for ``revision`` that ``token`` is, or None.
+    def opened_by(self, token: str, revision: int, today: date) -> Link | Closed | None:
+        """The link ``token`` is, opening ``revision`` (the current one); ``Closed`` when
+        it was renewed or the period ended; None for a token that was never issued.
 
         Looked up by the token's SHA-256, so the time taken does not depend on how
         much of a guessed token is right.
@@ -201,10 +216,26 @@ class AnswerStore:
                 "SELECT provider, revision, valid_until, revoked, created FROM links "
                 "WHERE token_sha256 = ?", (token_hash,),
             ).fetchone()  # fmt: skip
-        if row is None or row[3] or row[1] != revision or date.fromisoformat(row[2]) < today:
+        if row is None:
             return None
+        if row[3]:
+            return Closed(str(row[0]), "renewed")
+        if date.fromisoformat(row[2]) < today:
+            return Closed(str(row[0]), "expired")
         issued = datetime.fromisoformat(row[4]).date()
         return Link(str(row[0]), revision, token, date.fromisoformat(row[2]), issued)
+
+    def replacements(self) -> dict[str, str]:
+        """Every renewed link's token and the token that replaced it (its provider's
+        current one): a message written before a renewal is sent with the link that
+        works (``herplan send``)."""
+        with self._db() as db:
+            rows = db.execute(
+                "SELECT provider, nonce, revoked FROM links ORDER BY rowid"
+            ).fetchall()
+        current = {provider: self._token(nonce) for provider, nonce, revoked in rows if not revoked}
+        return {self._token(nonce): current[provider] for provider, nonce, revoked in rows
+                if revoked and provider in current}  # fmt: skip
 
     # --- answers ---------------------------------------------------------------------
 

@@ -32,13 +32,14 @@ from herplan.io.overview import overview_bytes
 from herplan.io.plan_json import dumps
 from herplan.io.provider_workbook import provider_workbook
 from herplan.io.slug import stable_slugs, unique_slugs
+from herplan.io.source import SOURCE
 from herplan.io.writer import write_parts
 
 REVISIONS = "revisies"
 PROVIDERS = "aanbieders"
 CONSULTANTS = "consulenten"
 CANCELLED = "geannuleerd"
-OWN = frozenset({"plan.json", "overzicht.xlsx", PROVIDERS, CONSULTANTS, OUTBOX, REVISIONS})
+OWN = frozenset({"plan.json", "overzicht.xlsx", PROVIDERS, CONSULTANTS, OUTBOX, REVISIONS, SOURCE})
 
 
 def is_planning_folder(folder: Path) -> bool:
@@ -185,11 +186,14 @@ def held_planning_folder(out: Path) -> Iterator[list[str]]:
         yield notes
 
 
-def write_held_folder(plan: Plan, out: Path) -> dict[str, bytes]:
-    """Write every file into the folder this run holds; the previous revision moves to
-    ``revisies/<n>/``. The swap is atomic: an interrupted run leaves the folder as it was.
+def write_held_folder(
+    plan: Plan, out: Path, source: dict[str, bytes] | None = None
+) -> dict[str, bytes]:
+    """Write every file into the folder this run holds, with the input's ``source`` copy;
+    the previous revision moves to ``revisies/<n>/``. The swap is atomic: an
+    interrupted run leaves the folder as it was.
     """
-    files = planning_files(plan)
+    files = {**planning_files(plan), **(source or {})}
     _swap_in(plan, out, files)
     return files
 

@@ -15,6 +15,7 @@ from datetime import date
 
 from herplan.domain import Change, Plan, SolveStats, Unscheduled
 from herplan.io.words import language_of, words
+from herplan.scheduler.changes import NOT_POSSIBLE
 from herplan.scheduler.timing import hhmm
 
 
@@ -218,6 +219,8 @@ def change_reason(
     text = w[f"cause_{c.cause}"].format(day=day, remark=remark)
     if c.conflict:
         text = w["conflict"] + text
+    if c.kind == NOT_POSSIBLE and c.after is not None:
+        return text + w["same_day_not_possible"].format(time=hhmm(c.after.start))
     if c.cause in ("nee", "same_day", "absent", "locatie_gesloten", "client_niet_beschikbaar",
                    "rule", "moved_location"):  # fmt: skip
         if c.after is not None:
@@ -234,9 +237,13 @@ def answer_summary(c: Change, language: str, name: Callable[[str], str] = str) -
     w = _w(language)
     if c.cause == "confirmed":
         return w["answer_confirmed"].format(dossier=c.dossier)
+    if c.kind == NOT_POSSIBLE and c.after is not None:
+        return w["answer_same_day_not_possible"].format(dossier=c.dossier,
+                                                        time=hhmm(c.after.start))  # fmt: skip
     if c.after is not None:
         slot = _slot(c.after, language_of(language), name)
-        return w["answer_moved"].format(dossier=c.dossier, slot=slot)
+        key = "answer_same_day_moved" if c.cause == "same_day" else "answer_moved"
+        return w[key].format(dossier=c.dossier, slot=slot)
     return w["answer_not_again"].format(dossier=c.dossier)
 
 

@@ -20,9 +20,16 @@ from herplan.calendar import iso_week
 from herplan.domain import Appointment, Change, Rerun, Unscheduled
 from herplan.scheduler.rerun import RerunStart
 
+NOT_POSSIBLE = "niet_mogelijk"  # a provider's request that the plan could not grant
+
 
 def _where(a: Appointment) -> tuple:
     return (a.consultant, a.day, a.start, a.end, a.provider, a.location)
+
+
+def _overlaps(before: Appointment, after: Appointment) -> bool:
+    """The same day, at a time that overlaps the one it had."""
+    return before.day == after.day and after.start < before.end and before.start < after.end
 
 
 def made_room_for(
@@ -102,6 +109,10 @@ def _kept_or_moved(
     """Nothing for an appointment where it was (unless confirmed), else why it moved."""
     verdict = rerun.verdict(before.dossier)
     remark = verdict.remark if verdict is not None else ""
+    if verdict is not None and verdict.same_day and _overlaps(before, after):
+        # Asked for another time that day; the morning had none: it stays, and says so.
+        return [Change(before.dossier, before.provider, NOT_POSSIBLE, "same_day", before, after,
+                       remark)]  # fmt: skip
     if _where(after) == _where(before):
         if verdict is not None and verdict.feasible:
             return [Change(before.dossier, before.provider, "bevestigd", "confirmed", before,
@@ -109,10 +120,12 @@ def _kept_or_moved(
         return []
     cause = start.released.get(before.dossier)
     room = None
-    if cause is None:
+    chosen = start.made_room.get(before.dossier)
+    if cause is None or chosen is not None:  # moved to make room (for a chosen place: it)
         same_morning = (after.consultant, after.day) == (before.consultant, before.day)
         cause = "time" if same_morning else "more"
-        room = made_room_for(before, newly, after)
+        room = next((a for a in newly if a.dossier == chosen), None) or made_room_for(
+            before, newly, after)  # fmt: skip
     return [
         Change(before.dossier, before.provider, "verplaatst", cause, before, after, remark,
                conflict=before.dossier in start.conflicts,

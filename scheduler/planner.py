@@ -194,13 +194,15 @@ def _timed(
 ) -> list[Appointment]:
     """The planned interviews with clock times, UIDs and, on a rerun, their SEQUENCE."""
     placed = start.placed if start else {}
+    avoid = another_time(rerun, start)
     keep = {a.dossier: (a.consultant, a.day, a.start, a.writeup_start)
-            for a in [*(rerun.previous if rerun else ()), *placed.values()]}  # fmt: skip
+            for a in [*(rerun.previous if rerun else ()), *placed.values()]
+            if a.dossier not in avoid}  # fmt: skip
     confirmed = frozenset(start.confirmed) if start else frozenset()
     picked = frozenset(d for d, a in placed.items() if a.pinned)
     chosen = [(cands.cases[i], cid, day) for i, cid, day in result.chosen]
     appointments: list[Appointment] = []
-    for t in assign_times(chosen, problem.settings, keep, confirmed, cands.gap):
+    for t in assign_times(chosen, problem.settings, keep, confirmed, cands.gap, avoid):
         r = t.reassessment
         a = Appointment(
             uid=issued.uid(r.dossier), dossier=r.dossier, client=r.client, provider=r.provider,
@@ -210,6 +212,18 @@ def _timed(
         )  # fmt: skip
         appointments.append(_against_previous(a, rerun, confirmed, picked) if rerun else a)
     return appointments
+
+
+def another_time(rerun: Rerun | None, start: RerunStart | None) -> dict[str, tuple[int, int]]:
+    """The interview times providers asked to leave (*zelfde dag, andere tijd*)."""
+    if rerun is None or start is None:
+        return {}
+    found = {}
+    for dossier, cause in start.released.items():
+        before = rerun.previous_of(dossier)
+        if cause == "same_day" and before is not None:
+            found[dossier] = (before.start, before.end)
+    return found
 
 
 def _not_planned(

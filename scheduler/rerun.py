@@ -48,6 +48,8 @@ class RerunStart:
     placed: dict[str, Appointment] = field(default_factory=dict)  # chosen places (--choose)
     # confirmed dossier -> (interview start, write-up start): kept to the minute (rule 10)
     times: dict[str, tuple[int, int]] = field(default_factory=dict)
+    # an appointment a chosen place moves -> the chosen dossier it makes room for
+    made_room: dict[str, str] = field(default_factory=dict)
 
 
 def split_past(
@@ -104,6 +106,7 @@ def starting_plan(cands: Candidates, rerun: Rerun, start: RerunStart) -> RerunSt
     """Keep what still holds; release the rest with its cause (see module doc)."""
     withdrawn = {r.dossier for r in cands.problem.reassessments if r.withdrawn}
     start.placed = {a.dossier: a for c in rerun.chosen for a in (c.place, *c.moves)}
+    start.made_room = {m.dossier: c.place.dossier for c in rerun.chosen for m in c.moves}
     keep: list[tuple[int, Appointment]] = []
     for a in sorted(rerun.previous, key=lambda a: (a.day, a.start, a.dossier)):
         if rerun.held(a) or a.dossier in start.placed:

@@ -5,7 +5,9 @@ turns each consultant-morning into clock times. Interviews start at the
 beginning of the morning and follow each other with the change-over time in
 between; one begeleider's interviews are kept back to back. The write-ups
 follow the same order from the start of the afternoon, each its own block.
-The model guarantees that the durations fit, so the times always do.
+The model guarantees that the durations fit, so the times always do. A
+provider who answered *zelfde dag, andere tijd* gets a time that does not
+overlap the one it had (``avoid``) wherever its morning has another.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ def assign_times(
     keep: dict[str, tuple[str, date, int, int]] | None = None,
     pinned: frozenset[str] = frozenset(),
     gap: int | None = None,
+    avoid: dict[str, tuple[int, int]] | None = None,
 ) -> list[Timed]:
     """Clock times for every chosen (reassessment, consultant, day).
 
@@ -50,8 +53,10 @@ def assign_times(
     times wherever they still fit, and the others fill the gaps. Where that is
     impossible only the ``pinned`` (confirmed) ones keep their times; only a
     morning where even that is impossible is laid out afresh. ``gap`` is the
-    change-over (rule 3; the setting when not given).
+    change-over (rule 3; the setting when not given). ``avoid`` maps a dossier to
+    the interview time (start, end) it asked to leave (*zelfde dag*).
     """
+    avoid = avoid or {}
     if gap is not None and gap != settings.changeover_min:
         settings = replace(settings, changeover_min=gap)
     mornings: dict[tuple[str, date], list[Reassessment]] = defaultdict(list)
@@ -65,10 +70,11 @@ def assign_times(
             for r in ordered
             if keep and r.dossier in keep and keep[r.dossier][:2] == (cid, day)
         }
-        times = _keeping(ordered, kept, settings) if kept else None
+        elsewhere = {r.dossier: avoid[r.dossier] for r in ordered if r.dossier in avoid}
+        times = _keeping(ordered, kept, settings, elsewhere) if kept or elsewhere else None
         confirmed = {d: t for d, t in kept.items() if d in pinned}
         if times is None and confirmed:
-            times = _keeping(ordered, confirmed, settings)
+            times = _keeping(ordered, confirmed, settings, elsewhere)
         if times is None:
             times = _in_sequence(ordered, settings)
         timed.extend(
@@ -90,9 +96,13 @@ def _in_sequence(cases: list[Reassessment], settings: Settings) -> list[tuple[in
 
 
 def _keeping(
-    cases: list[Reassessment], kept: dict[str, tuple[int, int]], settings: Settings
+    cases: list[Reassessment],
+    kept: dict[str, tuple[int, int]],
+    settings: Settings,
+    avoid: dict[str, tuple[int, int]] | None = None,
 ) -> list[tuple[int, int]] | None:
-    """Previous times for ``kept``, first free gaps for the rest; ``None`` if it cannot."""
+    """Previous times for ``kept``, first free gaps for the rest (away from ``avoid``);
+    ``None`` if it cannot."""
     gap = settings.changeover_min
     busy: list[tuple[int, int]] = []  # interviews, with change-over after each
     desk: list[tuple[int, int]] = []  # write-up blocks
@@ -115,7 +125,7 @@ def _keeping(
         desk.append((up, up_end))
         times[r.dossier] = (start, up)
     rest = [r for r in cases if r.dossier not in times]
-    starts = _first_fit(rest, busy, settings) or _packed(rest, busy, settings)
+    starts = _first_fit(rest, busy, settings, avoid or {}) or _packed(rest, busy, settings)
     if starts is None:
         return None
     for r in rest:
@@ -136,15 +146,21 @@ def _keeping(
 
 
 def _first_fit(
-    rest: list[Reassessment], busy: list[tuple[int, int]], settings: Settings
+    rest: list[Reassessment],
+    busy: list[tuple[int, int]],
+    settings: Settings,
+    avoid: dict[str, tuple[int, int]],
 ) -> dict[str, int] | None:
-    """Each of ``rest`` at the first free time of the morning, in order; None if one has none."""
+    """Each of ``rest`` at the first free time of the morning that does not overlap the
+    time it asked to leave, those that asked first; None if one has none."""
     gap, taken, found = settings.changeover_min, list(busy), {}
-    for r in rest:
+    for r in sorted(rest, key=lambda r: r.dossier not in avoid):
         length = r.interview_minutes(settings)
+        left = [avoid[r.dossier]] if r.dossier in avoid else []
         begin = next(
             (t for t in range(settings.morning.start, settings.morning.end - length + 1, 5)
-             if all(t + length + gap <= s or t >= e for s, e in taken)),
+             if all(t + length + gap <= s or t >= e for s, e in taken)
+             and all(t + length <= s or t >= e for s, e in left)),
             None,
         )  # fmt: skip
         if begin is None:

@@ -480,6 +480,13 @@ def _answer_kept(a: dict, new: dict | None, change: dict | None, why: str | None
         found.append(f"{d}: the nee is not listed with its cause")
     if why == "same_day" and new is not None and new["date"] != a["date"]:
         found.append(f"{d}: answered zelfde dag but moved to another day")
+    if why == "same_day" and new is not None and new["date"] == a["date"]:
+        overlap = _minutes(new["start"]) < _minutes(a["end"]) and _minutes(a["start"]) < _minutes(
+            new["end"])  # fmt: skip
+        if change is None:
+            found.append(f"{d}: answered zelfde dag, but no line says what became of it")
+        elif overlap and change["kind"] != "niet_mogelijk":
+            found.append(f"{d}: answered zelfde dag, kept its time, not listed as not possible")
     return found
 
 

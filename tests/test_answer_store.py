@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from herplan.domain import Appointment
-from herplan.io.answer_store import AnswerStore, store_of
+from herplan.io.answer_store import AnswerStore, Closed, Link, store_of
 
 END = date(2026, 12, 31)
 TODAY = date(2026, 11, 30)
@@ -26,15 +26,20 @@ def store(tmp_path) -> AnswerStore:
     return AnswerStore(tmp_path / "antwoorden.sqlite")
 
 
-def test_a_link_opens_its_own_provider_and_revision_only(store):
+def test_a_link_opens_its_own_provider_in_every_revision_until_the_period_ends(store):
     yulius, lelie = store.links(["Yulius", "Lelie"], 2, END)
     assert len(yulius.token) >= 43  # 256 bits of HMAC over a 128-bit nonce, base64
     assert store.opened_by(yulius.token, 2, TODAY).provider == "Yulius"
     assert store.opened_by(lelie.token, 2, TODAY).provider == "Lelie"
-    assert store.opened_by(yulius.token, 3, TODAY) is None  # a later revision
-    assert store.opened_by(yulius.token, 2, date(2027, 1, 1)) is None  # past the period
+    later = store.opened_by(yulius.token, 3, TODAY)  # a later revision: it opens that one
+    assert isinstance(later, Link) and (later.provider, later.revision) == ("Yulius", 3)
+    assert store.opened_by(yulius.token, 2, END) is not None  # the last day of the period
+    assert store.opened_by(yulius.token, 2, date(2027, 1, 1)) == Closed("Yulius", "expired")
     assert store.opened_by(yulius.token[:-1] + "A", 2, TODAY) is None
-    assert store.links(["Yulius"], 2, END)[0].token == yulius.token  # listed again, same
+    assert store.links(["Yulius"], 3, END)[0].token == yulius.token  # listed again, same
+    longer = date(2027, 1, 8)  # the period lengthened: so is the link
+    assert store.links(["Yulius"], 4, longer)[0].token == yulius.token
+    assert store.opened_by(yulius.token, 4, date(2027, 1, 4)) is not None
 
 
 def test_only_hashes_are_stored_and_the_key_is_private(store):
@@ -53,10 +58,12 @@ def test_a_renewed_link_replaces_the_old_and_a_revoked_one_opens_nothing(store):
     (old,) = store.links(["Yulius"], 1, END)
     new = store.renew("Yulius", 1, END)
     assert new.token != old.token
-    assert store.opened_by(old.token, 1, TODAY) is None
-    assert store.opened_by(new.token, 1, TODAY).provider == "Yulius"
-    store.revoke("Yulius", 1)
-    assert store.opened_by(new.token, 1, TODAY) is None
+    assert store.opened_by(old.token, 1, TODAY) == Closed("Yulius", "renewed")
+    assert store.opened_by(new.token, 2, TODAY).provider == "Yulius"
+    assert store.replacements() == {old.token: new.token}  # for the messages not sent yet
+    store.revoke("Yulius")
+    assert store.opened_by(new.token, 1, TODAY) == Closed("Yulius", "renewed")
+    assert store.replacements() == {}  # no link of Yulius works: nothing to replace with
 
 
 def test_the_newest_answer_counts_and_a_moved_appointment_makes_it_outdated(store):

@@ -144,7 +144,10 @@ def test_an_input_workbook_inside_the_planning_folder_stays_where_it_is(tmp_path
         assert result.exit_code == 0, result.output
     assert _sha(kept) == before
     assert (out / "notities" / "bellen.txt").read_text() == "Philadelphia bellen"
-    assert not list((out / "revisies").rglob("invoer.xlsx"))  # not moved with a revision
+    assert not list((out / "revisies").glob("*/invoer.xlsx"))  # not moved with a revision
+    # herplan's own copy of what each revision was planned from, in invoer/
+    assert (out / "invoer" / "invoer.xlsx").read_bytes() == kept.read_bytes()
+    assert (out / "revisies" / "2" / "invoer" / "invoer.xlsx").is_file()
     assert json.loads((out / "plan.json").read_text())["revision"] == 3
 
 

@@ -33,20 +33,26 @@ from tests.test_web import app, token, upload, wait
 TODAY = date(2026, 11, 30)
 
 
-def two_providers(folder: Path) -> Path:
-    locations = [LOCATIONS[0] | {"aanbieder": p, "locatie": "Noord", "open_dagen": ""}
+def two_providers(folder: Path, mail: bool = False) -> Path:
+    """Two providers of four clients each; with ``mail``, invitations go out by e-mail."""
+    locations = [LOCATIONS[0] | {"aanbieder": p, "locatie": "Noord", "open_dagen": "",
+                                 "contact_email": f"planning@{p.lower()}.example.nl"}
                  for p in ("Yulius", "Lelie")]  # fmt: skip
     cases = [CASE | {"dossier": f"D{n}", "client": f"C.{n}.", "aanbieder": p,
                      "locatie": "Noord", "client_niet_beschikbaar": ""}
              for n, p in enumerate(["Yulius"] * 4 + ["Lelie"] * 4)]  # fmt: skip
-    consultants = [CONSULTANTS[0] | {"werkdagen": "ma, di, wo, do, vr"}]
-    return workbook(folder, cases=cases, consultants=consultants, locations=locations)
+    consultants = [CONSULTANTS[0] | {"werkdagen": "ma, di, wo, do, vr",
+                                     "email": "a.dehaan@sdd.example.nl"}]  # fmt: skip
+    settings = {"organisator_email": "planning@sdd.example.nl"} if mail else None
+    return workbook(folder, cases=cases, consultants=consultants, locations=locations,
+                    settings=settings)  # fmt: skip
 
 
-@pytest.fixture
-def region(tmp_path):
+@pytest.fixture(params=[False])
+def region(tmp_path, request):
+    """The two providers planned on the page (``request.param``: with e-mail)."""
     with TestClient(app(tmp_path / "data", time_limit=3, reproducible=True)) as client:
-        answer = upload(client, two_providers(tmp_path))
+        answer = upload(client, two_providers(tmp_path, request.param))
         assert answer.status_code == 303, answer.text
         name = answer.headers["location"].split("/")[2]
         assert wait(client, name)["errors"] == []
@@ -138,7 +144,10 @@ def test_a_renewed_link_replaces_the_old_one(region):
                           follow_redirects=False)  # fmt: skip
     assert renewed.status_code == 303
     new = links_on_page(client, name)
-    assert new["Yulius"] != old and client.get(f"/a/{old}").status_code == 404
+    gone = client.get(f"/a/{old}")  # says what happened, how to reach the planner
+    assert new["Yulius"] != old and gone.status_code == 410
+    assert "vervangen door een nieuwe" in gone.text and 'name="viewport"' in gone.text
+    assert "replaced by a new one" in client.get(f"/a/{old}?taal=en").text
     assert client.get(f"/a/{new['Yulius']}").status_code == 200
 
 
@@ -149,7 +158,7 @@ def test_answers_are_rate_limited(region):
     assert codes[0] == 200 and codes[-1] == 429
 
 
-def test_the_rerun_from_the_page_takes_the_answers_and_old_links_close(region):
+def test_the_rerun_from_the_page_takes_the_answers_and_the_links_open_the_new_revision(region):
     client, name, folder = region
     links = links_on_page(client, name)
     before = json.loads((folder / "planning" / "plan.json").read_text())
@@ -170,8 +179,9 @@ def test_the_rerun_from_the_page_takes_the_answers_and_old_links_close(region):
     assert days.get(nee) != was[nee] and days.get(same, was[same]) == was[same]
     answers_now = client.get(f"/p/{name}").text  # taken answers leave the list: no "outdated"
     assert f"{nee}: Nee" not in answers_now and "verouderd" not in answers_now
-    assert client.get(f"/a/{links['Yulius']}").status_code == 404  # the previous revision's
-    assert links_on_page(client, name)["Yulius"] != links["Yulius"]
+    opened = client.get(f"/a/{links['Yulius']}")  # the link in every message: revision 2
+    assert opened.status_code == 200 and f"({ja})" in opened.text
+    assert links_on_page(client, name)["Yulius"] == links["Yulius"]
     again = client.post(f"/p/{name}/wijzigingen", data={"csrf": token(client)},
                         follow_redirects=False)  # fmt: skip
     assert again.status_code == 303 and wait(client, name)["errors"] == []

@@ -29,7 +29,7 @@ from herplan.app.web.state import PLANNING, Plannings
 from herplan.app.web.views import read_plan
 from herplan.calendar import add_working_days
 from herplan.domain import Appointment, is_held
-from herplan.io.answer_store import ANSWERS, FILE, AnswerStore, Link
+from herplan.io.answer_store import ANSWERS, FILE, AnswerStore, Closed, Link
 from herplan.io.errors import InputError
 from herplan.io.plan_json import calendar_settings
 from herplan.io.previous import read_previous
@@ -78,10 +78,21 @@ class Opened:
         return is_held(a.day, self.today)
 
 
-def opened(plannings: Plannings, token: str) -> Opened | None:
-    """The planning and provider ``token`` opens. Every planning's store is asked,
-    whichever holds it, so an unknown token takes as long as a known one."""
-    found, today = None, plannings.config.today()
+@dataclass
+class Gone:
+    """A link that no longer opens (renewed, or the period ended), with the plan it
+    belonged to: its page speaks the provider's language and names the planner."""
+
+    closed: Closed
+    plan: dict
+
+
+def opened(plannings: Plannings, token: str) -> Opened | Gone | None:
+    """The planning and provider ``token`` opens (always its current revision). Every
+    planning's store is asked, whichever holds it, so an unknown token takes as long
+    as a known one."""
+    found: Opened | Gone | None = None
+    today = plannings.config.today()
     for name in plannings.names():
         folder = plannings.data / name
         if not (folder / FILE).is_file() or not (folder / PLANNING / "plan.json").is_file():
@@ -92,10 +103,14 @@ def opened(plannings: Plannings, token: str) -> Opened | None:
             continue
         store = AnswerStore(folder / FILE)
         link = store.opened_by(token[:100], previous.revision, today)
-        if link is not None and found is None:
-            mine = [a for a in previous.appointments if a.provider == link.provider]
-            plan = read_plan(folder / PLANNING) or {}
-            found = Opened(name, folder, link, plan, sorted(mine, key=_order), store, today)
+        if link is None or found is not None:
+            continue
+        plan = read_plan(folder / PLANNING) or {}
+        if isinstance(link, Closed):
+            found = Gone(link, plan)
+            continue
+        mine = [a for a in previous.appointments if a.provider == link.provider]
+        found = Opened(name, folder, link, plan, sorted(mine, key=_order), store, today)
     return found
 
 
@@ -103,8 +118,36 @@ def _order(a: Appointment) -> tuple:
     return (a.day, a.start, a.location, a.dossier)
 
 
+NOT_FOUND = """<!doctype html>
+<html lang="nl"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex"><title>Niet gevonden / Not found</title>
+<link rel="stylesheet" href="/static/herplan.css"></head>
+<body class="provider"><main>
+<h1>Niet gevonden</h1>
+<p>Deze link opent niets. Controleer of u de hele link uit de e-mail hebt gebruikt, of vraag de
+planner om een nieuwe link.</p>
+<h1 lang="en">Not found</h1>
+<p lang="en">This link opens nothing. Check that you used the whole link from the e-mail, or ask
+the planner for a new link.</p>
+</main></body></html>
+"""
+
+
 def not_found() -> Response:
-    return HTMLResponse("Niet gevonden / not found", status_code=404)
+    """The one answer for every token that opens nothing: bilingual, made for a phone."""
+    return HTMLResponse(NOT_FOUND, status_code=404)
+
+
+def closed_page(request: Request, gone: Gone) -> Response:
+    """A renewed or expired link: what happened and how to reach the planner (410)."""
+    lang = plan_language(request, gone.plan)
+    s = gone.plan.get("settings", {})
+    contact = [str(s.get(k) or "") for k in ("planner_naam", "planner_telefoon",
+                                             "planner_email")]  # fmt: skip
+    return page(request, "provider_closed.html", lang, 410, provider=gone.closed.provider,
+                why=gone.closed.why, contact=[c for c in contact if c],
+                email=str(s.get("planner_email") or ""))  # fmt: skip
 
 
 def rate_limited(request: Request) -> Response | None:
@@ -123,6 +166,8 @@ def opened_by_request(request: Request) -> Opened | Response:
     if limited is not None:
         return limited
     found = opened(request.app.state.plannings, request.path_params["token"])
+    if isinstance(found, Gone):
+        return closed_page(request, found)
     return found if found is not None else not_found()
 
 

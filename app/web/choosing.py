@@ -18,10 +18,10 @@ from starlette.responses import RedirectResponse, Response
 
 from herplan.app.web import audit
 from herplan.app.web.forms import input_of
-from herplan.app.web.pages import ask_worker
+from herplan.app.web.pages import ask_worker, pending_run
 from herplan.app.web.posting import posted
 from herplan.app.web.render import language, missing, page, problem_page
-from herplan.app.web.state import PLANNING, Plannings, Run
+from herplan.app.web.state import PLANNING, Plannings
 from herplan.app.web.views import read_plan
 from herplan.io.sentences import long_date
 
@@ -72,7 +72,7 @@ async def choose(request: Request) -> Response:
     dossier, place = form.fields.get("dossier", ""), form.fields.get("optie", "")
     if not DOSSIER.fullmatch(dossier) or not PLACE.fullmatch(place):
         return problem_page(request, "busy.html", lang, 400, "refused", name=name)
-    if not store.start(name, Run(input_of(folder), choose=[f"{dossier}={place}"])):
+    if not store.start(name, pending_run(folder, choose=[f"{dossier}={place}"])):
         return problem_page(request, "busy.html", lang, 409, "busy_other", name=name)
     audit.record(request, "choose", planning=name, dossier=dossier, option=place)
     return RedirectResponse(f"/p/{name}/bezig?taal={lang}", status_code=303)

@@ -195,9 +195,36 @@ async def again(request: Request) -> Response:
         return missing(request)
     except Refused as refused:
         return problem_page(request, "busy.html", lang, refused.status, refused.word, name=name)
-    if store.start(name, Run(input_of(folder))):
+    if store.start(name, pending_run(folder)):
         audit.record(request, "again", planning=name)
     return _to(name, lang, "/bezig")
+
+
+def pending_run(
+    folder: Path,
+    staged: Path | None = None,
+    returned: list[Path] | None = None,
+    choose: list[str] | None = None,
+) -> Run:
+    """A rerun that takes everything pending (README, Web page): the online answers, the
+    moves by hand, the returned workbooks and a chosen option, whichever button
+    started it. Once it planned, the changed input becomes the planning's and the
+    moves it pinned leave the list; a failed run keeps nothing of what it was sent."""
+    by_hand = hand_edits.pending(folder)
+    returned = returned or []
+
+    def afterwards(written: bool) -> None:
+        if written and staged is not None:
+            adopt_input(folder, staged)
+        if written:
+            hand_edits.taken(folder, by_hand)
+        else:
+            discard(staged, returned)
+
+    online = folder / ANSWERS_FILE
+    return Run(staged or input_of(folder), returned, choose=choose or [], afterwards=afterwards,
+               answers=online if online.is_file() else None,
+               hand=[e.spec for e in by_hand])  # fmt: skip
 
 
 async def planning(request: Request) -> Response:
@@ -225,27 +252,12 @@ async def rerun(request: Request) -> Response:
     new_input = form.files.get("invoer", [])
     staged = stage_input(folder, new_input) if new_input else None
     returned = save_returned(folder, form.files.get("teruggestuurd", []))
-
-    by_hand = hand_edits.pending(folder)
-
-    def afterwards(written: bool) -> None:
-        """A changed input becomes the planning's once it planned, and the moves by hand
-        it pinned leave the list; a failed run keeps nothing of what it was sent."""
-        if written and staged is not None:
-            adopt_input(folder, staged)
-        if written:
-            hand_edits.taken(folder, by_hand)
-        else:
-            discard(staged, returned)
-
-    online = folder / ANSWERS_FILE
-    run = Run(staged or input_of(folder), returned, afterwards=afterwards,
-              answers=online if online.is_file() else None,
-              hand=[e.spec for e in by_hand])  # fmt: skip
+    run = pending_run(folder, staged, returned)
     if not store.start(name, run):
-        afterwards(False)
+        assert run.afterwards is not None
+        run.afterwards(False)
         return problem_page(request, "busy.html", lang, 409, "busy_other", name=name)
-    audit.record(request, "rerun", planning=name, input=bool(new_input), by_hand=len(by_hand),
+    audit.record(request, "rerun", planning=name, input=bool(new_input), by_hand=len(run.hand),
                  returned=[f for f, _ in form.files.get("teruggestuurd", [])])  # fmt: skip
     return _to(name, lang, "/bezig")
 
