@@ -241,6 +241,7 @@ def _change(plan: Plan, c: Change, unscheduled: Unscheduled | None) -> dict[str,
     return {
         "dossier": c.dossier, "provider": c.provider, "kind": c.kind, "cause": c.cause,
         "conflict": c.conflict, "reason": reason, "made_room_for": c.made_room_for or None,
+        "remark": c.remark,
         "before": _where(c.before), "after": _where(c.after),
     }  # fmt: skip
 

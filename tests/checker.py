@@ -65,6 +65,12 @@ class Checker:
         today = plan.get("today")
         self.today = date.fromisoformat(today) if today else None
         self.first_plan = plan.get("revision", 1) == 1
+        # A provider's nee: that day is no longer possible for that client (rule 9).
+        self.declined = {
+            (c["dossier"], date.fromisoformat(c["before"]["date"]))
+            for c in plan.get("changes", [])
+            if c["cause"] == "nee" and c.get("before")
+        }
 
     def held(self, day: date) -> bool:
         return self.today is not None and day <= self.today
@@ -95,6 +101,9 @@ class Checker:
     def client_unavailable(self, r: Reassessment, day: date) -> bool:
         return day in r.unavailable_dates or day.weekday() in r.unavailable_weekdays
 
+    def said_no(self, r: Reassessment, day: date) -> bool:
+        return (r.dossier, day) in self.declined
+
     def absent(self, cid: str, day: date) -> bool:
         return any(a.consultant == cid and a.start <= day <= a.end for a in self.problem.absences)
 
@@ -113,6 +122,8 @@ class Checker:
         if r.indication_end >= self.s.period_start and day > r.indication_end:
             return False
         if self.client_unavailable(r, day) and (r.attendance_required or not r.begeleider):
+            return False
+        if self.said_no(r, day):
             return False
         return any(
             day.weekday() in c.workdays and not self.absent(c.id, day)
@@ -140,7 +151,7 @@ class Checker:
             )
         if code == "client_niet_beschikbaar":
             must_come = r.attendance_required or not r.begeleider
-            return self.client_unavailable(r, day) and must_come
+            return (self.client_unavailable(r, day) and must_come) or self.said_no(r, day)
         return code in FULL_REASONS  # checked above against the possible days and the plan
 
     # --- the rules -------------------------------------------------------------------
