@@ -119,6 +119,9 @@ def summary_text(plan: Plan, seconds: float, verbose: bool = False) -> str:
         if plan.stale:
             lines.append(f"  {w['stale']}:")
             lines += [f"    {s.verdict.dossier} ({s.verdict.source})" for s in plan.stale]
+        if plan.late:
+            lines.append(f"  {w['late']}:")
+            lines += [f"    {v.dossier} ({v.source})" for v in plan.late]
         if plan.answer_conflicts:
             lines.append(f"  {w['answer_conflicts']}:")
             lines += [f"    {line}" for line in plan.answer_conflicts]

@@ -27,6 +27,7 @@ from herplan.domain import (
     SolveStats,
     StaleAnswer,
     Unscheduled,
+    Verdict,
 )
 from herplan.io.sentences import change_reason, explanation
 from herplan.scheduler.timing import hhmm
@@ -161,6 +162,7 @@ def plan_dict(plan: Plan) -> dict[str, object]:
         "support_plans": [_renewal(r) for r in plan.renewals],
         "changes": [_change(plan, c, why_not.get(c.dossier)) for c in plan.changes],
         "stale_answers": [_stale(x) for x in plan.stale],
+        "late_answers": [_late(v) for v in plan.late],
         "answer_conflicts": list(plan.answer_conflicts),
         "uids": plan.uids,
         "retired_uids": sorted(plan.retired),
@@ -200,6 +202,10 @@ def _location(plan: Plan, loc: Location) -> dict[str, object]:
     closed = [d.isoformat() for d in working_days(plan.problem.settings) if not is_open(loc, d)]
     return {"provider": loc.provider, "name": loc.name, "address": loc.full_address,
             "closed": closed}  # fmt: skip
+
+
+def _late(v: Verdict) -> dict[str, object]:
+    return {"dossier": v.dossier, "answer": v.answer, "source": v.source, "remark": v.remark}
 
 
 def _stale(x: StaleAnswer) -> dict[str, object]:

@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TypeVar
 
-from herplan.domain import Appointment, Invitation, Rerun, StaleAnswer, Verdict
+from herplan.domain import Appointment, Invitation, Rerun, StaleAnswer, Verdict, is_held
 from herplan.io.answer_store import FILE, AnswerStore, store_of
 from herplan.io.errors import InputError
 from herplan.io.feedback import read_feedback
@@ -194,11 +194,14 @@ def prepare_rerun(
         )
     issued = {a.dossier: a.uid for a in previous.appointments}
     issued.update(previous.uids)
+    held = {a.dossier for a in previous.appointments if is_held(a.day, today)}
+    late = tuple(v for v in verdicts if v.dossier in held)
     return Rerun(
         previous=previous.appointments,
         revision=previous.revision,
         today=today,
-        verdicts=verdicts,
+        verdicts=tuple(v for v in verdicts if v.dossier not in held),
+        late=late,
         wave=previous.wave,
         uids=issued,
         retired=previous.retired,

@@ -137,7 +137,7 @@ def _carried_over(plan: Plan, rerun: Rerun | None) -> Plan:
     """A rerun's plan takes over the previous revision's number, answers and files."""
     if rerun is None:
         return plan
-    return replace(plan, revision=rerun.revision + 1, stale=rerun.stale,
+    return replace(plan, revision=rerun.revision + 1, stale=rerun.stale, late=rerun.late,
                    answer_conflicts=rerun.answer_conflicts, file_names=dict(rerun.file_names),
                    invited_before=rerun.invitations)  # fmt: skip
 

@@ -458,6 +458,7 @@ class Rerun:
     retired: frozenset[str] = frozenset()
     people: dict[str, tuple[str, str]] = field(default_factory=dict, hash=False)
     stale: tuple[StaleAnswer, ...] = ()
+    late: tuple[Verdict, ...] = ()  # answers on an appointment held by today: listed, not applied
     answer_conflicts: tuple[str, ...] = ()  # a workbook and an online answer disagreed
     picked_online: tuple[str, ...] = ()  # DOSSIER=PLACE a provider picked with its nee
     answers_seen: int = 0  # the last online answer read (marked as taken once written)
@@ -550,6 +551,7 @@ class Plan:
     people: dict[str, tuple[str, str]] = field(default_factory=dict, hash=False)
     start_planned: int = 0  # the run's first plan: it never writes fewer
     stale: tuple[StaleAnswer, ...] = ()
+    late: tuple[Verdict, ...] = ()  # answers that came after their interview was held
     answer_conflicts: tuple[str, ...] = ()  # README, Answers online
     file_names: dict[str, dict[str, str]] = field(default_factory=dict, hash=False)
     invited_before: tuple[Invitation, ...] = ()  # the previous revision's invitations
