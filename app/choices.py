@@ -53,16 +53,33 @@ def day_passed(place: str, rerun: Rerun) -> str:
     return f"{day.isoformat()} is not after today ({rerun.today.isoformat()})"
 
 
-def resolve_choices(problem: Problem, rerun: Rerun, specs: Sequence[str]) -> tuple[Choice, ...]:
-    """The options ``specs`` name, as ``Choice``s for the rerun; a bad one is an InputError."""
+def with_chosen(rerun: Rerun, chosen: Sequence[Choice]) -> Rerun:
+    """The previous plan as it stands once ``chosen`` are taken: each chosen place, and
+    each appointment it moves, where the option puts it."""
+    if not chosen:
+        return rerun
+    placed = {a.dossier: a for c in chosen for a in (c.place, *c.moves)}
+    kept = [placed.pop(a.dossier, a) for a in rerun.previous]
+    return replace(rerun, previous=tuple(kept + list(placed.values())))
+
+
+def resolve_choices(
+    problem: Problem, rerun: Rerun, specs: Sequence[str], before: Sequence[Choice] = ()
+) -> tuple[Choice, ...]:
+    """The options ``specs`` name, as ``Choice``s for the rerun; a bad one is an InputError.
+
+    Each is found among the options of the plan with the ones before it (and
+    ``before``) taken, so two choices never claim the same place.
+    """
     if not specs:
         return ()
-    # The options as ``herplan suggest`` showed them: against the plan, before any answer.
-    suggester = Suggester(problem, HARD_RULES, replace(rerun, verdicts=()))
     known = {r.dossier.casefold(): r.dossier for r in problem.reassessments}
     found: list[Choice] = []
     errors: list[str] = []
     for spec in specs:
+        # The options as ``herplan suggest`` shows them: against the plan, before any answer.
+        taken = with_chosen(rerun, [*before, *found])
+        suggester = Suggester(problem, HARD_RULES, replace(taken, verdicts=()))
         dossier, wanted = parse_choice(spec)
         dossier = known.get(dossier.casefold(), dossier)
         passed = day_passed(wanted, rerun)
@@ -122,7 +139,7 @@ def _add_picks(problem: Problem, rerun: Rerun, specs: Sequence[str], note: str) 
             notes.append(f"{dossier}: {passed}; planned anew")
             continue
         try:
-            found = () if dossier in taken else resolve_choices(problem, rerun, [spec])
+            found = () if dossier in taken else resolve_choices(problem, rerun, [spec], chosen)
         except InputError:
             found = ()
         if found and not {found[0].place.dossier, *(m.dossier for m in found[0].moves)} & taken:

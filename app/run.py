@@ -28,7 +28,7 @@ from herplan.app.choices import picked_online, resolve_choices, set_by_hand
 from herplan.app.links import revision_links
 from herplan.app.summary import summary_text
 from herplan.domain import Plan, Problem, Rerun
-from herplan.io import cache
+from herplan.io import cache, hand_edits
 from herplan.io.answer_store import AnswerStore, store_of
 from herplan.io.errors import InputError, location
 from herplan.io.frames import to_frames
@@ -197,6 +197,9 @@ def plan_input(
         plan = _plan(input_path, problem, None, options, hooks, started, writing=False)
         return Planning(plan, None, warnings, time.monotonic() - started)
     folder = Path(out)
+    by_hand = pending_by_hand(options)
+    if by_hand:
+        options = replace(options, hand=tuple(e.spec for e in by_hand))
     with held_planning_folder(folder) as notes:
         for note in notes:
             if hooks.notify is not None:
@@ -209,8 +212,18 @@ def plan_input(
         if rerun is not None and options.answers is not None and rerun.answers_seen:
             AnswerStore(store_of(options.answers)).mark_processed(rerun.answers_seen,
                                                                   plan.revision)  # fmt: skip
+        if by_hand and options.answers is not None:
+            hand_edits.taken(store_of(options.answers).parent, by_hand)
     cache.keep("problem", problem.input_sha256, problem)  # herplan suggest starts from it
     return Planning(plan, folder, [*warnings, *notes], time.monotonic() - started, files)
+
+
+def pending_by_hand(options: RunOptions) -> list[hand_edits.HandEdit]:
+    """The moves by hand waiting beside the answers (the page's data folder of the
+    planning), when the run was not given its own: every rerun takes what is pending."""
+    if options.hand or options.answers is None:
+        return []
+    return hand_edits.pending(store_of(options.answers).parent)
 
 
 def _rerun_of(folder: Path, options: RunOptions, problem: Problem) -> Rerun | None:

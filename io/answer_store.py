@@ -88,6 +88,7 @@ class Answer:
     origin: str
     choice: str = ""  # with a nee: the place picked from the alternatives (DATE@CONSULTANT@HH:MM)
     processed: int = 0  # the revision whose rerun took it (0: not taken yet)
+    id: int = 0  # its place in the store: later answers have higher ids
 
 
 @dataclass(frozen=True)
@@ -265,7 +266,7 @@ class AnswerStore:
     def _latest(self, db: sqlite3.Connection, provider: str | None) -> dict[str, Answer]:
         query = (
             "SELECT provider, dossier, revision, day, start, answer, remark, given, origin, "
-            "choice, processed FROM answers WHERE ? IS NULL OR provider = ? ORDER BY id"
+            "choice, processed, id FROM answers WHERE ? IS NULL OR provider = ? ORDER BY id"
         )
         rows = db.execute(query, (provider, provider)).fetchall()
         newest: dict[str, Answer] = {}
@@ -277,17 +278,18 @@ class AnswerStore:
             )  # fmt: skip
         return newest
 
-    def for_rerun(self, previous: tuple[Appointment, ...]) -> Online:
+    def for_rerun(self, previous: tuple[Appointment, ...], taken_up_to: int = 0) -> Online:
         """The answers that apply to ``previous`` (the plan), those that are outdated,
         when each applied one was given (to reconcile with returned workbooks), and the
-        places picked with a ``nee``."""
+        places picked with a ``nee``. Answers up to ``taken_up_to`` were taken by the
+        revision ``previous`` is (``plan.json`` records it with the plan itself)."""
         current = {a.dossier: a for a in previous}
         verdicts, stale, given, chosen = [], [], {}, []
         with self._db() as db:  # one transaction: what is read is exactly what is marked
             seen = db.execute("SELECT COALESCE(MAX(id), 0) FROM answers").fetchone()[0]
             latest = self._latest(db, None)
         for dossier, answer in sorted(latest.items()):
-            if answer.processed:  # taken by an earlier rerun: never applied twice
+            if answer.processed or answer.id <= taken_up_to:  # taken before: never twice
                 continue
             source = f"online › {answer.provider} › {answer.given:%d-%m-%Y %H:%M}"
             verdict = Verdict(dossier, answer.answer == "ja", answer.remark, source,

@@ -164,6 +164,7 @@ def plan_dict(plan: Plan) -> dict[str, object]:
         "stale_answers": [_stale(x) for x in plan.stale],
         "late_answers": [_late(v) for v in plan.late],
         "answer_conflicts": list(plan.answer_conflicts),
+        "answers_seen": plan.answers_seen,
         "uids": plan.uids,
         "retired_uids": sorted(plan.retired),
         "consultants": {

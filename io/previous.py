@@ -40,6 +40,7 @@ class Previous:
     people: dict[str, tuple[str, str]] = field(default_factory=dict)
     file_names: dict[str, dict[str, str]] = field(default_factory=dict)
     invitations: tuple[Invitation, ...] = ()
+    answers_seen: int = 0  # online answers up to this one were taken already
 
 
 def _minutes(text: object) -> int:
@@ -91,6 +92,7 @@ def read_previous(path: Path) -> Previous:
         people=_people(data),
         file_names=_file_names(data, path),
         invitations=_each(data, path, "invitations", "invitation", _invitation),
+        answers_seen=_count(data, "answers_seen"),
     )
 
 
@@ -225,7 +227,7 @@ def _with_online(
     path = store_of(answers)
     if not path.is_file():
         raise InputError([f"{answers}: holds no online answers ({FILE})"])
-    online = AnswerStore(path).for_rerun(previous.appointments)
+    online = AnswerStore(path).for_rerun(previous.appointments, previous.answers_seen)
     returned = {p.name: datetime.fromtimestamp(p.stat().st_mtime, UTC) for p in feedback}
     merged, conflicts = reconcile(verdicts, returned, online.verdicts, online.given)
     kept = {v.dossier for v in merged if v.source.startswith("online")}

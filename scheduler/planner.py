@@ -138,6 +138,7 @@ def _carried_over(plan: Plan, rerun: Rerun | None) -> Plan:
     if rerun is None:
         return plan
     return replace(plan, revision=rerun.revision + 1, stale=rerun.stale, late=rerun.late,
+                   answers_seen=rerun.answers_seen,
                    answer_conflicts=rerun.answer_conflicts, file_names=dict(rerun.file_names),
                    invited_before=rerun.invitations)  # fmt: skip
 

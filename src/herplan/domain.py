@@ -553,6 +553,9 @@ class Plan:
     stale: tuple[StaleAnswer, ...] = ()
     late: tuple[Verdict, ...] = ()  # answers that came after their interview was held
     answer_conflicts: tuple[str, ...] = ()  # README, Answers online
+    # the last online answer this revision took: none up to it is ever taken again, even
+    # when the run was killed between writing the folder and marking them in the store
+    answers_seen: int = 0
     file_names: dict[str, dict[str, str]] = field(default_factory=dict, hash=False)
     invited_before: tuple[Invitation, ...] = ()  # the previous revision's invitations
     staff: tuple[ConsultantTime, ...] = ()  # each consultant's available mornings
