@@ -78,15 +78,19 @@ def _properties(wb) -> dict[str, str]:
 
 def read_feedback(
     paths: list[Path], previous: tuple[Appointment, ...]
-) -> tuple[tuple[Verdict, ...], tuple[StaleAnswer, ...]]:
-    """Every answered row of the returned workbooks, and the answers that are out of date."""
+) -> tuple[tuple[Verdict, ...], tuple[StaleAnswer, ...], tuple[str, ...]]:
+    """Every answered row of the returned workbooks, the answers that are out of date,
+    and where two workbooks answered one dossier differently (the later file counts:
+    its last change, then the order given; README, Answers online)."""
     answers = _Answers({a.dossier: a for a in previous})
-    for path in paths:
+    for n, path in enumerate(paths):
+        answers.when = (path.stat().st_mtime_ns, n)
         answers.workbook(path)
     if answers.errors:
         raise InputError(answers.errors)
     verdicts = answers.verdicts
-    return tuple(verdicts[d] for d in sorted(verdicts)), tuple(answers.stale)
+    return tuple(verdicts[d] for d in sorted(verdicts)), tuple(answers.stale), tuple(
+        answers.conflicts)  # fmt: skip
 
 
 @dataclass
@@ -131,6 +135,9 @@ class _Answers:
     verdicts: dict[str, Verdict] = field(default_factory=dict)
     stale: list[StaleAnswer] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
+    when: tuple[int, int] = (0, 0)  # the workbook being read: its last change, its place
+    given: dict[str, tuple[int, int]] = field(default_factory=dict)  # dossier -> its answer's
 
     def workbook(self, path: Path) -> None:
         import openpyxl
@@ -187,13 +194,16 @@ class _Answers:
             self.stale.append(StaleAnswer(verdict))
             return
         other = self.verdicts.get(verdict.dossier)
-        if other is not None and other.answer != verdict.answer:
-            self.errors.append(
-                f"{where}: dossier '{verdict.dossier}' is answered {verdict.answer} here but "
-                f"{other.answer} in {other.source}; keep one answer"
+        if other is not None and (other.answer, other.remark) != (verdict.answer, verdict.remark):
+            later = verdict if self.when >= self.given[verdict.dossier] else other
+            self.conflicts.append(
+                f"{verdict.dossier}: {verdict.answer} in {verdict.source}, {other.answer} in "
+                f"{other.source}; {later.answer} counts"
             )
-            return
+            if later is other:
+                return
         self.verdicts[verdict.dossier] = verdict
+        self.given[verdict.dossier] = self.when
 
 
 def answer_sheet(file: str, ws) -> _Sheet | None:

@@ -186,14 +186,14 @@ def prepare_rerun(
     returned sheets and, from ``answers`` (a data folder or its ``antwoorden.sqlite``),
     the online answers."""
     previous = read_previous(folder / "plan.json")
-    verdicts, stale = read_feedback(list(feedback), previous.appointments)
-    conflicts: tuple[str, ...] = ()
+    verdicts, stale, conflicts = read_feedback(list(feedback), previous.appointments)
     picked: tuple[str, ...] = ()
     seen = 0
     if answers is not None:
-        verdicts, stale, conflicts, picked, seen = _with_online(
+        verdicts, stale, online, picked, seen = _with_online(
             verdicts, stale, feedback, answers, previous
         )
+        conflicts += online
     issued = {a.dossier: a.uid for a in previous.appointments}
     issued.update(previous.uids)
     held = {a.dossier for a in previous.appointments if is_held(a.day, today)}

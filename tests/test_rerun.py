@@ -10,6 +10,7 @@ cancellation files are right.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from datetime import date
 from pathlib import Path
@@ -362,14 +363,18 @@ def test_a_foreign_dossier_on_the_first_row_is_blamed_alone(workspace):
     assert _plan(workspace / "planning") == before
 
 
-def test_two_returned_workbooks_that_contradict_each_other_are_refused(workspace):
+def test_two_returned_workbooks_that_contradict_each_other_the_later_counts(workspace):
     before = _plan(workspace / "planning")
     a = before["appointments"][0]
     first = _returned_sheet(workspace, a["dossier"], "ja", "")
     yes = first.rename(first.with_name("terug-eerst-ja.xlsx"))
-    no = _returned_sheet(workspace, a["dossier"], "nee", "toch niet")
-    result = _plan_with_feedback(workspace, yes, no)
-    assert result.exit_code == 2
-    assert f"dossier '{a['dossier']}' is answered" in result.output
-    assert "keep one answer" in result.output
-    assert _plan(workspace / "planning") == before
+    no = _returned_sheet(workspace, a["dossier"], "nee", "toch niet")  # saved after the ja
+    os.utime(yes, (1_700_000_000, 1_700_000_000))  # the ja was saved first
+    result = _plan_with_feedback(workspace, no, yes)
+    assert result.exit_code == 0, result.output
+    after = _plan(workspace / "planning")
+    (listed,) = after["answer_conflicts"]
+    assert listed.startswith(f"{a['dossier']}: ja in terug-eerst-ja.xlsx")
+    assert listed.endswith("nee counts")
+    line = next(c for c in after["changes"] if c["dossier"] == a["dossier"])
+    assert line["cause"] == "nee" and line["remark"] == "toch niet"

@@ -343,7 +343,7 @@ def test_the_online_answers_download_as_the_providers_returned_workbook(region, 
     from herplan.io.feedback import read_feedback
 
     previous = read_previous(folder / "planning" / "plan.json").appointments
-    verdicts, stale = read_feedback([returned], previous)
+    verdicts, stale, _conflicts = read_feedback([returned], previous)
     online = AnswerStore(folder / "antwoorden.sqlite").for_rerun(previous)
     assert stale == () and [(v.dossier, v.answer, v.remark) for v in verdicts] == [
         (v.dossier, v.answer, v.remark) for v in online.verdicts

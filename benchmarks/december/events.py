@@ -204,7 +204,7 @@ class Events:
         self.check(
             "late_answer_refused",
             []
-            if status == 400
+            if status in (0, 400)  # 0: the page asks nothing, it holds no form
             else [f"an answer on {a['dossier']}, held on {a['date']}, got {status}"],
             self.step,
             self.kind,

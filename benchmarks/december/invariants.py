@@ -156,8 +156,9 @@ def outbox_links(planning: Path, sent: set[str]) -> list[Pending]:
 
 
 def sent_once(delivered: list[Delivered]) -> list[str]:
-    """Nothing is sent twice: per recipient and event, each message once, SEQUENCE rising
-    with each change, and at most one CANCEL."""
+    """Nothing is sent twice: per recipient and event, in the order delivered, every
+    invitation raises the SEQUENCE (a calendar ignores one that does not), a
+    cancellation never lowers it, and an event is cancelled once until invited again."""
     wrong = []
     copies = Counter(d.message_id for d in delivered)
     wrong += [f"{mid} delivered {n} times" for mid, n in copies.items() if n > 1]
@@ -165,11 +166,13 @@ def sent_once(delivered: list[Delivered]) -> list[str]:
     for d in delivered:
         events[(d.uid, d.to)].append(d)
     for (uid, to), seen in events.items():
-        requests = [d.sequence for d in seen if d.method == "REQUEST"]
-        if any(b <= a for a, b in itertools.pairwise(requests)):
-            wrong.append(f"{uid} to {to}: SEQUENCE {requests} does not rise")
-        if sum(1 for d in seen if d.method == "CANCEL") > 1:
-            wrong.append(f"{uid} to {to}: cancelled more than once")
+        for last, d in itertools.pairwise(seen):
+            if d.method == "REQUEST" and d.sequence <= last.sequence:
+                wrong.append(f"{uid} to {to}: invited again at SEQUENCE {d.sequence} after "
+                             f"{last.method} {last.sequence}")  # fmt: skip
+            elif d.method == "CANCEL" and (last.method == "CANCEL" or d.sequence < last.sequence):
+                wrong.append(f"{uid} to {to}: CANCEL {d.sequence} after {last.method} "
+                             f"{last.sequence}")  # fmt: skip
     return wrong
 
 
