@@ -73,6 +73,7 @@ class Report:
     invariants: Counter = field(default_factory=Counter)
     failures: list[dict[str, object]] = field(default_factory=list)
     history: list[dict[str, object]] = field(default_factory=list)
+    timing: list[float] = field(default_factory=list)  # seconds per step, as in history
     seconds: float = 0.0
     stopped_at: str = ""  # a replay's last day and step
 
@@ -90,6 +91,7 @@ class Report:
             "invariants_checked": dict(sorted(self.invariants.items())),
             "failures": self.failures,
             "history": self.history,
+            "timing": self.timing,
             "seconds": round(self.seconds, 1),
             "stopped_at": self.stopped_at,
         }
@@ -209,7 +211,9 @@ class Simulation:
         events.morning(day)
         for n, kind in enumerate(steps, start=1):
             rng = random.Random(f"{self.seed}/{day.isoformat()}/{n}/{kind}")
+            began = time.monotonic()
             said = events.do(kind, rng, n)
+            self.report.timing.append(round(time.monotonic() - began, 2))
             self.report.events[kind] += 1
             self.report.history.append({"day": day.isoformat(), "step": n, "event": kind, **said})
             if self.until == (day.isoformat(), n):

@@ -1,0 +1,61 @@
+"""A whole December in one test (README, A December in one test).
+
+The real product driven through every working day of a region's period with a
+seeded stream of answers, edits, moves, reruns, sends and faults, every
+invariant checked after every step (``benchmarks/december``). One seed of the
+example here; three more and a region of 300 in the slow suite.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from benchmarks.december import simulate
+from benchmarks.december.simulation import FAULTS
+
+EVERY_KIND = {
+    "first_plan", "answers", "answer_twice", "answer_late", "sheet", "contradiction",
+    "withdraw", "add", "ill", "closed", "provider_leaves", "renew", "hand_move", "rerun_cli",
+    "rerun_web", "send", "kill", "disk_full", "store_busy", "restart", "answers_during_rerun",
+    "send_faulty",
+}  # fmt: skip
+INVARIANTS = {
+    "hard_rules", "promises", "answers_traced", "count_kept", "workbooks_match",
+    "outbox_links_open", "sent_links_open", "sent_once", "folder_whole", "folder_tidy",
+    "late_answer_refused", "rerun_succeeds",
+}  # fmt: skip
+
+
+def simulated(tmp_path, region: str, seed: int) -> dict:
+    out = tmp_path / f"{region}-{seed}"
+    report = simulate(region, seed, out)
+    said = "\n".join(f"{f['day']} step {f['step']} ({f['event']}): {f['invariant']}: "
+                     f"{f['what']}" for f in report.failures[:20])  # fmt: skip
+    assert report.ok, f"seed {seed}:\n{said}"
+    written = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert written["failures"] == [] and written["simulated_days"] >= 20
+    assert EVERY_KIND <= set(written["events"]), EVERY_KIND - set(written["events"])
+    assert INVARIANTS <= set(written["invariants_checked"])
+    assert (out / "invoer.xlsx").is_file() and (out / "planning" / "plan.json").is_file()
+    return written
+
+
+def test_a_december_of_the_example(tmp_path):
+    written = simulated(tmp_path, "example", 1)
+    assert set(FAULTS) - {"mail_faults"} <= set(written["events"])
+
+
+def test_the_same_seed_gives_the_same_history(tmp_path):
+    """Replaying the first days twice gives the same events, each doing the same."""
+    first = simulate("example", 3, tmp_path / "one", until=("2026-11-30", 2))
+    again = simulate("example", 3, tmp_path / "two", until=("2026-11-30", 2))
+    assert first.history == again.history and first.stopped_at == "2026-11-30:2"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("region", "seed"), [("example", 2), ("example", 3), ("example", 4),
+                                              ("M", 1)])  # fmt: skip
+def test_more_decembers(tmp_path, region, seed):
+    simulated(tmp_path, region, seed)
