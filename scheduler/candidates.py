@@ -17,7 +17,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from herplan.calendar import is_working_day, iso_week, period_days
-from herplan.capacity import MorningCapacity
+from herplan.capacity_model import MorningCapacity
 from herplan.domain import Problem, Reassessment, Settings
 
 if TYPE_CHECKING:
