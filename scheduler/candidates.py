@@ -116,7 +116,7 @@ class Candidates:
         """Mornings the consultant may still hold in ``week`` (rule 4), ``None``: no cap."""
         if not self.weekly_caps:
             return None
-        cap = self.problem.consultant(consultant).max_mornings_per_week
+        cap = self.problem.consultant(consultant).weekly_cap(week)
         if cap is None:
             return None
         return max(0, cap - self.held.get((consultant, week), 0))
