@@ -38,6 +38,7 @@ from herplan.scheduler.capacity_plans import point_plan
 
 FOLDER = "capaciteit"
 ADVICE_FILE = "advies.json"
+SOURCE_FILE = "bron.json"  # what the advice was computed on, for the page
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,7 @@ class CapacityAdvice:
     language: str
     names: dict[str, str] = field(default_factory=dict)
     seconds: float = 0.0
+    revision: int = 0  # of the plan advised on
 
     def as_dict(self) -> dict[str, object]:
         """What ``--json`` prints (and ``capaciteit/advies.json`` holds)."""
@@ -97,7 +99,8 @@ def capacity(folder: Path | str, options: CapacityOptions | None = None) -> Capa
             else {}  # fmt: skip
         advice = replace(advice, scenarios=tuple(scenarios.outcomes()))
     names = {c.id: c.name for c in problem.consultants}
-    result = CapacityAdvice(advice, folder, lang, names, time.monotonic() - started)
+    result = CapacityAdvice(advice, folder, lang, names, time.monotonic() - started,
+                            rerun.revision)  # fmt: skip
     if options.write:
         _write(folder, result, files)
     return result
@@ -138,10 +141,18 @@ def _write(folder: Path, result: CapacityAdvice, files: dict[str, bytes]) -> Non
         ADVICE_FILE: (json.dumps(result.as_dict(), ensure_ascii=False, indent=2) + "\n").encode(),
         "capaciteit.svg": chart_bytes(result.advice, result.language, "svg"),
         "capaciteit.png": chart_bytes(result.advice, result.language, "png"),
+        SOURCE_FILE: _source(result),
     }
     with folder_lock(folder), staged_folder(folder / FOLDER) as staging:
         for name, data in sorted(files.items()):
             (staging / name).write_bytes(data)
+
+
+def _source(result: CapacityAdvice) -> bytes:
+    """The plan's revision and the day the advice is for: the page says when it is stale."""
+    a = result.advice
+    data = {"revision": result.revision, "today": a.today.isoformat(), "visits": a.visits}
+    return (json.dumps(data) + "\n").encode()
 
 
 class _Teller:

@@ -124,7 +124,7 @@ def scenario_lines(advice: Advice, language: str, first: int = 3) -> list[str]:
     ]  # fmt: skip
     for s in advice.scenarios:
         columns.append((s.name, s.planned, s.visits, {k: n for k, n, _ in s.points}, s.errors))
-    lines = [w["scenarios_title"], "  " + " | ".join(f"{c[0]:<24}" for c in columns)]
+    lines = [w["scenarios_title"], "  " + " " * 16 + " | ".join(f"{c[0]:<24}" for c in columns)]
     rows = [(w["planned"], 1), (w["visits"], 2)]
     for label, at in rows:
         cells = [w["failed"] if c[4] else str(c[at]) for c in columns]

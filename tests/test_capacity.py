@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import time
 from datetime import date
 from pathlib import Path
 
@@ -196,3 +197,62 @@ def test_the_example_every_point_checked_more_mornings_never_fewer(planned_examp
             if "capaciteit" in u["reasons"]]  # fmt: skip
     if any(region.suggest(d).would_fit_with is not None for d in full):
         assert advice.points and advice.points[0].planned >= advice.current + 1
+
+
+# --- the page (/p/<naam>/capaciteit) -----------------------------------------------------
+
+
+@pytest.fixture
+def capacity_page(tiny, tmp_path):
+    """The tiny region as the page keeps a planning, and a client of the page."""
+    from starlette.testclient import TestClient
+
+    from tests.test_web import app
+
+    folder = tmp_path / "data" / "klein"
+    (folder / "invoer").mkdir(parents=True)
+    shutil.copy(tiny.parent / "invoer.xlsx", folder / "invoer" / "invoer.xlsx")
+    shutil.copytree(tiny, folder / "planning", ignore=shutil.ignore_patterns("capaciteit"))
+    with TestClient(app(tmp_path / "data", reproducible=True)) as client:
+        yield client, folder
+
+
+def _computed(client, lang: str = "nl", seconds: float = 120) -> str:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        text = client.get(f"/p/klein/capaciteit?taal={lang}").text
+        if 'id="capacity-busy"' not in text:
+            return text
+        time.sleep(0.3)
+    raise AssertionError("the advice did not finish")
+
+
+def test_the_page_computes_the_advice_and_shows_chart_and_tables(capacity_page):
+    from tests.test_web import token
+
+    client, folder = capacity_page
+    assert 'href="/p/klein/capaciteit?taal=nl"' in client.get("/p/klein").text
+    first = client.get("/p/klein/capaciteit")
+    assert first.status_code == 200 and 'id="capacity-none"' in first.text
+    form = {"csrf": token(client), "scenarios": "AH max 2 per week"}
+    started = client.post("/p/klein/capaciteit", data=form, follow_redirects=False)
+    assert started.status_code == 303
+    text = _computed(client)
+    assert 'id="curve"' in text and "A. Haan" in text and "boven het weekmaximum" in text
+    assert 'src="/p/klein/capaciteit/grafiek.png' in text
+    assert 'id="scenarios"' in text and "AH max 2 per week" in text
+    assert 'id="blocked"' in text and "Z2" in text
+    chart = client.get("/p/klein/capaciteit/grafiek.png")
+    assert chart.headers["content-type"] == "image/png" and chart.content.startswith(b"\x89PNG")
+    assert (folder / "planning" / "capaciteit" / "plan-1.json").is_file()
+    english = client.get("/p/klein/capaciteit?taal=en").text
+    assert "Capacity" in english and "above the weekly maximum" in english
+
+
+def test_the_page_refuses_a_post_without_its_token_and_odd_charts(capacity_page):
+    client, folder = capacity_page
+    refused = client.post("/p/klein/capaciteit", data={"scenarios": ""}, follow_redirects=False)
+    assert refused.status_code == 403
+    assert not (folder / "planning" / "capaciteit").exists()
+    assert client.get("/p/klein/capaciteit/grafiek.exe").status_code == 404
+    assert client.get("/p/onbekend/capaciteit").status_code == 404
