@@ -127,9 +127,12 @@ def test_the_folder_gets_the_chart_and_the_advice_and_the_text_says_the_morning(
     png = (tiny / "capaciteit" / "capaciteit.png").read_bytes()
     assert svg.lstrip().startswith(b"<?xml") and b"Ingepland met extra ochtenden" in svg
     assert png.startswith(b"\x89PNG")
+    files = {p.name: p.read_bytes() for p in (tiny / "capaciteit").iterdir()}
+    assert set(files) == {"advies.json", "bron.json", "capaciteit.png", "capaciteit.svg",
+                          "plan-1.json"}  # fmt: skip
     again = run("capacity", str(tiny), "--today", TODAY)
     assert again[0] == 0
-    assert (tiny / "capaciteit" / "capaciteit.svg").read_bytes() == svg  # the same bytes
+    assert {p.name: p.read_bytes() for p in (tiny / "capaciteit").iterdir()} == files
 
 
 def test_nothing_before_or_on_today_is_offered(tiny):
@@ -256,3 +259,11 @@ def test_the_page_refuses_a_post_without_its_token_and_odd_charts(capacity_page)
     assert not (folder / "planning" / "capaciteit").exists()
     assert client.get("/p/klein/capaciteit/grafiek.exe").status_code == 404
     assert client.get("/p/onbekend/capaciteit").status_code == 404
+
+
+def test_the_package_offers_it_as_herplan_capacity(tiny):
+    import herplan
+
+    assert herplan.capacity is capacity and herplan.CapacityOptions is CapacityOptions
+    advice = herplan.capacity(tiny, herplan.CapacityOptions(today=PLANNED_AS, write=False))
+    assert advice.as_dict()["current"] == 2 and "Capaciteitsadvies" in advice.summary()
