@@ -47,11 +47,14 @@ class Greedy:
     def step(self, staff: Callable[[date], list[str]]) -> bool:
         """Open the best visit a consultant of ``staff(day)`` can hold; False if none plans."""
         best: tuple | None = None
+        staffed: dict[date, list[str]] = {}  # who is free, asked once a day per step
         for key in self.keys:
             value = self.value(key)
             if value == 0 or (best is not None and value < best[0]):
                 continue
-            people = staff(key[1])
+            if key[1] not in staffed:
+                staffed[key[1]] = staff(key[1])
+            people = staffed[key[1]]
             if not people:
                 continue
             rank = (value, self.region.regular(people[0], key[1]))
