@@ -15,8 +15,8 @@ workbook (or CSV folder):
 Each scenario is planned as a rerun of the plan in the folder as of today
 (what would happen if the change were made now) and then gets the first
 points of its own capacity curve. The runs are independent: they go to
-worker processes, at most as many at once as the cores (one left to the
-advice itself) and the memory allow.
+worker processes, at most as many at once as the cores and the memory
+(``MEMORY_MIB`` for the whole advice) allow.
 """
 
 from __future__ import annotations
@@ -41,9 +41,9 @@ if TYPE_CHECKING:
 
 FIRST_POINTS = 3  # of each scenario's curve, shown beside the current plan's
 MEMORY_MIB = 1024  # the whole advice, every process included (README, Capacity advice)
-ADVICE_MIB = 300  # the advice itself, on a region of 1 000
-CHILD_MIB_PER_CASE = 0.2  # a scenario's run (CP-SAT, the model, Python) per reassessment
-CHILD_MIB = 200  # and its start
+ADVICE_MIB = 300  # the advice itself (L-tight 250 MiB, XL 320 MiB: benchmarks/RESULTS.md)
+CHILD_MIB_PER_CASE = 0.12  # a scenario's run (CP-SAT, the model, Python) per reassessment
+CHILD_MIB = 150  # and its start (measured: L-tight 250 MiB, XL 520 MiB a run)
 
 WEEK = re.compile(r"^(\S+)\s+(?:afwezig|absent)\s+week\s+(\d{1,2})$", re.I)
 DAYS = re.compile(r"^(\S+)\s+(?:afwezig|absent)\s+(\S+)(?:\s+(?:tot|t/m|until)\s+(\S+))?$", re.I)
@@ -184,8 +184,10 @@ def plan_scenario(
 
 
 def parallel_runs(count: int, cases: int) -> int:
-    """Scenario runs at once: the cores but one (the advice's), within the memory."""
-    cores = max(1, (os.cpu_count() or 1) - 1)
+    """Scenario runs at once: as many as the cores (a run's search is bounded by the
+    clock, so they share a core with the advice without taking longer), within the
+    memory the advice leaves."""
+    cores = max(1, os.cpu_count() or 1)
     each = CHILD_MIB + CHILD_MIB_PER_CASE * cases
     by_memory = max(1, int((MEMORY_MIB - ADVICE_MIB) // each))
     return max(1, min(count, cores, by_memory))

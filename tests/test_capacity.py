@@ -267,3 +267,14 @@ def test_the_package_offers_it_as_herplan_capacity(tiny):
     assert herplan.capacity is capacity and herplan.CapacityOptions is CapacityOptions
     advice = herplan.capacity(tiny, herplan.CapacityOptions(today=PLANNED_AS, write=False))
     assert advice.as_dict()["current"] == 2 and "Capaciteitsadvies" in advice.summary()
+
+
+def test_scenario_runs_at_once_are_bounded_by_the_cores_and_the_memory(monkeypatch):
+    from herplan.app import scenarios
+
+    monkeypatch.setattr(scenarios.os, "cpu_count", lambda: 2)
+    assert scenarios.parallel_runs(2, 1000) == 2  # L-tight: two runs fit in the memory
+    assert scenarios.parallel_runs(2, 3000) == 1  # XL: one at a time
+    assert scenarios.parallel_runs(1, 100) == 1
+    monkeypatch.setattr(scenarios.os, "cpu_count", lambda: 1)
+    assert scenarios.parallel_runs(3, 100) == 1
