@@ -173,10 +173,10 @@ class Consultant:
 
     def weekly_cap(self, week: tuple[int, int]) -> int | None:
         """Mornings they may hold in ISO ``week``: the cap and the extra mornings in it."""
-        if self.max_mornings_per_week is None:
-            return None
-        extra = sum(1 for d in self.extra_mornings if d.isocalendar()[:2] == week)
-        return self.max_mornings_per_week + extra
+        cap = self.max_mornings_per_week
+        if cap is None or not self.extra_mornings:  # asked very often: the usual case first
+            return cap
+        return cap + sum(1 for d in self.extra_mornings if d.isocalendar()[:2] == week)
 
 
 @dataclass(frozen=True)
