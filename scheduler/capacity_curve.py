@@ -85,6 +85,7 @@ class Curve:
     points: list[Point]
     most: Solution  # with every extra morning allowed
     blocked: dict[int, Blocked]  # reassessment index -> what would plan it
+    staff: tuple | None = None  # the consultants' available mornings (``capacity_plans``)
 
     @property
     def cases(self) -> Candidates:

@@ -57,7 +57,7 @@ def point_plan(
         created=created,
         changes=changes,
         cancelled=cancelled,
-        staff=consultant_time(added, rules),
+        staff=_staff(curve, added, rules, point),
         wave=issued.wave,
         uids=issued.recorded(appointments),
         retired=frozenset(issued.retired),
@@ -67,6 +67,21 @@ def point_plan(
     plan = _carried_over(plan, rerun)
     check(plan, rules, rerun, start)
     return plan
+
+
+def _staff(curve: Curve, added: Problem, rules: Sequence[Rule], point: Point) -> tuple:
+    """Each consultant's available mornings on ``added``: the plan's, worked out once, and
+    anew for the consultants the point gives an extra morning."""
+    if curve.staff is None:
+        curve.staff = consultant_time(replace(added, consultants=curve.region.base.problem
+                                              .consultants), rules)  # fmt: skip
+    changed = {a.consultant for a in point.solution.extras}
+    if not changed:
+        return curve.staff
+    anew = consultant_time(replace(added, consultants=tuple(
+        c for c in added.consultants if c.id in changed)), rules)  # fmt: skip
+    mine = {t.consultant: t for t in anew}
+    return tuple(mine.get(t.consultant, t) for t in curve.staff)
 
 
 def _stats(curve: Curve, point: Point) -> SolveStats:

@@ -15,7 +15,7 @@ from herplan.domain import Plan, Problem, Rerun
 from herplan.io.plan_json import plan_dict
 from herplan.scheduler.capacity_curve import Blocked, capacity_curve, with_mornings
 from herplan.scheduler.capacity_plans import narrowed, point_plan
-from herplan.scheduler.planner import make_plan
+from herplan.scheduler.planner import consultant_time, make_plan
 from herplan.scheduler.rerun import rerun_candidates
 from tests.checker import check_plan
 from tests.conftest import PLANNED_AS, case, consultant, options, problem
@@ -72,7 +72,9 @@ def test_a_point_plan_passes_the_checker_on_its_own_input():
     curve = capacity_curve(p, HARD_RULES, rerun)
     for point in curve.points:
         plan = point_plan(p, HARD_RULES, rerun, curve, point, "2026-11-30T10:00:00+01:00")
-        assert check_plan(with_mornings(p, point.solution.extras), plan_dict(plan)) == []
+        added = with_mornings(p, point.solution.extras)
+        assert check_plan(added, plan_dict(plan)) == []
+        assert plan.staff == consultant_time(added, HARD_RULES)  # worked out per consultant
 
 
 def test_a_points_candidates_are_what_the_rules_give_on_its_input():
