@@ -78,8 +78,10 @@ def _staff(curve: Curve, added: Problem, rules: Sequence[Rule], point: Point) ->
     changed = {a.consultant for a in point.solution.extras}
     if not changed:
         return curve.staff
-    anew = consultant_time(replace(added, consultants=tuple(
-        c for c in added.consultants if c.id in changed)), rules)  # fmt: skip
+    some = replace(added, consultants=tuple(c for c in added.consultants if c.id in changed),
+                   reassessments=(), absences=tuple(a for a in added.absences
+                                                    if a.consultant in changed))  # fmt: skip
+    anew = consultant_time(some, rules)
     mine = {t.consultant: t for t in anew}
     return tuple(mine.get(t.consultant, t) for t in curve.staff)
 

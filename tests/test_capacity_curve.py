@@ -31,7 +31,8 @@ def three_places() -> Problem:
     """AH holds one morning a week (Tuesday 1 to Friday 4 December): Noord's two go
     there; Zuid and West have one each; BB works Mondays only (none in the period)."""
     return problem(
-        [case("N1", "Noord"), case("N2", "Noord"), case("Z1", "Zuid"), case("W1", "West")],
+        [case("N1", "Noord", preferred_consultant="BB"), case("N2", "Noord"), case("Z1", "Zuid"),
+         case("W1", "West")],
         consultants=[consultant("AH", max_mornings_per_week=1),
                      consultant("BB", workdays=frozenset({0}))],
     )  # fmt: skip
