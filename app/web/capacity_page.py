@@ -32,7 +32,6 @@ from herplan.app.web.state import PLANNING, Plannings
 from herplan.app.web.views import read_plan
 from herplan.io.sentences import long_date, weekday_date
 from herplan.io.words import section
-from herplan.scheduler.capacity_curve import Blocked
 
 FOLDER = "capaciteit"
 MAX_SCENARIOS = 6
@@ -113,8 +112,11 @@ def _shown(advice: dict | None, plan: dict, lang: str) -> dict[str, Any]:
             name=names.get(m["consultant"], m["consultant"]),
             day=weekday_date(_day(m["date"]), lang)) for m in added]  # fmt: skip
         rows.append({**point, "added": said or [c["free"]]})
-    blocked = [{"cause": cause.value, "what": c["blocked_" + cause.value],
-                "cases": advice["blocked"].get(cause.value, [])} for cause in Blocked]  # fmt: skip
+    blocked = [
+        {"cause": cause, "what": c[f"blocked_{cause}"], "cases": cases}
+        for cause, cases in advice["blocked"].items()
+        if f"blocked_{cause}" in c
+    ]
     return {"advice": advice, "rows": rows, "blocked": [b for b in blocked if b["cases"]],
             "c": c, "scenarios": advice.get("scenarios", [])}  # fmt: skip
 
