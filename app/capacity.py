@@ -31,7 +31,7 @@ from herplan.io.capacity_report import advice_dict, advice_text
 from herplan.io.errors import InputError
 from herplan.io.plan_json import plan_dict
 from herplan.io.previous import prepare_rerun
-from herplan.io.words import language_of, section
+from herplan.io.words import WORDS, language_of, section
 from herplan.scheduler.capacity_advice import Advice, ScenarioOutcome, advice_of
 from herplan.scheduler.capacity_curve import Curve, CurveOptions, capacity_curve
 from herplan.scheduler.capacity_plans import point_plan
@@ -149,6 +149,11 @@ def _write(folder: Path, result: CapacityAdvice, files: dict[str, bytes]) -> Non
         "capaciteit.png": chart_bytes(result.advice, result.language, "png"),
         SOURCE_FILE: _source(result),
     }
+    for lang in WORDS:  # the page shows the chart in its own language
+        files[f"capaciteit-{lang}.png"] = (
+            files["capaciteit.png"] if lang == result.language
+            else chart_bytes(result.advice, lang, "png")
+        )  # fmt: skip
     with folder_lock(folder), staged_folder(folder / FOLDER) as staging:
         for name, data in sorted(files.items()):
             (staging / name).write_bytes(data)

@@ -129,7 +129,8 @@ def test_the_folder_gets_the_chart_and_the_advice_and_the_text_says_the_morning(
     assert png.startswith(b"\x89PNG")
     files = {p.name: p.read_bytes() for p in (tiny / "capaciteit").iterdir()}
     assert set(files) == {"advies.json", "bron.json", "capaciteit.png", "capaciteit.svg",
-                          "plan-1.json"}  # fmt: skip
+                          "capaciteit-nl.png", "capaciteit-en.png", "plan-1.json"}  # fmt: skip
+    assert files["capaciteit-nl.png"] == png != files["capaciteit-en.png"]
     again = run("capacity", str(tiny), "--today", TODAY)
     assert again[0] == 0
     assert {p.name: p.read_bytes() for p in (tiny / "capaciteit").iterdir()} == files
@@ -250,6 +251,9 @@ def test_the_page_computes_the_advice_and_shows_chart_and_tables(capacity_page):
     assert (folder / "planning" / "capaciteit" / "plan-1.json").is_file()
     english = client.get("/p/klein/capaciteit?taal=en").text
     assert "Capacity" in english and "above the weekly maximum" in english
+    drawn = folder / "planning" / "capaciteit"
+    assert client.get("/p/klein/capaciteit/grafiek.png?taal=en").content == (
+        drawn / "capaciteit-en.png").read_bytes()  # fmt: skip
 
 
 def test_the_page_refuses_a_post_without_its_token_and_odd_charts(capacity_page):

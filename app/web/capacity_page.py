@@ -187,9 +187,13 @@ async def chart(request: Request) -> Response:
     """The advice's chart, shown on the page (PNG) or opened on its own (SVG)."""
     kind = request.path_params["kind"]
     try:
-        path = _folder(request) / PLANNING / FOLDER / f"capaciteit.{kind}"
+        folder = _folder(request) / PLANNING / FOLDER
     except LookupError:
         return missing(request)
+    path = folder / f"capaciteit.{kind}"
+    own = folder / f"capaciteit-{language(request)}.{kind}"  # the page's language, if drawn
+    if own.is_file() and not own.is_symlink():
+        path = own
     if kind not in ("png", "svg") or path.is_symlink() or not path.is_file():
         return missing(request)
     media = "image/png" if kind == "png" else "image/svg+xml"
