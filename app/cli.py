@@ -370,6 +370,55 @@ def suggest(
 
 
 @main.command()
+@click.argument("folder", metavar="DIR", type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--scenario", "scenarios", multiple=True, metavar="CHANGE",
+    help='A variant of the input planned beside the advice: "AB05 afwezig week 51", '
+         '"periode tot 2027-01-08", "AB05 max 3 per week", "AB05 werkdagen ma,di" (several '
+         "joined with ;), or another input workbook; repeat for several.",
+)  # fmt: skip
+@click.option(
+    "--today", type=click.DateTime(formats=["%Y-%m-%d", "%d-%m-%Y"]),
+    help="As of this day: extra mornings only after it (default: today, Dutch time).",
+)  # fmt: skip
+@click.option(
+    "--input", "input_path", type=click.Path(exists=True, path_type=Path),
+    help="The input workbook (default: the one plan.json names, beside DIR).",
+)  # fmt: skip
+@click.option("--time-limit", type=_Seconds(),
+              help="Seconds for each scenario's plan (default: a rerun's).")  # fmt: skip
+@click.option("--reproducible", is_flag=True,
+              help="Scenarios planned on one core by deterministic work.")  # fmt: skip
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of text.")
+def capacity(
+    folder: Path,
+    scenarios: tuple[str, ...],
+    today: datetime | None,
+    input_path: Path | None,
+    time_limit: float | None,
+    reproducible: bool,
+    as_json: bool,
+) -> None:
+    """What extra consultant-mornings would plan, for the plan in DIR (capaciteit/ in DIR)."""
+    import json
+
+    from herplan.app.capacity import CapacityOptions
+    from herplan.app.capacity import capacity as advise
+
+    options = CapacityOptions(
+        today=today.date() if today else None, input_path=input_path, scenarios=scenarios,
+        time_limit=time_limit, reproducible=reproducible,
+        progress=lambda line: click.echo(f"  {line}", err=True),
+    )  # fmt: skip
+    with _failures_said(folder / "capaciteit"):
+        result = advise(folder, options)
+    if as_json:
+        click.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=1))
+    else:
+        click.echo(result.summary(), nl=False)
+
+
+@main.command()
 @click.argument(
     "folder",
     metavar="PLANNING_FOLDER",

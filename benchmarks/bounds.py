@@ -7,14 +7,14 @@
   there need at least ``ceil(sum(duration + change-over) / (morning +
   change-over))`` mornings, and at least ``ceil(count / k)`` for every group of
   interviews of which one morning holds at most ``k``
-  (``herplan.capacity.fewest_mornings``, the solver's cuts).
+  (``herplan.capacity_model.fewest_mornings``, the solver's cuts).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 
-from herplan.capacity import fewest_mornings
+from herplan.capacity_model import fewest_mornings
 from herplan.constraints import HARD_RULES
 from herplan.domain import Plan, Problem
 from herplan.scheduler.bounds import flow_upper_bound, planned_upper_bound

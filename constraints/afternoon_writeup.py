@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 from datetime import date
 
-from herplan.capacity import MorningCapacity
+from herplan.capacity_model import MorningCapacity
 from herplan.constraints.base import Rule
 from herplan.domain import Consultant, Problem, Settings
 from herplan.facts import PlanFacts, describe

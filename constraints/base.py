@@ -9,7 +9,7 @@ A hard rule may do these things, each optional:
 - ``slots(problem, location)``: how many consultants a location can host in
   one morning (the model gets that many consultant *slots* per location-day);
 - ``morning(settings)``: what it limits in one consultant-morning (the window,
-  the change-over, the write-ups, one location: ``herplan.capacity``),
+  the change-over, the write-ups, one location: ``herplan.capacity_model``),
   ``weekly_cap``: whether it caps a consultant's mornings per week, and
   ``worker_one_morning``: whether it keeps a begeleider's interviews of one day
   in one consultant-morning. The model, the heuristics, a rerun and the bounds
@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Literal
 
-from herplan.capacity import MorningCapacity
+from herplan.capacity_model import MorningCapacity
 from herplan.domain import Consultant, Location, Problem, Reassessment, Settings
 
 if TYPE_CHECKING:

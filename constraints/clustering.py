@@ -7,7 +7,7 @@ with the planned count of objective 1 needs (``PlanModel.fewest_visits``); the
 phase reports visits against it, so a plan on the bound has gap 0 %.
 
 The arithmetic of whole interviews per morning it relies on lives in
-``herplan.capacity``, shared with the bounds and the redundant cuts.
+``herplan.capacity_model``, shared with the bounds and the redundant cuts.
 """
 
 from __future__ import annotations

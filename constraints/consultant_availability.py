@@ -4,6 +4,8 @@
 interviews only on a weekday they work, never on a public holiday or a day of
 a full-day absence, and holds at most ``max_ochtenden_per_week`` interview
 mornings in one ISO week (mornings already held before a rerun count too).
+An extra morning (``extra_ochtenden``) makes its date a working day for the
+consultant and raises the cap of its week by one.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from herplan.facts import PlanFacts
 
 
 def consultant_available(problem: Problem, consultant: Consultant, day: date) -> bool:
-    if day.weekday() not in consultant.workdays or not is_working_day(day, problem.settings):
+    if not consultant.works_on(day) or not is_working_day(day, problem.settings):
         return False
     return not any(
         a.consultant == consultant.id and a.part == "dag" and a.start <= day <= a.end
@@ -57,7 +59,7 @@ def violations(facts: PlanFacts) -> list[str]:
             found.append(f"{cid} {day}: not working (weekday, holiday or absence)")
     for (cid, week), count in facts.weeks.items():
         consultant = problem.consultants_by_id.get(cid)
-        cap = consultant.max_mornings_per_week if consultant else None
+        cap = consultant.weekly_cap(week) if consultant else None
         held = facts.held.get((cid, week), 0)
         if cap is not None and count > max(cap, held):
             found.append(f"{cid}: {count} mornings in week {week[1]}, cap {cap}")

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 
 from herplan.calendar import is_working_day
-from herplan.capacity import MorningCapacity
+from herplan.capacity_model import MorningCapacity
 from herplan.constraints import linear
 from herplan.constraints.base import Rule
 from herplan.domain import Problem, Reassessment, Settings

@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 from collections import defaultdict
 
-from herplan.capacity import MorningCapacity
+from herplan.capacity_model import MorningCapacity
 from herplan.constraints import linear
 from herplan.constraints.base import Rule
 from herplan.domain import Settings

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from herplan.capacity import gaps
+from herplan.capacity_model import gaps
 from herplan.constraints import linear
 from herplan.constraints.base import Rule
 from herplan.facts import PlanFacts

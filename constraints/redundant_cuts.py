@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from herplan.capacity import morning_limits
+from herplan.capacity_model import morning_limits
 from herplan.constraints import linear
 
 

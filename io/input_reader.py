@@ -489,6 +489,9 @@ def _read_consultants(file: str, table: Table, errors, warnings) -> list[Consult
             continue
         seen.add(cid.casefold())
         workdays = row.weekdays("werkdagen")
+        extra_days, extra = row.days_and_dates("extra_ochtenden")
+        if extra_days:
+            row.error("extra_ochtenden", "expected dates; use werkdagen for weekdays")
         consultants.append(
             Consultant(
                 id=cid,
@@ -498,6 +501,7 @@ def _read_consultants(file: str, table: Table, errors, warnings) -> list[Consult
                 max_mornings_per_week=row.integer(
                     "max_ochtenden_per_week", maximum=MAX_MORNINGS_PER_WEEK
                 ),
+                extra_mornings=extra,
             )
         )
     return consultants

@@ -74,6 +74,12 @@ CONSULTANTS = Sheet(
         Column("email", False, "Voor uitnodigingen (organisator/deelnemer)."),
         Column("werkdagen", False, "Werkdagen, standaard ma,di,wo,do,vr."),
         Column("max_ochtenden_per_week", False, "Maximaal aantal gespreksochtenden per week."),
+        Column(
+            "extra_ochtenden",
+            False,
+            "Data waarop de consulent een ochtend extra werkt: op een vrije dag, of boven het "
+            "weekmaximum (herplan capacity).",
+        ),
     ),
 )
 

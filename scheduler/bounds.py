@@ -29,7 +29,7 @@ from datetime import date
 from ortools.graph.python import max_flow
 
 from herplan.calendar import iso_week
-from herplan.capacity import fewest_mornings, morning_limits, most_per_morning
+from herplan.capacity_model import fewest_mornings, morning_limits, most_per_morning
 from herplan.scheduler.bound_worker import linear_optimum
 from herplan.scheduler.candidates import Candidates, LocKey
 

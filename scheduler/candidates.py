@@ -17,7 +17,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from herplan.calendar import is_working_day, iso_week, period_days
-from herplan.capacity import MorningCapacity
+from herplan.capacity_model import MorningCapacity
 from herplan.domain import Problem, Reassessment, Settings
 
 if TYPE_CHECKING:
@@ -116,7 +116,7 @@ class Candidates:
         """Mornings the consultant may still hold in ``week`` (rule 4), ``None``: no cap."""
         if not self.weekly_caps:
             return None
-        cap = self.problem.consultant(consultant).max_mornings_per_week
+        cap = self.problem.consultant(consultant).weekly_cap(week)
         if cap is None:
             return None
         return max(0, cap - self.held.get((consultant, week), 0))

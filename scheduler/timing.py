@@ -16,7 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import date
 
-from herplan.capacity import gaps
+from herplan.capacity_model import gaps
 from herplan.domain import Reassessment, Settings
 
 

@@ -23,7 +23,7 @@ from dateutil.relativedelta import relativedelta
 
 from herplan.domain import Problem, Reassessment
 from herplan.io.input_reader import read_problem
-from tests.fullness import FULL_REASONS, Fullness
+from tests.fullness import FULL_REASONS, Fullness, weekly_cap
 
 REASON_CODES = {
     "geannuleerd",
@@ -125,10 +125,7 @@ class Checker:
             return False
         if self.said_no(r, day):
             return False
-        return any(
-            day.weekday() in c.workdays and not self.absent(c.id, day)
-            for c in self.problem.consultants
-        )
+        return any(self.may_work(c.id, day) for c in self.problem.consultants)
 
     def refuses(self, code: str, r: Reassessment, day: date) -> bool:
         """Does the rule behind reason ``code`` refuse ``r`` on ``day``?"""
@@ -145,10 +142,7 @@ class Checker:
             )
             return closed_weekday or day in loc.closed_dates
         if code == "geen_consulent_beschikbaar":
-            return not any(
-                day.weekday() in c.workdays and not self.absent(c.id, day)
-                for c in self.problem.consultants
-            )
+            return not any(self.may_work(c.id, day) for c in self.problem.consultants)
         if code == "client_niet_beschikbaar":
             must_come = r.attendance_required or not r.begeleider
             return (self.client_unavailable(r, day) and must_come) or self.said_no(r, day)
@@ -227,7 +221,7 @@ class Checker:
         if c is None:
             self.fail(f"{d}: unknown consultant {a['consultant']}")
             return
-        if day.weekday() not in c.workdays:
+        if day.weekday() not in c.workdays and day not in c.extra_mornings:
             self.fail(f"{d}: {c.id} does not work on {day:%A}")
         if self.absent(c.id, day):
             self.fail(f"{d}: {c.id} is absent (part of) {day}")
@@ -278,7 +272,7 @@ class Checker:
         for (cid, week), count in per_week.items():
             if cid not in self.consultants:
                 continue  # reported per appointment
-            cap = self.consultants[cid].max_mornings_per_week
+            cap = weekly_cap(self.consultants[cid], week)
             if cap is not None and count > cap:
                 self.fail(f"{cid}: {count} mornings in week {week}, cap {cap}")
 
@@ -372,7 +366,8 @@ class Checker:
 
     def may_work(self, cid: str, day: date) -> bool:
         c = self.consultants.get(cid)
-        return c is not None and day.weekday() in c.workdays and not self.absent(cid, day)
+        works = c is not None and (day.weekday() in c.workdays or day in c.extra_mornings)
+        return works and not self.absent(cid, day)
 
 
 def check_plan(problem: Problem, plan: dict) -> list[str]:

@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
-from herplan.domain import Problem, Reassessment
+from herplan.domain import Consultant, Problem, Reassessment
 
 FULL_REASONS = {"capaciteit", "begeleider_bezet", "niet_ingepast"}
 
@@ -33,6 +33,14 @@ FULL_REASONS = {"capaciteit", "begeleider_bezet", "niet_ingepast"}
 def _minutes(text: str) -> int:
     hours, minutes = text.split(":")
     return int(hours) * 60 + int(minutes)
+
+
+def weekly_cap(c: Consultant, week: tuple[int, int]) -> int | None:
+    """The cap of ``c``'s mornings in ISO ``week``: one more for each extra morning in it."""
+    if c.max_mornings_per_week is None:
+        return None
+    extra = sum(1 for d in c.extra_mornings if tuple(d.isocalendar()[:2]) == week)
+    return c.max_mornings_per_week + extra
 
 
 def worker_key(name: str) -> str:
@@ -87,7 +95,7 @@ class Fullness:
         for c in self.problem.consultants:
             if (c.id, day) in self.place or not may_work(c.id, day):
                 continue
-            cap = c.max_mornings_per_week
+            cap = weekly_cap(c, week)
             if cap is None or len(self.weeks.get((c.id, week), ())) < cap:
                 return True
         return False

@@ -8,7 +8,7 @@ import pytest
 
 from benchmarks.bounds import upper_bounds, visits_lower_bound
 from benchmarks.instances import Shape, write
-from herplan.capacity import fewest_mornings, morning_limits, most_per_morning
+from herplan.capacity_model import fewest_mornings, morning_limits, most_per_morning
 from herplan.constraints import HARD_RULES
 from herplan.io.input_reader import read_problem
 from herplan.scheduler.bounds import fewest_visits, flow_upper_bound, planned_upper_bound

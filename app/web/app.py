@@ -17,6 +17,7 @@ from starlette.staticfiles import StaticFiles
 
 from herplan.app.web import (
     answering,
+    capacity_page,
     choosing,
     files,
     hand_moves,
@@ -71,6 +72,9 @@ ROUTES = [
     Route("/a/{token}/opties/{n}", provider_options.provider_options),
     Route("/a/{token}/kies", provider_options.provider_pick, methods=["POST"]),
     Route("/a/{token}", answering.provider_answer, methods=["POST"]),
+    Route("/p/{name}/capaciteit", capacity_page.show),
+    Route("/p/{name}/capaciteit", capacity_page.start, methods=["POST"]),
+    Route("/p/{name}/capaciteit/grafiek.{kind}", capacity_page.chart),
     Route("/p/{name}/bestand/{path:path}", files.download),
     Mount("/static", StaticFiles(packages=[("herplan.app.web", "static")]), name="static"),
 ]

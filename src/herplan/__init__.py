@@ -18,7 +18,8 @@ promise, and writes the folder. Without a folder nothing is written. Bad
 input raises ``InputError`` (every message names file, sheet, row and
 column); a plan that fails the final check raises ``PlanRejected``.
 ``suggest`` gives ranked places for one reassessment in a planning folder
-(``open_region`` loads it once for many questions). ``read_problem`` and
+(``open_region`` loads it once for many questions); ``capacity`` what extra
+consultant-mornings would plan for it. ``read_problem`` and
 ``make_plan`` work on the domain objects directly.
 """
 
@@ -53,6 +54,8 @@ _PUBLIC = {
     "RunOptions": "herplan.app.run",
     "RunHooks": "herplan.app.run",
     "suggest": "herplan.app.suggest",
+    "capacity": "herplan.app.capacity",
+    "CapacityOptions": "herplan.app.capacity",
     "open_region": "herplan.app.suggest",
     "Progress": "herplan.scheduler.solve",
     "SolverOptions": "herplan.scheduler.solve",
@@ -60,6 +63,7 @@ _PUBLIC = {
 }
 
 if TYPE_CHECKING:
+    from herplan.app.capacity import CapacityOptions, capacity
     from herplan.app.run import Planning, RunHooks, RunOptions, plan
     from herplan.app.suggest import open_region, suggest
     from herplan.domain import (
@@ -102,6 +106,7 @@ def __dir__() -> list[str]:
 __all__ = [
     "Absence",
     "Appointment",
+    "CapacityOptions",
     "Consultant",
     "InputError",
     "Location",
@@ -119,6 +124,7 @@ __all__ = [
     "TimeWindow",
     "Unscheduled",
     "Verdict",
+    "capacity",
     "make_plan",
     "open_region",
     "plan",

@@ -152,13 +152,31 @@ class Reassessment:
 
 @dataclass(frozen=True)
 class Consultant:
-    """A consultant of the social service (sheet ``Consulenten``)."""
+    """A consultant of the social service (sheet ``Consulenten``).
+
+    ``extra_mornings`` are dates on which they hold one interview morning more
+    than their week allows (README, Capacity advice): a day they do not usually
+    work, or a morning above their weekly cap. Each counts on top of the cap of
+    its ISO week; a public holiday or a day away stays one.
+    """
 
     id: str
     name: str
     email: str = ""
     workdays: frozenset[int] = WORKWEEK
     max_mornings_per_week: int | None = None
+    extra_mornings: frozenset[date] = frozenset()
+
+    def works_on(self, day: date) -> bool:
+        """A weekday they work, or one of their extra mornings (rule 4)."""
+        return day.weekday() in self.workdays or day in self.extra_mornings
+
+    def weekly_cap(self, week: tuple[int, int]) -> int | None:
+        """Mornings they may hold in ISO ``week``: the cap and the extra mornings in it."""
+        cap = self.max_mornings_per_week
+        if cap is None or not self.extra_mornings:  # asked very often: the usual case first
+            return cap
+        return cap + sum(1 for d in self.extra_mornings if d.isocalendar()[:2] == week)
 
 
 @dataclass(frozen=True)

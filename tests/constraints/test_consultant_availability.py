@@ -49,3 +49,36 @@ def test_violations_flag_a_day_off_an_unknown_consultant_and_the_weekly_cap():
     assert any("not a consultant" in v for v in check.given(at("A", consultant="XX")).flags())
     held = {("AH", (2026, 49)): 1}  # a morning held before a rerun's today, that week
     assert any("cap 1" in v for v in check.given(at("A"), held=held).flags())
+
+
+def test_an_extra_morning_is_a_working_day_for_that_consultant_only():
+    # Wednesday 2 December is a day off for the part-timer; an extra morning opens it.
+    wednesday = date(2026, 12, 2)
+    only_then = case("D1", unavailable_weekdays=frozenset({1, 3, 4}))
+    part_time = consultant(workdays=frozenset({0, 1}))
+    assert solve(problem([only_then], consultants=[part_time])).appointments == ()
+    extra = consultant(workdays=frozenset({0, 1}), extra_mornings=frozenset({wednesday}))
+    plan = solve(problem([only_then], consultants=[extra]))
+    assert [(a.consultant, a.day) for a in plan.appointments] == [("AH", wednesday)]
+    assert violations(plan) == []
+
+
+def test_an_extra_morning_raises_the_cap_of_its_week_only():
+    capped = consultant(max_mornings_per_week=1, extra_mornings=frozenset({date(2026, 12, 3)}))
+    assert capped.weekly_cap((2026, 49)) == 2
+    assert capped.weekly_cap((2026, 50)) == 1
+    p = problem([case("D1", "Noord"), case("D2", "Zuid")], consultants=[capped])
+    plan = solve(p)
+    assert len(plan.appointments) == 2
+    assert violations(plan) == []
+
+
+def test_violations_count_an_extra_morning_on_its_day_and_in_its_week():
+    extra = consultant("AH", workdays=frozenset({0, 1}), max_mornings_per_week=1,
+                       extra_mornings=frozenset({date(2026, 12, 2)}))  # fmt: skip
+    check = verify(RULE, problem([case("A"), case("B", "Zuid")], consultants=[extra]))
+    wednesday = at("A", day=date(2026, 12, 2))
+    assert check.given(wednesday).flags() == []
+    assert check.given(wednesday, at("B", day=date(2026, 12, 1))).flags() == []
+    thursday = at("B", day=date(2026, 12, 3))
+    assert any("not working" in v for v in check.given(thursday).flags())

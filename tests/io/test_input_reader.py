@@ -207,3 +207,13 @@ def test_a_support_plan_dated_after_the_indication_or_today_is_a_warning_naming_
     assert "Herindicaties › row 4 › datum_ondersteuningsplan" in ahead and "after today" in ahead
     _, later = read_problem(path, today=date(2026, 12, 10))
     assert len(later) == 1  # on 10 December the plan of the 5th is no longer in the future
+
+
+def test_extra_mornings_are_dates_and_never_weekdays(tmp_path):
+    extra = [CONSULTANTS[0] | {"extra_ochtenden": "2026-12-10, 17-12-2026"}]
+    problem, warnings = read_problem(workbook(tmp_path, consultants=extra))
+    assert warnings == []
+    assert problem.consultants[0].extra_mornings == {date(2026, 12, 10), date(2026, 12, 17)}
+    weekdays = [CONSULTANTS[0] | {"extra_ochtenden": "do"}]
+    messages = errors_of(workbook(tmp_path, consultants=weekdays))
+    assert any("Consulenten › row 2 › extra_ochtenden: expected dates" in m for m in messages)
