@@ -207,13 +207,19 @@ def _ends_with_newline(path: Path) -> bool:
 
 
 def plan_sending(messages: list[Outgoing], log: list[dict]) -> SendReport:
-    """Decide, per recipient and event, which message still has to go."""
+    """Decide, per recipient and event, which message still has to go.
+
+    A cancellation goes only to whom the event stands in the calendar of: the
+    last message that reached them was an invitation (not never, not a
+    cancellation already).
+    """
     sent_ids = {entry.get("message_id") for entry in log}
-    invited = {
-        (str(entry.get("uid")), str(entry.get("to", "")).casefold())
-        for entry in log
-        if entry.get("method") == "REQUEST"
-    }
+    last: dict[tuple[str, str], str] = {}
+    for entry in log:  # in the order sent
+        last[(str(entry.get("uid")), str(entry.get("to", "")).casefold())] = str(
+            entry.get("method")
+        )
+    invited = {key for key, method in last.items() if method == "REQUEST"}
     report = SendReport()
     groups: dict[tuple[str, str], list[Outgoing]] = {}
     for m in messages:
