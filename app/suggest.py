@@ -44,18 +44,24 @@ class Region:
 
 
 def input_of(folder: Path) -> tuple[Path, bool]:
-    """The input workbook of the plan in ``folder``, and whether it changed since."""
+    """The input workbook of the plan in ``folder``, and whether it changed since.
+
+    The planner's copy beside the folder counts first (it may hold newer news, such as a
+    new support plan); without one, the copy kept in the folder (``invoer/``).
+    """
     data = json.loads((folder / "plan.json").read_text(encoding="utf-8"))
     name, digest = Path(str(data.get("input") or "")).name, data.get("input_sha256")
     if not name:
         raise InputError([f"{folder / 'plan.json'}: names no input; give it with --input"])
-    found = [p for p in (folder / SOURCE / name, folder / name, folder.parent / name,
-                         folder.parent / "invoer" / name) if p.exists()]  # fmt: skip
-    for path in found:
+    beside = [p for p in (folder / name, folder.parent / name, folder.parent / "invoer" / name)
+              if p.exists()]  # fmt: skip
+    for path in beside:  # the planner's own copy, which may hold newer news
         if file_digest(path) == digest:
             return path, False
-    if found:
-        return found[0], True
+    if beside:
+        return beside[0], True
+    if (folder / SOURCE / name).exists():  # the copy the plan was made from
+        return folder / SOURCE / name, False
     raise InputError([f"{folder}: the input {name} of this plan is not beside it; "
                       "give it with --input"])  # fmt: skip
 

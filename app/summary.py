@@ -98,33 +98,7 @@ def summary_text(plan: Plan, seconds: float, verbose: bool = False) -> str:
         f"{w['quality']}: " + "; ".join(quality_lines(plan, lang)),
     ]
     if plan.revision > 1:
-        kinds = Counter(c.kind for c in plan.changes if c.kind != "bevestigd")
-        lines.append(
-            w["revision"].format(n=plan.revision, count=sum(kinds.values()))
-            + (" — " if kinds else "")
-            + ", ".join(f"{w['kind_' + k]} {n}" for k, n in sorted(kinds.items()))
-        )
-        lines += _moves_lines(plan, w)
-        answers = [c for c in plan.changes if c.cause in ("nee", "same_day", "confirmed")]
-        if answers:
-            lines.append(f"  {w['answers']}:")
-            for c in answers:
-                lines.append(
-                    "    " + answer_summary(c, lang, lambda cid: consultant_name(plan, cid))
-                )
-        conflicts = [c for c in plan.changes if c.conflict]
-        if conflicts:
-            lines.append(f"  {w['conflicts']}:")
-            lines += [f"    {c.dossier} ({c.provider})" for c in conflicts]
-        if plan.stale:
-            lines.append(f"  {w['stale']}:")
-            lines += [f"    {s.verdict.dossier} ({s.verdict.source})" for s in plan.stale]
-        if plan.late:
-            lines.append(f"  {w['late']}:")
-            lines += [f"    {v.dossier} ({v.source})" for v in plan.late]
-        if plan.answer_conflicts:
-            lines.append(f"  {w['answer_conflicts']}:")
-            lines += [f"    {line}" for line in plan.answer_conflicts]
+        lines += _revision_lines(plan, w, lang)
     lines += _outbox_lines(plan, w)
     lines.append(f"{w['time']:<16} {seconds:>5.1f} {w['seconds']}")
     if verbose:
@@ -134,3 +108,35 @@ def summary_text(plan: Plan, seconds: float, verbose: bool = False) -> str:
             gap = "–" if p.gap is None else f"{p.gap:.2%}"
             lines.append(f"  {p.name:<20} {p.status:<9} {p.objective:>14,.0f} {bound:>14} {gap:>8}")
     return "\n".join(lines)
+
+
+def _revision_lines(plan: Plan, w: dict[str, str], lang: str) -> list[str]:
+    """What a rerun changed: the count per kind, the moves, the answers taken and what
+    the planner should look at (conflicts, stale and late answers)."""
+    lines: list[str] = []
+    kinds = Counter(c.kind for c in plan.changes if c.kind != "bevestigd")
+    lines.append(
+        w["revision"].format(n=plan.revision, count=sum(kinds.values()))
+        + (" — " if kinds else "")
+        + ", ".join(f"{w['kind_' + k]} {n}" for k, n in sorted(kinds.items()))
+    )
+    lines += _moves_lines(plan, w)
+    answers = [c for c in plan.changes if c.cause in ("nee", "same_day", "confirmed")]
+    if answers:
+        lines.append(f"  {w['answers']}:")
+        for c in answers:
+            lines.append("    " + answer_summary(c, lang, lambda cid: consultant_name(plan, cid)))
+    conflicts = [c for c in plan.changes if c.conflict]
+    if conflicts:
+        lines.append(f"  {w['conflicts']}:")
+        lines += [f"    {c.dossier} ({c.provider})" for c in conflicts]
+    if plan.stale:
+        lines.append(f"  {w['stale']}:")
+        lines += [f"    {s.verdict.dossier} ({s.verdict.source})" for s in plan.stale]
+    if plan.late:
+        lines.append(f"  {w['late']}:")
+        lines += [f"    {v.dossier} ({v.source})" for v in plan.late]
+    if plan.answer_conflicts:
+        lines.append(f"  {w['answer_conflicts']}:")
+        lines += [f"    {line}" for line in plan.answer_conflicts]
+    return lines

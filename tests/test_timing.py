@@ -16,7 +16,7 @@ P, Q = case("P"), case("Q", duration_min=60)  # blocks of 60 and 75 minutes
 
 def test_first_fit_alone_would_not_keep_the_confirmed_time():
     busy = [(10 * 60 + 15, 11 * 60 + 15)]
-    assert _first_fit([P, Q], busy, S) is None  # P takes 09:00, Q fits nowhere after
+    assert _first_fit([P, Q], busy, S, {}) is None  # P takes 09:00, Q fits nowhere after
 
 
 def test_the_others_are_packed_around_a_confirmed_time():

@@ -210,7 +210,8 @@ def pending_run(
     moves by hand, the returned workbooks and a chosen option, whichever button
     started it. Once it planned, the changed input becomes the planning's and the
     moves it pinned leave the list; a failed run keeps nothing of what it was sent."""
-    by_hand = hand_edits.pending(folder)
+    rerun = (folder / PLANNING / "plan.json").is_file()  # answers and moves need a plan
+    by_hand = hand_edits.pending(folder) if rerun else []
     returned = returned or []
 
     def afterwards(written: bool) -> None:
@@ -223,7 +224,7 @@ def pending_run(
 
     online = folder / ANSWERS_FILE
     return Run(staged or input_of(folder), returned, choose=choose or [], afterwards=afterwards,
-               answers=online if online.is_file() else None,
+               answers=online if rerun and online.is_file() else None,
                hand=[e.spec for e in by_hand])  # fmt: skip
 
 

@@ -125,15 +125,18 @@ def days_of(start: date, end: date) -> list[date]:
 
 
 def schedule(days: list[date], seed: int) -> dict[str, list[str]]:
-    """Each day's events, drawn from the seed: the chances above, every fault at least
-    once (on a day of its own drawn from the seed), and a last rerun and send."""
+    """Each day's events, drawn from the seed: the chances above, every fault and every
+    kind of news at least once (on a day of its own drawn from the seed), and a last
+    rerun and send."""
     rng = random.Random(f"{seed}/schedule")
     must = {kind: rng.choice(days[2:-2]).isoformat() for kind in FAULTS}
+    must |= {kind: rng.choice(days[2:-2]).isoformat() for kind in BEFORE_RERUN if kind not in must}
     plan: dict[str, list[str]] = {days[0].isoformat(): ["first_plan", "send"]}
     for day in days[1:]:
         r = random.Random(f"{seed}/{day.isoformat()}")
         todays = {k for k in FAULTS if must[k] == day.isoformat() or r.random() < FAULT_CHANCE}
         todays.discard("provider_leaves") if must["provider_leaves"] != day.isoformat() else None
+        todays |= {k for k in BEFORE_RERUN if must[k] == day.isoformat()}
         steps = [k for k in BEFORE_RERUN if k in todays or r.random() < CHANCES.get(k, 0)]
         if "store_busy" in todays:
             steps.insert(0, "store_busy")
