@@ -30,13 +30,14 @@ from herplan.io.capacity_chart import chart_bytes
 from herplan.io.capacity_report import advice_dict, advice_text
 from herplan.io.errors import InputError
 from herplan.io.plan_json import plan_dict
+from herplan.io.planning_folder import CAPACITY
 from herplan.io.previous import prepare_rerun
 from herplan.io.words import WORDS, language_of, section
 from herplan.scheduler.capacity_advice import Advice, ScenarioOutcome, advice_of
 from herplan.scheduler.capacity_curve import Curve, CurveOptions, capacity_curve
 from herplan.scheduler.capacity_plans import point_plan
 
-FOLDER = "capaciteit"
+FOLDER = CAPACITY  # kept with its revision: a rerun moves it to revisies/<n>/
 ADVICE_FILE = "advies.json"
 SOURCE_FILE = "bron.json"  # what the advice was computed on, for the page
 

@@ -39,7 +39,9 @@ REVISIONS = "revisies"
 PROVIDERS = "aanbieders"
 CONSULTANTS = "consulenten"
 CANCELLED = "geannuleerd"
-OWN = frozenset({"plan.json", "overzicht.xlsx", PROVIDERS, CONSULTANTS, OUTBOX, REVISIONS, SOURCE})
+CAPACITY = "capaciteit"  # the capacity advice on this revision (herplan capacity)
+OWN = frozenset({"plan.json", "overzicht.xlsx", PROVIDERS, CONSULTANTS, OUTBOX, REVISIONS, SOURCE,
+                 CAPACITY})  # fmt: skip
 
 
 def is_planning_folder(folder: Path) -> bool:

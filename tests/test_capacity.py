@@ -11,9 +11,11 @@ never plan fewer, the first point agrees with ``herplan suggest``.
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 import time
+import zipfile
 from datetime import date
 from pathlib import Path
 
@@ -134,6 +136,26 @@ def test_the_folder_gets_the_chart_and_the_advice_and_the_text_says_the_morning(
     again = run("capacity", str(tiny), "--today", TODAY)
     assert again[0] == 0
     assert {p.name: p.read_bytes() for p in (tiny / "capaciteit").iterdir()} == files
+
+
+def test_the_advice_stays_with_the_revision_it_was_computed_for(tiny, tmp_path):
+    """A rerun moves ``capaciteit/`` with its revision to ``revisies/<n>/``: the next
+    revision shows no advice made on another plan; the archive leaves out the points'
+    working plans."""
+    from herplan.app.web.files import _zip
+
+    folder = tmp_path / "planning"
+    shutil.copytree(tiny, folder)
+    assert run("capacity", str(folder), "--today", TODAY)[0] == 0
+    code, out, err = run("plan", str(tiny.parent / "invoer.xlsx"), "--out", str(folder),
+                         "--today", TODAY, "--reproducible", "--time-limit", "4")  # fmt: skip
+    assert code == 0, out + err
+    assert not (folder / "capaciteit").exists()
+    assert (folder / "revisies" / "1" / "capaciteit" / "advies.json").is_file()
+    assert run("capacity", str(folder), "--today", TODAY)[0] == 0
+    names = zipfile.ZipFile(io.BytesIO(_zip(folder))).namelist()
+    assert "capaciteit/advies.json" in names and "plan.json" in names
+    assert not [n for n in names if n.startswith(("capaciteit/plan-", "revisies/"))]
 
 
 def test_nothing_before_or_on_today_is_offered(tiny):

@@ -22,6 +22,7 @@ from starlette.responses import Response
 from herplan.app.web import audit
 from herplan.app.web.render import missing
 from herplan.app.web.state import PLANNING, Plannings
+from herplan.io.planning_folder import CAPACITY, REVISIONS
 
 TYPES = {
     ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -89,12 +90,18 @@ async def download(request: Request) -> Response:
     )
 
 
+def _working_plan(relative: Path) -> bool:
+    """A plan the capacity advice computed for one point of its curve: its working,
+    not a file for anyone (the advice and its chart are)."""
+    return relative.parts[0] == CAPACITY and relative.name.startswith("plan-")
+
+
 def _zip(out: Path) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for path in plain_files(out):
             relative = path.relative_to(out)
-            if relative.parts[0] != "revisies":
+            if relative.parts[0] != REVISIONS and not _working_plan(relative):
                 archive.writestr(zip_name(relative), path.read_bytes())
     return buffer.getvalue()
 
