@@ -445,6 +445,56 @@ def links(folder: Path, base_url: str, renew: tuple[str, ...]) -> None:
 
 
 @main.command()
+@click.argument(
+    "folder",
+    metavar="PLANNING_FOLDER",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per correction.")
+@click.option("--take", "take", multiple=True, type=int, metavar="ID",
+              help="Take this correction (repeat for several); needs --out.")  # fmt: skip
+@click.option("--take-all", is_flag=True, help="Take every open correction; needs --out.")
+@click.option("--reject", "reject", multiple=True, type=int, metavar="ID",
+              help="Reject this correction (repeat for several); needs --out.")  # fmt: skip
+@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write the input with the taken corrections (.xlsx).")  # fmt: skip
+@click.option("--input", "input_path", type=click.Path(exists=True, path_type=Path),
+              help="The plan's input, when it is not beside the folder.")  # fmt: skip
+@click.option("--by", default="", help="Who decides (default: your user name).")
+def corrections(
+    folder: Path, as_json: bool, take: tuple[int, ...], take_all: bool,
+    reject: tuple[int, ...], out: Path | None, input_path: Path | None, by: str,
+) -> None:  # fmt: skip
+    """The providers' corrections to the input: list them, or take and reject them
+    and write the corrected input to --out (README, Corrections)."""
+    import getpass
+    import json
+
+    from herplan import clock
+    from herplan.app.correction_taking import decide, store_for
+
+    deciding = bool(take or take_all or reject)
+    if deciding and (out is None or out.suffix.lower() != ".xlsx"):
+        _fail_input(InputError(["--take, --take-all and --reject need --out NEW.xlsx"]))
+    if deciding:
+        assert out is not None
+        try:
+            done = decide(folder, None if take_all else list(take), list(reject),
+                          by or getpass.getuser(), out, input_path)  # fmt: skip
+        except InputError as error:
+            _fail_input(error)
+        click.echo(f"{len(done.taken)} taken, {len(done.rejected)} rejected; "
+                   f"the corrected input is {out}")  # fmt: skip
+        return
+    for c in store_for(folder).listed():
+        if as_json:
+            click.echo(json.dumps(c.as_dict(), ensure_ascii=False))
+        else:
+            click.echo(f"{c.id}\t{c.status}\t{c.provider}\t{c.dossier}\t{c.kind}\t{c.value}\t"
+                       f"{c.source}\t{clock.dutch(c.given):%Y-%m-%d %H:%M}")  # fmt: skip
+
+
+@main.command()
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
 @click.option(
     "--host", default="127.0.0.1", show_default=True,

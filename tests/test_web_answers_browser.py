@@ -68,3 +68,43 @@ def test_a_provider_answers_on_a_phone(tmp_path):
     assert answer.answer == "nee" and answer.remark == "cliënt is die week weg"
     assert re.fullmatch(r"\d{4}-\d\d-\d\d@AH@\d\d:\d\d", answer.choice)
     assert int(choice.split()[1]) == int(answer.choice[8:10])  # "maandag 7 december, ..."
+
+
+def test_a_provider_corrects_a_support_plan_on_a_phone(tmp_path):
+    """The clients' page (README, Corrections) on a phone: it fits, axe finds nothing
+    serious, and a new support plan given there waits for the planner."""
+    from playwright.sync_api import expect, sync_playwright
+
+    from herplan.app.correction_store import CorrectionStore
+    from tests.test_web_planner_browser import serious_violations
+
+    folder = tmp_path / "data" / "regio"
+    (folder / "invoer").mkdir(parents=True)
+    source = two_providers(folder / "invoer").rename(folder / "invoer" / "invoer.xlsx")
+    args = ["plan", str(source), "--out", str(folder / "planning"), "--reproducible",
+            "--time-limit", "3", "--today", "2026-11-30"]  # fmt: skip
+    assert CliRunner().invoke(main, args).exit_code == 0
+    with running(
+        create_app(tmp_path / "data", time_limit=3, reproducible=True, today=PLANNED_AS)
+    ) as server:
+        url = dict((link.provider, u) for link, u in planning_links(folder / "planning", server))
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+            page = browser.new_context(**PHONE, bypass_csp=True).new_page()
+            page.goto(url["Yulius"])
+            page.get_by_role("link", name="Gegevens van uw cliënten").click()
+            first = page.locator("section.client").first
+            expect(first).to_contain_text("(D")
+            assert _fits(page)
+            assert serious_violations(page) == []
+            first.get_by_text("Iets corrigeren").click()
+            plan = first.locator("form").first
+            plan.get_by_label("Datum", exact=True).fill("2026-11-20")
+            plan.get_by_role("button", name="Doorgeven").click()
+            expect(page.locator("#saved")).to_have_text("Doorgegeven. De planner beslist erover.")
+            expect(page.locator("section.client").first).to_contain_text("wacht op de planner")
+            assert _fits(page)
+            browser.close()
+    (given,) = CorrectionStore(folder / "correcties.sqlite").listed()
+    assert (given.provider, given.kind, given.value, given.status) == (
+        "Yulius", "ondersteuningsplan", "2026-11-20", "open")  # fmt: skip

@@ -75,9 +75,18 @@ def _planning_page(
         outbox=outbox_view.outbox(planning), mail=outbox_view.settings_shown(store.data),
         sent=outbox_view.last_report(request),
         answers=answering.overview(folder, store.config.base_url, lang),
+        corrections_open=open_corrections(planning),
         errors=extra.pop("errors", None) or (failure_rows(job.error, lang) if job and job.error
                                              else []), **extra,
     )  # fmt: skip
+
+
+def open_corrections(planning: Path) -> int:
+    """How many providers' corrections wait for the planner (README, Corrections)."""
+    from herplan.app.correction_store import FILE, CorrectionStore
+
+    store = planning.parent / FILE
+    return len(CorrectionStore(store).listed(status="open")) if store.is_file() else 0
 
 
 async def planning_problem(

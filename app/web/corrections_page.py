@@ -1,0 +1,270 @@
+"""Corrections on the web page (README, Corrections).
+
+The provider's side, ``/a/<token>/gegevens``: every client of that provider on
+the planning's input, planned or not, with what the input says and a form per
+kind of correction; ``POST /a/<token>/correcties`` (``dossier``, ``soort``,
+``waarde`` and the form token) stores one proposal at once or says why not. The
+planner's side, ``/p/<naam>/correcties``: the proposals per provider, what the
+input says beside what the provider says, with *Overnemen* and *Afwijzen*; taking
+writes a new revision of the input (the previous one kept in ``invoer/eerder/``),
+which the next *Opnieuw plannen* plans from. Nothing a provider proposes
+changes the plan before the planner takes it.
+"""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+
+from herplan import clock
+from herplan.app.correction_taking import decide, problem_of, propose, refusal_text, store_for
+from herplan.app.web import audit
+from herplan.app.web.answering import (
+    Opened,
+    opened_by_request,
+    plan_language,
+    provider_form,
+)
+from herplan.app.web.forms import adopt_input, input_of, stage_input
+from herplan.app.web.posting import posted
+from herplan.app.web.render import language, missing, page
+from herplan.app.web.state import INPUT, PLANNING, Plannings
+from herplan.app.web.views import read_plan
+from herplan.corrections import KINDS, REASONS, Correction
+from herplan.domain import Problem, Reassessment
+from herplan.io.errors import InputError
+from herplan.io.sentences import weekday_date
+from herplan.io.words import WORDS
+from herplan.scheduler.timing import hhmm
+
+EARLIER = "eerder"  # invoer/eerder/: the input as it was before each decision
+
+
+def _problem(folder: Path, today: date) -> Problem:
+    return problem_of(input_of(folder), today)
+
+
+def _value_from_parts(fields: dict[str, str]) -> str:
+    """The page's fields as one ``waarde`` (scripts post ``waarde`` itself)."""
+    kind = fields.get("soort", "")
+    if fields.get("waarde", "").strip() or kind in ("niet_in_zorg", "niet_beschikbaar"):
+        return fields.get("waarde", "")
+    if kind == "ondersteuningsplan":
+        day = fields.get("datum", "").strip()
+        return f"verwacht {day}" if fields.get("wanneer") == "verwacht" else day
+    if kind == "begeleider":
+        return f"{fields.get('naam', '').strip()} <{fields.get('email', '').strip()}>"
+    if kind == "ontbreekt":
+        parts = [fields.get(k, "").strip() for k in ("initialen", "locatie", "einddatum")]
+        plan = fields.get("plandatum", "").strip()
+        return "; ".join(parts + ([plan] if plan else []))
+    return ""
+
+
+def _client_rows(found: Opened, problem: Problem, lang: str) -> list[dict[str, object]]:
+    """Each client of the provider: what the input says, where it is planned or why not,
+    by when a new support plan is needed, and the proposals given for it."""
+    provider = found.link.provider
+    planned = {a.dossier: a for a in found.appointments}
+    needed = {r["dossier"]: r.get("needed_by") for r in found.plan.get("support_plans", [])}
+    why = {u["dossier"]: u.get("explanation", "") for u in found.plan.get("unscheduled", [])}
+    given: dict[str, list[Correction]] = {}
+    for c in store_for(found.folder).listed(provider=provider):
+        if c.status != "replaced":
+            given.setdefault(c.dossier, []).append(c)
+    rows = []
+    for r in sorted(problem.reassessments, key=lambda r: (r.location, r.dossier)):
+        if r.provider != provider or r.withdrawn:
+            continue
+        a = planned.get(r.dossier)
+        rows.append({
+            "dossier": r.dossier, "client": r.client, "location": r.location,
+            "plan": _day(r.support_plan_date, lang), "expected": _day(r.new_plan_expected, lang),
+            "begeleider": _worker(r), "unavailable": _unavailable(r, lang),
+            "planned": f"{weekday_date(a.day, lang)} {hhmm(a.start)}" if a else "",
+            "why": "" if a else why.get(r.dossier, ""),
+            "needed_by": _day(date.fromisoformat(needed[r.dossier]), lang)
+            if needed.get(r.dossier) and not a else "",
+            "given": [_given(c, lang) for c in given.get(r.dossier, [])],
+        })  # fmt: skip
+    return rows
+
+
+def _day(day: date | None, lang: str) -> str:
+    return weekday_date(day, lang) if day else ""
+
+
+def _worker(r: Reassessment) -> str:
+    return f"{r.begeleider} <{r.begeleider_email}>" if r.begeleider_email else r.begeleider
+
+
+def _unavailable(r: Reassessment, lang: str) -> str:
+    return ", ".join(weekday_date(d, lang) for d in sorted(r.unavailable_dates))
+
+
+def _given(c: Correction, lang: str) -> dict[str, str]:
+    return {"kind": WORDS[lang][f"corr_kind_{c.kind}"], "value": _shown_value(c, lang),
+            "status": WORDS[lang][f"corr_status_{c.status}"],
+            "when": clock.dutch(c.given).strftime("%d-%m %H:%M")}  # fmt: skip
+
+
+def _shown_value(c: Correction, lang: str) -> str:
+    if c.kind == "niet_in_zorg" and c.value in REASONS:
+        return WORDS[lang][f"corr_reason_{c.value}"]
+    return c.value
+
+
+async def provider_details(request: Request) -> Response:
+    """GET ``/a/<token>/gegevens``: the provider's clients and the forms to correct them."""
+    found = opened_by_request(request)
+    if isinstance(found, Response):
+        return found
+    lang = plan_language(request, found.plan)
+    problem = await run_in_threadpool(_problem, found.folder, found.today)
+    rows = await run_in_threadpool(_client_rows, found, problem, lang)
+    missing_given = [_given(c, lang) for c in store_for(found.folder).listed(found.link.provider)
+                     if c.kind == "ontbreekt" and c.status != "replaced"]  # fmt: skip
+    locations = sorted(loc.name for loc in problem.locations if loc.provider == found.link.provider)
+    return page(
+        request, "provider_details.html", lang, provider=found.link.provider, rows=rows,
+        token=request.path_params["token"], kinds=KINDS, reasons=REASONS,
+        locations=locations, missing_given=missing_given,
+        saved=request.query_params.get("opgeslagen", "")[:40], today=found.today.isoformat(),
+        end=found.plan.get("settings", {}).get("periode_eind", ""),
+    )  # fmt: skip
+
+
+async def provider_correction(request: Request) -> Response:
+    """POST ``/a/<token>/correcties``: one proposal, stored at once, or why not (400)."""
+    got = await provider_form(request)
+    if isinstance(got, Response):
+        return got
+    found, form = got
+    lang = plan_language(request, found.plan)
+    fields = dict(form.fields)
+    fields["waarde"] = _value_from_parts(fields)
+    problem = await run_in_threadpool(_problem, found.folder, found.today)
+    store = store_for(found.folder)
+    said = await run_in_threadpool(propose, store, problem, found.link.provider, fields,
+                                   "online", found.today)  # fmt: skip
+    if isinstance(said, list):
+        message = " ".join(refusal_text(r, lang) for r in said)
+        return HTMLResponse(f'<!doctype html><html lang="{lang}"><meta charset="utf-8">'
+                            f'<meta name="viewport" content="width=device-width">'
+                            f'<p id="refused">{_escape(message)}</p>'
+                            f'<p><a href="/a/{request.path_params["token"]}/gegevens'
+                            f'?taal={lang}">←</a></p>', status_code=400)  # fmt: skip
+    audit.record(request, "correction", planning=found.name, provider=found.link.provider,
+                 kind=fields.get("soort", ""), id=said)  # fmt: skip
+    anchor = f"#c-{fields['dossier']}" if fields.get("dossier") else "#ontbreekt"
+    return RedirectResponse(f"/a/{request.path_params['token']}/gegevens?taal={lang}"
+                            f"&opgeslagen={said}{anchor}", status_code=303)  # fmt: skip
+
+
+def _escape(text: str) -> str:
+    from markupsafe import escape
+
+    return str(escape(text))
+
+
+# --- the planner's side ----------------------------------------------------------------
+
+
+def _planner_rows(folder: Path, lang: str) -> list[dict[str, object]]:
+    """Per provider, its proposals: what the input says → what the provider says."""
+    problem = _problem(folder, clock.today())
+    cases = {r.dossier: r for r in problem.reassessments}
+    per: dict[str, list[dict[str, object]]] = {}
+    for c in store_for(folder / PLANNING).listed():
+        if c.status == "replaced":
+            continue
+        per.setdefault(c.provider, []).append({
+            "id": c.id, "dossier": c.dossier or "—", "kind": WORDS[lang][f"corr_kind_{c.kind}"],
+            "now": _input_says(cases.get(c.dossier), c.kind, lang), "says": _shown_value(c, lang),
+            "when": clock.dutch(c.given).strftime("%d-%m %H:%M"), "source": c.source,
+            "status": c.status, "status_words": WORDS[lang][f"corr_status_{c.status}"],
+            "by": c.decided_by,
+        })  # fmt: skip
+    return [{"provider": p, "rows": rows, "open": sum(1 for r in rows if r["status"] == "open")}
+            for p, rows in sorted(per.items())]  # fmt: skip
+
+
+def _input_says(r: Reassessment | None, kind: str, lang: str) -> str:
+    if r is None:
+        return "—"
+    if kind == "ondersteuningsplan":
+        return _day(r.support_plan_date, lang) or "—"
+    if kind == "begeleider":
+        return _worker(r) or "—"
+    if kind == "niet_beschikbaar":
+        return _unavailable(r, lang) or "—"
+    return "—"
+
+
+async def planner_corrections(request: Request) -> Response:
+    """GET ``/p/<naam>/correcties``: the providers' proposals, to take or reject."""
+    name = request.path_params["name"]
+    store: Plannings = request.app.state.plannings
+    try:
+        folder = store.folder(name)
+    except LookupError:
+        return missing(request)
+    plan = read_plan(folder / PLANNING)
+    lang = language(request, plan)
+    if plan is None:
+        return missing(request)
+    groups = await run_in_threadpool(_planner_rows, folder, lang)
+    return page(request, "corrections.html", lang, name=name, groups=groups,
+                done=request.query_params.get("klaar", "")[:20],
+                earlier=(folder / INPUT / EARLIER).is_dir())  # fmt: skip
+
+
+async def planner_decide(request: Request) -> Response:
+    """POST ``/p/<naam>/correcties``: take or reject the ticked ones (or all of a provider);
+    the taken ones become a new revision of the input."""
+    got = await posted(request)
+    if isinstance(got, Response):
+        return got
+    fields = got.form.fields
+    decision = fields.get("besluit", "")
+    ids = [int(key[3:]) for key in fields if key.startswith("id-") and key[3:].isdecimal()
+           and key[3:].isascii() and len(key) < 15]  # fmt: skip
+    provider = fields.get("aanbieder", "")
+    if provider:
+        ids = [c.id for c in store_for(got.folder / PLANNING).listed(provider, "open")]
+    if decision not in ("overnemen", "afwijzen") or not ids:
+        return RedirectResponse(f"/p/{got.name}/correcties?taal={got.lang}", status_code=303)
+    by = request.session.get("user", "") or "planner"
+    try:
+        await run_in_threadpool(_decide, got.folder, ids, decision == "overnemen", by, got.lang)
+    except InputError as error:
+        return HTMLResponse("<br>".join(_escape(e) for e in error.messages), status_code=400)
+    audit.record(request, "corrections", planning=got.name, decision=decision, ids=ids)
+    return RedirectResponse(f"/p/{got.name}/correcties?taal={got.lang}&klaar={len(ids)}",
+                            status_code=303)  # fmt: skip
+
+
+def _decide(folder: Path, ids: list[int], take: bool, by: str, lang: str) -> None:
+    """Decide, write the corrected input beside the planning's, then make it the input;
+    the input as it was stays in ``invoer/eerder/``."""
+    source = input_of(folder)
+    staged = stage_input(folder, [("invoer.xlsx", b"")])
+    try:
+        decide(folder / PLANNING, ids if take else [], [] if take else ids, by, staged,
+               source, lang)  # fmt: skip
+    except BaseException:
+        shutil.rmtree(staged.parent, ignore_errors=True)
+        raise
+    earlier = folder / INPUT / EARLIER
+    earlier.mkdir(parents=True, exist_ok=True)
+    n = 1 + len(list(earlier.iterdir()))
+    if source.is_dir():
+        shutil.copytree(source, earlier / f"{n}-csv")
+    else:
+        shutil.copy2(source, earlier / f"{n}-invoer.xlsx")
+    adopt_input(folder, staged)

@@ -1,0 +1,248 @@
+"""Providers' corrections to the input (README, Corrections): proposed on the provider's
+page, refused when wrong, decided by the planner, written into a new input revision, and
+planned by the next rerun; nothing a provider proposes changes the plan before that."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+from starlette.testclient import TestClient
+
+from herplan.app.cli import main
+from herplan.app.correction_store import CorrectionStore
+from herplan.app.links import planning_links
+from herplan.corrections import Correction, refusals
+from herplan.io.input_corrections import corrected_input
+from herplan.io.input_reader import read_problem
+from tests.checker import check_plan
+from tests.conftest import EXAMPLE, PLANNED_AS
+from tests.test_web import app, token, upload, wait
+
+TODAY = PLANNED_AS
+STALE = ["D00012", "D00113", "D00157"]  # Yulius's reassessments the example leaves out for a
+# support plan that is too old
+
+
+@pytest.fixture(scope="module")
+def example_problem():
+    return read_problem(EXAMPLE, TODAY)[0]
+
+
+def codes(problem, provider, dossier, kind, value):
+    return [r.code for r in refusals(problem, provider, dossier, kind, value, TODAY)]
+
+
+def test_what_is_wrong_is_refused_with_its_reason(example_problem):
+    p = example_problem
+    lelie_case = next(r for r in p.reassessments if r.provider != "Yulius")
+    assert codes(p, "Yulius", lelie_case.dossier, "begeleider", "A <a@b.nl>") == ["not_yours"]
+    assert codes(p, "Yulius", "D99999", "begeleider", "A <a@b.nl>") == ["not_yours"]
+    assert codes(p, "Yulius", "D00012", "ondersteuningsplan", "2026-12-20") == ["future"]
+    assert codes(p, "Yulius", "D00012", "ondersteuningsplan", "2020-01-01") == ["older"]
+    assert codes(p, "Yulius", "D00012", "ondersteuningsplan", "20-11-2026") == ["date"]
+    assert codes(p, "Yulius", "D00012", "ondersteuningsplan", "verwacht 2027-02-01") == ["expected"]
+    assert codes(p, "Yulius", "D00012", "niet_beschikbaar", "2026-11-02") == ["period"]
+    assert codes(p, "Yulius", "D00012", "niet_in_zorg", "boos") == ["reason"]
+    assert codes(p, "Yulius", "D00012", "begeleider", "Jan Bos") == ["worker"]
+    assert codes(p, "Yulius", "D00012", "iets", "x") == ["kind"]
+    yulius = next(loc.name for loc in p.locations if loc.provider == "Yulius")
+    other = next(loc.name for loc in p.locations if loc.provider != "Yulius")
+    assert codes(p, "Yulius", "", "ontbreekt", f"Jan Bos; {yulius}; 2027-03-01") == ["initials"]
+    assert codes(p, "Yulius", "", "ontbreekt", f"J.B.; {other}; 2027-03-01") == ["location"]
+    assert codes(p, "Yulius", "D00012", "ontbreekt", f"J.B.; {yulius}; 2027-03-01") == ["duplicate"]
+    for fine in (("D00012", "ondersteuningsplan", "2026-11-20"),
+                 ("D00012", "ondersteuningsplan", "verwacht 2026-12-07"),
+                 ("D00012", "niet_in_zorg", "verhuisd"),
+                 ("D00012", "begeleider", "Jan Bos <j.bos@example.nl>"),
+                 ("D00012", "niet_beschikbaar", "2026-12-07, 2026-12-08"),
+                 ("", "ontbreekt", f"J.B.; {yulius}; 2027-03-01; 2026-11-01")):  # fmt: skip
+        assert codes(p, "Yulius", *fine) == [], fine
+
+
+def test_a_later_proposal_replaces_an_open_one_and_the_same_again_is_no_news(tmp_path):
+    store = CorrectionStore(tmp_path / "correcties.sqlite")
+    first = store.propose("Yulius", "D1", "ondersteuningsplan", "2026-11-01", "online")
+    again = store.propose("Yulius", "D1", "ondersteuningsplan", "2026-11-01", "online")
+    assert again == first
+    later = store.propose("Yulius", "D1", "ondersteuningsplan", "2026-11-20", "online")
+    other = store.propose("Yulius", "D1", "begeleider", "A <a@b.nl>", "online")
+    status = {c.id: c.status for c in store.listed()}
+    assert status == {first: "replaced", later: "open", other: "open"}
+    taken = store.decide([later], "taken", "bert")
+    assert [(c.id, c.status, c.decided_by) for c in taken] == [(later, "taken", "bert")]
+    store.propose("Yulius", "D1", "ondersteuningsplan", "2026-11-25", "online")
+    assert {c.status for c in store.listed() if c.id == later} == {"taken"}  # taken stays
+    store.undo([later])
+    assert [c.status for c in store.listed() if c.id == later] == ["open"]
+
+
+def _c(n, dossier, kind, value, status="taken", provider="Yulius") -> Correction:
+    given, decided = datetime(2026, 12, 1, 9), datetime(2026, 12, 2, 9)
+    return Correction(n, provider, dossier, kind, value, "online", given, status, "bert", decided)
+
+
+def test_the_corrected_input_changes_what_was_taken_and_lists_every_decision(tmp_path):
+    problem = read_problem(EXAMPLE, TODAY)[0]
+    provider_of = {r.dossier: r.provider for r in problem.reassessments}
+    yulius = next(loc.name for loc in problem.locations if loc.provider == "Yulius")
+    decided = [
+        _c(1, "D00012", "ondersteuningsplan", "2026-11-20"),
+        _c(2, "D00113", "ondersteuningsplan", "verwacht 2026-12-07"),
+        _c(3, "D00157", "niet_in_zorg", "verhuisd"),
+        _c(4, "D00012", "begeleider", '=HYPERLINK("x") <j.bos@example.nl>'),
+        _c(5, "D00012", "niet_beschikbaar", "2026-12-07"),
+        _c(6, "", "ontbreekt", f"J.B.; {yulius}; 2027-03-01; 2026-11-01"),
+        _c(7, "D00113", "begeleider", "Rejected <r@example.nl>", status="rejected"),
+    ]
+    out = tmp_path / "invoer-2.xlsx"
+    out.write_bytes(corrected_input(EXAMPLE, decided, provider_of))
+    new = {r.dossier: r for r in read_problem(out, TODAY)[0].reassessments}
+    assert new["D00012"].support_plan_date == date(2026, 11, 20)
+    assert new["D00113"].new_plan_expected == date(2026, 12, 7)
+    assert new["D00113"].begeleider == problem.reassessment("D00113").begeleider  # rejected
+    assert new["D00157"].withdrawn and "verhuisd" in new["D00157"].remark
+    assert new["D00012"].begeleider.startswith("=HYPERLINK")  # kept as text
+    assert date(2026, 12, 7) in new["D00012"].unavailable_dates
+    assert new["NIEUW-6"].client == "J.B." and new["NIEUW-6"].location == yulius
+    assert len(new) == len(problem.reassessments) + 1
+    wb = load_workbook(out)
+    sheet = wb["Herindicaties"]
+    assert all(c.data_type != "f" for row in sheet.iter_rows() for c in row)  # no formula
+    listed = [[c.value for c in row] for row in wb["Correcties"].iter_rows(min_row=2)]
+    assert [row[0] for row in listed] == [1, 2, 3, 4, 5, 6, 7]
+    assert listed[6][7] == "afgewezen" and listed[0][8] == "bert"
+
+
+# --- end to end: the provider on the page, the planner deciding, the rerun --------------
+
+
+@pytest.fixture(scope="module")
+def example_on_the_page(tmp_path_factory):
+    data = tmp_path_factory.mktemp("corrections") / "data"
+    with TestClient(app(data, time_limit=8, reproducible=True)) as client:
+        answer = upload(client, EXAMPLE)
+        assert answer.status_code == 303, answer.text
+        name = answer.headers["location"].split("/")[2]
+        assert wait(client, name)["errors"] == []
+        yield client, name, data / name
+
+
+def _link(folder: Path, provider: str) -> str:
+    return next(url.split("/a/")[1] for link, url in planning_links(folder / "planning")
+                if link.provider == provider)  # fmt: skip
+
+
+def _propose(client, link: str, **fields):
+    page = client.get(f"/a/{link}/gegevens")
+    csrf = re.search(r'name="csrf" value="([^"]+)"', page.text).group(1)
+    return client.post(f"/a/{link}/correcties", data={"csrf": csrf, **fields},
+                       follow_redirects=False)  # fmt: skip
+
+
+def _plan(folder: Path) -> dict:
+    return json.loads((folder / "planning" / "plan.json").read_text(encoding="utf-8"))
+
+
+def test_a_providers_corrections_reach_the_plan_only_once_the_planner_takes_them(
+    example_on_the_page,
+):
+    client, name, folder = example_on_the_page
+    before = _plan(folder)
+    assert not {a["dossier"] for a in before["appointments"]} & set(STALE)
+    yulius = _link(folder, "Yulius")
+    page = client.get(f"/a/{yulius}/gegevens")
+    assert page.status_code == 200 and 'id="c-D00012"' in page.text
+    assert "een nieuw ondersteuningsplan nodig" in page.text
+    assert not re.search(r'id="c-(?!D)', page.text)
+    lelie = [a["dossier"] for a in before["appointments"] if a["provider"] != "Yulius"]
+    assert f'id="c-{lelie[0]}"' not in page.text  # only its own clients
+    planned = next(a["dossier"] for a in before["appointments"] if a["provider"] == "Yulius"
+                   and a["date"] > "2026-12-02")  # fmt: skip
+    for dossier in STALE:
+        sent = _propose(client, yulius, dossier=dossier, soort="ondersteuningsplan",
+                        datum="2026-11-20", wanneer="gemaakt")  # fmt: skip
+        assert sent.status_code == 303, sent.text
+    assert _propose(client, yulius, dossier=planned, soort="niet_in_zorg",
+                    waarde="verhuisd").status_code == 303  # fmt: skip
+    rejected = _propose(client, yulius, dossier=STALE[0], soort="begeleider", naam="P. Pan",
+                        email="p.pan@example.nl")  # fmt: skip
+    assert rejected.status_code == 303
+    refused = _propose(client, yulius, dossier=lelie[0], soort="niet_in_zorg", waarde="verhuisd")
+    assert refused.status_code == 400 and "staat niet op uw lijst" in refused.text
+    future = _propose(client, yulius, dossier=STALE[1], soort="ondersteuningsplan",
+                      datum="2026-12-20", wanneer="gemaakt")  # fmt: skip
+    assert future.status_code == 400 and "in de toekomst" in future.text
+
+    # Proposed, not taken: a rerun plans exactly as before.
+    assert client.post(f"/p/{name}/opnieuw", data={"csrf": token(client)},
+                       follow_redirects=False).status_code == 303  # fmt: skip
+    assert wait(client, name)["errors"] == []
+    again = _plan(folder)
+    assert [(a["dossier"], a["date"], a["start"]) for a in again["appointments"]] == [
+        (a["dossier"], a["date"], a["start"]) for a in before["appointments"]
+    ]
+
+    listing = client.get(f"/p/{name}/correcties")
+    assert listing.status_code == 200 and listing.text.count('type="checkbox"') == 5
+    assert "5 open" in client.get(f"/p/{name}").text
+    ids = [int(n) for n in re.findall(r'name="id-(\d+)"', listing.text)]
+    take, reject = ids[:4], ids[4]
+    decided = client.post(f"/p/{name}/correcties", data={
+        "csrf": token(client), "besluit": "overnemen", **{f"id-{n}": "1" for n in take},
+    }, follow_redirects=False)  # fmt: skip
+    assert decided.status_code == 303
+    client.post(f"/p/{name}/correcties", data={"csrf": token(client), "besluit": "afwijzen",
+                                                f"id-{reject}": "1"})  # fmt: skip
+    assert "afgewezen" in client.get(f"/p/{name}/correcties").text
+    assert (folder / "invoer" / "eerder").is_dir()
+    sheet = load_workbook(folder / "invoer" / "invoer.xlsx")["Correcties"]
+    assert sheet.max_row == 6  # five decisions
+
+    assert client.post(f"/p/{name}/opnieuw", data={"csrf": token(client)},
+                       follow_redirects=False).status_code == 303  # fmt: skip
+    assert wait(client, name)["errors"] == []
+    after = _plan(folder)
+    now = {a["dossier"] for a in after["appointments"]}
+    assert set(STALE) <= now  # renewed, and there was room
+    assert planned not in now
+    withdrawn = next(c for c in after["changes"] if c["dossier"] == planned)
+    assert withdrawn["cause"] == "withdrawn"
+    new_input = read_problem(folder / "invoer" / "invoer.xlsx", TODAY)[0]
+    assert new_input.reassessment(STALE[0]).begeleider != "P. Pan"  # the rejected one
+    assert check_plan(new_input, after) == []
+
+
+def test_the_command_line_lists_takes_and_writes_the_corrected_input(tmp_path):
+    out = tmp_path / "planning"
+    args = ["plan", str(EXAMPLE), "--out", str(out), "--today", TODAY.isoformat(),
+            "--reproducible", "--time-limit", "5"]  # fmt: skip
+    assert CliRunner().invoke(main, args).exit_code == 0
+    store = CorrectionStore(tmp_path / "correcties.sqlite")
+    first = store.propose("Yulius", "D00012", "ondersteuningsplan", "2026-11-20", "online")
+    second = store.propose("Yulius", "D00113", "ondersteuningsplan", "2026-11-20", "online")
+    listed = CliRunner().invoke(main, ["corrections", str(out), "--json"])
+    rows = [json.loads(line) for line in listed.output.splitlines()]
+    assert [(r["id"], r["status"], r["kind"]) for r in rows] == [
+        (first, "open", "ondersteuningsplan"), (second, "open", "ondersteuningsplan")]  # fmt: skip
+    assert {"id", "provider", "dossier", "kind", "value", "source", "given", "status"} <= set(
+        rows[0]
+    )
+    no_out = CliRunner().invoke(main, ["corrections", str(out), "--take", str(first)])
+    assert no_out.exit_code == 2 and "--out" in no_out.output
+    new = tmp_path / "invoer-2.xlsx"
+    took = CliRunner().invoke(main, ["corrections", str(out), "--take", str(first), "--reject",
+                                     str(second), "--out", str(new), "--by", "bert"])  # fmt: skip
+    assert took.exit_code == 0, took.output
+    cases = {r.dossier: r for r in read_problem(new, TODAY)[0].reassessments}
+    assert cases["D00012"].support_plan_date == date(2026, 11, 20)
+    assert cases["D00113"].support_plan_date != date(2026, 11, 20)
+    unknown = CliRunner().invoke(main, ["corrections", str(out), "--take", str(first),
+                                        "--out", str(tmp_path / "x.xlsx")])  # fmt: skip
+    assert unknown.exit_code == 2 and "not open" in unknown.output
+    assert not (tmp_path / "x.xlsx").exists()
