@@ -66,7 +66,7 @@ def _as_minutes(value: object) -> int | None:
     return None
 
 
-def _properties(wb) -> dict[str, str]:
+def properties(wb) -> dict[str, str]:
     found: dict[str, str] = {}
     try:
         for prop in wb.custom_doc_props.props:
@@ -152,7 +152,7 @@ class _Answers:
             self.errors.append(f"{path.name}: cannot be read as a returned provider workbook "
                                f"({error})")  # fmt: skip
             return
-        stated = _properties(wb).get(PROVIDER_PROPERTY)
+        stated = properties(wb).get(PROVIDER_PROPERTY)
         sheet = next(filter(None, (answer_sheet(path.name, ws) for ws in wb.worksheets)), None)
         wb.close()
         if sheet is None:

@@ -22,6 +22,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from herplan.calendar import add_working_days
 from herplan.domain import Appointment, Plan
 from herplan.io.changes_sheet import write_changes
+from herplan.io.corrections_sheet import write_corrections
 from herplan.io.feedback import PROVIDER_PROPERTY, REVISION_PROPERTY
 from herplan.io.invites import renewal_of
 from herplan.io.overview import DATE, TIME, clock
@@ -283,6 +284,7 @@ def provider_workbook(plan: Plan, provider: str, calendar_name: str) -> bytes:
     _planning(wb, plan, provider, t, lang)
     has_actions = _action_needed(wb, plan, provider, t, lang)
     write_changes(wb, plan, t, provider)
+    write_corrections(wb, plan, provider, lang)
     _guide(wb, plan, provider, t, calendar_name, has_actions)
     # Who the workbook is for, so a returned copy is matched whatever its file name.
     wb.custom_doc_props.append(StringProperty(name=PROVIDER_PROPERTY, value=provider))

@@ -25,7 +25,7 @@ from herplan.domain import Problem, Reassessment
 
 KINDS = ("ondersteuningsplan", "niet_in_zorg", "begeleider", "niet_beschikbaar", "ontbreekt")
 REASONS = ("verhuisd", "uitgestroomd", "andere_zorg", "overleden", "anders")
-EXPECTED = "verwacht"  # ``verwacht JJJJ-MM-DD``: the date a new support plan is expected
+EXPECTED = ("verwacht", "expected")  # ``verwacht JJJJ-MM-DD``: when a new plan is expected
 MAX_VALUE = 200
 INITIALS = re.compile(r"^(?:[A-Za-zÀ-ÿ]\.\s?){1,5}(?:[a-z]{1,3}\s)?$|^(?:[A-Za-zÀ-ÿ]\.){1,5}$")
 
@@ -85,8 +85,8 @@ def parse_date(text: str) -> date | None:
 def plan_value(value: str) -> tuple[date | None, bool]:
     """``JJJJ-MM-DD`` (a plan made) or ``verwacht JJJJ-MM-DD`` (expected): date, expected."""
     text = value.strip()
-    expected = text.casefold().startswith(EXPECTED)
-    return parse_date(text[len(EXPECTED) :] if expected else text), expected
+    word = next((w for w in EXPECTED if text.casefold().startswith(w)), "")
+    return parse_date(text[len(word) :]), bool(word)
 
 
 def dates_value(value: str) -> list[date | None]:

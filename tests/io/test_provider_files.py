@@ -188,7 +188,7 @@ def test_workbook_is_a_proper_excel_table(example):
     out, plan = example
     provider = sorted(_providers(plan))[0]
     wb = load_workbook(out / "aanbieders" / f"{_slug_of(out, provider, plan)}.xlsx")
-    assert wb.sheetnames == ["Planning", "Actie nodig", "Toelichting"]
+    assert wb.sheetnames == ["Planning", "Actie nodig", "Correcties", "Toelichting"]
     ws = wb["Planning"]
     assert ws.freeze_panes == "A2" and "Planning" in ws.tables
     assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
@@ -260,7 +260,7 @@ def test_english_files_with_taal_en():
     files = planning_files(plan)
     (name,) = [n for n in files if n.startswith("aanbieders/") and n.endswith(".xlsx")]
     wb = load_workbook(BytesIO(files[name]))
-    assert wb.sheetnames == ["Planning", "Action needed", "Read me"]
+    assert wb.sheetnames == ["Planning", "Action needed", "Corrections", "Read me"]
     ics = next(v for n, v in files.items() if n.startswith("aanbieders/") and n.endswith(".ics"))
     assert b"Reassessment interview" in ics
 
