@@ -21,7 +21,6 @@ from herplan.io.atomic import write_bytes_atomic
 from herplan.io.cache import file_digest
 from herplan.io.errors import InputError
 from herplan.io.input_corrections import corrected_input
-from herplan.io.words import WORDS
 
 
 @dataclass(frozen=True)
@@ -41,11 +40,6 @@ def problem_of(input_path: Path, today: date) -> Problem:
 def store_for(folder: Path) -> CorrectionStore:
     """The corrections of the planning in ``folder`` (a planning folder or its data folder)."""
     return CorrectionStore(correction_store_of(folder))
-
-
-def refusal_text(refusal: Refusal, lang: str) -> str:
-    """A refusal in the planning's language."""
-    return WORDS[lang][f"corr_refused_{refusal.code}"].format(**dict(refusal.values))
 
 
 def propose(

@@ -25,16 +25,20 @@ from zoneinfo import ZoneInfo
 
 from herplan import clock
 from herplan.app.choices import picked_online, resolve_choices, set_by_hand
+from herplan.app.correction_store import CorrectionStore, correction_store_of
 from herplan.app.links import revision_links
 from herplan.app.summary import summary_text
+from herplan.corrections import refusals
 from herplan.domain import Plan, Problem, Rerun
 from herplan.io import cache, hand_edits
 from herplan.io.answer_store import AnswerStore, store_of
+from herplan.io.corrections_sheet import SheetCorrection, corrections_in
 from herplan.io.errors import InputError, location
 from herplan.io.frames import to_frames
 from herplan.io.input_reader import read_problem
 from herplan.io.planning_folder import held_planning_folder, write_held_folder
 from herplan.io.previous import prepare_rerun
+from herplan.io.sentences import refusal_text
 from herplan.io.source import source_files
 from herplan.scheduler.planner import make_plan
 from herplan.scheduler.solve import Progress, SolverOptions
@@ -200,6 +204,7 @@ def plan_input(
     by_hand = pending_by_hand(options)
     if by_hand:
         options = replace(options, hand=tuple(e.spec for e in by_hand))
+    proposed = sheet_corrections(problem, options)
     with held_planning_folder(folder) as notes:
         for note in notes:
             if hooks.notify is not None:
@@ -214,8 +219,31 @@ def plan_input(
                                                                   plan.revision)  # fmt: skip
         if by_hand and options.answers is not None:
             hand_edits.taken(store_of(options.answers).parent, by_hand)
+        if proposed:
+            store = CorrectionStore(correction_store_of(folder))
+            for c in proposed:
+                store.propose(c.provider, c.dossier, c.kind, c.value, c.where.split(" › ")[0],
+                              given=c.given)  # fmt: skip
     cache.keep("problem", problem.input_sha256, problem)  # herplan suggest starts from it
     return Planning(plan, folder, [*warnings, *notes], time.monotonic() - started, files)
+
+
+def sheet_corrections(problem: Problem, options: RunOptions) -> list[SheetCorrection]:
+    """The corrections filled in on the returned workbooks (README, Corrections): kept as
+    proposals for the planner once the plan is written; a wrong one is an input error."""
+    if not options.feedback:
+        return []
+    assert options.today is not None
+    provider_of = {r.dossier: r.provider for r in problem.reassessments}
+    found = corrections_in(list(options.feedback), provider_of)
+    errors = [
+        f"{c.where}: {refusal_text(r, 'en')}"
+        for c in found
+        for r in refusals(problem, c.provider, c.dossier, c.kind, c.value, options.today)
+    ]
+    if errors:
+        raise InputError(errors)
+    return found
 
 
 def pending_by_hand(options: RunOptions) -> list[hand_edits.HandEdit]:

@@ -13,8 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from herplan.corrections import Refusal
 from herplan.domain import Change, Plan, SolveStats, Unscheduled
-from herplan.io.words import language_of, words
+from herplan.io.words import WORDS, language_of, words
 from herplan.scheduler.changes import NOT_POSSIBLE
 from herplan.scheduler.timing import hhmm
 
@@ -285,3 +286,8 @@ def quality_lines(plan: Plan, lang: str) -> list[str]:
             lines.append(w["quality_visits_of"].format(extra=int(visits.objective - visits.bound),
                                                      fewest=int(visits.bound)))  # fmt: skip
     return lines
+
+
+def refusal_text(refusal: Refusal, lang: str) -> str:
+    """Why a provider's correction is refused, in ``lang`` (README, Corrections)."""
+    return WORDS[lang][f"corr_refused_{refusal.code}"].format(**dict(refusal.values))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -246,3 +246,51 @@ def test_the_command_line_lists_takes_and_writes_the_corrected_input(tmp_path):
                                         "--out", str(tmp_path / "x.xlsx")])  # fmt: skip
     assert unknown.exit_code == 2 and "not open" in unknown.output
     assert not (tmp_path / "x.xlsx").exists()
+
+
+def _fill_sheet(planning: Path, to: Path, rows: dict[str, tuple[str, object]]) -> Path:
+    """Yulius's workbook sent back with its sheet Correcties filled in per dossier."""
+    slug = json.loads((planning / "plan.json").read_text())["file_names"]["aanbieders"]["Yulius"]
+    wb = load_workbook(planning / "aanbieders" / f"{slug}.xlsx")
+    ws = wb["Correcties"]
+    header = [c.value for c in ws[1]]
+    for row in ws.iter_rows(min_row=2):
+        if row[0].value in rows:
+            kind, value = rows[row[0].value]
+            row[header.index("Correctie")].value = kind
+            row[header.index("Waarde")].value = value
+    wb.save(to)
+    return to
+
+
+def test_the_same_corrections_come_back_in_the_returned_workbook(tmp_path):
+    out = tmp_path / "planning"
+    plan = ["plan", str(EXAMPLE), "--out", str(out), "--today", TODAY.isoformat(),
+            "--reproducible", "--time-limit", "5"]  # fmt: skip
+    assert CliRunner().invoke(main, plan).exit_code == 0
+    wrong = _fill_sheet(out, tmp_path / "fout.xlsx",
+                        {"D00012": ("nieuw ondersteuningsplan", date(2026, 12, 20))})  # fmt: skip
+    before = (out / "plan.json").read_bytes()
+    refused = CliRunner().invoke(main, [*plan, "--feedback", str(wrong)])
+    assert refused.exit_code == 2 and "fout.xlsx › Correcties › row" in refused.output
+    assert "lies in the future" in refused.output and (out / "plan.json").read_bytes() == before
+    store = CorrectionStore(tmp_path / "correcties.sqlite")
+    assert store.listed() == []
+    back = _fill_sheet(out, tmp_path / "yulius-terug.xlsx", {
+        "D00012": ("nieuw ondersteuningsplan", date(2026, 11, 20)),
+        "D00031": ("niet meer bij ons in zorg", "verhuisd"),
+    })  # fmt: skip
+    store.propose("Yulius", "D00012", "ondersteuningsplan", "2026-11-25", "online",
+                  given=datetime(2020, 1, 1, tzinfo=UTC))  # the page, before the sheet  # fmt: skip
+    rerun = CliRunner().invoke(main, [*plan, "--feedback", str(back)])
+    assert rerun.exit_code == 0, rerun.output
+    listed = {(c.dossier, c.kind, c.value, c.source, c.status) for c in store.listed()}
+    assert listed == {
+        ("D00012", "ondersteuningsplan", "2026-11-25", "online", "replaced"),
+        ("D00012", "ondersteuningsplan", "2026-11-20", "yulius-terug.xlsx", "open"),
+        ("D00031", "niet_in_zorg", "verhuisd", "yulius-terug.xlsx", "open"),
+    }
+    again = CliRunner().invoke(main, [*plan, "--feedback", str(back)])  # read twice: no news
+    assert again.exit_code == 0 and len(store.listed()) == 3
+    after = json.loads((out / "plan.json").read_text())
+    assert "D00031" in {a["dossier"] for a in after["appointments"]}  # proposed, not taken

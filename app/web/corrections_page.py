@@ -22,7 +22,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from herplan import clock
-from herplan.app.correction_taking import decide, problem_of, propose, refusal_text, store_for
+from herplan.app.correction_taking import decide, problem_of, propose, store_for
 from herplan.app.web import audit
 from herplan.app.web.answering import (
     Opened,
@@ -38,7 +38,7 @@ from herplan.app.web.views import read_plan
 from herplan.corrections import KINDS, REASONS, Correction
 from herplan.domain import Problem, Reassessment
 from herplan.io.errors import InputError
-from herplan.io.sentences import weekday_date
+from herplan.io.sentences import refusal_text, weekday_date
 from herplan.io.words import WORDS
 from herplan.scheduler.timing import hhmm
 
