@@ -711,6 +711,7 @@ WORDS: dict[str, dict[str, str]] = {
         "web_corr_take_all": "Alles van {provider} overnemen",
         "web_corr_reject_all": "Alles van {provider} afwijzen",
         "web_corr_planner_link": "Correcties van aanbieders ({n} open)",
+        "web_corr_input_download": "De invoer downloaden",
         # Corrections a provider proposes (README, Corrections)
         "corr_sheet_title": "Correcties",
         "corr_sheet_dossier": "Dossier",
@@ -1461,6 +1462,7 @@ WORDS: dict[str, dict[str, str]] = {
         "web_corr_take_all": "Take everything of {provider}",
         "web_corr_reject_all": "Reject everything of {provider}",
         "web_corr_planner_link": "Corrections from providers ({n} open)",
+        "web_corr_input_download": "Download the input",
         # Corrections a provider proposes (README, Corrections)
         "corr_sheet_title": "Corrections",
         "corr_sheet_dossier": "File",

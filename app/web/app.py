@@ -77,6 +77,7 @@ ROUTES = [
     Route("/a/{token}/correcties", corrections_page.provider_correction, methods=["POST"]),
     Route("/p/{name}/correcties", corrections_page.planner_corrections),
     Route("/p/{name}/correcties", corrections_page.planner_decide, methods=["POST"]),
+    Route("/p/{name}/invoer.xlsx", corrections_page.input_download),
     Route("/p/{name}/capaciteit", capacity_page.show),
     Route("/p/{name}/capaciteit", capacity_page.start, methods=["POST"]),
     Route("/p/{name}/capaciteit/grafiek.{kind}", capacity_page.chart),

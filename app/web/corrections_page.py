@@ -25,6 +25,7 @@ from herplan import clock
 from herplan.app.correction_taking import decide, problem_of, propose, store_for
 from herplan.app.web import audit
 from herplan.app.web.answering import (
+    XLSX,
     Opened,
     opened_by_request,
     plan_language,
@@ -247,6 +248,23 @@ async def planner_decide(request: Request) -> Response:
     audit.record(request, "corrections", planning=got.name, decision=decision, ids=ids)
     return RedirectResponse(f"/p/{got.name}/correcties?taal={got.lang}&klaar={len(ids)}",
                             status_code=303)  # fmt: skip
+
+
+async def input_download(request: Request) -> Response:
+    """GET ``/p/<naam>/invoer.xlsx``: the input the next rerun plans from (with the
+    corrections taken so far and their sheet)."""
+    name = request.path_params["name"]
+    store: Plannings = request.app.state.plannings
+    try:
+        source = input_of(store.folder(name))
+    except LookupError:
+        return missing(request)
+    if not source.is_file():
+        return missing(request)
+    audit.record(request, "download", planning=name, file="invoer.xlsx")
+    disposition = f'attachment; filename="{name}-invoer.xlsx"'
+    return Response(await run_in_threadpool(source.read_bytes), media_type=XLSX,
+                    headers={"Content-Disposition": disposition})  # fmt: skip
 
 
 def _decide(folder: Path, ids: list[int], take: bool, by: str, lang: str) -> None:
