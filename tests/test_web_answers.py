@@ -308,11 +308,16 @@ def test_a_provider_with_a_nee_picks_another_place_and_the_rerun_pins_it(region)
     for other in mine(folder, "Lelie"):  # nothing of another provider's clients
         assert not shown(other, options.text)
     csrf = re.search(r'name="csrf" value="([^"]+)"', options.text).group(1)
-    made_up = client.post(f"/a/{links['Yulius']}/kies", data={"csrf": csrf, "n": n,
+    seen = re.search(r'name="afspraak" value="([^"]+)"', options.text).group(1)
+    form = {"csrf": csrf, "n": n, "dossier": dossier, "afspraak": seen}
+    made_up = client.post(f"/a/{links['Yulius']}/kies", data={**form,
                           "plaats": "2026-12-24@AH@09:00"}, follow_redirects=False)  # fmt: skip
     assert made_up.status_code == 400
-    picked = client.post(f"/a/{links['Yulius']}/kies", data={"csrf": csrf, "n": n,
+    unsaid = client.post(f"/a/{links['Yulius']}/kies", data={"csrf": csrf, "n": n,
                          "plaats": places[0]}, follow_redirects=False)  # fmt: skip
+    assert unsaid.status_code == 409  # which appointment it was, never only its place in a list
+    picked = client.post(f"/a/{links['Yulius']}/kies", data={**form, "plaats": places[0]},
+                         follow_redirects=False)  # fmt: skip
     assert picked.status_code == 303
     kept = AnswerStore(folder / "antwoorden.sqlite").latest()[dossier]
     assert (kept.answer, kept.remark, kept.choice) == ("nee", "liever later", places[0])
@@ -381,3 +386,27 @@ def test_a_failed_rerun_says_so_and_leads_back_to_the_planning(region, tmp_path)
     assert "The planning failed" in page and 'id="back"' in page and 'id="stop"' not in page
     assert f'href="/p/{name}?taal=en"' in page  # back, in the page's language
     assert "Plan again" in client.get(f"/p/{name}?taal=en").text  # the planning is still there
+
+
+def test_a_page_opened_before_a_rerun_never_answers_for_another_client_or_time(region):
+    """A pick or an answer posted from a page shown before a rerun changed the list is
+    refused (409) and nothing is stored: the form names the appointment it showed."""
+    client, name, folder = region
+    links = links_on_page(client, name)
+    first, second = mine(folder, "Yulius")[:2]
+    page = client.get(f"/a/{links['Yulius']}").text
+    csrf = re.search(r'name="csrf" value="([^"]+)"', page).group(1)
+    seen = dict(re.findall(r'name="dossier" value="([^"]+)"><input type="hidden" '
+                           r'name="afspraak" value="([^"]+)"', page))  # fmt: skip
+    assert set(seen) >= {first, second} and seen[first] != seen[second]
+    stale = {"csrf": csrf, "dossier": second, "afspraak": seen[first], "antwoord": "ja"}
+    refused = client.post(f"/a/{links['Yulius']}", data=stale, follow_redirects=False)
+    assert refused.status_code == 409 and 'id="changed"' in refused.text
+    options = client.get(f"/a/{links['Yulius']}/opties/1").text
+    n1 = re.search(r'name="dossier" value="([^"]+)"', options).group(1)
+    other = next(d for d in (first, second) if d != n1)
+    wrong = client.post(f"/a/{links['Yulius']}/kies", data={"csrf": csrf, "n": "1",
+                        "dossier": other, "afspraak": seen[other], "plaats": "geen"},
+                        follow_redirects=False)  # fmt: skip
+    assert wrong.status_code == 409
+    assert AnswerStore(folder / "antwoorden.sqlite").latest() == {}

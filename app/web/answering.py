@@ -182,6 +182,31 @@ async def provider_form(request: Request) -> tuple[Opened, Form] | Response:
         return HTMLResponse("Geweigerd / refused", status_code=403)
 
 
+def appointment_key(a: Appointment) -> str:
+    """The appointment as a page showed it (``JJJJ-MM-DD@HH:MM``), posted back with an
+    answer so that one given on a page from before a rerun is never applied to the time
+    the rerun gave it, or to another client."""
+    return f"{a.day.isoformat()}@{hhmm(a.start)}"
+
+
+def shown_as(a: Appointment, fields: dict[str, str], require: bool = False) -> bool:
+    """Does the posted form speak of ``a`` as it is now (same client, same time)?"""
+    shown = fields.get("afspraak")
+    if shown is None:
+        return not require
+    return shown == appointment_key(a) and fields.get("dossier", a.dossier) == a.dossier
+
+
+def changed_since(lang: str, token: str) -> Response:
+    """409: the planning changed since the page was opened; nothing is stored."""
+    w = section(lang, "web_")
+    text, back = w["answer_changed"], w["corr_back"]
+    return HTMLResponse(f'<!doctype html><html lang="{lang}"><meta charset="utf-8">'
+                        f'<meta name="viewport" content="width=device-width"><p id="changed">'
+                        f'{text}</p><p><a href="/a/{token}?taal={lang}">{back}</a></p>',
+                        status_code=409)  # fmt: skip
+
+
 def plan_language(request: Request, plan: dict) -> str:
     asked = request.query_params.get("taal")
     if asked in WORDS:
@@ -209,6 +234,7 @@ def _rows(found: Opened, lang: str) -> list[dict[str, object]]:
             "remark": answer.remark if current and answer else "",
             "choice": _readable(answer.choice, names, lang) if current and answer else "",
             "held": found.held(a),
+            "shown": appointment_key(a),
         })  # fmt: skip
     return rows
 
@@ -250,6 +276,8 @@ async def provider_answer(request: Request) -> Response:
     n, appointment = mine[dossier]
     if found.held(appointment):
         return HTMLResponse(section(lang, "web_")["answer_held"], status_code=400)
+    if not shown_as(appointment, form.fields):
+        return changed_since(lang, token)
     found.store.answer(appointment, found.link.revision, answer,
                        form.fields.get("opmerking", ""), "online")  # fmt: skip
     audit.record(request, "answer", planning=found.name, provider=found.link.provider,

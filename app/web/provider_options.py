@@ -18,10 +18,13 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from herplan.app.web import audit
 from herplan.app.web.answering import (
     Opened,
+    appointment_key,
+    changed_since,
     not_found,
     opened_by_request,
     plan_language,
     provider_form,
+    shown_as,
 )
 from herplan.app.web.choosing import PLACE, SUGGEST_SECONDS
 from herplan.app.web.forms import input_of
@@ -71,6 +74,7 @@ async def provider_options(request: Request) -> Response:
     places = await _places(found, appointment.dossier, lang, request.app.state.config.today())
     return page(request, "provider_options.html", lang, token=token, n=n, places=places,
                 provider=found.link.provider, dossier=appointment.dossier,
+                shown=appointment_key(appointment),
                 client=appointment.client, none_fits=NONE_FITS,
                 now=f"{weekday_date(appointment.day, lang)}")  # fmt: skip
 
@@ -86,6 +90,8 @@ async def provider_pick(request: Request) -> Response:
     appointment = _appointment(found, n)
     if appointment is None:
         return not_found()
+    if not shown_as(appointment, form.fields, require=True):
+        return changed_since(lang, token)
     if place != NONE_FITS and not (PLACE.fullmatch(place) and place in {
             p["place"] for p in await _places(found, appointment.dossier, lang,
                                                request.app.state.config.today())}):  # fmt: skip

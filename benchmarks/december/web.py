@@ -119,6 +119,10 @@ class Page:
             return 0, ""
         fields = {"csrf": csrf.group(1), "dossier": dossier, "antwoord": answer,
                   "opmerking": remark}  # fmt: skip
+        shown = re.search(rf'name="dossier" value="{re.escape(dossier)}"><input type="hidden" '
+                          r'name="afspraak" value="([^"]+)"', page.text)  # fmt: skip
+        if shown is not None:  # as a browser posts the form it showed
+            fields["afspraak"] = shown.group(1)
         sent = phone.post(f"/a/{link}", data=fields, follow_redirects=False)
         found = re.search(r"opgeslagen=(\d+)", sent.headers.get("location", ""))
         return sent.status_code, found.group(1) if found else ""
@@ -134,6 +138,10 @@ class Page:
         if csrf is None:
             return page.status_code
         fields = {"csrf": csrf.group(1), "n": n, "plaats": place}
+        for name in ("dossier", "afspraak"):  # the appointment the page showed
+            found = re.search(rf'name="{name}" value="([^"]+)"', page.text)
+            if found is not None:
+                fields[name] = found.group(1)
         return phone.post(f"/a/{link}/kies", data=fields, follow_redirects=False).status_code
 
     def opens(self, link: str) -> tuple[int, str]:
