@@ -41,6 +41,7 @@ class Previous:
     file_names: dict[str, dict[str, str]] = field(default_factory=dict)
     invitations: tuple[Invitation, ...] = ()
     answers_seen: int = 0  # online answers up to this one were taken already
+    today: date | None = None  # the day it was planned as (README, Today)
 
 
 def _minutes(text: object) -> int:
@@ -93,7 +94,15 @@ def read_previous(path: Path) -> Previous:
         file_names=_file_names(data, path),
         invitations=_each(data, path, "invitations", "invitation", _invitation),
         answers_seen=_count(data, "answers_seen"),
+        today=_day_of(data.get("today")),
     )
+
+
+def _day_of(value: object) -> date | None:
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
 
 
 def _plan_data(path: Path) -> dict:
@@ -186,6 +195,13 @@ def prepare_rerun(
     returned sheets and, from ``answers`` (a data folder or its ``antwoorden.sqlite``),
     the online answers."""
     previous = read_previous(folder / "plan.json")
+    if previous.today is not None and today < previous.today:
+        raise InputError([
+            f"{folder / 'plan.json'}: revision {previous.revision} was planned as of "
+            f"{previous.today.isoformat()}; a rerun as of {today.isoformat()} would go back in "
+            f"time and undo what was held since. Give --today {previous.today.isoformat()} "
+            "or later (or leave it out: today)"
+        ])  # fmt: skip
     verdicts, stale, conflicts = read_feedback(list(feedback), previous.appointments)
     picked: tuple[str, ...] = ()
     seen = 0

@@ -73,6 +73,24 @@ def test_a_first_plan_made_on_16_december_places_nothing_on_or_before_it(tmp_pat
         assert not any(f"DTSTART;TZID=Europe/Amsterdam:202612{d:02d}" in text for d in range(1, 17))
 
 
+def test_a_rerun_never_goes_back_in_time(tmp_path):
+    """A rerun as of a day before the one the plan was made as would undo what was held
+    since (a README command with --today copied onto a live folder): refused, exit 2."""
+    out = tmp_path / "planning"
+    first = run("plan", EXAMPLE, "--out", out, "--today", "2026-12-09", "--reproducible",
+                "--time-limit", "3")  # fmt: skip
+    assert first.exit_code == 0, first.output
+    before = (out / "plan.json").read_bytes()
+    back = run("plan", EXAMPLE, "--out", out, "--today", "2026-11-30", "--time-limit", "3")
+    assert back.exit_code == 2
+    said = " ".join(back.output.split())
+    assert "planned as of 2026-12-09" in said and "--today 2026-12-09 or later" in said
+    assert (out / "plan.json").read_bytes() == before
+    same_day = run("plan", EXAMPLE, "--out", out, "--today", "2026-12-09", "--reproducible",
+                   "--time-limit", "3")  # fmt: skip
+    assert same_day.exit_code == 0, same_day.output
+
+
 def test_a_first_plan_before_the_period_says_nothing_of_a_begun_period(planned_example):
     out, result = planned_example
     assert plan_of(out)["today"] == PLANNED_AS.isoformat()
@@ -364,7 +382,7 @@ def test_a_providers_page_shows_held_appointments_without_asking_an_answer(answe
         assert page.count('name="antwoord" value="ja"') == sum(
             1 for a in plan["appointments"] if a["provider"] == provider and a["date"] > days[0]
         )
-        deadline = re.search(r"Graag antwoorden vóór \w+ (\d+) december\.", page)
+        deadline = re.search(r"Graag antwoorden uiterlijk \w+ (\d+) december\.", page)
         assert deadline is not None and date(2026, 12, int(deadline.group(1))) >= today
         refused = answer(client, links[provider], held[0]["dossier"], "nee")
         assert refused.status_code == 400 and "geen antwoord meer nodig" in refused.text

@@ -105,7 +105,7 @@ def test_each_provider_sees_its_own_appointments_only(region):
         assert f"({dossier})" in page
     for dossier in mine(folder, "Lelie"):
         assert not shown(dossier, page)
-    assert "Lelie" not in page and "vóór" in page  # what happens next, and by when
+    assert "Lelie" not in page and "uiterlijk" in page  # what happens next, and by when
     assert "Same day, another time" in client.get(f"/a/{links['Yulius']}?taal=en").text
 
 
