@@ -213,13 +213,22 @@ def plan(
     help="Log in as this user; the password comes from HERPLAN_SMTP_PASSWORD or a prompt.",
 )
 @click.option("--dry-run", is_flag=True, help="Only list what would be sent.")
-def send(folder: Path, server: str, starttls: bool, user: str | None, dry_run: bool) -> None:
+@click.option(
+    "--today", type=click.DateTime(formats=["%Y-%m-%d", "%d-%m-%Y"]),
+    help="Send as of this day (default: today, Dutch time): nothing goes out for an "
+    "interview on or before it.",
+)  # fmt: skip
+def send(
+    folder: Path, server: str, starttls: bool, user: str | None, dry_run: bool,
+    today: datetime | None,
+) -> None:  # fmt: skip
     """Send the invitations in DIR/uitgaand/ by e-mail, each one once.
 
     What was sent is recorded in DIR/verzonden.json: a second send sends only
     what is new, and after a failure (server down, an address refused) it
     sends what is still missing.
     """
+    from herplan import clock
     from herplan.app.mailer import send_outbox, smtp_connection
     from herplan.app.send_summary import send_summary
 
@@ -235,7 +244,8 @@ def send(folder: Path, server: str, starttls: bool, user: str | None, dry_run: b
         )
     connect = smtp_connection(host, int(port_text), starttls, user, password)
     try:
-        report = send_outbox(folder, connect, dry_run=dry_run)
+        day = today.date() if today else clock.today()
+        report = send_outbox(folder, connect, dry_run=dry_run, today=day)
     except InputError as error:
         click.echo("Nothing was sent:", err=True)
         for message in error.messages:

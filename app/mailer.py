@@ -24,6 +24,7 @@ import ssl
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from email.utils import getaddresses, parseaddr
 from pathlib import Path
 
@@ -50,6 +51,7 @@ class Outgoing:
     uid: str
     method: str
     sequence: int
+    day: date | None = None  # the event's day (DTSTART)
 
     @property
     def key(self) -> tuple[str, str]:
@@ -70,6 +72,7 @@ class SendReport:
     not_needed: list[Outgoing] = field(default_factory=list)
     failed: list[tuple[Outgoing, str]] = field(default_factory=list)
     pending: list[Outgoing] = field(default_factory=list)  # what a dry run would send
+    passed: list[Outgoing] = field(default_factory=list)  # for a day gone by: never sent
 
 
 def _read(path: Path, revision: int) -> Outgoing:
@@ -81,7 +84,7 @@ def _read(path: Path, revision: int) -> Outgoing:
         payload = part.get_payload(decode=True)
         if not isinstance(payload, bytes):
             raise ValueError("no calendar part")
-        method, uid, sequence = _identity(payload)
+        method, uid, sequence, day = _identity(payload)
         recipients = getaddresses([str(msg.get("To", ""))])
         if len(recipients) != 1 or not recipients[0][1]:
             raise ValueError("expected one recipient")
@@ -94,15 +97,16 @@ def _read(path: Path, revision: int) -> Outgoing:
             uid=uid,
             method=method,
             sequence=sequence,
+            day=day,
         )
     except (OSError, ValueError, KeyError, StopIteration, TypeError) as error:
         raise InputError([f"{path}: not a herplan outbox message ({error})"]) from None
 
 
-def _identity(payload: bytes) -> tuple[str, str, int]:
-    """The calendar's METHOD and its event's UID and SEQUENCE. herplan writes these as
-    plain properties, read here from the unfolded lines (a region's outbox in a fraction
-    of a second); anything else is read by icalendar."""
+def _identity(payload: bytes) -> tuple[str, str, int, date | None]:
+    """The calendar's METHOD and its event's UID, SEQUENCE and day. herplan writes these
+    as plain properties, read here from the unfolded lines (a region's outbox in a
+    fraction of a second); anything else is read by icalendar."""
     lines = payload.replace(b"\r\n ", b"").replace(b"\r\n\t", b"").decode("utf-8").splitlines()
     found: dict[str, str] = {}
     in_event = False
@@ -114,11 +118,25 @@ def _identity(payload: bytes) -> tuple[str, str, int]:
             break
         elif (name == "METHOD" and not in_event) or (name in ("UID", "SEQUENCE") and in_event):
             found.setdefault(name, value)
+        elif in_event and name.split(";")[0] == "DTSTART":
+            found.setdefault("DTSTART", value)
     if "METHOD" in found and "UID" in found:
-        return found["METHOD"].upper(), found["UID"], int(found.get("SEQUENCE", "0"))
+        return (found["METHOD"].upper(), found["UID"], int(found.get("SEQUENCE", "0")),
+                _day(found.get("DTSTART", "")))  # fmt: skip
     cal = Calendar.from_ical(payload)
     event = next(iter(cal.walk("VEVENT")))
-    return str(cal["METHOD"]).upper(), str(event["UID"]), int(event.get("SEQUENCE", 0))
+    start = event.get("DTSTART")
+    moment = start.dt if start is not None else None
+    day = moment.date() if isinstance(moment, datetime) else moment
+    return (str(cal["METHOD"]).upper(), str(event["UID"]), int(event.get("SEQUENCE", 0)),
+            day if isinstance(day, date) else None)  # fmt: skip
+
+
+def _day(value: str) -> date | None:
+    try:
+        return date(int(value[:4]), int(value[4:6]), int(value[6:8]))
+    except ValueError:
+        return None
 
 
 def _revision(folder: Path) -> int:
@@ -206,12 +224,15 @@ def _ends_with_newline(path: Path) -> bool:
         return fh.read(1) == b"\n"
 
 
-def plan_sending(messages: list[Outgoing], log: list[dict]) -> SendReport:
+def plan_sending(
+    messages: list[Outgoing], log: list[dict], today: date | None = None
+) -> SendReport:
     """Decide, per recipient and event, which message still has to go.
 
     A cancellation goes only to whom the event stands in the calendar of: the
     last message that reached them was an invitation (not never, not a
-    cancellation already).
+    cancellation already). Nothing goes out for an event on ``today`` or before
+    (README, Today): it has been held, or is too close to reach anyone.
     """
     sent_ids = {entry.get("message_id") for entry in log}
     last: dict[tuple[str, str], str] = {}
@@ -230,6 +251,8 @@ def plan_sending(messages: list[Outgoing], log: list[dict]) -> SendReport:
             (report.already if m.message_id in sent_ids else report.superseded).append(m)
         if newest.message_id in sent_ids:
             report.already.append(newest)
+        elif today is not None and newest.day is not None and newest.day <= today:
+            report.passed.append(newest)
         elif newest.method == "CANCEL" and key not in invited:
             report.not_needed.append(newest)
         else:
@@ -302,11 +325,14 @@ def with_current_links(raw: bytes, replacements: dict[str, str]) -> bytes:
     return msg.as_bytes(policy=email.policy.SMTP) if changed else raw
 
 
-def send_outbox(folder: Path, connect: Connect | None, dry_run: bool = False) -> SendReport:
-    """Send what has not been sent yet; ``dry_run`` only says what that would be."""
+def send_outbox(
+    folder: Path, connect: Connect | None, dry_run: bool = False, today: date | None = None
+) -> SendReport:
+    """Send what has not been sent yet, for events after ``today`` (None: every event);
+    ``dry_run`` only says what that would be."""
     with folder_lock(folder):
         recover_folder(folder)  # a rerun killed mid-swap: the planning comes back first
-        report = plan_sending(read_outboxes(folder), read_log(folder))
+        report = plan_sending(read_outboxes(folder), read_log(folder), today)
         if dry_run or not report.pending:
             return report
         assert connect is not None

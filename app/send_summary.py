@@ -30,6 +30,7 @@ def send_summary(report: SendReport, folder: Path, dry_run: bool) -> str:
         f"{w['already']:<58} {len(report.already):>5}",
         f"{w['superseded']:<58} {len(report.superseded):>5}",
         f"{w['not_needed']:<58} {len(report.not_needed):>5}",
+        f"{w['passed']:<58} {len(report.passed):>5}",
         f"{w['failed']:<58} {len(report.failed):>5}",
     ]
     lines += [f"  {m.path.name} → {m.to}: {reason}" for m, reason in report.failed]

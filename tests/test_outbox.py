@@ -42,6 +42,8 @@ SHAPE = Shape(reassessments=60, consultants=4, locations=10, settings=SETTINGS)
 
 
 def run(*args: str, code: int = 0):
+    if args[0] == "send" and "--today" not in args:  # sent as of the day it was planned as
+        args = (*args, "--today", TODAY)
     result = CliRunner().invoke(main, list(args), catch_exceptions=False)
     assert result.exit_code == code, result.output
     return result
@@ -189,6 +191,23 @@ def test_send_delivers_each_message_once(workspace, smtp):
     again = run("send", str(folder), "--smtp", smtp.address)
     assert len(smtp.received) == len(files), "a second send sends nothing again"
     assert "Niets te versturen" in again.output
+
+
+def test_nothing_goes_out_for_an_interview_on_or_before_the_day_it_is_sent(workspace, smtp):
+    """A send on 9 December (revision 1 never sent): the interviews of 1-9 December are
+    held or too close; their messages stay unsent and are counted as such (README, Today)."""
+    folder = workspace / "planning"
+    files = sorted((folder / "uitgaand").glob("*.eml"))
+    days = {p: parse(p.read_bytes())[1].walk("VEVENT")[0]["DTSTART"].dt.date() for p in files}
+    later = [p for p, day in days.items() if day > date(2026, 12, 9)]
+    assert 0 < len(later) < len(files)
+    result = run("send", str(folder), "--smtp", smtp.address, "--today", "2026-12-09")
+    assert len(smtp.received) == len(later)
+    (line,) = [x for x in result.output.splitlines() if "vandaag of al geweest" in x]
+    assert int(line.split()[-1]) == len(files) - len(later)
+    sent_days = {parse(content)[1].walk("VEVENT")[0]["DTSTART"].dt.date()
+                 for _s, _r, content in smtp.received}  # fmt: skip
+    assert min(sent_days) > date(2026, 12, 9)
 
 
 def test_a_failure_halfway_loses_nothing_and_sends_nothing_twice(workspace, smtp):

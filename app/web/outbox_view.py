@@ -8,6 +8,7 @@ settings without the password; and what the last *Versturen* of this session did
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import date
 from pathlib import Path
 
 from starlette.requests import Request
@@ -26,14 +27,15 @@ def _stamp(path: Path) -> int:
         return 0
 
 
-def outbox(planning: Path) -> dict[str, object]:
+def outbox(planning: Path, today: date | None = None) -> dict[str, object]:
     """What still has to go, per recipient: new, changed and cancelled, with a message to
-    read of each recipient; and how many were sent before."""
-    key = (str(planning), _stamp(planning / "plan.json"), _stamp(planning / SENT_LOG))
+    read of each recipient; and how many were sent before. Nothing for an interview on
+    ``today`` or before."""
+    key = (str(planning), _stamp(planning / "plan.json"), _stamp(planning / SENT_LOG), today)
     if key in _seen:
         return _seen[key]
     try:
-        report = plan_sending(read_outboxes(planning), read_log(planning))
+        report = plan_sending(read_outboxes(planning), read_log(planning), today)
     except InputError as error:
         return {"recipients": [], "pending": 0, "sent": 0, "problem": error.messages[0]}
     per: dict[str, dict] = defaultdict(lambda: {"new": 0, "changed": 0, "cancelled": 0,

@@ -71,7 +71,8 @@ async def send(request: Request) -> Response:
     connect = connection(s.host, s.port, s.starttls, s.user or None,
                          mail_settings.password(store.data))  # fmt: skip
     try:
-        report = await run_in_threadpool(send_outbox, folder / PLANNING, connect)
+        report = await run_in_threadpool(send_outbox, folder / PLANNING, connect, False,
+                                         request.app.state.config.today())  # fmt: skip
     except InputError as error:
         request.session["verzonden"] = {"sent": 0, "failed": 0, "problem": error.messages[0]}
     else:

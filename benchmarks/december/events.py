@@ -528,7 +528,9 @@ class Events:
         self.server.faults(refuse, drop)
         first = len(handler.delivered)
         host, port = self.server.address
-        report = send_outbox(self.planning, smtp_connection(host, port, False, None, None))
+        report = send_outbox(
+            self.planning, smtp_connection(host, port, False, None, None), today=self.today
+        )
         self.server.faults(0.0, 0.0)
         now = handler.delivered[first:]
         self.check("sent_once", invariants.sent_once(handler.delivered), self.step, self.kind)
