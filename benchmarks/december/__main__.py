@@ -47,7 +47,7 @@ def main() -> None:
         first = report.failures[0]
         print(
             f"replay: python -m benchmarks.december --region {args.region} --seed {args.seed} "
-            f"--out {args.out} --replay {first['day']}:{first['step']}"
+            f"--out {args.out}-replay --replay {first['day']}:{first['step']}"
         )
         sys.exit(1)
 

@@ -455,7 +455,7 @@ class Events:
         shutil.copyfile(self.sim.source, self.folder / "invoer" / "invoer.xlsx")
         call = rng.choice(("rename", "renameat2", "mkdir", "unlinkat", "openat"))
         when = rng.randint(2000, 6000) if call == "openat" else rng.randint(1, 6)
-        how = faults.kill_rerun(self._plan_args(), call, when, rng.uniform(1.0, 6.0))
+        how, interrupted = faults.kill_rerun(self._plan_args(), call, when, rng.uniform(1.0, 6.0))
         revisions = {before["revision"], before["revision"] + 1}
         self.check(
             "folder_whole", invariants.folder_whole(self.planning, revisions), self.step, self.kind
@@ -463,7 +463,7 @@ class Events:
         # The kill came after the swap: it took them (what it left beside the folder is the
         # next run's to tidy, checked then).
         said = self._taken(before, expected, tidy=False)
-        return {"how": how, **said}
+        return {"how": how, "interrupted": interrupted, **said}
 
     def _restart(self, rng: random.Random) -> dict[str, object]:
         """The server restarted while a rerun runs: the rerun dies with it."""

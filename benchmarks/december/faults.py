@@ -53,11 +53,12 @@ def killed_at(call: str, when: int) -> list[str]:
     ]
 
 
-def kill_rerun(args: list[str], call: str, when: int, delay: float) -> str:
-    """Run ``herplan ARGS`` and kill it (module doc); how it was killed, in words."""
+def kill_rerun(args: list[str], call: str, when: int, delay: float) -> tuple[str, bool]:
+    """Run ``herplan ARGS`` and kill it (module doc): how, in words, and whether the kill
+    came before the run ended (a run that makes fewer such calls ends on its own)."""
     if STRACE is not None:
-        herplan(args, killed_at(call, when))
-        return f"SIGKILL at the {when}th {call}"
+        done = herplan(args, killed_at(call, when))
+        return f"SIGKILL at the {when}th {call}", done.returncode != 0
     process = subprocess.Popen(
         [sys.executable, "-m", "herplan.app.cli", *args],
         env=ENV,
@@ -66,8 +67,7 @@ def kill_rerun(args: list[str], call: str, when: int, delay: float) -> str:
     )
     time.sleep(delay)
     process.kill()
-    process.wait()
-    return f"SIGKILL after {delay:.1f} s"
+    return f"SIGKILL after {delay:.1f} s", process.wait() != 0
 
 
 @contextmanager
