@@ -248,6 +248,29 @@ def test_the_command_line_lists_takes_and_writes_the_corrected_input(tmp_path):
     assert not (tmp_path / "x.xlsx").exists()
 
 
+def test_a_new_begeleider_is_invited_and_the_old_one_gets_a_cancel(tmp_path):
+    out = tmp_path / "planning"
+    plan = ["--out", str(out), "--today", TODAY.isoformat(), "--reproducible", "--time-limit", "5"]
+    assert CliRunner().invoke(main, ["plan", str(EXAMPLE), *plan]).exit_code == 0
+    a = next(a for a in _plan(tmp_path)["appointments"]
+             if a["provider"] == "Yulius" and a["date"] > "2026-12-03")  # fmt: skip
+    store = CorrectionStore(tmp_path / "correcties.sqlite")
+    store.propose("Yulius", a["dossier"], "begeleider", "P. Pan <p.pan@example.nl>", "online")
+    new = tmp_path / "invoer-2.xlsx"
+    took = CliRunner().invoke(main, ["corrections", str(out), "--take-all", "--out", str(new)])
+    assert took.exit_code == 0, took.output
+    rerun = CliRunner().invoke(main, ["plan", str(new), *plan])
+    assert rerun.exit_code == 0, rerun.output
+    stem = a["dossier"].lower()
+    from tests.test_outbox import parse
+
+    cancel, cancelled, _ = parse((out / "uitgaand" / f"{stem}-gesprek-begeleider-annulering.eml")
+                                 .read_bytes())  # fmt: skip
+    invite, invited, _ = parse((out / "uitgaand" / f"{stem}-gesprek-begeleider.eml").read_bytes())
+    assert str(cancelled["METHOD"]) == "CANCEL" and "p.pan@example.nl" not in str(cancel["To"])
+    assert str(invited["METHOD"]) == "REQUEST" and "p.pan@example.nl" in str(invite["To"])
+
+
 def _fill_sheet(planning: Path, to: Path, rows: dict[str, tuple[str, object]]) -> Path:
     """Yulius's workbook sent back with its sheet Correcties filled in per dossier."""
     slug = json.loads((planning / "plan.json").read_text())["file_names"]["aanbieders"]["Yulius"]
