@@ -18,7 +18,8 @@ from starlette.datastructures import UploadFile
 from starlette.requests import Request
 
 from herplan.app.web.security import TOKEN_FIELD, token_matches
-from herplan.app.web.state import INPUT, RETURNED
+from herplan.app.web.state import INPUT, PLANNING, RETURNED
+from herplan.io.source import SOURCE
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024  # far beyond any region's workbook
 MAX_FILES = 50
@@ -133,6 +134,10 @@ def save_returned(folder: Path, files: list[tuple[str, bytes]]) -> list[Path]:
 
 
 def input_of(folder: Path) -> Path:
-    """The planning's input: its workbook, or its folder of CSV files."""
-    xlsx = folder / INPUT / "invoer.xlsx"
-    return xlsx if xlsx.is_file() else folder / INPUT / "csv"
+    """The planning's input: its workbook, or its folder of CSV files; for a planning made
+    on the command line and put in the data folder, the copy its plan keeps."""
+    xlsx, csv = folder / INPUT / "invoer.xlsx", folder / INPUT / "csv"
+    if xlsx.is_file() or csv.is_dir():
+        return xlsx if xlsx.is_file() else csv
+    kept = sorted((folder / PLANNING / SOURCE).glob("*")) if (folder / PLANNING).is_dir() else []
+    return kept[0] if kept else csv
