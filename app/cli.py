@@ -212,8 +212,20 @@ def plan(
     "--user",
     help="Log in as this user; the password comes from HERPLAN_SMTP_PASSWORD or a prompt.",
 )
+@click.option(
+    "--login-without-tls", is_flag=True,
+    help="Allow --user without STARTTLS or port 465: only for a relay on this computer or a "
+    "closed network (the password crosses it unencrypted).",
+)  # fmt: skip
 @click.option("--dry-run", is_flag=True, help="Only list what would be sent.")
-def send(folder: Path, server: str, starttls: bool, user: str | None, dry_run: bool) -> None:
+def send(
+    folder: Path,
+    server: str,
+    starttls: bool,
+    user: str | None,
+    login_without_tls: bool,
+    dry_run: bool,
+) -> None:
     """Send the invitations in DIR/uitgaand/ by e-mail, each one once.
 
     What was sent is recorded in DIR/verzonden.json: a second send sends only
@@ -222,9 +234,11 @@ def send(folder: Path, server: str, starttls: bool, user: str | None, dry_run: b
     """
     from herplan.app.mailer import send_outbox, smtp_connection
     from herplan.app.send_summary import send_summary
+    from herplan.digits import whole_number
 
     host, _, port_text = server.rpartition(":") if ":" in server else (server, "", "25")
-    if not host or not port_text.isdigit() or not 0 < int(port_text) < 65536:
+    port = whole_number(port_text, 1, 65535)
+    if not host or port is None:
         raise click.BadParameter(f"{server!r}: expected HOST or HOST:PORT", param_hint="--smtp")
     if not (folder / "plan.json").is_file():
         raise click.UsageError(f"{folder} is not a planning folder (no plan.json)")
@@ -233,7 +247,7 @@ def send(folder: Path, server: str, starttls: bool, user: str | None, dry_run: b
         password = os.environ.get("HERPLAN_SMTP_PASSWORD") or click.prompt(
             f"Password for {user} at {host}", hide_input=True
         )
-    connect = smtp_connection(host, int(port_text), starttls, user, password)
+    connect = smtp_connection(host, port, starttls, user, password, login_without_tls)
     try:
         report = send_outbox(folder, connect, dry_run=dry_run)
     except InputError as error:

@@ -27,6 +27,7 @@ from herplan import clock
 from herplan.app.choices import picked_online, resolve_choices, set_by_hand
 from herplan.app.links import revision_links
 from herplan.app.summary import summary_text
+from herplan.digits import whole_number
 from herplan.domain import Plan, Problem, Rerun
 from herplan.io import cache, hand_edits
 from herplan.io.answer_store import AnswerStore, store_of
@@ -85,7 +86,7 @@ def created_time(input_path: Path, timezone: str) -> datetime:
     time. Shown in the planning's own time zone, whatever the machine's.
     """
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit() and len(epoch) <= 11:
+    if whole_number(epoch) is not None and len(epoch) <= 11:
         seconds = float(epoch)
     else:
         files = [input_path]

@@ -73,7 +73,7 @@ def _planning_page(
         pending={e.dossier: e.place for e in hand},
         moved_now=request.query_params.get("verplaatst", ""),
         outbox=outbox_view.outbox(planning), mail=outbox_view.settings_shown(store.data),
-        sent=outbox_view.last_report(request),
+        sent=outbox_view.last_report(request, lang),
         answers=answering.overview(folder, store.config.base_url, lang),
         errors=extra.pop("errors", None) or (failure_rows(job.error, lang) if job and job.error
                                              else []), **extra,
