@@ -479,7 +479,12 @@ def links(folder: Path, base_url: str, renew: tuple[str, ...]) -> None:
 )  # fmt: skip
 @click.option(
     "--add-user", metavar="NAME",
-    help="Add a planner account (the password is asked twice) and stop; no server is started.",
+    help="Add a planner account, or give it a new password (asked twice; its sessions end), "
+    "and stop; no server is started.",
+)  # fmt: skip
+@click.option(
+    "--remove-user", metavar="NAME",
+    help="Remove a planner account (its sessions end at once) and stop.",
 )  # fmt: skip
 @click.option(
     "--base-url", metavar="URL",
@@ -496,6 +501,7 @@ def serve(
     data: Path | None,
     behind_https: bool,
     add_user: str | None,
+    remove_user: str | None,
     base_url: str | None,
     today: datetime | None,
 ) -> None:
@@ -516,6 +522,11 @@ def serve(
         except ValueError as error:
             raise click.UsageError(f"{add_user}: {error}") from None
         click.echo(f"Account {add_user} added to {accounts.path}")
+        return
+    if remove_user is not None:
+        if not accounts.remove(remove_user):
+            raise click.UsageError(f"{remove_user}: no such account in {accounts.path}")
+        click.echo(f"Account {remove_user} removed; its sessions have ended")
         return
     from herplan.app.links import base_url as checked_url
 

@@ -28,6 +28,7 @@ from herplan.app.web import (
 )
 from herplan.app.web.accounts import Accounts
 from herplan.app.web.forms import MAX_UPLOAD_BYTES
+from herplan.app.web.login import PasswordChecks
 from herplan.app.web.render import language, problem_page
 from herplan.app.web.security import (
     BodyLimit,
@@ -37,6 +38,7 @@ from herplan.app.web.security import (
     TooLarge,
 )
 from herplan.app.web.state import Plannings, ServerConfig, session_secret
+from herplan.app.web.throttle import LoginThrottle
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 SESSION_SECONDS = 10 * 3600  # a working day
@@ -130,7 +132,7 @@ def create_app(
                    session_cookie="herplan_sessie", max_age=SESSION_SECONDS,
                    same_site="strict", https_only=config.secure_cookies),
         Middleware(CrossSiteWrites),
-        Middleware(LoginRequired, required=config.login),
+        Middleware(LoginRequired, required=config.login, accounts=Accounts(config.data)),
     ]  # fmt: skip
     app = Starlette(routes=ROUTES, middleware=middleware,
                     exception_handlers={TooLarge: too_large})  # fmt: skip
@@ -138,6 +140,8 @@ def create_app(
     app.state.plannings = Plannings(config)
     app.state.accounts = Accounts(config.data)
     app.state.answer_limit = answering.RateLimit()
+    app.state.login_throttle = LoginThrottle()
+    app.state.password_checks = PasswordChecks()
     app.state.templates = Environment(
         loader=PackageLoader("herplan.app.web", "templates"),
         autoescape=select_autoescape(["html"]),

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import secrets
+from typing import Protocol
 from urllib.parse import quote, urlsplit
 
 from starlette.datastructures import Headers
@@ -158,19 +159,43 @@ PROVIDER_LINK = re.compile(
 )  # a provider's own link: no login
 
 
-class LoginRequired:
-    """Where planners must sign in, every page but the login page and the static files."""
+class SessionVersions(Protocol):
+    def version(self, name: str) -> int | None: ...
 
-    def __init__(self, app: ASGIApp, required: bool) -> None:
+
+def signed_in(session: dict, accounts: SessionVersions | None) -> bool:
+    """Does the session belong to an account that still has its version? A session
+    that no longer does (signed out, a new password, the account removed) is
+    emptied, so it is never renewed either."""
+    user = session.get("user")
+    if not user:
+        return False
+    if accounts is None or accounts.version(str(user)) != session.get("v"):
+        session.clear()
+        return False
+    return True
+
+
+class LoginRequired:
+    """Where planners must sign in, every page but the login page and the static files;
+    on every request a session's account and version are checked (``accounts``)."""
+
+    def __init__(self, app: ASGIApp, required: bool, accounts: SessionVersions | None = None):
         self.app = app
         self.required = required
+        self.accounts = accounts
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or not self.required:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        session = scope.get("session")
+        known = isinstance(session, dict) and signed_in(session, self.accounts)
+        if not self.required:
             await self.app(scope, receive, send)
             return
         path = scope["path"]
-        if (scope.get("session", {}).get("user") or path.startswith(OPEN_PATHS)
+        if (known or path.startswith(OPEN_PATHS)
                 or PROVIDER_LINK.fullmatch(path)):  # fmt: skip
             await self.app(scope, receive, send)
             return
