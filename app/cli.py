@@ -179,6 +179,10 @@ def plan(
     # The run's clock starts with the process: loading the program (about a second
     # and a half, on one core) counts against --time-limit as well.
     started = time.monotonic() - time.process_time()
+    from herplan.app.private import is_page_planning, private_umask
+
+    if is_page_planning(out):
+        private_umask()  # the page's personal data: this user's only, as herplan serve
     from herplan.app.progress import ProgressDisplay
     from herplan.app.run import RunHooks, RunOptions, plan_input
     from herplan.io.input_reader import read_problem
@@ -478,6 +482,11 @@ def links(folder: Path, base_url: str, renew: tuple[str, ...]) -> None:
     help="The page is reached through HTTPS (a reverse proxy): cookies only over HTTPS.",
 )  # fmt: skip
 @click.option(
+    "--trusted-proxy", "trusted_proxies", multiple=True, metavar="ADDRESS",
+    help="Believe X-Forwarded-For/-Proto from this reverse proxy only (repeat for several; "
+    "--behind-https alone: a proxy on this computer). Without: proxy headers are ignored.",
+)  # fmt: skip
+@click.option(
     "--add-user", metavar="NAME",
     help="Add a planner account, or give it a new password (asked twice; its sessions end), "
     "and stop; no server is started.",
@@ -500,6 +509,7 @@ def serve(
     allowed_hosts: tuple[str, ...],
     data: Path | None,
     behind_https: bool,
+    trusted_proxies: tuple[str, ...],
     add_user: str | None,
     remove_user: str | None,
     base_url: str | None,
@@ -507,11 +517,12 @@ def serve(
 ) -> None:
     """The planner's web page: plan, look, download, process changes."""
     import platformdirs
-    import uvicorn
 
+    from herplan.app.private import private_umask
     from herplan.app.web import create_app, server_config
     from herplan.app.web.accounts import Accounts
 
+    private_umask()  # everything the server and its workers write: this user's only
     folder = data or Path(platformdirs.user_data_dir("herplan", appauthor=False))
     accounts = Accounts(folder)
     if add_user is not None:
@@ -541,9 +552,21 @@ def serve(
             f"--host {host} lets others on the network reach the plannings: add a planner "
             f"account first (herplan serve --data {folder} --add-user NAME)"
         )
-    who = "planners sign in" if config.login else "no login: this computer only"
+    _listen(create_app(config), host, port, behind_https, trusted_proxies, folder, config.login)
+
+
+def _listen(app, host: str, port: int, behind_https: bool, proxies: tuple[str, ...],
+            folder: Path, login: bool) -> None:  # fmt: skip
+    """Serve ``app`` with the limits of ``serving`` until Ctrl-C."""
+    import uvicorn
+
+    from herplan.app.private import make_private
+    from herplan.app.web.serving import trusted, uvicorn_config
+
+    make_private(folder)  # what an older version or another umask left readable
+    who = "planners sign in" if login else "no login: this computer only"
     click.echo(f"herplan: http://{host}:{port}/  ({who}; plannings in {folder}; Ctrl-C stops)")
-    uvicorn.run(create_app(config), host=host, port=port, log_level="warning")
+    uvicorn.Server(uvicorn_config(app, host, port, trusted(behind_https, proxies))).run()
 
 
 def run() -> None:
