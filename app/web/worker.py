@@ -5,8 +5,11 @@ own process they would take turns with the page (one interpreter lock), and a
 crafted file could take its memory. So the page starts this module as a child
 process and only passes lines to and fro:
 
+Every command runs under a memory limit (``MEMORY_BYTES``, ``RLIMIT_AS``), so
+a crafted workbook stops its own process, never the server or the machine.
+
 - ``python -m herplan.app.web.worker check INPUT``: the input read as
-  ``herplan check`` does, under a memory limit; one JSON line
+  ``herplan check`` does; one JSON line
   ``{"errors": [...], "warnings": [...]}``.
 - ``python -m herplan.app.web.worker suggest PLANNING DOSSIER --input INPUT``:
   ``herplan suggest`` as JSON (one line), or ``{"errors": [...]}``.
@@ -30,6 +33,19 @@ from datetime import date
 from pathlib import Path
 
 CHECK_MEMORY_BYTES = 2 * 1024**3  # far beyond any real input; a crafted one is stopped
+# Planning a region takes a few hundred MB; the solver's threads reserve more address
+# space than they use, so the limit for a run is wider. Every command has one.
+MEMORY_BYTES = {"check": CHECK_MEMORY_BYTES, "suggest": CHECK_MEMORY_BYTES,
+                "move": CHECK_MEMORY_BYTES, "plan": 4 * 1024**3}  # fmt: skip
+
+
+def limit_memory(command: str) -> None:
+    """This process's address space at most ``MEMORY_BYTES[command]``: past it,
+    allocations fail (``MemoryError``) instead of taking the machine's memory."""
+    import resource
+
+    limit = MEMORY_BYTES[command]
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
 def _say(line: dict[str, object]) -> None:
@@ -37,14 +53,11 @@ def _say(line: dict[str, object]) -> None:
 
 
 def check(path: Path, today: date) -> None:
-    import resource
-
     from herplan.app.run import check_period
     from herplan.io.errors import InputError
     from herplan.io.input_reader import read_problem
     from herplan.io.tables import WorkbookTooLarge
 
-    resource.setrlimit(resource.RLIMIT_AS, (CHECK_MEMORY_BYTES, CHECK_MEMORY_BYTES))
     try:
         problem, warnings = read_problem(path, today)
         check_period(problem, today)
@@ -89,6 +102,9 @@ def plan(arguments: argparse.Namespace) -> None:
         plan_input(arguments.input, arguments.out, options, RunHooks(progress=report, stop=stop))
     except InputError as error:
         errors = list(error.messages)
+    except MemoryError:
+        errors = [f"the run needed more than {MEMORY_BYTES['plan'] // 1024**3} GB of memory and "
+                  "was stopped; check the returned workbooks (a crafted one?)"]  # fmt: skip
     except Exception as error:  # shown on the page; the folder stays as it was
         errors = [f"{type(error).__name__}: {error}"]
     _say({"done": True, "errors": errors})
@@ -152,6 +168,7 @@ def main() -> None:
     for command in commands.choices.values():
         command.add_argument("--today", type=date.fromisoformat, required=True)
     arguments = parser.parse_args()
+    limit_memory(arguments.command)
     if arguments.command == "check":
         check(arguments.input, arguments.today)
     elif arguments.command == "suggest":
