@@ -14,6 +14,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp
 
 from herplan.app.web import (
     answering,
@@ -100,6 +101,14 @@ def server_config(
                         base, today)  # fmt: skip
 
 
+class Page(Starlette):
+    """The application with ``SecurityHeaders`` outside everything, Starlette's own error
+    handling included: a 400 for another Host and a 500 carry the headers too."""
+
+    def build_middleware_stack(self) -> ASGIApp:
+        return SecurityHeaders(super().build_middleware_stack())
+
+
 async def too_large(request: Request, _error: Exception) -> Response:
     return problem_page(request, "home.html", language(request), 413, "too_big", plannings=[])
 
@@ -126,7 +135,6 @@ def create_app(
     config.data.mkdir(parents=True, exist_ok=True)
     middleware = [
         Middleware(TrustedHostMiddleware, allowed_hosts=list(config.hosts), www_redirect=False),
-        Middleware(SecurityHeaders),
         Middleware(BodyLimit, limit=REQUEST_BYTES),
         Middleware(SessionMiddleware, secret_key=session_secret(config.data),
                    session_cookie="herplan_sessie", max_age=SESSION_SECONDS,
@@ -134,8 +142,8 @@ def create_app(
         Middleware(CrossSiteWrites),
         Middleware(LoginRequired, required=config.login, accounts=Accounts(config.data)),
     ]  # fmt: skip
-    app = Starlette(routes=ROUTES, middleware=middleware,
-                    exception_handlers={TooLarge: too_large})  # fmt: skip
+    app = Page(routes=ROUTES, middleware=middleware,
+               exception_handlers={TooLarge: too_large})  # fmt: skip
     app.state.config = config
     app.state.plannings = Plannings(config)
     app.state.accounts = Accounts(config.data)

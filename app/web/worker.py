@@ -14,7 +14,8 @@ a crafted workbook stops its own process, never the server or the machine.
 - ``python -m herplan.app.web.worker suggest PLANNING DOSSIER --input INPUT``:
   ``herplan suggest`` as JSON (one line), or ``{"errors": [...]}``.
 - ``python -m herplan.app.web.worker move PLANNING DOSSIER CONSULTANT DATE --input
-  INPUT``: ``hand_edit.check_move`` as JSON (one line), or ``{"errors": [...]}``.
+  INPUT [--confirmed]``: ``hand_edit.check_move`` as JSON (one line), or
+  ``{"errors": [...]}``; ``--confirmed``: a ``ja`` may be moved (the planner said so).
 - ``python -m herplan.app.web.worker plan INPUT OUT [--time-limit S]
   [--reproducible] [--feedback FILE ...] [--choose DOSSIER=OPTION ...]
   [--hand DOSSIER=PLACE ...] [--answers DB]``: ``plan_input``, as the command line runs
@@ -132,7 +133,7 @@ def move(arguments: argparse.Namespace) -> None:
     try:
         found = check_move(arguments.planning, arguments.dossier, arguments.consultant,
                            arguments.day, input_path=arguments.input,
-                           today=arguments.today)  # fmt: skip
+                           today=arguments.today, confirmed_ok=arguments.confirmed)  # fmt: skip
     except InputError as error:
         _say({"errors": error.messages})
         return
@@ -160,6 +161,7 @@ def main() -> None:
     moving.add_argument("consultant")
     moving.add_argument("day", type=date.fromisoformat)
     moving.add_argument("--input", type=Path, required=True)
+    moving.add_argument("--confirmed", action="store_true")  # the planner moves a ja anyway
     asking = commands.add_parser("suggest")
     asking.add_argument("planning", type=Path)
     asking.add_argument("dossier")
