@@ -155,6 +155,7 @@ class RunOptions:
     answers: Path | None = None  # the online answers: a data folder or its antwoorden.sqlite
     base_url: str | None = None  # providers answer online there: links in files and e-mails
     hand: tuple[str, ...] = ()  # DOSSIER=DATE@CONSULTANT@HH:MM: moved by hand on the page
+    hand_reasons: tuple[str, ...] = ()  # DOSSIER=REASON: a confirmed one moved anyway, why
 
 
 @dataclass(frozen=True)
@@ -200,7 +201,9 @@ def plan_input(
     folder = Path(out)
     by_hand = pending_by_hand(options)
     if by_hand:
-        options = replace(options, hand=tuple(e.spec for e in by_hand))
+        options = replace(options, hand=tuple(e.spec for e in by_hand),
+                          hand_reasons=tuple(f"{e.dossier}={e.reason}" for e in by_hand
+                                             if e.reason))  # fmt: skip
     with held_planning_folder(folder) as notes:
         for note in notes:
             if hooks.notify is not None:
@@ -209,6 +212,9 @@ def plan_input(
         plan = _plan(input_path, problem, rerun, options, hooks, started, writing=True)
         if options.base_url:
             plan = replace(plan, answer_links=revision_links(folder, plan, options.base_url))
+        reasons = [r.partition("=") for r in options.hand_reasons]
+        if reasons:
+            plan = replace(plan, hand_reasons={d: why for d, _, why in reasons if why})
         files = write_held_folder(plan, folder, source_files(input_path))
         if rerun is not None and options.answers is not None and rerun.answers_seen:
             AnswerStore(store_of(options.answers)).mark_processed(rerun.answers_seen,

@@ -4,13 +4,23 @@ such a move only when the planner ticks the confirmation and gives a reason."""
 
 from __future__ import annotations
 
+import email
+import email.policy
 import json
 from datetime import date
 from pathlib import Path
 
 from herplan.app.hand_edit import CONFIRMED
 from herplan.io import hand_edits
-from tests.test_web_planner import an_allowed_move, check, move, page  # noqa: F401
+from tests.test_web import token, wait
+from tests.test_web_planner import (  # noqa: F401 (page: a fixture)
+    NAME,
+    an_allowed_move,
+    check,
+    move,
+    page,
+    plan_of,
+)
 
 
 def _confirm(folder: Path, dossier: str) -> None:
@@ -52,3 +62,25 @@ def test_the_page_moves_a_confirmed_appointment_only_with_a_reason(page):  # noq
     assert kept.status_code == 303
     (edit,) = hand_edits.pending(folder)
     assert edit.dossier == dossier and edit.reason == "De consulent is die ochtend ziek"
+
+
+def test_the_provider_gets_a_new_invitation_with_the_reason(page):  # noqa: F811
+    client, folder = page
+    dossier, consultant, day = an_allowed_move(folder)
+    _confirm(folder, dossier)
+    reason = "De consulent is die ochtend ziek"
+    assert move(client, dossier, consultant, day, ja_verplaatsen="1",
+                reden=reason).status_code == 303  # fmt: skip
+    client.post(f"/p/{NAME}/wijzigingen", data={"csrf": token(client)})
+    assert wait(client, NAME)["errors"] == []
+    moved = next(a for a in plan_of(folder)["appointments"] if a["dossier"] == dossier)
+    assert (moved["date"], moved["consultant"]) == (day, consultant)
+    texts = {}
+    for path in (folder / "planning" / "uitgaand").glob("*.eml"):
+        msg = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+        body = msg.get_body(preferencelist=("plain",))
+        texts[path.name] = body.get_content() if body is not None else ""
+    with_reason = [n for n, t in texts.items() if reason in t]
+    assert with_reason and all(dossier in texts[n] for n in with_reason)
+    assert any("consulent" not in n for n in with_reason)  # the provider's side, not only ours
+    assert hand_edits.pending(folder) == []

@@ -95,7 +95,7 @@ def plan(arguments: argparse.Namespace) -> None:
         time_limit=arguments.time_limit, reproducible=arguments.reproducible,
         today=arguments.today,
         feedback=tuple(arguments.feedback), choose=tuple(arguments.choose),
-        hand=tuple(arguments.hand),
+        hand=tuple(arguments.hand), hand_reasons=tuple(arguments.hand_reason),
         answers=arguments.answers, base_url=arguments.base_url,
     )  # fmt: skip
     errors: list[str] = []
@@ -153,6 +153,7 @@ def main() -> None:
     planning.add_argument("--feedback", type=Path, nargs="*", default=[])
     planning.add_argument("--choose", nargs="*", default=[])
     planning.add_argument("--hand", nargs="*", default=[])
+    planning.add_argument("--hand-reason", nargs="*", default=[])
     planning.add_argument("--answers", type=Path)
     planning.add_argument("--base-url")
     moving = commands.add_parser("move")

@@ -581,6 +581,8 @@ class Plan:
     # provider -> its personal answer link (README, Answers online); in its workbook and
     # e-mails only, never in plan.json
     answer_links: dict[str, str] = field(default_factory=dict, hash=False)
+    # dossier -> why the planner moved its confirmed appointment by hand (in its e-mails)
+    hand_reasons: dict[str, str] = field(default_factory=dict, hash=False)
 
     def held(self, a: Appointment) -> bool:
         """Held already, as of the day the plan was made: no answer is asked any more."""
