@@ -552,7 +552,29 @@ def serve(
             f"--host {host} lets others on the network reach the plannings: add a planner "
             f"account first (herplan serve --data {folder} --add-user NAME)"
         )
-    _listen(create_app(config), host, port, behind_https, trusted_proxies, folder, config.login)
+    app = create_app(config)
+    _keep_cleaning(app, folder, config.today)
+    _listen(app, host, port, behind_https, trusted_proxies, folder, config.login)
+
+
+def _keep_cleaning(app, folder: Path, today) -> None:
+    """Delete the plannings past their retention now and once a day (``retention``)."""
+    import threading
+
+    from herplan.app.retention import clean_up
+
+    def clean() -> None:
+        running = {n for n, job in app.state.plannings.jobs.items() if job.running}
+        for gone in clean_up(folder, today(), "herplan serve", skip=running):
+            click.echo(f"herplan: deleted planning {gone.name} (kept until {gone.kept_until})")
+
+    def daily() -> None:
+        while not stop.wait(24 * 3600):
+            clean()
+
+    clean()
+    stop = threading.Event()
+    threading.Thread(target=daily, name="herplan-bewaartermijn", daemon=True).start()
 
 
 def _listen(app, host: str, port: int, behind_https: bool, proxies: tuple[str, ...],
@@ -567,6 +589,38 @@ def _listen(app, host: str, port: int, behind_https: bool, proxies: tuple[str, .
     who = "planners sign in" if login else "no login: this computer only"
     click.echo(f"herplan: http://{host}:{port}/  ({who}; plannings in {folder}; Ctrl-C stops)")
     uvicorn.Server(uvicorn_config(app, host, port, trusted(behind_https, proxies))).run()
+
+
+@main.command()
+@click.argument("data", metavar="DATA", type=click.Path(exists=True, file_okay=False,
+                                                        path_type=Path))  # fmt: skip
+@click.option(
+    "--today", type=click.DateTime(formats=["%Y-%m-%d", "%d-%m-%Y"]),
+    help="Measure the retention as of this day (default: today, Dutch time).",
+)  # fmt: skip
+@click.option("--dry-run", is_flag=True, help="Only list what would be deleted.")
+def cleanup(data: Path, today: datetime | None, dry_run: bool) -> None:
+    """Delete the plannings of the page's data folder DATA whose period ended more than
+    bewaartermijn_maanden (default 3) months ago, each with a line in the audit log."""
+    import getpass
+
+    from herplan import clock
+    from herplan.app.retention import clean_up, expired
+
+    day = today.date() if today else clock.today()
+    if dry_run:
+        found = expired(data, day)
+    else:
+        try:
+            who = f"herplan cleanup ({getpass.getuser()})"
+        except (KeyError, OSError):
+            who = "herplan cleanup"
+        found = clean_up(data, day, who)
+    for e in found:
+        verb = "would delete" if dry_run else "deleted"
+        click.echo(f"{verb} {e.name}: period ended {e.period_end}, kept until {e.kept_until}")
+    if not found:
+        click.echo("Nothing past its retention.")
 
 
 def run() -> None:

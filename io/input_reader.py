@@ -476,6 +476,11 @@ SETTING_PARSERS: dict[str, tuple[str, Callable[[object], object | None], str]] =
         lambda v: _at_most(_non_negative(v), 60),
         "a whole number of working days from 0 to 60",
     ),
+    "bewaartermijn_maanden": (
+        "retention_months",
+        lambda v: _at_most(_non_negative(v), 120),
+        "a whole number of months from 0 to 120",
+    ),
 }
 
 

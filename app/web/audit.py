@@ -37,6 +37,12 @@ def record(request: Request, action: str, /, **details: object) -> None:
     }
     for key, value in details.items():
         line[f"given_{key}" if key in OWN else key] = value
+    append(data, line)
+
+
+def append(data: Path, line: dict[str, object]) -> None:
+    """Write one line to the audit log of ``data`` (also for what the server does by
+    itself, as deleting a planning past its retention: ``retention``)."""
     text = json.dumps(line, ensure_ascii=False) + "\n"
     with _lock:
         fd = os.open(data / FILE, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)

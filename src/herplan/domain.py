@@ -74,6 +74,7 @@ class Settings:
     planner_email: str = ""
     planner_phone: str = ""
     answer_workdays: int = 5
+    retention_months: int = 3  # the page keeps a planning this long after the period ends
 
     @cached_property
     def holiday_dates(self) -> frozenset[date]:
