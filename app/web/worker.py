@@ -35,9 +35,11 @@ from pathlib import Path
 
 CHECK_MEMORY_BYTES = 2 * 1024**3  # far beyond any real input; a crafted one is stopped
 # Planning a region takes a few hundred MB; the solver's threads reserve more address
-# space than they use, so the limit for a run is wider. Every command has one.
-MEMORY_BYTES = {"check": CHECK_MEMORY_BYTES, "suggest": CHECK_MEMORY_BYTES,
-                "move": CHECK_MEMORY_BYTES, "plan": 4 * 1024**3}  # fmt: skip
+# space than they use, so the commands that build a model get a wider limit. Every
+# command has one.
+RUN_MEMORY_BYTES = 4 * 1024**3
+MEMORY_BYTES = {"check": CHECK_MEMORY_BYTES, "suggest": RUN_MEMORY_BYTES,
+                "move": RUN_MEMORY_BYTES, "plan": RUN_MEMORY_BYTES}  # fmt: skip
 
 
 def limit_memory(command: str) -> None:
