@@ -11,9 +11,9 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,6 +22,8 @@ import click
 from herplan.io.errors import InputError
 
 if TYPE_CHECKING:
+    from starlette.applications import Starlette
+
     from herplan.domain import StaleAnswer
 
 # Each command imports what it needs when it runs: the engine (CP-SAT, and pandas
@@ -557,7 +559,7 @@ def serve(
     _listen(app, host, port, behind_https, trusted_proxies, folder, config.login)
 
 
-def _keep_cleaning(app, folder: Path, today) -> None:
+def _keep_cleaning(app: Starlette, folder: Path, today: Callable[[], date]) -> None:
     """Delete the plannings past their retention now and once a day (``retention``)."""
     import threading
 
@@ -577,7 +579,7 @@ def _keep_cleaning(app, folder: Path, today) -> None:
     threading.Thread(target=daily, name="herplan-bewaartermijn", daemon=True).start()
 
 
-def _listen(app, host: str, port: int, behind_https: bool, proxies: tuple[str, ...],
+def _listen(app: Starlette, host: str, port: int, behind_https: bool, proxies: tuple[str, ...],
             folder: Path, login: bool) -> None:  # fmt: skip
     """Serve ``app`` with the limits of ``serving`` until Ctrl-C."""
     import uvicorn

@@ -60,7 +60,10 @@ def clean_up(data: Path, today: date, by: str, skip: Collection[str] = ()) -> li
     for e in expired(data, today):
         if e.name in skip:
             continue
-        shutil.rmtree(data / e.name)
+        try:
+            shutil.rmtree(data / e.name)
+        except OSError:  # left for the next time; the page and the log say nothing false
+            continue
         audit.append(data, {
             "time": clock.now().isoformat(timespec="seconds"), "user": by, "from": "",
             "action": "retention-delete", "planning": e.name,
