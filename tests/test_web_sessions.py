@@ -201,3 +201,26 @@ def test_password_checks_never_hold_up_the_event_loop(tmp_path):
         for t in threads:
             t.join()
     assert slowest < 1.0
+
+
+def test_guesses_at_an_account_never_keep_its_owner_out(tmp_path):
+    data = tmp_path / "data"
+    Accounts(data).add("planner", PASSWORD)
+    app = _server(data)
+    app.state.login_throttle.now = lambda: 1000.0  # every try at the same moment
+    with TestClient(app, client=("10.0.0.1", 1111)) as owner:
+        assert sign_in(owner).status_code == 303  # this browser is now known for planner
+        device = owner.cookies["herplan_apparaat"]
+    with TestClient(app, client=("10.6.6.6", 6666)) as attacker:
+        for _ in range(FREE_FAILURES + 5):
+            sign_in(attacker, "planner", "fout-wachtwoord")
+        assert sign_in(attacker, "planner", PASSWORD).status_code == 429
+    with TestClient(app, client=("10.0.0.2", 2222)) as stranger:  # an unknown browser waits
+        assert sign_in(stranger).status_code == 429
+    forged = device[:-2] + ("AA" if not device.endswith("AA") else "BB")
+    with TestClient(app, client=("10.0.0.4", 4444),
+                    cookies={"herplan_apparaat": forged}) as other:  # fmt: skip
+        assert sign_in(other).status_code == 429
+    with TestClient(app, client=("10.0.0.3", 3333),
+                    cookies={"herplan_apparaat": device}) as back:  # fmt: skip
+        assert sign_in(back).status_code == 303  # the owner's browser is let in

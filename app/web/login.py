@@ -5,7 +5,9 @@ tenth of a second of CPU on purpose), never on the event loop, so a flood of
 logins never holds up provider pages or static files; beyond ``MAX_WAITING``
 logins in the queue a try is answered at once, as a throttled one is. Wrong
 tries are slowed down per address and per name (``throttle``); an unknown
-name and a wrong password get the same answer after the same work.
+name and a wrong password get the same answer after the same work. A browser
+that signed in carries a signed device cookie for its planner (half a year):
+for it, guesses at the account by others do not count (``throttle``).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import asyncio
 import math
 from concurrent.futures import ThreadPoolExecutor
 
+from itsdangerous import BadSignature, URLSafeSerializer
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
@@ -21,9 +24,12 @@ from herplan.app.web import audit
 from herplan.app.web.accounts import Accounts, Verdict
 from herplan.app.web.forms import Refused, read_form
 from herplan.app.web.render import language, page, problem_page
+from herplan.app.web.state import session_secret
 from herplan.app.web.throttle import LoginThrottle
 
 HASH_THREADS = 2  # the machine's other work keeps its cores
+DEVICE_COOKIE = "herplan_apparaat"
+DEVICE_SECONDS = 183 * 24 * 3600
 MAX_WAITING = 8  # logins queued for a check at most; more are told to wait
 
 
@@ -44,6 +50,21 @@ class PasswordChecks:
             return await loop.run_in_executor(self.pool, accounts.check, name, password)
         finally:
             self.waiting -= 1
+
+
+def _devices(request: Request) -> URLSafeSerializer:
+    return URLSafeSerializer(session_secret(request.app.state.config.data), salt="apparaat")
+
+
+def known_device(request: Request, name: str) -> bool:
+    """Did this browser sign in as ``name`` before (its signed device cookie says so)?"""
+    given = request.cookies.get(DEVICE_COOKIE)
+    if not given or not name:
+        return False
+    try:
+        return _devices(request).loads(given) == name
+    except BadSignature:
+        return False
 
 
 def _next(request: Request, given: str | None) -> str:
@@ -71,7 +92,8 @@ async def login(request: Request) -> Response:
     address = request.client.host if request.client else ""
     gate: LoginThrottle = request.app.state.login_throttle
     accounts: Accounts = request.app.state.accounts
-    wait = gate.wait(address, name)
+    device = known_device(request, name)
+    wait = gate.wait(address, name, device)
     verdict = None
     if wait <= 0:
         checks: PasswordChecks = request.app.state.password_checks
@@ -81,7 +103,7 @@ async def login(request: Request) -> Response:
         return problem_page(request, "login.html", lang, 429, "slow_down",
                             {"seconds": max(1, math.ceil(wait))}, next=target)  # fmt: skip
     if not verdict.ok:
-        gate.failed(address, name)
+        gate.failed(address, name, device)
         audit.record(request, "login refused", name=name)
         return problem_page(request, "login.html", lang, 401, "wrong_login", next=target)
     gate.succeeded(address, name)
@@ -89,7 +111,11 @@ async def login(request: Request) -> Response:
     request.session["user"] = name
     request.session["v"] = verdict.version
     audit.record(request, "login")
-    return RedirectResponse(target, status_code=303)
+    done = RedirectResponse(target, status_code=303)
+    done.set_cookie(DEVICE_COOKIE, _devices(request).dumps(name), max_age=DEVICE_SECONDS,
+                    httponly=True, samesite="strict",
+                    secure=request.app.state.config.secure_cookies)  # fmt: skip
+    return done
 
 
 async def logout(request: Request) -> Response:

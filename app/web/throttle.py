@@ -6,7 +6,9 @@ The first few are free; after that each next try waits twice as long as the
 one before, up to a cap: short for an account (whoever guesses at it cannot
 keep its owner out for long), long for an address (the guesser's own). A try
 within the wait is answered at once, without checking the password; a right
-password clears both counts.
+password clears both counts. A browser the planner signed in with before
+carries a signed device cookie (``login``): for it the account's count does
+not apply, so someone guessing at an account never keeps its owner out.
 """
 
 from __future__ import annotations
@@ -43,19 +45,20 @@ class LoginThrottle:
         self.addresses: dict[str, _Count] = {}
         self.accounts: dict[str, _Count] = {}
 
-    def wait(self, address: str, name: str) -> float:
-        """Seconds until a try from ``address`` for ``name`` is taken (0: now)."""
+    def wait(self, address: str, name: str, known_device: bool = False) -> float:
+        """Seconds until a try from ``address`` for ``name`` is taken (0: now); from a
+        ``known_device`` of ``name``, the address's wait only."""
         now = self.now()
         found = 0.0
-        for counts, key, cap in self._keys(address, name):
+        for counts, key, cap in self._keys(address, name)[: 1 if known_device else 2]:
             c = counts.get(key)
             if c is not None:
                 found = max(found, c.last + delay(c.failures, cap) - now)
         return max(0.0, found)
 
-    def failed(self, address: str, name: str) -> None:
+    def failed(self, address: str, name: str, known_device: bool = False) -> None:
         now = self.now()
-        for counts, key, _cap in self._keys(address, name):
+        for counts, key, _cap in self._keys(address, name)[: 1 if known_device else 2]:
             c = counts.get(key)
             if c is None or now - c.last > FORGET_SECONDS:
                 c = counts[key] = _Count()
