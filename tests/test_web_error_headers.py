@@ -43,3 +43,20 @@ def test_odd_digits_are_no_number(tmp_path):
     with TestClient(app(tmp_path / "data")) as client:
         for week in ("²", "٣", "99"):
             assert client.get("/", params={"week": week}).status_code == 200
+
+
+def test_odd_digits_in_the_input_are_refused_not_a_crash(tmp_path):
+    import pytest
+
+    from herplan.io.errors import InputError
+    from herplan.io.input_reader import read_problem
+    from tests.conftest import PLANNED_AS
+    from tests.io.test_input_reader import workbook
+
+    for n, (key, value) in enumerate((("gespreksduur_min", "²"), ("periode_eind", "٢٠٢٦-12-31"),
+                                      ("ochtend", "٠9:00-12:30"))):  # fmt: skip
+        (tmp_path / str(n)).mkdir()
+        path = workbook(tmp_path / str(n), settings={key: value})
+        with pytest.raises(InputError) as refused:
+            read_problem(path, PLANNED_AS)
+        assert any(key in m for m in refused.value.messages), key

@@ -155,7 +155,7 @@ def token_matches(session: dict, given: object) -> bool:
 
 OPEN_PATHS = ("/inloggen", "/static/")
 PROVIDER_LINK = re.compile(
-    r"/a/[A-Za-z0-9_-]{1,100}(/opties/\d{1,4}|/kies)?"
+    r"/a/[A-Za-z0-9_-]{1,100}(/opties/[0-9]{1,4}|/kies)?"
 )  # a provider's own link: no login
 
 
