@@ -48,6 +48,15 @@ def _fail_input(error: InputError) -> None:
     sys.exit(2)
 
 
+def _private_if_the_pages(folder: Path) -> None:
+    """Writing into a planning of the page (``DATA/<naam>/planning``): this user's only,
+    as ``herplan serve`` writes it (README, What is kept where)."""
+    from herplan.app.private import is_page_planning, private_umask
+
+    if is_page_planning(folder):
+        private_umask()
+
+
 @contextmanager
 def _failures_said(out: Path) -> Iterator[None]:
     """A run that writes nothing says why and exits: 2 bad input, 1 no plan, 130 Ctrl-C."""
@@ -181,10 +190,7 @@ def plan(
     # The run's clock starts with the process: loading the program (about a second
     # and a half, on one core) counts against --time-limit as well.
     started = time.monotonic() - time.process_time()
-    from herplan.app.private import is_page_planning, private_umask
-
-    if is_page_planning(out):
-        private_umask()  # the page's personal data: this user's only, as herplan serve
+    _private_if_the_pages(out)
     from herplan.app.progress import ProgressDisplay
     from herplan.app.run import RunHooks, RunOptions, plan_input
     from herplan.io.input_reader import read_problem
@@ -254,6 +260,7 @@ def send(
             f"Password for {user} at {host}", hide_input=True
         )
     connect = smtp_connection(host, port, starttls, user, password, login_without_tls)
+    _private_if_the_pages(folder)  # verzonden.jsonl beside the page's own
     try:
         report = send_outbox(folder, connect, dry_run=dry_run)
     except InputError as error:
@@ -430,6 +437,7 @@ def capacity(
         time_limit=time_limit, reproducible=reproducible,
         progress=lambda line: click.echo(f"  {line}", err=True),
     )  # fmt: skip
+    _private_if_the_pages(folder)
     with _failures_said(folder / "capaciteit"):
         result = advise(folder, options)
     if as_json:
@@ -452,6 +460,7 @@ def capacity(
               help="Make a new link for this provider (the old one stops working).")  # fmt: skip
 def links(folder: Path, base_url: str, renew: tuple[str, ...]) -> None:
     """Each provider's personal answer link: its name, a tab, the link (one line each)."""
+    _private_if_the_pages(folder)
     from herplan.app.links import planning_links, renew_link
 
     try:

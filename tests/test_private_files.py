@@ -21,6 +21,7 @@ import pytest
 
 from herplan.app.private import make_private
 from tests.conftest import PLANNED_AS
+from tests.test_outbox import smtp  # noqa: F401 (the local SMTP server, a fixture)
 from tests.test_web import small_input
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -122,3 +123,24 @@ def test_what_was_readable_before_is_made_private(tmp_path):
     make_private(data)
     assert _open_to_others(data) == []
     assert stat.S_IMODE(elsewhere.stat().st_mode) == 0o644  # a symlink is not followed
+
+
+def test_herplan_send_into_a_planning_of_the_page_keeps_its_record_private(
+    planned_example,
+    tmp_path,
+    smtp,  # noqa: F811
+):
+    data = tmp_path / "data"
+    (data / "regio" / "invoer").mkdir(parents=True)
+    (data / ".sessiesleutel").write_text("x")
+    shutil.copytree(planned_example[0], data / "regio" / "planning")
+    _run(f"""
+        import sys
+        from herplan.app.cli import main
+        sys.argv = ["herplan", "send", {str(data / "regio" / "planning")!r},
+                    "--smtp", {smtp.address!r}]
+        main()
+    """, tmp_path)  # fmt: skip
+    record = data / "regio" / "planning" / "verzonden.jsonl"
+    assert record.is_file() and smtp.received
+    assert stat.S_IMODE(record.stat().st_mode) == 0o600
