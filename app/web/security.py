@@ -9,13 +9,15 @@
   the session's token (checked where the form is read, ``forms.read_form``).
 - **Bounded uploads** (``BodyLimit``): the limit holds on the stream, whatever
   ``Content-Length`` says (or does not say).
-- **Headers** (``SecurityHeaders``): a strict Content-Security-Policy (scripts
-  and styles from our own files only), ``nosniff``, no framing, no referrer,
+- **Headers** (``SecurityHeaders``, wrapped around everything by ``app.Page``,
+  so errors carry them too): a strict Content-Security-Policy (scripts and
+  styles from our own files only), ``nosniff``, no framing, no referrer,
   ``no-store``; and no ``ETag``/``Last-Modified``, so no browser keeps a copy
   of personal data.
 - **Login** (``LoginRequired``): where accounts exist, every page but the
   login page and a provider's own link (``/a/<token>``, ``answering``) asks
-  for a signed-in planner.
+  for a signed-in planner; a session counts only while its account still has
+  the session version it signed in with (``accounts``).
 """
 
 from __future__ import annotations
