@@ -15,6 +15,7 @@ from dataclasses import replace
 from datetime import date
 
 from herplan.constraints import HARD_RULES
+from herplan.digits import whole_number
 from herplan.domain import Appointment, Choice, Problem, Rerun, is_held
 from herplan.io.errors import InputError
 from herplan.scheduler.suggest import NotOpen, Option, Place, Suggester
@@ -150,8 +151,8 @@ def _add_picks(problem: Problem, rerun: Rerun, specs: Sequence[str], note: str) 
 
 
 def _option(suggester: Suggester, dossier: str, wanted: str) -> Option | None:
-    if wanted.isdigit():
-        n = int(wanted)
+    n = whole_number(wanted)
+    if n is not None:
         options = suggester.suggest(dossier, top=n).options if n >= 1 else []
         return options[n - 1] if len(options) >= n else None
     options = suggester.suggest(dossier, top=MOST_OPTIONS).options

@@ -11,9 +11,9 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,6 +22,8 @@ import click
 from herplan.io.errors import InputError
 
 if TYPE_CHECKING:
+    from starlette.applications import Starlette
+
     from herplan.domain import StaleAnswer
 
 # Each command imports what it needs when it runs: the engine (CP-SAT, and pandas
@@ -44,6 +46,15 @@ def _fail_input(error: InputError) -> None:
     for message in error.messages:
         click.echo(f"  {message}", err=True)
     sys.exit(2)
+
+
+def _private_if_the_pages(folder: Path) -> None:
+    """Writing into a planning of the page (``DATA/<naam>/planning``): this user's only,
+    as ``herplan serve`` writes it (README, What is kept where)."""
+    from herplan.app.private import is_page_planning, private_umask
+
+    if is_page_planning(folder):
+        private_umask()
 
 
 @contextmanager
@@ -179,6 +190,7 @@ def plan(
     # The run's clock starts with the process: loading the program (about a second
     # and a half, on one core) counts against --time-limit as well.
     started = time.monotonic() - time.process_time()
+    _private_if_the_pages(out)
     from herplan.app.progress import ProgressDisplay
     from herplan.app.run import RunHooks, RunOptions, plan_input
     from herplan.io.input_reader import read_problem
@@ -212,6 +224,11 @@ def plan(
     "--user",
     help="Log in as this user; the password comes from HERPLAN_SMTP_PASSWORD or a prompt.",
 )
+@click.option(
+    "--login-without-tls", is_flag=True,
+    help="Allow --user without STARTTLS or port 465: only for a relay on this computer or a "
+    "closed network (the password crosses it unencrypted).",
+)  # fmt: skip
 @click.option("--dry-run", is_flag=True, help="Only list what would be sent.")
 @click.option(
     "--today", type=click.DateTime(formats=["%Y-%m-%d", "%d-%m-%Y"]),
@@ -219,9 +236,14 @@ def plan(
     "interview on or before it.",
 )  # fmt: skip
 def send(
-    folder: Path, server: str, starttls: bool, user: str | None, dry_run: bool,
+    folder: Path,
+    server: str,
+    starttls: bool,
+    user: str | None,
+    login_without_tls: bool,
+    dry_run: bool,
     today: datetime | None,
-) -> None:  # fmt: skip
+) -> None:
     """Send the invitations in DIR/uitgaand/ by e-mail, each one once.
 
     What was sent is recorded in DIR/verzonden.json: a second send sends only
@@ -231,9 +253,11 @@ def send(
     from herplan import clock
     from herplan.app.mailer import send_outbox, smtp_connection
     from herplan.app.send_summary import send_summary
+    from herplan.digits import whole_number
 
     host, _, port_text = server.rpartition(":") if ":" in server else (server, "", "25")
-    if not host or not port_text.isdigit() or not 0 < int(port_text) < 65536:
+    port = whole_number(port_text, 1, 65535)
+    if not host or port is None:
         raise click.BadParameter(f"{server!r}: expected HOST or HOST:PORT", param_hint="--smtp")
     if not (folder / "plan.json").is_file():
         raise click.UsageError(f"{folder} is not a planning folder (no plan.json)")
@@ -242,7 +266,8 @@ def send(
         password = os.environ.get("HERPLAN_SMTP_PASSWORD") or click.prompt(
             f"Password for {user} at {host}", hide_input=True
         )
-    connect = smtp_connection(host, int(port_text), starttls, user, password)
+    connect = smtp_connection(host, port, starttls, user, password, login_without_tls)
+    _private_if_the_pages(folder)  # verzonden.jsonl beside the page's own
     try:
         day = today.date() if today else clock.today()
         report = send_outbox(folder, connect, dry_run=dry_run, today=day)
@@ -420,6 +445,7 @@ def capacity(
         time_limit=time_limit, reproducible=reproducible,
         progress=lambda line: click.echo(f"  {line}", err=True),
     )  # fmt: skip
+    _private_if_the_pages(folder)
     with _failures_said(folder / "capaciteit"):
         result = advise(folder, options)
     if as_json:
@@ -442,6 +468,7 @@ def capacity(
               help="Make a new link for this provider (the old one stops working).")  # fmt: skip
 def links(folder: Path, base_url: str, renew: tuple[str, ...]) -> None:
     """Each provider's personal answer link: its name, a tab, the link (one line each)."""
+    _private_if_the_pages(folder)
     from herplan.app.links import planning_links, renew_link
 
     try:
@@ -524,8 +551,18 @@ def corrections(
     help="The page is reached through HTTPS (a reverse proxy): cookies only over HTTPS.",
 )  # fmt: skip
 @click.option(
+    "--trusted-proxy", "trusted_proxies", multiple=True, metavar="ADDRESS",
+    help="Believe X-Forwarded-For/-Proto from this reverse proxy only (repeat for several; "
+    "--behind-https alone: a proxy on this computer). Without: proxy headers are ignored.",
+)  # fmt: skip
+@click.option(
     "--add-user", metavar="NAME",
-    help="Add a planner account (the password is asked twice) and stop; no server is started.",
+    help="Add a planner account, or give it a new password (asked twice; its sessions end), "
+    "and stop; no server is started.",
+)  # fmt: skip
+@click.option(
+    "--remove-user", metavar="NAME",
+    help="Remove a planner account (its sessions end at once) and stop.",
 )  # fmt: skip
 @click.option(
     "--base-url", metavar="URL",
@@ -541,17 +578,20 @@ def serve(
     allowed_hosts: tuple[str, ...],
     data: Path | None,
     behind_https: bool,
+    trusted_proxies: tuple[str, ...],
     add_user: str | None,
+    remove_user: str | None,
     base_url: str | None,
     today: datetime | None,
 ) -> None:
     """The planner's web page: plan, look, download, process changes."""
     import platformdirs
-    import uvicorn
 
+    from herplan.app.private import private_umask
     from herplan.app.web import create_app, server_config
     from herplan.app.web.accounts import Accounts
 
+    private_umask()  # everything the server and its workers write: this user's only
     folder = data or Path(platformdirs.user_data_dir("herplan", appauthor=False))
     accounts = Accounts(folder)
     if add_user is not None:
@@ -562,6 +602,11 @@ def serve(
         except ValueError as error:
             raise click.UsageError(f"{add_user}: {error}") from None
         click.echo(f"Account {add_user} added to {accounts.path}")
+        return
+    if remove_user is not None:
+        if not accounts.remove(remove_user):
+            raise click.UsageError(f"{remove_user}: no such account in {accounts.path}")
+        click.echo(f"Account {remove_user} removed; its sessions have ended")
         return
     from herplan.app.links import base_url as checked_url
 
@@ -576,9 +621,75 @@ def serve(
             f"--host {host} lets others on the network reach the plannings: add a planner "
             f"account first (herplan serve --data {folder} --add-user NAME)"
         )
-    who = "planners sign in" if config.login else "no login: this computer only"
+    app = create_app(config)
+    _keep_cleaning(app, folder, config.today)
+    _listen(app, host, port, behind_https, trusted_proxies, folder, config.login)
+
+
+def _keep_cleaning(app: Starlette, folder: Path, today: Callable[[], date]) -> None:
+    """Delete the plannings past their retention now and once a day (``retention``)."""
+    import threading
+
+    from herplan.app.retention import clean_up
+
+    def clean() -> None:
+        running = {n for n, job in app.state.plannings.jobs.items() if job.running}
+        for gone in clean_up(folder, today(), "herplan serve", skip=running):
+            click.echo(f"herplan: deleted planning {gone.name} (kept until {gone.kept_until})")
+
+    def daily() -> None:
+        while not stop.wait(24 * 3600):
+            clean()
+
+    clean()
+    stop = threading.Event()
+    threading.Thread(target=daily, name="herplan-bewaartermijn", daemon=True).start()
+
+
+def _listen(app: Starlette, host: str, port: int, behind_https: bool, proxies: tuple[str, ...],
+            folder: Path, login: bool) -> None:  # fmt: skip
+    """Serve ``app`` with the limits of ``serving`` until Ctrl-C."""
+    import uvicorn
+
+    from herplan.app.private import make_private
+    from herplan.app.web.serving import trusted, uvicorn_config
+
+    make_private(folder)  # what an older version or another umask left readable
+    who = "planners sign in" if login else "no login: this computer only"
     click.echo(f"herplan: http://{host}:{port}/  ({who}; plannings in {folder}; Ctrl-C stops)")
-    uvicorn.run(create_app(config), host=host, port=port, log_level="warning")
+    uvicorn.Server(uvicorn_config(app, host, port, trusted(behind_https, proxies))).run()
+
+
+@main.command()
+@click.argument("data", metavar="DATA", type=click.Path(exists=True, file_okay=False,
+                                                        path_type=Path))  # fmt: skip
+@click.option(
+    "--today", type=click.DateTime(formats=["%Y-%m-%d", "%d-%m-%Y"]),
+    help="Measure the retention as of this day (default: today, Dutch time).",
+)  # fmt: skip
+@click.option("--dry-run", is_flag=True, help="Only list what would be deleted.")
+def cleanup(data: Path, today: datetime | None, dry_run: bool) -> None:
+    """Delete the plannings of the page's data folder DATA whose period ended more than
+    bewaartermijn_maanden (default 3) months ago, each with a line in the audit log."""
+    import getpass
+
+    from herplan import clock
+    from herplan.app.retention import clean_up, expired
+
+    day = today.date() if today else clock.today()
+    if dry_run:
+        found = expired(data, day)
+    else:
+        try:
+            who = f"herplan cleanup ({getpass.getuser()})"
+        except (KeyError, OSError):
+            who = "herplan cleanup"
+        found = clean_up(data, day, who)
+    for e in found:
+        verb = "would delete" if dry_run else "deleted"
+        click.echo(f"{verb} {e.name}: period ended {e.period_end}, kept until {e.kept_until}")
+    if not found:
+        click.echo("Nothing past its retention.")
 
 
 def run() -> None:

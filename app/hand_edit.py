@@ -26,8 +26,9 @@ from herplan.scheduler.suggest import NotOpen, Option, Suggester
 from herplan.scheduler.timing import assign_times, hhmm
 
 MOST_OPTIONS = 1000
-# Refusals that are no rule's: a rerun promise, no room as the morning is, the same day.
-PROMISE, NO_ROOM, SAME_DAY = 0, -1, -2
+# Refusals that are no rule's: a rerun promise, no room as the morning is, the same day,
+# an appointment the provider confirmed (``ja``) that the planner did not say to move.
+PROMISE, NO_ROOM, SAME_DAY, CONFIRMED = 0, -1, -2, -3
 
 
 @dataclass(frozen=True)
@@ -67,9 +68,13 @@ class MoveCheck:
 
 def check_move(
     planning: Path, dossier: str, consultant: str, day: date, input_path: Path | None = None,
-    today: date | None = None,
+    today: date | None = None, confirmed_ok: bool = False,
 ) -> MoveCheck:  # fmt: skip
-    """May ``dossier`` go to ``consultant``'s morning of ``day``? (module doc)"""
+    """May ``dossier`` go to ``consultant``'s morning of ``day``? (module doc)
+
+    An appointment its provider confirmed (``ja``) is refused (``CONFIRMED``) unless
+    ``confirmed_ok``: the planner said explicitly, with a reason, to move it anyway.
+    """
     region = open_region(planning, today=today, input_path=input_path)
     suggester = region.suggester
     known = {r.dossier.casefold(): r.dossier for r in region.problem.reassessments}
@@ -78,6 +83,11 @@ def check_move(
     cid = next((c.id for c in region.problem.consultants
                 if c.id.casefold() == wanted.casefold()), wanted)  # fmt: skip
     found = MoveCheck(dossier, cid, day)
+    current = suggester.rerun.previous_of(dossier)
+    if current is not None and is_confirmed(current, suggester.rerun) and not confirmed_ok:
+        found.refusals = [Refusal(CONFIRMED, f"{dossier}: the provider confirmed this "
+                                             "appointment (ja)")]  # fmt: skip
+        return found
     try:
         options = suggester.suggest(dossier, top=MOST_OPTIONS).options
     except NotOpen as error:

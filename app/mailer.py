@@ -31,6 +31,7 @@ from pathlib import Path
 from icalendar import Calendar
 
 from herplan import clock
+from herplan.digits import whole_number
 from herplan.io.answer_store import AnswerStore, store_of
 from herplan.io.atomic import folder_lock, recover_folder
 from herplan.io.errors import InputError
@@ -71,6 +72,7 @@ class SendReport:
     superseded: list[Outgoing] = field(default_factory=list)
     not_needed: list[Outgoing] = field(default_factory=list)
     failed: list[tuple[Outgoing, str]] = field(default_factory=list)
+    kinds: set[str] = field(default_factory=set)  # what went wrong, one of FAILURE_KINDS
     pending: list[Outgoing] = field(default_factory=list)  # what a dry run would send
     passed: list[Outgoing] = field(default_factory=list)  # for a day gone by: never sent
 
@@ -157,7 +159,7 @@ def read_outboxes(folder: Path) -> list[Outgoing]:
     revisions = folder / "revisies"
     if revisions.is_dir():
         for entry in sorted(revisions.iterdir(), key=lambda p: (len(p.name), p.name)):
-            if entry.name.isdigit() and (entry / OUTBOX).is_dir():
+            if whole_number(entry.name) is not None and (entry / OUTBOX).is_dir():
                 found += [_read(p, int(entry.name)) for p in sorted((entry / OUTBOX).glob("*.eml"))]
     if (folder / OUTBOX).is_dir():
         current = _revision(folder)
@@ -262,17 +264,35 @@ def plan_sending(
 
 
 Connect = Callable[[], smtplib.SMTP]
+IMPLICIT_TLS_PORT = 465
+# What can go wrong, as the page names it (a fixed sentence each; never the server's words).
+FAILURE_KINDS = ("login", "tls", "connection", "refused", "other")
+
+
+class AuthWithoutTls(smtplib.SMTPException):
+    """A password would cross the network unencrypted: refused before connecting."""
 
 
 def smtp_connection(
-    host: str, port: int, starttls: bool, user: str | None, password: str | None
+    host: str,
+    port: int,
+    starttls: bool,
+    user: str | None,
+    password: str | None,
+    auth_without_tls: bool = False,
 ) -> Connect:
-    """A factory for the SMTP session: implicit TLS on port 465, else STARTTLS if asked."""
+    """A factory for the SMTP session: implicit TLS on port 465, else STARTTLS if asked.
+
+    A login (``user``) happens over TLS only; ``auth_without_tls`` is the planner's
+    explicit exception for a relay on the same computer or a closed network.
+    """
 
     def connect() -> smtplib.SMTP:
+        if user and port != IMPLICIT_TLS_PORT and not starttls and not auth_without_tls:
+            raise AuthWithoutTls("a login needs TLS (STARTTLS or port 465)")
         context = ssl.create_default_context()
         server: smtplib.SMTP
-        if port == 465:
+        if port == IMPLICIT_TLS_PORT:
             server = smtplib.SMTP_SSL(host, port, timeout=60, context=context)
         else:
             server = smtplib.SMTP(host, port, timeout=60)
@@ -349,12 +369,15 @@ def send_outbox(
                     except smtplib.SMTPRecipientsRefused as error:
                         code, text = next(iter(error.recipients.values()))
                         report.failed.append((m, f"{code} {_text(text)}"))
+                        report.kinds.add("refused")
                     except (smtplib.SMTPDataError, smtplib.SMTPSenderRefused) as error:
                         report.failed.append((m, f"{error.smtp_code} {_text(error.smtp_error)}"))
+                        report.kinds.add("refused")
                     else:
                         if refused:
                             code, text = refused[m.to]
                             report.failed.append((m, f"{code} {_text(text)}"))
+                            report.kinds.add("refused")
                         else:
                             _record(folder, m)
                             report.sent.append(m)
@@ -362,7 +385,21 @@ def send_outbox(
         except (smtplib.SMTPException, OSError) as error:
             reason = _reason(error)
             report.failed += [(m, reason) for m in todo]
+            report.kinds.add(failure_kind(error))
         return report
+
+
+def failure_kind(error: Exception) -> str:
+    """Which of ``FAILURE_KINDS`` an error of the whole session is."""
+    if isinstance(error, smtplib.SMTPAuthenticationError):
+        return "login"
+    if isinstance(error, AuthWithoutTls | ssl.SSLError | smtplib.SMTPNotSupportedError):
+        return "tls"  # also: STARTTLS asked of a server without it, or AUTH not offered
+    if isinstance(error, smtplib.SMTPConnectError | smtplib.SMTPServerDisconnected | OSError):
+        return "connection"
+    if isinstance(error, smtplib.SMTPResponseException):
+        return "refused"
+    return "other"
 
 
 def _text(value: bytes | str) -> str:
@@ -370,6 +407,8 @@ def _text(value: bytes | str) -> str:
 
 
 def _reason(error: Exception) -> str:
+    if isinstance(error, AuthWithoutTls):
+        return "login refused before connecting: a password goes over TLS only"
     if isinstance(error, smtplib.SMTPAuthenticationError):
         return f"login refused ({error.smtp_code} {_text(error.smtp_error)})"
     if isinstance(error, smtplib.SMTPResponseException):

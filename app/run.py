@@ -29,6 +29,7 @@ from herplan.app.correction_store import CorrectionStore, correction_store_of
 from herplan.app.links import revision_links
 from herplan.app.summary import summary_text
 from herplan.corrections import refusals
+from herplan.digits import whole_number
 from herplan.domain import Plan, Problem, Rerun
 from herplan.io import cache, hand_edits
 from herplan.io.answer_store import AnswerStore, store_of
@@ -89,7 +90,7 @@ def created_time(input_path: Path, timezone: str) -> datetime:
     time. Shown in the planning's own time zone, whatever the machine's.
     """
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit() and len(epoch) <= 11:
+    if whole_number(epoch) is not None and len(epoch) <= 11:
         seconds = float(epoch)
     else:
         files = [input_path]
@@ -158,6 +159,7 @@ class RunOptions:
     answers: Path | None = None  # the online answers: a data folder or its antwoorden.sqlite
     base_url: str | None = None  # providers answer online there: links in files and e-mails
     hand: tuple[str, ...] = ()  # DOSSIER=DATE@CONSULTANT@HH:MM: moved by hand on the page
+    hand_reasons: tuple[str, ...] = ()  # DOSSIER=REASON: a confirmed one moved anyway, why
 
 
 @dataclass(frozen=True)
@@ -203,7 +205,9 @@ def plan_input(
     folder = Path(out)
     by_hand = pending_by_hand(options)
     if by_hand:
-        options = replace(options, hand=tuple(e.spec for e in by_hand))
+        options = replace(options, hand=tuple(e.spec for e in by_hand),
+                          hand_reasons=tuple(f"{e.dossier}={e.reason}" for e in by_hand
+                                             if e.reason))  # fmt: skip
     proposed = sheet_corrections(problem, options)
     with held_planning_folder(folder) as notes:
         for note in notes:
@@ -213,19 +217,30 @@ def plan_input(
         plan = _plan(input_path, problem, rerun, options, hooks, started, writing=True)
         if options.base_url:
             plan = replace(plan, answer_links=revision_links(folder, plan, options.base_url))
+        reasons = [r.partition("=") for r in options.hand_reasons]
+        if reasons:
+            plan = replace(plan, hand_reasons={d: why for d, _, why in reasons if why})
         files = write_held_folder(plan, folder, source_files(input_path))
-        if rerun is not None and options.answers is not None and rerun.answers_seen:
-            AnswerStore(store_of(options.answers)).mark_processed(rerun.answers_seen,
-                                                                  plan.revision)  # fmt: skip
-        if by_hand and options.answers is not None:
-            hand_edits.taken(store_of(options.answers).parent, by_hand)
-        if proposed:
-            store = CorrectionStore(correction_store_of(folder))
-            for c in proposed:
-                store.propose(c.provider, c.dossier, c.kind, c.value, c.where.split(" › ")[0],
-                              given=c.given)  # fmt: skip
+        _taken(folder, plan, rerun, options, by_hand, proposed)
     cache.keep("problem", problem.input_sha256, problem)  # herplan suggest starts from it
     return Planning(plan, folder, [*warnings, *notes], time.monotonic() - started, files)
+
+
+def _taken(
+    folder: Path, plan: Plan, rerun: Rerun | None, options: RunOptions,
+    by_hand: list[hand_edits.HandEdit], proposed: list[SheetCorrection],
+) -> None:  # fmt: skip
+    """Once the new revision is written: the answers and moves it took are marked taken,
+    and the corrections on the returned sheets are kept as proposals for the planner."""
+    if rerun is not None and options.answers is not None and rerun.answers_seen:
+        AnswerStore(store_of(options.answers)).mark_processed(rerun.answers_seen, plan.revision)
+    if by_hand and options.answers is not None:
+        hand_edits.taken(store_of(options.answers).parent, by_hand)
+    if proposed:
+        store = CorrectionStore(correction_store_of(folder))
+        for c in proposed:
+            store.propose(c.provider, c.dossier, c.kind, c.value, c.where.split(" › ")[0],
+                          given=c.given)  # fmt: skip
 
 
 def sheet_corrections(problem: Problem, options: RunOptions) -> list[SheetCorrection]:

@@ -45,10 +45,10 @@ ADVICE_MIB = 300  # the advice itself (L-tight 250 MiB, XL 320 MiB: benchmarks/R
 CHILD_MIB_PER_CASE = 0.12  # a scenario's run (CP-SAT, the model, Python) per reassessment
 CHILD_MIB = 150  # and its start (measured: L-tight 250 MiB, XL 520 MiB a run)
 
-WEEK = re.compile(r"^(\S+)\s+(?:afwezig|absent)\s+week\s+(\d{1,2})$", re.I)
+WEEK = re.compile(r"^(\S+)\s+(?:afwezig|absent)\s+week\s+([0-9]{1,2})$", re.I)
 DAYS = re.compile(r"^(\S+)\s+(?:afwezig|absent)\s+(\S+)(?:\s+(?:tot|t/m|until)\s+(\S+))?$", re.I)
 PERIOD = re.compile(r"^(?:periode|period)\s+(tot|until|van|from)\s+(\S+)$", re.I)
-CAP = re.compile(r"^(\S+)\s+max\s+(\d{1,2})\s+(?:per|a)\s+week$", re.I)
+CAP = re.compile(r"^(\S+)\s+max\s+([0-9]{1,2})\s+(?:per|a)\s+week$", re.I)
 WORKDAYS = re.compile(r"^(\S+)\s+(?:werkdagen|workdays)\s+(.+)$", re.I)
 WEEKDAYS = {"ma": 0, "mo": 0, "di": 1, "tu": 1, "wo": 2, "we": 2, "do": 3, "th": 3, "vr": 4,
             "fr": 4, "za": 5, "sa": 5, "zo": 6, "su": 6}  # fmt: skip

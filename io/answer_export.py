@@ -3,7 +3,8 @@
 Each provider's workbook of the planning folder, with ``Haalbaar`` and
 ``Opmerking`` filled in from its online answers on the current appointments:
 the same shape as a workbook the provider sent back, so it can be kept with
-the mail, or read with ``--feedback`` as if it had been.
+the mail, or read with ``--feedback`` as if it had been. A remark is written
+through ``xlsx_util.put``: a provider's ``=HYPERLINK(...)`` stays text.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from herplan.domain import Appointment
 from herplan.io.answer_store import Answer
 from herplan.io.feedback import answer_sheet
 from herplan.io.words import words
+from herplan.io.xlsx_util import put
 
 SHEET_WORDS = {"ja": "yes", "nee": "no", "zelfde_dag": "same_day"}
 
@@ -35,9 +37,9 @@ def answered_workbook(
         answer, now = answers.get(dossier), current.get(dossier)
         if answer is None or now is None or (answer.day, answer.start) != (now.day, now.start):
             continue
-        ws.cell(n, (columns["feasible"] or 0) + 1, t[SHEET_WORDS[answer.answer]])
+        put(ws, n, (columns["feasible"] or 0) + 1, t[SHEET_WORDS[answer.answer]])
         if answer.remark and columns["remark"] is not None:
-            ws.cell(n, columns["remark"] + 1, answer.remark)
+            put(ws, n, columns["remark"] + 1, answer.remark)  # a provider's words: never a formula
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()

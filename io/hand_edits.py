@@ -36,6 +36,7 @@ class HandEdit:
     moves: tuple[str, ...] = ()  # the other dossiers it makes room by moving
     by: str = ""
     at: str = ""
+    reason: str = ""  # why a confirmed (ja) appointment is moved anyway: the planner's words
 
     @property
     def spec(self) -> str:

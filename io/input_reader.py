@@ -214,7 +214,7 @@ def _as_int(value: object) -> int | None:
         return value
     if isinstance(value, float) and value.is_integer():
         return int(value)
-    if isinstance(value, str) and re.fullmatch(r"[+]?\d+", value.strip()):
+    if isinstance(value, str) and re.fullmatch(r"[+]?[0-9]+", value.strip()):
         return int(value)
     return None
 
@@ -229,10 +229,10 @@ def parse_date(value: object) -> date | None:
         return None
     text = value.strip()
     try:
-        if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}( 00:00:00)?", text):
+        if re.fullmatch(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}( 00:00:00)?", text):
             y, m, d = (int(p) for p in text.split()[0].split("-"))
             return date(y, m, d)
-        if re.fullmatch(r"\d{1,2}[-/.]\d{1,2}[-/.]\d{4}", text):
+        if re.fullmatch(r"[0-9]{1,2}[-/.][0-9]{1,2}[-/.][0-9]{4}", text):
             d, m, y = (int(p) for p in re.split(r"[-/.]", text))
             return date(y, m, d)
     except ValueError:
@@ -325,7 +325,9 @@ def default_period(today: date) -> tuple[date, date]:
 
 
 def _time_window(text: str) -> TimeWindow | None:
-    match = re.fullmatch(r"(\d{1,2})[:.](\d{2})\s*[-–]\s*(\d{1,2})[:.](\d{2})", text.strip())
+    match = re.fullmatch(
+        r"([0-9]{1,2})[:.]([0-9]{2})\s*[-–]\s*([0-9]{1,2})[:.]([0-9]{2})", text.strip()
+    )
     if not match:
         return None
     h1, m1, h2, m2 = (int(g) for g in match.groups())
@@ -475,6 +477,11 @@ SETTING_PARSERS: dict[str, tuple[str, Callable[[object], object | None], str]] =
         "answer_workdays",
         lambda v: _at_most(_non_negative(v), 60),
         "a whole number of working days from 0 to 60",
+    ),
+    "bewaartermijn_maanden": (
+        "retention_months",
+        lambda v: _at_most(_non_negative(v), 120),
+        "a whole number of months from 0 to 120",
     ),
 }
 

@@ -36,7 +36,7 @@ def build_input_workbook(
     for sheet in SHEETS:
         ws = wb.create_sheet(sheet.name)
         for n, column in enumerate(sheet.columns, start=1):
-            cell = ws.cell(row=1, column=n, value=column.name)
+            cell = put(ws, 1, n, column.name)
             cell.font = Font(bold=True)
             cell.fill = HEADER_FILL
             note = column.description + (" Verplicht." if column.required else "")
@@ -71,12 +71,14 @@ def build_input_workbook(
                 if value is not None and value != "":
                     put(ws, r, n, value, "yyyy-mm-dd" if isinstance(value, date) else "")
     guide = wb.create_sheet("Uitleg")
-    guide.append(["blad", "kolom", "verplicht", "toelichting"])
-    for sheet in SHEETS:
-        for column in sheet.columns:
-            guide.append(
-                [sheet.name, column.name, "ja" if column.required else "nee", column.description]
-            )
+    lines = [("blad", "kolom", "verplicht", "toelichting")] + [
+        (sheet.name, column.name, "ja" if column.required else "nee", column.description)
+        for sheet in SHEETS
+        for column in sheet.columns
+    ]
+    for r, line in enumerate(lines, start=1):
+        for n, text in enumerate(line, start=1):
+            put(guide, r, n, text)
     for letter, width in zip("ABCD", (16, 36, 10, 80), strict=True):
         guide.column_dimensions[letter].width = width
     return wb

@@ -3,7 +3,10 @@
 Kept in the data folder: ``smtp.json`` (server, port, STARTTLS, user) and the
 password in ``.smtp-wachtwoord``, both readable by the server's own user only
 (0600). ``HERPLAN_SMTP_PASSWORD`` in the environment, when set, is used
-instead and nothing of it is written.
+instead and nothing of it is written. The kept password belongs to one server,
+port and user: saving another of any of them drops it (a new password may be
+given with it), so it never follows a changed host. It is sent over TLS only,
+unless the planner ticked ``auth_without_tls`` for a relay on a closed network.
 """
 
 from __future__ import annotations
@@ -23,10 +26,16 @@ class MailSettings:
     port: int = 25
     starttls: bool = False
     user: str = ""
+    auth_without_tls: bool = False  # the planner's exception for a local relay
 
     @property
     def complete(self) -> bool:
         return bool(self.host) and 0 < self.port < 65536
+
+    @property
+    def account(self) -> tuple[str, int, str]:
+        """Whom a kept password belongs to."""
+        return (self.host.casefold(), self.port, self.user)
 
 
 def _private(path: Path, text: str) -> None:
@@ -45,13 +54,19 @@ def load(data: Path) -> MailSettings:
     try:
         raw = json.loads((data / FILE).read_text(encoding="utf-8"))
         return MailSettings(str(raw["host"]), int(raw["port"]), bool(raw["starttls"]),
-                            str(raw.get("user", "")))  # fmt: skip
+                            str(raw.get("user", "")),
+                            raw.get("auth_without_tls") is True)  # fmt: skip
     except (OSError, ValueError, KeyError, TypeError):
         return MailSettings()
 
 
 def save(data: Path, settings: MailSettings, password: str | None) -> None:
-    """Keep ``settings``; a ``password`` given replaces the kept one ("" removes it)."""
+    """Keep ``settings``; a ``password`` given replaces the kept one ("" removes it).
+
+    Another server, port or user drops the kept password unless a new one is given.
+    """
+    if password is None and load(data).account != settings.account:
+        password = ""
     _private(data / FILE, json.dumps(asdict(settings), indent=1) + "\n")
     if password is not None:
         if password:

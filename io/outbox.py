@@ -220,6 +220,9 @@ def _text(plan: Plan, m: Message) -> tuple[str, str]:
             "",
             support_plan_note(plan, a),
         ]
+    reason = plan.hand_reasons.get(a.dossier, "")
+    if m.method == "REQUEST" and m.changed and not writeup and reason:
+        lines += ["", w["moved_reason"].format(reason=reason)]
     if m.method == "REQUEST":
         lines += ["", w["calendar"]]
         link = plan.answer_links.get(a.provider)

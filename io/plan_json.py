@@ -56,6 +56,7 @@ def settings_dict(s: Settings) -> dict[str, object]:
         "planner_email": s.planner_email,
         "planner_telefoon": s.planner_phone,
         "reactie_werkdagen": s.answer_workdays,
+        "bewaartermijn_maanden": s.retention_months,
     }
 
 

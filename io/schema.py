@@ -157,4 +157,9 @@ SETTING_KEYS: dict[str, tuple[str, str]] = {
         "5",
         "Een aanbieder antwoordt (Haalbaar) zoveel werkdagen voor zijn eerste gesprek.",
     ),
+    "bewaartermijn_maanden": (
+        "3",
+        "Zoveel maanden na het eind van de periode verwijdert de webpagina de planning met "
+        "alle persoonsgegevens (herplan serve, herplan cleanup).",
+    ),
 }

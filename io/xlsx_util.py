@@ -25,7 +25,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from herplan.io.words import words
 
-FORMULA_STARTS = ("=", "+", "-", "@")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 ZIP_EPOCH = (2000, 1, 1, 0, 0, 0)
 FONT = Font(name="Calibri", size=10)
 BOLD = Font(name="Calibri", size=10, bold=True)
@@ -38,7 +38,9 @@ def put(ws: Worksheet, row: int, column: int, value: object, number_format: str 
 
     openpyxl turns a string that starts with ``=`` into a formula; forcing the
     string type stores it as literal text, as Excel shows it. Texts starting
-    with ``+``, ``-`` or ``@`` are stored as string cells too.
+    with ``+``, ``-``, ``@``, a tab or a carriage return are stored as string cells
+    too, marked as quoted text. Every cell whose value comes from outside (input,
+    a provider's remark, an online answer) is written through here.
     """
     cell = ws.cell(row=row, column=column, value=value)
     if isinstance(value, str):

@@ -2,9 +2,13 @@
 
 Accounts live in ``accounts.json`` in the data folder, readable by its owner
 only: per planner an Argon2 hash of the password (``argon2-cffi``), never the
-password itself, and the count of wrong passwords. Five wrong passwords in a
-row lock the account for a quarter of an hour; a right one resets the count.
-Accounts are added from the command line (``herplan serve --add-user NAME``).
+password itself, and a session version. A session carries the version it was
+signed in with and is taken only while the account still has it
+(``security.LoginRequired`` asks on every request): signing out, a new
+password (``herplan serve --add-user NAME`` again) and removing the account
+(``--remove-user NAME``) each end every session of that account at once.
+Wrong passwords are slowed down by ``throttle``, never answered with a lock
+that anyone could put on someone else's account.
 """
 
 from __future__ import annotations
@@ -12,29 +16,25 @@ from __future__ import annotations
 import json
 import os
 import re
+import secrets
 import threading
 from dataclasses import dataclass
-from datetime import datetime, timedelta
 from pathlib import Path
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from herplan import clock
-
 FILE = "accounts.json"
-MAX_FAILURES = 5
-LOCK = timedelta(minutes=15)
 NAME = re.compile(r"[A-Za-z0-9._@-]{1,64}")
 MIN_PASSWORD = 10
 
 
 @dataclass(frozen=True)
 class Verdict:
-    """The outcome of a login: ``ok``, or why not (``wrong``, ``locked`` until when)."""
+    """The outcome of a login: ``ok``, and the session version to sign in with."""
 
     ok: bool
-    locked_until: datetime | None = None
+    version: int = 0
 
 
 class Accounts:
@@ -44,53 +44,82 @@ class Accounts:
         self.path = data / FILE
         self.hasher = PasswordHasher()
         self._lock = threading.Lock()
+        self._seen: tuple[tuple[int, int, int], dict[str, dict]] | None = None
+        self._dummy: str | None = None
 
     def exist(self) -> bool:
         return bool(self._load())
 
     def add(self, name: str, password: str) -> None:
-        """Add or replace ``name``'s password (a short one is refused: ``ValueError``)."""
+        """Add ``name``, or give it a new password (its sessions end); a short one is
+        refused (``ValueError``)."""
         if not NAME.fullmatch(name):
             raise ValueError("a name of letters, digits and . _ @ - (at most 64)")
         if len(password) < MIN_PASSWORD:
             raise ValueError(f"a password of at least {MIN_PASSWORD} characters")
         with self._lock:
             users = self._load()
-            users[name] = {"hash": self.hasher.hash(password), "failures": 0, "locked_until": None}
+            version = int(users.get(name, {}).get("version", 0)) + 1
+            users[name] = {"hash": self.hasher.hash(password), "version": version}
             self._save(users)
 
-    def check(self, name: str, password: str, now: datetime | None = None) -> Verdict:
-        """Is ``password`` right for ``name``? Counts wrong ones and locks after five."""
-        now = now or clock.now()
+    def remove(self, name: str) -> bool:
+        """Remove ``name``'s account (and with it every session); False when there is none."""
         with self._lock:
             users = self._load()
-            user = users.get(name)
-            if user is None:
-                self.hasher.hash(password)  # the same time for a name that does not exist
-                return Verdict(False)
-            until = user.get("locked_until")
-            if until and datetime.fromisoformat(until) > now:
-                return Verdict(False, datetime.fromisoformat(until))
-            try:
-                self.hasher.verify(user["hash"], password)
-            except (VerificationError, InvalidHashError):
-                user["failures"] = int(user.get("failures", 0)) + 1
-                locked = user["failures"] >= MAX_FAILURES
-                user["locked_until"] = (now + LOCK).isoformat() if locked else None
-                user["failures"] = 0 if locked else user["failures"]
-                self._save(users)
-                return Verdict(False, now + LOCK if locked else None)
-            user["failures"], user["locked_until"] = 0, None
+            if users.pop(name, None) is None:
+                return False
             self._save(users)
-            return Verdict(True)
+            return True
+
+    def end_sessions(self, name: str) -> None:
+        """End every session of ``name`` (signing out does this)."""
+        with self._lock:
+            users = self._load()
+            if name in users:
+                users[name]["version"] = int(users[name].get("version", 0)) + 1
+                self._save(users)
+
+    def version(self, name: str) -> int | None:
+        """The session version ``name``'s sessions must carry; None: no such account."""
+        user = self._load().get(name)
+        return int(user.get("version", 0)) if isinstance(user, dict) else None
+
+    def check(self, name: str, password: str) -> Verdict:
+        """Is ``password`` right for ``name``? An unknown name costs the same hash check."""
+        user = self._load().get(name)
+        stored = user.get("hash") if isinstance(user, dict) else None
+        try:
+            self.hasher.verify(stored if isinstance(stored, str) else self._dummy_hash(), password)
+        except (VerificationError, InvalidHashError):
+            return Verdict(False)
+        if user is None:  # the dummy's password is random: never reached in practice
+            return Verdict(False)
+        return Verdict(True, int(user.get("version", 0)))
+
+    def _dummy_hash(self) -> str:
+        if self._dummy is None:
+            self._dummy = self.hasher.hash(secrets.token_urlsafe(32))
+        return self._dummy
 
     def _load(self) -> dict[str, dict]:
+        """The accounts, read again only when the file changed (asked on every request)."""
+        try:
+            s = self.path.stat()
+        except OSError:
+            return {}
+        stamp = (s.st_mtime_ns, s.st_size, s.st_ino)
+        if self._seen is not None and self._seen[0] == stamp:
+            return {k: dict(v) for k, v in self._seen[1].items()}
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return {}
         users = data.get("users") if isinstance(data, dict) else None
-        return users if isinstance(users, dict) else {}
+        found = {k: v for k, v in users.items() if isinstance(v, dict)} if isinstance(
+            users, dict) else {}  # fmt: skip
+        self._seen = (stamp, found)
+        return {k: dict(v) for k, v in found.items()}
 
     def _save(self, users: dict[str, dict]) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -99,3 +128,4 @@ class Accounts:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             json.dump({"users": users}, f, indent=1)
         os.replace(temporary, self.path)
+        self._seen = None

@@ -28,6 +28,7 @@ from herplan.app.web.render import page
 from herplan.app.web.state import PLANNING, Plannings
 from herplan.app.web.views import read_plan
 from herplan.calendar import add_working_days
+from herplan.digits import whole_number
 from herplan.domain import Appointment, is_held
 from herplan.io.answer_store import ANSWERS, FILE, AnswerStore, Closed, Link
 from herplan.io.errors import InputError
@@ -256,7 +257,7 @@ async def provider_page(request: Request) -> Response:
     return page(
         request, "provider.html", lang, provider=found.link.provider, rows=_rows(found, lang),
         deadline=_deadline(found, lang), answers=ANSWERS, token=request.path_params["token"],
-        saved=answered if answered and answered.isdigit() else "",
+        saved=answered if whole_number(answered) is not None else "",
     )  # fmt: skip
 
 

@@ -14,6 +14,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp
 
 from herplan.app.web import (
     answering,
@@ -29,6 +30,7 @@ from herplan.app.web import (
 )
 from herplan.app.web.accounts import Accounts
 from herplan.app.web.forms import MAX_UPLOAD_BYTES
+from herplan.app.web.login import PasswordChecks
 from herplan.app.web.render import language, problem_page
 from herplan.app.web.security import (
     BodyLimit,
@@ -38,6 +40,7 @@ from herplan.app.web.security import (
     TooLarge,
 )
 from herplan.app.web.state import Plannings, ServerConfig, session_secret
+from herplan.app.web.throttle import LoginThrottle
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 SESSION_SECONDS = 10 * 3600  # a working day
@@ -104,6 +107,14 @@ def server_config(
                         base, today)  # fmt: skip
 
 
+class Page(Starlette):
+    """The application with ``SecurityHeaders`` outside everything, Starlette's own error
+    handling included: a 400 for another Host and a 500 carry the headers too."""
+
+    def build_middleware_stack(self) -> ASGIApp:
+        return SecurityHeaders(super().build_middleware_stack())
+
+
 async def too_large(request: Request, _error: Exception) -> Response:
     return problem_page(request, "home.html", language(request), 413, "too_big", plannings=[])
 
@@ -130,20 +141,21 @@ def create_app(
     config.data.mkdir(parents=True, exist_ok=True)
     middleware = [
         Middleware(TrustedHostMiddleware, allowed_hosts=list(config.hosts), www_redirect=False),
-        Middleware(SecurityHeaders),
         Middleware(BodyLimit, limit=REQUEST_BYTES),
         Middleware(SessionMiddleware, secret_key=session_secret(config.data),
                    session_cookie="herplan_sessie", max_age=SESSION_SECONDS,
                    same_site="strict", https_only=config.secure_cookies),
         Middleware(CrossSiteWrites),
-        Middleware(LoginRequired, required=config.login),
+        Middleware(LoginRequired, required=config.login, accounts=Accounts(config.data)),
     ]  # fmt: skip
-    app = Starlette(routes=ROUTES, middleware=middleware,
-                    exception_handlers={TooLarge: too_large})  # fmt: skip
+    app = Page(routes=ROUTES, middleware=middleware,
+               exception_handlers={TooLarge: too_large})  # fmt: skip
     app.state.config = config
     app.state.plannings = Plannings(config)
     app.state.accounts = Accounts(config.data)
     app.state.answer_limit = answering.RateLimit()
+    app.state.login_throttle = LoginThrottle()
+    app.state.password_checks = PasswordChecks()
     app.state.templates = Environment(
         loader=PackageLoader("herplan.app.web", "templates"),
         autoescape=select_autoescape(["html"]),

@@ -3,7 +3,10 @@
 Every upload, rerun, stop, download, sending and login is one JSON line in
 ``audit.log`` in the data folder (readable by its owner only), written and
 flushed at once: ``{"time", "user", "from", "action", ...details}``. Details
-name the planning and the file, never a client's data.
+name the planning and the file, never a client's data. The line's own fields
+come from the server (its clock, the signed-in planner, the connection's peer)
+and are never overwritten by a detail: a detail of the same name, which may come
+from a form, is kept as ``given_<name>``.
 """
 
 from __future__ import annotations
@@ -18,20 +21,28 @@ from starlette.requests import Request
 from herplan import clock
 
 FILE = "audit.log"
+OWN = ("time", "user", "from", "action")
 _lock = threading.Lock()
 
 
-def record(request: Request, action: str, **details: object) -> None:
+def record(request: Request, action: str, /, **details: object) -> None:
     """Append one line for ``action`` by the request's planner."""
     data: Path = request.app.state.config.data
     session = request.scope.get("session") or {}
-    line = {
+    line: dict[str, object] = {
         "time": clock.now().isoformat(timespec="seconds"),
         "user": session.get("user", ""),
         "from": request.client.host if request.client else "",
         "action": action,
-        **details,
     }
+    for key, value in details.items():
+        line[f"given_{key}" if key in OWN else key] = value
+    append(data, line)
+
+
+def append(data: Path, line: dict[str, object]) -> None:
+    """Write one line to the audit log of ``data`` (also for what the server does by
+    itself, as deleting a planning past its retention: ``retention``)."""
     text = json.dumps(line, ensure_ascii=False) + "\n"
     with _lock:
         fd = os.open(data / FILE, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)

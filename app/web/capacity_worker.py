@@ -26,6 +26,9 @@ def main() -> None:
     parser.add_argument("--scenario", action="append", default=[])
     parser.add_argument("--reproducible", action="store_true")
     arguments = parser.parse_args()
+    from herplan.app.web.worker import limit_memory
+
+    limit_memory("plan")  # as a run: the capacity advice plans several times
     from herplan.app.capacity import CapacityOptions, capacity
     from herplan.io.errors import InputError
 

@@ -27,7 +27,7 @@ from herplan.io.sentences import long_date
 
 SUGGEST_SECONDS = 60
 DOSSIER = re.compile(r"[A-Za-z0-9][A-Za-z0-9._/-]{0,39}")
-PLACE = re.compile(r"\d{4}-\d{2}-\d{2}@[A-Za-z0-9._-]{1,40}@\d{2}:\d{2}")
+PLACE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}@[A-Za-z0-9._-]{1,40}@[0-9]{2}:[0-9]{2}")
 
 
 async def _suggested(request: Request, name: str, dossier: str) -> dict:

@@ -7,6 +7,10 @@ timeline's drag and drop asks this first); otherwise an allowed move is kept
 in ``handwerk.json`` until the next rerun pins it like a ``ja``, and a refused
 one is shown on the page with the rule it would break, in the page's words.
 ``POST /p/<naam>/verplaats/ongedaan`` takes a kept move back.
+
+An appointment its provider confirmed (``ja``) is refused unless the planner
+ticks ``ja_verplaatsen`` and gives a ``reden``: the reason is kept with the move
+(``handwerk.json``), and the rerun sends the provider a changed invitation.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from datetime import date
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 
-from herplan.app.hand_edit import NO_ROOM, PROMISE, SAME_DAY
+from herplan.app.hand_edit import CONFIRMED, NO_ROOM, PROMISE, SAME_DAY
 from herplan.app.web import audit
 from herplan.app.web.choosing import DOSSIER
 from herplan.app.web.forms import input_of
@@ -32,6 +36,7 @@ from herplan.io.sentences import long_date
 from herplan.io.words import section
 
 CHECK_SECONDS = 60
+REASON_CHARS = 300
 CONSULTANT = re.compile(r"[A-Za-z0-9._-]{1,40}")
 
 
@@ -42,7 +47,8 @@ def explained(found: dict, lang: str) -> dict[str, object]:
     day = date.fromisoformat(found["date"])
     rules = []
     for r in found.get("refusals", []):
-        own = {PROMISE: "rule_promise", NO_ROOM: "rule_no_room", SAME_DAY: "rule_same_day"}
+        own = {PROMISE: "rule_promise", NO_ROOM: "rule_no_room", SAME_DAY: "rule_same_day",
+               CONFIRMED: "rule_confirmed"}  # fmt: skip
         key = own.get(r["rule"], f"rule_{r['rule']}")
         rules.append({"rule": r["rule"], "title": w[key], "why": w[f"{key}_why"],
                       "finding": finding_in(r["finding"], lang)})  # fmt: skip
@@ -72,9 +78,13 @@ async def move(request: Request) -> Response:
     only_check = bool(form.fields.get("alleen_controleren"))
     if not DOSSIER.fullmatch(dossier) or not CONSULTANT.fullmatch(consultant) or day is None:
         return await _refused_form(request, got, only_check)
+    confirmed = bool(form.fields.get("ja_verplaatsen"))
+    reason = " ".join(form.fields.get("reden", "").split())[:REASON_CHARS]
+    if confirmed and not reason:
+        return await _refused_form(request, got, only_check, "move_reason_needed")
     found = await ask_worker("move", str(folder / PLANNING), dossier, consultant,
                              day.isoformat(), "--input", str(input_of(folder)),
-                             seconds=CHECK_SECONDS,
+                             *(["--confirmed"] if confirmed else []), seconds=CHECK_SECONDS,
                              today=request.app.state.config.today())  # fmt: skip
     if found is None or found.get("errors"):
         words = section(lang, "web_")
@@ -86,7 +96,7 @@ async def move(request: Request) -> Response:
     result = explained(found, lang)
     audit.record(request, "move-check" if only_check else "move", planning=name,
                  dossier=found["dossier"], to=f"{day.isoformat()}@{found['consultant']}",
-                 allowed=result["allowed"])  # fmt: skip
+                 allowed=result["allowed"], confirmed_moved=confirmed)  # fmt: skip
     if only_check:
         return JSONResponse(result)
     if not result["allowed"]:
@@ -96,14 +106,17 @@ async def move(request: Request) -> Response:
         found["dossier"], found["place"],
         before=f"{before['date']}@{before['consultant']}@{before['start']}" if before else "",
         moves=tuple(found["moves"]), by=request.session.get("user", ""),
+        reason=reason if confirmed else "",
     ))  # fmt: skip
     return RedirectResponse(f"/p/{name}?taal={lang}&verplaatst={found['dossier']}#verplaatsen",
                             status_code=303)  # fmt: skip
 
 
-async def _refused_form(request: Request, got: Posted, only_check: bool) -> Response:
+async def _refused_form(
+    request: Request, got: Posted, only_check: bool, word: str = "move_incomplete"
+) -> Response:
     words = section(got.lang, "web_")
-    result = {"allowed": False, "text": words["move_incomplete"], "rules": []}
+    result = {"allowed": False, "text": words[word], "rules": []}
     if only_check:
         return JSONResponse(result, status_code=400)
     assert got.plan is not None

@@ -13,9 +13,10 @@ from pathlib import Path
 
 from starlette.requests import Request
 
-from herplan.app.mailer import SENT_LOG, plan_sending, read_log, read_outboxes
+from herplan.app.mailer import FAILURE_KINDS, SENT_LOG, plan_sending, read_log, read_outboxes
 from herplan.io import mail_settings
 from herplan.io.errors import InputError
+from herplan.io.words import section
 
 _seen: dict[tuple, dict] = {}  # outbox views, by planning and the files they were read from
 
@@ -58,9 +59,18 @@ def settings_shown(data: Path) -> dict[str, object]:
     """The mail settings as the form shows them: never the password, only where it is."""
     s = mail_settings.load(data)
     return {"host": s.host, "port": s.port, "starttls": s.starttls, "user": s.user,
-            "complete": s.complete, "password": mail_settings.password_source(data)}  # fmt: skip
+            "auth_without_tls": s.auth_without_tls, "complete": s.complete,
+            "password": mail_settings.password_source(data)}  # fmt: skip
 
 
-def last_report(request: Request) -> dict | None:
-    """What the last *Versturen* of this session did (shown once)."""
-    return request.session.pop("verzonden", None)
+def last_report(request: Request, lang: str) -> dict | None:
+    """What the last *Versturen* of this session did (shown once): counts, and per kind
+    of failure one fixed sentence of ours; never what the mail server said."""
+    said = request.session.pop("verzonden", None)
+    if not isinstance(said, dict):
+        return None
+    w = section(lang, "web_")
+    kinds = [k for k in FAILURE_KINDS if k in said.get("kinds", [])]
+    said_ours = [w[f"send_failed_{kind}"] for kind in kinds] + [str(said.get("own", ""))]
+    problem = "; ".join(s for s in said_ours if s)
+    return {"sent": said.get("sent", 0), "failed": said.get("failed", 0), "problem": problem}

@@ -225,7 +225,8 @@ def pending_run(
     online = folder / ANSWERS_FILE
     return Run(staged or input_of(folder), returned, choose=choose or [], afterwards=afterwards,
                answers=online if rerun and online.is_file() else None,
-               hand=[e.spec for e in by_hand])  # fmt: skip
+               hand=[e.spec for e in by_hand],
+               hand_reasons=[f"{e.dossier}={e.reason}" for e in by_hand if e.reason])  # fmt: skip
 
 
 async def planning(request: Request) -> Response:

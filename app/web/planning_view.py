@@ -74,7 +74,7 @@ def _planning_page(
         moved_now=request.query_params.get("verplaatst", ""),
         outbox=outbox_view.outbox(planning, store.config.today()),
         mail=outbox_view.settings_shown(store.data),
-        sent=outbox_view.last_report(request),
+        sent=outbox_view.last_report(request, lang),
         answers=answering.overview(folder, store.config.base_url, lang),
         corrections_open=open_corrections(planning),
         errors=extra.pop("errors", None) or (failure_rows(job.error, lang) if job and job.error

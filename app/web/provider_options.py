@@ -31,6 +31,7 @@ from herplan.app.web.forms import input_of
 from herplan.app.web.pages import ask_worker
 from herplan.app.web.render import page
 from herplan.app.web.state import PLANNING
+from herplan.digits import whole_number
 from herplan.io.sentences import weekday_date
 
 SHOWN = 5
@@ -55,9 +56,10 @@ async def _places(found: Opened, dossier: str, lang: str, today: date) -> list[d
 
 def _appointment(found: Opened, n: str):
     """Appointment ``n`` of the provider's page; none when held already (no answer asked)."""
-    if not n.isdigit() or not 1 <= int(n) <= len(found.appointments):
+    number = whole_number(n, 1, len(found.appointments))
+    if number is None:
         return None
-    a = found.appointments[int(n) - 1]
+    a = found.appointments[number - 1]
     return None if found.held(a) else a
 
 

@@ -9,24 +9,29 @@
   the session's token (checked where the form is read, ``forms.read_form``).
 - **Bounded uploads** (``BodyLimit``): the limit holds on the stream, whatever
   ``Content-Length`` says (or does not say).
-- **Headers** (``SecurityHeaders``): a strict Content-Security-Policy (scripts
-  and styles from our own files only), ``nosniff``, no framing, no referrer,
+- **Headers** (``SecurityHeaders``, wrapped around everything by ``app.Page``,
+  so errors carry them too): a strict Content-Security-Policy (scripts and
+  styles from our own files only), ``nosniff``, no framing, no referrer,
   ``no-store``; and no ``ETag``/``Last-Modified``, so no browser keeps a copy
   of personal data.
 - **Login** (``LoginRequired``): where accounts exist, every page but the
   login page and a provider's own link (``/a/<token>``, ``answering``) asks
-  for a signed-in planner.
+  for a signed-in planner; a session counts only while its account still has
+  the session version it signed in with (``accounts``).
 """
 
 from __future__ import annotations
 
 import re
 import secrets
+from typing import Protocol
 from urllib.parse import quote, urlsplit
 
 from starlette.datastructures import Headers
 from starlette.responses import PlainTextResponse, RedirectResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from herplan.digits import whole_number
 
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -83,7 +88,8 @@ class BodyLimit:
             await self.app(scope, receive, send)
             return
         declared = Headers(scope=scope).get("content-length", "")
-        too_large = declared.isdigit() and int(declared) > self.limit
+        size = whole_number(declared)
+        too_large = size is not None and size > self.limit
         seen = 0
 
         async def counted() -> Message:
@@ -151,23 +157,47 @@ def token_matches(session: dict, given: object) -> bool:
 
 OPEN_PATHS = ("/inloggen", "/static/")
 PROVIDER_LINK = re.compile(
-    r"/a/[A-Za-z0-9_-]{1,100}(/opties/\d{1,4}|/kies)?"
+    r"/a/[A-Za-z0-9_-]{1,100}(/opties/[0-9]{1,4}|/kies)?"
 )  # a provider's own link: no login
 
 
-class LoginRequired:
-    """Where planners must sign in, every page but the login page and the static files."""
+class SessionVersions(Protocol):
+    def version(self, name: str) -> int | None: ...
 
-    def __init__(self, app: ASGIApp, required: bool) -> None:
+
+def signed_in(session: dict, accounts: SessionVersions | None) -> bool:
+    """Does the session belong to an account that still has its version? A session
+    that no longer does (signed out, a new password, the account removed) is
+    emptied, so it is never renewed either."""
+    user = session.get("user")
+    if not user:
+        return False
+    if accounts is None or accounts.version(str(user)) != session.get("v"):
+        session.clear()
+        return False
+    return True
+
+
+class LoginRequired:
+    """Where planners must sign in, every page but the login page and the static files;
+    on every request a session's account and version are checked (``accounts``)."""
+
+    def __init__(self, app: ASGIApp, required: bool, accounts: SessionVersions | None = None):
         self.app = app
         self.required = required
+        self.accounts = accounts
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or not self.required:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        session = scope.get("session")
+        known = isinstance(session, dict) and signed_in(session, self.accounts)
+        if not self.required:
             await self.app(scope, receive, send)
             return
         path = scope["path"]
-        if (scope.get("session", {}).get("user") or path.startswith(OPEN_PATHS)
+        if (known or path.startswith(OPEN_PATHS)
                 or PROVIDER_LINK.fullmatch(path)):  # fmt: skip
             await self.app(scope, receive, send)
             return

@@ -5,6 +5,11 @@ what kind (new, changed, cancelled), each one open to read. *Versturen* sends
 through the mail server the planner entered once (``io.mail_settings``) with
 ``mailer.send_outbox``: the same once-and-only-once record
 (``verzonden.jsonl``) as the command line, so the two can take turns.
+
+The page never shows what a mail server answered (a port that is no mail server
+would show its banner: the form would scan the network); per kind of failure it
+says one fixed sentence (``outbox_view.last_report``). A password goes over TLS
+only, unless the planner ticked the exception for a relay on a closed network.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from herplan.app.web.posting import posted
 from herplan.app.web.render import language, missing, page
 from herplan.app.web.state import PLANNING, Plannings
 from herplan.app.web.views import read_plan
+from herplan.digits import whole_number
 from herplan.io import mail_settings
 from herplan.io.errors import InputError
 
@@ -40,10 +46,11 @@ async def save_settings(request: Request) -> Response:
     if isinstance(got, Response):
         return got
     name, lang, form = got.name, got.lang, got.form
-    port = form.fields.get("poort", "").strip()
+    port = whole_number(form.fields.get("poort"), 1, 65535) or 0
     settings = mail_settings.MailSettings(
-        form.fields.get("server", "").strip(), int(port) if port.isdigit() else 0,
+        form.fields.get("server", "").strip(), port,
         bool(form.fields.get("starttls")), form.fields.get("gebruiker", "").strip(),
+        bool(form.fields.get("zonder_tls")),
     )  # fmt: skip
     if not settings.complete:
         return await planning_problem(request, name, lang, 400, "smtp_incomplete")
@@ -52,7 +59,8 @@ async def save_settings(request: Request) -> Response:
     store: Plannings = request.app.state.plannings
     mail_settings.save(store.data, settings, "" if forget else (given or None))
     audit.record(request, "smtp-settings", planning=name, host=settings.host, port=settings.port,
-                 user=settings.user)  # fmt: skip
+                 smtp_user=settings.user,
+                 auth_without_tls=settings.auth_without_tls)  # fmt: skip
     return RedirectResponse(f"/p/{name}?taal={lang}#versturen", status_code=303)
 
 
@@ -69,18 +77,17 @@ async def send(request: Request) -> Response:
     if not s.complete:
         return await planning_problem(request, name, lang, 400, "smtp_incomplete")
     connect = connection(s.host, s.port, s.starttls, s.user or None,
-                         mail_settings.password(store.data))  # fmt: skip
+                         mail_settings.password(store.data), s.auth_without_tls)  # fmt: skip
     try:
         report = await run_in_threadpool(send_outbox, folder / PLANNING, connect, False,
                                          request.app.state.config.today())  # fmt: skip
-    except InputError as error:
-        request.session["verzonden"] = {"sent": 0, "failed": 0, "problem": error.messages[0]}
+    except InputError as error:  # our own outbox or record unreadable: our own words
+        request.session["verzonden"] = {"sent": 0, "failed": 0, "own": error.messages[0]}
     else:
-        failures = sorted({why for _m, why in report.failed})
         request.session["verzonden"] = {"sent": len(report.sent), "failed": len(report.failed),
-                                        "problem": "; ".join(failures[:3])}  # fmt: skip
+                                        "kinds": sorted(report.kinds)}  # fmt: skip
         audit.record(request, "send", planning=name, sent=len(report.sent),
-                     failed=len(report.failed))  # fmt: skip
+                     failed=len(report.failed), kinds=sorted(report.kinds))  # fmt: skip
     return RedirectResponse(f"/p/{name}?taal={lang}#versturen", status_code=303)
 
 

@@ -59,6 +59,7 @@ class Run:
     feedback: list[Path] = field(default_factory=list)
     choose: list[str] = field(default_factory=list)  # DOSSIER=OPTION (herplan suggest)
     hand: list[str] = field(default_factory=list)  # DOSSIER=PLACE: moved by hand on the page
+    hand_reasons: list[str] = field(default_factory=list)  # DOSSIER=REASON: a ja moved, why
     answers: Path | None = None  # the providers' online answers (antwoorden.sqlite)
     afterwards: Callable[[bool], None] | None = None  # told whether the run wrote a plan
 
@@ -138,6 +139,8 @@ class Plannings:
             command += ["--choose", *run.choose]
         if run.hand:
             command += ["--hand", *run.hand]
+        if run.hand_reasons:
+            command += ["--hand-reason", *run.hand_reasons]
         if run.answers is not None:
             command += ["--answers", str(run.answers)]
         command += ["--base-url", self.config.base_url]

@@ -13,6 +13,7 @@ from pathlib import Path
 from herplan import clock
 from herplan.app.web.error_words import in_language
 from herplan.calendar import is_working_day, period_days
+from herplan.digits import whole_number
 from herplan.io.plan_json import calendar_settings, phase_named_for
 from herplan.io.sentences import percent, reason_name, weekday_short
 from herplan.io.words import section
@@ -94,7 +95,7 @@ class PageFilter:
         week = query.get("week", "")
         return cls(query.get("aanbieder", "").strip(), query.get("consulent", "").strip(),
                    query.get("locatie", "").strip(),
-                   int(week) if week.isdigit() and 0 < int(week) < 54 else None,
+                   whole_number(week, 1, 53),
                    query.get("zoek", "").strip()[:100])  # fmt: skip
 
     @property
@@ -300,7 +301,8 @@ def listed_files(planning: Path) -> list[str]:
 
 def revisions(planning: Path) -> list[int]:
     kept = planning / "revisies"
-    return sorted((int(p.name) for p in kept.glob("*") if p.name.isdigit()), reverse=True)
+    found = (whole_number(p.name) for p in kept.glob("*"))
+    return sorted((n for n in found if n is not None), reverse=True)
 
 
 def history(planning: Path) -> list[tuple[int, list[dict]]]:

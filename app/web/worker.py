@@ -5,13 +5,17 @@ own process they would take turns with the page (one interpreter lock), and a
 crafted file could take its memory. So the page starts this module as a child
 process and only passes lines to and fro:
 
+Every command runs under a memory limit (``MEMORY_BYTES``, ``RLIMIT_AS``), so
+a crafted workbook stops its own process, never the server or the machine.
+
 - ``python -m herplan.app.web.worker check INPUT``: the input read as
-  ``herplan check`` does, under a memory limit; one JSON line
+  ``herplan check`` does; one JSON line
   ``{"errors": [...], "warnings": [...]}``.
 - ``python -m herplan.app.web.worker suggest PLANNING DOSSIER --input INPUT``:
   ``herplan suggest`` as JSON (one line), or ``{"errors": [...]}``.
 - ``python -m herplan.app.web.worker move PLANNING DOSSIER CONSULTANT DATE --input
-  INPUT``: ``hand_edit.check_move`` as JSON (one line), or ``{"errors": [...]}``.
+  INPUT [--confirmed]``: ``hand_edit.check_move`` as JSON (one line), or
+  ``{"errors": [...]}``; ``--confirmed``: a ``ja`` may be moved (the planner said so).
 - ``python -m herplan.app.web.worker plan INPUT OUT [--time-limit S]
   [--reproducible] [--feedback FILE ...] [--choose DOSSIER=OPTION ...]
   [--hand DOSSIER=PLACE ...] [--answers DB]``: ``plan_input``, as the command line runs
@@ -30,6 +34,21 @@ from datetime import date
 from pathlib import Path
 
 CHECK_MEMORY_BYTES = 2 * 1024**3  # far beyond any real input; a crafted one is stopped
+# Planning a region takes a few hundred MB; the solver's threads reserve more address
+# space than they use, so the commands that build a model get a wider limit. Every
+# command has one.
+RUN_MEMORY_BYTES = 4 * 1024**3
+MEMORY_BYTES = {"check": CHECK_MEMORY_BYTES, "suggest": RUN_MEMORY_BYTES,
+                "move": RUN_MEMORY_BYTES, "plan": RUN_MEMORY_BYTES}  # fmt: skip
+
+
+def limit_memory(command: str) -> None:
+    """This process's address space at most ``MEMORY_BYTES[command]``: past it,
+    allocations fail (``MemoryError``) instead of taking the machine's memory."""
+    import resource
+
+    limit = MEMORY_BYTES[command]
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
 def _say(line: dict[str, object]) -> None:
@@ -37,14 +56,11 @@ def _say(line: dict[str, object]) -> None:
 
 
 def check(path: Path, today: date) -> None:
-    import resource
-
     from herplan.app.run import check_period
     from herplan.io.errors import InputError
     from herplan.io.input_reader import read_problem
     from herplan.io.tables import WorkbookTooLarge
 
-    resource.setrlimit(resource.RLIMIT_AS, (CHECK_MEMORY_BYTES, CHECK_MEMORY_BYTES))
     try:
         problem, warnings = read_problem(path, today)
         check_period(problem, today)
@@ -81,7 +97,7 @@ def plan(arguments: argparse.Namespace) -> None:
         time_limit=arguments.time_limit, reproducible=arguments.reproducible,
         today=arguments.today,
         feedback=tuple(arguments.feedback), choose=tuple(arguments.choose),
-        hand=tuple(arguments.hand),
+        hand=tuple(arguments.hand), hand_reasons=tuple(arguments.hand_reason),
         answers=arguments.answers, base_url=arguments.base_url,
     )  # fmt: skip
     errors: list[str] = []
@@ -89,6 +105,9 @@ def plan(arguments: argparse.Namespace) -> None:
         plan_input(arguments.input, arguments.out, options, RunHooks(progress=report, stop=stop))
     except InputError as error:
         errors = list(error.messages)
+    except MemoryError:
+        errors = [f"the run needed more than {MEMORY_BYTES['plan'] // 1024**3} GB of memory and "
+                  "was stopped; check the returned workbooks (a crafted one?)"]  # fmt: skip
     except Exception as error:  # shown on the page; the folder stays as it was
         errors = [f"{type(error).__name__}: {error}"]
     _say({"done": True, "errors": errors})
@@ -116,7 +135,7 @@ def move(arguments: argparse.Namespace) -> None:
     try:
         found = check_move(arguments.planning, arguments.dossier, arguments.consultant,
                            arguments.day, input_path=arguments.input,
-                           today=arguments.today)  # fmt: skip
+                           today=arguments.today, confirmed_ok=arguments.confirmed)  # fmt: skip
     except InputError as error:
         _say({"errors": error.messages})
         return
@@ -136,6 +155,7 @@ def main() -> None:
     planning.add_argument("--feedback", type=Path, nargs="*", default=[])
     planning.add_argument("--choose", nargs="*", default=[])
     planning.add_argument("--hand", nargs="*", default=[])
+    planning.add_argument("--hand-reason", nargs="*", default=[])
     planning.add_argument("--answers", type=Path)
     planning.add_argument("--base-url")
     moving = commands.add_parser("move")
@@ -144,6 +164,7 @@ def main() -> None:
     moving.add_argument("consultant")
     moving.add_argument("day", type=date.fromisoformat)
     moving.add_argument("--input", type=Path, required=True)
+    moving.add_argument("--confirmed", action="store_true")  # the planner moves a ja anyway
     asking = commands.add_parser("suggest")
     asking.add_argument("planning", type=Path)
     asking.add_argument("dossier")
@@ -152,6 +173,7 @@ def main() -> None:
     for command in commands.choices.values():
         command.add_argument("--today", type=date.fromisoformat, required=True)
     arguments = parser.parse_args()
+    limit_memory(arguments.command)
     if arguments.command == "check":
         check(arguments.input, arguments.today)
     elif arguments.command == "suggest":

@@ -74,6 +74,7 @@ class Settings:
     planner_email: str = ""
     planner_phone: str = ""
     answer_workdays: int = 5
+    retention_months: int = 3  # the page keeps a planning this long after the period ends
 
     @cached_property
     def holiday_dates(self) -> frozenset[date]:
@@ -581,6 +582,8 @@ class Plan:
     # provider -> its personal answer link (README, Answers online); in its workbook and
     # e-mails only, never in plan.json
     answer_links: dict[str, str] = field(default_factory=dict, hash=False)
+    # dossier -> why the planner moved its confirmed appointment by hand (in its e-mails)
+    hand_reasons: dict[str, str] = field(default_factory=dict, hash=False)
 
     def held(self, a: Appointment) -> bool:
         """Held already, as of the day the plan was made: no answer is asked any more."""

@@ -1,0 +1,165 @@
+"""The server as it listens (issue 37, points 6 and 8), on a real uvicorn.
+
+Proxy headers are ignored unless a trusted proxy is named: a forged
+``X-Forwarded-For`` neither escapes the throttles nor writes the audit log's
+``from``. Slow clients cannot hold connections: unfinished headers and bodies
+sent a byte at a time are closed within the limits, and the page keeps
+answering. ``herplan serve`` passes these settings to uvicorn.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import socket
+import time
+from contextlib import contextmanager, suppress
+
+import httpx2 as httpx
+import pytest
+import uvicorn
+from click.testing import CliRunner
+
+from herplan.app.cli import main
+from herplan.app.web import create_app, server_config
+from herplan.app.web.accounts import Accounts
+from herplan.app.web.answering import REQUESTS_PER_MINUTE
+from herplan.app.web.serving import LOCAL_PROXY, Limits, trusted, uvicorn_config
+from tests.conftest import PLANNED_AS
+from tests.webserver import free_port
+
+
+@contextmanager
+def serving(app, trusted_proxies=(), limits=None):
+    import threading
+
+    port = free_port()
+    server = uvicorn.Server(uvicorn_config(app, "127.0.0.1", port, trusted_proxies, limits))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.05)
+    try:
+        yield port
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+def _app(data):
+    Accounts(data).add("planner", "een-lang-wachtwoord")
+    return create_app(server_config(data, host="127.0.0.1", today=PLANNED_AS))
+
+
+def _login(client: httpx.Client, forged: str):
+    page = client.get("/inloggen")
+    csrf = re.search(r'name="csrf" value="([^"]+)"', page.text)
+    assert csrf is not None
+    fields = {"csrf": csrf.group(1), "naam": "planner", "wachtwoord": "fout-wachtwoord"}
+    return client.post("/inloggen", data=fields, headers={"x-forwarded-for": forged})
+
+
+def test_a_forged_forwarded_for_is_ignored(tmp_path):
+    data = tmp_path / "data"
+    with serving(_app(data)) as port, httpx.Client(base_url=f"http://127.0.0.1:{port}") as c:
+        codes = [_login(c, f"10.0.0.{n}").status_code for n in range(6)]
+        assert codes[:3] == [401] * 3 and 429 in codes[3:]  # one address, whatever it says
+        guesses = [c.get(f"/a/{'x' * 30}{n}", headers={"x-forwarded-for": f"10.1.0.{n}"})
+                   for n in range(REQUESTS_PER_MINUTE + 5)]  # fmt: skip
+        assert guesses[-1].status_code == 429
+    log = [json.loads(line) for line in (data / "audit.log").read_text().splitlines()]
+    assert log and {e["from"] for e in log} == {"127.0.0.1"}
+
+
+def test_a_named_proxy_is_believed(tmp_path):
+    data = tmp_path / "data"
+    with serving(_app(data), trusted_proxies=("127.0.0.1",)) as port, httpx.Client(
+            base_url=f"http://127.0.0.1:{port}") as c:  # fmt: skip
+        _login(c, "192.0.2.7")
+    log = [json.loads(line) for line in (data / "audit.log").read_text().splitlines()]
+    assert log[-1]["from"] == "192.0.2.7"
+    assert trusted(False, ()) == () and trusted(True, ()) == LOCAL_PROXY
+    assert trusted(True, ("10.0.0.5",)) == ("10.0.0.5",)
+
+
+SLOW_BODY = (
+    b"POST /inloggen HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
+    b"application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\n"
+)
+
+
+def _closed(sock: socket.socket) -> bool:
+    sock.settimeout(0.1)
+    try:
+        return sock.recv(1024) == b""
+    except TimeoutError:
+        return False
+    except OSError:
+        return True
+
+
+def test_slow_headers_and_bodies_are_cut_off(tmp_path):
+    limits = Limits(header_seconds=1.0, body_seconds=2.0)
+    with serving(_app(tmp_path / "data"), limits=limits) as port:
+        idle, headers, bodies = [], [], []
+        for _ in range(10):
+            idle.append(socket.create_connection(("127.0.0.1", port)))
+            s = socket.create_connection(("127.0.0.1", port))
+            s.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")
+            headers.append(s)
+            s = socket.create_connection(("127.0.0.1", port))
+            s.sendall(SLOW_BODY)
+            bodies.append(s)
+        started = time.monotonic()
+        while time.monotonic() - started < 4:  # a byte at a time: never enough
+            for s in headers + bodies:
+                with suppress(OSError):
+                    s.sendall(b"a")
+            time.sleep(0.2)
+        assert all(_closed(s) for s in idle + headers + bodies)
+        for s in idle + headers + bodies:
+            s.close()
+        answer = httpx.get(f"http://127.0.0.1:{port}/inloggen", timeout=5)
+        assert answer.status_code == 200  # the page still answers
+
+
+def test_the_server_settings_limit_connections():
+    config = uvicorn_config(object(), "127.0.0.1", 8000)
+    limits = Limits()
+    assert config.proxy_headers is False
+    assert config.limit_concurrency == limits.max_connections
+    assert config.timeout_keep_alive == limits.keep_alive_seconds
+    assert config.h11_max_incomplete_event_size == limits.max_header_bytes
+    assert limits.header_seconds <= 10 and limits.body_seconds <= 120
+
+
+@pytest.fixture
+def kept_umask():
+    import os
+
+    before = os.umask(0o022)
+    os.umask(before)
+    yield
+    os.umask(before)
+
+
+def test_serve_passes_the_limits_and_proxies_to_uvicorn(tmp_path, monkeypatch, kept_umask):
+    import os
+
+    seen = {}
+
+    def run(server, sockets=None):
+        seen["config"] = server.config
+        seen["umask"] = os.umask(0o077)
+
+    monkeypatch.setattr(uvicorn.Server, "run", run)
+    data = tmp_path / "data"
+    done = CliRunner().invoke(main, ["serve", "--data", str(data), "--port", "8123"])
+    assert done.exit_code == 0, done.output
+    assert seen["config"].proxy_headers is False and seen["umask"] == 0o077
+    assert seen["config"].limit_concurrency == Limits().max_connections
+    done = CliRunner().invoke(main, ["serve", "--data", str(data), "--behind-https",
+                                     "--trusted-proxy", "10.0.0.5"])  # fmt: skip
+    assert done.exit_code == 0, done.output
+    assert seen["config"].proxy_headers is True
+    assert seen["config"].forwarded_allow_ips == ["10.0.0.5"]
