@@ -81,6 +81,9 @@ def summary_text(plan: Plan, seconds: float, verbose: bool = False) -> str:
     split = w["cases_split"].format(open=len(cases) - withdrawn, withdrawn=withdrawn)
     held = sum(1 for a in plan.appointments if plan.held(a))
     of_which = " " + w["held"].format(n=held) if held else ""
+    on_input = {r.dossier for r in cases}
+    gone = sum(1 for a in plan.appointments if plan.held(a) and a.dossier not in on_input)
+    split += " " + w["held_gone"].format(n=gone) if gone else ""  # the counts add up
     lines = [
         *_period_lines(plan, w),
         f"{w['cases']:<16} {len(cases):>5} {split}",
