@@ -13,7 +13,7 @@ renders them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
 from herplan.calendar import iso_week
@@ -70,8 +70,10 @@ def changes_since(
     start: RerunStart,
     appointments: list[Appointment],
     unscheduled: list[Unscheduled],
+    remarks: Mapping[str, str] | None = None,
 ) -> tuple[tuple[Change, ...], tuple[Appointment, ...]]:
-    """The change list and the dropped (cancelled) appointments of a rerun."""
+    """The change list and the dropped (cancelled) appointments of a rerun; a withdrawn
+    reassessment's line carries its input remark (why, as the provider said it)."""
     now = {a.dossier: a for a in appointments}
     why_not = {u.dossier: u for u in unscheduled}
     # Planned now and not kept from the previous plan: released ones planned again,
@@ -92,7 +94,8 @@ def changes_since(
             continue
         cancelled.append(replace(before, sequence=before.sequence + 1,
                                  writeup_sequence=before.writeup_sequence + 1))  # fmt: skip
-        changes.append(_dropped(before, rerun, start, why_not.get(before.dossier)))
+        changes.append(_dropped(before, rerun, start, why_not.get(before.dossier),
+                                (remarks or {}).get(before.dossier, "")))  # fmt: skip
     for after in sorted(appointments, key=lambda a: (a.day, a.start, a.dossier)):
         if not rerun.held(after) and rerun.previous_of(after.dossier) is None:
             changes.append(Change(after.dossier, after.provider, "nieuw", "new", None, after))
@@ -135,12 +138,14 @@ def _kept_or_moved(
 
 
 def _dropped(
-    before: Appointment, rerun: Rerun, start: RerunStart, entry: Unscheduled | None
-) -> Change:
+    before: Appointment, rerun: Rerun, start: RerunStart, entry: Unscheduled | None,
+    input_remark: str = "",
+) -> Change:  # fmt: skip
     """A previous appointment gone: cancelled, or no longer plannable with its reasons."""
     cause = start.released.get(before.dossier, "more")
     if cause in ("withdrawn", "gone"):
-        return Change(before.dossier, before.provider, "geannuleerd", cause, before)
+        said = input_remark if cause == "withdrawn" else ""
+        return Change(before.dossier, before.provider, "geannuleerd", cause, before, None, said)
     verdict = rerun.verdict(before.dossier)
     remark = verdict.remark if verdict is not None else ""
     reasons = entry.reasons if entry is not None else ()

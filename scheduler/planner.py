@@ -96,7 +96,8 @@ def make_plan(
     changes: tuple[Change, ...] = ()
     cancelled: tuple[Appointment, ...] = ()
     if rerun is not None and start is not None:
-        changes, cancelled = changes_since(rerun, start, appointments, unscheduled)
+        remarks = {r.dossier: r.remark for r in problem.reassessments if r.withdrawn and r.remark}
+        changes, cancelled = changes_since(rerun, start, appointments, unscheduled, remarks)
         issued.retired |= {a.uid for a in cancelled}
         appointments = [*start.past, *appointments]
     order = {r.dossier: n for n, r in enumerate(problem.reassessments)}

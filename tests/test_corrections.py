@@ -212,7 +212,7 @@ def test_a_providers_corrections_reach_the_plan_only_once_the_planner_takes_them
     assert set(STALE) <= now  # renewed, and there was room
     assert planned not in now
     withdrawn = next(c for c in after["changes"] if c["dossier"] == planned)
-    assert withdrawn["cause"] == "withdrawn"
+    assert withdrawn["cause"] == "withdrawn" and "verhuisd" in withdrawn["remark"]
     new_input = read_problem(folder / "invoer" / "invoer.xlsx", TODAY)[0]
     assert new_input.reassessment(STALE[0]).begeleider != "P. Pan"  # the rejected one
     assert check_plan(new_input, after) == []

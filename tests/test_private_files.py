@@ -138,7 +138,7 @@ def test_herplan_send_into_a_planning_of_the_page_keeps_its_record_private(
         import sys
         from herplan.app.cli import main
         sys.argv = ["herplan", "send", {str(data / "regio" / "planning")!r},
-                    "--smtp", {smtp.address!r}]
+                    "--smtp", {smtp.address!r}, "--today", "2026-11-30"]
         main()
     """, tmp_path)  # fmt: skip
     record = data / "regio" / "planning" / "verzonden.jsonl"
