@@ -33,14 +33,14 @@ from tests.test_web import app, token, upload, wait
 TODAY = date(2026, 11, 30)
 
 
-def two_providers(folder: Path, mail: bool = False) -> Path:
+def two_providers(folder: Path, mail: bool = False, cases: list | None = None) -> Path:
     """Two providers of four clients each; with ``mail``, invitations go out by e-mail."""
     locations = [LOCATIONS[0] | {"aanbieder": p, "locatie": "Noord", "open_dagen": "",
                                  "contact_email": f"planning@{p.lower()}.example.nl"}
                  for p in ("Yulius", "Lelie")]  # fmt: skip
-    cases = [CASE | {"dossier": f"D{n}", "client": f"C.{n}.", "aanbieder": p,
-                     "locatie": "Noord", "client_niet_beschikbaar": ""}
-             for n, p in enumerate(["Yulius"] * 4 + ["Lelie"] * 4)]  # fmt: skip
+    cases = cases or [CASE | {"dossier": f"D{n}", "client": f"C.{n}.", "aanbieder": p,
+                              "locatie": "Noord", "client_niet_beschikbaar": ""}
+                      for n, p in enumerate(["Yulius"] * 4 + ["Lelie"] * 4)]  # fmt: skip
     consultants = [CONSULTANTS[0] | {"werkdagen": "ma, di, wo, do, vr",
                                      "email": "a.dehaan@sdd.example.nl"}]  # fmt: skip
     settings = {"organisator_email": "planning@sdd.example.nl"} if mail else None
@@ -410,3 +410,29 @@ def test_a_page_opened_before_a_rerun_never_answers_for_another_client_or_time(r
                         follow_redirects=False)  # fmt: skip
     assert wrong.status_code == 409
     assert AnswerStore(folder / "antwoorden.sqlite").latest() == {}
+
+
+def test_an_answer_on_an_appointment_a_rerun_took_away_says_the_planning_changed(region):
+    """A page opened before a rerun that withdrew one of its appointments: the answer
+    posted on it is refused as *changed since* (409), not as a link that opens nothing."""
+    client, name, folder = region
+    links = links_on_page(client, name)
+    gone = mine(folder, "Yulius")[0]
+    page = client.get(f"/a/{links['Yulius']}").text
+    csrf = re.search(r'name="csrf" value="([^"]+)"', page).group(1)
+    seen = dict(re.findall(r'name="dossier" value="([^"]+)"><input type="hidden" '
+                           r'name="afspraak" value="([^"]+)"', page))  # fmt: skip
+    cases = [CASE | {"dossier": f"D{n}", "client": f"C.{n}.", "aanbieder": p,
+                     "locatie": "Noord", "client_niet_beschikbaar": "",
+                     "status": "geannuleerd" if f"D{n}" == gone else ""}
+             for n, p in enumerate(["Yulius"] * 4 + ["Lelie"] * 4)]  # fmt: skip
+    source = two_providers(folder.parent.parent / "nieuw", cases=cases)
+    rerun = upload(client, source, url=f"/p/{name}/wijzigingen")
+    assert rerun.status_code == 303 and wait(client, name)["errors"] == []
+    assert gone not in mine(folder, "Yulius")
+    form = {"csrf": csrf, "dossier": gone, "afspraak": seen[gone], "antwoord": "nee"}
+    late = client.post(f"/a/{links['Yulius']}", data=form, follow_redirects=False)
+    assert late.status_code == 409 and 'id="changed"' in late.text
+    assert gone not in AnswerStore(folder / "antwoorden.sqlite").latest()
+    unseen = {k: v for k, v in form.items() if k != "afspraak"}  # never shown: opens nothing
+    assert client.post(f"/a/{links['Yulius']}", data=unseen).status_code == 404
