@@ -10,9 +10,11 @@ from __future__ import annotations
 import email
 import email.policy
 import json
+import os
 import re
 import shutil
-from datetime import date
+import zipfile
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -239,6 +241,36 @@ def test_a_workbook_and_an_online_answer_that_differ_the_later_counts(region, tm
     rerun = prepare_rerun(planning, TODAY, [returned], folder)
     assert rerun.verdict(dossier).feasible
     assert len(rerun.answer_conflicts) == 1 and dossier in rerun.answer_conflicts[0]
+
+
+def test_a_workbook_saved_before_an_online_answer_but_uploaded_after_it_counts_less(
+    region, tmp_path
+):
+    """An upload is a new file: the workbook's time is when it was saved (written in it),
+    not when the planner put it on the page after the provider's later online answer."""
+    _, _, folder = region
+    planning = folder / "planning"
+    dossier = mine(folder, "Yulius")[0]
+    previous = {a.dossier: a for a in read_previous(planning / "plan.json").appointments}
+    returned = returned_sheet(planning, tmp_path / "terug.xlsx",
+                              {dossier: {"Haalbaar": "nee", "Opmerking": "blad"}})  # fmt: skip
+    saved = returned.stat().st_mtime
+    os.utime(returned, (saved - 60, saved - 60))  # saved a minute ago (kept in the file) ...
+    with zipfile.ZipFile(returned) as z:
+        core = z.read("docProps/core.xml").decode()
+    stamp = datetime.fromtimestamp(saved - 60, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    core = re.sub(r"(<dcterms:modified[^>]*>)[^<]+", rf"\g<1>{stamp}", core)
+    uploaded = tmp_path / "geupload.xlsx"
+    with zipfile.ZipFile(returned) as old, zipfile.ZipFile(uploaded, "w") as new:
+        for item in old.infolist():
+            new.writestr(item, core if item.filename == "docProps/core.xml" else old.read(item))
+    AnswerStore(folder / "antwoorden.sqlite").answer(previous[dossier], 1, "ja", "", "test")
+    os.utime(uploaded)  # ... the online ja now, the upload after it
+    from herplan.io.previous import prepare_rerun
+
+    rerun = prepare_rerun(planning, TODAY, [uploaded], folder)
+    assert rerun.verdict(dossier).feasible
+    assert rerun.answer_conflicts[0].endswith("ja counts")
 
 
 def test_herplan_links_prints_one_line_per_provider(region):
