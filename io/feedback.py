@@ -23,7 +23,7 @@ import re
 import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from functools import cached_property
 from pathlib import Path
 
@@ -79,13 +79,15 @@ def properties(wb) -> dict[str, str]:
 
 
 MODIFIED = re.compile(rb"<dcterms:modified[^>]*>([^<]+)</dcterms:modified>")
+SAVED_THEN = timedelta(seconds=2)  # a file changed this soon after its save: that save
 
 
 def saved_at(path: Path) -> datetime:
     """When a returned workbook was last saved: the time its spreadsheet program wrote in
-    it (``dcterms:modified``, UTC), which travels with the file; else the file's last
-    change. A workbook uploaded on the page is a new file, so its own last change would
-    be the upload, not when the provider answered in it."""
+    it (``dcterms:modified``, UTC, to the second), which travels with the file; else, or
+    when the file changed within moments of it (the same save, known more precisely), the
+    file's last change. A workbook uploaded on the page is a new file, so its own last
+    change would be the upload, not when the provider answered in it."""
     changed = datetime.fromtimestamp(path.stat().st_mtime, UTC)
     try:
         with zipfile.ZipFile(path) as z:
@@ -93,7 +95,8 @@ def saved_at(path: Path) -> datetime:
         saved = datetime.fromisoformat(found.group(1).decode().strip().replace("Z", "+00:00"))
     except (OSError, KeyError, ValueError, AttributeError, zipfile.BadZipFile):
         return changed
-    return min(saved if saved.tzinfo else saved.replace(tzinfo=UTC), changed)
+    saved = saved if saved.tzinfo else saved.replace(tzinfo=UTC)
+    return changed if changed - saved < SAVED_THEN else min(saved, changed)
 
 
 def read_feedback(

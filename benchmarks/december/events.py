@@ -237,6 +237,10 @@ class Events:
             if dossier in answers:
                 row[header.index("Haalbaar")].value = SHEET_WORDS[answers[dossier]]
                 row[header.index("Opmerking")].value = f"blad {self.today:%d-%m}"
+        # A workbook knows when it was saved to the second (dcterms:modified), all that is
+        # left of its time once uploaded: saved in the next second, it is surely later
+        # than an online answer given just before, as the ledger's order says.
+        time.sleep(1 - time.time() % 1)
         wb.save(target)
         for a in rows:
             self.sim.ledger.add(
