@@ -19,9 +19,11 @@ All errors of all files are reported at once (exit 2, nothing written).
 
 from __future__ import annotations
 
+import re
+import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from functools import cached_property
 from pathlib import Path
 
@@ -76,15 +78,36 @@ def properties(wb) -> dict[str, str]:
     return found
 
 
+MODIFIED = re.compile(rb"<dcterms:modified[^>]*>([^<]+)</dcterms:modified>")
+SAVED_THEN = timedelta(seconds=2)  # a file changed this soon after its save: that save
+
+
+def saved_at(path: Path) -> datetime:
+    """When a returned workbook was last saved: the time its spreadsheet program wrote in
+    it (``dcterms:modified``, UTC, to the second), which travels with the file; else, or
+    when the file changed within moments of it (the same save, known more precisely), the
+    file's last change. A workbook uploaded on the page is a new file, so its own last
+    change would be the upload, not when the provider answered in it."""
+    changed = datetime.fromtimestamp(path.stat().st_mtime, UTC)
+    try:
+        with zipfile.ZipFile(path) as z:
+            found = MODIFIED.search(z.read("docProps/core.xml"))
+        saved = datetime.fromisoformat(found.group(1).decode().strip().replace("Z", "+00:00"))
+    except (OSError, KeyError, ValueError, AttributeError, zipfile.BadZipFile):
+        return changed
+    saved = saved if saved.tzinfo else saved.replace(tzinfo=UTC)
+    return changed if changed - saved < SAVED_THEN else min(saved, changed)
+
+
 def read_feedback(
     paths: list[Path], previous: tuple[Appointment, ...]
 ) -> tuple[tuple[Verdict, ...], tuple[StaleAnswer, ...], tuple[str, ...]]:
     """Every answered row of the returned workbooks, the answers that are out of date,
     and where two workbooks answered one dossier differently (the later file counts:
-    its last change, then the order given; README, Answers online)."""
+    when it was saved (``saved_at``), then the order given; README, Answers online)."""
     answers = _Answers({a.dossier: a for a in previous})
     for n, path in enumerate(paths):
-        answers.when = (path.stat().st_mtime_ns, n)
+        answers.when = (saved_at(path).timestamp(), n)
         answers.workbook(path)
     if answers.errors:
         raise InputError(answers.errors)
@@ -136,7 +159,7 @@ class _Answers:
     stale: list[StaleAnswer] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)
-    when: tuple[int, int] = (0, 0)  # the workbook being read: its last change, its place
+    when: tuple[float, int] = (0, 0)  # the workbook being read: when saved, its place
     given: dict[str, tuple[int, int]] = field(default_factory=dict)  # dossier -> its answer's
 
     def workbook(self, path: Path) -> None:

@@ -12,14 +12,14 @@ import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TypeVar
 
 from herplan.domain import Appointment, Invitation, Rerun, StaleAnswer, Verdict, is_held
 from herplan.io.answer_store import FILE, AnswerStore, store_of
 from herplan.io.errors import InputError
-from herplan.io.feedback import read_feedback
+from herplan.io.feedback import read_feedback, saved_at
 from herplan.io.plan_json import FORMAT
 
 T = TypeVar("T")
@@ -244,7 +244,7 @@ def _with_online(
     if not path.is_file():
         raise InputError([f"{answers}: holds no online answers ({FILE})"])
     online = AnswerStore(path).for_rerun(previous.appointments, previous.answers_seen)
-    returned = {p.name: datetime.fromtimestamp(p.stat().st_mtime, UTC) for p in feedback}
+    returned = {p.name: saved_at(p) for p in feedback}
     merged, conflicts = reconcile(verdicts, returned, online.verdicts, online.given)
     kept = {v.dossier for v in merged if v.source.startswith("online")}
     picked = tuple(c for c in online.chosen if c.partition("=")[0] in kept)
@@ -258,7 +258,7 @@ def reconcile(
     online_at: dict[str, datetime],
 ) -> tuple[tuple[Verdict, ...], tuple[str, ...]]:
     """Workbook and online answers together: where both answer one dossier differently,
-    the later one counts (a workbook's time is its file's last change) and the
+    the later one counts (a workbook's time is when it was saved, ``saved_at``) and the
     conflict is listed (README, Answers online)."""
     merged = {v.dossier: v for v in online}
     conflicts = []

@@ -223,7 +223,7 @@ def another_time(rerun: Rerun | None, start: RerunStart | None) -> dict[str, tup
     found = {}
     for dossier, cause in start.released.items():
         before = rerun.previous_of(dossier)
-        if cause == "same_day" and before is not None:
+        if cause == "same_day" and before is not None and dossier not in start.day_gone:
             found[dossier] = (before.start, before.end)
     return found
 

@@ -50,6 +50,9 @@ class RerunStart:
     times: dict[str, tuple[int, int]] = field(default_factory=dict)
     # an appointment a chosen place moves -> the chosen dossier it makes room for
     made_room: dict[str, str] = field(default_factory=dict)
+    # answered zelfde dag on a day no longer possible (the location closed, ...): it moves
+    # as any forced move, and the answer declines no other day
+    day_gone: set[str] = field(default_factory=set)
 
 
 def split_past(
@@ -82,7 +85,24 @@ def rerun_candidates(
     start, solvable, declined = split_past(problem, rerun)
     held = [(a.consultant, a.day) for a in start.past]
     cands = find_candidates(solvable, rules, rerun.first_day, held, declined)
+    start.day_gone = _day_gone(cands, rerun)
+    if start.day_gone:  # "that day, another time" cannot hold: it forbids no other day
+        declined = {d: days for d, days in declined.items() if d not in start.day_gone}
+        cands = find_candidates(solvable, rules, rerun.first_day, held, declined)
     return start, cands
+
+
+def _day_gone(cands: Candidates, rerun: Rerun) -> set[str]:
+    """The dossiers answered *zelfde dag* whose day no rule allows any more."""
+    gone = set()
+    for v in rerun.verdicts:
+        before = rerun.previous_of(v.dossier)
+        i = cands.index.get(v.dossier)
+        if not v.same_day or before is None or rerun.held(before) or i is None:
+            continue
+        if before.day not in cands.candidate_days.get(i, ()):
+            gone.add(v.dossier)
+    return gone
 
 
 def is_confirmed(a: Appointment, rerun: Rerun) -> bool:

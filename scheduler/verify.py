@@ -112,7 +112,7 @@ def _promises(plan: Plan, rerun: Rerun, start: RerunStart) -> list[str]:
         if v.feasible or before is None or rerun.held(before) or after is None:
             continue
         if v.same_day:
-            if after.day != before.day:
+            if after.day != before.day and v.dossier not in start.day_gone:
                 found.append(f"{v.dossier}: the provider kept {before.day} (zelfde dag), "
                              f"but the interview moved to {after.day}")  # fmt: skip
         elif after.day == before.day:

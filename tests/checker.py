@@ -413,14 +413,24 @@ def _affected(
         return "withdrawn"
     if answer in ("nee", "chosen"):  # chosen: the planner picked a herplan suggest option
         return answer
-    if answer == "zelfde_dag":  # the day kept, the time free
-        return "same_day"
+    if answer == "zelfde_dag":  # the day kept, the time free; a day now closed moves it
+        return "same_day" if _open_for(problem, case, day) is None else "same_day_gone"
     if (case.provider, case.location) != (a["provider"], a["location"]):
         return "moved_location"
     if a["consultant"] not in {c.id for c in problem.consultants}:
         return "absent"  # the consultant left the input
     if any(x.consultant == a["consultant"] and x.start <= day <= x.end for x in problem.absences):
         return "absent"
+    closed = _open_for(problem, case, day)
+    if closed is not None:
+        return closed
+    if (a["consultant"], *day.isocalendar()[:2]) in over_cap:
+        return "rule"
+    return None
+
+
+def _open_for(problem: Problem, case, day: date) -> str | None:
+    """Why the case's location or client rules ``day`` out, if they do."""
     place = next(
         x for x in problem.locations if (x.provider, x.name) == (case.provider, case.location)
     )
@@ -429,8 +439,6 @@ def _affected(
         return "locatie_gesloten"
     if day in case.unavailable_dates or day.weekday() in case.unavailable_weekdays:
         return "client_niet_beschikbaar"
-    if (a["consultant"], *day.isocalendar()[:2]) in over_cap:
-        return "rule"
     return None
 
 

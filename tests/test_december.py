@@ -14,6 +14,7 @@ import pytest
 
 from benchmarks.december import simulate
 from benchmarks.december.simulation import FAULTS
+from tests.test_web_answers import region as two_providers  # noqa: F401 (a fixture)
 
 EVERY_KIND = {
     "first_plan", "answers", "answer_twice", "answer_late", "sheet", "contradiction",
@@ -59,3 +60,21 @@ def test_the_same_seed_gives_the_same_history(tmp_path):
                                               ("M", 1)])  # fmt: skip
 def test_more_decembers(tmp_path, region, seed):
     simulated(tmp_path, region, seed)
+
+
+def test_a_simulated_provider_answers_only_what_its_page_lists(two_providers):  # noqa: F811
+    """Answering while a rerun runs, the page a provider reloads may no longer list the
+    appointment: a person cannot answer it, and the simulation does not post it."""
+    from benchmarks.december.web import Page
+    from herplan.io.answer_store import AnswerStore
+    from tests.test_web_answers import TODAY, links_on_page, mine
+
+    client, name, folder = two_providers
+    link = links_on_page(client, name)["Yulius"]
+    page = Page(folder.parent, TODAY, 3)
+    try:
+        assert page.answer(link, mine(folder, "Lelie")[0], "nee", "") == (0, "")
+        assert page.answer(link, mine(folder, "Yulius")[0], "nee", "")[0] == 303
+    finally:
+        page.close()
+    assert set(AnswerStore(folder / "antwoorden.sqlite").latest()) == {mine(folder, "Yulius")[0]}

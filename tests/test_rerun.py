@@ -22,7 +22,8 @@ from openpyxl import load_workbook
 
 from benchmarks.instances import Shape, write
 from herplan.app.cli import main
-from tests.checker import check_files
+from herplan.io.input_reader import read_problem
+from tests.checker import check_files, check_rerun
 
 TODAY = "2026-11-30"
 SHAPE = Shape(reassessments=60, consultants=4, locations=10)
@@ -203,6 +204,38 @@ def test_closed_location_day_moves_only_its_interviews(workspace):
     _assert_only(before, after, hit | _gap_fillers(before, after))
     now = _by_dossier(after)
     assert all(now[d]["date"] != a["date"] for d in hit if d in now)
+    assert check_files(workspace / "invoer.xlsx", workspace / "planning" / "plan.json") == []
+
+
+def test_zelfde_dag_on_a_day_the_location_closed_moves_it_like_any_closed_day(workspace):
+    """*Zelfde dag, andere tijd* on a day the location has since closed cannot keep the
+    day: the interview moves as for the closure, and the answer (which said nothing
+    about the other days) forbids no other day: it is not left unplanned for a client
+    who would be unavailable every other day."""
+    before = _plan(workspace / "planning")
+    a = before["appointments"][-1]
+
+    def close(ws, header):
+        for row in ws.iter_rows(min_row=2):
+            if (row[header.index("aanbieder")].value, row[header.index("locatie")].value) == (
+                a["provider"], a["location"],
+            ):  # fmt: skip
+                old = row[header.index("gesloten")].value
+                new = date.fromisoformat(a["date"]).strftime("%d-%m-%Y")
+                row[header.index("gesloten")].value = f"{old}, {new}" if old else new
+
+    _edit(workspace / "invoer.xlsx", "Locaties", close)
+    sheet = _returned_sheet(workspace, a["dossier"], "zelfde dag", "liever later")
+    result = _plan_with_feedback(workspace, sheet)
+    assert result.exit_code == 0, result.output
+    after = _plan(workspace / "planning")
+    now = _by_dossier(after)
+    assert a["dossier"] in now and now[a["dossier"]]["date"] != a["date"]
+    line = next(c for c in after["changes"] if c["dossier"] == a["dossier"])
+    assert line["cause"] == "same_day" and line["remark"] == "liever later"
+    problem, _ = read_problem(workspace / "invoer.xlsx", date.fromisoformat(TODAY))
+    answers = {a["dossier"]: "zelfde_dag"}
+    assert check_rerun(problem, before, after, answers, date.fromisoformat(TODAY)) == []
     assert check_files(workspace / "invoer.xlsx", workspace / "planning" / "plan.json") == []
 
 

@@ -10,9 +10,11 @@ from __future__ import annotations
 import email
 import email.policy
 import json
+import os
 import re
 import shutil
-from datetime import date
+import zipfile
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -33,14 +35,14 @@ from tests.test_web import app, token, upload, wait
 TODAY = date(2026, 11, 30)
 
 
-def two_providers(folder: Path, mail: bool = False) -> Path:
+def two_providers(folder: Path, mail: bool = False, cases: list | None = None) -> Path:
     """Two providers of four clients each; with ``mail``, invitations go out by e-mail."""
     locations = [LOCATIONS[0] | {"aanbieder": p, "locatie": "Noord", "open_dagen": "",
                                  "contact_email": f"planning@{p.lower()}.example.nl"}
                  for p in ("Yulius", "Lelie")]  # fmt: skip
-    cases = [CASE | {"dossier": f"D{n}", "client": f"C.{n}.", "aanbieder": p,
-                     "locatie": "Noord", "client_niet_beschikbaar": ""}
-             for n, p in enumerate(["Yulius"] * 4 + ["Lelie"] * 4)]  # fmt: skip
+    cases = cases or [CASE | {"dossier": f"D{n}", "client": f"C.{n}.", "aanbieder": p,
+                              "locatie": "Noord", "client_niet_beschikbaar": ""}
+                      for n, p in enumerate(["Yulius"] * 4 + ["Lelie"] * 4)]  # fmt: skip
     consultants = [CONSULTANTS[0] | {"werkdagen": "ma, di, wo, do, vr",
                                      "email": "a.dehaan@sdd.example.nl"}]  # fmt: skip
     settings = {"organisator_email": "planning@sdd.example.nl"} if mail else None
@@ -241,6 +243,36 @@ def test_a_workbook_and_an_online_answer_that_differ_the_later_counts(region, tm
     assert len(rerun.answer_conflicts) == 1 and dossier in rerun.answer_conflicts[0]
 
 
+def test_a_workbook_saved_before_an_online_answer_but_uploaded_after_it_counts_less(
+    region, tmp_path
+):
+    """An upload is a new file: the workbook's time is when it was saved (written in it),
+    not when the planner put it on the page after the provider's later online answer."""
+    _, _, folder = region
+    planning = folder / "planning"
+    dossier = mine(folder, "Yulius")[0]
+    previous = {a.dossier: a for a in read_previous(planning / "plan.json").appointments}
+    returned = returned_sheet(planning, tmp_path / "terug.xlsx",
+                              {dossier: {"Haalbaar": "nee", "Opmerking": "blad"}})  # fmt: skip
+    saved = returned.stat().st_mtime
+    os.utime(returned, (saved - 60, saved - 60))  # saved a minute ago (kept in the file) ...
+    with zipfile.ZipFile(returned) as z:
+        core = z.read("docProps/core.xml").decode()
+    stamp = datetime.fromtimestamp(saved - 60, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    core = re.sub(r"(<dcterms:modified[^>]*>)[^<]+", rf"\g<1>{stamp}", core)
+    uploaded = tmp_path / "geupload.xlsx"
+    with zipfile.ZipFile(returned) as old, zipfile.ZipFile(uploaded, "w") as new:
+        for item in old.infolist():
+            new.writestr(item, core if item.filename == "docProps/core.xml" else old.read(item))
+    AnswerStore(folder / "antwoorden.sqlite").answer(previous[dossier], 1, "ja", "", "test")
+    os.utime(uploaded)  # ... the online ja now, the upload after it
+    from herplan.io.previous import prepare_rerun
+
+    rerun = prepare_rerun(planning, TODAY, [uploaded], folder)
+    assert rerun.verdict(dossier).feasible
+    assert rerun.answer_conflicts[0].endswith("ja counts")
+
+
 def test_herplan_links_prints_one_line_per_provider(region):
     _, _, folder = region
     result = CliRunner().invoke(main, ["links", str(folder / "planning"),
@@ -410,3 +442,29 @@ def test_a_page_opened_before_a_rerun_never_answers_for_another_client_or_time(r
                         follow_redirects=False)  # fmt: skip
     assert wrong.status_code == 409
     assert AnswerStore(folder / "antwoorden.sqlite").latest() == {}
+
+
+def test_an_answer_on_an_appointment_a_rerun_took_away_says_the_planning_changed(region):
+    """A page opened before a rerun that withdrew one of its appointments: the answer
+    posted on it is refused as *changed since* (409), not as a link that opens nothing."""
+    client, name, folder = region
+    links = links_on_page(client, name)
+    gone = mine(folder, "Yulius")[0]
+    page = client.get(f"/a/{links['Yulius']}").text
+    csrf = re.search(r'name="csrf" value="([^"]+)"', page).group(1)
+    seen = dict(re.findall(r'name="dossier" value="([^"]+)"><input type="hidden" '
+                           r'name="afspraak" value="([^"]+)"', page))  # fmt: skip
+    cases = [CASE | {"dossier": f"D{n}", "client": f"C.{n}.", "aanbieder": p,
+                     "locatie": "Noord", "client_niet_beschikbaar": "",
+                     "status": "geannuleerd" if f"D{n}" == gone else ""}
+             for n, p in enumerate(["Yulius"] * 4 + ["Lelie"] * 4)]  # fmt: skip
+    source = two_providers(folder.parent.parent / "nieuw", cases=cases)
+    rerun = upload(client, source, url=f"/p/{name}/wijzigingen")
+    assert rerun.status_code == 303 and wait(client, name)["errors"] == []
+    assert gone not in mine(folder, "Yulius")
+    form = {"csrf": csrf, "dossier": gone, "afspraak": seen[gone], "antwoord": "nee"}
+    late = client.post(f"/a/{links['Yulius']}", data=form, follow_redirects=False)
+    assert late.status_code == 409 and 'id="changed"' in late.text
+    assert gone not in AnswerStore(folder / "antwoorden.sqlite").latest()
+    unseen = {k: v for k, v in form.items() if k != "afspraak"}  # never shown: opens nothing
+    assert client.post(f"/a/{links['Yulius']}", data=unseen).status_code == 404

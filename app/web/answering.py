@@ -271,6 +271,8 @@ async def provider_answer(request: Request) -> Response:
     mine = {a.dossier: (n, a) for n, a in enumerate(found.appointments, start=1)}
     dossier, answer = form.fields.get("dossier", ""), form.fields.get("antwoord", "")
     if dossier not in mine:  # another provider's, or no appointment at all
+        if "afspraak" in form.fields:  # a page that showed it, before a rerun took it away
+            return changed_since(lang, token)
         return not_found()
     if answer not in ANSWERS:
         return HTMLResponse(section(lang, "web_")["answer_missing"], status_code=400)

@@ -90,6 +90,8 @@ async def provider_pick(request: Request) -> Response:
     token, lang = request.path_params["token"], plan_language(request, found.plan)
     n, place = form.fields.get("n", ""), form.fields.get("plaats", "")
     appointment = _appointment(found, n)
+    if appointment is None and "afspraak" in form.fields:  # shown, then taken by a rerun
+        return changed_since(lang, token)
     if appointment is None:
         return not_found()
     if not shown_as(appointment, form.fields, require=True):

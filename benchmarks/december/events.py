@@ -136,10 +136,17 @@ class Events:
         mine = sorted((a for a in later if a["provider"] == provider), key=lambda a: a["dossier"])
         return rng.sample(mine, min(n, len(mine)))
 
-    def _answer(self, link: str, a: dict, answer: str, remark: str, rng: random.Random) -> str:
-        """One online answer, with a pick now and then after a nee; its result."""
+    def _answer(
+        self, link: str, a: dict, answer: str, remark: str, rng: random.Random, racing: bool = False
+    ) -> str:
+        """One online answer, with a pick now and then after a nee; its result (``racing``:
+        while a rerun runs, which may change the page between its reading and the post)."""
         page = self._page()
         status, n = page.answer(link, a["dossier"], answer, remark)
+        if status in (0, 409) and racing:
+            # A rerun swapped the plan under the provider: its page no longer lists the
+            # appointment, or the form it posted is of before (409, nothing stored).
+            return "changed" if status == 409 else "gone"
         if status != 303:
             return f"refused {status}"
         pick = ""
@@ -155,17 +162,20 @@ class Events:
                                   " ".join(remark.split()), day, start, pick=pick))  # fmt: skip
         return "picked" if pick else "saved"
 
-    def _answers(self, rng: random.Random, count: int = 0) -> dict[str, object]:
+    def _answers(
+        self, rng: random.Random, count: int = 0, racing: bool = False
+    ) -> dict[str, object]:
+        """Providers answer online; ``racing``: while a rerun runs (see ``_answer``)."""
         plan, links = plan_of(self.planning), self._links()
         done: Counter = Counter()
         for _ in range(count or rng.randint(1, 3)):
             for a in self._open(plan, rng, rng.randint(1, 4)):
                 if a["provider"] in links:
-                    done[
-                        self._answer(
-                            links[a["provider"]], a, rng.choice(ANSWERS), rng.choice(REMARKS), rng
-                        )
-                    ] += 1
+                    said = self._answer(
+                        links[a["provider"]], a, rng.choice(ANSWERS), rng.choice(REMARKS), rng,
+                        racing,
+                    )  # fmt: skip
+                    done[said] += 1
         self.check(
             "answers_kept",
             [f"an answer refused: {k}" for k in done if k.startswith("refused")],
@@ -227,6 +237,10 @@ class Events:
             if dossier in answers:
                 row[header.index("Haalbaar")].value = SHEET_WORDS[answers[dossier]]
                 row[header.index("Opmerking")].value = f"blad {self.today:%d-%m}"
+        # A workbook knows when it was saved to the second (dcterms:modified), all that is
+        # left of its time once uploaded: saved in the next second, it is surely later
+        # than an online answer given just before, as the ledger's order says.
+        time.sleep(1 - time.time() % 1)
         wb.save(target)
         for a in rows:
             self.sim.ledger.add(
@@ -415,7 +429,7 @@ class Events:
         )
         if during and rng is not None:
             page.reading(self.name)
-            self._answers(rng, count=during)
+            self._answers(rng, count=during, racing=True)
         errors = page.wait(self.name)
         self.check("rerun_succeeds", errors, self.step, self.kind)
         return self._taken(before, expected)

@@ -108,14 +108,15 @@ class Page:
         return self.providers[link]
 
     def answer(self, link: str, dossier: str, answer: str, remark: str) -> tuple[int, str]:
-        """One answer on the provider's page: the status (0: the page asks nothing), and
-        the number of the appointment on the page (from the redirect)."""
+        """One answer on the provider's page: the status (0: the page asks nothing, or does
+        not list the appointment: a person cannot answer it), and the number of the
+        appointment on the page (from the redirect)."""
         phone = self.provider(link)
         page = phone.get(f"/a/{link}")
         if page.status_code != 200:
             return page.status_code, ""
         csrf = CSRF.search(page.text)
-        if csrf is None:
+        if csrf is None or f"({dossier})" not in page.text:  # nothing asked, or not listed
             return 0, ""
         fields = {"csrf": csrf.group(1), "dossier": dossier, "antwoord": answer,
                   "opmerking": remark}  # fmt: skip
