@@ -4,15 +4,16 @@ Written with one row per client of the provider, what the input says, and two
 columns to fill in: the kind of correction (a drop-down) and its value, the
 same as on the provider's page; a row without a file number says a client is
 missing. Read back by ``--feedback``: every row with a kind is a proposal of
-the workbook's provider, given when the file was last changed (so between a
-sheet and the page the later counts).
+the workbook's provider, given when the workbook was last saved
+(``feedback.saved_at``: so between a sheet and the page the later counts,
+also for a workbook uploaded later).
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
@@ -22,7 +23,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from herplan.corrections import KINDS, REASONS
 from herplan.domain import Plan
-from herplan.io.feedback import PROVIDER_PROPERTY, properties
+from herplan.io.feedback import PROVIDER_PROPERTY, properties, saved_at
 from herplan.io.words import WORDS
 from herplan.io.xlsx_util import print_setup, write_table
 
@@ -130,7 +131,7 @@ def read_corrections(path: Path, ws, provider: str) -> list[SheetCorrection]:
     if at["kind"] is None or at["value"] is None or at["dossier"] is None:
         return []
     kinds = _codes("corr_kind_", KINDS)
-    given = datetime.fromtimestamp(path.stat().st_mtime, UTC)
+    given = saved_at(path)
     found = []
     for n, row in enumerate(rows[1:], start=2):
         cells = {k: row[i] if i is not None and i < len(row) else None for k, i in at.items()}

@@ -92,6 +92,8 @@ def saved_at(path: Path) -> datetime:
     try:
         with zipfile.ZipFile(path) as z:
             found = MODIFIED.search(z.read("docProps/core.xml"))
+        if found is None:
+            return changed
         saved = datetime.fromisoformat(found.group(1).decode().strip().replace("Z", "+00:00"))
     except (OSError, KeyError, ValueError, AttributeError, zipfile.BadZipFile):
         return changed
@@ -160,7 +162,7 @@ class _Answers:
     errors: list[str] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)
     when: tuple[float, int] = (0, 0)  # the workbook being read: when saved, its place
-    given: dict[str, tuple[int, int]] = field(default_factory=dict)  # dossier -> its answer's
+    given: dict[str, tuple[float, int]] = field(default_factory=dict)  # dossier -> its answer's
 
     def workbook(self, path: Path) -> None:
         import openpyxl
