@@ -73,8 +73,9 @@ def decide(
     decided = [c for c in store.listed() if c.status in ("taken", "rejected")]
     problem = problem_of(source, clock.today())
     provider_of = {r.dossier: r.provider for r in problem.reassessments}
+    now = {c.id for c in taken}  # the input holds the ones taken before
     try:
-        write_bytes_atomic(out, corrected_input(source, decided, provider_of, lang))
+        write_bytes_atomic(out, corrected_input(source, decided, provider_of, lang, now))
     except BaseException:
         store.undo([c.id for c in (*taken, *rejected)])
         raise

@@ -208,7 +208,7 @@ def plan_input(
         options = replace(options, hand=tuple(e.spec for e in by_hand),
                           hand_reasons=tuple(f"{e.dossier}={e.reason}" for e in by_hand
                                              if e.reason))  # fmt: skip
-    proposed = sheet_corrections(problem, options)
+    proposed = sheet_corrections(problem, options, folder)
     with held_planning_folder(folder) as notes:
         for note in notes:
             if hooks.notify is not None:
@@ -243,14 +243,21 @@ def _taken(
                           given=c.given)  # fmt: skip
 
 
-def sheet_corrections(problem: Problem, options: RunOptions) -> list[SheetCorrection]:
+def sheet_corrections(problem: Problem, options: RunOptions, folder: Path) -> list[SheetCorrection]:
     """The corrections filled in on the returned workbooks (README, Corrections): kept as
-    proposals for the planner once the plan is written; a wrong one is an input error."""
+    proposals for the planner once the plan is written; a wrong one is an input error. A
+    row proposed before (a workbook returned again) is no news, and not checked again."""
     if not options.feedback:
         return []
     assert options.today is not None
     provider_of = {r.dossier: r.provider for r in problem.reassessments}
-    found = corrections_in(list(options.feedback), provider_of)
+    store = correction_store_of(folder)
+    known = set()
+    if store.is_file():
+        known = {(c.provider, c.dossier, c.kind, c.value)
+                 for c in CorrectionStore(store).listed() if c.status != "replaced"}  # fmt: skip
+    found = [c for c in corrections_in(list(options.feedback), provider_of)
+             if (c.provider, c.dossier, c.kind, c.value) not in known]  # fmt: skip
     errors = [
         f"{c.where}: {refusal_text(r, 'en')}"
         for c in found

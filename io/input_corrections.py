@@ -15,7 +15,7 @@ Every text goes through the one neutralising writer (``xlsx_util.put``).
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date, datetime
 from pathlib import Path
 
@@ -41,17 +41,22 @@ DATE = "yyyy-mm-dd"
 
 
 def corrected_input(
-    source: Path, decided: Sequence[Correction], provider_of: dict[str, str], lang: str = "nl"
+    source: Path,
+    decided: Sequence[Correction],
+    provider_of: dict[str, str],
+    lang: str = "nl",
+    now: Collection[int] | None = None,
 ) -> bytes:
     """``source`` (a workbook or a CSV folder) with the taken ones of ``decided`` applied
-    and all of them listed; ``provider_of`` is each dossier's provider in the input."""
+    (only those of ids ``now``, when given: the input holds the earlier ones already) and
+    all of them listed; ``provider_of`` is each dossier's provider in the input."""
     wb = _workbook(source)
     sheet = next((ws for ws in wb.worksheets if normalise(ws.title) == "herindicaties"), None)
     if sheet is None:
         raise InputError([f"{source.name}: has no sheet Herindicaties"])
     table = _Sheet(sheet)
     for c in decided:
-        if c.status == "taken":
+        if c.status == "taken" and (now is None or c.id in now):
             table.apply(c, provider_of)
     _listing(wb, decided, lang)
     return workbook_bytes(wb)
@@ -107,8 +112,8 @@ class _Sheet:
         kind, value, dossier = c.kind, c.value, c.dossier
         if kind == "ontbreekt":
             missing = missing_value(value)
-            if missing is None:
-                return
+            if missing is None or (dossier or f"NIEUW-{c.id}") in self.rows:
+                return  # on the list already (taken before)
             row = self.ws.max_row + 1
             for name, cell in (("dossier", dossier or f"NIEUW-{c.id}"),
                                ("client", missing.initials), ("aanbieder", c.provider),
@@ -129,15 +134,18 @@ class _Sheet:
             self.set(row, "status", "geannuleerd")
             before = str(self.get(row, "opmerking") or "").strip()
             said = f"niet meer in zorg: {value.replace('_', ' ')}"
-            self.set(row, "opmerking", f"{before}; {said}" if before else said)
+            if said not in before:
+                self.set(row, "opmerking", f"{before}; {said}" if before else said)
         elif kind == "begeleider":
             name_, address = worker_value(value)
             self.set(row, "begeleider", name_)
             self.set(row, "begeleider_email", address)
         elif kind == "niet_beschikbaar":
             before = str(self.get(row, "client_niet_beschikbaar") or "").strip()
-            days = ", ".join(d.isoformat() for d in dates_value(value) if d)
-            self.set(row, "client_niet_beschikbaar", f"{before}, {days}" if before else days)
+            days = ", ".join(d.isoformat() for d in dates_value(value)
+                             if d and d.isoformat() not in before)  # fmt: skip
+            if days:
+                self.set(row, "client_niet_beschikbaar", f"{before}, {days}" if before else days)
 
 
 def _when(moment: datetime) -> str:

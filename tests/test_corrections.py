@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 import re
+import threading
+import time
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -17,6 +19,7 @@ from starlette.testclient import TestClient
 from herplan.app.cli import main
 from herplan.app.correction_store import CorrectionStore
 from herplan.app.links import planning_links
+from herplan.app.web.state import Job
 from herplan.corrections import Correction, refusals
 from herplan.io.input_corrections import corrected_input
 from herplan.io.input_reader import read_problem
@@ -55,6 +58,7 @@ def test_what_is_wrong_is_refused_with_its_reason(example_problem):
     other = next(loc.name for loc in p.locations if loc.provider != "Yulius")
     assert codes(p, "Yulius", "", "ontbreekt", f"Jan Bos; {yulius}; 2027-03-01") == ["initials"]
     assert codes(p, "Yulius", "", "ontbreekt", f"J.B.; {other}; 2027-03-01") == ["location"]
+    assert codes(p, "Yulius", "", "ontbreekt", f"J.B.; {yulius}; 2020-01-15") == ["ended"]
     assert codes(p, "Yulius", "D00012", "ontbreekt", f"J.B.; {yulius}; 2027-03-01") == ["duplicate"]
     for fine in (("D00012", "ondersteuningsplan", "2026-11-20"),
                  ("D00012", "ondersteuningsplan", "verwacht 2026-12-07"),
@@ -119,6 +123,30 @@ def test_the_corrected_input_changes_what_was_taken_and_lists_every_decision(tmp
     assert listed[6][7] == "afgewezen" and listed[0][8] == "bert"
 
 
+def test_a_second_decision_applies_only_what_it_takes(tmp_path):
+    """The input of a second decision holds the first one's corrections already: only
+    the newly taken ones are applied, so nothing is on the list twice."""
+    problem = read_problem(EXAMPLE, TODAY)[0]
+    provider_of = {r.dossier: r.provider for r in problem.reassessments}
+    yulius = next(loc.name for loc in problem.locations if loc.provider == "Yulius")
+    first = [_c(1, "", "ontbreekt", f"J.B.; {yulius}; 2027-03-01"),
+             _c(2, "D00012", "niet_beschikbaar", "2026-12-07"),
+             _c(3, "D00157", "niet_in_zorg", "verhuisd")]  # fmt: skip
+    one = tmp_path / "invoer-2.xlsx"
+    one.write_bytes(corrected_input(EXAMPLE, first, provider_of, now={1, 2, 3}))
+    second = [*first, _c(4, "D00113", "ondersteuningsplan", "2026-11-20")]
+    two = tmp_path / "invoer-3.xlsx"
+    two.write_bytes(corrected_input(one, second, provider_of, now={4}))
+    cases = read_problem(two, TODAY)[0].reassessments  # a duplicate dossier would refuse it
+    assert [r.dossier for r in cases].count("NIEUW-1") == 1
+    by = {r.dossier: r for r in cases}
+    assert by["D00157"].remark.count("verhuisd") == 1
+    assert by["D00113"].support_plan_date == date(2026, 11, 20)
+    again = tmp_path / "invoer-4.xlsx"  # all applied once more (the CLI on an older input)
+    again.write_bytes(corrected_input(two, second, provider_of))
+    assert [r.dossier for r in read_problem(again, TODAY)[0].reassessments].count("NIEUW-1") == 1
+
+
 # --- end to end: the provider on the page, the planner deciding, the rerun --------------
 
 
@@ -159,6 +187,7 @@ def test_a_providers_corrections_reach_the_plan_only_once_the_planner_takes_them
     page = client.get(f"/a/{yulius}/gegevens")
     assert page.status_code == 200 and 'id="c-D00012"' in page.text
     assert "een nieuw ondersteuningsplan nodig" in page.text
+    assert '<option value="verhuisd">verhuisd</option>' in page.text
     assert not re.search(r'id="c-(?!D)', page.text)
     lelie = [a["dossier"] for a in before["appointments"] if a["provider"] != "Yulius"]
     assert f'id="c-{lelie[0]}"' not in page.text  # only its own clients
@@ -193,6 +222,13 @@ def test_a_providers_corrections_reach_the_plan_only_once_the_planner_takes_them
     assert "5 open" in client.get(f"/p/{name}").text
     ids = [int(n) for n in re.findall(r'name="id-(\d+)"', listing.text)]
     take, reject = ids[:4], ids[4]
+    busy = threading.Thread(target=time.sleep, args=(3,))
+    busy.start()
+    client.app.state.plannings.jobs[name] = Job(thread=busy)  # a rerun running
+    during = client.post(f"/p/{name}/correcties", data={
+        "csrf": token(client), "besluit": "overnemen", f"id-{take[0]}": "1"})  # fmt: skip
+    assert during.status_code == 409 and "Er wordt nu gepland" in during.text
+    busy.join()
     decided = client.post(f"/p/{name}/correcties", data={
         "csrf": token(client), "besluit": "overnemen", **{f"id-{n}": "1" for n in take},
     }, follow_redirects=False)  # fmt: skip
@@ -317,3 +353,12 @@ def test_the_same_corrections_come_back_in_the_returned_workbook(tmp_path):
     assert again.exit_code == 0 and len(store.listed()) == 3
     after = json.loads((out / "plan.json").read_text())
     assert "D00031" in {a["dossier"] for a in after["appointments"]}  # proposed, not taken
+    taken = next(c.id for c in store.listed() if c.source == "yulius-terug.xlsx"
+                 and c.kind == "ondersteuningsplan")  # fmt: skip
+    new = tmp_path / "invoer-2.xlsx"
+    took = CliRunner().invoke(main, ["corrections", str(out), "--take", str(taken),
+                                     "--out", str(new)])  # fmt: skip
+    assert took.exit_code == 0, took.output
+    plan_new = ["plan", str(new), *plan[2:]]
+    returned_again = CliRunner().invoke(main, [*plan_new, "--feedback", str(back)])
+    assert returned_again.exit_code == 0, returned_again.output  # taken before: no news

@@ -36,10 +36,10 @@ from herplan.app.web.posting import posted
 from herplan.app.web.render import language, missing, page
 from herplan.app.web.state import INPUT, PLANNING, Plannings
 from herplan.app.web.views import read_plan
-from herplan.corrections import KINDS, REASONS, Correction
+from herplan.corrections import KINDS, REASONS, Correction, missing_value
 from herplan.domain import Problem, Reassessment
 from herplan.io.errors import InputError
-from herplan.io.sentences import refusal_text, weekday_date
+from herplan.io.sentences import long_date, refusal_text, weekday_date
 from herplan.io.words import WORDS
 from herplan.scheduler.timing import hhmm
 
@@ -85,7 +85,7 @@ def _client_rows(found: Opened, problem: Problem, lang: str) -> list[dict[str, o
         a = planned.get(r.dossier)
         rows.append({
             "dossier": r.dossier, "client": r.client, "location": r.location,
-            "plan": _day(r.support_plan_date, lang), "expected": _day(r.new_plan_expected, lang),
+            "plan": _long(r.support_plan_date, lang), "expected": _long(r.new_plan_expected, lang),
             "begeleider": _worker(r), "unavailable": _unavailable(r, lang),
             "planned": f"{weekday_date(a.day, lang)} {hhmm(a.start)}" if a else "",
             "why": "" if a else why.get(r.dossier, ""),
@@ -98,6 +98,11 @@ def _client_rows(found: Opened, problem: Problem, lang: str) -> list[dict[str, o
 
 def _day(day: date | None, lang: str) -> str:
     return weekday_date(day, lang) if day else ""
+
+
+def _long(day: date | None, lang: str) -> str:
+    """A date that may lie in another year (a support plan): with its year."""
+    return long_date(day, lang) if day else ""
 
 
 def _worker(r: Reassessment) -> str:
@@ -117,6 +122,10 @@ def _given(c: Correction, lang: str) -> dict[str, str]:
 def _shown_value(c: Correction, lang: str) -> str:
     if c.kind == "niet_in_zorg" and c.value in REASONS:
         return WORDS[lang][f"corr_reason_{c.value}"]
+    missing = missing_value(c.value) if c.kind == "ontbreekt" else None
+    if missing is not None:
+        parts = [missing.initials, missing.location, long_date(missing.indication_end, lang)]
+        return ", ".join(parts)
     return c.value
 
 
@@ -126,14 +135,18 @@ async def provider_details(request: Request) -> Response:
     if isinstance(found, Response):
         return found
     lang = plan_language(request, found.plan)
-    problem = await run_in_threadpool(_problem, found.folder, found.today)
+    try:
+        problem = await run_in_threadpool(_problem, found.folder, found.today)
+    except InputError:
+        return _unreadable(request, lang, found.link.provider)
     rows = await run_in_threadpool(_client_rows, found, problem, lang)
     missing_given = [_given(c, lang) for c in store_for(found.folder).listed(found.link.provider)
                      if c.kind == "ontbreekt" and c.status != "replaced"]  # fmt: skip
     locations = sorted(loc.name for loc in problem.locations if loc.provider == found.link.provider)
     return page(
         request, "provider_details.html", lang, provider=found.link.provider, rows=rows,
-        token=request.path_params["token"], kinds=KINDS, reasons=REASONS,
+        token=request.path_params["token"], kinds=KINDS,
+        reasons=[(code, WORDS[lang][f"corr_reason_{code}"]) for code in REASONS],
         locations=locations, missing_given=missing_given,
         saved=request.query_params.get("opgeslagen", "")[:40], today=found.today.isoformat(),
         end=found.plan.get("settings", {}).get("periode_eind", ""),
@@ -149,22 +162,30 @@ async def provider_correction(request: Request) -> Response:
     lang = plan_language(request, found.plan)
     fields = dict(form.fields)
     fields["waarde"] = _value_from_parts(fields)
-    problem = await run_in_threadpool(_problem, found.folder, found.today)
+    try:
+        problem = await run_in_threadpool(_problem, found.folder, found.today)
+    except InputError:
+        return _unreadable(request, lang, found.link.provider)
     store = store_for(found.folder)
     said = await run_in_threadpool(propose, store, problem, found.link.provider, fields,
                                    "online", found.today)  # fmt: skip
     if isinstance(said, list):
-        message = " ".join(refusal_text(r, lang) for r in said)
-        return HTMLResponse(f'<!doctype html><html lang="{lang}"><meta charset="utf-8">'
-                            f'<meta name="viewport" content="width=device-width">'
-                            f'<p id="refused">{_escape(message)}</p>'
-                            f'<p><a href="/a/{request.path_params["token"]}/gegevens'
-                            f'?taal={lang}">←</a></p>', status_code=400)  # fmt: skip
+        anchor = f"#c-{fields['dossier']}" if fields.get("dossier") else "#ontbreekt"
+        back = f"/a/{request.path_params['token']}/gegevens?taal={lang}{anchor}"
+        return page(request, "provider_refused.html", lang, 400, provider=found.link.provider,
+                    message=" ".join(refusal_text(r, lang) for r in said), back=back)  # fmt: skip
     audit.record(request, "correction", planning=found.name, provider=found.link.provider,
                  kind=fields.get("soort", ""), id=said)  # fmt: skip
     anchor = f"#c-{fields['dossier']}" if fields.get("dossier") else "#ontbreekt"
     return RedirectResponse(f"/a/{request.path_params['token']}/gegevens?taal={lang}"
                             f"&opgeslagen={said}{anchor}", status_code=303)  # fmt: skip
+
+
+def _unreadable(request: Request, lang: str, provider: str) -> Response:
+    """The planning's input cannot be read now (the planner is changing it): say so."""
+    return page(request, "provider_refused.html", lang, 503, provider=provider,
+                message=WORDS[lang]["web_corr_unreadable"],
+                back=f"/a/{request.path_params['token']}?taal={lang}")  # fmt: skip
 
 
 def _escape(text: str) -> str:
@@ -199,7 +220,7 @@ def _input_says(r: Reassessment | None, kind: str, lang: str) -> str:
     if r is None:
         return "—"
     if kind == "ondersteuningsplan":
-        return _day(r.support_plan_date, lang) or "—"
+        return _long(r.support_plan_date, lang) or "—"
     if kind == "begeleider":
         return _worker(r) or "—"
     if kind == "niet_beschikbaar":
@@ -219,7 +240,10 @@ async def planner_corrections(request: Request) -> Response:
     lang = language(request, plan)
     if plan is None:
         return missing(request)
-    groups = await run_in_threadpool(_planner_rows, folder, lang)
+    try:
+        groups = await run_in_threadpool(_planner_rows, folder, lang)
+    except InputError as error:
+        return HTMLResponse("<br>".join(_escape(e) for e in error.messages), status_code=409)
     return page(request, "corrections.html", lang, name=name, groups=groups,
                 done=request.query_params.get("klaar", "")[:20],
                 earlier=(folder / INPUT / EARLIER).is_dir())  # fmt: skip
@@ -240,6 +264,9 @@ async def planner_decide(request: Request) -> Response:
         ids = [c.id for c in store_for(got.folder / PLANNING).listed(provider, "open")]
     if decision not in ("overnemen", "afwijzen") or not ids:
         return RedirectResponse(f"/p/{got.name}/correcties?taal={got.lang}", status_code=303)
+    job = request.app.state.plannings.jobs.get(got.name)
+    if job is not None and job.running:  # its input would replace the corrected one
+        return HTMLResponse(WORDS[got.lang]["web_corr_busy"], status_code=409)
     by = request.session.get("user", "") or "planner"
     try:
         await run_in_threadpool(_decide, got.folder, ids, decision == "overnemen", by, got.lang)

@@ -178,6 +178,8 @@ def _missing_refusals(problem: Problem, provider: str, dossier: str, value: str,
         return [_r("initials")]
     if (provider, missing.location) not in {loc.key for loc in problem.locations}:
         return [_r("location", value=missing.location, provider=provider)]
+    if missing.indication_end <= today:
+        return [_r("ended", value=missing.indication_end.isoformat())]
     if dossier and any(r.dossier == dossier for r in problem.reassessments):
         return [_r("duplicate", dossier=dossier)]
     if missing.support_plan is not None and missing.support_plan > today:
