@@ -65,10 +65,14 @@ class Page:
         return answer.status_code
 
     def move(self, name: str, dossier: str, consultant: str, day: str) -> int:
+        """A move by hand; refused as confirmed by the provider (409), the planner ticks
+        that it moves anyway and gives a reason, as the page asks."""
         fields = {"csrf": self.token(), "dossier": dossier, "consulent": consultant, "datum": day}
-        return self.client.post(
-            f"/p/{name}/verplaats", data=fields, follow_redirects=False
-        ).status_code
+        sent = self.client.post(f"/p/{name}/verplaats", data=fields, follow_redirects=False)
+        if sent.status_code == 409:
+            fields |= {"ja_verplaatsen": "1", "reden": "de consulent is die dag nodig elders"}
+            sent = self.client.post(f"/p/{name}/verplaats", data=fields, follow_redirects=False)
+        return sent.status_code
 
     def choose(self, name: str, dossier: str, place: str) -> int:
         fields = {"csrf": self.token(), "dossier": dossier, "optie": place}
