@@ -77,6 +77,7 @@ async def send(request: Request) -> Response:
     else:
         failures = sorted({why for _m, why in report.failed})
         request.session["verzonden"] = {"sent": len(report.sent), "failed": len(report.failed),
+                                        "to": len({m.to for m in report.sent}),
                                         "problem": "; ".join(failures[:3])}  # fmt: skip
         audit.record(request, "send", planning=name, sent=len(report.sent),
                      failed=len(report.failed))  # fmt: skip
@@ -105,4 +106,4 @@ async def message(request: Request) -> Response:
     text = body.get_content() if body is not None else ""
     return page(request, "message.html", lang, name=request.path_params["name"],
                 to=str(msg.get("To", "")), subject=str(msg.get("Subject", "")),
-                text=text, file=path.name)  # fmt: skip
+                text=text)  # fmt: skip
