@@ -17,12 +17,13 @@ from collections import deque
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlencode
 
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from herplan import clock
-from herplan.app.web import audit
+from herplan.app.web import audit, provider_weeks
 from herplan.app.web.forms import Form, Refused, read_form
 from herplan.app.web.render import page
 from herplan.app.web.state import PLANNING, Plannings
@@ -208,7 +209,7 @@ def _rows(found: Opened, lang: str) -> list[dict[str, object]]:
             "answer": answer.answer if current and answer else "",
             "remark": answer.remark if current and answer else "",
             "choice": _readable(answer.choice, names, lang) if current and answer else "",
-            "held": found.held(a),
+            "held": found.held(a), "date": a.day,
         })  # fmt: skip
     return rows
 
@@ -227,10 +228,19 @@ async def provider_page(request: Request) -> Response:
         return found
     lang = plan_language(request, found.plan)
     answered = request.query_params.get("opgeslagen")
+    rows = _rows(found, lang)
+    who = request.query_params.get(provider_weeks.FILTER, "")
+    shown = [r for r in rows if who in ("", r["begeleider"])]
+    grouped = provider_weeks.weeks(shown, found.today)
+    ordered = [r for week in grouped for r in week["rows"]]  # type: ignore[attr-defined]
     return page(
-        request, "provider.html", lang, provider=found.link.provider, rows=_rows(found, lang),
+        request, "provider.html", lang, provider=found.link.provider, weeks=grouped,
         deadline=_deadline(found, lang), answers=ANSWERS, token=request.path_params["token"],
-        saved=answered if answered and answered.isdigit() else "",
+        saved=answered if answered and answered.isdigit() else "", any=bool(rows),
+        begeleiders=provider_weeks.begeleiders(rows), who=who,
+        first_open=provider_weeks.first_open(ordered),
+        counted=(sum(1 for r in rows if r["answer"]),
+                 sum(1 for r in rows if not r["held"])),
     )  # fmt: skip
 
 
@@ -254,8 +264,10 @@ async def provider_answer(request: Request) -> Response:
                        form.fields.get("opmerking", ""), "online")  # fmt: skip
     audit.record(request, "answer", planning=found.name, provider=found.link.provider,
                  dossier=dossier, answer=answer, revision=found.link.revision)  # fmt: skip
-    return RedirectResponse(f"/a/{token}?taal={lang}&opgeslagen={n}#afspraak-{n}",
-                            status_code=303)  # fmt: skip
+    kept = urlencode({"taal": lang, "opgeslagen": n,
+                      **({provider_weeks.FILTER: who} if (who := form.fields.get(
+                          provider_weeks.FILTER, "")) else {})})  # fmt: skip
+    return RedirectResponse(f"/a/{token}?{kept}#afspraak-{n}", status_code=303)
 
 
 # --- the planner's side ----------------------------------------------------------------
