@@ -1,0 +1,108 @@
+"""The planning page leads (issue 36), read as HTML: a banner after a rerun, the sections
+in a menu at the top, search hits listed with their week, *Mogelijkheden* only where a
+place can exist, one date style, no jargon, explanations in the page's language; and
+the home page after an upload error names the uploaded file and keeps its list."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from openpyxl import Workbook
+
+from herplan.io.input_writer import write_input_workbook
+from tests.test_web import post, upload, wait
+from tests.test_web_planner import NAME, page, plan_of  # noqa: F401 (a fixture)
+
+SECTIONS = ("tijdlijn", "niet-ingepland", "antwoorden", "wijzigingen", "versturen", "bestanden")
+
+
+def test_every_section_is_in_the_menu_at_the_top(page):  # noqa: F811
+    client, _folder = page
+    html = client.get(f"/p/{NAME}").text
+    menu = html.split('id="sections"')[1].split("</nav>")[0]
+    assert re.findall(r'href="#([a-z-]+)"', menu) == list(SECTIONS)
+    for part in SECTIONS:  # each a section of its own, below the menu
+        assert html.index(f'<section id="{part}" class="tab"') > html.index('id="sections"')
+    assert html.index('id="rerun"') < html.index('id="sections"')  # plan again from the top
+
+
+def test_after_a_rerun_the_banner_says_what_happened(page):  # noqa: F811
+    client, folder = page
+    assert post(client, f"/p/{NAME}/wijzigingen").status_code == 303
+    assert wait(client, NAME)["errors"] == []
+    done = client.get(f"/p/{NAME}/bezig", follow_redirects=False)
+    assert "gepland=1" in done.headers["location"]
+    html = client.get(done.headers["location"]).text
+    changes = len(plan_of(folder)["changes"])
+    banner = re.search(r'id="banner"><p>([^<]+)</p>', html).group(1)
+    assert banner.startswith(f"Revisie 2 is klaar: {changes} wijzigingen, 0 antwoorden verwerkt")
+    assert html.index('id="banner"') < html.index('id="sections"')
+    assert 'id="banner"' not in client.get(f"/p/{NAME}").text  # said once, after the rerun
+
+
+def test_search_hits_are_listed_with_what_matched_and_their_week(page):  # noqa: F811
+    client, folder = page
+    plan = plan_of(folder)
+    a = next(a for a in plan["appointments"] if a["begeleider"])
+    html = client.get(f"/p/{NAME}", params={"zoek": a["begeleider"]}).text
+    hits = html.split('id="hit-list"')[1].split("</table>")[0]
+    week = date.fromisoformat(a["date"]).isocalendar()[1]
+    assert a["dossier"] in hits and f"begeleider {a['begeleider']}" in hits
+    assert f"week={week}" in hits and a["location"] in hits
+    d = a["date"]
+    assert f"{d[8:10]}-{d[5:7]}-{d[:4]}" in hits  # the page's one date style
+    nothing = client.get(f"/p/{NAME}", params={"zoek": "zzzz"}).text
+    assert 'id="hits-none"' in nothing
+
+
+def test_possibilities_only_where_a_place_can_exist(page):  # noqa: F811
+    client, folder = page
+    plan = plan_of(folder)
+    html = client.get(f"/p/{NAME}").text
+    rows = html.split('id="unplanned"')[1].split("</table>")[0].split("<tr>")[2:]
+    assert len(rows) == len(plan["unscheduled"])
+    for u, row in zip(plan["unscheduled"], rows, strict=True):
+        if u["reasons"][0] in ("geen_ondersteuningsplan", "ondersteuningsplan_verlopen"):
+            assert "/opties/" not in row and "Nieuw ondersteuningsplan nodig" in row
+    assert html.count('class="needs"') > 0
+
+
+def test_the_english_page_explains_in_english_without_jargon(page):  # noqa: F811
+    client, folder = page
+    plan = plan_of(folder)
+    html = client.get(f"/p/{NAME}", params={"taal": "en"}).text
+    u = plan["unscheduled"][0]
+    assert u["explanation_in"]["en"] in html.replace("&#39;", "'")
+    assert u["explanation"] not in html  # the Dutch one
+    for jargon in ("plan.json", "STARTTLS", ".eml"):
+        assert jargon not in re.sub(r'href="[^"]*"', "", html), jargon
+    dutch = client.get(f"/p/{NAME}").text
+    assert not re.search(r">\d{4}-\d\d-\d\d<", dutch)  # no ISO date in a table cell
+
+
+def test_an_upload_error_names_the_uploaded_file_and_keeps_the_list(page, tmp_path):  # noqa: F811
+    client, _folder = page
+    bad = tmp_path / "regio-zuid december.xlsx"
+    book = Workbook()
+    book.active.title = "Niets"
+    book.save(bad)
+    answer = upload(client, bad)
+    assert answer.status_code == 400
+    errors = answer.text.split('id="errors"')[1].split("</table>")[0]
+    assert "regio-zuid december.xlsx" in errors and "invoer.xlsx" not in errors
+    listed = answer.text.split('id="plannings"')[1].split("</table>")[0]
+    assert f">{NAME}</a></td><td>1</td><td>{len(plan_of(_folder)['appointments'])}</td>" in listed
+    assert "<h2>Planningen</h2>" in answer.text
+
+
+def test_an_empty_template_is_planned_with_a_warning(page, tmp_path):  # noqa: F811
+    client, _folder = page
+    empty = tmp_path / "leeg.xlsx"
+    write_input_workbook(empty)
+    answer = upload(client, empty)
+    assert answer.status_code == 303, answer.text
+    name = answer.headers["location"].split("/")[2]
+    wait(client, name)
+    html = client.get(f"/p/{name}").text
+    assert 'id="empty-warning"' in html and "bevat geen herindicaties" in html
