@@ -31,7 +31,9 @@
   const frame = document.getElementById("timeline-scroll");
   if (hit && frame) {
     const who = document.querySelector("#timeline th.who");
-    frame.scrollLeft = Math.max(0, hit.offsetLeft - (who ? who.offsetWidth : 0));
+    const left = hit.getBoundingClientRect().left - frame.getBoundingClientRect().left;
+    const covered = who ? who.getBoundingClientRect().width : 0;
+    if (left < covered || left + hit.offsetWidth > frame.clientWidth) frame.scrollLeft += left - covered;
   }
 
   const form = document.getElementById("move-form");
@@ -118,7 +120,8 @@
     row.addEventListener("dragstart", (event) => {
       event.dataTransfer.setData("text/plain", row.dataset.dossier);
       event.dataTransfer.effectAllowed = "move";
-      row.closest(".pop").classList.add("dragging"); // the cells beneath take the drop
+      const pop = row.closest(".pop"); // see-through once the drag runs: the cells beneath take the drop
+      setTimeout(() => pop.classList.add("dragging"), 50);
     });
     row.addEventListener("dragend", () => row.closest(".pop").classList.remove("dragging"));
   }
