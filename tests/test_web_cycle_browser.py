@@ -75,13 +75,15 @@ def top_of(page, selector: str) -> float:
     return page.locator(selector).evaluate("e => e.getBoundingClientRect().top + scrollY")
 
 
-def a_choice(folder, providers: set[str], dossiers: set[str]) -> str:
-    """A planned appointment, not of ``providers`` nor one of ``dossiers``, that
-    ``herplan suggest`` offers another place."""
+def a_choice(folder, providers: set[str], dossiers: set[str], not_on: str) -> str:
+    """A planned appointment, not of ``providers`` nor one of ``dossiers``, whose best
+    other place (``herplan suggest``) is not on the day ``not_on``."""
     region = open_region(folder / "planning", PLANNED_AS, folder / "invoer" / "invoer.xlsx")
     for a in plan_of(folder)["appointments"]:
-        mine = a["provider"] in providers or a["dossier"] in dossiers
-        if not mine and region.suggest(a["dossier"], top=3).options:
+        if a["provider"] in providers or a["dossier"] in dossiers:
+            continue
+        options = region.suggest(a["dossier"], top=3).options
+        if options and options[0].place.day.isoformat() != not_on:
             return a["dossier"]
     raise AssertionError("no appointment of the example has another place")
 
@@ -181,7 +183,7 @@ def test_the_december_cycle_in_chromium(planned_example, tmp_path, smtp):  # noq
 
         # Kiezen for a planned appointment of another provider: the confirmation says
         # what will happen, and the rerun takes the answers and the move as well.
-        chosen = a_choice(folder, {provider}, {moved})
+        chosen = a_choice(folder, {provider}, {moved}, to_day)
         planner.goto(f"{url}/p/{NAME}/opties/{chosen}")
         expect(planner.locator("#options")).to_be_visible(timeout=60_000)
         walk.axe(planner, "options page")

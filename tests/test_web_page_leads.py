@@ -5,6 +5,7 @@ the home page after an upload error names the uploaded file and keeps its list."
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 
@@ -106,3 +107,26 @@ def test_an_empty_template_is_planned_with_a_warning(page, tmp_path):  # noqa: F
     wait(client, name)
     html = client.get(f"/p/{name}").text
     assert 'id="empty-warning"' in html and "bevat geen herindicaties" in html
+
+
+def test_the_options_page_explains_in_the_pages_language(page):  # noqa: F811
+    client, folder = page
+    u = plan_of(folder)["unscheduled"][0]
+    english = client.get(f"/p/{NAME}/opties/{u['dossier']}", params={"taal": "en"}).text
+    assert u["explanation_in"]["en"] in english.replace("&#39;", "'")
+
+
+def test_what_a_rerun_could_not_take_is_listed_in_the_pages_words(page):  # noqa: F811
+    client, folder = page
+    plan = plan_of(folder)
+    a = plan["appointments"][0]
+    spot = f"{a['date']}@{a['consultant']}@{a['start']}"
+    plan["answer_conflicts"] = [f"D00999: the place set by hand ({spot}) is no longer free; "
+                                "planned anew"]  # fmt: skip
+    (folder / "planning" / "plan.json").write_text(json.dumps(plan), encoding="utf-8")
+    html = client.get(f"/p/{NAME}", params={"gepland": "1"}).text
+    listed = html.split('id="not-taken"')[1].split("</ul>")[0]
+    d = a["date"]
+    assert "D00999: de met de hand gekozen plaats (" in listed and "niet meer vrij" in listed
+    assert f"{d[8:10]}-{d[5:7]}-{d[:4]} {a['start']}, {a['consultant']}" in listed
+    assert "1 niet toegepast: zie Wijzigingen." in html.split('id="banner"')[1]

@@ -184,7 +184,7 @@ async def provider_form(request: Request) -> tuple[Opened, Form] | Response:
 
 
 def plan_language(request: Request, plan: dict) -> str:
-    asked = request.query_params.get("taal")
+    asked = request.query_params.get("taal", "")
     if asked in WORDS:
         return asked
     taal = plan.get("settings", {}).get("taal")
@@ -232,7 +232,7 @@ async def provider_page(request: Request) -> Response:
     who = request.query_params.get(provider_weeks.FILTER, "")
     shown = [r for r in rows if who in ("", r["begeleider"])]
     grouped = provider_weeks.weeks(shown, found.today)
-    ordered = [r for week in grouped for r in week["rows"]]  # type: ignore[attr-defined]
+    ordered = [r for week in grouped for r in week["rows"]]
     return page(
         request, "provider.html", lang, provider=found.link.provider, weeks=grouped,
         deadline=_deadline(found, lang), answers=ANSWERS, token=request.path_params["token"],

@@ -31,10 +31,11 @@ DOSSIER = re.compile(r"[A-Za-z0-9][A-Za-z0-9._/-]{0,39}")
 PLACE = re.compile(r"\d{4}-\d{2}-\d{2}@[A-Za-z0-9._-]{1,40}@\d{2}:\d{2}")
 
 
-async def _suggested(request: Request, name: str, dossier: str) -> dict:
+async def _suggested(request: Request, name: str, dossier: str, lang: str) -> dict:
     folder = request.app.state.plannings.folder(name)
     found = await ask_worker("suggest", str(folder / PLANNING), dossier,
-                             "--input", str(input_of(folder)), seconds=SUGGEST_SECONDS,
+                             "--input", str(input_of(folder)), "--language", lang,
+                             seconds=SUGGEST_SECONDS,
                              today=request.app.state.config.today())  # fmt: skip
     return found if found is not None else {"errors": ["no answer"]}
 
@@ -50,7 +51,7 @@ async def options(request: Request) -> Response:
     if plan is None or not DOSSIER.fullmatch(dossier):
         return missing(request)
     lang = language(request, plan)
-    found = await _suggested(request, name, dossier)
+    found = await _suggested(request, name, dossier, lang)
     if found.get("errors"):
         return missing(request)
     names = {code: person.get("name", code) for code, person in plan["consultants"].items()}

@@ -18,7 +18,7 @@ from herplan.io.answer_store import AnswerStore
 from herplan.io.errors import InputError
 from herplan.io.words import section
 
-HAND = "hand"  # a change's cause when a move by hand was pinned
+CHOSEN = "chosen"  # a change's cause when a chosen place or a move by hand was pinned
 
 
 def answers_taken(folder: Path, revision: int) -> int:
@@ -29,15 +29,20 @@ def answers_taken(folder: Path, revision: int) -> int:
     return sum(1 for a in AnswerStore(path).latest().values() if a.processed == revision)
 
 
-def rerun_banner(folder: Path, plan: dict, pending: int, lang: str) -> str:
-    """``Revisie 3 is klaar: 14 wijzigingen, 5 antwoorden verwerkt, ...``."""
+def rerun_banner(folder: Path, plan: dict, pending: int, lang: str, not_taken: int = 0) -> str:
+    """``Revisie 3 is klaar: 14 wijzigingen, 5 antwoorden verwerkt, ...``; what it could
+    not take (listed under Wijzigingen) and the messages now ready."""
     w = section(lang, "web_")
     changes = plan.get("changes", [])
-    hand = sum(1 for c in changes if c.get("cause") == HAND)
-    said = w["banner_rerun"].format(revision=plan["revision"], changes=len(changes),
-                                    answers=answers_taken(folder, plan["revision"]),
-                                    hand=hand)  # fmt: skip
-    return f"{said} {w['banner_to_send'].format(n=pending)}" if pending else said
+    chosen = sum(1 for c in changes if c.get("cause") == CHOSEN)
+    said = [w["banner_rerun"].format(revision=plan["revision"], changes=len(changes),
+                                     answers=answers_taken(folder, plan["revision"]),
+                                     hand=chosen)]  # fmt: skip
+    if not_taken:
+        said.append(w["banner_not_taken"].format(n=not_taken))
+    if pending:
+        said.append(w["banner_to_send"].format(n=pending))
+    return " ".join(said)
 
 
 def sent_banner(sent: dict, lang: str) -> str:

@@ -6,6 +6,7 @@ is or with one message on top.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from starlette.concurrency import run_in_threadpool
@@ -13,6 +14,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from herplan.app.web import answering, leading, outbox_view
+from herplan.app.web.error_words import in_language
 from herplan.app.web.render import page, problem_page
 from herplan.app.web.search_hits import search_hits
 from herplan.app.web.state import PLANNING, Plannings
@@ -80,6 +82,8 @@ def _planning_page(
         day, consultant, start = e.place.split("@")
         arrivals.setdefault(f"{consultant}@{day}", []).append((e.dossier, start))
     just_planned = request.query_params.get("gepland") == "1"
+    not_taken = [PLACE.sub(lambda m: place_words(m.group(0), names, lang), in_language(c, lang))
+                 for c in plan.get("answer_conflicts", [])]  # fmt: skip
     return page(
         request, "planning.html", lang, status, name=name, plan=plan,
         head=figures(plan, shown, f, lang), shown=shown, line=timeline(plan, f, lang),
@@ -93,8 +97,8 @@ def _planning_page(
         outbox=outbox, mail=outbox_view.settings_shown(store.data),
         sent=sent, sent_text=leading.sent_banner(sent, lang) if sent else "",
         answers=answers, new_answers=leading.new_answers(answers),
-        banner=leading.rerun_banner(folder, plan, int(outbox["pending"]), lang)
-        if just_planned else "",
+        banner=leading.rerun_banner(folder, plan, int(outbox["pending"]), lang, len(not_taken))
+        if just_planned else "", not_taken=not_taken,
         send_preview=leading.send_preview(planning, store.config.today(), lang)
         if outbox["pending"] else "",
         empty=not plan["appointments"] and not plan["unscheduled"],
@@ -106,6 +110,9 @@ def _planning_page(
         errors=extra.pop("errors", None) or (failure_rows(job.error, lang) if job and job.error
                                              else []), **extra,
     )  # fmt: skip
+
+
+PLACE = re.compile(r"\d{4}-\d\d-\d\d@[A-Za-z0-9._-]+@\d\d:\d\d")
 
 
 def place_words(spec: str, names: dict[str, str], lang: str) -> str:
