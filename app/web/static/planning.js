@@ -40,6 +40,7 @@
   const result = document.getElementById("move-result");
   const box = document.getElementById("move-box");
   if (!form || !result || !box) return;
+  document.body.append(box); // a dialog of the whole page: Move buttons in every section open it
 
   // Back where the planner was after saving a move (the server keeps the filter).
   const KEY = "herplan-scroll:" + location.pathname;
