@@ -10,9 +10,11 @@ import re
 from datetime import date
 
 from openpyxl import Workbook
+from starlette.testclient import TestClient
 
+from herplan.app.links import planning_links
 from herplan.io.input_writer import write_input_workbook
-from tests.test_web import post, upload, wait
+from tests.test_web import app, post, upload, wait
 from tests.test_web_planner import NAME, page, plan_of  # noqa: F401 (a fixture)
 
 SECTIONS = ("tijdlijn", "niet-ingepland", "antwoorden", "wijzigingen", "versturen", "bestanden")
@@ -130,3 +132,31 @@ def test_what_a_rerun_could_not_take_is_listed_in_the_pages_words(page):  # noqa
     assert "D00999: de met de hand gekozen plaats (" in listed and "niet meer vrij" in listed
     assert f"{d[8:10]}-{d[5:7]}-{d[:4]} {a['start']}, {a['consultant']}" in listed
     assert "1 niet toegepast: zie Wijzigingen." in html.split('id="banner"')[1]
+
+
+def test_new_answers_are_counted_at_the_top_with_when_they_came_in(page):  # noqa: F811
+    client, folder = page
+    link = next(u for _l, u in planning_links(folder / "planning", "http://testserver"))
+    mine = client.get(link).text
+    dossier = re.search(r'name="dossier" value="([^"]+)"', mine).group(1)
+    csrf = re.search(r'name="csrf" value="([^"]+)"', mine).group(1)
+    client.post(link, data={"csrf": csrf, "dossier": dossier, "antwoord": "nee",
+                            "opmerking": "ziek"})  # fmt: skip
+    html = client.get(f"/p/{NAME}").text
+    assert re.search(r'id="new-answers">1 nieuw antwoord</a>', html)
+    assert re.search(rf"{dossier}: Nee, niet op deze dag</td><td colspan=\"2\">ziek "
+                     r"<small>\w\w \d\d-\d\d-\d{4} \d\d:\d\d</small>", html)  # fmt: skip
+
+
+def test_versturen_says_how_many_messages_are_for_today_or_earlier(page):  # noqa: F811
+    _client, folder = page
+    plan = plan_of(folder)
+    today = date(2026, 12, 9)
+    past = {a["dossier"] for a in plan["appointments"] if date.fromisoformat(a["date"]) <= today}
+    with TestClient(app(folder.parent, today=today)) as later:
+        html = later.get(f"/p/{NAME}").text
+    said = re.search(r'id="send-preview">(\d+) berichten aan (\d+) ontvangers, waarvan (\d+) '
+                     r"voor vandaag of eerder\.<", html)  # fmt: skip
+    assert said and 0 < int(said.group(3)) < int(said.group(1))
+    invited = [i for i in plan["invitations"] if i["dossier"] in past]
+    assert int(said.group(3)) == len(invited)

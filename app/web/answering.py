@@ -15,7 +15,7 @@ import threading
 import time
 from collections import deque
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -27,7 +27,7 @@ from herplan.app.web import audit, provider_weeks
 from herplan.app.web.forms import Form, Refused, read_form
 from herplan.app.web.render import page
 from herplan.app.web.state import PLANNING, Plannings
-from herplan.app.web.views import read_plan
+from herplan.app.web.views import day_label, read_plan
 from herplan.calendar import add_working_days
 from herplan.domain import Appointment, is_held
 from herplan.io.answer_store import ANSWERS, FILE, AnswerStore, Closed, Link
@@ -295,13 +295,19 @@ def overview(folder: Path, base: str, lang: str) -> list[dict[str, object]]:
                                                                         a.start)  # fmt: skip
             answers.append({"dossier": a.dossier, "answer": w[f"answer_{answer.answer}"],
                             "code": answer.answer, "remark": answer.remark,
-                            "given": clock.dutch(answer.given).strftime("%d-%m %H:%M"),
+                            "given": _moment(answer.given, lang),
                             "outdated": outdated})  # fmt: skip
         current = sum(1 for x in answers if not x["outdated"])
         stem = previous.file_names.get("aanbieders", {}).get(link.provider)
         rows.append({"provider": link.provider, "url": url, "total": len(mine),
                      "answered": current, "answers": answers, "file": stem})  # fmt: skip
     return rows
+
+
+def _moment(when: datetime, lang: str) -> str:
+    """When an answer came in, Dutch time, in the page's one date style."""
+    dutch = clock.dutch(when)
+    return f"{day_label(dutch.date(), lang)} {dutch:%H:%M}"
 
 
 async def renew_link(request: Request) -> Response:
