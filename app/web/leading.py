@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from herplan.app.mailer import plan_sending, read_log, read_outboxes
+from herplan.app.mailer import SENT_LOG, plan_sending, read_log, read_outboxes
 from herplan.app.web.views import read_plan
 from herplan.domain import is_held
 from herplan.io.answer_store import FILE as ANSWERS_FILE
@@ -75,8 +75,29 @@ def _days_by_uid(planning: Path) -> dict[str, date]:
     return days
 
 
+_previews: dict[tuple, str] = {}  # by planning, the files it was read from, day and language
+
+
+def _stamp(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
+
+
 def send_preview(planning: Path, today: date, lang: str) -> str:
-    """``687 berichten aan 83 ontvangers, waarvan 135 voor vandaag of eerder.``"""
+    """``687 berichten aan 83 ontvangers, waarvan 135 voor vandaag of eerder.`` (kept
+    until the plan or the record of what was sent changes: a region's outbox is
+    hundreds of messages to read)."""
+    key = (str(planning), _stamp(planning / "plan.json"), _stamp(planning / SENT_LOG), today,
+           lang)  # fmt: skip
+    if key not in _previews:
+        _previews.clear()
+        _previews[key] = _preview(planning, today, lang)
+    return _previews[key]
+
+
+def _preview(planning: Path, today: date, lang: str) -> str:
     w = section(lang, "web_")
     try:
         pending = plan_sending(read_outboxes(planning), read_log(planning)).pending
