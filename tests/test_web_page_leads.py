@@ -13,9 +13,11 @@ from openpyxl import Workbook
 from starlette.testclient import TestClient
 
 from herplan.app.links import planning_links
+from herplan.app.suggest import open_region
 from herplan.io.input_writer import write_input_workbook
+from tests.conftest import PLANNED_AS
 from tests.test_web import app, post, upload, wait
-from tests.test_web_planner import NAME, page, plan_of  # noqa: F401 (a fixture)
+from tests.test_web_planner import NAME, move, page, plan_of  # noqa: F401 (a fixture)
 
 SECTIONS = ("tijdlijn", "niet-ingepland", "antwoorden", "wijzigingen", "versturen", "bestanden")
 
@@ -160,3 +162,30 @@ def test_versturen_says_how_many_messages_are_for_today_or_earlier(page):  # noq
     assert said and 0 < int(said.group(3)) < int(said.group(1))
     invited = [i for i in plan["invitations"] if i["dossier"] in past]
     assert int(said.group(3)) == len(invited)
+
+
+def a_move_that_shifts(folder) -> tuple[str, str, str]:
+    """A planned appointment and a consultant-morning it reaches only by shifting another."""
+    region = open_region(folder / "planning", PLANNED_AS, folder / "invoer" / "invoer.xlsx")
+    for a in plan_of(folder)["appointments"]:
+        options = region.suggest(a["dossier"], top=10).options
+        free = {(o.place.consultant, o.place.day) for o in options if not o.moves}
+        for o in options:
+            if o.moves and (o.place.consultant, o.place.day) not in free:
+                return a["dossier"], o.place.consultant, o.place.day.isoformat()
+    raise AssertionError("no move of the example shifts another")
+
+
+def test_a_move_that_shifts_another_says_where_that_one_goes(page):  # noqa: F811
+    client, folder = page
+    dossier, consultant, day = a_move_that_shifts(folder)
+    checked = move(client, dossier, consultant, day, alleen_controleren="1").json()
+    [shifted] = checked["shifted"]
+    other, place = shifted.split("=")
+    to_day, to_consultant, start = place.split("@")
+    where = f"{to_day[8:10]}-{to_day[5:7]}-{to_day[:4]} {start}, {to_consultant}"
+    assert f"Daarvoor verschuift: {other} naar " in checked["text"] and where in checked["text"]
+    assert move(client, dossier, consultant, day).status_code == 303
+    html = client.get(f"/p/{NAME}").text
+    row = html.split('id="hand"')[1].split("</table>")[0]
+    assert f"{other} naar " in row and where in row  # the list of moves says it too
