@@ -259,8 +259,17 @@ def test_the_december_cycle_in_chromium(planned_example, tmp_path, smtp):  # noq
         for path, what in (("/", "home"), (f"/p/{NAME}", "planning"),
                            (f"/p/{NAME}?taal=en&zoek=J.B.", "planning, a search"),
                            (f"/p/{NAME}/bericht/{message}", "a message"),
-                           (phone_path(links[provider]), "provider page")):  # fmt: skip
+                           (f"/p/{NAME}/opties/{chosen}", "options"),
+                           (phone_path(links[provider]), "provider page"),
+                           (phone_path(links[provider]) + "/opties/1", "provider's places"),
+                           ):  # fmt: skip
             walk.both(path, what)
         walk.both(f"/p/{NAME}/afdrukken?week={week}", "print", fits=False)
+        # A renewed link: the old one says what happened, on a phone, in its language.
+        planner.goto(f"{url}/p/{NAME}#antwoorden")
+        row = planner.locator("#answers tr", has=planner.get_by_label(f"Link {provider}"))
+        row.get_by_role("button", name="Nieuwe link").click()
+        walk.both(phone_path(links[provider]), "a renewed link")
+        expect(phone.locator("#closed")).to_contain_text("vervangen door een nieuwe")
         browser.close()
     assert walk.violations == {}
