@@ -374,4 +374,5 @@ def test_a_providers_page_shows_held_appointments_without_asking_an_answer(answe
         )].index(held[0]["dossier"])  # fmt: skip
         assert client.get(f"/a/{links[provider]}/opties/{n}").status_code == 404
     with TestClient(app(data, today=date(2027, 1, 1))) as client:  # the link ends with the period
-        assert client.get(f"/a/{links[provider]}").status_code == 404
+        ended = client.get(f"/a/{links[provider]}")
+        assert ended.status_code == 410 and "de planperiode is voorbij" in ended.text
