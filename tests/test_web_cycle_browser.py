@@ -190,7 +190,7 @@ def test_the_december_cycle_in_chromium(planned_example, tmp_path, smtp):  # noq
         planner.locator("#options button.choose").first.click()
         confirm = planner.locator(".pop.confirm:popover-open")
         expect(confirm).to_contain_text("maakt revisie 2")
-        expect(confirm).to_contain_text("2 nieuwe antwoorden en 1 verplaatsingen met de hand")
+        expect(confirm).to_contain_text("2 nieuwe antwoorden en 1 verplaatsing met de hand")
         walk.shot(planner, "planner-choose-confirm")
         confirm.get_by_role("button", name="Ja, kiezen en opnieuw plannen").click()
         banner = planner.locator("#banner")
@@ -216,7 +216,7 @@ def test_the_december_cycle_in_chromium(planned_example, tmp_path, smtp):  # noq
         expect(planner.locator("#new-answers")).to_have_text("1 nieuw antwoord")
         planner.locator("#rerun").click()
         expect(planner.locator("#banner")).to_contain_text("Revisie 3 is klaar", timeout=120_000)
-        expect(planner.locator("#banner")).to_contain_text("1 antwoorden verwerkt")
+        expect(planner.locator("#banner")).to_contain_text("1 antwoord verwerkt")
 
         # Versturen: the mail server once, the confirmation, the banner.
         planner.locator("#sections a[href='#versturen']").click()

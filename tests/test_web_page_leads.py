@@ -41,7 +41,8 @@ def test_after_a_rerun_the_banner_says_what_happened(page):  # noqa: F811
     html = client.get(done.headers["location"]).text
     changes = len(plan_of(folder)["changes"])
     banner = re.search(r'id="banner"><p>([^<]+)</p>', html).group(1)
-    assert banner.startswith(f"Revisie 2 is klaar: {changes} wijzigingen, 0 antwoorden verwerkt")
+    said = "1 wijziging" if changes == 1 else f"{changes} wijzigingen"
+    assert banner.startswith(f"Revisie 2 is klaar: {said}, 0 antwoorden verwerkt")
     assert html.index('id="banner"') < html.index('id="sections"')
     assert 'id="banner"' not in client.get(f"/p/{NAME}").text  # said once, after the rerun
 

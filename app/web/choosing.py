@@ -62,8 +62,10 @@ async def options(request: Request) -> Response:
         place["name"] = names.get(place["consultant"], place["consultant"])
     w = section(lang, "web_")
     answers = answering.overview(folder, store.config.base_url, lang)
-    also = w["confirm_choose_pending"].format(answers=leading.new_answers(answers),
-                                              hand=len(hand_edits.pending(folder)))  # fmt: skip
+    new = leading.new_answers(answers)
+    also = w["confirm_choose_pending"].format(
+        answers=w["new_answer_one"] if new == 1 else w["new_answers"].format(n=new),
+        hand=leading.counted(len(hand_edits.pending(folder)), "moves", lang))  # fmt: skip
     for option in found["options"]:
         option["place"] = f"{option['date']}@{option['consultant']}@{option['start']}"
         said = [w["confirm_choose"].format(revision=plan["revision"] + 1, dossier=dossier,

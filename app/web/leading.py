@@ -29,14 +29,22 @@ def answers_taken(folder: Path, revision: int) -> int:
     return sum(1 for a in AnswerStore(path).latest().values() if a.processed == revision)
 
 
+def counted(n: int, what: str, lang: str) -> str:
+    """``1 wijziging``, ``3 wijzigingen``: ``what`` is ``changes``, ``answers`` or ``moves``."""
+    w = section(lang, "web_n_")
+    return w[f"{what}_one"] if n == 1 else w[what].format(n=n)
+
+
 def rerun_banner(folder: Path, plan: dict, pending: int, lang: str, not_taken: int = 0) -> str:
     """``Revisie 3 is klaar: 14 wijzigingen, 5 antwoorden verwerkt, ...``; what it could
     not take (listed under Wijzigingen) and the messages now ready."""
     w = section(lang, "web_")
     changes = plan.get("changes", [])
     chosen = sum(1 for c in changes if c.get("cause") == CHOSEN)
-    said = [w["banner_rerun"].format(revision=plan["revision"], changes=len(changes),
-                                     answers=answers_taken(folder, plan["revision"]),
+    said = [w["banner_rerun"].format(revision=plan["revision"],
+                                     changes=counted(len(changes), "changes", lang),
+                                     answers=counted(answers_taken(folder, plan["revision"]),
+                                                     "answers", lang),
                                      hand=chosen)]  # fmt: skip
     if not_taken:
         said.append(w["banner_not_taken"].format(n=not_taken))
