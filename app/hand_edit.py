@@ -51,6 +51,7 @@ class MoveCheck:
     start: str = ""
     end: str = ""
     moves: list[str] = field(default_factory=list)  # dossiers moved to make room
+    shifted: list[str] = field(default_factory=list)  # where they go: DOSSIER=PLACE
     refusals: list[Refusal] = field(default_factory=list)
 
     @property
@@ -61,7 +62,7 @@ class MoveCheck:
         return {
             "dossier": self.dossier, "consultant": self.consultant, "date": self.day.isoformat(),
             "allowed": self.allowed, "place": self.place, "start": self.start, "end": self.end,
-            "moves": self.moves,
+            "moves": self.moves, "shifted": self.shifted,
             "refusals": [{"rule": r.rule, "finding": r.finding} for r in self.refusals],
         }  # fmt: skip
 
@@ -105,6 +106,8 @@ def _allowed(found: MoveCheck, option: Option) -> MoveCheck:
     found.place = f"{p.day.isoformat()}@{p.consultant}@{hhmm(p.start)}"
     found.start, found.end = hhmm(p.start), hhmm(p.end)
     found.moves = [m.dossier for m in option.moves]
+    found.shifted = [f"{m.dossier}={m.day.isoformat()}@{m.consultant}@{hhmm(m.start)}"
+                     for m in option.moves]  # fmt: skip
     return found
 
 

@@ -34,6 +34,7 @@ class HandEdit:
     place: str
     before: str = ""  # where it was, as the page showed it ("" when not planned)
     moves: tuple[str, ...] = ()  # the other dossiers it makes room by moving
+    shifted: tuple[str, ...] = ()  # where each of them goes: DOSSIER=DATE@CONSULTANT@HH:MM
     by: str = ""
     at: str = ""
     reason: str = ""  # why a confirmed (ja) appointment is moved anyway: the planner's words
@@ -48,7 +49,9 @@ def pending(folder: Path) -> list[HandEdit]:
     """The edits waiting for the next rerun, oldest first (none when the file is unreadable)."""
     try:
         raw = json.loads((folder / FILE).read_text(encoding="utf-8"))
-        return [HandEdit(**{**e, "moves": tuple(e.get("moves", ()))}) for e in raw["pending"]]
+        return [HandEdit(**{**e, "moves": tuple(e.get("moves", ())),
+                                "shifted": tuple(e.get("shifted", ()))})
+                for e in raw["pending"]]  # fmt: skip
     except (OSError, ValueError, KeyError, TypeError):
         return []
 

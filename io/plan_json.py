@@ -30,6 +30,7 @@ from herplan.domain import (
     Verdict,
 )
 from herplan.io.sentences import change_reason, explanation
+from herplan.io.words import WORDS
 from herplan.scheduler.timing import hhmm
 
 FORMAT = "herplan-plan/1"
@@ -185,6 +186,8 @@ def _unscheduled(plan: Plan, u: Unscheduled) -> dict[str, object]:
     r = plan.problem.reassessments_by_dossier.get(u.dossier)
     return {"dossier": u.dossier, "reasons": list(u.reasons),
             "explanation": explanation(u, s.language, s.max_plan_age_months),
+            "explanation_in": {lang: explanation(u, lang, s.max_plan_age_months)
+                               for lang in WORDS},  # the page in either language
             "provider": r.provider if r else "", "location": r.location if r else "",
             "client": r.client if r else "", "begeleider": r.begeleider if r else ""}  # fmt: skip
 
@@ -243,12 +246,16 @@ def _renewal(r: PlanRenewal) -> dict[str, object]:
 
 def _change(plan: Plan, c: Change, unscheduled: Unscheduled | None) -> dict[str, object]:
     s = plan.problem.settings
-    reason = change_reason(
-        c, s.language, lambda cid: consultant_name(plan, cid), unscheduled, s.max_plan_age_months
-    )
+
+    def reason(lang: str) -> str:
+        return change_reason(c, lang, lambda cid: consultant_name(plan, cid), unscheduled,
+                             s.max_plan_age_months)  # fmt: skip
+
     return {
         "dossier": c.dossier, "provider": c.provider, "kind": c.kind, "cause": c.cause,
-        "conflict": c.conflict, "reason": reason, "made_room_for": c.made_room_for or None,
+        "conflict": c.conflict, "reason": reason(s.language),
+        "reason_in": {lang: reason(lang) for lang in WORDS},  # the page in either language
+        "made_room_for": c.made_room_for or None,
         "remark": c.remark,
         "before": _where(c.before), "after": _where(c.after),
     }  # fmt: skip

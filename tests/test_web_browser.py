@@ -40,11 +40,12 @@ def test_upload_watch_and_open_a_visit_in_a_real_browser(server, tmp_path):
         page.get_by_role("button", name="Plannen").click()
         page.wait_for_url("**/p/*", timeout=60_000)
         expect(page.locator("#figures")).to_contain_text("Ingepland", timeout=60_000)
-        visit = page.locator("#timeline details.visit").first
+        visit = page.locator("#timeline button.visit").first
         expect(visit).to_be_visible()
-        visit.locator("summary").click()
-        expect(visit.locator("table")).to_contain_text("D")  # the dossiers with their times
-        expect(visit.locator("table")).to_contain_text(":")
+        visit.click()
+        details = page.locator(".pop:popover-open")  # a dialog over the page
+        expect(details.locator("table")).to_contain_text("D")  # the dossiers with their times
+        expect(details.locator("table")).to_contain_text(":")
         page.select_option("select[name=aanbieder]", "Yulius")
         page.wait_for_url("**aanbieder=Yulius**")
         expect(page.locator("#timeline")).to_contain_text("AH")

@@ -153,7 +153,14 @@ def test_a_move_is_kept_until_undone(page):
     assert kept.dossier == dossier and kept.place.startswith(f"{day}@{consultant}@")
     shown = client.get(f"/p/{NAME}").text
     assert 'id="hand"' in shown and "Ongedaan maken" in shown
-    assert f"→ {kept.place.replace('@', ' ')} (verplaatst, wacht op opnieuw plannen)" in shown
+    day_, who, start = kept.place.split("@")
+    name = plan_of(folder)["consultants"][who]["name"]
+    place = f"{date.fromisoformat(day_):%d-%m-%Y} {start}, {who} {name}"
+    assert f"{place} (verplaatst, wacht op opnieuw plannen)" in shown  # at the old place
+    arrival = shown.index(f'id="arrival-{dossier}"')  # and at the new one
+    assert shown.rindex("data-consultant=", 0, arrival) == shown.index(
+        f'data-consultant="{who}" data-day="{day_}"'
+    )
     undone = client.post(f"/p/{NAME}/verplaats/ongedaan?taal=en", follow_redirects=False,
                          data={"csrf": token(client), "dossier": dossier})  # fmt: skip
     assert undone.status_code == 303 and "taal=en" in undone.headers["location"]
@@ -217,7 +224,7 @@ def test_one_filter_narrows_every_part_of_the_page(page):
     assert f"<td>{plan['unscheduled'][0]['dossier']}</td>" in unplanned  # no day: every week
     timeline = html.split('id="timeline"')[1].split("</table>\n</div>")[0]
     assert timeline.count('scope="col"') - 1 <= 5  # one week's working days
-    assert html.count("<h4>") == 1 + 2  # its own card, the consultants', the planner's
+    assert html.count('<div class="card"') == 1 + 2  # its card, the consultants', the planner's
     for odd in ("0", "99", "x"):  # not a week: the whole period
         html = client.get(f"/p/{NAME}", params={"week": odd}).text
         assert figure(html, "Ingepland") == len(plan["appointments"])
@@ -278,7 +285,7 @@ def test_the_language_is_kept_by_the_links_and_a_failed_run_says_what_next(page)
     client, folder = page
     html = client.get(f"/p/{NAME}", params={"taal": "en", "aanbieder": "Yulius"}).text
     assert "aanbieder=Yulius" in re.search(r'href="([^"]*)" lang="nl"', html).group(1)
-    assert f'action="/p/{NAME}/verplaats?taal=en"' in html
+    assert f'action="/p/{NAME}/verplaats?taal=en&amp;aanbieder=Yulius"' in html  # filter kept
     assert f'action="/p/{NAME}/wijzigingen?taal=en"' in html
     (folder / "invoer" / "invoer.xlsx").write_bytes(b"not a workbook")
     client.post(f"/p/{NAME}/wijzigingen?taal=en", data={"csrf": token(client)})

@@ -90,6 +90,7 @@ def test_a_week_at_a_glance_on_a_laptop_and_a_tablet(server, browser, tmp_path):
     tablet.goto(f"{url}/p/{NAME}?week=50")
     no_sideways_scroll(tablet)
     tablet.screenshot(path=str(tmp_path / "week-tablet.png"), full_page=True)
+    tablet.locator("#move-open").click()
     assert tablet.locator("#move-form select[name=consulent]").is_visible()
 
 
@@ -105,13 +106,14 @@ def test_find_a_dossier_drag_it_to_a_refused_morning_then_move_one_and_plan_agai
     page.get_by_role("button", name="Toon").click()
     page.wait_for_url("**zoek=**")
     expect(page.locator("#figures")).to_contain_text("1")
-    visit = page.locator("#timeline details.visit").first
-    visit.locator("summary").click()
-    row = visit.locator(f"tr.appointment[data-dossier='{appointment['dossier']}']")
+    expect(page.locator("#hit-list")).to_contain_text(appointment["dossier"])  # hits listed
+    page.locator("#timeline button.visit").first.click()
+    row = page.locator(f".pop tr.appointment[data-dossier='{appointment['dossier']}']")
     expect(row).to_be_visible()
     page.goto(f"{url}/p/{NAME}")
     source = page.locator(f"tr.appointment[data-dossier='{appointment['dossier']}']")
-    source.locator("xpath=ancestor::details").locator("summary").click()
+    opens = source.locator("xpath=ancestor::div[@popover]").get_attribute("id")
+    page.locator(f"[popovertarget='{opens}']").first.click()
     target = page.locator(f"td.cell[data-consultant='{consultant}'][data-day='{day}']")
     source.drag_to(target)
     result = page.locator("#move-result")
@@ -142,15 +144,19 @@ def test_send_the_invitations_and_print_a_week_per_page(server, browser, smtp, t
     url, folder = server
     messages = len(list((folder / "planning" / "uitgaand").glob("*.eml")))
     page = browser.new_page(viewport=LAPTOP)
-    page.goto(f"{url}/p/{NAME}?taal=en")
+    page.goto(f"{url}/p/{NAME}?taal=en#versturen")
     host, port = smtp.address.rsplit(":", 1)
     smtp_form = page.locator("#smtp form")
     smtp_form.locator("input[name=server]").fill(host)
     smtp_form.locator("input[name=poort]").fill(port)
     smtp_form.get_by_role("button", name="Save mail server").click()
     page.get_by_role("button", name="Send", exact=True).click()
-    expect(page.locator("#send-report")).to_contain_text(f"{messages} sent, 0 failed.",
-                                                         timeout=60_000)  # fmt: skip
+    expect(page.locator("#send-preview")).to_contain_text(f"{messages} messages to ")
+    page.get_by_role("button", name="Yes, send now").click()
+    expect(page.locator("#send-report")).to_contain_text(
+        re.compile(rf"{messages} messages sent to \d+ recipients, 0 failed\."), timeout=60_000
+    )
+    page.locator("#sections a[href='#versturen']").click()
     expect(page.locator("#outbox-count")).to_contain_text("Everything has been sent.")
     assert len(smtp.received) == messages
     assert "taal=en" in page.url  # the language kept through both forms

@@ -6,6 +6,7 @@ taken from the environment), and *Versturen* with the same once-and-only-once re
 from __future__ import annotations
 
 import json
+import re
 import stat
 
 import pytest
@@ -39,7 +40,10 @@ def test_the_outbox_is_shown_per_recipient_with_a_message_to_read(page):
     html = client.get(f"/p/{NAME}").text
     messages = list((data / NAME / "planning" / "uitgaand").glob("*.eml"))
     assert f"{len(messages)} berichten klaar om te versturen" in html
-    assert 'id="send" disabled' in html  # no mail server yet
+    assert re.search(r'id="send"[^>]*disabled', html)  # no mail server yet
+    recipients = html.split('id="outbox"><summary>')[1].split("(")[1].split(")")[0]
+    # Versturen confirms first, saying what it will do.
+    assert f"{len(messages)} berichten aan {recipients} ontvangers." in html
     link = html.split('id="outbox"')[1].split('href="')[1].split('"')[0]
     message = client.get(link.replace("&amp;", "&"))
     assert message.status_code == 200 and "Onderwerp" in message.text and "@" in message.text
@@ -86,7 +90,8 @@ def test_sending_from_the_page_delivers_each_message_once(page, smtp):  # noqa: 
                          follow_redirects=False)  # fmt: skip
     assert answer.status_code == 303
     html = client.get(answer.headers["location"]).text
-    assert f"{len(messages)} verstuurd, 0 mislukt." in html
+    assert re.search(rf"{len(messages)} berichten verstuurd aan \d+ ontvangers, 0 mislukt\.", html)
+    assert html.index('id="send-report"') < html.index('id="sections"')  # at the top
     assert "Alles is verstuurd." in html
     assert len(smtp.received) == len(messages)
     log = [json.loads(line) for line in (planning / SENT_LOG).read_text().splitlines()]

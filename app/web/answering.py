@@ -15,18 +15,20 @@ import threading
 import time
 from collections import deque
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
+from typing import cast
+from urllib.parse import urlencode
 
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from herplan import clock
-from herplan.app.web import audit
+from herplan.app.web import audit, provider_weeks
 from herplan.app.web.forms import Form, Refused, read_form
 from herplan.app.web.render import page
 from herplan.app.web.state import PLANNING, Plannings
-from herplan.app.web.views import read_plan
+from herplan.app.web.views import day_label, read_plan
 from herplan.calendar import add_working_days
 from herplan.digits import whole_number
 from herplan.domain import Appointment, is_held
@@ -209,7 +211,7 @@ def changed_since(lang: str, token: str) -> Response:
 
 
 def plan_language(request: Request, plan: dict) -> str:
-    asked = request.query_params.get("taal")
+    asked = request.query_params.get("taal", "")
     if asked in WORDS:
         return asked
     taal = plan.get("settings", {}).get("taal")
@@ -234,7 +236,7 @@ def _rows(found: Opened, lang: str) -> list[dict[str, object]]:
             "answer": answer.answer if current and answer else "",
             "remark": answer.remark if current and answer else "",
             "choice": _readable(answer.choice, names, lang) if current and answer else "",
-            "held": found.held(a),
+            "held": found.held(a), "date": a.day,
             "shown": appointment_key(a),
         })  # fmt: skip
     return rows
@@ -254,10 +256,19 @@ async def provider_page(request: Request) -> Response:
         return found
     lang = plan_language(request, found.plan)
     answered = request.query_params.get("opgeslagen")
+    rows = _rows(found, lang)
+    who = request.query_params.get(provider_weeks.FILTER, "")
+    shown = [r for r in rows if who in ("", r["begeleider"])]
+    grouped = provider_weeks.weeks(shown, found.today)
+    ordered = [r for week in grouped for r in cast(list, week["rows"])]
     return page(
-        request, "provider.html", lang, provider=found.link.provider, rows=_rows(found, lang),
+        request, "provider.html", lang, provider=found.link.provider, weeks=grouped,
         deadline=_deadline(found, lang), answers=ANSWERS, token=request.path_params["token"],
-        saved=answered if whole_number(answered) is not None else "",
+        saved=answered if whole_number(answered) is not None else "", any=bool(rows),
+        begeleiders=provider_weeks.begeleiders(rows), who=who,
+        first_open=provider_weeks.first_open(ordered),
+        counted=(sum(1 for r in rows if r["answer"]),
+                 sum(1 for r in rows if not r["held"])),
     )  # fmt: skip
 
 
@@ -285,8 +296,10 @@ async def provider_answer(request: Request) -> Response:
                        form.fields.get("opmerking", ""), "online")  # fmt: skip
     audit.record(request, "answer", planning=found.name, provider=found.link.provider,
                  dossier=dossier, answer=answer, revision=found.link.revision)  # fmt: skip
-    return RedirectResponse(f"/a/{token}?taal={lang}&opgeslagen={n}#afspraak-{n}",
-                            status_code=303)  # fmt: skip
+    kept = urlencode({"taal": lang, "opgeslagen": n,
+                      **({provider_weeks.FILTER: who} if (who := form.fields.get(
+                          provider_weeks.FILTER, "")) else {})})  # fmt: skip
+    return RedirectResponse(f"/a/{token}?{kept}#afspraak-{n}", status_code=303)
 
 
 # --- the planner's side ----------------------------------------------------------------
@@ -314,13 +327,19 @@ def overview(folder: Path, base: str, lang: str) -> list[dict[str, object]]:
                                                                         a.start)  # fmt: skip
             answers.append({"dossier": a.dossier, "answer": w[f"answer_{answer.answer}"],
                             "code": answer.answer, "remark": answer.remark,
-                            "given": clock.dutch(answer.given).strftime("%d-%m %H:%M"),
+                            "given": _moment(answer.given, lang),
                             "outdated": outdated})  # fmt: skip
         current = sum(1 for x in answers if not x["outdated"])
         stem = previous.file_names.get("aanbieders", {}).get(link.provider)
         rows.append({"provider": link.provider, "url": url, "total": len(mine),
                      "answered": current, "answers": answers, "file": stem})  # fmt: skip
     return rows
+
+
+def _moment(when: datetime, lang: str) -> str:
+    """When an answer came in, Dutch time, in the page's one date style."""
+    dutch = clock.dutch(when)
+    return f"{day_label(dutch.date(), lang)} {dutch:%H:%M}"
 
 
 async def renew_link(request: Request) -> Response:

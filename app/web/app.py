@@ -41,6 +41,7 @@ from herplan.app.web.security import (
 )
 from herplan.app.web.state import Plannings, ServerConfig, session_secret
 from herplan.app.web.throttle import LoginThrottle
+from herplan.app.web.views import day_label
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 SESSION_SECONDS = 10 * 3600  # a working day
@@ -160,4 +161,5 @@ def create_app(
         loader=PackageLoader("herplan.app.web", "templates"),
         autoescape=select_autoescape(["html"]),
     )
+    app.state.templates.filters["datum"] = day_label  # the page's one date style
     return app

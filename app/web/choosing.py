@@ -16,24 +16,26 @@ from datetime import date
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
-from herplan.app.web import audit
+from herplan.app.web import answering, audit, leading
 from herplan.app.web.forms import input_of
 from herplan.app.web.pages import ask_worker, pending_run
 from herplan.app.web.posting import posted
 from herplan.app.web.render import language, missing, page, problem_page
 from herplan.app.web.state import PLANNING, Plannings
-from herplan.app.web.views import read_plan
-from herplan.io.sentences import long_date
+from herplan.app.web.views import day_label, read_plan
+from herplan.io import hand_edits
+from herplan.io.words import section
 
 SUGGEST_SECONDS = 60
 DOSSIER = re.compile(r"[A-Za-z0-9][A-Za-z0-9._/-]{0,39}")
 PLACE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}@[A-Za-z0-9._-]{1,40}@[0-9]{2}:[0-9]{2}")
 
 
-async def _suggested(request: Request, name: str, dossier: str) -> dict:
+async def _suggested(request: Request, name: str, dossier: str, lang: str) -> dict:
     folder = request.app.state.plannings.folder(name)
     found = await ask_worker("suggest", str(folder / PLANNING), dossier,
-                             "--input", str(input_of(folder)), seconds=SUGGEST_SECONDS,
+                             "--input", str(input_of(folder)), "--language", lang,
+                             seconds=SUGGEST_SECONDS,
                              today=request.app.state.config.today())  # fmt: skip
     return found if found is not None else {"errors": ["no answer"]}
 
@@ -49,17 +51,32 @@ async def options(request: Request) -> Response:
     if plan is None or not DOSSIER.fullmatch(dossier):
         return missing(request)
     lang = language(request, plan)
-    found = await _suggested(request, name, dossier)
+    found = await _suggested(request, name, dossier, lang)
     if found.get("errors"):
         return missing(request)
     names = {code: person.get("name", code) for code, person in plan["consultants"].items()}
     places = [found.get("current"), found.get("would_fit_with"), *found["options"]]
     places += [moved for option in found["options"] for moved in option["moves"]]
     for place in filter(None, places):  # the day and the consultant as a planner reads them
-        place["day"] = long_date(date.fromisoformat(place["date"]), lang)
+        place["day"] = day_label(date.fromisoformat(place["date"]), lang)
         place["name"] = names.get(place["consultant"], place["consultant"])
+    w = section(lang, "web_")
+    answers = answering.overview(folder, store.config.base_url, lang)
+    new = leading.new_answers(answers)
+    also = w["confirm_choose_pending"].format(
+        answers=w["new_answer_one"] if new == 1 else w["new_answers"].format(n=new),
+        hand=leading.counted(len(hand_edits.pending(folder)), "moves", lang))  # fmt: skip
     for option in found["options"]:
         option["place"] = f"{option['date']}@{option['consultant']}@{option['start']}"
+        said = [w["confirm_choose"].format(revision=plan["revision"] + 1, dossier=dossier,
+                                           day=option["day"], start=option["start"],
+                                           end=option["end"], name=option["name"])]  # fmt: skip
+        if option["moves"]:
+            said.append(w["confirm_choose_moves"].format(moves=", ".join(
+                w["shifts_to"].format(dossier=m["dossier"],
+                                      where=f"{m['day']} {m['start']}, {m['name']}")
+                for m in option["moves"])))  # fmt: skip
+        option["confirm"] = " ".join([*said, also])
     return page(request, "options.html", lang, name=name, found=found)
 
 

@@ -12,6 +12,11 @@ from __future__ import annotations
 import re
 
 _NL: list[tuple[str, str]] = [
+    (r"(?P<d>[^:]+): the place set by hand \((?P<p>[^)]+)\) is no longer free; planned anew",
+     "{d}: de met de hand gekozen plaats ({p}) is niet meer vrij; opnieuw ingepland"),
+    (r"(?P<d>[^:]+): the place picked online \((?P<p>[^)]+)\) is no longer free; planned as "
+     r"a nee",
+     "{d}: de online gekozen plaats ({p}) is niet meer vrij; ingepland als een nee"),
     (r"Excel error value (?P<v>.+); expected a real value",
      "Excel-foutwaarde {v}; vul een echte waarde in"),
     (r"is empty; a value is required", "is leeg; hier is een waarde nodig"),

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from urllib.parse import urlencode
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
@@ -31,8 +32,8 @@ from herplan.app.web.posting import Posted, posted
 from herplan.app.web.render import missing
 from herplan.app.web.rule_words import finding_in
 from herplan.app.web.state import PLANNING
+from herplan.app.web.views import PageFilter, day_label
 from herplan.io import hand_edits
-from herplan.io.sentences import long_date
 from herplan.io.words import section
 
 CHECK_SECONDS = 60
@@ -52,14 +53,27 @@ def explained(found: dict, lang: str) -> dict[str, object]:
         key = own.get(r["rule"], f"rule_{r['rule']}")
         rules.append({"rule": r["rule"], "title": w[key], "why": w[f"{key}_why"],
                       "finding": finding_in(r["finding"], lang)})  # fmt: skip
-    where = f"{found['consultant']}, {long_date(day, lang)}"
+    where = f"{found['consultant']}, {day_label(day, lang)}"
     if found.get("allowed"):
         text = w["move_ok"].format(dossier=found["dossier"], where=where, start=found["start"])
-        if found.get("moves"):
+        shifted = [s.split("=", 1) for s in found.get("shifted", [])]
+        if shifted:
+            text += " " + w["move_makes_room"].format(
+                moves=", ".join(
+                    w["shifts_to"].format(dossier=d, where=_place(p, lang)) for d, p in shifted
+                )
+            )
+        elif found.get("moves"):
             text += " " + w["move_makes_room"].format(moves=", ".join(found["moves"]))
     else:
         text = w["move_refused"].format(dossier=found["dossier"], where=where)
     return {**found, "text": text, "rules": rules}
+
+
+def _place(spec: str, lang: str) -> str:
+    """``2026-12-09@AB05@10:30`` as ``wo 09-12-2026 10:30, AB05``."""
+    day, consultant, start = spec.split("@")
+    return f"{day_label(day, lang)} {start}, {consultant}"
 
 
 async def move(request: Request) -> Response:
@@ -105,11 +119,12 @@ async def move(request: Request) -> Response:
     hand_edits.add(folder, hand_edits.HandEdit(
         found["dossier"], found["place"],
         before=f"{before['date']}@{before['consultant']}@{before['start']}" if before else "",
-        moves=tuple(found["moves"]), by=request.session.get("user", ""),
-        reason=reason if confirmed else "",
+        moves=tuple(found["moves"]), shifted=tuple(found.get("shifted", ())),
+        by=request.session.get("user", ""), reason=reason if confirmed else "",
     ))  # fmt: skip
-    return RedirectResponse(f"/p/{name}?taal={lang}&verplaatst={found['dossier']}#verplaatsen",
-                            status_code=303)  # fmt: skip
+    kept = urlencode({**PageFilter.of(request.query_params).params(), "taal": lang,
+                      "verplaatst": found["dossier"]})  # fmt: skip
+    return RedirectResponse(f"/p/{name}?{kept}", status_code=303)
 
 
 async def _refused_form(

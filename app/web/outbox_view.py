@@ -73,4 +73,9 @@ def last_report(request: Request, lang: str) -> dict | None:
     kinds = [k for k in FAILURE_KINDS if k in said.get("kinds", [])]
     said_ours = [w[f"send_failed_{kind}"] for kind in kinds] + [str(said.get("own", ""))]
     problem = "; ".join(s for s in said_ours if s)
-    return {"sent": said.get("sent", 0), "failed": said.get("failed", 0), "problem": problem}
+    return {
+        "sent": said.get("sent", 0),
+        "failed": said.get("failed", 0),
+        "problem": problem,
+        "to": said.get("to", 0),
+    }

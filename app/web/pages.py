@@ -88,10 +88,22 @@ def _to(name: str, lang: str, page_name: str = "") -> RedirectResponse:
 async def home(request: Request) -> Response:
     lang = language(request)
     store = _plannings(request)
-    running = {name for name, job in store.jobs.items() if job.running}
     gone = request.query_params.get("verwijderd", "")
-    return page(request, "home.html", lang, plannings=listing(store.data, store.names(), running),
+    return page(request, "home.html", lang, plannings=_listed(store, lang),
                 deleted=gone if gone and gone not in store.names() else "")  # fmt: skip
+
+
+def _listed(store: Plannings, lang: str) -> list[dict[str, object]]:
+    """The plannings as the home page lists them (also under an upload's error)."""
+    running = {name for name, job in store.jobs.items() if job.running}
+    return listing(store.data, store.names(), running, lang)
+
+
+def as_uploaded(messages: list[str], kept: Path, uploaded: str) -> list[str]:
+    """The check's messages naming the file the planner uploaded, not the name it is
+    kept under (``invoer.xlsx``)."""
+    return [uploaded + m[len(kept.name):] if m.startswith(kept.name) else m
+            for m in messages]  # fmt: skip
 
 
 async def template_file(request: Request) -> Response:
@@ -109,14 +121,15 @@ async def template_file(request: Request) -> Response:
 async def new_planning(request: Request) -> Response:
     lang = language(request)
     store = _plannings(request)
+    listed = _listed(store, lang)
     try:
         form = await read_form(request)
     except Refused as refused:
         return problem_page(request, "home.html", lang, refused.status, refused.word,
-                            plannings=store.names())  # fmt: skip
+                            plannings=listed)  # fmt: skip
     files = form.files.get("invoer", [])
     if not files:
-        return problem_page(request, "home.html", lang, 400, "no_file", plannings=store.names())
+        return problem_page(request, "home.html", lang, 400, "no_file", plannings=listed)
     name, folder = store.new_folder(files[0][0])
     path = save_input(folder, files)
     checked = await check_input(path, request.app.state.config.today())
@@ -124,12 +137,13 @@ async def new_planning(request: Request) -> Response:
         store.remove(name)
     if checked.get("unpacks_to"):  # a crafted file: said in the page's own words
         return problem_page(request, "home.html", lang, 400, "unpacks_to",
-                            {"mb": checked["unpacks_to"]}, plannings=store.names())  # fmt: skip
+                            {"mb": checked["unpacks_to"]}, plannings=listed)  # fmt: skip
     if checked.get("too_big"):
-        return problem_page(request, "home.html", lang, 400, "too_big", plannings=store.names())
+        return problem_page(request, "home.html", lang, 400, "too_big", plannings=listed)
     if checked["errors"]:
-        return page(request, "home.html", lang, 400, plannings=store.names(),
-                    errors=error_rows(checked["errors"], lang))  # fmt: skip
+        return page(request, "home.html", lang, 400, plannings=listed,
+                    errors=error_rows(as_uploaded(checked["errors"], path, files[0][0]),
+                                      lang))  # fmt: skip
     store.start(name, Run(path))
     audit.record(request, "upload", planning=name, files=[f for f, _ in files])
     return _to(name, lang, "/bezig")
@@ -147,7 +161,7 @@ async def busy(request: Request) -> Response:
     if job is None and read_plan(folder / PLANNING) is None:  # stopped before its first plan
         return problem_page(request, "busy.html", lang, 200, "not_yet", name=name, again=True)
     if job is None or (job.done and not job.error):
-        return _to(name, lang)
+        return RedirectResponse(f"/p/{name}?taal={lang}&gepland=1", status_code=303)
     failed = job.done and bool(job.error)
     if failed and read_plan(folder / PLANNING) is None:  # nothing to go back to: plan again
         said = failure_rows(job.error, lang)

@@ -6,19 +6,23 @@ is or with one message on top.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 
-from herplan.app.web import answering, outbox_view
+from herplan.app.web import answering, leading, outbox_view
+from herplan.app.web.error_words import in_language
 from herplan.app.web.render import page, problem_page
+from herplan.app.web.search_hits import search_hits
 from herplan.app.web.state import PLANNING, Plannings
 from herplan.app.web.views import (
     PageFilter,
     choices,
     day_heads,
+    day_label,
     download_cards,
     error_rows,
     failure_rows,
@@ -30,6 +34,7 @@ from herplan.app.web.views import (
     timeline,
     working_days,
 )
+from herplan.app.web.what_helps import what_helps
 from herplan.io import hand_edits
 from herplan.io.sentences import reason_name
 from herplan.io.words import section
@@ -62,6 +67,23 @@ def _planning_page(
     shown = filtered(plan, f)
     planning = folder / PLANNING
     hand = hand_edits.pending(folder)
+    outbox = outbox_view.outbox(planning, store.config.today())
+    answers = answering.overview(folder, store.config.base_url, lang)
+    sent = outbox_view.last_report(request, lang)
+    names = {c: p.get("name", "") for c, p in plan.get("consultants", {}).items()}
+    places = {
+        spec: place_words(spec, names, lang)
+        for e in hand
+        for spec in (e.place, e.before, *(s.split("=", 1)[1] for s in e.shifted))
+        if spec
+    }
+    arrivals: dict[str, list[tuple[str, str]]] = {}
+    for e in hand:
+        day, consultant, start = e.place.split("@")
+        arrivals.setdefault(f"{consultant}@{day}", []).append((e.dossier, start))
+    just_planned = request.query_params.get("gepland") == "1"
+    not_taken = [PLACE.sub(lambda m: place_words(m.group(0), names, lang), in_language(c, lang))
+                 for c in plan.get("answer_conflicts", [])]  # fmt: skip
     return page(
         request, "planning.html", lang, status, name=name, plan=plan,
         head=figures(plan, shown, f, lang), shown=shown, line=timeline(plan, f, lang),
@@ -72,11 +94,21 @@ def _planning_page(
         history=history(planning), hand=hand,
         pending={e.dossier: e.place for e in hand},
         moved_now=request.query_params.get("verplaatst", ""),
-        outbox=outbox_view.outbox(planning, store.config.today()),
-        mail=outbox_view.settings_shown(store.data),
-        sent=outbox_view.last_report(request, lang),
-        answers=answering.overview(folder, store.config.base_url, lang),
+        outbox=outbox, mail=outbox_view.settings_shown(store.data),
+        sent=sent, sent_text=leading.sent_banner(sent, lang) if sent else "",
+        answers=answers, new_answers=leading.new_answers(answers),
         corrections_open=open_corrections(planning),
+        banner=leading.rerun_banner(folder, plan, int(str(outbox["pending"])), lang,
+                                    len(not_taken))
+        if just_planned else "", not_taken=not_taken,
+        send_preview=leading.send_preview(planning, store.config.today(), lang)
+        if outbox["pending"] else "",
+        empty=not plan["appointments"] and not plan["unscheduled"],
+        hits=search_hits(plan, f, lang), helps=what_helps(plan, lang),
+        places=places, arrivals=arrivals,
+        shifts={e.dossier: ", ".join(section(lang, "web_")["shifts_to"].format(
+            dossier=s.split("=", 1)[0], where=places[s.split("=", 1)[1]]) for s in e.shifted)
+            for e in hand},
         errors=extra.pop("errors", None) or (failure_rows(job.error, lang) if job and job.error
                                              else []), **extra,
     )  # fmt: skip
@@ -88,6 +120,15 @@ def open_corrections(planning: Path) -> int:
 
     store = planning.parent / FILE
     return len(CorrectionStore(store).listed(status="open")) if store.is_file() else 0
+
+
+PLACE = re.compile(r"\d{4}-\d\d-\d\d@[A-Za-z0-9._-]+@\d\d:\d\d")
+
+
+def place_words(spec: str, names: dict[str, str], lang: str) -> str:
+    """``2026-12-09@AB05@10:00`` as ``wo 09-12-2026 10:00, AB05 A. Bouzid``."""
+    day, consultant, start = spec.split("@")
+    return f"{day_label(day, lang)} {start}, {consultant} {names.get(consultant, '')}".strip()
 
 
 async def planning_problem(

@@ -45,13 +45,14 @@ async def _places(found: Opened, dossier: str, lang: str, today: date) -> list[d
     if answer is None or answer.get("errors"):
         return []
     names = {cid: p.get("name", cid) for cid, p in found.plan.get("consultants", {}).items()}
+    free = [o for o in answer.get("options", []) if not o["moves"]][:SHOWN]  # the best few
     return [
         {"day": weekday_date(date.fromisoformat(o["date"]), lang),
-         "time": f"{o['start']}–{o['end']}",
+         "time": f"{o['start']}–{o['end']}", "location": o.get("location", ""),
          "consultant": names.get(o["consultant"], o["consultant"]),
          "place": f"{o['date']}@{o['consultant']}@{o['start']}"}
-        for o in answer.get("options", []) if not o["moves"]
-    ][:SHOWN]  # fmt: skip
+        for o in sorted(free, key=lambda o: (o["date"], o["start"]))  # in date order
+    ]  # fmt: skip
 
 
 def _appointment(found: Opened, n: str):

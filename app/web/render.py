@@ -12,7 +12,7 @@ from herplan.io.words import WORDS, section
 
 def language(request: Request, plan: dict | None = None) -> str:
     """``?taal=`` if given, else the planning's language, else Dutch."""
-    asked = request.query_params.get("taal")
+    asked = request.query_params.get("taal", "")
     if asked in WORDS:
         return asked
     taal = (plan or {}).get("settings", {}).get("taal")

@@ -85,7 +85,8 @@ async def send(request: Request) -> Response:
         request.session["verzonden"] = {"sent": 0, "failed": 0, "own": error.messages[0]}
     else:
         request.session["verzonden"] = {"sent": len(report.sent), "failed": len(report.failed),
-                                        "kinds": sorted(report.kinds)}  # fmt: skip
+                                        "kinds": sorted(report.kinds),
+                                        "to": len({m.to for m in report.sent})}  # fmt: skip
         audit.record(request, "send", planning=name, sent=len(report.sent),
                      failed=len(report.failed), kinds=sorted(report.kinds))  # fmt: skip
     return RedirectResponse(f"/p/{name}?taal={lang}#versturen", status_code=303)
@@ -113,4 +114,4 @@ async def message(request: Request) -> Response:
     text = body.get_content() if body is not None else ""
     return page(request, "message.html", lang, name=request.path_params["name"],
                 to=str(msg.get("To", "")), subject=str(msg.get("Subject", "")),
-                text=text, file=path.name)  # fmt: skip
+                text=text)  # fmt: skip

@@ -235,12 +235,19 @@ def timeline(plan: dict, f: PageFilter | None = None, lang: str = "nl") -> dict[
     }  # fmt: skip
 
 
+def day_label(day: str | date, lang: str) -> str:
+    """The page's one date style: ``di 01-12-2026`` (``Tue 01-12-2026``); ``""`` for none."""
+    if not day:
+        return ""
+    d = day if isinstance(day, date) else date.fromisoformat(str(day)[:10])
+    return f"{weekday_short(d, lang)} {d:%d-%m-%Y}"
+
+
 def day_heads(days: list[str], lang: str) -> list[dict[str, object]]:
-    """``di 01-12`` for each day, with its ISO week and whether a new week starts there."""
+    """``di 01-12-2026`` for each day, with its ISO week and whether a new week starts there."""
     weeks = [week_of(d) for d in days]
     return [
-        {"iso": d, "label": f"{weekday_short(date.fromisoformat(d), lang)} "
-                            f"{date.fromisoformat(d):%d-%m}",
+        {"iso": d, "label": day_label(d, lang),
          "new_week": n > 0 and weeks[n] != weeks[n - 1], "week": weeks[n]}
         for n, d in enumerate(days)
     ]  # fmt: skip
@@ -263,7 +270,7 @@ def failure_rows(messages: list[str], lang: str) -> list[dict[str, str]]:
 def download_cards(planning: Path, plan: dict, f: PageFilter) -> list[dict[str, object]]:
     """The current revision's files, one card per recipient: each provider its workbook
     and calendar (with how many of its appointments changed), the consultants their
-    calendars, the planner the overview and ``plan.json``."""
+    calendars, the planner the overview (``plan.json`` is herplan's own, in the zip)."""
     names = plan.get("file_names", {})
     changed = Counter(c["provider"] for c in plan.get("changes", []))
     cards: list[dict[str, object]] = []
@@ -283,7 +290,7 @@ def download_cards(planning: Path, plan: dict, f: PageFilter) -> list[dict[str, 
                  and (planning / "consulenten" / f"{stem}.ics").is_file()]  # fmt: skip
     if calendars:
         cards.append({"who": "consultants", "title": "", "files": calendars, "changes": 0})
-    own = [(path, path) for path in ("overzicht.xlsx", "plan.json") if (planning / path).is_file()]
+    own = [("card_overview", "overzicht.xlsx")] if (planning / "overzicht.xlsx").is_file() else []
     cards.append({"who": "planner", "title": "", "files": own, "changes": 0})
     return cards
 
@@ -315,7 +322,9 @@ def history(planning: Path) -> list[tuple[int, list[dict]]]:
     return found
 
 
-def listing(data: Path, names: list[str], running: set[str]) -> list[dict[str, object]]:
+def listing(
+    data: Path, names: list[str], running: set[str], lang: str = "nl"
+) -> list[dict[str, object]]:
     """The plannings for the home page: revision, when it was last planned, how many."""
     rows = []
     for name in names:
@@ -323,7 +332,8 @@ def listing(data: Path, names: list[str], running: set[str]) -> list[dict[str, o
         when = ""
         if plan is not None:
             changed = (data / name / "planning" / "plan.json").stat().st_mtime
-            when = clock.dutch(datetime.fromtimestamp(changed, UTC)).strftime("%d-%m-%Y %H:%M")
+            moment = clock.dutch(datetime.fromtimestamp(changed, UTC))
+            when = f"{day_label(moment.date(), lang)} {moment:%H:%M}"
         rows.append({"name": name, "revision": plan["revision"] if plan else None,
                      "scheduled": plan["stats"]["scheduled"] if plan else None,
                      "when": when, "running": name in running})  # fmt: skip

@@ -11,8 +11,9 @@ a crafted workbook stops its own process, never the server or the machine.
 - ``python -m herplan.app.web.worker check INPUT``: the input read as
   ``herplan check`` does; one JSON line
   ``{"errors": [...], "warnings": [...]}``.
-- ``python -m herplan.app.web.worker suggest PLANNING DOSSIER --input INPUT``:
-  ``herplan suggest`` as JSON (one line), or ``{"errors": [...]}``.
+- ``python -m herplan.app.web.worker suggest PLANNING DOSSIER --input INPUT [--language L]``:
+  ``herplan suggest`` as JSON (one line), or ``{"errors": [...]}``; ``--language``
+  gives its explanation in the page's language.
 - ``python -m herplan.app.web.worker move PLANNING DOSSIER CONSULTANT DATE --input
   INPUT [--confirmed]``: ``hand_edit.check_move`` as JSON (one line), or
   ``{"errors": [...]}``; ``--confirmed``: a ``ja`` may be moved (the planner said so).
@@ -125,7 +126,7 @@ def suggest(arguments: argparse.Namespace) -> None:
         _say({"errors": error.messages})
         return
     s = region.problem.settings
-    _say(suggestions_dict(found, s.language, s.max_plan_age_months))
+    _say(suggestions_dict(found, arguments.language or s.language, s.max_plan_age_months))
 
 
 def move(arguments: argparse.Namespace) -> None:
@@ -170,6 +171,7 @@ def main() -> None:
     asking.add_argument("dossier")
     asking.add_argument("--input", type=Path, required=True)
     asking.add_argument("--top", type=int, default=10)
+    asking.add_argument("--language", choices=("nl", "en"))  # the page's, else the planning's
     for command in commands.choices.values():
         command.add_argument("--today", type=date.fromisoformat, required=True)
     arguments = parser.parse_args()

@@ -8,7 +8,7 @@
     const answer = await fetch("/p/" + name + "/status?taal=" + lang);
     const s = await answer.json();
     if (s.done) {
-      if (s.errors.length) { location.reload(); } else { location.href = "/p/" + name + "?taal=" + lang; }
+      if (s.errors.length) { location.reload(); } else { location.href = "/p/" + name + "?taal=" + lang + "&gepland=1"; }
       return;
     }
     let text = s.phase;
