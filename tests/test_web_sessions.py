@@ -108,6 +108,28 @@ def test_removing_the_account_ends_its_sessions(tmp_path):
         assert again.exit_code == 2 and "no such account" in again.output
 
 
+def test_an_account_made_again_never_takes_an_old_session_back(tmp_path):
+    """Removing an account and adding it again (a new password) must not restart the
+    session version where an old cookie's still matches."""
+    data = tmp_path / "data"
+    Accounts(data).add("planner", PASSWORD)
+    app = _server(data)
+    with TestClient(app) as client:
+        copied = _signed_in_copy(client)
+        serve = ["serve", "--data", str(data)]
+        removed = CliRunner().invoke(main, [*serve, "--remove-user", "planner"])
+        assert removed.exit_code == 0, removed.output
+        made = CliRunner().invoke(main, [*serve, "--add-user", "planner"],
+                                  input="nieuw-wachtwoord-1\nnieuw-wachtwoord-1\n")  # fmt: skip
+        assert made.exit_code == 0, made.output
+        assert not _works(app, copied)
+        with TestClient(app, cookies=copied) as other:
+            assert other.get("/p/x/alles.zip", follow_redirects=False).status_code == 303
+    (data / "accounts.json").unlink()  # even a lost accounts file starts nothing over
+    Accounts(data).add("planner", PASSWORD)
+    assert not _works(_server(data), copied)
+
+
 def test_the_throttle_grows_and_an_account_is_never_locked_for_long():
     clock = [0.0]
     gate = LoginThrottle(now=lambda: clock[0])

@@ -162,7 +162,7 @@ PROVIDER_LINK = re.compile(
 
 
 class SessionVersions(Protocol):
-    def version(self, name: str) -> int | None: ...
+    def version(self, name: str) -> str | None: ...
 
 
 def signed_in(session: dict, accounts: SessionVersions | None) -> bool:
