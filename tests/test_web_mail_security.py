@@ -205,3 +205,14 @@ def test_a_detail_never_overwrites_an_own_field_of_the_audit_line(tmp_path):
     assert (line["user"], line["from"], line["action"]) == ("planner", "127.0.0.1", "send")
     assert (line["given_user"], line["given_from"], line["given_action"]) == (
         "bert", "10.0.0.9", "delete")  # fmt: skip
+
+
+def test_a_detail_from_a_form_is_cut_to_a_sane_size_in_the_audit_log(page):
+    import json
+
+    client, data = page
+    set_server(client, "127.0.0.1:2525", gebruiker="b" * 100_000, wachtwoord=SECRET)
+    log = (data / "audit.log").read_text()
+    line = next(json.loads(x) for x in log.splitlines() if '"smtp-settings"' in x)
+    assert len(line["smtp_user"]) <= 200 and line["smtp_user"].startswith("bbb")
+    assert len(log) < 5_000

@@ -28,7 +28,8 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 FILE = "accounts.json"
-NAME = re.compile(r"[A-Za-z0-9._@-]{1,64}")
+NAME_MAX = 64
+NAME = re.compile(rf"[A-Za-z0-9._@-]{{1,{NAME_MAX}}}")
 MIN_PASSWORD = 10
 
 
