@@ -237,3 +237,34 @@ def test_a_body_that_trickles_is_cut_early(tmp_path):
         assert honest.recv(64).startswith(b"HTTP/1.1 403")  # read and answered (no token)
         trickle.close()
         honest.close()
+
+
+def test_a_body_the_page_has_not_read_yet_is_not_slow():
+    """While the page itself has paused reading (its buffer full), a quiet body is not the
+    client's fault: it is taken once the page reads on."""
+    import asyncio
+
+    async def late_reader(scope, receive, send):
+        if scope["type"] != "http":
+            return
+        await asyncio.sleep(2.5)  # busy: the body waits, reading paused
+        size, more = 0, True
+        while more:
+            message = await receive()
+            size += len(message.get("body", b""))
+            more = message.get("more_body", False)
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": str(size).encode()})
+
+    limits = Limits(body_rate_seconds=0.5, min_body_bytes=100)
+    body = b"a" * 300_000
+    with serving(late_reader, limits=limits) as port, socket.create_connection(
+            ("127.0.0.1", port)) as s:  # fmt: skip
+        s.sendall(b"POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: "
+                  + str(len(body)).encode() + b"\r\n\r\n" + body)  # fmt: skip
+        s.settimeout(10)
+        answer = b""
+        with suppress(OSError):
+            while b"300000" not in answer and (part := s.recv(1024)):
+                answer += part
+        assert answer.startswith(b"HTTP/1.1 200") and b"300000" in answer

@@ -85,6 +85,7 @@ class TimedProtocol(H11Protocol):
     _waiting_for: str | None = None
     _counted_as: str | None = None
     _window_bytes = 0
+    _window_paused = False  # the page paused reading in this window: not the client's fault
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
@@ -102,6 +103,7 @@ class TimedProtocol(H11Protocol):
     def data_received(self, data: bytes) -> None:
         self._window_bytes += len(data)
         super().data_received(data)
+        self._window_paused = self._window_paused or self.flow.read_paused
         self._watch()
 
     def on_response_complete(self) -> None:
@@ -134,20 +136,21 @@ class TimedProtocol(H11Protocol):
             self._waiting_for = wanted
             self._timer = self.loop.call_later(seconds, self._too_slow)
             if wanted == "body":
-                self._window_bytes = 0
+                self._window_bytes, self._window_paused = 0, self.flow.read_paused
                 self._rate_timer = self.loop.call_later(self.limits.body_rate_seconds,
                                                         self._check_rate)  # fmt: skip
 
     def _check_rate(self) -> None:
-        """Has the body brought enough in the last window? (Not asked while the page
-        itself has paused reading: then the client is not the slow one.)"""
+        """Has the body brought enough in the last window? (Not asked of a window in
+        which the page itself paused reading: then the client is not the slow one.)"""
         self._rate_timer = None
         if self._waiting_for != "body":
             return
-        if self._window_bytes < self.limits.min_body_bytes and not self.flow.read_paused:
+        paused = self._window_paused or self.flow.read_paused
+        if self._window_bytes < self.limits.min_body_bytes and not paused:
             self._too_slow()
             return
-        self._window_bytes = 0
+        self._window_bytes, self._window_paused = 0, self.flow.read_paused
         self._rate_timer = self.loop.call_later(self.limits.body_rate_seconds, self._check_rate)
 
     def _stop(self) -> None:
