@@ -268,3 +268,17 @@ def test_a_body_the_page_has_not_read_yet_is_not_slow():
             while b"300000" not in answer and (part := s.recv(1024)):
                 answer += part
         assert answer.startswith(b"HTTP/1.1 200") and b"300000" in answer
+
+
+def test_a_trusted_proxy_is_not_capped_per_address(tmp_path):
+    """Behind a proxy every connection comes from the proxy: it caps per client, not we."""
+    limits = Limits()
+    with serving(_app(tmp_path / "data"), trusted_proxies=("127.0.0.1",)) as port:
+        held = [socket.create_connection(("127.0.0.1", port))
+                for _ in range(limits.max_per_address + 4)]  # fmt: skip
+        try:
+            time.sleep(0.3)
+            assert not any(_closed_with_503(s) for s in held)
+        finally:
+            for s in held:
+                s.close()
