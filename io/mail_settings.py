@@ -4,9 +4,13 @@ Kept in the data folder: ``smtp.json`` (server, port, STARTTLS, user) and the
 password in ``.smtp-wachtwoord``, both readable by the server's own user only
 (0600). ``HERPLAN_SMTP_PASSWORD`` in the environment, when set, is used
 instead and nothing of it is written. The kept password belongs to one server,
-port and user: saving another of any of them drops it (a new password may be
-given with it), so it never follows a changed host. It is sent over TLS only,
-unless the planner ticked ``auth_without_tls`` for a relay on a closed network.
+port, user and TLS setting (STARTTLS, the local-relay exception): saving another
+of any of them drops it (a new password may be given with it), so it never
+follows a changed host nor goes unencrypted where it went encrypted. It is sent
+over TLS only, unless the planner ticked ``auth_without_tls`` for a relay on a
+closed network. The environment's password is tied to no host, so the page can
+send it to whichever server the form names: it goes over TLS only, always
+(``tls_required``), whatever the exception says.
 """
 
 from __future__ import annotations
@@ -33,9 +37,9 @@ class MailSettings:
         return bool(self.host) and 0 < self.port < 65536
 
     @property
-    def account(self) -> tuple[str, int, str]:
-        """Whom a kept password belongs to."""
-        return (self.host.casefold(), self.port, self.user)
+    def account(self) -> tuple[str, int, str, bool, bool]:
+        """Whom a kept password belongs to, and how it may travel."""
+        return (self.host.casefold(), self.port, self.user, self.starttls, self.auth_without_tls)
 
 
 def _private(path: Path, text: str) -> None:
@@ -63,7 +67,8 @@ def load(data: Path) -> MailSettings:
 def save(data: Path, settings: MailSettings, password: str | None) -> None:
     """Keep ``settings``; a ``password`` given replaces the kept one ("" removes it).
 
-    Another server, port or user drops the kept password unless a new one is given.
+    Another server, port, user or TLS setting drops the kept password unless a new
+    one is given.
     """
     if password is None and load(data).account != settings.account:
         password = ""
@@ -90,3 +95,9 @@ def password_source(data: Path) -> str:
     if os.environ.get(PASSWORD_ENV):
         return "env"
     return "file" if (data / SECRET).is_file() else ""
+
+
+def tls_required(data: Path, settings: MailSettings) -> bool:
+    """May a login go only over TLS? Always with the environment's password (tied to no
+    host); with the kept one unless the planner made the local-relay exception."""
+    return password_source(data) == "env" or not settings.auth_without_tls

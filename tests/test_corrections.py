@@ -362,3 +362,36 @@ def test_the_same_corrections_come_back_in_the_returned_workbook(tmp_path):
     plan_new = ["plan", str(new), *plan[2:]]
     returned_again = CliRunner().invoke(main, [*plan_new, "--feedback", str(back)])
     assert returned_again.exit_code == 0, returned_again.output  # taken before: no news
+
+
+def test_a_provider_corrects_without_an_account_where_planners_sign_in(
+    example_on_the_page, tmp_path
+):
+    """Where accounts exist, the corrections pages are a provider's own link, as ``/a/<token>``
+    is: open without signing in, and still refused from another site or without the token."""
+    import shutil
+
+    from herplan.app.web.accounts import Accounts
+
+    _client, name, folder = example_on_the_page
+    data = tmp_path / "data"
+    shutil.copytree(folder.parent, data)
+    Accounts(data).add("planner", "een-lang-wachtwoord")
+    yulius = _link(data / name, "Yulius")
+    with TestClient(app(data)) as client:
+        page = client.get(f"/a/{yulius}/gegevens", follow_redirects=False)
+        assert page.status_code == 200 and 'id="c-D00012"' in page.text
+        sent = _propose(client, yulius, dossier=STALE[2], soort="ondersteuningsplan",
+                        datum="2026-11-21", wanneer="gemaakt")  # fmt: skip
+        assert sent.status_code == 303, sent.text
+        assert sent.headers["location"].startswith(f"/a/{yulius}/gegevens")
+        csrf = re.search(r'name="csrf" value="([^"]+)"', page.text).group(1)
+        fields = {"csrf": csrf, "dossier": STALE[2], "soort": "niet_in_zorg", "waarde": "x"}
+        across = client.post(f"/a/{yulius}/correcties", data=fields,
+                             headers={"sec-fetch-site": "cross-site"})  # fmt: skip
+        assert across.status_code == 403
+        tokenless = client.post(f"/a/{yulius}/correcties", data={**fields, "csrf": "x" * 43},
+                                follow_redirects=False)  # fmt: skip
+        assert tokenless.status_code == 403
+        planner = client.get(f"/p/{name}/correcties", follow_redirects=False)
+        assert planner.status_code == 303 and planner.headers["location"].startswith("/inloggen")

@@ -121,6 +121,34 @@ def test_the_local_relay_exception_is_the_planners_explicit_choice(page, listene
     assert listener.received and sent_log(data)
 
 
+def test_switching_tls_off_drops_the_kept_password(page, listener):
+    """The same server, port and user, but now without TLS: the password kept for an
+    encrypted login must not go out in clear text."""
+    client, data = page
+    set_server(client, listener.address, gebruiker="planner", wachtwoord=SECRET, starttls="1")
+    assert mail_settings.password(data) == SECRET
+    set_server(client, listener.address, gebruiker="planner", zonder_tls="1")
+    assert mail_settings.password(data) is None
+    send(client)
+    assert listener.logins == [("planner", "")]  # tried without it (this listener takes any)
+    set_server(client, listener.address, gebruiker="planner", wachtwoord=SECRET, zonder_tls="1")
+    set_server(client, listener.address, gebruiker="planner")  # the exception undone: dropped
+    assert mail_settings.password(data) is None
+
+
+def test_the_environments_password_never_goes_without_tls(page, listener, monkeypatch):
+    """``HERPLAN_SMTP_PASSWORD`` is tied to no host: not even the local-relay exception
+    lets it go unencrypted to whatever server the form names."""
+    client, data = page
+    monkeypatch.setenv(mail_settings.PASSWORD_ENV, SECRET)
+    set_server(client, listener.address, gebruiker="planner", zonder_tls="1")
+    assert mail_settings.load(data).auth_without_tls
+    html = send(client)
+    assert listener.logins == [] and listener.received == [] and sent_log(data) == ""
+    assert "het wachtwoord is niet verstuurd" in html
+    assert SECRET not in (data / "audit.log").read_text()
+
+
 @pytest.mark.parametrize("listener", [False], indirect=True)
 def test_a_refused_login_marks_nothing_as_sent(page, listener):
     client, data = page
@@ -205,3 +233,14 @@ def test_a_detail_never_overwrites_an_own_field_of_the_audit_line(tmp_path):
     assert (line["user"], line["from"], line["action"]) == ("planner", "127.0.0.1", "send")
     assert (line["given_user"], line["given_from"], line["given_action"]) == (
         "bert", "10.0.0.9", "delete")  # fmt: skip
+
+
+def test_a_detail_from_a_form_is_cut_to_a_sane_size_in_the_audit_log(page):
+    import json
+
+    client, data = page
+    set_server(client, "127.0.0.1:2525", gebruiker="b" * 100_000, wachtwoord=SECRET)
+    log = (data / "audit.log").read_text()
+    line = next(json.loads(x) for x in log.splitlines() if '"smtp-settings"' in x)
+    assert len(line["smtp_user"]) <= 200 and line["smtp_user"].startswith("bbb")
+    assert len(log) < 5_000

@@ -10,6 +10,7 @@ after the same work; and checking passwords never holds up the event loop
 
 from __future__ import annotations
 
+import json
 import re
 import threading
 import time
@@ -106,6 +107,46 @@ def test_removing_the_account_ends_its_sessions(tmp_path):
             assert other.get("/p/x/alles.zip", follow_redirects=False).status_code == 303
         again = CliRunner().invoke(main, ["serve", "--data", str(data), "--remove-user", "planner"])
         assert again.exit_code == 2 and "no such account" in again.output
+
+
+def test_an_account_made_again_never_takes_an_old_session_back(tmp_path):
+    """Removing an account and adding it again (a new password) must not restart the
+    session version where an old cookie's still matches."""
+    data = tmp_path / "data"
+    Accounts(data).add("planner", PASSWORD)
+    app = _server(data)
+    with TestClient(app) as client:
+        copied = _signed_in_copy(client)
+        serve = ["serve", "--data", str(data)]
+        removed = CliRunner().invoke(main, [*serve, "--remove-user", "planner"])
+        assert removed.exit_code == 0, removed.output
+        made = CliRunner().invoke(main, [*serve, "--add-user", "planner"],
+                                  input="nieuw-wachtwoord-1\nnieuw-wachtwoord-1\n")  # fmt: skip
+        assert made.exit_code == 0, made.output
+        assert not _works(app, copied)
+        with TestClient(app, cookies=copied) as other:
+            assert other.get("/p/x/alles.zip", follow_redirects=False).status_code == 303
+    (data / "accounts.json").unlink()  # even a lost accounts file starts nothing over
+    Accounts(data).add("planner", PASSWORD)
+    assert not _works(_server(data), copied)
+
+
+def test_a_huge_name_neither_fills_the_audit_log_nor_the_throttle(tmp_path):
+    """Without a login, a megabyte of ``naam`` per try must not land in ``audit.log``."""
+    data = tmp_path / "data"
+    Accounts(data).add("planner", PASSWORD)
+    app = _server(data)
+    huge = "x" * 1_000_000
+    with TestClient(app) as client:
+        for _ in range(6):  # refused, then slowed down: both are logged
+            assert sign_in(client, name=huge).status_code in (401, 429)
+        assert sign_in(client, name="planner" + huge).status_code in (401, 429)
+    log = (data / "audit.log").read_text()
+    lines = [json.loads(line) for line in log.splitlines()]
+    assert len(lines) == 7 and len(log) < 7 * 400
+    assert {len(line["name"]) for line in lines} == {65}  # one more than any account name
+    gate = app.state.login_throttle
+    assert all(len(key) <= 65 for key in gate.accounts)
 
 
 def test_the_throttle_grows_and_an_account_is_never_locked_for_long():

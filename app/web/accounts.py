@@ -2,7 +2,10 @@
 
 Accounts live in ``accounts.json`` in the data folder, readable by its owner
 only: per planner an Argon2 hash of the password (``argon2-cffi``), never the
-password itself, and a session version. A session carries the version it was
+password itself, and a session version: a random nonce, drawn anew whenever the
+account's sessions end, so a version never comes back (not when the account is
+removed and made again, nor when ``accounts.json`` is lost; a counter would
+restart and let an old cookie in). A session carries the version it was
 signed in with and is taken only while the account still has it
 (``security.LoginRequired`` asks on every request): signing out, a new
 password (``herplan serve --add-user NAME`` again) and removing the account
@@ -25,7 +28,8 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 FILE = "accounts.json"
-NAME = re.compile(r"[A-Za-z0-9._@-]{1,64}")
+NAME_MAX = 64
+NAME = re.compile(rf"[A-Za-z0-9._@-]{{1,{NAME_MAX}}}")
 MIN_PASSWORD = 10
 
 
@@ -34,7 +38,12 @@ class Verdict:
     """The outcome of a login: ``ok``, and the session version to sign in with."""
 
     ok: bool
-    version: int = 0
+    version: str = ""
+
+
+def new_version() -> str:
+    """A session version no session has carried before."""
+    return secrets.token_urlsafe(16)
 
 
 class Accounts:
@@ -59,8 +68,7 @@ class Accounts:
             raise ValueError(f"a password of at least {MIN_PASSWORD} characters")
         with self._lock:
             users = self._load()
-            version = int(users.get(name, {}).get("version", 0)) + 1
-            users[name] = {"hash": self.hasher.hash(password), "version": version}
+            users[name] = {"hash": self.hasher.hash(password), "version": new_version()}
             self._save(users)
 
     def remove(self, name: str) -> bool:
@@ -77,13 +85,13 @@ class Accounts:
         with self._lock:
             users = self._load()
             if name in users:
-                users[name]["version"] = int(users[name].get("version", 0)) + 1
+                users[name]["version"] = new_version()
                 self._save(users)
 
-    def version(self, name: str) -> int | None:
+    def version(self, name: str) -> str | None:
         """The session version ``name``'s sessions must carry; None: no such account."""
         user = self._load().get(name)
-        return int(user.get("version", 0)) if isinstance(user, dict) else None
+        return str(user.get("version", "")) if isinstance(user, dict) else None
 
     def check(self, name: str, password: str) -> Verdict:
         """Is ``password`` right for ``name``? An unknown name costs the same hash check."""
@@ -95,7 +103,7 @@ class Accounts:
             return Verdict(False)
         if user is None:  # the dummy's password is random: never reached in practice
             return Verdict(False)
-        return Verdict(True, int(user.get("version", 0)))
+        return Verdict(True, str(user.get("version", "")))
 
     def _dummy_hash(self) -> str:
         if self._dummy is None:

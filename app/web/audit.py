@@ -6,7 +6,9 @@ flushed at once: ``{"time", "user", "from", "action", ...details}``. Details
 name the planning and the file, never a client's data. The line's own fields
 come from the server (its clock, the signed-in planner, the connection's peer)
 and are never overwritten by a detail: a detail of the same name, which may come
-from a form, is kept as ``given_<name>``.
+from a form, is kept as ``given_<name>``. A detail is cut to a sane size
+(``MAX_TEXT`` characters a text, ``MAX_ITEMS`` items a list), so whatever a
+request sends, a line stays short and the log cannot fill the disk.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ from herplan import clock
 
 FILE = "audit.log"
 OWN = ("time", "user", "from", "action")
+MAX_TEXT = 200
+MAX_ITEMS = 50
 _lock = threading.Lock()
 
 
@@ -36,8 +40,22 @@ def record(request: Request, action: str, /, **details: object) -> None:
         "action": action,
     }
     for key, value in details.items():
-        line[f"given_{key}" if key in OWN else key] = value
+        line[f"given_{key}" if key in OWN else key] = bounded(value)
     append(data, line)
+
+
+def bounded(value: object) -> object:
+    """``value`` cut to a sane size: texts to ``MAX_TEXT`` characters (a cut one ends
+    in "…"), lists and mappings to ``MAX_ITEMS`` items."""
+    if isinstance(value, str):
+        return value if len(value) <= MAX_TEXT else value[: MAX_TEXT - 1] + "…"
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [bounded(v) for v in list(value)[:MAX_ITEMS]]
+    if isinstance(value, dict):
+        return {bounded(str(k)): bounded(v) for k, v in list(value.items())[:MAX_ITEMS]}
+    if value is None or isinstance(value, (bool, int, float)):
+        return value
+    return bounded(str(value))
 
 
 def append(data: Path, line: dict[str, object]) -> None:

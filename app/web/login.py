@@ -21,7 +21,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from herplan.app.web import audit
-from herplan.app.web.accounts import Accounts, Verdict
+from herplan.app.web.accounts import NAME_MAX, Accounts, Verdict
 from herplan.app.web.forms import Refused, read_form
 from herplan.app.web.render import language, page, problem_page
 from herplan.app.web.state import session_secret
@@ -88,7 +88,10 @@ async def login(request: Request) -> Response:
         form = await read_form(request)
     except Refused as refused:
         return problem_page(request, "login.html", lang, refused.status, refused.word, next="/")
-    name, target = form.fields.get("naam", "").strip(), _next(request, form.fields.get("volgende"))
+    # A name is cut before it is counted, throttled or logged: one character beyond the
+    # longest account name, so a cut one still names no account (and is refused as any).
+    name = form.fields.get("naam", "").strip()[: NAME_MAX + 1]
+    target = _next(request, form.fields.get("volgende"))
     address = request.client.host if request.client else ""
     gate: LoginThrottle = request.app.state.login_throttle
     accounts: Accounts = request.app.state.accounts

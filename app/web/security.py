@@ -15,8 +15,9 @@
   ``no-store``; and no ``ETag``/``Last-Modified``, so no browser keeps a copy
   of personal data.
 - **Login** (``LoginRequired``): where accounts exist, every page but the
-  login page and a provider's own link (``/a/<token>``, ``answering``) asks
-  for a signed-in planner; a session counts only while its account still has
+  login page and a provider's own link (``/a/<token>`` and the pages under it:
+  ``answering``, ``provider_options``, ``corrections_page``) asks for a
+  signed-in planner; a session counts only while its account still has
   the session version it signed in with (``accounts``).
 """
 
@@ -157,12 +158,12 @@ def token_matches(session: dict, given: object) -> bool:
 
 OPEN_PATHS = ("/inloggen", "/static/")
 PROVIDER_LINK = re.compile(
-    r"/a/[A-Za-z0-9_-]{1,100}(/opties/[0-9]{1,4}|/kies)?"
+    r"/a/[A-Za-z0-9_-]{1,100}(/opties/[0-9]{1,4}|/kies|/gegevens|/correcties)?"
 )  # a provider's own link: no login
 
 
 class SessionVersions(Protocol):
-    def version(self, name: str) -> int | None: ...
+    def version(self, name: str) -> str | None: ...
 
 
 def signed_in(session: dict, accounts: SessionVersions | None) -> bool:

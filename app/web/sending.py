@@ -9,7 +9,8 @@ through the mail server the planner entered once (``io.mail_settings``) with
 The page never shows what a mail server answered (a port that is no mail server
 would show its banner: the form would scan the network); per kind of failure it
 says one fixed sentence (``outbox_view.last_report``). A password goes over TLS
-only, unless the planner ticked the exception for a relay on a closed network.
+only, unless the planner ticked the exception for a relay on a closed network;
+the one from ``HERPLAN_SMTP_PASSWORD`` over TLS only, always.
 """
 
 from __future__ import annotations
@@ -77,7 +78,8 @@ async def send(request: Request) -> Response:
     if not s.complete:
         return await planning_problem(request, name, lang, 400, "smtp_incomplete")
     connect = connection(s.host, s.port, s.starttls, s.user or None,
-                         mail_settings.password(store.data), s.auth_without_tls)  # fmt: skip
+                         mail_settings.password(store.data),
+                         not mail_settings.tls_required(store.data, s))  # fmt: skip
     try:
         report = await run_in_threadpool(send_outbox, folder / PLANNING, connect, False,
                                          request.app.state.config.today())  # fmt: skip
