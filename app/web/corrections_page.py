@@ -73,7 +73,8 @@ def _client_rows(found: Opened, problem: Problem, lang: str) -> list[dict[str, o
     provider = found.link.provider
     planned = {a.dossier: a for a in found.appointments}
     needed = {r["dossier"]: r.get("needed_by") for r in found.plan.get("support_plans", [])}
-    why = {u["dossier"]: u.get("explanation", "") for u in found.plan.get("unscheduled", [])}
+    why = {u["dossier"]: (u.get("explanation_in") or {}).get(lang) or u.get("explanation", "")
+           for u in found.plan.get("unscheduled", [])}  # fmt: skip
     given: dict[str, list[Correction]] = {}
     for c in store_for(found.folder).listed(provider=provider):
         if c.status != "replaced":
