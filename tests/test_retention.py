@@ -81,24 +81,29 @@ def test_herplan_cleanup_deletes_and_says_what(tmp_path):
     assert "Nothing past its retention" in again.output
 
 
-def test_herplan_serve_cleans_up_at_start(tmp_path, monkeypatch):
-    import os
-
-    import uvicorn
+def test_herplan_serve_cleans_up_at_start(tmp_path):
+    """``herplan serve`` in a process of its own (it sets the umask and uvicorn's logging
+    for its process), with the server's loop left out: it deleted what was past its time."""
+    import subprocess
+    import sys
+    import textwrap
 
     data = tmp_path / "data"
     _planning(data, "oud", "2026-12-31", months=1)
     _planning(data, "nieuw", "2027-12-31")
-    monkeypatch.setattr(uvicorn.Server, "run", lambda self, sockets=None: None)
-    before = os.umask(0o022)
-    os.umask(before)
-    try:
-        done = CliRunner().invoke(main, ["serve", "--data", str(data), "--today", "2027-03-01"])
-    finally:
-        os.umask(before)
-    assert done.exit_code == 0, done.output
+    script = textwrap.dedent(f"""
+        import sys
+        import uvicorn
+        uvicorn.Server.run = lambda self, sockets=None: None
+        from herplan.app.cli import main
+        sys.argv = ["herplan", "serve", "--data", {str(data)!r}, "--today", "2027-03-01"]
+        main()
+    """)
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=120)  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
     assert not (data / "oud").exists() and (data / "nieuw").is_dir()
-    assert "deleted planning oud" in done.output
+    assert "deleted planning oud" in done.stdout + done.stderr
 
 
 def test_the_retention_is_a_setting_of_the_input(tmp_path):
