@@ -588,16 +588,21 @@ class Events:
 
 def decided(expected: Expected, after: dict) -> dict[str, str]:
     """The answers as the rerun could apply them: a picked or hand-set place that was no
-    longer free is listed, and then the ``nee`` (or nothing) holds instead."""
-    listed = " ".join(after["answer_conflicts"])
+    longer free is listed, and then the ``nee`` (or nothing) holds instead. Only those
+    notes count: a line about a sheet contradicting the page is not one, and when a move
+    by hand and a provider's pick meet, the move is pinned and the pick listed."""
+    notes = after["answer_conflicts"]
     answers = {}
     for dossier, answer in expected.applied.items():
-        if dossier in expected.picked and f"{dossier}:" in listed:
-            if answer == "chosen":
-                continue  # a move by hand not applied: planned as any other
-            answers[dossier] = answer
+        mine = [n for n in notes if n.startswith(f"{dossier}:")]
+        by_hand_left = any("set by hand" in n or n.endswith("; planned anew") for n in mine)
+        pick_left = any("picked online" in n or n.endswith("; planned anew") for n in mine)
+        if dossier in expected.picked and answer == "chosen":
+            if not by_hand_left:
+                answers[dossier] = "chosen"
+            # else: a move by hand not applied: planned as any other
         elif dossier in expected.picked:
-            answers[dossier] = "chosen"
+            answers[dossier] = answer if pick_left else "chosen"
         else:
             answers[dossier] = answer
     return answers
