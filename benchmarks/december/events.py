@@ -418,7 +418,9 @@ class Events:
         page = self._page()
         if chosen:
             self.chosen.add(chosen[0])
-        before, expected = self._expecting()
+        # *Kiezen* uploads nothing: returned sheets wait for the next rerun that sends them.
+        before, expected = self._expecting(with_sheets=not chosen)
+        waiting = list(self.sheets) if chosen else []
         if chosen:
             status = page.choose(self.name, *chosen)
         else:
@@ -432,18 +434,20 @@ class Events:
             self._answers(rng, count=during, racing=True)
         errors = page.wait(self.name)
         self.check("rerun_succeeds", errors, self.step, self.kind)
-        return self._taken(before, expected)
+        said = self._taken(before, expected)
+        self.sheets = [*waiting, *self.sheets]
+        return said
 
     def _answers_during_rerun(self, rng: random.Random) -> dict[str, object]:
         return self._web_rerun(during=8, rng=rng)
 
-    def _expecting(self) -> tuple[dict, Expected]:
+    def _expecting(self, with_sheets: bool = True) -> tuple[dict, Expected]:
         before = plan_of(self.planning)
         expected = self.sim.ledger.expected(
             before,
             self.today.isoformat(),
             self.sim.ledger.order,
-            list(self.sheets),
+            list(self.sheets) if with_sheets else [],
             set(self.chosen),
         )
         return before, expected
