@@ -192,7 +192,7 @@ def test_the_page_never_shows_what_a_server_answered(page, ssh_port):
     set_server(client, ssh_port)
     html = send(client)
     assert "OpenSSH" not in html and "internal-db-host" not in html and "SSH-2.0" not in html
-    assert "0 verstuurd" in html and sent_log(data) == ""
+    assert "0 berichten verstuurd" in html and sent_log(data) == ""
     closed = f"127.0.0.1:{free_port()}"
     set_server(client, closed)
     html = send(client)
