@@ -200,7 +200,7 @@ def test_one_solve_at_a_time_and_stop_keeps_the_best_plan(tmp_path):
         assert wait(client, name, 240)["errors"] == []
         # Stopped, not run to the limit (writing the folder takes its seconds, more on a
         # busy machine).
-        assert time.monotonic() - started < 150
+        assert time.monotonic() - started < 200  # well before the limit of 300 s
     plan = json.loads((tmp_path / "data" / name / "planning" / "plan.json").read_text())
     assert plan["appointments"]  # the best plan so far was written
 

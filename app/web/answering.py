@@ -245,7 +245,7 @@ def _rows(found: Opened, lang: str) -> list[dict[str, object]]:
 def _deadline(found: Opened, lang: str) -> str:
     settings = calendar_settings(found.plan["settings"])
     days = int(found.plan["settings"].get("reactie_werkdagen", 5))
-    issued = found.link.issued or found.today
+    issued = min(found.link.issued or found.today, found.today)  # never after today
     return weekday_date(max(add_working_days(issued, days, settings), found.today), lang)
 
 
