@@ -10,13 +10,13 @@ provider saving while the planner decides never loses either.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from pathlib import Path
 
 from herplan import clock
 from herplan.corrections import Correction, key_of
+from herplan.io.answer_store import transaction
 
 FILE = "correcties.sqlite"
 SCHEMA = """
@@ -53,20 +53,8 @@ class CorrectionStore:
             db.execute(SCHEMA)
         self.path.chmod(0o600)
 
-    @contextmanager
-    def _db(self) -> Iterator[sqlite3.Connection]:
-        db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-        try:
-            db.execute("PRAGMA busy_timeout=30000")
-            db.execute("BEGIN IMMEDIATE")
-            yield db
-            db.execute("COMMIT")
-        except BaseException:
-            if db.in_transaction:
-                db.execute("ROLLBACK")
-            raise
-        finally:
-            db.close()
+    def _db(self) -> AbstractContextManager[sqlite3.Connection]:
+        return transaction(self.path)
 
     def propose(
         self, provider: str, dossier: str, kind: str, value: str, source: str,

@@ -28,15 +28,21 @@ def _fits(page) -> bool:
     return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
-def test_a_provider_answers_on_a_phone(tmp_path):
-    from playwright.sync_api import expect, sync_playwright
-
+def planned_region(tmp_path):
+    """The two providers planned into a page's data folder as of 30 November: its folder."""
     folder = tmp_path / "data" / "regio"
     (folder / "invoer").mkdir(parents=True)
     source = two_providers(folder / "invoer").rename(folder / "invoer" / "invoer.xlsx")
     args = ["plan", str(source), "--out", str(folder / "planning"), "--reproducible",
             "--time-limit", "3", "--today", "2026-11-30"]  # fmt: skip
     assert CliRunner().invoke(main, args).exit_code == 0
+    return folder
+
+
+def test_a_provider_answers_on_a_phone(tmp_path):
+    from playwright.sync_api import expect, sync_playwright
+
+    folder = planned_region(tmp_path)
     with running(
         create_app(tmp_path / "data", time_limit=3, reproducible=True, today=PLANNED_AS)
     ) as server:
@@ -78,12 +84,7 @@ def test_a_provider_corrects_a_support_plan_on_a_phone(tmp_path):
     from herplan.app.correction_store import CorrectionStore
     from tests.test_web_planner_browser import serious_violations
 
-    folder = tmp_path / "data" / "regio"
-    (folder / "invoer").mkdir(parents=True)
-    source = two_providers(folder / "invoer").rename(folder / "invoer" / "invoer.xlsx")
-    args = ["plan", str(source), "--out", str(folder / "planning"), "--reproducible",
-            "--time-limit", "3", "--today", "2026-11-30"]  # fmt: skip
-    assert CliRunner().invoke(main, args).exit_code == 0
+    folder = planned_region(tmp_path)
     with running(
         create_app(tmp_path / "data", time_limit=3, reproducible=True, today=PLANNED_AS)
     ) as server:
