@@ -1,4 +1,5 @@
-"""Sheet ``Wijzigingen``: what changed since the previous revision (README, Rerun).
+"""Sheet ``Wijzigingen``: what changed since the previous revision (README, Rerun after
+cancellations).
 
 The planner's overview lists every change; a provider's workbook lists its own.
 """

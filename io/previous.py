@@ -1,4 +1,5 @@
-"""The previous revision of a planning folder (README, Rerun): its ``plan.json``.
+"""The previous revision of a planning folder: its ``plan.json`` (README, Rerun after
+cancellations).
 
 A rerun starts from the appointments of the previous plan and keeps the
 wave's calendar identity (UIDs issued, UIDs cancelled, consultants, file

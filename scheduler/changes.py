@@ -1,4 +1,4 @@
-"""What changed since the previous revision, and why (README, Rerun; ``Wijzigingen``).
+"""What changed since the previous revision, and why (README, Rerun after cancellations).
 
 Every previous appointment that is not exactly where it was gets one line:
 moved (with its cause: the provider said ``nee``, the consultant is away, the

@@ -1,4 +1,5 @@
-"""A rerun's starting point (README, Rerun): what stays, what had to change, and why.
+"""A rerun's starting point: what stays, what had to change, and why (README, Rerun after
+cancellations).
 
 - Appointments on or before today are history (README, Today): kept exactly,
   not planned again, even when their row has left the input; their mornings
