@@ -307,7 +307,7 @@ def _plan(
     started: float,
     writing: bool,
 ) -> Plan:
-    limit = options.time_limit if options.time_limit is not None else problem.settings.time_limit_s
+    limit = options.time_limit if options.time_limit is not None else problem.run.time_limit_s
     if rerun is not None and options.time_limit is None:
         limit = min(limit, rerun_time_limit(problem))
     solver = SolverOptions(

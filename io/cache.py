@@ -20,7 +20,14 @@ from functools import cache
 from pathlib import Path
 
 KEEP = 24
-_PACKAGES = ("herplan", "herplan.app", "herplan.scheduler", "herplan.constraints", "herplan.io")
+_PACKAGES = (
+    "herplan",
+    "herplan.domain",
+    "herplan.app",
+    "herplan.scheduler",
+    "herplan.constraints",
+    "herplan.io",
+)
 
 
 def file_digest(path: Path) -> str:

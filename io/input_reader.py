@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import zoneinfo
 from collections.abc import Callable
+from dataclasses import fields
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from herplan.domain import (
     Location,
     Problem,
     Reassessment,
+    RunSettings,
     Settings,
     TimeWindow,
 )
@@ -358,7 +360,8 @@ def _setting_values(
 
 def _read_settings(
     file: str, table: Table | None, errors: list[str], warnings: list[str], today: date
-) -> Settings:
+) -> tuple[Settings, RunSettings]:
+    """Sheet ``Instellingen``: the region's settings, and the run settings it also holds."""
     values = _setting_values(file, table, errors, warnings)
     sheet = table.name if table else SETTINGS.name
 
@@ -381,12 +384,13 @@ def _read_settings(
     start, end = default_period(today)
     kwargs.setdefault("period_start", start)
     kwargs.setdefault("period_end", end)
+    run = {f.name: kwargs.pop(f.name) for f in fields(RunSettings) if f.name in kwargs}
     settings = Settings(**kwargs)  # type: ignore[arg-type]
     errors += [f"{where(key)}: {message}" for key, message in settings.problems()]
     if (settings.period_end - settings.period_start).days > 366:
         errors.append(f"{where('periode_eind')}: the period is longer than a year; expected a "
                       "planning wave of weeks")  # fmt: skip
-    return settings
+    return settings, RunSettings(**run)  # type: ignore[arg-type]
 
 
 def _name(value: object) -> str | None:
@@ -441,7 +445,7 @@ def _language(value: object) -> str | None:
     return code if code in {"nl", "en"} else None
 
 
-# Each setting: the Settings field it fills, how its text is read, and what is expected.
+# Each setting: the Settings or RunSettings field it fills, how it is read, what is expected.
 SETTING_PARSERS: dict[str, tuple[str, Callable[[object], object | None], str]] = {
     "periode_start": ("period_start", parse_date, "a date such as 2026-12-01"),
     "periode_eind": ("period_end", parse_date, "a date such as 2026-12-31"),
@@ -691,7 +695,7 @@ def read_problem(path: Path | str, today: date | None = None) -> tuple[Problem, 
             errors.append(f"{location(file, sheet.name)}: required sheet is missing")
     if errors:
         raise InputError(errors)
-    settings = _read_settings(file, found[SETTINGS.name], errors, warnings, today)
+    settings, run = _read_settings(file, found[SETTINGS.name], errors, warnings, today)
     consultant_table, location_table = found[CONSULTANTS.name], found[LOCATIONS.name]
     case_table = found[REASSESSMENTS.name]
     assert consultant_table and location_table and case_table  # required, checked above
@@ -719,5 +723,6 @@ def read_problem(path: Path | str, today: date | None = None) -> tuple[Problem, 
         absences=tuple(absences),
         source=file,
         input_sha256=file_digest(path),
+        run=run,
     )
     return problem, warnings

@@ -21,10 +21,11 @@ from herplan.domain import (
     Change,
     Invitation,
     Location,
+    PhaseResult,
     Plan,
     PlanRenewal,
+    RunSettings,
     Settings,
-    SolveStats,
     StaleAnswer,
     Unscheduled,
     Verdict,
@@ -36,7 +37,8 @@ from herplan.scheduler.timing import hhmm
 FORMAT = "herplan-plan/1"
 
 
-def settings_dict(s: Settings) -> dict[str, object]:
+def settings_dict(s: Settings, run: RunSettings) -> dict[str, object]:
+    """Sheet ``Instellingen`` as read: the region's settings and the input's run settings."""
     return {
         "periode_start": s.period_start.isoformat(),
         "periode_eind": s.period_end.isoformat(),
@@ -50,7 +52,7 @@ def settings_dict(s: Settings) -> dict[str, object]:
         "feestdagen": s.holidays,
         "tijdzone": s.timezone,
         "taal": s.language,
-        "rekentijd_s": s.time_limit_s,
+        "rekentijd_s": run.time_limit_s,
         "organisator_naam": s.organizer_name,
         "organisator_email": s.organizer_email,
         "planner_naam": s.planner_name,
@@ -70,7 +72,7 @@ def calendar_settings(settings: dict[str, object]) -> Settings:
     )
 
 
-def overall_status(phases: tuple[SolveStats, ...]) -> str:
+def overall_status(phases: tuple[PhaseResult, ...]) -> str:
     """OPTIMAL when every phase proved its optimum; a headline phase that found
     nothing gives its own status (UNKNOWN); otherwise FEASIBLE."""
     if not phases:
@@ -83,7 +85,7 @@ def overall_status(phases: tuple[SolveStats, ...]) -> str:
     return "FEASIBLE"
 
 
-def headline_phase(phases: tuple[SolveStats, ...]) -> SolveStats | None:
+def headline_phase(phases: tuple[PhaseResult, ...]) -> PhaseResult | None:
     """The phase in visits: the objective the planner sees (visits); else the first phase."""
     for p in phases:
         if p.unit == "visits":
@@ -96,7 +98,7 @@ def phase_named_for(unit: str) -> str:
     return next((o.name for o in OBJECTIVES if o.unit == unit), "")
 
 
-def headline_gap(phases: tuple[SolveStats, ...]) -> float | None:
+def headline_gap(phases: tuple[PhaseResult, ...]) -> float | None:
     """The largest gap of the phases that shape the plan; ``None`` when one proved nothing.
 
     The later phases (continuity, preferred days, fairness) only choose among
@@ -158,7 +160,7 @@ def plan_dict(plan: Plan) -> dict[str, object]:
         "input_sha256": plan.problem.input_sha256,
         "seed": plan.seed,
         "wave": plan.wave,
-        "settings": settings_dict(s),
+        "settings": settings_dict(s, plan.problem.run),
         "appointments": [_appointment(a) for a in plan.appointments],
         "unscheduled": [_unscheduled(plan, u) for u in plan.unscheduled],
         "support_plans": [_renewal(r) for r in plan.renewals],

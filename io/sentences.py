@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import date
 
 from herplan.corrections import Refusal
-from herplan.domain import Change, Plan, SolveStats, Unscheduled
+from herplan.domain import Change, PhaseResult, Plan, Unscheduled
 from herplan.io.words import WORDS, language_of, words
 from herplan.scheduler.changes import NOT_POSSIBLE
 from herplan.scheduler.timing import hhmm
@@ -261,7 +261,7 @@ def outcome_words(status: str, language: str) -> str:
 # --- how close the plan is to the best possible ------------------------------------------
 
 
-def phase_in(plan: Plan, unit: str) -> SolveStats | None:
+def phase_in(plan: Plan, unit: str) -> PhaseResult | None:
     """The solver phase reported in ``unit`` (reassessments, visits), if it ran."""
     return next((p for p in plan.phases if p.unit == unit), None)
 

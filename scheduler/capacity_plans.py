@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from herplan.domain import Plan, Problem, Rerun, SolveStats
+from herplan.domain import Plan, Problem, Rerun
 from herplan.scheduler.candidates import Candidates
 from herplan.scheduler.capacity_curve import Curve, Point, with_mornings
 from herplan.scheduler.changes import changes_since
@@ -27,6 +27,7 @@ from herplan.scheduler.planner import (  # the steps of make_plan after the sear
     consultant_time,
 )
 from herplan.scheduler.solve import SolveResult
+from herplan.scheduler.solve_stats import SolveStats
 from herplan.scheduler.verify import check
 
 if TYPE_CHECKING:

@@ -25,7 +25,6 @@ from herplan.domain import (
     PlanRenewal,
     Problem,
     Rerun,
-    SolveStats,
     Unscheduled,
     first_open_day,
 )
@@ -42,6 +41,7 @@ from herplan.scheduler.integer_bound import LinearBounds
 from herplan.scheduler.model import build_model
 from herplan.scheduler.rerun import RerunStart, rerun_candidates, starting_plan
 from herplan.scheduler.solve import SolveResult, SolverOptions, solve
+from herplan.scheduler.solve_stats import SolveStats
 from herplan.scheduler.timing import assign_times
 from herplan.scheduler.verify import check
 
@@ -87,7 +87,7 @@ def make_plan(
     against every rule and promise before it is returned (``verify.PlanRejected``
     otherwise). ``created`` is when it was made (default: now).
     """
-    options = options or SolverOptions(time_limit_s=problem.settings.time_limit_s)
+    options = options or SolverOptions(time_limit_s=problem.run.time_limit_s)
     start, cands = _starting_point(problem, rules, rerun, today)
     result = _solved(cands, rules, objectives, options, start, first=rerun is None)
     issued = Issued(rerun, problem)

@@ -38,7 +38,6 @@ from typing import TYPE_CHECKING
 from ortools.sat.python import cp_model
 from ortools.sat.python.cp_model_helper import FlatIntExpr
 
-from herplan.domain import SolveStats
 from herplan.scheduler.assignment import AssignmentModel, assignment_hint, build_assignment
 from herplan.scheduler.bounds import planned_upper_bound
 from herplan.scheduler.construct import construct, ruin_and_recreate
@@ -50,6 +49,7 @@ from herplan.scheduler.memory import SEARCH_MIB, release
 from herplan.scheduler.model import PlanModel
 from herplan.scheduler.mornings import Chosen, from_chosen
 from herplan.scheduler.neighbourhoods import draw, fixed_outside
+from herplan.scheduler.solve_stats import SolveStats
 
 if TYPE_CHECKING:
     from herplan.constraints.base import Objective, Rule

@@ -19,12 +19,13 @@ from click.testing import CliRunner
 from herplan.app.cli import main
 from herplan.app.summary import summary_text
 from herplan.constraints import HARD_RULES
-from herplan.domain import Rerun, SolveStats, Verdict
+from herplan.domain import Rerun, Verdict
 from herplan.io.plan_json import headline_gap, plan_dict
 from herplan.scheduler import planner
 from herplan.scheduler.candidates import find_candidates
 from herplan.scheduler.rerun import split_past, starting_plan
 from herplan.scheduler.solve import SolverOptions
+from herplan.scheduler.solve_stats import SolveStats
 from herplan.scheduler.verify import PlanRejected, violations
 from tests.conftest import case, problem, solve
 

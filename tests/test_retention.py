@@ -110,7 +110,7 @@ def test_the_retention_is_a_setting_of_the_input(tmp_path):
     path = workbook(tmp_path, settings={"bewaartermijn_maanden": 6})
     problem, _warnings = read_problem(path, PLANNED_AS)
     assert problem.settings.retention_months == 6
-    assert settings_dict(problem.settings)["bewaartermijn_maanden"] == 6
+    assert settings_dict(problem.settings, problem.run)["bewaartermijn_maanden"] == 6
     (tmp_path / "b").mkdir()
     bad = workbook(tmp_path / "b", settings={"bewaartermijn_maanden": "²"})
     with pytest.raises(InputError) as refused:

@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 from herplan.io.errors import InputError
 from herplan.io.input_reader import parse_date, read_problem
 from herplan.io.input_writer import write_input_workbook
+from herplan.io.plan_json import settings_dict
 
 CONSULTANTS = [{"consulent": "AH", "naam": "A. de Haan", "werkdagen": "ma, di, wo"}]
 LOCATIONS = [
@@ -217,3 +218,12 @@ def test_extra_mornings_are_dates_and_never_weekdays(tmp_path):
     weekdays = [CONSULTANTS[0] | {"extra_ochtenden": "do"}]
     messages = errors_of(workbook(tmp_path, consultants=weekdays))
     assert any("Consulenten › row 2 › extra_ochtenden: expected dates" in m for m in messages)
+
+
+def test_the_time_limit_is_read_as_a_run_setting_and_written_back_as_it_was(tmp_path):
+    problem, _ = read_problem(workbook(tmp_path, settings={"rekentijd_s": "12,5"}))
+    assert problem.run.time_limit_s == 12.5
+    assert not hasattr(problem.settings, "time_limit_s")  # not a rule of the region
+    assert settings_dict(problem.settings, problem.run)["rekentijd_s"] == 12.5
+    default, _ = read_problem(workbook(tmp_path))
+    assert default.run.time_limit_s == 30.0
