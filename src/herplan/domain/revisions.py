@@ -70,7 +70,8 @@ class Choice:
 
 @dataclass(frozen=True)
 class Rerun:
-    """What a rerun starts from (README, Rerun): the previous plan, today, returned sheets.
+    """What a rerun starts from (README, Rerun after cancellations): the previous plan, today,
+    returned sheets.
 
     ``wave`` identifies the December wave: a reassessment's calendar UID comes
     from it and the dossier, so it stays the same whatever the settings;
