@@ -23,7 +23,10 @@ A hard rule may do these things, each optional:
 An objective is declared once, with everything the solver needs to know of
 it: its place in the README's list, its sense, the expression it optimises in the day
 model and/or the consultant model, a proven bound, its share of the time, when
-it runs and whether the summary's headline shows its gap.
+it runs and whether the summary's headline shows its gap. What the engine does
+around an objective (which one counts planned reassessments, where its local
+search and its bound search go) is the engine's own phase plan
+(``herplan.scheduler.phases``).
 
 A hook sees the engine's models only as ``herplan.constraints.views`` shows them.
 """
@@ -103,14 +106,6 @@ class Objective:
     rerun_share: float | None = None
     when: When = "always"
     headline: bool = False  # its gap is the plan's gap (the objectives that shape the plan)
-    # What the engine does for it: ``counts`` (objective 1): its count bound is proven
-    # beside the run, the neighbourhood search serves it, progress reports its count, a
-    # rerun puts back needless moves after it. ``local_search_first``: the local search
-    # that closes visits runs just before it. ``bound_search_until``: the proof of the
-    # count bound may go on until this phase is decided.
-    counts: bool = False
-    local_search_first: bool = False
-    bound_search_until: bool = False
 
     def runs(self, rerun: bool) -> bool:
         return self.when == "always" or (self.when == "rerun") == rerun

@@ -43,5 +43,4 @@ def in_visits(pm: DayModelView, objective: float, bound: float) -> tuple[float, 
 
 OBJECTIVE = Objective(3, "clustering", "min", on_days=expression, bound=lower_bound,
                       shown=in_visits, unit="visits", time_share=0.3, rerun_share=0.1,
-                      headline=True, local_search_first=True,
-                      bound_search_until=True)  # fmt: skip
+                      headline=True)  # fmt: skip

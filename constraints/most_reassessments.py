@@ -85,5 +85,4 @@ OBJECTIVE = Objective(
     time_share=0.35,
     rerun_share=0.55,
     headline=True,
-    counts=True,
 )
