@@ -13,6 +13,7 @@ from datetime import date
 
 from herplan.capacity_model import MorningCapacity
 from herplan.constraints.base import Rule
+from herplan.constraints.views import DayModelView
 from herplan.domain import Consultant, Problem, Settings
 from herplan.facts import PlanFacts, describe
 
@@ -30,7 +31,7 @@ def morning(settings: Settings) -> MorningCapacity:
     return MorningCapacity(writeups=settings.afternoon.minutes // settings.writeup_min)
 
 
-def add(pm) -> None:
+def add(pm: DayModelView) -> None:
     window = pm.settings.afternoon.minutes
     per_interview = pm.settings.writeup_min
     for keys in pm.x_by_slot.values():

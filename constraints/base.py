@@ -23,7 +23,12 @@ A hard rule may do these things, each optional:
 An objective is declared once, with everything the solver needs to know of
 it: its place in the README's list, its sense, the expression it optimises in the day
 model and/or the consultant model, a proven bound, its share of the time, when
-it runs and whether the summary's headline shows its gap.
+it runs and whether the summary's headline shows its gap. What the engine does
+around an objective (which one counts planned reassessments, where its local
+search and its bound search go) is the engine's own phase plan
+(``herplan.scheduler.phases``).
+
+A hook sees the engine's models only as ``herplan.constraints.views`` shows them.
 """
 
 from __future__ import annotations
@@ -34,15 +39,13 @@ from datetime import date
 from typing import TYPE_CHECKING, Literal
 
 from herplan.capacity_model import MorningCapacity
+from herplan.constraints.views import CandidatesView, ConsultantModelView, DayModelView
 from herplan.domain import Consultant, Location, Problem, Reassessment, Settings
 
 if TYPE_CHECKING:
     from ortools.sat.python import cp_model
 
     from herplan.facts import PlanFacts
-    from herplan.scheduler.assignment import AssignmentModel
-    from herplan.scheduler.candidates import Candidates
-    from herplan.scheduler.model import PlanModel
 
 
 @dataclass(frozen=True)
@@ -58,8 +61,8 @@ class Rule:
     morning: Callable[[Settings], MorningCapacity] | None = None
     weekly_cap: bool = False
     worker_one_morning: bool = False
-    add: Callable[[PlanModel], None] | None = None
-    assign: Callable[[AssignmentModel], None] | None = None
+    add: Callable[[DayModelView], None] | None = None
+    assign: Callable[[ConsultantModelView], None] | None = None
     violations: Callable[[PlanFacts], list[str]] | None = None
 
     def reason_code(self, problem: Problem, r: Reassessment) -> str:
@@ -84,16 +87,16 @@ class Objective:
     number: int
     name: str
     sense: Literal["max", "min"]
-    on_days: Callable[[PlanModel], cp_model.LinearExprT] | None = None
-    on_consultants: Callable[[AssignmentModel], cp_model.LinearExprT] | None = None
-    bound: Callable[[PlanModel], int] | None = None
+    on_days: Callable[[DayModelView], cp_model.LinearExprT] | None = None
+    on_consultants: Callable[[ConsultantModelView], cp_model.LinearExprT] | None = None
+    bound: Callable[[DayModelView], int] | None = None
     # What planning each case is worth on a first plan: its LP bound is proven in the
     # background from the start of the run (``integer_bound.LinearBounds``).
-    worth: Callable[[Candidates], dict[int, int]] | None = None
+    worth: Callable[[CandidatesView], dict[int, int]] | None = None
     # How the phase is reported: (objective, bound) in the planner's units (visits).
-    shown: Callable[[PlanModel, float, float], tuple[float, float | None]] | None = None
+    shown: Callable[[DayModelView, float, float], tuple[float, float | None]] | None = None
     # In the consultant model: the reported objective, from the assignment's values.
-    shown_assignment: Callable[[AssignmentModel, dict[int, int]], float] | None = None
+    shown_assignment: Callable[[ConsultantModelView, dict[int, int]], float] | None = None
     # What the phase is reported in, as a planner counts (``shown``): ``reassessments``
     # (planned), ``visits`` (consultant-mornings); empty: the objective's own units.
     unit: str = ""
@@ -103,14 +106,6 @@ class Objective:
     rerun_share: float | None = None
     when: When = "always"
     headline: bool = False  # its gap is the plan's gap (the objectives that shape the plan)
-    # What the engine does for it: ``counts`` (objective 1): its count bound is proven
-    # beside the run, the neighbourhood search serves it, progress reports its count, a
-    # rerun puts back needless moves after it. ``local_search_first``: the local search
-    # that closes visits runs just before it. ``bound_search_until``: the proof of the
-    # count bound may go on until this phase is decided.
-    counts: bool = False
-    local_search_first: bool = False
-    bound_search_until: bool = False
 
     def runs(self, rerun: bool) -> bool:
         return self.when == "always" or (self.when == "rerun") == rerun

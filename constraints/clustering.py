@@ -12,24 +12,30 @@ The arithmetic of whole interviews per morning it relies on lives in
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from herplan.constraints import linear, weights
 from herplan.constraints.base import Objective
+from herplan.constraints.views import DayModelView
+
+if TYPE_CHECKING:
+    from ortools.sat.python import cp_model
 
 
-def weight(pm) -> int:
+def weight(pm: DayModelView) -> int:
     return weights.visit_weight(len(pm.location_day))
 
 
-def expression(pm):
+def expression(pm: DayModelView) -> cp_model.LinearExpr:
     visits = linear.total(list(pm.used.values()))
     return weight(pm) * visits + linear.total(list(pm.location_day.values()))
 
 
-def lower_bound(pm) -> int:
+def lower_bound(pm: DayModelView) -> int:
     return weight(pm) * pm.fewest_visits(pm.min_planned)
 
 
-def in_visits(pm, objective: float, bound: float) -> tuple[float, float]:
+def in_visits(pm: DayModelView, objective: float, bound: float) -> tuple[float, float]:
     """The phase as a planner reads it: visits, and the fewest visits possible."""
     w = weight(pm)
     return objective // w, max(bound // w, pm.fewest_visits(pm.min_planned))
@@ -37,5 +43,4 @@ def in_visits(pm, objective: float, bound: float) -> tuple[float, float]:
 
 OBJECTIVE = Objective(3, "clustering", "min", on_days=expression, bound=lower_bound,
                       shown=in_visits, unit="visits", time_share=0.3, rerun_share=0.1,
-                      headline=True, local_search_first=True,
-                      bound_search_until=True)  # fmt: skip
+                      headline=True)  # fmt: skip

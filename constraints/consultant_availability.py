@@ -11,13 +11,19 @@ consultant and raises the cap of its week by one.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from herplan.calendar import is_working_day, iso_week
 from herplan.constraints import linear
 from herplan.constraints.base import Rule
+from herplan.constraints.views import CandidatesView, ConsultantModelView, DayModelView
 from herplan.domain import Consultant, Problem
 from herplan.facts import PlanFacts
+
+if TYPE_CHECKING:
+    from ortools.sat.python import cp_model
 
 
 def consultant_available(problem: Problem, consultant: Consultant, day: date) -> bool:
@@ -29,9 +35,13 @@ def consultant_available(problem: Problem, consultant: Consultant, day: date) ->
     )
 
 
-def _weekly(pairs, cands, model) -> None:
+def _weekly(
+    pairs: Iterable[tuple[tuple[str, date], cp_model.IntVar]],
+    cands: CandidatesView,
+    model: cp_model.CpModel,
+) -> None:
     """At most the weekly cap, less mornings already held, of these (consultant, day) vars."""
-    weeks: dict[tuple[str, tuple[int, int]], list] = defaultdict(list)
+    weeks: dict[tuple[str, tuple[int, int]], list[cp_model.IntVar]] = defaultdict(list)
     for (cid, day), var in pairs:
         weeks[(cid, iso_week(day))].append(var)
     for (cid, week), mornings in sorted(weeks.items()):
@@ -40,11 +50,11 @@ def _weekly(pairs, cands, model) -> None:
             model.add(linear.total(mornings) <= left)
 
 
-def add(pm) -> None:
+def add(pm: DayModelView) -> None:
     _weekly(pm.work.items(), pm.cands, pm.model)
 
 
-def assign(am) -> None:
+def assign(am: ConsultantModelView) -> None:
     _weekly((((key[0], key[2]), var) for key, var in am.a.items()), am.cands, am.model)
 
 

@@ -9,11 +9,17 @@ consultant model then hands each slot to a consultant and counts exactly.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from herplan.constraints import linear
 from herplan.constraints.base import Objective
+from herplan.constraints.views import ConsultantModelView, DayModelView
+
+if TYPE_CHECKING:
+    from ortools.sat.python import cp_model
 
 
-def on_days(pm):
+def on_days(pm: DayModelView) -> cp_model.LinearExpr:
     terms = []
     for key, var in pm.x.items():
         preferred = pm.reassessment(key).preferred_consultant
@@ -22,8 +28,9 @@ def on_days(pm):
     return linear.total(terms)
 
 
-def on_consultants(am):
-    terms, counts = [], []
+def on_consultants(am: ConsultantModelView) -> cp_model.LinearExpr | int:
+    terms: list[cp_model.IntVar] = []
+    counts: list[int] = []
     for key, var in am.a.items():
         cid, slot, day = key
         others = sum(

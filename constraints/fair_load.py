@@ -16,21 +16,20 @@ from typing import TYPE_CHECKING
 from herplan.constraints import linear, weights
 from herplan.constraints.base import Objective
 from herplan.constraints.most_reassessments import urgency_tier
+from herplan.constraints.views import ConsultantModelView, DayModelView
 
 if TYPE_CHECKING:
     from ortools.sat.python import cp_model
 
-    from herplan.scheduler.assignment import AssignmentModel
 
-
-def fair_load(am: AssignmentModel) -> cp_model.LinearExprT:
+def fair_load(am: ConsultantModelView) -> cp_model.LinearExpr:
     scale = weights.FAIR_LOAD_SCALE
     total = sum(len(cases) for cases in am.cases_in.values())
     mornings = am.available_mornings
     top = scale * total
     peak = am.model.new_int_var(0, top, "peak_relative_load")
     valley = am.model.new_int_var(0, top, "lowest_relative_load")
-    loads: dict[str, list] = {cid: [] for cid, n in mornings.items() if n}
+    loads: dict[str, list[cp_model.IntVar]] = {cid: [] for cid, n in mornings.items() if n}
     sizes: dict[str, list[int]] = {cid: [] for cid in loads}
     for (cid, slot, day), var in am.a.items():
         if cid in loads:
@@ -50,16 +49,17 @@ def fair_load(am: AssignmentModel) -> cp_model.LinearExprT:
     return (top + 1) * peak - valley
 
 
-def highest_load(am, values: dict[int, int]) -> float:
+def highest_load(am: ConsultantModelView, values: dict[int, int]) -> float:
     """Reported: the highest number of interviews per available morning."""
     counts = am.load(values)
     mornings = am.available_mornings
     return max((counts.get(c, 0) / n for c, n in mornings.items() if n), default=0.0)
 
 
-def urgent_early(pm):
+def urgent_early(pm: DayModelView) -> cp_model.LinearExpr | int:
     index = {day: n for n, day in enumerate(pm.cands.days)}
-    terms, coefficients = [], []
+    terms: list[cp_model.IntVar] = []
+    coefficients: list[int] = []
     for key, var in pm.x.items():
         tier = urgency_tier(pm.reassessment(key), pm.settings)
         if tier and index[key[2]]:

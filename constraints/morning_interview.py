@@ -15,6 +15,7 @@ from herplan.calendar import is_working_day
 from herplan.capacity_model import MorningCapacity
 from herplan.constraints import linear
 from herplan.constraints.base import Rule
+from herplan.constraints.views import DayModelView
 from herplan.domain import Problem, Reassessment, Settings
 from herplan.facts import PlanFacts, describe
 
@@ -26,7 +27,7 @@ def allows_day(problem: Problem, r: Reassessment, day: date) -> bool:
     return in_period and fits and is_working_day(day, s)
 
 
-def add(pm) -> None:
+def add(pm: DayModelView) -> None:
     """In every slot the interviews, with rule 3's change-over, fit in the morning."""
     room = pm.cands.morning_room
     for skey, keys in pm.x_by_slot.items():

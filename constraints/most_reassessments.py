@@ -13,9 +13,15 @@ count. Urgency still orders the days (``urgent_early``).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from herplan.constraints import linear, stability, weights
 from herplan.constraints.base import Objective
+from herplan.constraints.views import CandidatesView, DayModelView
 from herplan.domain import Reassessment, Settings
+
+if TYPE_CHECKING:
+    from ortools.sat.python import cp_model
 
 
 def urgency_tier(r: Reassessment, settings: Settings) -> int:
@@ -29,20 +35,20 @@ def urgency_tier(r: Reassessment, settings: Settings) -> int:
     return weights.TIER_LATER
 
 
-def worth(pm, i: int) -> int:
+def worth(pm: DayModelView, i: int) -> int:
     """What planning reassessment ``i`` adds to the objective."""
     if pm.stable:
         return weights.rerun_count_weight(len(pm.previous))
     return first_worth(pm.cands)[i]
 
 
-def first_worth(cands) -> dict[int, int]:
+def first_worth(cands: CandidatesView) -> dict[int, int]:
     """On a first plan: one planned case outweighs every urgency, then the most urgent."""
     base = weights.count_weight(len(cands.cases))
     return {i: base + urgency_tier(r, cands.settings) for i, r in enumerate(cands.cases)}
 
 
-def expression(pm):
+def expression(pm: DayModelView) -> cp_model.LinearExpr | int:
     values = [worth(pm, i) for i in pm.scheduled]
     count = linear.weighted(list(pm.scheduled.values()), values)
     if pm.stable:
@@ -50,7 +56,7 @@ def expression(pm):
     return count
 
 
-def upper_bound(pm) -> int:
+def upper_bound(pm: DayModelView) -> int:
     """No plan is worth more than the LP relaxation of the day model allows
     (``PlanModel.worth_bound``), and no plan holds a reassessment for which
     every day is refused. When a plan reaches it, its count is proven optimal.
@@ -62,7 +68,7 @@ def upper_bound(pm) -> int:
     return pm.worth_bound({i: worth(pm, i) for i in pm.scheduled})
 
 
-def in_cases(pm, objective: float, bound: float) -> tuple[float, float | None]:
+def in_cases(pm: DayModelView, objective: float, bound: float) -> tuple[float, float | None]:
     """The phase as a planner reads it: reassessments planned, and the most possible."""
     return pm.min_planned, pm.planned_upper
 
@@ -79,5 +85,4 @@ OBJECTIVE = Objective(
     time_share=0.35,
     rerun_share=0.55,
     headline=True,
-    counts=True,
 )

@@ -11,17 +11,23 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
+from datetime import date
+from typing import TYPE_CHECKING
 
 from herplan.capacity_model import MorningCapacity
 from herplan.constraints import linear
 from herplan.constraints.base import Rule
+from herplan.constraints.views import ConsultantModelView, DayModelView
 from herplan.domain import Settings
 from herplan.facts import PlanFacts
 
+if TYPE_CHECKING:
+    from ortools.sat.python import cp_model
 
-def add(pm) -> None:
+
+def add(pm: DayModelView) -> None:
     """Every slot used on a day is staffed by its own working consultant."""
-    working = defaultdict(list)
+    working: dict[date, list[cp_model.IntVar]] = defaultdict(list)
     for (_cid, day), var in pm.work.items():
         working[day].append(var)
     for day, skeys in pm.slots_by_day.items():
@@ -29,7 +35,7 @@ def add(pm) -> None:
         pm.model.add(linear.total(working[day]) == visits)
 
 
-def assign(am) -> None:
+def assign(am: ConsultantModelView) -> None:
     """In the consultant model: one slot a day per consultant."""
     for group in am.by_consultant_day.values():
         if len(group) > 1:

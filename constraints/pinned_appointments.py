@@ -18,14 +18,19 @@ more before anything is written (``verify``).
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import TYPE_CHECKING
 
 from herplan.capacity_model import gaps
 from herplan.constraints import linear
 from herplan.constraints.base import Rule
+from herplan.constraints.views import DayModelView, SlotKey, XKey
 from herplan.facts import PlanFacts
 
+if TYPE_CHECKING:
+    from ortools.sat.python import cp_model
 
-def add(pm) -> None:
+
+def add(pm: DayModelView) -> None:
     for i, (_loc, k, day) in sorted(pm.pinned.items()):
         key = (i, k, day)
         if key in pm.x:
@@ -35,14 +40,14 @@ def add(pm) -> None:
     around_fixed_times(pm)
 
 
-def around_fixed_times(pm) -> None:
+def around_fixed_times(pm: DayModelView) -> None:
     """A confirmed interview keeps its clock time, so the other interviews of its
     morning must fit in the gaps around the confirmed ones: each is put in one gap
     whose interviews, with their change-over, fit it; likewise the write-ups (all of
     one length) in the afternoon's gaps. Then ``timing`` always finds their times."""
     s = pm.cands.problem.settings
     changeover = pm.cands.capacity.changeover
-    slots: dict[tuple, list[int]] = defaultdict(list)
+    slots: dict[SlotKey, list[int]] = defaultdict(list)
     for i, skey in pm.pinned.items():
         if i in pm.fixed:
             slots[skey].append(i)
@@ -60,9 +65,9 @@ def around_fixed_times(pm) -> None:
         _in_gaps(pm, others, rooms)
 
 
-def _in_gaps(pm, others: list, rooms: list[int]) -> None:
+def _in_gaps(pm: DayModelView, others: list[XKey], rooms: list[int]) -> None:
     block = pm.cands.block
-    in_room: dict[int, list] = defaultdict(list)
+    in_room: dict[int, list[tuple[cp_model.IntVar, int]]] = defaultdict(list)
     for k in others:
         fits = [j for j, room in enumerate(rooms) if block[k[0]] <= room]
         if not fits:

@@ -6,11 +6,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from herplan.constraints import linear
 from herplan.constraints.base import Objective
+from herplan.constraints.views import DayModelView
+
+if TYPE_CHECKING:
+    from ortools.sat.python import cp_model
 
 
-def expression(pm):
+def expression(pm: DayModelView) -> cp_model.LinearExpr:
     terms = []
     for key, var in pm.x.items():
         loc = pm.problem.location(pm.reassessment(key).location_key)

@@ -12,21 +12,26 @@ every group of interviews of which one morning holds at most ``k``
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import TYPE_CHECKING
 
 from herplan.capacity_model import morning_limits
 from herplan.constraints import linear
+from herplan.constraints.views import DayModelView, LocKey
+
+if TYPE_CHECKING:
+    from ortools.sat.python import cp_model
 
 
-def visits_per_location(pm) -> None:
+def visits_per_location(pm: DayModelView) -> None:
     """Whole interviews per morning, location by location."""
     cap = pm.cands.capacity
     if cap.room is None or not cap.one_location:
         return  # the cuts follow from rules 1 and 3 together
     room = cap.room
-    cases_at: dict[tuple[str, str], list[int]] = defaultdict(list)
+    cases_at: dict[LocKey, list[int]] = defaultdict(list)
     for i in pm.cands.plannable:
         cases_at[pm.cands.location(i)].append(i)
-    visits_at: dict[tuple[str, str], list] = defaultdict(list)
+    visits_at: dict[LocKey, list[cp_model.IntVar]] = defaultdict(list)
     for (loc, _k, _day), var in pm.used.items():
         visits_at[loc].append(var)
     for loc, cases in sorted(cases_at.items()):

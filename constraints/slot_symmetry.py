@@ -12,9 +12,10 @@ from __future__ import annotations
 import itertools
 
 from herplan.constraints import linear
+from herplan.constraints.views import DayModelView
 
 
-def load_order(pm) -> None:
+def load_order(pm: DayModelView) -> None:
     for (_loc, _day), skeys in pm.slots_by_ld.items():
         free = [s for s in sorted(skeys, key=lambda s: s[1]) if s not in pm.named]
         for first, second in itertools.pairwise(free):

@@ -12,12 +12,19 @@ morning allows.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from herplan.constraints import linear, weights
 from herplan.constraints.base import Objective
+from herplan.constraints.views import DayModelView
+
+if TYPE_CHECKING:
+    from ortools.sat.python import cp_model
 
 
-def expression(pm):
-    terms, coefficients = [], []
+def expression(pm: DayModelView) -> cp_model.LinearExpr | int:
+    terms: list[cp_model.IntVar] = []
+    coefficients: list[int] = []
     for i, (_loc, k, day) in sorted(pm.previous.items()):
         same_day = [pm.x[key] for key in pm.x_by_i[i] if key[2] == day]
         terms += same_day

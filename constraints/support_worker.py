@@ -12,13 +12,22 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING
 
 from herplan.constraints.base import Rule
+from herplan.constraints.views import DayModelView, SlotKey, XKey
+from herplan.domain import Appointment
 from herplan.facts import PlanFacts
 
+if TYPE_CHECKING:
+    from ortools.sat.python import cp_model
 
-def add(pm) -> None:
-    per_slot: dict[tuple[str, object], dict[object, list]] = defaultdict(lambda: defaultdict(list))
+
+def add(pm: DayModelView) -> None:
+    per_slot: dict[tuple[str, date], dict[SlotKey, list[tuple[XKey, cp_model.IntVar]]]]
+    per_slot = defaultdict(lambda: defaultdict(list))
     for key, var in pm.x.items():
         worker = pm.cands.worker[key[0]]
         if worker:
@@ -35,13 +44,18 @@ def add(pm) -> None:
             for _, var in members:
                 pm.model.add_implication(var, u)
             keys = frozenset(key for key, _ in members)
-            pm.derived.append((u, lambda picked, keys=keys: int(bool(keys & picked))))
+            pm.derived.append((u, _holds_any(keys)))
             chosen.append(u)
         pm.model.add_at_most_one(chosen)
 
 
+def _holds_any(keys: frozenset[XKey]) -> Callable[[set[XKey]], int]:
+    """A derived variable's value: 1 when the chosen interviews hold any of ``keys``."""
+    return lambda picked: int(bool(keys & picked))
+
+
 def violations(facts: PlanFacts) -> list[str]:
-    by_worker: dict[tuple[str, object], list] = defaultdict(list)
+    by_worker: dict[tuple[str, object], list[Appointment]] = defaultdict(list)
     for a in facts.appointments:
         worker = " ".join(a.begeleider.split()).casefold()
         if worker:

@@ -19,13 +19,11 @@ from typing import TYPE_CHECKING
 
 from ortools.sat.python import cp_model
 
-from herplan.scheduler.candidates import Candidates, LocKey
+from herplan.constraints.views import AKey, LocKey, Slot
+from herplan.scheduler.candidates import Candidates
 
 if TYPE_CHECKING:
     from herplan.constraints.base import Rule
-
-Slot = tuple[LocKey, int]
-AKey = tuple[str, Slot, date]
 
 
 @dataclass

@@ -17,6 +17,7 @@ import math
 import pickle
 import sys
 from datetime import timedelta
+from typing import Any
 
 Rows = list[tuple[list[int], list[float], float]]
 
@@ -38,7 +39,8 @@ def linear_optimum(upper: list[float], cost: list[float], rows: Rows) -> float |
     objective.SetMaximization()
     if lp.Solve() != pywraplp.Solver.OPTIMAL:
         return None
-    return objective.Value()
+    value: float = objective.Value()  # GLOP's wrapper is untyped
+    return value
 
 
 def integer_bounds(
@@ -74,7 +76,7 @@ def integer_bounds(
     return {"reason": result.termination.reason.name, "value": dual, "primal": primal}
 
 
-def run(name: str, kind: str, model: dict) -> dict[str, object]:
+def run(name: str, kind: str, model: dict[str, Any]) -> dict[str, object]:
     if kind == "linear":
         return {"value": linear_optimum(model["upper"], model["cost"], model["rows"])}
     return integer_bounds(

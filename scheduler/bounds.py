@@ -30,8 +30,9 @@ from ortools.graph.python import max_flow
 
 from herplan.calendar import iso_week
 from herplan.capacity_model import fewest_mornings, morning_limits, most_per_morning
+from herplan.constraints.views import LocKey
 from herplan.scheduler.bound_worker import linear_optimum
-from herplan.scheduler.candidates import Candidates, LocKey
+from herplan.scheduler.candidates import Candidates
 
 EPSILON = 1e-6
 
@@ -246,7 +247,8 @@ def flow_upper_bound(cands: Candidates) -> int:
         flow.add_arc_with_capacity(node(("week", cid, week)), sink, usable * per_morning)
     if flow.solve(source, sink) != flow.OPTIMAL:
         raise RuntimeError("max-flow bound failed")
-    return flow.optimal_flow()
+    most: int = flow.optimal_flow()  # the max-flow wrapper is untyped
+    return most
 
 
 def fewest_visits(cands: Candidates, planned: int) -> int:

@@ -18,13 +18,11 @@ from typing import TYPE_CHECKING
 
 from herplan.calendar import is_working_day, iso_week, period_days
 from herplan.capacity_model import MorningCapacity
+from herplan.constraints.views import LocKey, Week
 from herplan.domain import Problem, Reassessment, Settings
 
 if TYPE_CHECKING:
     from herplan.constraints.base import Rule
-
-LocKey = tuple[str, str]
-Week = tuple[int, int]
 
 DECLINED = "client_niet_beschikbaar"  # a provider's "nee": the client cannot that day
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from ortools.math_opt.python import mathopt
+from ortools.sat.python.cp_model_helper import ConstraintProto
 
 from herplan.scheduler.capacity_model import AdviceModel
 
@@ -58,7 +59,7 @@ class LinearCurve:
             return mathopt.LinearExpression(self.columns[literal])
         return 1 - self.columns[-literal - 1]
 
-    def _rows(self, c) -> None:
+    def _rows(self, c: ConstraintProto) -> None:
         """A constraint of the CP-SAT model as linear rows (the kinds the model uses)."""
         if c.has_linear():
             terms = mathopt.fast_sum(

@@ -22,7 +22,7 @@ from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from herplan.domain import Problem, Rerun
+from herplan.domain import ConsultantTime, Problem, Rerun
 from herplan.scheduler.candidates import Candidates
 from herplan.scheduler.capacity_bounds import LinearCurve, Tangent, bound_at
 from herplan.scheduler.capacity_greedy import greedy_chain
@@ -85,7 +85,8 @@ class Curve:
     points: list[Point]
     most: Solution  # with every extra morning allowed
     blocked: dict[int, Blocked]  # reassessment index -> what would plan it
-    staff: tuple | None = None  # the consultants' available mornings (``capacity_plans``)
+    # the consultants' available mornings (``capacity_plans``)
+    staff: tuple[ConsultantTime, ...] | None = None
 
     @property
     def cases(self) -> Candidates:

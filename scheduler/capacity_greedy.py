@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from herplan.scheduler.candidates import LocKey
+from herplan.constraints.views import LocKey
 from herplan.scheduler.capacity_model import Region, Solution, extras_of
 
 Key = tuple[LocKey, date]
@@ -46,7 +46,7 @@ class Greedy:
 
     def step(self, staff: Callable[[date], list[str]]) -> bool:
         """Open the best visit a consultant of ``staff(day)`` can hold; False if none plans."""
-        best: tuple | None = None
+        best: tuple[int, bool, Key, list[str]] | None = None
         staffed: dict[date, list[str]] = {}  # who is free, asked once a day per step
         for key in self.keys:
             value = self.value(key)

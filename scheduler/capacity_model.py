@@ -32,15 +32,18 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from typing import Literal
 
 from ortools.sat.python import cp_model
 
 from herplan.calendar import iso_week
 from herplan.capacity_model import most_per_morning
-from herplan.scheduler.candidates import Candidates, LocKey
+from herplan.constraints.views import LocKey
+from herplan.scheduler.candidates import Candidates
 from herplan.scheduler.mornings import Chosen, Mornings
 
-Slot = tuple  # ("m", morning id) or ("n", location, day, j)
+# ("m", morning id) or ("n", location, day, j)
+Slot = tuple[Literal["m"], int] | tuple[Literal["n"], LocKey, date, int]
 
 
 @dataclass(frozen=True)
@@ -173,7 +176,7 @@ class AdviceModel:
         visits: dict[date, list[cp_model.IntVar]] = defaultdict(list)
         for (_loc, day, _j), var in self.open.items():
             visits[day].append(var)
-        weeks: dict[tuple[str, tuple[int, int]], list] = defaultdict(list)
+        weeks: dict[tuple[str, tuple[int, int]], list[cp_model.IntVar]] = defaultdict(list)
         for day, opened in sorted(visits.items()):
             free, extra = r.free_on(day), r.extra_on(day)
             for cid in free:
@@ -217,7 +220,9 @@ class AdviceModel:
         c = self.region.every
         if not c.worker_one_morning:
             return
-        groups: dict[tuple[str, date], dict[Slot, list]] = defaultdict(lambda: defaultdict(list))
+        groups: dict[tuple[str, date], dict[Slot, list[cp_model.IntVar]]] = defaultdict(
+            lambda: defaultdict(list)
+        )
         for (i, slot), var in self.x.items():
             if c.worker[i]:
                 groups[(c.worker[i], _day_of(slot, self.region.state))][slot].append(var)
@@ -242,7 +247,9 @@ def _day_of(slot: Slot, state: Mornings) -> date:
     return state.items[slot[1]].day if slot[0] == "m" else slot[2]
 
 
-def extras_of(region: Region, new: list[tuple[int, str, date]] | Chosen) -> tuple:
+def extras_of(
+    region: Region, new: list[tuple[int, str, date]] | Chosen
+) -> tuple[AddedMorning, ...]:
     """The extra mornings the newly planned need: each new visit on a day off, and per
     ISO week the new visits above the cap (its latest ones named)."""
     visits = sorted({(cid, day) for _, cid, day in new if (cid, day) not in region.planned_visits})

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from herplan.domain import Plan, Problem, Rerun
+from herplan.domain import ConsultantTime, Plan, Problem, Rerun
 from herplan.scheduler.candidates import Candidates
 from herplan.scheduler.capacity_curve import Curve, Point, with_mornings
 from herplan.scheduler.changes import changes_since
@@ -70,7 +70,9 @@ def point_plan(
     return plan
 
 
-def _staff(curve: Curve, added: Problem, rules: Sequence[Rule], point: Point) -> tuple:
+def _staff(
+    curve: Curve, added: Problem, rules: Sequence[Rule], point: Point
+) -> tuple[ConsultantTime, ...]:
     """Each consultant's available mornings on ``added``: the plan's, worked out once, and
     anew for the consultants the point gives an extra morning."""
     if curve.staff is None:

@@ -13,8 +13,9 @@ renders them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
+from datetime import date
 
 from herplan.calendar import iso_week
 from herplan.domain import Appointment, Change, Rerun, Unscheduled
@@ -23,7 +24,7 @@ from herplan.scheduler.rerun import RerunStart
 NOT_POSSIBLE = "niet_mogelijk"  # a provider's request that the plan could not grant
 
 
-def _where(a: Appointment) -> tuple:
+def _where(a: Appointment) -> tuple[str, date, int, int, str, str]:
     return (a.consultant, a.day, a.start, a.end, a.provider, a.location)
 
 
@@ -45,7 +46,7 @@ def made_room_for(
     newly = sorted(newly, key=lambda a: (a.day, a.start, a.dossier))
     week = iso_week(before.day)
     worker = " ".join(before.begeleider.split()).casefold()
-    tests = (
+    tests: tuple[Callable[[Appointment], bool], ...] = (
         lambda a: (a.consultant, a.day) == (before.consultant, before.day),
         lambda a: now is not None and (a.consultant, a.day) == (now.consultant, now.day),
         lambda a: (a.provider, a.location, a.day) == (before.provider, before.location, before.day),

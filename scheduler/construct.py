@@ -28,7 +28,8 @@ import random
 from collections.abc import Callable
 from datetime import date
 
-from herplan.scheduler.candidates import Candidates, LocKey
+from herplan.constraints.views import LocKey
+from herplan.scheduler.candidates import Candidates
 from herplan.scheduler.improve import fill_gaps
 from herplan.scheduler.mornings import Mornings
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 from datetime import date
 
 from herplan.calendar import plan_needed_by, plan_valid_until
-from herplan.domain import PlanRenewal, Reassessment, Unscheduled
+from herplan.domain import PlanRenewal, Reassessment, Settings, Unscheduled
 from herplan.scheduler.candidates import DECLINED, Candidates
 from herplan.scheduler.mornings import Chosen, Mornings, from_chosen
 
@@ -102,7 +102,7 @@ def latest_day_for_new_plan(cands: Candidates, i: int) -> date | None:
     return max(days) if days else None
 
 
-def plan_facts(r: Reassessment, settings) -> dict[str, object]:
+def plan_facts(r: Reassessment, settings: Settings) -> dict[str, object]:
     """Facts about the support plan on file that an explanation may need."""
     facts: dict[str, object] = {}
     if r.support_plan_date is not None:

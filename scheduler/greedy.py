@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
-from herplan.scheduler.candidates import Candidates, LocKey
+from herplan.constraints.views import LocKey
+from herplan.scheduler.candidates import Candidates
 from herplan.scheduler.mornings import Mornings
 
 

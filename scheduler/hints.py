@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
-from herplan.scheduler.model import PlanModel, SlotKey, XKey
+from herplan.constraints.views import LocKey, SlotKey, XKey
+from herplan.scheduler.model import PlanModel
 from herplan.scheduler.mornings import Chosen
 
 
@@ -22,7 +23,7 @@ def slot_layout(pm: PlanModel, chosen: Chosen) -> dict[SlotKey, tuple[str, list[
     mornings: dict[tuple[str, date], list[int]] = defaultdict(list)
     for i, cid, day in chosen:
         mornings[(cid, day)].append(i)
-    by_ld: dict[tuple, list[tuple[str, list[int]]]] = defaultdict(list)
+    by_ld: dict[tuple[LocKey, date], list[tuple[str, list[int]]]] = defaultdict(list)
     for (cid, day), cases in mornings.items():
         by_ld[(pm.cands.location(cases[0]), day)].append((cid, sorted(cases)))
     named_slot = {(cid, loc, day): k for (loc, k, day), cid in pm.named.items()}

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 
-from herplan.scheduler.candidates import LocKey
+from herplan.constraints.views import LocKey
 from herplan.scheduler.mornings import Mornings
 
 

@@ -58,7 +58,9 @@ def _model(agg: Aggregate) -> dict[str, object]:
 class BoundChild:
     """Jobs of ``bound_worker`` in a child process; their answers as they come."""
 
-    def __init__(self, jobs: list[tuple[str, str, dict]], memory_mib: float | None = None) -> None:
+    def __init__(
+        self, jobs: list[tuple[str, str, dict[str, object]]], memory_mib: float | None = None
+    ) -> None:
         self.answers: dict[str, float | None] = {}
         self.failure = ""
         self.memory_mib = memory_mib  # stopped when it grows past this (None: never)
@@ -152,7 +154,7 @@ class LinearBounds:
         self.cands = cands
         self.plannable = sorted(cands.plannable)
         self.worth = dict(worth) if worth else None
-        jobs: list[tuple[str, str, dict]] = []
+        jobs: list[tuple[str, str, dict[str, object]]] = []
         if self.plannable:
             jobs.append(("count", "linear", _model(self._aggregate(None))))
             if self.worth is not None:

@@ -35,15 +35,14 @@ from typing import TYPE_CHECKING
 
 from ortools.sat.python import cp_model
 
+from herplan.constraints.views import LocKey, SlotKey, XKey
+from herplan.domain import Problem, Reassessment, Settings
 from herplan.scheduler.bounds import fewest_visits, planned_upper_bound
-from herplan.scheduler.candidates import Candidates, LocKey
+from herplan.scheduler.candidates import Candidates
 
 if TYPE_CHECKING:
     from herplan.constraints.base import Rule
     from herplan.scheduler.integer_bound import LinearBounds
-
-SlotKey = tuple[LocKey, int, date]
-XKey = tuple[int, int, date]
 
 
 @dataclass
@@ -78,11 +77,11 @@ class PlanModel:
     bounds: LinearBounds | None = None
 
     @property
-    def problem(self):
+    def problem(self) -> Problem:
         return self.cands.problem
 
     @property
-    def settings(self):
+    def settings(self) -> Settings:
         return self.cands.settings
 
     @property
@@ -90,7 +89,7 @@ class PlanModel:
         """A rerun: keep what is already out, move only to plan more."""
         return bool(self.previous) or bool(self.named)
 
-    def reassessment(self, key: XKey):
+    def reassessment(self, key: XKey) -> Reassessment:
         return self.cands.cases[key[0]]
 
     def fewest_visits(self, planned: int) -> int:
@@ -146,7 +145,9 @@ def build_model(
     return pm
 
 
-def _name_slots(pm: PlanModel, kept: Sequence[tuple[int, str, date]], confirmed: Collection[str]):
+def _name_slots(
+    pm: PlanModel, kept: Sequence[tuple[int, str, date]], confirmed: Collection[str]
+) -> None:
     """A rerun: each kept morning's slot is named after its consultant; confirmed ones pinned."""
     cands = pm.cands
     places: dict[tuple[LocKey, date], set[str]] = defaultdict(set)

@@ -29,7 +29,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from herplan.calendar import iso_week
-from herplan.scheduler.candidates import Candidates, LocKey
+from herplan.constraints.views import LocKey
+from herplan.scheduler.candidates import Candidates
 
 Chosen = list[tuple[int, str, date]]  # (reassessment index, consultant, day)
 
@@ -201,11 +202,13 @@ class Mornings:
         return None
 
     @staticmethod
-    def _unwind(parent, last: date, cid: str) -> list[tuple[int, str]]:
+    def _unwind(
+        parent: dict[date, tuple[date, str, int] | None], last: date, cid: str
+    ) -> list[tuple[int, str]]:
         moves: list[tuple[int, str]] = []
         current, taker = last, cid
-        while parent[current] is not None:
-            previous, giver, mid = parent[current]
+        while (step := parent[current]) is not None:
+            previous, giver, mid = step
             moves.append((mid, taker))  # ``taker`` takes over the giver's morning on ``current``
             current, taker = previous, giver
         return [(-1, taker), *reversed(moves)]
@@ -284,7 +287,7 @@ class Mornings:
             for _, m in sorted(self.items.items())
         ]
 
-    def restore(self, snapshot) -> None:
+    def restore(self, snapshot: list[tuple[LocKey, date, str, tuple[int, ...], bool]]) -> None:
         for mid in list(self.items):
             self.drop(mid)
         for loc, day, cid, cases, fixed in snapshot:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from herplan.calendar import iso_week
-from herplan.scheduler.candidates import LocKey
+from herplan.constraints.views import LocKey
 from herplan.scheduler.model import PlanModel
 
 LOCATION_SHARE = 0.15  # of the locations freed together in a location step

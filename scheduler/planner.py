@@ -246,7 +246,9 @@ def _not_planned(
     return unscheduled, renewals
 
 
-def with_history(phases: tuple[SolveStats, ...], past: Sequence[Appointment]) -> tuple:
+def with_history(
+    phases: tuple[SolveStats, ...], past: Sequence[Appointment]
+) -> tuple[SolveStats, ...]:
     """Phases counted over the whole plan: what was held before today added in.
 
     The solver plans only from today on; a planner reads planned reassessments

@@ -49,6 +49,7 @@ from herplan.scheduler.memory import SEARCH_MIB, release
 from herplan.scheduler.model import PlanModel
 from herplan.scheduler.mornings import Chosen, from_chosen
 from herplan.scheduler.neighbourhoods import draw, fixed_outside
+from herplan.scheduler.phases import PHASES
 from herplan.scheduler.solve_stats import SolveStats
 
 if TYPE_CHECKING:
@@ -361,7 +362,7 @@ class Phases:
     # --- day model phases -----------------------------------------------------------
     def day_phase(self, objective: Objective, name: str, share: float) -> None:
         pm, m = self.pm, self.pm.model
-        if objective.counts and self.upper is None:  # a rerun: no first plan computed it
+        if PHASES.counts(objective) and self.upper is None:  # a rerun: no first plan computed it
             self.upper = pm.planned_upper = self.count_bound()
         expr = objective.on_days(pm) if objective.on_days else 0
         maximize = objective.sense == "max"
@@ -369,7 +370,7 @@ class Phases:
         if bound is not None:
             m.add(expr <= bound if maximize else expr >= bound)
         value = evaluate(expr, self.values)
-        if objective.counts:
+        if PHASES.counts(objective):
             upper = self.current_upper()
             if self.integer is not None and upper is not None:  # proven: helps CP-SAT prune
                 m.add(cp_model.LinearExpr.sum(list(pm.scheduled.values())) <= upper)
@@ -383,7 +384,7 @@ class Phases:
         else:
             outcome = self.search(objective, name, expr, seconds, bound)
         m.add(expr >= outcome.value if maximize else expr <= outcome.value)
-        if objective.counts:
+        if PHASES.counts(objective):
             pm.min_planned = self.planned()
         self.stats.append(self._stats(objective, name, outcome))
 
@@ -394,18 +395,18 @@ class Phases:
         """CP-SAT on the day model from the incumbent (a neighbourhood search first for the
         count of a first plan); the incumbent stays where it finds nothing."""
         pm, m = self.pm, self.pm.model
-        maximize = objective.sense == "max"
+        maximize, counts = objective.sense == "max", PHASES.counts(objective)
         m.clear_objective()
         m.maximize(expr) if maximize else m.minimize(expr)
         _set_hint(m, self.values)
-        if objective.counts and not pm.stable:
+        if counts and not pm.stable:
             seconds -= self.neighbourhood_search(expr, seconds * NEIGHBOURHOOD_SHARE)
             seconds = max(MIN_PHASE_SECONDS, seconds)
             _set_hint(m, self.values)
         value = evaluate(expr, self.values)
         solver = _solver(self.options, seconds, len(pm.x))
         self.progress(name, self.planned())
-        status = _run(solver, m, self.budget, self._counting(name) if objective.counts else None)
+        status = _run(solver, m, self.budget, self._counting(name) if counts else None)
         work, wall = solver.deterministic_time, solver.wall_time
         if self.options.reproducible:
             self.budget.charge(work / DETERMINISTIC_PER_SECOND)
@@ -576,7 +577,7 @@ def solve(
     start: Chosen | None = None,
 ) -> SolveResult:
     """Optimise ``objectives`` in order from the first plan; consultants last."""
-    counting = [o.name for o in objectives if o.counts]
+    counting = [o.name for o in objectives if PHASES.counts(o)]
     run = Phases(pm, rules, options, counting[0] if counting else "")
     rerun = start is not None
     if options.reproducible:
@@ -600,12 +601,12 @@ def solve(
         if not options.local_search or not active:
             return SolveResult(run.chosen_with_consultants(), [], start_planned)
         for n, (objective, name) in enumerate(day_phases):
-            if objective.local_search_first and not rerun and options.local_search:
+            if PHASES.local_search_first(objective) and not rerun and options.local_search:
                 run.improve_incumbent()
             run.day_phase(objective, name, share(n))
-            if objective.counts and start is not None:
+            if PHASES.counts(objective) and start is not None:
                 run.return_moved({i: (cid, day) for i, cid, day in start if i in pm.previous})
-            if objective.bound_search_until:
+            if PHASES.ends_bound_search(objective):
                 run.end_integer_bound()
     finally:
         run.end_integer_bound()  # never leaves HiGHS running

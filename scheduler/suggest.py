@@ -173,7 +173,7 @@ def declining(cands: Candidates, i: int, refused: set[date]) -> Candidates:
     )  # fmt: skip
 
 
-def _rank(option: Option) -> tuple:
+def _rank(option: Option) -> tuple[int | date | str | list[str], ...]:
     p = option.place
     return (*option.cost.key(), p.day, p.start, p.consultant, [m.dossier for m in option.moves])
 
@@ -345,7 +345,7 @@ class Board:
         return min(found)[-1] if found else None
 
 
-def _rest(cost: Cost) -> tuple:
+def _rest(cost: Cost) -> tuple[bool, bool, bool, int]:
     return (cost.off_preferred_day, cost.other_consultant, cost.begeleider_elsewhere,
             cost.days_before_end)  # fmt: skip
 

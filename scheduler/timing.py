@@ -108,7 +108,7 @@ def _keeping(
     desk: list[tuple[int, int]] = []  # write-up blocks
     times: dict[str, tuple[int, int]] = {}
 
-    def free(intervals, start, end) -> bool:
+    def free(intervals: list[tuple[int, int]], start: int, end: int) -> bool:
         return all(end <= s or start >= e for s, e in intervals)
 
     for r in cases:

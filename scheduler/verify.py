@@ -68,7 +68,9 @@ def violations(
     return found
 
 
-def _consistency(plan: Plan, past: dict[str, Appointment], future: tuple[Appointment, ...]):
+def _consistency(
+    plan: Plan, past: dict[str, Appointment], future: tuple[Appointment, ...]
+) -> list[str]:
     """Each open reassessment planned once or listed with a reason, as the input has it."""
     found: list[str] = []
     counts = Counter(a.dossier for a in plan.appointments)

@@ -1,17 +1,18 @@
 """Imports go one way, and never in a circle (docs/design.md, Layers).
 
 The graph is read from the source with ``ast``: every module-level import of a
-``herplan`` module (imports under ``if TYPE_CHECKING:`` are for type hints only
-and do not run). The layers, top to bottom: ``herplan.app`` (what a person
-drives), ``herplan.io`` (file formats), ``herplan.scheduler`` (the engine),
-``herplan.constraints`` (the rules), and the plain domain in ``src/herplan``. A
-module may import its own layer and the layers below it, never one above; and
-there is no cycle anywhere.
+``herplan`` module, those under ``if TYPE_CHECKING:`` too (a type hint that
+points up the layers closes a cycle for the type checker). The layers, top to
+bottom: ``herplan.app`` (what a person drives), ``herplan.io`` (file formats),
+``herplan.scheduler`` (the engine), ``herplan.constraints`` (the rules), and the
+plain domain in ``src/herplan``. A module may import its own layer and the
+layers below it, never one above; and there is no cycle anywhere.
 """
 
 from __future__ import annotations
 
 import ast
+from collections.abc import Collection
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -48,12 +49,11 @@ def against_the_layers(graph: dict[str, set[str]]) -> list[str]:
     )
 
 
-def _runtime_imports(tree: ast.Module, modules: dict[str, Path]) -> list[str]:
-    """What the module imports when it runs; ``from pkg import mod`` counts as ``pkg.mod``."""
+def _module_imports(tree: ast.Module, modules: Collection[str]) -> list[str]:
+    """What the module imports at module level, for type hints too (``if TYPE_CHECKING:``);
+    ``from pkg import mod`` counts as ``pkg.mod``."""
     names: list[str] = []
     for node in tree.body:
-        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
-            continue
         for inner in ast.walk(node) if not isinstance(node, ast.FunctionDef) else ():
             if isinstance(inner, ast.ImportFrom) and inner.module:
                 for alias in inner.names:
@@ -64,13 +64,17 @@ def _runtime_imports(tree: ast.Module, modules: dict[str, Path]) -> list[str]:
     return names
 
 
-def import_graph() -> dict[str, set[str]]:
-    modules = _modules()
+def graph_of(sources: dict[str, str]) -> dict[str, set[str]]:
+    """Which of these modules each one imports, from their source text."""
     graph: dict[str, set[str]] = {}
-    for name, path in modules.items():
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        graph[name] = {m for m in _runtime_imports(tree, modules) if m in modules and m != name}
+    for name, source in sources.items():
+        imported = _module_imports(ast.parse(source), sources)
+        graph[name] = {m for m in imported if m in sources and m != name}
     return graph
+
+
+def import_graph() -> dict[str, set[str]]:
+    return graph_of({name: path.read_text(encoding="utf-8") for name, path in _modules().items()})
 
 
 def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
@@ -108,6 +112,18 @@ def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
 def test_the_checker_finds_a_cycle():
     assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
     assert cycles({"a": {"b"}, "b": set()}) == []
+
+
+def test_an_import_for_type_hints_only_counts():
+    hints_only = """from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from herplan.scheduler.model import PlanModel
+"""
+    runs = "from herplan.constraints.base import Rule\n"
+    graph = graph_of({"herplan.constraints.base": hints_only, "herplan.scheduler.model": runs})
+    assert cycles(graph) == [["herplan.constraints.base", "herplan.scheduler.model"]]
+    assert against_the_layers(graph) == ["herplan.constraints.base imports herplan.scheduler.model"]
 
 
 def test_no_import_cycle_between_herplan_modules():
