@@ -1,4 +1,4 @@
-"""How fast the planner's page answers on the regions planners work with (issue 29).
+"""How fast the planner's page answers on the regions planners work with.
 
     python -m benchmarks.page [--sizes L-tight XL] [--repeat 10] [--moves 20] [--seed 0]
 

@@ -1,4 +1,4 @@
-"""The guard before anything is written (issue 10): a broken plan is never written.
+"""The guard before anything is written: a broken plan is never written.
 
 Each test breaks one promise on purpose (a rule, a ``nee``, a confirmed
 appointment, the count of the starting plan) and shows the guard names it;

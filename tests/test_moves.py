@@ -1,4 +1,4 @@
-"""A rerun moves an untouched appointment only to make room, and says for whom (issue 23).
+"""A rerun moves an untouched appointment only to make room, and says for whom.
 
 On a tiny region: one consultant, one interview a morning, two days. A is
 kept from the previous plan; B is new and can only come on A's day. The rerun

@@ -1,4 +1,4 @@
-"""Personal data readable by the server's user only (issue 37, point 7).
+"""Personal data readable by the server's user only.
 
 With the usual umask 022, a server that planned a planning (its worker
 processes too) and ``herplan plan`` writing a planning folder of the page leave

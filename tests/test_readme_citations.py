@@ -56,3 +56,20 @@ def test_every_cited_readme_section_exists():
             text = path.read_text(encoding="utf-8")
             missing += [f"{path.relative_to(ROOT)}: {c}" for c in unknown_citations(text, headings)]
     assert missing == []
+
+
+ISSUE_NUMBER = re.compile(r"\b[Ii]ssues? ?#?\d+|\(#\d+\)")
+
+
+def test_the_code_explains_itself_without_issue_numbers():
+    """An issue number says nothing to the next developer: the code says what and why itself."""
+    assert ISSUE_NUMBER.search("the page leads (issue 36)")
+    found = []
+    for folder in FOLDERS:
+        for path in sorted((ROOT / folder).rglob("*")):
+            if path.suffix not in {".py", ".html", ".css", ".js"} or "vendor" in path.parts:
+                continue
+            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+                if ISSUE_NUMBER.search(line) and path != Path(__file__):
+                    found.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()}")
+    assert found == []

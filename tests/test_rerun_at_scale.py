@@ -1,4 +1,4 @@
-"""Issue 10 at the size where it broke: a rerun with answers, withdrawals and an absence.
+"""A rerun at the size where it once broke: a rerun with answers, withdrawals and an absence.
 
 On the bundled example (252 reassessments) and on a generated region of 300,
 planned once, a provider returns its workbook with two ``nee`` and one ``ja``,

@@ -1,4 +1,4 @@
-"""Every rerun lands, on the tight region of 1 000 reassessments where it broke (issue 23).
+"""Every rerun lands, on the tight region of 1 000 reassessments where it broke.
 
 The L-tight benchmark region is planned once; then each December scenario of
 ``benchmarks.rerun`` (three ``nee`` answers; ``nee`` and a lowered weekly cap;

@@ -1,4 +1,4 @@
-"""Personal data not kept longer than needed (issue 37, point 11).
+"""Personal data not kept longer than needed.
 
 A planning of the page is deleted whole once its period ended more than
 ``bewaartermijn_maanden`` months ago (default 3): by ``herplan cleanup DATA``

@@ -1,4 +1,4 @@
-"""Providers answer online (issue 28): a personal link per provider, answers straight
+"""Providers answer online: a personal link per provider, answers straight
 into the rerun, and nobody sees another provider's clients.
 
 Through Starlette's test client on a region of two providers; the browser test

@@ -1,4 +1,4 @@
-"""Twenty providers answer at once while the planner reruns (issue 28): no answer is
+"""Twenty providers answer at once while the planner reruns: no answer is
 lost and none is applied twice; a link shows the current revision, so a second
 ``nee`` is one given on the new time.
 

@@ -1,4 +1,4 @@
-"""Issue 24's attacks in a real browser (Debian's Chromium through Playwright).
+"""The attacks on the web page in a real browser (Debian's Chromium through Playwright).
 
 A planner has the page open; a website on another name (``evil.test``, which
 Chromium is told lives at 127.0.0.1) auto-submits forms to the page's rerun,

@@ -1,6 +1,6 @@
-"""A confirmed appointment is not moved by hand unless the planner says so (issue 37,
-point 10): the check refuses a ``ja`` as "confirmed by the provider"; the page keeps
-such a move only when the planner ticks the confirmation and gives a reason."""
+"""A confirmed appointment is not moved by hand unless the planner says so: the check refuses a
+``ja`` as "confirmed by the provider"; the page keeps such a move only when the planner ticks
+the confirmation and gives a reason."""
 
 from __future__ import annotations
 

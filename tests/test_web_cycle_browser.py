@@ -1,5 +1,5 @@
 """The December cycle walked in Debian's Chromium as planners and providers live it
-(issue 36), on the bundled example: a planner on a 1366×768 laptop, providers on a
+, on the bundled example: a planner on a 1366×768 laptop, providers on a
 390×844 phone, across three revisions.
 
 Revision 1 is planned; providers answer on their phones (a ``nee`` and a ``zelfde dag``

@@ -1,5 +1,5 @@
 """Security headers on every response, errors included; digits only where digits are
-meant (issue 37, point 10)."""
+meant."""
 
 from __future__ import annotations
 

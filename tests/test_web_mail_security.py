@@ -1,4 +1,4 @@
-"""The mail form cannot be turned against the planner (issue 37, point 2).
+"""The mail form cannot be turned against the planner.
 
 Against fake SMTP servers (aiosmtpd) that record every login and message: the
 kept password never follows a changed server, port or user; it is never sent

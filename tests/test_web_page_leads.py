@@ -1,4 +1,4 @@
-"""The planning page leads (issue 36), read as HTML: a banner after a rerun, the sections
+"""The planning page leads, read as HTML: a banner after a rerun, the sections
 in a menu at the top, search hits listed with their week, *Mogelijkheden* only where a
 place can exist, one date style, no jargon, explanations in the page's language; and
 the home page after an upload error names the uploaded file and keeps its list."""

@@ -1,4 +1,4 @@
-"""The planner's page on the bundled example (issue 29): one filter and a search for the
+"""The planner's page on the bundled example: one filter and a search for the
 whole page, moving an appointment by hand (checked by every rule's own ``violations``
 before it is kept, pinned at the next rerun, undone until then), deleting a planning,
 the print view, and the page's language kept across its actions."""

@@ -1,4 +1,4 @@
-"""The planner's page in Debian's Chromium on the bundled example (issue 29).
+"""The planner's page in Debian's Chromium on the bundled example.
 
 Each step of the December cycle a planner does without a terminal: read one week of the
 timeline at a glance (on a laptop, 1366×768, and a tablet, the page itself never wider

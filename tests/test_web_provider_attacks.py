@@ -1,4 +1,4 @@
-"""What a provider's link could try, repeated (issue 37, points 1 and 10): a remark
+"""What a provider's link could try, repeated: a remark
 that is a formula stays text in the workbook the planner downloads; ``n=²`` is
 simply not an appointment, never a 500."""
 

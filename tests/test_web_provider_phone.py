@@ -1,4 +1,4 @@
-"""A provider's page made for a phone (issue 36): its appointments by week with the
+"""A provider's page made for a phone: its appointments by week with the
 current week first and the held ones last, without a form; a filter by begeleider; the
 first appointment still to answer named at the top; the other places after a ``nee``
 in date order, each with its location."""

@@ -1,4 +1,4 @@
-"""The web page keeps client data in (issue 24): every reproduction is refused.
+"""The web page keeps client data in: every reproduction is refused.
 
 Through Starlette's test client: another Host gets 400; a write from another
 origin, or without the form's token, gets 403 and changes nothing; uploads

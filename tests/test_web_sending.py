@@ -1,4 +1,4 @@
-"""Sending the invitations from the planning page (issue 29): the outbox per recipient,
+"""Sending the invitations from the planning page: the outbox per recipient,
 a message to read, the mail server entered once (the password never shown, kept 0600 or
 taken from the environment), and *Versturen* with the same once-and-only-once record as
 ``herplan send``, against a local SMTP server (aiosmtpd)."""

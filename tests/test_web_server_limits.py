@@ -1,4 +1,4 @@
-"""The server as it listens (issue 37, points 6 and 8), on a real uvicorn.
+"""The server as it listens, on a real uvicorn.
 
 Proxy headers are ignored unless a trusted proxy is named: a forged
 ``X-Forwarded-For`` neither escapes the throttles nor writes the audit log's

@@ -1,4 +1,4 @@
-"""Sessions that end, logins that slow down without locking out (issue 37, points 3-5).
+"""Sessions that end, logins that slow down without locking out.
 
 A copied session cookie stops working when its planner signs out, gets a new
 password or is removed (and is never renewed); wrong passwords are slowed per

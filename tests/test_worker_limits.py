@@ -1,5 +1,5 @@
 """Every worker process of the page runs under a memory limit, and returned
-workbooks are read in read-only mode (issue 37, point 9)."""
+workbooks are read in read-only mode."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""What the top of the planning page says (issue 36): what just happened and what waits.
+"""What the top of the planning page says: what just happened and what waits.
 
 After a rerun the banner names the revision, its changes, the answers it took and the
 moves by hand it pinned; after *Versturen*, how many messages went to how many

@@ -1,4 +1,4 @@
-"""A provider's appointments as its phone shows them (issue 36): grouped by week with the
+"""A provider's appointments as its phone shows them: grouped by week with the
 current week first, then the weeks to come, and the weeks already held last; narrowed
 to one begeleider when asked; the first appointment still to answer named at the top."""
 

@@ -1,4 +1,4 @@
-"""The search's hits as a list (issue 36): each with its day, time, consultant, location,
+"""The search's hits as a list: each with its day, time, consultant, location,
 provider and what matched, and a link to the week it is in, so a hit is never a blank
 grid with the appointment far off to the side."""
 

@@ -1,5 +1,5 @@
 """Per case that is not planned: *Mogelijkheden* where a place can exist, otherwise what
-would make one (issue 36): a new support plan by a date, another begeleider, ..."""
+would make one: a new support plan by a date, another begeleider, ..."""
 
 from __future__ import annotations
 

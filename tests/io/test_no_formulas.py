@@ -1,4 +1,4 @@
-"""No text from outside ever becomes a formula in a workbook herplan writes (issue 37).
+"""No text from outside ever becomes a formula in a workbook herplan writes.
 
 Every text field of the input (dossier, client, provider, location, address,
 begeleider, contact, consultant, planner, remark), a provider's online remark
