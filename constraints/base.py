@@ -34,6 +34,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Literal
 
 from herplan.capacity_model import MorningCapacity
+from herplan.codes import Reason
 from herplan.domain import Consultant, Location, Problem, Reassessment, Settings
 
 if TYPE_CHECKING:
@@ -51,7 +52,7 @@ class Rule:
 
     number: int
     name: str
-    reason: str | Callable[[Problem, Reassessment], str] = "capaciteit"
+    reason: Reason | Callable[[Problem, Reassessment], Reason] = Reason.CAPACITY
     allows_day: Callable[[Problem, Reassessment, date], bool] | None = None
     consultant_available: Callable[[Problem, Consultant, date], bool] | None = None
     slots: Callable[[Problem, Location], int] | None = None
@@ -62,7 +63,7 @@ class Rule:
     assign: Callable[[AssignmentModel], None] | None = None
     violations: Callable[[PlanFacts], list[str]] | None = None
 
-    def reason_code(self, problem: Problem, r: Reassessment) -> str:
+    def reason_code(self, problem: Problem, r: Reassessment) -> Reason:
         return self.reason(problem, r) if callable(self.reason) else self.reason
 
 

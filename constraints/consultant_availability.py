@@ -14,6 +14,7 @@ from collections import defaultdict
 from datetime import date
 
 from herplan.calendar import is_working_day, iso_week
+from herplan.codes import DayPart, Reason
 from herplan.constraints import linear
 from herplan.constraints.base import Rule
 from herplan.domain import Consultant, Problem
@@ -24,7 +25,7 @@ def consultant_available(problem: Problem, consultant: Consultant, day: date) ->
     if not consultant.works_on(day) or not is_working_day(day, problem.settings):
         return False
     return not any(
-        a.consultant == consultant.id and a.part == "dag" and a.start <= day <= a.end
+        a.consultant == consultant.id and a.part == DayPart.DAY and a.start <= day <= a.end
         for a in problem.absences
     )
 
@@ -66,6 +67,6 @@ def violations(facts: PlanFacts) -> list[str]:
     return found
 
 
-RULE = Rule(4, "consultant_availability", "geen_consulent_beschikbaar",
+RULE = Rule(4, "consultant_availability", Reason.NO_CONSULTANT,
             consultant_available=consultant_available, weekly_cap=True, add=add, assign=assign,
             violations=violations)  # fmt: skip

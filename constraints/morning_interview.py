@@ -13,6 +13,7 @@ from datetime import date
 
 from herplan.calendar import is_working_day
 from herplan.capacity_model import MorningCapacity
+from herplan.codes import Reason
 from herplan.constraints import linear
 from herplan.constraints.base import Rule
 from herplan.domain import Problem, Reassessment, Settings
@@ -53,5 +54,5 @@ def morning(settings: Settings) -> MorningCapacity:
     return MorningCapacity(minutes=settings.morning.minutes)
 
 
-RULE = Rule(1, "morning_interview", "capaciteit", allows_day=allows_day, morning=morning,
+RULE = Rule(1, "morning_interview", Reason.CAPACITY, allows_day=allows_day, morning=morning,
             add=add, violations=violations)  # fmt: skip

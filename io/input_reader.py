@@ -16,6 +16,7 @@ from pathlib import Path
 import holidays as holiday_calendars
 
 from herplan import clock
+from herplan.codes import DayPart
 from herplan.domain import (
     WORKWEEK,
     Absence,
@@ -561,7 +562,7 @@ def _read_absences(file: str, table: Table | None, known: dict[str, str], errors
         end = row.day("tot") or start
         if start and end and end < start:
             row.error("tot", "ends before van; expected a date on or after van")
-        part = row.choice("dagdeel", ("dag", "ochtend", "middag"), "dag")
+        part = DayPart(row.choice("dagdeel", tuple(DayPart), DayPart.DAY))
         if cid and start and end:
             absences.append(Absence(cid, start, end, part))
     return absences
