@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from herplan import clock
+from herplan.codes import CorrectionStatus
 from herplan.corrections import Correction, key_of
 from herplan.io.answer_store import transaction
 
@@ -74,8 +75,9 @@ class CorrectionStore:
                 return int(same[0])
             later = db.execute("SELECT given FROM corrections WHERE key = ? AND status = 'open' "
                                "AND given > ?", (key, when)).fetchone()  # fmt: skip
-            status = "replaced" if later is not None else "open"  # the later one counts
-            if status == "open":
+            # the later one counts
+            status = CorrectionStatus.REPLACED if later is not None else CorrectionStatus.OPEN
+            if status == CorrectionStatus.OPEN:
                 db.execute("UPDATE corrections SET status = 'replaced' "
                            "WHERE key = ? AND status = 'open'", (key,))  # fmt: skip
             row = db.execute(
@@ -97,7 +99,7 @@ class CorrectionStore:
 
     def decide(self, ids: list[int], status: str, by: str) -> list[Correction]:
         """Mark the open proposals ``ids`` taken or rejected; the ones it changed."""
-        if status not in ("taken", "rejected"):
+        if status not in (CorrectionStatus.TAKEN, CorrectionStatus.REJECTED):
             raise ValueError(status)
         when = clock.now().astimezone(UTC).isoformat()
         with self._db() as db:

@@ -28,6 +28,7 @@ from herplan.app.choices import picked_online, resolve_choices, set_by_hand
 from herplan.app.correction_store import CorrectionStore, correction_store_of
 from herplan.app.links import revision_links
 from herplan.app.summary import summary_text
+from herplan.codes import CorrectionStatus
 from herplan.corrections import refusals
 from herplan.digits import whole_number
 from herplan.domain import Plan, Problem, Rerun
@@ -255,7 +256,8 @@ def sheet_corrections(problem: Problem, options: RunOptions, folder: Path) -> li
     known = set()
     if store.is_file():
         known = {(c.provider, c.dossier, c.kind, c.value)
-                 for c in CorrectionStore(store).listed() if c.status != "replaced"}  # fmt: skip
+                 for c in CorrectionStore(store).listed()
+                 if c.status != CorrectionStatus.REPLACED}  # fmt: skip
     found = [c for c in corrections_in(list(options.feedback), provider_of)
              if (c.provider, c.dossier, c.kind, c.value) not in known]  # fmt: skip
     errors = [

@@ -21,6 +21,7 @@ from openpyxl.comments import Comment
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from herplan.codes import CorrectionKind
 from herplan.corrections import KINDS, REASONS
 from herplan.domain import Plan
 from herplan.io.feedback import PROVIDER_PROPERTY, properties, saved_at
@@ -92,7 +93,7 @@ def _value(kind: str, cell: object) -> str:
     if isinstance(cell, date):
         return cell.isoformat()
     text = "" if cell is None else " ".join(str(cell).split())
-    if kind == "niet_in_zorg":
+    if kind == CorrectionKind.OUT_OF_CARE:
         return _codes("corr_reason_", REASONS).get(_norm(text), text)
     return text
 

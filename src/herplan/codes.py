@@ -97,3 +97,22 @@ class DayPart(StrEnum):
     DAY = "dag"
     MORNING = "ochtend"
     AFTERNOON = "middag"
+
+
+class CorrectionKind(StrEnum):
+    """What a provider proposes to correct in the input (README, Corrections)."""
+
+    SUPPORT_PLAN = "ondersteuningsplan"  # a new support plan, or when one is expected
+    OUT_OF_CARE = "niet_in_zorg"  # the client is no longer in care, and why
+    SUPPORT_WORKER = "begeleider"  # another begeleider (name and e-mail)
+    UNAVAILABLE = "niet_beschikbaar"  # days the client cannot come
+    MISSING = "ontbreekt"  # a client missing from the list
+
+
+class CorrectionStatus(StrEnum):
+    """Where a proposed correction stands (the correction store)."""
+
+    OPEN = "open"
+    TAKEN = "taken"  # written into a new revision of the input
+    REJECTED = "rejected"
+    REPLACED = "replaced"  # a later proposal for the same client and kind counts
