@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from herplan import clock
-from herplan.codes import CorrectionStatus
+from herplan.codes import CorrectionKind, CorrectionStatus
 from herplan.corrections import Correction, key_of
 from herplan.io.answer_store import transaction
 
@@ -87,7 +87,9 @@ class CorrectionStore:
             )
             return int(row.lastrowid or 0)
 
-    def listed(self, provider: str | None = None, status: str | None = None) -> list[Correction]:
+    def listed(
+        self, provider: str | None = None, status: CorrectionStatus | None = None
+    ) -> list[Correction]:
         """Every proposal (of ``provider``, with ``status``), oldest first."""
         with self._db() as db:
             rows = db.execute(
@@ -97,7 +99,7 @@ class CorrectionStore:
             ).fetchall()
         return [_correction(row) for row in rows]
 
-    def decide(self, ids: list[int], status: str, by: str) -> list[Correction]:
+    def decide(self, ids: list[int], status: CorrectionStatus, by: str) -> list[Correction]:
         """Mark the open proposals ``ids`` taken or rejected; the ones it changed."""
         if status not in (CorrectionStatus.TAKEN, CorrectionStatus.REJECTED):
             raise ValueError(status)
@@ -122,6 +124,6 @@ class CorrectionStore:
 def _correction(row: tuple) -> Correction:
     n, provider, dossier, kind, value, source, given, status, by, decided = row
     return Correction(
-        n, provider, dossier, kind, value, source, datetime.fromisoformat(given), status, by,
-        datetime.fromisoformat(decided) if decided else None,
+        n, provider, dossier, CorrectionKind(kind), value, source, datetime.fromisoformat(given),
+        CorrectionStatus(status), by, datetime.fromisoformat(decided) if decided else None,
     )  # fmt: skip

@@ -266,7 +266,8 @@ async def planner_decide(request: Request) -> Response:
            and key[3:].isascii() and len(key) < 15]  # fmt: skip
     provider = fields.get("aanbieder", "")
     if provider:
-        ids = [c.id for c in store_for(got.folder / PLANNING).listed(provider, "open")]
+        store = store_for(got.folder / PLANNING)
+        ids = [c.id for c in store.listed(provider, CorrectionStatus.OPEN)]
     if decision not in ("overnemen", "afwijzen") or not ids:
         return RedirectResponse(f"/p/{got.name}/correcties?taal={got.lang}", status_code=303)
     job = request.app.state.plannings.jobs.get(got.name)

@@ -38,11 +38,11 @@ class Correction:
     id: int
     provider: str
     dossier: str
-    kind: str  # one of KINDS
+    kind: CorrectionKind
     value: str
     source: str  # "online" or the returned workbook's name
     given: datetime
-    status: str = CorrectionStatus.OPEN
+    status: CorrectionStatus = CorrectionStatus.OPEN
     decided_by: str = ""
     decided: datetime | None = None
 
