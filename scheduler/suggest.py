@@ -48,6 +48,7 @@ class Place(Appointment):
 
     @classmethod
     def of(cls, a: Appointment, new_visit: bool = False) -> Place:
+        """The place ``a`` would take."""
         return cls(**{f.name: getattr(a, f.name) for f in fields(a)}, new_visit=new_visit)
 
 
