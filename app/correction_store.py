@@ -16,6 +16,7 @@ from pathlib import Path
 
 from herplan import clock
 from herplan.corrections import Correction, key_of
+from herplan.domain.codes import CorrectionKind, CorrectionStatus
 from herplan.io.answer_store import transaction
 
 FILE = "correcties.sqlite"
@@ -74,8 +75,9 @@ class CorrectionStore:
                 return int(same[0])
             later = db.execute("SELECT given FROM corrections WHERE key = ? AND status = 'open' "
                                "AND given > ?", (key, when)).fetchone()  # fmt: skip
-            status = "replaced" if later is not None else "open"  # the later one counts
-            if status == "open":
+            # the later one counts
+            status = CorrectionStatus.REPLACED if later is not None else CorrectionStatus.OPEN
+            if status == CorrectionStatus.OPEN:
                 db.execute("UPDATE corrections SET status = 'replaced' "
                            "WHERE key = ? AND status = 'open'", (key,))  # fmt: skip
             row = db.execute(
@@ -85,7 +87,9 @@ class CorrectionStore:
             )
             return int(row.lastrowid or 0)
 
-    def listed(self, provider: str | None = None, status: str | None = None) -> list[Correction]:
+    def listed(
+        self, provider: str | None = None, status: CorrectionStatus | None = None
+    ) -> list[Correction]:
         """Every proposal (of ``provider``, with ``status``), oldest first."""
         with self._db() as db:
             rows = db.execute(
@@ -95,9 +99,9 @@ class CorrectionStore:
             ).fetchall()
         return [_correction(row) for row in rows]
 
-    def decide(self, ids: list[int], status: str, by: str) -> list[Correction]:
+    def decide(self, ids: list[int], status: CorrectionStatus, by: str) -> list[Correction]:
         """Mark the open proposals ``ids`` taken or rejected; the ones it changed."""
-        if status not in ("taken", "rejected"):
+        if status not in (CorrectionStatus.TAKEN, CorrectionStatus.REJECTED):
             raise ValueError(status)
         when = clock.now().astimezone(UTC).isoformat()
         with self._db() as db:
@@ -120,6 +124,6 @@ class CorrectionStore:
 def _correction(row: tuple) -> Correction:
     n, provider, dossier, kind, value, source, given, status, by, decided = row
     return Correction(
-        n, provider, dossier, kind, value, source, datetime.fromisoformat(given), status, by,
-        datetime.fromisoformat(decided) if decided else None,
+        n, provider, dossier, CorrectionKind(kind), value, source, datetime.fromisoformat(given),
+        CorrectionStatus(status), by, datetime.fromisoformat(decided) if decided else None,
     )  # fmt: skip

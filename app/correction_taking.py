@@ -17,10 +17,13 @@ from herplan.app.correction_store import CorrectionStore, correction_store_of
 from herplan.app.suggest import _problem, input_of
 from herplan.corrections import Correction, Refusal, refusals
 from herplan.domain import Problem
+from herplan.domain.codes import CorrectionStatus
 from herplan.io.atomic import write_bytes_atomic
 from herplan.io.cache import file_digest
 from herplan.io.errors import InputError
 from herplan.io.input_corrections import corrected_input
+
+DECIDED = (CorrectionStatus.TAKEN, CorrectionStatus.REJECTED)
 
 
 @dataclass(frozen=True)
@@ -63,14 +66,14 @@ def decide(
     with every taken correction to ``out``. ``folder`` is the planning folder."""
     source = input_path or input_of(folder)[0]
     store = store_for(folder)
-    open_ids = [c.id for c in store.listed(status="open")]
+    open_ids = [c.id for c in store.listed(status=CorrectionStatus.OPEN)]
     unknown = sorted((set(take or []) | set(reject)) - set(open_ids))
     if unknown:
         raise InputError([f"correction {n}: not open (see herplan corrections)" for n in unknown])
-    rejected = store.decide(reject, "rejected", by) if reject else []
+    rejected = store.decide(reject, CorrectionStatus.REJECTED, by) if reject else []
     chosen = [n for n in (open_ids if take is None else take) if n not in reject]
-    taken = store.decide(chosen, "taken", by) if chosen else []
-    decided = [c for c in store.listed() if c.status in ("taken", "rejected")]
+    taken = store.decide(chosen, CorrectionStatus.TAKEN, by) if chosen else []
+    decided = [c for c in store.listed() if c.status in DECIDED]
     problem = problem_of(source, clock.today())
     provider_of = {r.dossier: r.provider for r in problem.reassessments}
     now = {c.id for c in taken}  # the input holds the ones taken before

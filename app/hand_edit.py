@@ -19,6 +19,7 @@ from pathlib import Path
 from herplan.app.suggest import open_region
 from herplan.constraints import HARD_RULES
 from herplan.domain import Appointment, is_held
+from herplan.domain.codes import Attendance
 from herplan.facts import PlanFacts, held_mornings
 from herplan.io.errors import InputError
 from herplan.scheduler.rerun import is_confirmed
@@ -150,12 +151,12 @@ def _laid_out(
     chosen = [(problem.reassessment(a.dossier), cid, day) for a in morning] + [(r, cid, day)]
     keep = {a.dossier: (cid, day, a.start, a.writeup_start) for a in morning}
     timed = next(t for t in assign_times(chosen, problem.settings, keep)
-                 if t.reassessment.dossier == dossier)  # fmt: skip
+                 if t.dossier == dossier)  # fmt: skip
     before = suggester.rerun.previous_of(dossier)
     base = before or Appointment(
         uid="", dossier=dossier, client=r.client, provider=r.provider, location=r.location,
         consultant=cid, day=day, start=0, end=0, writeup_start=0, writeup_end=0,
-        with_="client", begeleider=r.begeleider,
+        with_=Attendance.CLIENT, begeleider=r.begeleider,
     )  # fmt: skip
     s = problem.settings
     return replace(base, consultant=cid, day=day, start=timed.start,

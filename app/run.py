@@ -31,6 +31,7 @@ from herplan.app.summary import summary_text
 from herplan.corrections import refusals
 from herplan.digits import whole_number
 from herplan.domain import Plan, Problem, Rerun
+from herplan.domain.codes import CorrectionStatus
 from herplan.io import cache, hand_edits
 from herplan.io.answer_store import AnswerStore, store_of
 from herplan.io.corrections_sheet import SheetCorrection, corrections_in
@@ -255,7 +256,8 @@ def sheet_corrections(problem: Problem, options: RunOptions, folder: Path) -> li
     known = set()
     if store.is_file():
         known = {(c.provider, c.dossier, c.kind, c.value)
-                 for c in CorrectionStore(store).listed() if c.status != "replaced"}  # fmt: skip
+                 for c in CorrectionStore(store).listed()
+                 if c.status != CorrectionStatus.REPLACED}  # fmt: skip
     found = [c for c in corrections_in(list(options.feedback), provider_of)
              if (c.provider, c.dossier, c.kind, c.value) not in known]  # fmt: skip
     errors = [

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from herplan.domain import Absence, Problem, Rerun
+from herplan.domain.codes import DayPart
 from herplan.io.errors import InputError
 from herplan.io.input_reader import parse_date
 from herplan.scheduler.capacity_advice import ScenarioOutcome
@@ -125,7 +126,7 @@ def _away_days(problem: Problem, cid: str, first: str, last: str | None) -> Prob
 
 
 def _away(problem: Problem, cid: str, start: date, end: date) -> Problem:
-    return replace(problem, absences=(*problem.absences, Absence(cid, start, end, "dag")))
+    return replace(problem, absences=(*problem.absences, Absence(cid, start, end, DayPart.DAY)))
 
 
 def _period(problem: Problem, which: str, day: str) -> Problem:

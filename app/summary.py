@@ -12,6 +12,7 @@ from collections import Counter
 
 from herplan.constraints.weights import MOVE_DAY
 from herplan.domain import Plan, first_open_day
+from herplan.domain.codes import Cause, ChangeKind
 from herplan.io.outbox import can_mail, messages, uninvited
 from herplan.io.plan_json import consultant_name, overall_status
 from herplan.io.sentences import (
@@ -113,18 +114,21 @@ def summary_text(plan: Plan, seconds: float, verbose: bool = False) -> str:
     return "\n".join(lines)
 
 
+ANSWERED = (Cause.DECLINED, Cause.SAME_DAY, Cause.CONFIRMED)  # a provider's answer taken
+
+
 def _revision_lines(plan: Plan, w: dict[str, str], lang: str) -> list[str]:
     """What a rerun changed: the count per kind, the moves, the answers taken and what
     the planner should look at (conflicts, stale and late answers)."""
     lines: list[str] = []
-    kinds = Counter(c.kind for c in plan.changes if c.kind != "bevestigd")
+    kinds = Counter(c.kind for c in plan.changes if c.kind != ChangeKind.CONFIRMED)
     lines.append(
         w["revision"].format(n=plan.revision, count=sum(kinds.values()))
         + (" — " if kinds else "")
         + ", ".join(f"{w['kind_' + k]} {n}" for k, n in sorted(kinds.items()))
     )
     lines += _moves_lines(plan, w)
-    answers = [c for c in plan.changes if c.cause in ("nee", "same_day", "confirmed")]
+    answers = [c for c in plan.changes if c.cause in ANSWERED]
     if answers:
         lines.append(f"  {w['answers']}:")
         for c in answers:

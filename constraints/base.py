@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Literal
 from herplan.capacity_model import MorningCapacity
 from herplan.constraints.views import CandidatesView, ConsultantModelView, DayModelView
 from herplan.domain import Consultant, Location, Problem, Reassessment, Settings
+from herplan.domain.codes import Reason
 
 if TYPE_CHECKING:
     from ortools.sat.python import cp_model
@@ -54,7 +55,7 @@ class Rule:
 
     number: int
     name: str
-    reason: str | Callable[[Problem, Reassessment], str] = "capaciteit"
+    reason: Reason | Callable[[Problem, Reassessment], Reason] = Reason.CAPACITY
     allows_day: Callable[[Problem, Reassessment, date], bool] | None = None
     consultant_available: Callable[[Problem, Consultant, date], bool] | None = None
     slots: Callable[[Problem, Location], int] | None = None
@@ -65,7 +66,7 @@ class Rule:
     assign: Callable[[ConsultantModelView], None] | None = None
     violations: Callable[[PlanFacts], list[str]] | None = None
 
-    def reason_code(self, problem: Problem, r: Reassessment) -> str:
+    def reason_code(self, problem: Problem, r: Reassessment) -> Reason:
         return self.reason(problem, r) if callable(self.reason) else self.reason
 
 

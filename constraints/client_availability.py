@@ -12,6 +12,7 @@ from datetime import date
 
 from herplan.constraints.base import Rule
 from herplan.domain import Problem, Reassessment
+from herplan.domain.codes import Attendance, Reason
 from herplan.facts import PlanFacts, describe
 
 
@@ -19,9 +20,9 @@ def client_unavailable(r: Reassessment, day: date) -> bool:
     return day in r.unavailable_dates or day.weekday() in r.unavailable_weekdays
 
 
-def held_with(r: Reassessment, day: date) -> str:
+def held_with(r: Reassessment, day: date) -> Attendance:
     """``client`` or ``begeleider``: who attends the interview on ``day``."""
-    return "begeleider" if client_unavailable(r, day) else "client"
+    return Attendance.SUPPORT_WORKER if client_unavailable(r, day) else Attendance.CLIENT
 
 
 def allows_day(problem: Problem, r: Reassessment, day: date) -> bool:
@@ -41,5 +42,5 @@ def violations(facts: PlanFacts) -> list[str]:
     return found
 
 
-RULE = Rule(9, "client_availability", "client_niet_beschikbaar", allows_day=allows_day,
+RULE = Rule(9, "client_availability", Reason.CLIENT_UNAVAILABLE, allows_day=allows_day,
             violations=violations)  # fmt: skip

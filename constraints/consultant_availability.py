@@ -20,6 +20,7 @@ from herplan.constraints import linear
 from herplan.constraints.base import Rule
 from herplan.constraints.views import CandidatesView, ConsultantModelView, DayModelView
 from herplan.domain import Consultant, Problem
+from herplan.domain.codes import DayPart, Reason
 from herplan.facts import PlanFacts
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ def consultant_available(problem: Problem, consultant: Consultant, day: date) ->
     if not consultant.works_on(day) or not is_working_day(day, problem.settings):
         return False
     return not any(
-        a.consultant == consultant.id and a.part == "dag" and a.start <= day <= a.end
+        a.consultant == consultant.id and a.part == DayPart.DAY and a.start <= day <= a.end
         for a in problem.absences
     )
 
@@ -76,6 +77,6 @@ def violations(facts: PlanFacts) -> list[str]:
     return found
 
 
-RULE = Rule(4, "consultant_availability", "geen_consulent_beschikbaar",
+RULE = Rule(4, "consultant_availability", Reason.NO_CONSULTANT,
             consultant_available=consultant_available, weekly_cap=True, add=add, assign=assign,
             violations=violations)  # fmt: skip

@@ -14,6 +14,7 @@ from datetime import date
 
 from herplan.constraints.base import Rule
 from herplan.domain import Problem, Reassessment
+from herplan.domain.codes import Reason
 from herplan.facts import refused_days
 
 
@@ -23,5 +24,5 @@ def allows_day(problem: Problem, r: Reassessment, day: date) -> bool:
     return day <= r.indication_end
 
 
-RULE = Rule(7, "indication_deadline", "einddatum_voor_periode", allows_day=allows_day,
+RULE = Rule(7, "indication_deadline", Reason.ENDS_BEFORE_PERIOD, allows_day=allows_day,
             violations=refused_days(allows_day, "after the indication ends"))  # fmt: skip

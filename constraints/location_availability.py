@@ -12,6 +12,7 @@ from datetime import date
 
 from herplan.constraints.base import Rule
 from herplan.domain import Location, Problem, Reassessment
+from herplan.domain.codes import Reason
 from herplan.facts import PlanFacts, refused_days
 
 
@@ -45,5 +46,5 @@ def violations(facts: PlanFacts) -> list[str]:
     return found
 
 
-RULE = Rule(5, "location_availability", "locatie_gesloten", allows_day=allows_day,
+RULE = Rule(5, "location_availability", Reason.LOCATION_CLOSED, allows_day=allows_day,
             slots=slots, violations=violations)  # fmt: skip

@@ -17,6 +17,7 @@ from herplan.constraints import linear
 from herplan.constraints.base import Rule
 from herplan.constraints.views import DayModelView
 from herplan.domain import Problem, Reassessment, Settings
+from herplan.domain.codes import Reason
 from herplan.facts import PlanFacts, describe
 
 
@@ -54,5 +55,5 @@ def morning(settings: Settings) -> MorningCapacity:
     return MorningCapacity(minutes=settings.morning.minutes)
 
 
-RULE = Rule(1, "morning_interview", "capaciteit", allows_day=allows_day, morning=morning,
+RULE = Rule(1, "morning_interview", Reason.CAPACITY, allows_day=allows_day, morning=morning,
             add=add, violations=violations)  # fmt: skip

@@ -13,6 +13,7 @@ from datetime import date
 from herplan.calendar import new_plan_usable_from, plan_valid_until
 from herplan.constraints.base import Rule
 from herplan.domain import Problem, Reassessment
+from herplan.domain.codes import Reason
 from herplan.facts import refused_days
 
 
@@ -39,10 +40,8 @@ def allows_day(problem: Problem, r: Reassessment, day: date) -> bool:
     return current_plan_valid(problem, r, day) or promised_plan_valid(problem, r, day)
 
 
-def reason(problem: Problem, r: Reassessment) -> str:
-    return (
-        "geen_ondersteuningsplan" if r.support_plan_date is None else "ondersteuningsplan_verlopen"
-    )
+def reason(problem: Problem, r: Reassessment) -> Reason:
+    return Reason.NO_SUPPORT_PLAN if r.support_plan_date is None else Reason.SUPPORT_PLAN_EXPIRED
 
 
 RULE = Rule(

@@ -15,12 +15,17 @@ from pathlib import Path
 import openpyxl
 
 from herplan.domain import Appointment
+from herplan.domain.codes import AnswerCode
 from herplan.io.answer_store import Answer
 from herplan.io.feedback import answer_sheet
 from herplan.io.words import words
 from herplan.io.xlsx_util import put
 
-SHEET_WORDS = {"ja": "yes", "nee": "no", "zelfde_dag": "same_day"}
+SHEET_WORDS: dict[str, str] = {
+    AnswerCode.YES: "yes",
+    AnswerCode.NO: "no",
+    AnswerCode.SAME_DAY: "same_day",
+}
 
 
 def answered_workbook(

@@ -35,9 +35,10 @@ from pathlib import Path
 
 from herplan import clock
 from herplan.domain import Appointment, StaleAnswer, Verdict
+from herplan.domain.codes import AnswerCode
 
 FILE, KEY = "antwoorden.sqlite", ".linksleutel"
-ANSWERS = ("ja", "nee", "zelfde_dag")
+ANSWERS = tuple(AnswerCode)
 MAX_REMARK = 500
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS links (
@@ -248,7 +249,7 @@ class AnswerStore:
     def answer(self, appointment: Appointment, revision: int, answer: str, remark: str,
                origin: str, choice: str = "") -> Answer:  # fmt: skip
         """Record one answer on ``appointment`` as it stands in ``revision``."""
-        if answer not in ANSWERS or (choice and answer != "nee"):
+        if answer not in ANSWERS or (choice and answer != AnswerCode.NO):
             raise ValueError(f"{answer!r}: expected one of {', '.join(ANSWERS)}")
         given = Answer(appointment.provider, appointment.dossier, revision, appointment.day,
                        appointment.start, answer, " ".join(remark.split())[:MAX_REMARK],
@@ -297,8 +298,8 @@ class AnswerStore:
             if answer.processed or answer.id <= taken_up_to:  # taken before: never twice
                 continue
             source = f"online › {answer.provider} › {answer.given:%d-%m-%Y %H:%M}"
-            verdict = Verdict(dossier, answer.answer == "ja", answer.remark, source,
-                              same_day=answer.answer == "zelfde_dag")  # fmt: skip
+            verdict = Verdict(dossier, answer.answer == AnswerCode.YES, answer.remark, source,
+                              same_day=answer.answer == AnswerCode.SAME_DAY)  # fmt: skip
             now = current.get(dossier)
             if now is None or (now.day, now.start, now.provider) != (answer.day, answer.start,
                                                                      answer.provider):  # fmt: skip

@@ -23,6 +23,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from herplan.corrections import KINDS, REASONS
 from herplan.domain import Plan
+from herplan.domain.codes import CorrectionKind
 from herplan.io.feedback import PROVIDER_PROPERTY, properties, saved_at
 from herplan.io.words import WORDS
 from herplan.io.xlsx_util import print_setup, write_table
@@ -92,7 +93,7 @@ def _value(kind: str, cell: object) -> str:
     if isinstance(cell, date):
         return cell.isoformat()
     text = "" if cell is None else " ".join(str(cell).split())
-    if kind == "niet_in_zorg":
+    if kind == CorrectionKind.OUT_OF_CARE:
         return _codes("corr_reason_", REASONS).get(_norm(text), text)
     return text
 

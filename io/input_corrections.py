@@ -30,6 +30,7 @@ from herplan.corrections import (
     plan_value,
     worker_value,
 )
+from herplan.domain.codes import CorrectionKind, CorrectionStatus
 from herplan.io.errors import InputError
 from herplan.io.schema import normalise
 from herplan.io.tables import read_tables
@@ -56,7 +57,7 @@ def corrected_input(
         raise InputError([f"{source.name}: has no sheet Herindicaties"])
     table = _Sheet(sheet)
     for c in decided:
-        if c.status == "taken" and (now is None or c.id in now):
+        if c.status == CorrectionStatus.TAKEN and (now is None or c.id in now):
             table.apply(c, provider_of)
     _listing(wb, decided, lang)
     return workbook_bytes(wb)
@@ -110,7 +111,7 @@ class _Sheet:
 
     def apply(self, c: Correction, provider_of: dict[str, str]) -> None:
         kind, value, dossier = c.kind, c.value, c.dossier
-        if kind == "ontbreekt":
+        if kind == CorrectionKind.MISSING:
             missing = missing_value(value)
             if missing is None or (dossier or f"NIEUW-{c.id}") in self.rows:
                 return  # on the list already (taken before)
@@ -126,21 +127,21 @@ class _Sheet:
         row = self.rows.get(dossier)
         if row is None or provider_of.get(dossier) != c.provider:
             return  # gone from the input since: nothing to correct
-        if kind == "ondersteuningsplan":
+        if kind == CorrectionKind.SUPPORT_PLAN:
             day, expected = plan_value(value)
             name = "nieuw_ondersteuningsplan_verwacht" if expected else "datum_ondersteuningsplan"
             self.set(row, name, day)
-        elif kind == "niet_in_zorg":
+        elif kind == CorrectionKind.OUT_OF_CARE:
             self.set(row, "status", "geannuleerd")
             before = str(self.get(row, "opmerking") or "").strip()
             said = f"niet meer in zorg: {value.replace('_', ' ')}"
             if said not in before:
                 self.set(row, "opmerking", f"{before}; {said}" if before else said)
-        elif kind == "begeleider":
+        elif kind == CorrectionKind.SUPPORT_WORKER:
             name_, address = worker_value(value)
             self.set(row, "begeleider", name_)
             self.set(row, "begeleider_email", address)
-        elif kind == "niet_beschikbaar":
+        elif kind == CorrectionKind.UNAVAILABLE:
             before = str(self.get(row, "client_niet_beschikbaar") or "").strip()
             days = ", ".join(d.isoformat() for d in dates_value(value)
                              if d and d.isoformat() not in before)  # fmt: skip

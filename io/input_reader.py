@@ -28,6 +28,7 @@ from herplan.domain import (
     Settings,
     TimeWindow,
 )
+from herplan.domain.codes import DayPart
 from herplan.io.cache import file_digest
 from herplan.io.errors import InputError, location
 from herplan.io.schema import (
@@ -565,7 +566,7 @@ def _read_absences(file: str, table: Table | None, known: dict[str, str], errors
         end = row.day("tot") or start
         if start and end and end < start:
             row.error("tot", "ends before van; expected a date on or after van")
-        part = row.choice("dagdeel", ("dag", "ochtend", "middag"), "dag")
+        part = DayPart(row.choice("dagdeel", tuple(DayPart), DayPart.DAY))
         if cid and start and end:
             absences.append(Absence(cid, start, end, part))
     return absences

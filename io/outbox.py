@@ -37,6 +37,7 @@ from email.utils import format_datetime, formataddr
 from icalendar import Event
 
 from herplan.domain import Appointment, Invitation, Plan
+from herplan.domain.codes import InvitationKind, Role
 from herplan.io.invites import (
     address,
     calendar,
@@ -51,7 +52,7 @@ from herplan.io.slug import unique_slugs
 from herplan.io.words import section, words
 
 OUTBOX = "uitgaand"
-INTERVIEW, WRITEUP = "gesprek", "uitwerking"
+INTERVIEW, WRITEUP = InvitationKind.INTERVIEW, InvitationKind.WRITEUP
 
 
 @dataclass(frozen=True)
@@ -69,18 +70,19 @@ def can_mail(plan: Plan) -> bool:
     return bool(plan.problem.settings.organizer_email)
 
 
-def _invitee(plan: Plan, a: Appointment) -> tuple[str, str, str] | None:
+def _invitee(plan: Plan, a: Appointment) -> tuple[Role, str, str] | None:
     """(role, name, e-mail) of whoever is invited on the provider's side, if anyone."""
     problem = plan.problem
     case = problem.reassessments_by_dossier.get(a.dossier)
     if case is not None and case.begeleider_email:
-        return ("begeleider", a.begeleider or case.begeleider or a.client, case.begeleider_email)
+        name = a.begeleider or case.begeleider or a.client
+        return (Role.SUPPORT_WORKER, name, case.begeleider_email)
     try:
         location = problem.location((a.provider, a.location))
     except KeyError:  # a kept appointment at a location gone from the input
         return None
     if location.contact_email:
-        return ("contactpersoon", location.contact or a.provider, location.contact_email)
+        return (Role.CONTACT, location.contact or a.provider, location.contact_email)
     return None
 
 
@@ -104,9 +106,9 @@ def invitations(plan: Plan) -> tuple[Invitation, ...]:
         name, email = plan.people.get(a.consultant, (a.consultant, ""))
         if email:
             found += [
-                Invitation(a.uid, email, name, "consulent", INTERVIEW, a.dossier, a.sequence),
+                Invitation(a.uid, email, name, Role.CONSULTANT, INTERVIEW, a.dossier, a.sequence),
                 Invitation(
-                    writeup_uid(a), email, name, "consulent", WRITEUP, a.dossier,
+                    writeup_uid(a), email, name, Role.CONSULTANT, WRITEUP, a.dossier,
                     a.writeup_sequence,
                 ),
             ]  # fmt: skip
@@ -173,7 +175,7 @@ def _event(plan: Plan, m: Message) -> Event:
         event = cancelled_event(plan, a, writeup=invitation.kind == WRITEUP)
     elif invitation.kind == WRITEUP:
         event = writeup_event(plan, a)
-    elif invitation.role == "consulent":
+    elif invitation.role == Role.CONSULTANT:
         summary = t["summary_consultant"].format(dossier=a.dossier, location=a.location)
         event = interview_event(plan, a, summary)
     else:
@@ -226,7 +228,7 @@ def _text(plan: Plan, m: Message) -> tuple[str, str]:
     if m.method == "REQUEST":
         lines += ["", w["calendar"]]
         link = plan.answer_links.get(a.provider)
-        if link and invitation.role != "consulent" and not writeup:
+        if link and invitation.role != Role.CONSULTANT and not writeup:
             lines += ["", w["online"].format(link=link)]
     contact = ", ".join(p for p in (s.planner_name, s.planner_email, s.planner_phone) if p)
     if contact:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from herplan.domain import Appointment, Invitation, Rerun, StaleAnswer, Verdict, is_held
+from herplan.domain.codes import Attendance, InvitationKind, Role
 from herplan.io.answer_store import FILE, AnswerStore, store_of
 from herplan.io.errors import InputError
 from herplan.io.feedback import read_feedback, saved_at
@@ -147,7 +148,7 @@ def _appointment(a: dict) -> Appointment:
         end=_minutes(a.get("end")),
         writeup_start=_minutes(a.get("writeup_start")),
         writeup_end=_minutes(a.get("writeup_end")),
-        with_=_text(a, "with"),
+        with_=Attendance(_text(a, "with")),
         begeleider=_text(a, "begeleider", ""),
         sequence=_count(a, "sequence"),
         writeup_sequence=_count(a, "writeup_sequence"),
@@ -160,8 +161,8 @@ def _invitation(i: dict) -> Invitation:
         uid=_text(i, "uid"),
         to=_text(i, "to"),
         name=_text(i, "name", ""),
-        role=_text(i, "role"),
-        kind=_text(i, "kind"),
+        role=Role(_text(i, "role")),
+        kind=InvitationKind(_text(i, "kind")),
         dossier=_text(i, "dossier"),
         sequence=_count(i, "sequence"),
     )

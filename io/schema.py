@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from herplan.domain.codes import DayPart
+
 
 @dataclass(frozen=True)
 class Column:
@@ -91,9 +93,7 @@ ABSENCES = Sheet(
         Column("consulent", True, "Code uit Consulenten."),
         Column("van", True, "Eerste dag."),
         Column("tot", False, "Laatste dag (standaard gelijk aan van)."),
-        Column(
-            "dagdeel", False, "dag (standaard), ochtend of middag.", ("dag", "ochtend", "middag")
-        ),
+        Column("dagdeel", False, "dag (standaard), ochtend of middag.", tuple(DayPart)),
     ),
 )
 

@@ -15,8 +15,8 @@ from datetime import date
 
 from herplan.corrections import Refusal
 from herplan.domain import Change, PhaseResult, Plan, Unscheduled
+from herplan.domain.codes import Cause, ChangeKind, Reason
 from herplan.io.words import WORDS, language_of, words
-from herplan.scheduler.changes import NOT_POSSIBLE
 from herplan.scheduler.timing import hhmm
 
 
@@ -163,17 +163,17 @@ def _not_fitted(f: Facts, lang: str, months: int) -> str:
 
 
 REASONS: dict[str, Callable[[Facts, str, int], str]] = {
-    "geannuleerd": _withdrawn,
-    "periode_voorbij": _period_over,
-    "einddatum_voor_periode": _ends_before,
-    "geen_ondersteuningsplan": _no_plan,
-    "ondersteuningsplan_verlopen": _stale_plan,
-    "locatie_gesloten": _closed,
-    "client_niet_beschikbaar": _client,
-    "geen_consulent_beschikbaar": _nobody,
-    "capaciteit": _capacity,
-    "begeleider_bezet": _support_worker,
-    "niet_ingepast": _not_fitted,
+    Reason.WITHDRAWN: _withdrawn,
+    Reason.PERIOD_OVER: _period_over,
+    Reason.ENDS_BEFORE_PERIOD: _ends_before,
+    Reason.NO_SUPPORT_PLAN: _no_plan,
+    Reason.SUPPORT_PLAN_EXPIRED: _stale_plan,
+    Reason.LOCATION_CLOSED: _closed,
+    Reason.CLIENT_UNAVAILABLE: _client,
+    Reason.NO_CONSULTANT: _nobody,
+    Reason.CAPACITY: _capacity,
+    Reason.SUPPORT_WORKER_BUSY: _support_worker,
+    Reason.NOT_FITTED: _not_fitted,
 }
 
 
@@ -213,22 +213,22 @@ def change_reason(
     w = _w(lang)
     day = weekday_date(c.before.day, lang) if c.before else ""
     remark = f": “{c.remark}”" if c.remark else ""
-    if c.made_room_for and c.cause in ("more", "time"):
+    if c.made_room_for and c.cause in (Cause.MORE, Cause.TIME):
         case = c.made_room_for if name_room else w["room_other"]
         why = w.get(f"room_cause_{c.room_cause}", w["room_cause_new"])
         return w[f"room_{c.cause}"].format(case=case, why=why)
     text = w[f"cause_{c.cause}"].format(day=day, remark=remark)
     if c.conflict:
         text = w["conflict"] + text
-    if c.kind == NOT_POSSIBLE and c.after is not None:
+    if c.kind == ChangeKind.NOT_POSSIBLE and c.after is not None:
         return text + w["same_day_not_possible"].format(time=hhmm(c.after.start))
-    if c.cause in ("nee", "same_day", "absent", "locatie_gesloten", "client_niet_beschikbaar",
-                   "rule", "moved_location"):  # fmt: skip
+    if c.cause in (Cause.DECLINED, Cause.SAME_DAY, Cause.ABSENT, Cause.LOCATION_CLOSED,
+                   Cause.CLIENT_UNAVAILABLE, Cause.RULE, Cause.MOVED_LOCATION):  # fmt: skip
         if c.after is not None:
             text += w["now_moved"].format(slot=_slot(c.after, lang, name))
         elif unscheduled is not None:
             text += w["now_none"].format(why=explanation(unscheduled, lang, months))
-    elif c.kind == "niet_meer_inplanbaar" and unscheduled is not None:
+    elif c.kind == ChangeKind.NO_LONGER_PLANNABLE and unscheduled is not None:
         text += " " + explanation(unscheduled, lang, months)
     return text
 
@@ -236,14 +236,14 @@ def change_reason(
 def answer_summary(c: Change, language: str, name: Callable[[str], str] = str) -> str:
     """One line for the terminal: what happened to a provider's answer."""
     w = _w(language)
-    if c.cause == "confirmed":
+    if c.cause == Cause.CONFIRMED:
         return w["answer_confirmed"].format(dossier=c.dossier)
-    if c.kind == NOT_POSSIBLE and c.after is not None:
+    if c.kind == ChangeKind.NOT_POSSIBLE and c.after is not None:
         return w["answer_same_day_not_possible"].format(dossier=c.dossier,
                                                         time=hhmm(c.after.start))  # fmt: skip
     if c.after is not None:
         slot = _slot(c.after, language_of(language), name)
-        key = "answer_same_day_moved" if c.cause == "same_day" else "answer_moved"
+        key = "answer_same_day_moved" if c.cause == Cause.SAME_DAY else "answer_moved"
         return w[key].format(dossier=c.dossier, slot=slot)
     return w["answer_not_again"].format(dossier=c.dossier)
 

@@ -13,13 +13,13 @@ from collections.abc import Callable
 from dataclasses import asdict
 
 from herplan.domain import Appointment
+from herplan.domain.codes import Attendance, Reason
 from herplan.io.sentences import explanation, reason_name, weekday_date
 from herplan.io.words import words
-from herplan.scheduler.explain import CAPACITY, SUPPORT_WORKER
 from herplan.scheduler.suggest import Option, Place, Suggestions
 from herplan.scheduler.timing import hhmm
 
-FULL = {CAPACITY, SUPPORT_WORKER}
+FULL = {Reason.CAPACITY, Reason.SUPPORT_WORKER_BUSY}
 
 
 def place_dict(p: Place | Appointment, dossier: bool = False) -> dict[str, object]:
@@ -102,7 +102,7 @@ def _option_line(n: int, option: Option, language: str, name: Callable[[str], st
         notes.append(w["sug_off_preferred"])
     if cost.other_consultant:
         notes.append(w["sug_other_consultant"])
-    if p.with_ == "begeleider":
+    if p.with_ == Attendance.SUPPORT_WORKER:
         notes.append(w["sug_with_begeleider"])
     for m in option.moves:
         notes.append(w["sug_move"].format(dossier=m.dossier, slot=_slot(m, language, name),

@@ -20,11 +20,12 @@ from herplan.calendar import is_working_day, iso_week, period_days
 from herplan.capacity_model import MorningCapacity
 from herplan.constraints.views import LocKey, Week
 from herplan.domain import Problem, Reassessment, Settings
+from herplan.domain.codes import Reason
 
 if TYPE_CHECKING:
     from herplan.constraints.base import Rule
 
-DECLINED = "client_niet_beschikbaar"  # a provider's "nee": the client cannot that day
+DECLINED = Reason.CLIENT_UNAVAILABLE  # a provider's "nee": the client cannot that day
 
 
 @dataclass
@@ -39,7 +40,7 @@ class Candidates:
     worker_one_morning: bool = False  # rule 8: a begeleider's day in one morning
     available: dict[date, list[str]] = field(default_factory=dict)
     candidate_days: dict[int, list[date]] = field(default_factory=dict)
-    excluded: dict[int, dict[date, tuple[str, ...]]] = field(default_factory=dict)
+    excluded: dict[int, dict[date, tuple[Reason, ...]]] = field(default_factory=dict)
     slots: dict[LocKey, int] = field(default_factory=dict)
     held: dict[tuple[str, Week], int] = field(default_factory=dict)
     declined: dict[int, frozenset[date]] = field(default_factory=dict)
@@ -204,7 +205,7 @@ def find_candidates(
         refused = declined.get(r.dossier, frozenset())
         if refused:
             cands.declined[i] = refused
-        excluded: dict[date, tuple[str, ...]] = {}
+        excluded: dict[date, tuple[Reason, ...]] = {}
         allowed: list[date] = []
         for day in days:
             failing = tuple(
@@ -215,7 +216,7 @@ def find_candidates(
             if day in refused:
                 failing += (DECLINED,)
             if not cands.available[day]:
-                failing += ("geen_consulent_beschikbaar",)
+                failing += (Reason.NO_CONSULTANT,)
             if not failing:
                 allowed.append(day)
             elif is_working_day(day, problem.settings):

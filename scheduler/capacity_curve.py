@@ -23,6 +23,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from herplan.domain import ConsultantTime, Problem, Rerun
+from herplan.domain.codes import Reason
 from herplan.scheduler.candidates import Candidates
 from herplan.scheduler.capacity_bounds import LinearCurve, Tangent, bound_at
 from herplan.scheduler.capacity_greedy import greedy_chain
@@ -51,13 +52,13 @@ class Blocked(StrEnum):
 
 
 STATIC_CAUSES = {
-    "geen_ondersteuningsplan": Blocked.ONDERSTEUNINGSPLAN,
-    "ondersteuningsplan_verlopen": Blocked.ONDERSTEUNINGSPLAN,
-    "einddatum_voor_periode": Blocked.EINDDATUM,
-    "locatie_gesloten": Blocked.LOCATIE,
-    "client_niet_beschikbaar": Blocked.CLIENT,
-    "geen_consulent_beschikbaar": Blocked.CONSULENT,
-    "periode_voorbij": Blocked.PERIODE,
+    Reason.NO_SUPPORT_PLAN: Blocked.ONDERSTEUNINGSPLAN,
+    Reason.SUPPORT_PLAN_EXPIRED: Blocked.ONDERSTEUNINGSPLAN,
+    Reason.ENDS_BEFORE_PERIOD: Blocked.EINDDATUM,
+    Reason.LOCATION_CLOSED: Blocked.LOCATIE,
+    Reason.CLIENT_UNAVAILABLE: Blocked.CLIENT,
+    Reason.NO_CONSULTANT: Blocked.CONSULENT,
+    Reason.PERIOD_OVER: Blocked.PERIODE,
 }
 
 

@@ -16,6 +16,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from herplan.domain import ConsultantTime, Plan, Problem, Rerun
+from herplan.domain.codes import Reason
 from herplan.scheduler.candidates import Candidates
 from herplan.scheduler.capacity_curve import Curve, Point, with_mornings
 from herplan.scheduler.changes import changes_since
@@ -116,10 +117,10 @@ def narrowed(curve: Curve, added: Problem, point: Point) -> Candidates:
         refused = dict(every.excluded[i])
         for day in days:
             if not available[day]:
-                refused[day] = ("geen_consulent_beschikbaar",)
+                refused[day] = (Reason.NO_CONSULTANT,)
         for day, codes in every.excluded[i].items():
             if every.available.get(day) and not available[day]:
-                refused[day] = (*codes, "geen_consulent_beschikbaar")
+                refused[day] = (*codes, Reason.NO_CONSULTANT)
         candidate_days[i] = [d for d in days if available[d]]
         excluded[i] = dict(sorted(refused.items()))
     consultants = {c.id: c for c in added.consultants}

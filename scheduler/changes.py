@@ -19,9 +19,8 @@ from datetime import date
 
 from herplan.calendar import iso_week
 from herplan.domain import Appointment, Change, Rerun, Unscheduled
+from herplan.domain.codes import Cause, ChangeKind
 from herplan.scheduler.rerun import RerunStart
-
-NOT_POSSIBLE = "niet_mogelijk"  # a provider's request that the plan could not grant
 
 
 def _where(a: Appointment) -> tuple[str, date, int, int, str, str]:
@@ -99,7 +98,9 @@ def changes_since(
                                 (remarks or {}).get(before.dossier, "")))  # fmt: skip
     for after in sorted(appointments, key=lambda a: (a.day, a.start, a.dossier)):
         if not rerun.held(after) and rerun.previous_of(after.dossier) is None:
-            changes.append(Change(after.dossier, after.provider, "nieuw", "new", None, after))
+            changes.append(
+                Change(after.dossier, after.provider, ChangeKind.NEW, Cause.NEW, None, after)
+            )
     return tuple(changes), tuple(cancelled)
 
 
@@ -115,26 +116,26 @@ def _kept_or_moved(
     remark = verdict.remark if verdict is not None else ""
     if verdict is not None and verdict.same_day and _overlaps(before, after):
         # Asked for another time that day; the morning had none: it stays, and says so.
-        return [Change(before.dossier, before.provider, NOT_POSSIBLE, "same_day", before, after,
-                       remark)]  # fmt: skip
+        return [Change(before.dossier, before.provider, ChangeKind.NOT_POSSIBLE, Cause.SAME_DAY,
+                       before, after, remark)]  # fmt: skip
     if _where(after) == _where(before):
         if verdict is not None and verdict.feasible:
-            return [Change(before.dossier, before.provider, "bevestigd", "confirmed", before,
-                           after, remark)]  # fmt: skip
+            return [Change(before.dossier, before.provider, ChangeKind.CONFIRMED, Cause.CONFIRMED,
+                           before, after, remark)]  # fmt: skip
         return []
     cause = start.released.get(before.dossier)
     room = None
     chosen = start.made_room.get(before.dossier)
     if cause is None or chosen is not None:  # moved to make room (for a chosen place: it)
         same_morning = (after.consultant, after.day) == (before.consultant, before.day)
-        cause = "time" if same_morning else "more"
+        cause = Cause.TIME if same_morning else Cause.MORE
         room = next((a for a in newly if a.dossier == chosen), None) or made_room_for(
             before, newly, after)  # fmt: skip
     return [
-        Change(before.dossier, before.provider, "verplaatst", cause, before, after, remark,
+        Change(before.dossier, before.provider, ChangeKind.MOVED, cause, before, after, remark,
                conflict=before.dossier in start.conflicts,
                made_room_for=room.dossier if room else "",
-               room_cause=_planned_because(room, rerun, start) if room else "")
+               room_cause=_planned_because(room, rerun, start) if room else None)
     ]  # fmt: skip
 
 
@@ -143,19 +144,21 @@ def _dropped(
     input_remark: str = "",
 ) -> Change:  # fmt: skip
     """A previous appointment gone: cancelled, or no longer plannable with its reasons."""
-    cause = start.released.get(before.dossier, "more")
-    if cause in ("withdrawn", "gone"):
-        said = input_remark if cause == "withdrawn" else ""
-        return Change(before.dossier, before.provider, "geannuleerd", cause, before, None, said)
+    cause = start.released.get(before.dossier, Cause.MORE)
+    if cause in (Cause.WITHDRAWN, Cause.GONE):
+        said = input_remark if cause == Cause.WITHDRAWN else ""
+        return Change(
+            before.dossier, before.provider, ChangeKind.CANCELLED, cause, before, None, said
+        )
     verdict = rerun.verdict(before.dossier)
     remark = verdict.remark if verdict is not None else ""
     reasons = entry.reasons if entry is not None else ()
-    return Change(before.dossier, before.provider, "niet_meer_inplanbaar", cause, before, None,
-                  remark, reasons, before.dossier in start.conflicts)  # fmt: skip
+    return Change(before.dossier, before.provider, ChangeKind.NO_LONGER_PLANNABLE, cause, before,
+                  None, remark, reasons, before.dossier in start.conflicts)  # fmt: skip
 
 
-def _planned_because(room: Appointment, rerun: Rerun, start: RerunStart) -> str:
+def _planned_because(room: Appointment, rerun: Rerun, start: RerunStart) -> Cause:
     """Why the reassessment room was made for needed a place: its release cause, or new."""
     if rerun.previous_of(room.dossier) is None:
-        return "new"
-    return start.released.get(room.dossier, "new")
+        return Cause.NEW
+    return start.released.get(room.dossier, Cause.NEW)

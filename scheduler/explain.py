@@ -19,43 +19,30 @@ from datetime import date
 
 from herplan.calendar import plan_needed_by, plan_valid_until
 from herplan.domain import PlanRenewal, Reassessment, Settings, Unscheduled
+from herplan.domain.codes import Reason
 from herplan.scheduler.candidates import DECLINED, Candidates
 from herplan.scheduler.mornings import Chosen, Mornings, from_chosen
 
 # The order a provider can act on them: the first is the main reason.
-REASON_ORDER = (
-    "geannuleerd",
-    "periode_voorbij",
-    "einddatum_voor_periode",
-    "geen_ondersteuningsplan",
-    "ondersteuningsplan_verlopen",
-    "locatie_gesloten",
-    "client_niet_beschikbaar",
-    "geen_consulent_beschikbaar",
-    "begeleider_bezet",
-    "capaciteit",
-    "niet_ingepast",
-)
-CAPACITY, SUPPORT_WORKER, ROOM_LEFT = "capaciteit", "begeleider_bezet", "niet_ingepast"
-PERIOD_OVER = "periode_voorbij"
-PLAN_REASONS = frozenset({"geen_ondersteuningsplan", "ondersteuningsplan_verlopen"})
+REASON_ORDER = tuple(Reason)
+PLAN_REASONS = frozenset({Reason.NO_SUPPORT_PLAN, Reason.SUPPORT_PLAN_EXPIRED})
 
 
-def reasons_for(cands: Candidates, i: int, full: str = CAPACITY) -> tuple[str, ...]:
+def reasons_for(cands: Candidates, i: int, full: Reason = Reason.CAPACITY) -> tuple[Reason, ...]:
     """Reason codes for an open reassessment that was not planned, main reason first;
     ``full`` says what was full where it had days (``what_is_full``)."""
     if cands.candidate_days[i]:
         return (full,)
     if not cands.excluded[i]:
         if cands.first_day is not None and cands.first_day > cands.settings.period_start:
-            return (PERIOD_OVER,)  # no working day is left after today
+            return (Reason.PERIOD_OVER,)  # no working day is left after today
         # The period holds no working day at all: nobody can hold an interview.
-        return ("geen_consulent_beschikbaar",)
+        return (Reason.NO_CONSULTANT,)
     firsts = {min(codes, key=REASON_ORDER.index) for codes in cands.excluded[i].values()}
-    return tuple(code for code in REASON_ORDER if code in firsts) or ("capaciteit",)
+    return tuple(code for code in REASON_ORDER if code in firsts) or (Reason.CAPACITY,)
 
 
-def what_is_full(state: Mornings, i: int) -> str:
+def what_is_full(state: Mornings, i: int) -> Reason:
     """Why the plan in ``state`` holds no place for plannable ``i``.
 
     ``capaciteit``: on every day it could have, each visit at its location is
@@ -75,12 +62,12 @@ def what_is_full(state: Mornings, i: int) -> str:
             continue
         taken = state.worker_day.get((worker, day)) if worker else None
         if taken is None or taken in fitting:
-            return ROOM_LEFT
+            return Reason.NOT_FITTED
         worker_bound = True
-    return SUPPORT_WORKER if worker_bound else CAPACITY
+    return Reason.SUPPORT_WORKER_BUSY if worker_bound else Reason.CAPACITY
 
 
-def what_is_full_in(cands: Candidates, chosen: Chosen) -> dict[int, str]:
+def what_is_full_in(cands: Candidates, chosen: Chosen) -> dict[int, Reason]:
     """``what_is_full`` for every plannable reassessment ``chosen`` leaves out."""
     state = from_chosen(cands, chosen)
     return {i: what_is_full(state, i) for i in state.unplanned()}
@@ -115,7 +102,7 @@ def plan_facts(r: Reassessment, settings: Settings) -> dict[str, object]:
     return facts
 
 
-def unscheduled_entry(cands: Candidates, i: int, full: str = CAPACITY) -> Unscheduled:
+def unscheduled_entry(cands: Candidates, i: int, full: Reason = Reason.CAPACITY) -> Unscheduled:
     r = cands.cases[i]
     s = cands.settings
     codes = reasons_for(cands, i, full)
@@ -144,7 +131,7 @@ def unscheduled_entry(cands: Candidates, i: int, full: str = CAPACITY) -> Unsche
 
 
 def withdrawn_entry(r: Reassessment) -> Unscheduled:
-    return Unscheduled(r.dossier, ("geannuleerd",), {})
+    return Unscheduled(r.dossier, (Reason.WITHDRAWN,), {})
 
 
 def renewal(

@@ -15,7 +15,6 @@ from datetime import date, datetime
 from herplan import clock
 from herplan.constraints import HARD_RULES, OBJECTIVES, SEARCH_HELPS
 from herplan.constraints.base import Objective, Rule
-from herplan.constraints.client_availability import held_with
 from herplan.constraints.support_plan_freshness import current_plan_valid
 from herplan.domain import (
     Appointment,
@@ -28,10 +27,10 @@ from herplan.domain import (
     Unscheduled,
     first_open_day,
 )
+from herplan.domain.codes import Cause, Reason
 from herplan.scheduler.candidates import Candidates, consultant_mornings, find_candidates
 from herplan.scheduler.changes import changes_since
 from herplan.scheduler.explain import (
-    CAPACITY,
     renewal,
     unscheduled_entry,
     what_is_full_in,
@@ -205,13 +204,7 @@ def _timed(
     chosen = [(cands.cases[i], cid, day) for i, cid, day in result.chosen]
     appointments: list[Appointment] = []
     for t in assign_times(chosen, problem.settings, keep, confirmed, cands.gap, avoid):
-        r = t.reassessment
-        a = Appointment(
-            uid=issued.uid(r.dossier), dossier=r.dossier, client=r.client, provider=r.provider,
-            location=r.location, consultant=t.consultant, day=t.day, start=t.start, end=t.end,
-            writeup_start=t.writeup_start, writeup_end=t.writeup_end,
-            with_=held_with(r, t.day), begeleider=r.begeleider,
-        )  # fmt: skip
+        a = replace(t, uid=issued.uid(t.dossier))
         appointments.append(_against_previous(a, rerun, confirmed, picked) if rerun else a)
     return appointments
 
@@ -223,7 +216,7 @@ def another_time(rerun: Rerun | None, start: RerunStart | None) -> dict[str, tup
     found = {}
     for dossier, cause in start.released.items():
         before = rerun.previous_of(dossier)
-        if cause == "same_day" and before is not None and dossier not in start.day_gone:
+        if cause == Cause.SAME_DAY and before is not None and dossier not in start.day_gone:
             found[dossier] = (before.start, before.end)
     return found
 
@@ -239,7 +232,7 @@ def _not_planned(
     for i, r in enumerate(cands.cases):
         day = planned_day.get(i)
         if day is None:
-            unscheduled.append(unscheduled_entry(cands, i, full.get(i, CAPACITY)))
+            unscheduled.append(unscheduled_entry(cands, i, full.get(i, Reason.CAPACITY)))
         entry = renewal(cands, i, day, day is not None and current_plan_valid(problem, r, day))
         if entry is not None:
             renewals.append(entry)

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 
 from herplan.calendar import period_days
 from herplan.domain import Appointment, Problem, Rerun
+from herplan.domain.codes import Cause, Reason
 from herplan.scheduler.candidates import Candidates, find_candidates
 from herplan.scheduler.mornings import Chosen, Mornings
 
@@ -44,8 +45,8 @@ class RerunStart:
     past: tuple[Appointment, ...]
     kept: Chosen = field(default_factory=list)
     confirmed: set[str] = field(default_factory=set)  # dossiers kept and pinned (rule 10)
-    released: dict[str, str] = field(default_factory=dict)  # dossier -> cause code
-    conflicts: dict[str, str] = field(default_factory=dict)  # confirmed dossier -> cause
+    released: dict[str, Cause] = field(default_factory=dict)  # dossier -> cause code
+    conflicts: dict[str, Cause] = field(default_factory=dict)  # confirmed dossier -> cause
     placed: dict[str, Appointment] = field(default_factory=dict)  # chosen places (--choose)
     # confirmed dossier -> (interview start, write-up start): kept to the minute (rule 10)
     times: dict[str, tuple[int, int]] = field(default_factory=dict)
@@ -112,15 +113,15 @@ def is_confirmed(a: Appointment, rerun: Rerun) -> bool:
     return a.pinned or (verdict is not None and verdict.feasible)
 
 
-def _cause(cands: Candidates, i: int, a: Appointment) -> str:
+def _cause(cands: Candidates, i: int, a: Appointment) -> Cause:
     """Why a previous appointment's day or consultant no longer holds."""
     if a.consultant not in cands.available.get(a.day, ()):
-        return "absent"
+        return Cause.ABSENT
     codes = cands.excluded.get(i, {}).get(a.day, ())
-    for code in ("locatie_gesloten", "client_niet_beschikbaar"):
+    for code in (Reason.LOCATION_CLOSED, Reason.CLIENT_UNAVAILABLE):
         if code in codes:
-            return code
-    return "rule"
+            return Cause(code)
+    return Cause.RULE
 
 
 def starting_plan(cands: Candidates, rerun: Rerun, start: RerunStart) -> RerunStart:
@@ -135,13 +136,13 @@ def starting_plan(cands: Candidates, rerun: Rerun, start: RerunStart) -> RerunSt
         i = cands.index.get(a.dossier)
         verdict = rerun.verdict(a.dossier)
         if i is None:
-            start.released[a.dossier] = "withdrawn" if a.dossier in withdrawn else "gone"
+            start.released[a.dossier] = Cause.WITHDRAWN if a.dossier in withdrawn else Cause.GONE
         elif verdict is not None and not verdict.feasible:
-            start.released[a.dossier] = "same_day" if verdict.same_day else "nee"
+            start.released[a.dossier] = Cause.SAME_DAY if verdict.same_day else Cause.DECLINED
         elif cands.location(i) != (a.provider, a.location) or not cands.allows(
             i, a.consultant, a.day
         ):
-            cause = "moved_location" if cands.location(i) != (a.provider, a.location) else None
+            cause = Cause.MOVED_LOCATION if cands.location(i) != (a.provider, a.location) else None
             start.released[a.dossier] = cause or _cause(cands, i, a)
             if is_confirmed(a, rerun):
                 start.conflicts[a.dossier] = start.released[a.dossier]
@@ -149,9 +150,9 @@ def starting_plan(cands: Candidates, rerun: Rerun, start: RerunStart) -> RerunSt
             keep.append((i, a))
     keep += _chosen(cands, rerun, start)
     for _i, a in _over_capacity(cands, keep, rerun):
-        start.released[a.dossier] = "rule"
+        start.released[a.dossier] = Cause.RULE
         if is_confirmed(a, rerun):
-            start.conflicts[a.dossier] = "rule"
+            start.conflicts[a.dossier] = Cause.RULE
     dropped = set(start.released)
     for i, a in keep:
         if a.dossier in dropped:
@@ -170,7 +171,7 @@ def _moved_by_choice(rerun: Rerun, start: RerunStart) -> None:
     for c in rerun.chosen:
         before = rerun.previous_of(c.place.dossier)
         if before is not None and not rerun.held(before) and c.place.dossier in start.confirmed:
-            start.released[c.place.dossier] = "chosen"
+            start.released[c.place.dossier] = Cause.CHOSEN
 
 
 def _chosen(cands: Candidates, rerun: Rerun, start: RerunStart) -> list[tuple[int, Appointment]]:
@@ -185,7 +186,7 @@ def _chosen(cands: Candidates, rerun: Rerun, start: RerunStart) -> list[tuple[in
         ):
             keep.append((i, a))
             continue
-        start.released[a.dossier] = "withdrawn" if i is None else "rule"
+        start.released[a.dossier] = Cause.WITHDRAWN if i is None else Cause.RULE
         if a.pinned:
             start.conflicts[a.dossier] = start.released[a.dossier]
     return keep

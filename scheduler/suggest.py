@@ -20,17 +20,17 @@ extra consultant-morning: a consultant free that day but at the weekly cap.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from herplan.constraints.client_availability import held_with
 from herplan.domain import Appointment, Problem, Rerun, Unscheduled
+from herplan.domain.codes import Reason
 from herplan.scheduler.candidates import DECLINED, Candidates
-from herplan.scheduler.explain import CAPACITY, unscheduled_entry, what_is_full
+from herplan.scheduler.explain import unscheduled_entry, what_is_full
 from herplan.scheduler.mornings import Mornings, from_chosen
 from herplan.scheduler.rerun import rerun_candidates
-from herplan.scheduler.timing import assign_times
+from herplan.scheduler.timing import appointment_at, assign_times
 
 if TYPE_CHECKING:
     from herplan.constraints.base import Rule
@@ -41,20 +41,15 @@ class NotOpen(ValueError):
 
 
 @dataclass(frozen=True)
-class Place:
-    """Where an interview would be held: the appointment as ``plan.json`` writes it."""
+class Place(Appointment):
+    """Where an interview would be held: an appointment the plan does not hold (yet)."""
 
-    dossier: str
-    provider: str
-    location: str
-    consultant: str
-    day: date
-    start: int
-    end: int
-    writeup_start: int
-    writeup_end: int
-    with_: str
     new_visit: bool = False  # on a consultant-morning the plan does not hold yet
+
+    @classmethod
+    def of(cls, a: Appointment, new_visit: bool = False) -> Place:
+        """The place ``a`` would take."""
+        return cls(**{f.name: getattr(a, f.name) for f in fields(a)}, new_visit=new_visit)
 
 
 @dataclass(frozen=True)
@@ -275,10 +270,12 @@ class Board:
         ]
 
     def _new_visits(self, i: int) -> list[Option]:
+        c = self.cands
         found = []
         for day, cid in self._free_mornings(i):
             if self.state.cap_free(cid, day):
-                place = self._place(i, cid, day, *_first_times(self.cands), new_visit=True)
+                first = appointment_at(c.cases[i], cid, day, *_first_times(c), c.settings)
+                place = Place.of(first, new_visit=True)
                 found.append(Option(place, True, (), self._cost(i, place)))
         return found
 
@@ -293,19 +290,9 @@ class Board:
         chosen = [(r, m.consultant, m.day) for r in cases]
         timed = assign_times(chosen, c.settings, self.times, gap=c.gap)
         for t in timed:
-            r = t.reassessment
-            if r.dossier in self.times and self.times[r.dossier][2:] != (t.start, t.writeup_start):
+            if t.dossier in self.times and self.times[t.dossier][2:] != (t.start, t.writeup_start):
                 return None  # it would shift another interview's time
-        t = next(t for t in timed if t.reassessment is c.cases[i])
-        return self._place(i, m.consultant, m.day, t.start, t.writeup_start)
-
-    def _place(
-        self, i: int, cid: str, day: date, start: int, writeup: int, new_visit: bool = False
-    ) -> Place:
-        r, s = self.cands.cases[i], self.cands.settings
-        return Place(r.dossier, r.provider, r.location, cid, day, start,
-                     start + r.interview_minutes(s), writeup, writeup + s.writeup_min,
-                     held_with(r, day), new_visit)  # fmt: skip
+        return Place.of(next(t for t in timed if t.dossier == c.cases[i].dossier))
 
     def _cost(self, i: int, place: Place) -> Cost:
         c, state = self.cands, self.state
@@ -329,7 +316,7 @@ class Board:
     def reasons(self) -> Unscheduled:
         """Why no place is left: the same reason codes and facts as the files."""
         c = self.cands
-        full = what_is_full(self.state, self.i) if c.candidate_days[self.i] else CAPACITY
+        full = what_is_full(self.state, self.i) if c.candidate_days[self.i] else Reason.CAPACITY
         return unscheduled_entry(c, self.i, full)
 
     def extra_morning(self) -> ExtraMorning | None:

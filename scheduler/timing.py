@@ -13,24 +13,34 @@ overlap the one it had (``avoid``) wherever its morning has another.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 
 from herplan.capacity_model import gaps
-from herplan.domain import Reassessment, Settings
+from herplan.constraints.client_availability import held_with
+from herplan.domain import Appointment, Reassessment, Settings
 
 
-@dataclass(frozen=True)
-class Timed:
-    """One interview with its clock times (minutes after midnight)."""
-
-    reassessment: Reassessment
-    consultant: str
-    day: date
-    start: int
-    end: int
-    writeup_start: int
-    writeup_end: int
+def appointment_at(
+    r: Reassessment, consultant: str, day: date, start: int, writeup: int, settings: Settings
+) -> Appointment:
+    """``r``'s interview on ``consultant``'s morning of ``day`` from ``start`` and its write-up
+    from ``writeup`` (minutes after midnight); no UID issued yet."""
+    return Appointment(
+        uid="",
+        dossier=r.dossier,
+        client=r.client,
+        provider=r.provider,
+        location=r.location,
+        consultant=consultant,
+        day=day,
+        start=start,
+        end=start + r.interview_minutes(settings),
+        writeup_start=writeup,
+        writeup_end=writeup + settings.writeup_min,
+        with_=held_with(r, day),
+        begeleider=r.begeleider,
+    )
 
 
 def _order_key(r: Reassessment) -> tuple[str, str]:
@@ -45,8 +55,8 @@ def assign_times(
     pinned: frozenset[str] = frozenset(),
     gap: int | None = None,
     avoid: dict[str, tuple[int, int]] | None = None,
-) -> list[Timed]:
-    """Clock times for every chosen (reassessment, consultant, day).
+) -> list[Appointment]:
+    """Clock times for every chosen (reassessment, consultant, day): its appointment.
 
     ``keep`` (a rerun) maps a dossier to its previous (consultant, day, start,
     write-up start): an interview on the same consultant-morning keeps its
@@ -62,7 +72,7 @@ def assign_times(
     mornings: dict[tuple[str, date], list[Reassessment]] = defaultdict(list)
     for r, cid, day in chosen:
         mornings[(cid, day)].append(r)
-    timed: list[Timed] = []
+    timed: list[Appointment] = []
     for (cid, day), cases in sorted(mornings.items(), key=lambda kv: (kv[0][1], kv[0][0])):
         ordered = sorted(cases, key=_order_key)
         kept = {
@@ -78,8 +88,7 @@ def assign_times(
         if times is None:
             times = _in_sequence(ordered, settings)
         timed.extend(
-            Timed(r, cid, day, start, start + r.interview_minutes(settings), up,
-                  up + settings.writeup_min)
+            appointment_at(r, cid, day, start, up, settings)
             for r, (start, up) in zip(ordered, times, strict=True)
         )  # fmt: skip
     return timed

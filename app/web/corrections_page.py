@@ -38,12 +38,14 @@ from herplan.app.web.state import INPUT, PLANNING, Plannings
 from herplan.app.web.views import read_plan
 from herplan.corrections import KINDS, REASONS, Correction, missing_value
 from herplan.domain import Problem, Reassessment
+from herplan.domain.codes import CorrectionKind, CorrectionStatus
 from herplan.io.errors import InputError
 from herplan.io.sentences import long_date, refusal_text, weekday_date
 from herplan.io.words import WORDS
 from herplan.scheduler.timing import hhmm
 
 EARLIER = "eerder"  # invoer/eerder/: the input as it was before each decision
+TYPED = (CorrectionKind.OUT_OF_CARE, CorrectionKind.UNAVAILABLE)  # posted as waarde itself
 
 
 def _problem(folder: Path, today: date) -> Problem:
@@ -53,14 +55,14 @@ def _problem(folder: Path, today: date) -> Problem:
 def _value_from_parts(fields: dict[str, str]) -> str:
     """The page's fields as one ``waarde`` (scripts post ``waarde`` itself)."""
     kind = fields.get("soort", "")
-    if fields.get("waarde", "").strip() or kind in ("niet_in_zorg", "niet_beschikbaar"):
+    if fields.get("waarde", "").strip() or kind in TYPED:
         return fields.get("waarde", "")
-    if kind == "ondersteuningsplan":
+    if kind == CorrectionKind.SUPPORT_PLAN:
         day = fields.get("datum", "").strip()
         return f"verwacht {day}" if fields.get("wanneer") == "verwacht" else day
-    if kind == "begeleider":
+    if kind == CorrectionKind.SUPPORT_WORKER:
         return f"{fields.get('naam', '').strip()} <{fields.get('email', '').strip()}>"
-    if kind == "ontbreekt":
+    if kind == CorrectionKind.MISSING:
         parts = [fields.get(k, "").strip() for k in ("initialen", "locatie", "einddatum")]
         plan = fields.get("plandatum", "").strip()
         return "; ".join(parts + ([plan] if plan else []))
@@ -77,7 +79,7 @@ def _client_rows(found: Opened, problem: Problem, lang: str) -> list[dict[str, o
            for u in found.plan.get("unscheduled", [])}  # fmt: skip
     given: dict[str, list[Correction]] = {}
     for c in store_for(found.folder).listed(provider=provider):
-        if c.status != "replaced":
+        if c.status != CorrectionStatus.REPLACED:
             given.setdefault(c.dossier, []).append(c)
     rows = []
     for r in sorted(problem.reassessments, key=lambda r: (r.location, r.dossier)):
@@ -121,9 +123,9 @@ def _given(c: Correction, lang: str) -> dict[str, str]:
 
 
 def _shown_value(c: Correction, lang: str) -> str:
-    if c.kind == "niet_in_zorg" and c.value in REASONS:
+    if c.kind == CorrectionKind.OUT_OF_CARE and c.value in REASONS:
         return WORDS[lang][f"corr_reason_{c.value}"]
-    missing = missing_value(c.value) if c.kind == "ontbreekt" else None
+    missing = missing_value(c.value) if c.kind == CorrectionKind.MISSING else None
     if missing is not None:
         parts = [missing.initials, missing.location, long_date(missing.indication_end, lang)]
         return ", ".join(parts)
@@ -142,7 +144,8 @@ async def provider_details(request: Request) -> Response:
         return _unreadable(request, lang, found.link.provider)
     rows = await run_in_threadpool(_client_rows, found, problem, lang)
     missing_given = [_given(c, lang) for c in store_for(found.folder).listed(found.link.provider)
-                     if c.kind == "ontbreekt" and c.status != "replaced"]  # fmt: skip
+                     if c.kind == CorrectionKind.MISSING
+                     and c.status != CorrectionStatus.REPLACED]  # fmt: skip
     locations = sorted(loc.name for loc in problem.locations if loc.provider == found.link.provider)
     return page(
         request, "provider_details.html", lang, provider=found.link.provider, rows=rows,
@@ -204,7 +207,7 @@ def _planner_rows(folder: Path, lang: str) -> list[dict[str, object]]:
     cases = {r.dossier: r for r in problem.reassessments}
     per: dict[str, list[dict[str, object]]] = {}
     for c in store_for(folder / PLANNING).listed():
-        if c.status == "replaced":
+        if c.status == CorrectionStatus.REPLACED:
             continue
         per.setdefault(c.provider, []).append({
             "id": c.id, "dossier": c.dossier or "—", "kind": WORDS[lang][f"corr_kind_{c.kind}"],
@@ -213,18 +216,19 @@ def _planner_rows(folder: Path, lang: str) -> list[dict[str, object]]:
             "status": c.status, "status_words": WORDS[lang][f"corr_status_{c.status}"],
             "by": c.decided_by,
         })  # fmt: skip
-    return [{"provider": p, "rows": rows, "open": sum(1 for r in rows if r["status"] == "open")}
+    return [{"provider": p, "rows": rows,
+             "open": sum(1 for r in rows if r["status"] == CorrectionStatus.OPEN)}
             for p, rows in sorted(per.items())]  # fmt: skip
 
 
 def _input_says(r: Reassessment | None, kind: str, lang: str) -> str:
     if r is None:
         return "—"
-    if kind == "ondersteuningsplan":
+    if kind == CorrectionKind.SUPPORT_PLAN:
         return _long(r.support_plan_date, lang) or "—"
-    if kind == "begeleider":
+    if kind == CorrectionKind.SUPPORT_WORKER:
         return _worker(r) or "—"
-    if kind == "niet_beschikbaar":
+    if kind == CorrectionKind.UNAVAILABLE:
         return _unavailable(r, lang) or "—"
     return "—"
 
@@ -262,7 +266,8 @@ async def planner_decide(request: Request) -> Response:
            and key[3:].isascii() and len(key) < 15]  # fmt: skip
     provider = fields.get("aanbieder", "")
     if provider:
-        ids = [c.id for c in store_for(got.folder / PLANNING).listed(provider, "open")]
+        store = store_for(got.folder / PLANNING)
+        ids = [c.id for c in store.listed(provider, CorrectionStatus.OPEN)]
     if decision not in ("overnemen", "afwijzen") or not ids:
         return RedirectResponse(f"/p/{got.name}/correcties?taal={got.lang}", status_code=303)
     job = request.app.state.plannings.jobs.get(got.name)

@@ -13,12 +13,13 @@ from pathlib import Path
 from herplan.app.mailer import SENT_LOG, plan_sending, read_log, read_outboxes
 from herplan.app.web.views import read_plan
 from herplan.domain import is_held
+from herplan.domain.codes import Cause
 from herplan.io.answer_store import FILE as ANSWERS_FILE
 from herplan.io.answer_store import AnswerStore
 from herplan.io.errors import InputError
 from herplan.io.words import section
 
-CHOSEN = "chosen"  # a change's cause when a chosen place or a move by hand was pinned
+CHOSEN = Cause.CHOSEN  # a change's cause when a chosen place or a move by hand was pinned
 
 
 def answers_taken(folder: Path, revision: int) -> int:

@@ -35,6 +35,7 @@ from herplan.app.web.views import (
     working_days,
 )
 from herplan.app.web.what_helps import what_helps
+from herplan.domain.codes import CorrectionStatus
 from herplan.io import hand_edits
 from herplan.io.sentences import reason_name
 from herplan.io.words import section
@@ -119,7 +120,9 @@ def open_corrections(planning: Path) -> int:
     from herplan.app.correction_store import FILE, CorrectionStore
 
     store = planning.parent / FILE
-    return len(CorrectionStore(store).listed(status="open")) if store.is_file() else 0
+    return (
+        len(CorrectionStore(store).listed(status=CorrectionStatus.OPEN)) if store.is_file() else 0
+    )
 
 
 PLACE = re.compile(r"\d{4}-\d\d-\d\d@[A-Za-z0-9._-]+@\d\d:\d\d")

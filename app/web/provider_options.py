@@ -32,6 +32,7 @@ from herplan.app.web.pages import ask_worker
 from herplan.app.web.render import page
 from herplan.app.web.state import PLANNING
 from herplan.digits import whole_number
+from herplan.domain.codes import AnswerCode
 from herplan.io.sentences import weekday_date
 
 SHOWN = 5
@@ -104,9 +105,9 @@ async def provider_pick(request: Request) -> Response:
                             status_code=400)  # fmt: skip
     earlier = found.store.latest(found.link.provider).get(appointment.dossier)
     remark = earlier.remark if earlier is not None else ""
-    found.store.answer(appointment, found.link.revision, "nee", remark, "online",
+    found.store.answer(appointment, found.link.revision, AnswerCode.NO, remark, "online",
                        "" if place == NONE_FITS else place)  # fmt: skip
     audit.record(request, "answer", planning=found.name, provider=found.link.provider,
-                 dossier=appointment.dossier, answer="nee", picked=place)  # fmt: skip
+                 dossier=appointment.dossier, answer=AnswerCode.NO, picked=place)  # fmt: skip
     return RedirectResponse(f"/a/{token}?taal={lang}&opgeslagen={n}#afspraak-{n}",
                             status_code=303)  # fmt: skip

@@ -4,20 +4,20 @@ would make one: a new support plan by a date, another begeleider, ..."""
 from __future__ import annotations
 
 from herplan.app.web.views import day_label
+from herplan.domain.codes import Reason
 from herplan.io.words import section
 from herplan.scheduler.explain import PLAN_REASONS
 
 # The main reason, and what would give the case a place (the page's words).
-NEEDS = {
-    "geen_ondersteuningsplan": "needs_plan",
-    "ondersteuningsplan_verlopen": "needs_plan",
-    "begeleider_bezet": "needs_begeleider",
-    "einddatum_voor_periode": "needs_end",
-    "periode_voorbij": "needs_period",
-    "locatie_gesloten": "needs_location",
-    "client_niet_beschikbaar": "needs_client",
+NEEDS: dict[str, str] = {
+    Reason.NO_SUPPORT_PLAN: "needs_plan",
+    Reason.SUPPORT_PLAN_EXPIRED: "needs_plan",
+    Reason.SUPPORT_WORKER_BUSY: "needs_begeleider",
+    Reason.ENDS_BEFORE_PERIOD: "needs_end",
+    Reason.PERIOD_OVER: "needs_period",
+    Reason.LOCATION_CLOSED: "needs_location",
+    Reason.CLIENT_UNAVAILABLE: "needs_client",
 }
-CANCELLED = "geannuleerd"
 
 
 def what_helps(plan: dict, lang: str) -> dict[str, str]:
@@ -28,7 +28,7 @@ def what_helps(plan: dict, lang: str) -> dict[str, str]:
     found: dict[str, str] = {}
     for u in plan["unscheduled"]:
         reason = u["reasons"][0] if u["reasons"] else ""
-        if reason == CANCELLED or reason not in NEEDS:
+        if reason == Reason.WITHDRAWN or reason not in NEEDS:
             continue
         if reason in PLAN_REASONS:
             by = needed_by.get(u["dossier"])

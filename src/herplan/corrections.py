@@ -22,8 +22,9 @@ from datetime import date, datetime
 from email.utils import parseaddr
 
 from herplan.domain import Problem, Reassessment
+from herplan.domain.codes import CorrectionKind, CorrectionStatus
 
-KINDS = ("ondersteuningsplan", "niet_in_zorg", "begeleider", "niet_beschikbaar", "ontbreekt")
+KINDS = tuple(CorrectionKind)
 REASONS = ("verhuisd", "uitgestroomd", "andere_zorg", "overleden", "anders")
 EXPECTED = ("verwacht", "expected")  # ``verwacht JJJJ-MM-DD``: when a new plan is expected
 MAX_VALUE = 200
@@ -37,11 +38,11 @@ class Correction:
     id: int
     provider: str
     dossier: str
-    kind: str  # one of KINDS
+    kind: CorrectionKind
     value: str
     source: str  # "online" or the returned workbook's name
     given: datetime
-    status: str = "open"  # open | taken | rejected | replaced
+    status: CorrectionStatus = CorrectionStatus.OPEN
     decided_by: str = ""
     decided: datetime | None = None
 
@@ -122,13 +123,15 @@ def refusals(
         return [_r("kind")]
     if len(value) > MAX_VALUE or len(dossier) > 40:
         return [_r("too_long", n=MAX_VALUE)]
-    if kind == "ontbreekt":
+    if kind == CorrectionKind.MISSING:
         return _missing_refusals(problem, provider, dossier.strip(), value, today)
     case = next((r for r in problem.reassessments if r.dossier == dossier), None)
     if case is None or case.provider != provider:  # never says whose it is
         return [_r("not_yours", dossier=dossier)]
-    check = {"ondersteuningsplan": _plan_refusals, "niet_in_zorg": _reason_refusals,
-             "begeleider": _worker_refusals, "niet_beschikbaar": _days_refusals}[kind]  # fmt: skip
+    check = {CorrectionKind.SUPPORT_PLAN: _plan_refusals,
+             CorrectionKind.OUT_OF_CARE: _reason_refusals,
+             CorrectionKind.SUPPORT_WORKER: _worker_refusals,
+             CorrectionKind.UNAVAILABLE: _days_refusals}[CorrectionKind(kind)]  # fmt: skip
     return check(problem, case, value, today)
 
 
@@ -190,7 +193,7 @@ def _missing_refusals(problem: Problem, provider: str, dossier: str, value: str,
 def key_of(provider: str, dossier: str, kind: str, value: str) -> str:
     """What a later proposal replaces: the same client and kind (a missing client: the
     same initials at the same location)."""
-    if kind == "ontbreekt":
+    if kind == CorrectionKind.MISSING:
         missing = missing_value(value)
         who = f"{missing.initials}@{missing.location}" if missing else value
         return f"{provider}|{dossier or who}|{kind}"

@@ -174,7 +174,7 @@ def test_timing_keeps_a_previous_time_and_fills_the_gap_around_it():
     p = problem([case("A"), case("B")])
     day = date(2026, 12, 1)
     keep = {"B": ("AH", day, 9 * 60, 13 * 60)}
-    timed = {t.reassessment.dossier: t for t in
+    timed = {t.dossier: t for t in
              assign_times([(r, "AH", day) for r in p.reassessments], p.settings, keep)}  # fmt: skip
     assert (timed["B"].start, timed["B"].writeup_start) == (540, 780)
     assert timed["A"].start >= 540 + 45 + 15 and timed["A"].writeup_start >= 780 + 45
@@ -191,7 +191,7 @@ def test_a_begeleiders_interviews_follow_each_other():
     p = problem([case("A", begeleider="Els"), case("B"), case("C", begeleider="els ")],
                 consultants=[consultant("AH")])  # fmt: skip
     timed = assign_times([(r, "AH", date(2026, 12, 1)) for r in p.reassessments], p.settings)
-    order = [t.reassessment.dossier for t in sorted(timed, key=lambda t: t.start)]
+    order = [t.dossier for t in sorted(timed, key=lambda t: t.start)]
     assert order.index("C") == order.index("A") + 1
 
 

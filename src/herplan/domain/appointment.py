@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from herplan.domain.codes import Attendance
+
 
 def is_held(day: date, today: date) -> bool:
     """A day on or before today is under way or past (README, Today): what stands on it
@@ -35,7 +37,7 @@ class Appointment:
     end: int
     writeup_start: int
     writeup_end: int
-    with_: str  # "client" or "begeleider"
+    with_: Attendance  # with the client, or with the begeleider in their place
     begeleider: str = ""
     sequence: int = 0
     pinned: bool = False

@@ -9,6 +9,7 @@ from functools import cached_property
 from typing import Protocol
 
 from herplan.domain.appointment import Appointment, is_held
+from herplan.domain.codes import Cause, ChangeKind, Reason
 from herplan.domain.problem import Problem
 from herplan.domain.revisions import Invitation, StaleAnswer, Verdict
 
@@ -19,11 +20,11 @@ class Unscheduled:
     its explanation is made of (dates, counts); ``herplan.io`` renders the words."""
 
     dossier: str
-    reasons: tuple[str, ...]
+    reasons: tuple[Reason, ...]
     facts: dict[str, object] = field(default_factory=dict, hash=False)
 
     @property
-    def main_reason(self) -> str:
+    def main_reason(self) -> Reason:
         """The reason a provider can act on first (the first code)."""
         return self.reasons[0]
 
@@ -92,15 +93,15 @@ class Change:
 
     dossier: str
     provider: str
-    kind: str
-    cause: str
+    kind: ChangeKind
+    cause: Cause
     before: Appointment | None = None
     after: Appointment | None = None
     remark: str = ""
-    reasons: tuple[str, ...] = ()
+    reasons: tuple[Reason, ...] = ()
     conflict: bool = False  # a confirmed appointment that could not stay
     made_room_for: str = ""
-    room_cause: str = ""
+    room_cause: Cause | None = None
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property, lru_cache
 
+from herplan.domain.codes import DayPart
+
 WEEKDAYS = ("ma", "di", "wo", "do", "vr", "za", "zo")
 WORKWEEK = frozenset(range(5))
 
@@ -186,7 +188,7 @@ class Absence:
     consultant: str
     start: date
     end: date
-    part: str = "dag"
+    part: DayPart = DayPart.DAY
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from datetime import date
 from functools import cached_property
 
 from herplan.domain.appointment import Appointment, first_open_day, is_held
+from herplan.domain.codes import AnswerCode, InvitationKind, Role
 
 
 @dataclass(frozen=True)
@@ -25,8 +26,8 @@ class Invitation:
     uid: str
     to: str
     name: str
-    role: str
-    kind: str
+    role: Role
+    kind: InvitationKind
     dossier: str
     sequence: int
 
@@ -46,9 +47,11 @@ class Verdict:
     same_day: bool = False  # "zelfde dag, andere tijd": keep the day, not the time
 
     @property
-    def answer(self) -> str:
+    def answer(self) -> AnswerCode:
         """``ja``, ``nee`` or ``zelfde_dag``."""
-        return "ja" if self.feasible else "zelfde_dag" if self.same_day else "nee"
+        if self.feasible:
+            return AnswerCode.YES
+        return AnswerCode.SAME_DAY if self.same_day else AnswerCode.NO
 
 
 @dataclass(frozen=True)
