@@ -99,7 +99,7 @@ def _blocked(curve: Curve, i: int, cause: Blocked) -> BlockedCase:
     c = curve.cases
     r, s = c.cases[i], c.settings
     needed = None
-    if cause is Blocked.ONDERSTEUNINGSPLAN:
+    if cause is Blocked.SUPPORT_PLAN:
         latest = latest_day_for_new_plan(c, i)
         needed = plan_needed_by(latest, s) if latest is not None else None
     days = c.candidate_days[i]

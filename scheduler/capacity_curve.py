@@ -42,23 +42,23 @@ TANGENTS = 6  # LP solves spread over the curve (and one with every extra mornin
 class Blocked(StrEnum):
     """What would plan a reassessment that no extra consultant-morning plans."""
 
-    BEGELEIDER = "begeleider"  # rule 8: its begeleider's day is spent in another visit
+    SUPPORT_WORKER = "begeleider"  # rule 8: its begeleider's day is spent in another visit
     CLIENT = "client"  # rule 9: the client cannot come on any day it could be held
-    LOCATIE = "locatie"  # rule 5: the location's rooms are taken, or it is closed
-    ONDERSTEUNINGSPLAN = "ondersteuningsplan"  # rule 6: a new support plan is needed
-    EINDDATUM = "einddatum"  # rule 7: the indication ended before it could be held
-    PERIODE = "periode"  # no working day of the period is left
-    CONSULENT = "consulent"  # every consultant who could is away or already busy
+    LOCATION = "locatie"  # rule 5: the location's rooms are taken, or it is closed
+    SUPPORT_PLAN = "ondersteuningsplan"  # rule 6: a new support plan is needed
+    INDICATION_END = "einddatum"  # rule 7: the indication ended before it could be held
+    PERIOD = "periode"  # no working day of the period is left
+    CONSULTANT = "consulent"  # every consultant who could is away or already busy
 
 
 STATIC_CAUSES = {
-    Reason.NO_SUPPORT_PLAN: Blocked.ONDERSTEUNINGSPLAN,
-    Reason.SUPPORT_PLAN_EXPIRED: Blocked.ONDERSTEUNINGSPLAN,
-    Reason.ENDS_BEFORE_PERIOD: Blocked.EINDDATUM,
-    Reason.LOCATION_CLOSED: Blocked.LOCATIE,
+    Reason.NO_SUPPORT_PLAN: Blocked.SUPPORT_PLAN,
+    Reason.SUPPORT_PLAN_EXPIRED: Blocked.SUPPORT_PLAN,
+    Reason.ENDS_BEFORE_PERIOD: Blocked.INDICATION_END,
+    Reason.LOCATION_CLOSED: Blocked.LOCATION,
     Reason.CLIENT_UNAVAILABLE: Blocked.CLIENT,
-    Reason.NO_CONSULTANT: Blocked.CONSULENT,
-    Reason.PERIOD_OVER: Blocked.PERIODE,
+    Reason.NO_CONSULTANT: Blocked.CONSULTANT,
+    Reason.PERIOD_OVER: Blocked.PERIOD,
 }
 
 
@@ -173,7 +173,7 @@ def blocked(am: AdviceModel, most: Solution) -> dict[int, Blocked]:
     found: dict[int, Blocked] = {}
     for i in sorted(set(range(len(c.cases))) - set(region.state.planned) - planned):
         if not c.candidate_days[i]:
-            found[i] = STATIC_CAUSES.get(reasons_for(c, i)[0], Blocked.CONSULENT)
+            found[i] = STATIC_CAUSES.get(reasons_for(c, i)[0], Blocked.CONSULTANT)
         else:
             found[i] = _full(am, i, most, i in with_options)
     return found
@@ -195,18 +195,18 @@ def _full(am: AdviceModel, i: int, most: Solution, had_options: bool) -> Blocked
             worker and (worker, day) in region.state.worker_day and _has_room(am, i, day)
             for day in days
         )
-        return Blocked.BEGELEIDER if elsewhere else Blocked.LOCATIE
+        return Blocked.SUPPORT_WORKER if elsewhere else Blocked.LOCATION
     busy_worker = {(c.worker[j], d) for j, _, d in most.new}
     used = {(cid, day) for _, cid, day in most.new}
     if any((worker, day) in busy_worker or (worker, day) in region.state.worker_day
            for day in days if worker):  # fmt: skip
-        return Blocked.BEGELEIDER
+        return Blocked.SUPPORT_WORKER
     staffed = any(
         (cid, day) not in region.state.busy and (cid, day) not in used
         for day in days
         for cid in c.available.get(day, ())
     )
-    return Blocked.LOCATIE if staffed else Blocked.CONSULENT
+    return Blocked.LOCATION if staffed else Blocked.CONSULTANT
 
 
 def _has_room(am: AdviceModel, i: int, day: date) -> bool:

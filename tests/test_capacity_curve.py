@@ -98,5 +98,5 @@ def test_what_no_morning_plans_is_grouped_by_what_would():
     _, rerun = planned(p)
     curve = capacity_curve(p, HARD_RULES, rerun)
     causes = {curve.cases.cases[i].dossier: cause for i, cause in curve.blocked.items()}
-    assert causes["S1"] is Blocked.ONDERSTEUNINGSPLAN
-    assert causes["E1"] in (Blocked.EINDDATUM, Blocked.ONDERSTEUNINGSPLAN)
+    assert causes["S1"] is Blocked.SUPPORT_PLAN
+    assert causes["E1"] in (Blocked.INDICATION_END, Blocked.SUPPORT_PLAN)
