@@ -26,7 +26,6 @@ from herplan.domain import (
     Settings,
     TimeWindow,
 )
-from herplan.io.cache import file_digest
 from herplan.io.errors import InputError, location
 from herplan.io.schema import (
     ABSENCES,
@@ -39,6 +38,7 @@ from herplan.io.schema import (
     Sheet,
     normalise,
 )
+from herplan.io.source import file_digest
 from herplan.io.tables import Table, read_tables
 
 WEEKDAY_NAMES = {
