@@ -22,17 +22,18 @@ from pathlib import Path
 from herplan import clock
 from herplan.app.run import check_period
 from herplan.app.suggest import _problem, input_of  # the planning's input, read once
+from herplan.app.terminal_words import WORDS, section
 from herplan.constraints import HARD_RULES
 from herplan.domain import Problem, Rerun
 from herplan.io.atomic import folder_lock, staged_folder
-from herplan.io.cache import file_digest
 from herplan.io.capacity_chart import chart_bytes
 from herplan.io.capacity_report import advice_dict, advice_text
 from herplan.io.errors import InputError
 from herplan.io.plan_json import plan_dict
 from herplan.io.planning_folder import CAPACITY
 from herplan.io.previous import prepare_rerun
-from herplan.io.words import WORDS, language_of, section
+from herplan.io.source import file_digest
+from herplan.io.words import language_of
 from herplan.scheduler.capacity_advice import Advice, ScenarioOutcome, advice_of
 from herplan.scheduler.capacity_curve import Curve, CurveOptions, capacity_curve
 from herplan.scheduler.capacity_plans import point_plan

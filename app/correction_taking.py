@@ -13,15 +13,15 @@ from datetime import date
 from pathlib import Path
 
 from herplan import clock
-from herplan.app.correction_store import CorrectionStore, correction_store_of
+from herplan.app.stores.corrections import CorrectionStore, correction_store_of
 from herplan.app.suggest import _problem, input_of
 from herplan.corrections import Correction, Refusal, refusals
 from herplan.domain import Problem
 from herplan.domain.codes import CorrectionStatus
 from herplan.io.atomic import write_bytes_atomic
-from herplan.io.cache import file_digest
 from herplan.io.errors import InputError
 from herplan.io.input_corrections import corrected_input
+from herplan.io.source import file_digest
 
 DECIDED = (CorrectionStatus.TAKEN, CorrectionStatus.REJECTED)
 

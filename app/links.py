@@ -13,8 +13,8 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from herplan.app.stores.answers import FILE, AnswerStore, Link, store_of
 from herplan.domain import Plan
-from herplan.io.answer_store import FILE, AnswerStore, Link, store_of
 from herplan.io.errors import InputError
 from herplan.io.previous import read_previous
 

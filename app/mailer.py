@@ -31,8 +31,8 @@ from pathlib import Path
 from icalendar import Calendar
 
 from herplan import clock
+from herplan.app.stores.answers import AnswerStore, store_of
 from herplan.digits import whole_number
-from herplan.io.answer_store import AnswerStore, store_of
 from herplan.io.atomic import folder_lock, recover_folder
 from herplan.io.errors import InputError
 from herplan.io.outbox import OUTBOX

@@ -13,8 +13,9 @@ import time
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
+from herplan.app.terminal_words import section
 from herplan.io.sentences import phase_words
-from herplan.io.words import language_of, section
+from herplan.io.words import language_of
 from herplan.scheduler.solve import Progress as Report
 
 LINE_EVERY_S = 5.0

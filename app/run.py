@@ -25,15 +25,16 @@ from zoneinfo import ZoneInfo
 
 from herplan import clock
 from herplan.app.choices import picked_online, resolve_choices, set_by_hand
-from herplan.app.correction_store import CorrectionStore, correction_store_of
 from herplan.app.links import revision_links
+from herplan.app.stores import cache
+from herplan.app.stores.answers import AnswerStore, online_answers, store_of
+from herplan.app.stores.corrections import CorrectionStore, correction_store_of
 from herplan.app.summary import summary_text
 from herplan.corrections import refusals
 from herplan.digits import whole_number
 from herplan.domain import Plan, Problem, Rerun
 from herplan.domain.codes import CorrectionStatus
-from herplan.io import cache, hand_edits
-from herplan.io.answer_store import AnswerStore, store_of
+from herplan.io import hand_edits
 from herplan.io.corrections_sheet import SheetCorrection, corrections_in
 from herplan.io.errors import InputError, location
 from herplan.io.frames import to_frames
@@ -283,7 +284,8 @@ def _rerun_of(folder: Path, options: RunOptions, problem: Problem) -> Rerun | No
     places the planner chose (``--choose``)."""
     if (folder / "plan.json").exists() and not options.fresh:
         assert options.today is not None  # set by plan_input
-        rerun = prepare_rerun(folder, options.today, options.feedback, options.answers)
+        online = online_answers(options.answers) if options.answers is not None else None
+        rerun = prepare_rerun(folder, options.today, options.feedback, online)
         if options.choose:
             rerun = replace(rerun, chosen=resolve_choices(problem, rerun, options.choose))
         if options.hand:

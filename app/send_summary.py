@@ -6,7 +6,8 @@ import json
 from pathlib import Path
 
 from herplan.app.mailer import SENT_LOG, SendReport
-from herplan.io.words import language_of, section
+from herplan.app.terminal_words import section
+from herplan.io.words import language_of
 
 
 def _language(folder: Path) -> str:

@@ -15,13 +15,12 @@ from datetime import date
 from pathlib import Path
 
 from herplan import clock
+from herplan.app.stores import cache
 from herplan.constraints import HARD_RULES
 from herplan.domain import Problem
-from herplan.io import cache
-from herplan.io.cache import file_digest
 from herplan.io.errors import InputError
 from herplan.io.previous import prepare_rerun
-from herplan.io.source import SOURCE
+from herplan.io.source import SOURCE, file_digest
 from herplan.scheduler.suggest import NotOpen, Suggester, Suggestions
 
 
@@ -71,7 +70,7 @@ def open_region(
 ) -> Region:
     """The planning in ``folder`` and its input, ready for ``Region.suggest``.
 
-    What is read and prepared is cached (``herplan.io.cache``) by the input's and the
+    What is read and prepared is cached (``herplan.app.stores.cache``) by the input's and the
     plan's SHA-256 and the day, so the next question about the same plan starts at once.
     """
     folder = Path(folder)

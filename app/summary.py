@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from collections import Counter
 
+from herplan.app.terminal_words import section
 from herplan.constraints.weights import MOVE_DAY
 from herplan.domain import Plan, first_open_day
 from herplan.domain.codes import Cause, ChangeKind
-from herplan.io.outbox import can_mail, messages, uninvited
+from herplan.io.invitations import can_mail, uninvited
+from herplan.io.outbox import messages
 from herplan.io.plan_json import consultant_name, overall_status
 from herplan.io.sentences import (
     answer_summary,
@@ -22,7 +24,7 @@ from herplan.io.sentences import (
     quality_lines,
     reason_name,
 )
-from herplan.io.words import language_of, section
+from herplan.io.words import language_of
 
 
 def _moves_lines(plan: Plan, w: dict[str, str]) -> list[str]:

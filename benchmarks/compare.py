@@ -46,7 +46,7 @@ PLANNERS = ("herplan", "hand")
 
 def load_spread(plan) -> float | None:
     """Highest over lowest interviews per available morning, among consultants who work."""
-    from herplan.io.load import consultant_loads
+    from herplan.scheduler.load import consultant_loads
 
     rates = [x.per_morning for x in consultant_loads(plan)[0] if x.interviews]
     return round(max(rates) / min(rates), 2) if rates and min(rates) else None

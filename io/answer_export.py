@@ -10,13 +10,15 @@ through ``xlsx_util.put``: a provider's ``=HYPERLINK(...)`` stays text.
 from __future__ import annotations
 
 import io
+from collections.abc import Mapping
+from datetime import date
 from pathlib import Path
+from typing import Protocol
 
 import openpyxl
 
 from herplan.domain import Appointment
 from herplan.domain.codes import AnswerCode
-from herplan.io.answer_store import Answer
 from herplan.io.feedback import answer_sheet
 from herplan.io.words import words
 from herplan.io.xlsx_util import put
@@ -28,8 +30,21 @@ SHEET_WORDS: dict[str, str] = {
 }
 
 
+class Answer(Protocol):
+    """An online answer as its workbook shows it (the app's answer store keeps them)."""
+
+    @property
+    def day(self) -> date: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def answer(self) -> str: ...  # ja | nee | zelfde_dag
+    @property
+    def remark(self) -> str: ...
+
+
 def answered_workbook(
-    path: Path, answers: dict[str, Answer], current: dict[str, Appointment], language: str
+    path: Path, answers: Mapping[str, Answer], current: dict[str, Appointment], language: str
 ) -> bytes:
     """The workbook at ``path`` with its answer columns filled from ``answers`` (those on
     the appointment as it stands in ``current``)."""

@@ -5,7 +5,7 @@ location, dossier, client, with whom); ``unscheduled``: one row per
 reassessment that could not be planned, with its main reason and the
 sentence a provider reads; ``load``: per consultant the mornings available,
 visits, interviews, interviews per available morning and whether that stands
-out (``io/load.py``).
+out (``scheduler/load.py``).
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from herplan.domain import Plan
-from herplan.io.load import consultant_loads
 from herplan.io.sentences import explanation, reason_name
+from herplan.scheduler.load import consultant_loads
 from herplan.scheduler.timing import hhmm
 
 if TYPE_CHECKING:

@@ -29,7 +29,6 @@ from herplan.domain import (
     TimeWindow,
 )
 from herplan.domain.codes import DayPart
-from herplan.io.cache import file_digest
 from herplan.io.errors import InputError, location
 from herplan.io.schema import (
     ABSENCES,
@@ -42,6 +41,7 @@ from herplan.io.schema import (
     Sheet,
     normalise,
 )
+from herplan.io.source import file_digest
 from herplan.io.tables import Table, read_tables
 
 WEEKDAY_NAMES = {

@@ -28,6 +28,7 @@ from dateutil.relativedelta import relativedelta
 from icalendar import Calendar, Event, vCalAddress, vText
 
 from herplan.domain import Appointment, Plan, PlanRenewal, Problem
+from herplan.io.invitations import writeup_uid
 from herplan.io.sentences import long_date
 from herplan.io.vtimezone import vtimezone
 from herplan.io.words import words
@@ -173,12 +174,6 @@ def cancelled_event(plan: Plan, a: Appointment, writeup: bool) -> Event:
     event = _event(plan, uid, sequence, a, start, end, summary)
     event.add("status", "CANCELLED")
     return event
-
-
-def writeup_uid(a: Appointment) -> str:
-    """The write-up block's UID: the interview's, marked, so it is just as stable."""
-    stem, _, domain = a.uid.partition("@")
-    return f"{stem}-uitwerking@{domain}"
 
 
 def stamp(plan: Plan) -> datetime:

@@ -37,7 +37,8 @@ from email.utils import format_datetime, formataddr
 from icalendar import Event
 
 from herplan.domain import Appointment, Invitation, Plan
-from herplan.domain.codes import InvitationKind, Role
+from herplan.domain.codes import Role
+from herplan.io.invitations import WRITEUP, can_mail, invitations, writeup_uid
 from herplan.io.invites import (
     address,
     calendar,
@@ -45,14 +46,12 @@ from herplan.io.invites import (
     interview_event,
     support_plan_note,
     writeup_event,
-    writeup_uid,
 )
 from herplan.io.sentences import long_date
 from herplan.io.slug import unique_slugs
 from herplan.io.words import section, words
 
 OUTBOX = "uitgaand"
-INTERVIEW, WRITEUP = InvitationKind.INTERVIEW, InvitationKind.WRITEUP
 
 
 @dataclass(frozen=True)
@@ -63,61 +62,6 @@ class Message:
     invitation: Invitation
     appointment: Appointment  # as the recipient should now see it (or last saw it)
     changed: bool  # a REQUEST that replaces an earlier one
-
-
-def can_mail(plan: Plan) -> bool:
-    """An outbox needs the planning office's mailbox as organiser (``organisator_email``)."""
-    return bool(plan.problem.settings.organizer_email)
-
-
-def _invitee(plan: Plan, a: Appointment) -> tuple[Role, str, str] | None:
-    """(role, name, e-mail) of whoever is invited on the provider's side, if anyone."""
-    problem = plan.problem
-    case = problem.reassessments_by_dossier.get(a.dossier)
-    if case is not None and case.begeleider_email:
-        name = a.begeleider or case.begeleider or a.client
-        return (Role.SUPPORT_WORKER, name, case.begeleider_email)
-    try:
-        location = problem.location((a.provider, a.location))
-    except KeyError:  # a kept appointment at a location gone from the input
-        return None
-    if location.contact_email:
-        return (Role.CONTACT, location.contact or a.provider, location.contact_email)
-    return None
-
-
-def invitations(plan: Plan) -> tuple[Invitation, ...]:
-    """What the recipients' calendars hold once this plan's outbox is sent.
-
-    A held appointment keeps the invitations it had: it is never re-sent or
-    cancelled, whatever its row in the input says now (README, Today).
-    """
-    if not can_mail(plan):
-        return plan.invited_before
-    held = {uid for a in plan.appointments if plan.held(a) for uid in (a.uid, writeup_uid(a))}
-    found = [i for i in plan.invited_before if i.uid in held]
-    for a in plan.appointments:
-        if plan.held(a):
-            continue
-        who = _invitee(plan, a)
-        if who is not None:
-            role, name, email = who
-            found.append(Invitation(a.uid, email, name, role, INTERVIEW, a.dossier, a.sequence))
-        name, email = plan.people.get(a.consultant, (a.consultant, ""))
-        if email:
-            found += [
-                Invitation(a.uid, email, name, Role.CONSULTANT, INTERVIEW, a.dossier, a.sequence),
-                Invitation(
-                    writeup_uid(a), email, name, Role.CONSULTANT, WRITEUP, a.dossier,
-                    a.writeup_sequence,
-                ),
-            ]  # fmt: skip
-    return tuple(sorted(found, key=lambda i: (i.dossier, i.kind, i.role, i.to)))
-
-
-def uninvited(plan: Plan) -> list[Appointment]:
-    """Appointments whose provider side has no e-mail address (no begeleider, no contact)."""
-    return [a for a in plan.appointments if not plan.held(a) and _invitee(plan, a) is None]
 
 
 def _earlier(plan: Plan) -> dict[str, Appointment]:

@@ -22,7 +22,6 @@ from openpyxl.worksheet.pagebreak import Break
 from herplan.calendar import working_days
 from herplan.domain import Plan
 from herplan.io.changes_sheet import write_changes
-from herplan.io.load import OUTLIER, consultant_loads
 from herplan.io.sentences import (
     explanation,
     outcome_words,
@@ -44,6 +43,7 @@ from herplan.io.xlsx_util import (
     workbook_bytes,
     write_table,
 )
+from herplan.scheduler.load import OUTLIER, consultant_loads
 
 DATE = "dd-mm-yyyy"
 TIME = "hh:mm"

@@ -30,6 +30,7 @@ from herplan.domain import (
     Unscheduled,
     Verdict,
 )
+from herplan.io.invitations import invitations
 from herplan.io.sentences import change_reason, explanation
 from herplan.io.words import WORDS
 from herplan.scheduler.timing import hhmm
@@ -147,8 +148,6 @@ def consultant_name(plan: Plan, cid: str) -> str:
 
 
 def plan_dict(plan: Plan) -> dict[str, object]:
-    from herplan.io.outbox import invitations  # icalendar: only when writing a plan
-
     s = plan.problem.settings
     why_not = {u.dossier: u for u in plan.unscheduled}
     return {

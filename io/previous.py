@@ -19,7 +19,6 @@ from typing import TypeVar
 
 from herplan.domain import Appointment, Invitation, Rerun, StaleAnswer, Verdict, is_held
 from herplan.domain.codes import Attendance, InvitationKind, Role
-from herplan.io.answer_store import FILE, AnswerStore, store_of
 from herplan.io.errors import InputError
 from herplan.io.feedback import read_feedback, saved_at
 from herplan.io.plan_json import FORMAT
@@ -44,6 +43,22 @@ class Previous:
     invitations: tuple[Invitation, ...] = ()
     answers_seen: int = 0  # online answers up to this one were taken already
     today: date | None = None  # the day it was planned as (README, Today)
+
+
+@dataclass(frozen=True)
+class Online:
+    """The online answers as a rerun takes them (the app's answer store reads them)."""
+
+    verdicts: tuple[Verdict, ...]
+    stale: tuple[StaleAnswer, ...]
+    given: dict[str, datetime]  # when each applied answer was given
+    chosen: tuple[str, ...]  # DOSSIER=DATE@CONSULTANT@HH:MM: places picked with a nee
+    seen: int = 0  # the last answer read: what the rerun marks as taken once written
+
+
+# The online answers that apply to the previous revision (its appointments, and the
+# answers it took already); the app reads them from its answer store.
+OnlineAnswers = Callable[[Previous], Online]
 
 
 def _minutes(text: object) -> int:
@@ -191,11 +206,10 @@ def prepare_rerun(
     folder: Path,
     today: date,
     feedback: Sequence[Path] = (),
-    answers: Path | None = None,
+    online: OnlineAnswers | None = None,
 ) -> Rerun:
     """The rerun of the planning in ``folder`` as of ``today``: its previous plan, the
-    returned sheets and, from ``answers`` (a data folder or its ``antwoorden.sqlite``),
-    the online answers."""
+    returned sheets and the ``online`` answers (read by the app from its answer store)."""
     previous = read_previous(folder / "plan.json")
     if previous.today is not None and today < previous.today:
         raise InputError([
@@ -207,11 +221,11 @@ def prepare_rerun(
     verdicts, stale, conflicts = read_feedback(list(feedback), previous.appointments)
     picked: tuple[str, ...] = ()
     seen = 0
-    if answers is not None:
-        verdicts, stale, online, picked, seen = _with_online(
-            verdicts, stale, feedback, answers, previous
+    if online is not None:
+        verdicts, stale, both, picked, seen = _with_online(
+            verdicts, stale, feedback, online(previous)
         )
-        conflicts += online
+        conflicts += both
     issued = {a.dossier: a.uid for a in previous.appointments}
     issued.update(previous.uids)
     held = {a.dossier for a in previous.appointments if is_held(a.day, today)}
@@ -239,13 +253,8 @@ def _with_online(
     verdicts: tuple[Verdict, ...],
     stale: tuple[StaleAnswer, ...],
     feedback: Sequence[Path],
-    answers: Path,
-    previous: Previous,
+    online: Online,
 ) -> tuple[tuple[Verdict, ...], tuple[StaleAnswer, ...], tuple[str, ...], tuple[str, ...], int]:
-    path = store_of(answers)
-    if not path.is_file():
-        raise InputError([f"{answers}: holds no online answers ({FILE})"])
-    online = AnswerStore(path).for_rerun(previous.appointments, previous.answers_seen)
     returned = {p.name: saved_at(p) for p in feedback}
     merged, conflicts = reconcile(verdicts, returned, online.verdicts, online.given)
     kept = {v.dossier for v in merged if v.source.startswith("online")}

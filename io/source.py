@@ -7,9 +7,20 @@ finds exactly what the plan was made from, wherever the original went.
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 SOURCE = "invoer"
+
+
+def file_digest(path: Path) -> str:
+    """The SHA-256 of an input: a workbook's bytes, or a CSV folder's names and bytes."""
+    digest = hashlib.sha256()
+    files = sorted(path.glob("*.csv")) if path.is_dir() else [path]
+    for file in files:
+        digest.update(file.name.encode() if path.is_dir() else b"")
+        digest.update(file.read_bytes())
+    return digest.hexdigest()
 
 
 def source_files(input_path: Path) -> dict[str, bytes]:

@@ -2,7 +2,7 @@
 
 Building the workbooks, calendars and e-mail messages of a large region takes
 seconds of pure Python on one core (openpyxl, icalendar), while the machine
-has more. A planning's parts (``planning_folder.PARTS``) are independent: a
+has more. A planning's parts (``folder_parts.parts``) are independent: a
 second Python process renders half of them from the same ``Plan`` while this
 one renders the rest, so the files are the same bytes in about half the
 time. A small planning is written here alone (starting a process costs more
@@ -23,12 +23,11 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from herplan.domain import Plan
+from herplan.domain import Plan
+from herplan.io.folder_parts import render
 
-# Below this much work (in appointments' worth, ``planning_folder.parts``) one
+# Below this much work (in appointments' worth, ``folder_parts.parts``) one
 # process is quicker; the second process first spends about this much loading.
 PARALLEL_FROM = 800.0
 HELPER_START = 250.0
@@ -36,8 +35,6 @@ HELPER_START = 250.0
 
 def write_parts(plan: Plan, parts: list[tuple[str, float]]) -> dict[str, bytes]:
     """Every file of ``parts``; some of them in another process when that is quicker."""
-    from herplan.io.planning_folder import render
-
     total = sum(cost for _part, cost in parts)
     if total < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
         return _merged(render(plan, part) for part, _cost in parts)
@@ -114,8 +111,6 @@ class _Helper:
 
 
 def main() -> None:
-    from herplan.io.planning_folder import render
-
     with open(sys.argv[1], "rb") as f:
         plan, parts = pickle.load(f)
     files = _merged(render(plan, part) for part in parts)

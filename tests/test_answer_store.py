@@ -1,4 +1,4 @@
-"""The store of online answers and personal links (``herplan.io.answer_store``)."""
+"""The store of online answers and personal links (``herplan.app.stores.answers``)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from datetime import date
 
 import pytest
 
+from herplan.app.stores.answers import AnswerStore, Closed, Link, store_of
 from herplan.domain import Appointment
-from herplan.io.answer_store import AnswerStore, Closed, Link, store_of
 
 END = date(2026, 12, 31)
 TODAY = date(2026, 11, 30)

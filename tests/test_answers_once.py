@@ -11,7 +11,7 @@ import shutil
 import pytest
 
 from herplan.app.run import RunOptions, plan_input
-from herplan.io.answer_store import AnswerStore
+from herplan.app.stores.answers import AnswerStore
 from herplan.io.previous import read_previous
 from tests.conftest import EXAMPLE, PLANNED_AS
 

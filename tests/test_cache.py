@@ -1,4 +1,4 @@
-"""The cache behind ``herplan suggest`` (``herplan.io.cache``): what is kept is found
+"""The cache behind ``herplan suggest`` (``herplan.app.stores.cache``): what is kept is found
 again only for the same input, plan, day and code, and a broken cache is no error."""
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ import pytest
 from click.testing import CliRunner
 
 from herplan.app.cli import main
+from herplan.app.stores import cache
 from herplan.app.suggest import open_region
-from herplan.io import cache
 from tests.conftest import EXAMPLE
 
 TODAY = date(2026, 11, 30)

@@ -15,10 +15,10 @@ import pytest
 
 from herplan.app.choices import resolve_choices
 from herplan.app.run import RunOptions, plan_input
+from herplan.app.stores.answers import AnswerStore
 from herplan.app.suggest import open_region
 from herplan.domain import Appointment, Rerun
 from herplan.io import hand_edits
-from herplan.io.answer_store import AnswerStore
 from herplan.io.errors import InputError
 from herplan.io.previous import read_previous
 from herplan.scheduler.timing import hhmm

@@ -17,8 +17,8 @@ from openpyxl import load_workbook
 from starlette.testclient import TestClient
 
 from herplan.app.cli import main
-from herplan.app.correction_store import CorrectionStore
 from herplan.app.links import planning_links
+from herplan.app.stores.corrections import CorrectionStore
 from herplan.app.web.state import Job
 from herplan.corrections import Correction, refusals
 from herplan.io.input_corrections import corrected_input

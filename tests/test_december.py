@@ -66,7 +66,7 @@ def test_a_simulated_provider_answers_only_what_its_page_lists(two_providers):  
     """Answering while a rerun runs, the page a provider reloads may no longer list the
     appointment: a person cannot answer it, and the simulation does not post it."""
     from benchmarks.december.web import Page
-    from herplan.io.answer_store import AnswerStore
+    from herplan.app.stores.answers import AnswerStore
     from tests.test_web_answers import TODAY, links_on_page, mine
 
     client, name, folder = two_providers

@@ -19,7 +19,7 @@ from click.testing import CliRunner
 
 from herplan.app import cli, run
 from herplan.domain import Absence
-from herplan.io import planning_folder
+from herplan.io import folder_parts
 from herplan.io.sentences import explanation, reason_name
 from tests.conftest import (
     EXAMPLE,
@@ -135,7 +135,7 @@ def test_ctrl_c_during_export_keeps_the_previous_planning(tmp_path, monkeypatch)
     def interrupted(*_args, **_kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(planning_folder, "consultant_calendar", interrupted)
+    monkeypatch.setattr(folder_parts, "consultant_calendar", interrupted)
     result = CliRunner().invoke(
         cli.main,
         ["plan", "--today", "2026-11-30", str(path), "--out", str(out), "--time-limit", "1"],

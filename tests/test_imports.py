@@ -145,3 +145,75 @@ def test_imports_go_one_way_app_io_scheduler_constraints_domain():
     graph = import_graph()
     assert {"herplan.app.cli", "herplan.io.plan_json", "herplan.domain"} <= set(graph)
     assert against_the_layers(graph) == []
+
+
+def _io_modules() -> dict[str, ast.Module]:
+    modules = _modules().items()
+    return {
+        name: ast.parse(path.read_text(encoding="utf-8"))
+        for name, path in modules
+        if layer(name) == 1
+    }
+
+
+def _imported(node: ast.AST) -> list[str]:
+    """The modules one import statement names (``from a import b`` names ``a``)."""
+    if isinstance(node, ast.ImportFrom):
+        return [node.module or ""]
+    if isinstance(node, ast.Import):
+        return [alias.name for alias in node.names]
+    return []
+
+
+def test_io_reads_and_writes_files_and_keeps_no_store_nor_sends_mail():
+    """The answer store, the corrections and the mail server are the app's (app/stores/,
+    app/mailer.py): no module of io/ imports sqlite3 or smtplib, anywhere in it."""
+    found = sorted(
+        f"{name} imports {module}"
+        for name, tree in _io_modules().items()
+        for module in _store_and_mail(tree)
+    )
+    assert len(_io_modules()) > 20
+    assert found == []
+
+
+def _store_and_mail(tree: ast.Module) -> list[str]:
+    """sqlite3 and smtplib wherever ``tree`` imports them, in a function too."""
+    return [
+        module
+        for node in ast.walk(tree)
+        for module in _imported(node)
+        if module.split(".")[0] in ("sqlite3", "smtplib")
+    ]
+
+
+def test_the_store_and_mail_check_finds_them():
+    tree = ast.parse("import json\ndef f():\n    import sqlite3\nfrom smtplib import SMTP\n")
+    assert sorted(_store_and_mail(tree)) == ["smtplib", "sqlite3"]
+
+
+def _function_imports(tree: ast.Module) -> list[str]:
+    """The herplan modules imported inside a function of ``tree``."""
+    functions = [n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)]
+    return [
+        module
+        for function in functions
+        for node in ast.walk(function)
+        for module in _imported(node)
+        if module.split(".")[0] == "herplan"
+    ]
+
+
+def test_the_function_import_check_finds_one():
+    tree = ast.parse("import os\ndef f():\n    import json\n    from herplan.io import words\n")
+    assert _function_imports(tree) == ["herplan.io"]
+
+
+def test_io_modules_import_each_other_at_module_level_only():
+    """An import inside a function hides a dependency from the layer and cycle checks."""
+    found = sorted(
+        f"{name} imports {module} in a function"
+        for name, tree in _io_modules().items()
+        for module in _function_imports(tree)
+    )
+    assert found == []

@@ -24,7 +24,7 @@ from starlette.testclient import TestClient
 
 from herplan.app.cli import main
 from herplan.app.links import planning_links
-from herplan.io.answer_store import AnswerStore
+from herplan.app.stores.answers import AnswerStore, online_answers
 from herplan.io.previous import read_previous
 from herplan.io.slug import file_slug
 from tests.checker import check_rerun
@@ -238,7 +238,7 @@ def test_a_workbook_and_an_online_answer_that_differ_the_later_counts(region, tm
     AnswerStore(folder / "antwoorden.sqlite").answer(previous[dossier], 1, "ja", "", "test")
     from herplan.io.previous import prepare_rerun  # ... then the page: the page counts
 
-    rerun = prepare_rerun(planning, TODAY, [returned], folder)
+    rerun = prepare_rerun(planning, TODAY, [returned], online_answers(folder))
     assert rerun.verdict(dossier).feasible
     assert len(rerun.answer_conflicts) == 1 and dossier in rerun.answer_conflicts[0]
 
@@ -268,7 +268,7 @@ def test_a_workbook_saved_before_an_online_answer_but_uploaded_after_it_counts_l
     os.utime(uploaded)  # ... the online ja now, the upload after it
     from herplan.io.previous import prepare_rerun
 
-    rerun = prepare_rerun(planning, TODAY, [uploaded], folder)
+    rerun = prepare_rerun(planning, TODAY, [uploaded], online_answers(folder))
     assert rerun.verdict(dossier).feasible
     assert rerun.answer_conflicts[0].endswith("ja counts")
 

@@ -11,8 +11,8 @@ from click.testing import CliRunner
 
 from herplan.app.cli import main
 from herplan.app.links import planning_links
+from herplan.app.stores.answers import AnswerStore
 from herplan.app.web import create_app
-from herplan.io.answer_store import AnswerStore
 from tests.conftest import PLANNED_AS
 from tests.test_web_answers import two_providers
 from tests.webserver import CHROMIUM, running
@@ -81,7 +81,7 @@ def test_a_provider_corrects_a_support_plan_on_a_phone(tmp_path):
     serious, and a new support plan given there waits for the planner."""
     from playwright.sync_api import expect, sync_playwright
 
-    from herplan.app.correction_store import CorrectionStore
+    from herplan.app.stores.corrections import CorrectionStore
     from tests.test_web_planner_browser import serious_violations
 
     folder = planned_region(tmp_path)

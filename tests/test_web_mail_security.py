@@ -18,7 +18,7 @@ from aiosmtpd.smtp import AuthResult
 from starlette.testclient import TestClient
 
 from herplan.app.mailer import SENT_LOG
-from herplan.io import mail_settings
+from herplan.app.stores import mail_settings
 from tests.test_outbox import Mailbox, free_port
 from tests.test_web import app, token
 from tests.test_web_planner import NAME, example_data

@@ -13,7 +13,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from herplan.app.mailer import SENT_LOG
-from herplan.io import mail_settings
+from herplan.app.stores import mail_settings
 from tests.test_outbox import smtp  # noqa: F401 (the local SMTP server, a fixture)
 from tests.test_web import app, token
 from tests.test_web_planner import NAME, example_data

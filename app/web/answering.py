@@ -3,7 +3,7 @@
 The link in the provider's e-mail opens its own appointments in the current
 revision, the same as its workbook shows, and nothing of anyone else's. Per
 appointment it answers ``ja``, ``nee`` or ``zelfde dag, andere tijd`` with a
-remark; each answer is stored at once (``io.answer_store``) and can be changed
+remark; each answer is stored at once (``app.stores.answers``) and can be changed
 until the planner reruns. A token that opens nothing (unknown, revoked, of an
 earlier revision or past the period) gets the same 404 as any other, after the
 same work; every provider request is counted against a rate limit per address.
@@ -24,20 +24,20 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from herplan import clock
+from herplan.app.stores.answers import ANSWERS, FILE, AnswerStore, Closed, Link
 from herplan.app.web import audit, provider_weeks
 from herplan.app.web.forms import Form, Refused, read_form
 from herplan.app.web.render import page
 from herplan.app.web.state import PLANNING, Plannings
 from herplan.app.web.views import day_label, read_plan
+from herplan.app.web.words import WORDS, section
 from herplan.calendar import add_working_days
 from herplan.digits import whole_number
 from herplan.domain import Appointment, is_held
-from herplan.io.answer_store import ANSWERS, FILE, AnswerStore, Closed, Link
 from herplan.io.errors import InputError
 from herplan.io.plan_json import calendar_settings
 from herplan.io.previous import read_previous
 from herplan.io.sentences import weekday_date
-from herplan.io.words import WORDS, section
 from herplan.scheduler.timing import hhmm
 
 REQUESTS_PER_MINUTE = 60

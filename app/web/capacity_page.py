@@ -30,9 +30,9 @@ from herplan.app.web.posting import posted
 from herplan.app.web.render import language, missing, page, problem_page
 from herplan.app.web.state import PLANNING, Plannings
 from herplan.app.web.views import read_plan
+from herplan.app.web.words import section
 from herplan.io.planning_folder import CAPACITY as FOLDER
 from herplan.io.sentences import long_date, weekday_date
-from herplan.io.words import section
 
 MAX_SCENARIOS = 6
 MAX_SCENARIO_CHARS = 200

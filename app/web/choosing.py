@@ -23,8 +23,8 @@ from herplan.app.web.posting import posted
 from herplan.app.web.render import language, missing, page, problem_page
 from herplan.app.web.state import PLANNING, Plannings
 from herplan.app.web.views import day_label, read_plan
+from herplan.app.web.words import section
 from herplan.io import hand_edits
-from herplan.io.words import section
 
 SUGGEST_SECONDS = 60
 DOSSIER = re.compile(r"[A-Za-z0-9][A-Za-z0-9._/-]{0,39}")

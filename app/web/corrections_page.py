@@ -36,12 +36,12 @@ from herplan.app.web.posting import posted
 from herplan.app.web.render import language, missing, page
 from herplan.app.web.state import INPUT, PLANNING, Plannings
 from herplan.app.web.views import read_plan
+from herplan.app.web.words import WORDS
 from herplan.corrections import KINDS, REASONS, Correction, missing_value
 from herplan.domain import Problem, Reassessment
 from herplan.domain.codes import CorrectionKind, CorrectionStatus
 from herplan.io.errors import InputError
 from herplan.io.sentences import long_date, refusal_text, weekday_date
-from herplan.io.words import WORDS
 from herplan.scheduler.timing import hhmm
 
 EARLIER = "eerder"  # invoer/eerder/: the input as it was before each decision

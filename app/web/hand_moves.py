@@ -33,8 +33,8 @@ from herplan.app.web.render import missing
 from herplan.app.web.rule_words import finding_in
 from herplan.app.web.state import PLANNING
 from herplan.app.web.views import PageFilter, day_label
+from herplan.app.web.words import section
 from herplan.io import hand_edits
-from herplan.io.words import section
 
 CHECK_SECONDS = 60
 REASON_CHARS = 300

@@ -11,13 +11,13 @@ from datetime import date
 from pathlib import Path
 
 from herplan.app.mailer import SENT_LOG, plan_sending, read_log, read_outboxes
+from herplan.app.stores.answers import FILE as ANSWERS_FILE
+from herplan.app.stores.answers import AnswerStore
 from herplan.app.web.views import read_plan
+from herplan.app.web.words import section
 from herplan.domain import is_held
 from herplan.domain.codes import Cause
-from herplan.io.answer_store import FILE as ANSWERS_FILE
-from herplan.io.answer_store import AnswerStore
 from herplan.io.errors import InputError
-from herplan.io.words import section
 
 CHOSEN = Cause.CHOSEN  # a change's cause when a chosen place or a move by hand was pinned
 

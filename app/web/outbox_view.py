@@ -14,9 +14,9 @@ from pathlib import Path
 from starlette.requests import Request
 
 from herplan.app.mailer import FAILURE_KINDS, SENT_LOG, plan_sending, read_log, read_outboxes
-from herplan.io import mail_settings
+from herplan.app.stores import mail_settings
+from herplan.app.web.words import section
 from herplan.io.errors import InputError
-from herplan.io.words import section
 
 _seen: dict[tuple, dict] = {}  # outbox views, by planning and the files they were read from
 

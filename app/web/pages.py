@@ -21,6 +21,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 
+from herplan.app.stores.answers import FILE as ANSWERS_FILE
 from herplan.app.web import audit
 from herplan.app.web.forms import (
     Refused,
@@ -46,7 +47,6 @@ from herplan.app.web.views import (
     timeline,
 )
 from herplan.io import hand_edits
-from herplan.io.answer_store import FILE as ANSWERS_FILE
 from herplan.io.input_writer import write_input_workbook
 from herplan.io.sentences import phase_words
 

@@ -35,10 +35,10 @@ from herplan.app.web.views import (
     working_days,
 )
 from herplan.app.web.what_helps import what_helps
+from herplan.app.web.words import section
 from herplan.domain.codes import CorrectionStatus
 from herplan.io import hand_edits
 from herplan.io.sentences import reason_name
-from herplan.io.words import section
 from herplan.scheduler.explain import REASON_ORDER
 
 
@@ -117,7 +117,7 @@ def _planning_page(
 
 def open_corrections(planning: Path) -> int:
     """How many providers' corrections wait for the planner (README, Corrections)."""
-    from herplan.app.correction_store import FILE, CorrectionStore
+    from herplan.app.stores.corrections import FILE, CorrectionStore
 
     store = planning.parent / FILE
     return (

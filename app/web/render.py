@@ -7,7 +7,7 @@ from starlette.responses import HTMLResponse, Response
 
 from herplan.app.web.security import session_token
 from herplan.app.web.views import error_rows
-from herplan.io.words import WORDS, section
+from herplan.app.web.words import WORDS, section
 
 
 def language(request: Request, plan: dict | None = None) -> str:

@@ -5,7 +5,7 @@ grid with the appointment far off to the side."""
 from __future__ import annotations
 
 from herplan.app.web.views import PageFilter, day_label, week_of
-from herplan.io.words import section
+from herplan.app.web.words import section
 
 FIELDS = (("dossier", "dossier"), ("client", "client"), ("begeleider", "begeleider"))
 

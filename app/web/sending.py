@@ -2,7 +2,7 @@
 
 The outbox is shown per recipient: how many messages still go to each, and of
 what kind (new, changed, cancelled), each one open to read. *Versturen* sends
-through the mail server the planner entered once (``io.mail_settings``) with
+through the mail server the planner entered once (``app.stores.mail_settings``) with
 ``mailer.send_outbox``: the same once-and-only-once record
 (``verzonden.jsonl``) as the command line, so the two can take turns.
 
@@ -25,6 +25,7 @@ from starlette.responses import RedirectResponse, Response
 
 from herplan.app.mailer import send_outbox
 from herplan.app.mailer import smtp_connection as connection
+from herplan.app.stores import mail_settings
 from herplan.app.web import audit
 from herplan.app.web.files import inside
 from herplan.app.web.planning_view import planning_problem
@@ -33,7 +34,6 @@ from herplan.app.web.render import language, missing, page
 from herplan.app.web.state import PLANNING, Plannings
 from herplan.app.web.views import read_plan
 from herplan.digits import whole_number
-from herplan.io import mail_settings
 from herplan.io.errors import InputError
 
 

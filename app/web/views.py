@@ -12,11 +12,11 @@ from pathlib import Path
 
 from herplan import clock
 from herplan.app.web.error_words import in_language
+from herplan.app.web.words import section
 from herplan.calendar import is_working_day, period_days
 from herplan.digits import whole_number
 from herplan.io.plan_json import calendar_settings, phase_named_for
 from herplan.io.sentences import percent, reason_name, weekday_short
-from herplan.io.words import section
 
 PALETTE = 8  # provider colours on the timeline (herplan.css, .p0 to .p7)
 

@@ -4,8 +4,8 @@ would make one: a new support plan by a date, another begeleider, ..."""
 from __future__ import annotations
 
 from herplan.app.web.views import day_label
+from herplan.app.web.words import section
 from herplan.domain.codes import Reason
-from herplan.io.words import section
 from herplan.scheduler.explain import PLAN_REASONS
 
 # The main reason, and what would give the case a place (the page's words).

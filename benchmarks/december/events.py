@@ -29,8 +29,8 @@ from benchmarks.december.web import BASE_URL, Page
 from herplan.app.cli import main
 from herplan.app.links import planning_links
 from herplan.app.mailer import send_outbox, smtp_connection
+from herplan.app.stores.answers import AnswerStore
 from herplan.app.suggest import open_region
-from herplan.io.answer_store import AnswerStore
 from herplan.io.errors import InputError
 from herplan.scheduler.timing import hhmm
 

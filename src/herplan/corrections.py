@@ -3,7 +3,7 @@
 A provider knows its clients better than the planner's list: a new support plan,
 a client no longer in care, another begeleider, days a client cannot come, a
 client missing from the list. Each correction is a *proposal*: it is stored
-(``herplan.app.correction_store``) and changes nothing until the planner takes it; a
+(``herplan.app.stores.corrections``) and changes nothing until the planner takes it; a
 taken one is written into a new revision of the input (``herplan.io.input_corrections``)
 that the next rerun plans from.
 

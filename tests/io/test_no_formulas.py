@@ -16,8 +16,8 @@ from datetime import date, datetime
 
 from openpyxl import load_workbook
 
+from herplan.app.stores.answers import Answer
 from herplan.io.answer_export import answered_workbook
-from herplan.io.answer_store import Answer
 from herplan.io.input_writer import write_input_workbook
 from herplan.io.planning_folder import planning_files
 from tests.conftest import case, consultant, location, problem, solve

@@ -7,8 +7,8 @@ from io import BytesIO
 
 from openpyxl import load_workbook
 
-from herplan.io.load import consultant_loads
 from herplan.io.overview import OUTLIER_FILL, overview_bytes
+from herplan.scheduler.load import consultant_loads
 from tests.conftest import case, consultant, problem, solve
 
 

@@ -22,7 +22,8 @@ import pytest
 from ical.calendar_stream import IcsCalendarStream
 from openpyxl import load_workbook
 
-from herplan.io.planning_folder import planning_files, providers_with_files
+from herplan.io.folder_parts import providers_with_files
+from herplan.io.planning_folder import planning_files
 from herplan.io.slug import WINDOWS_RESERVED, unique_slugs
 from tests.conftest import EXAMPLE, case, consultant, location, problem, solve
 

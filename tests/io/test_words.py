@@ -1,6 +1,8 @@
-"""The one catalogue of words (``io/words.py``): both languages, and nothing unused.
+"""The catalogue of words, split by where it is read (``io/words.py`` for the files,
+``app/terminal_words.py``, ``app/web/words.py``): both languages, and nothing unused.
 
-Every key has a Dutch and an English text, with the same placeholders. A key
+Every key has a Dutch and an English text, with the same placeholders, and belongs to
+one catalogue only. A key
 counts as used when the source of the package names it: in full (``"date"``),
 as a group's key through ``section(language, "sum_")`` and a literal in the
 same module, or as a family built at run time (``f"reason_{code}"``: every key
@@ -13,7 +15,9 @@ import ast
 import string
 from pathlib import Path
 
-from herplan.io.words import WORDS
+from herplan.app.terminal_words import TERMINAL
+from herplan.app.web.words import WEB
+from herplan.io.words import FILES, LANGUAGES, WORDS
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = ("app", "io", "scheduler", "constraints", "src/herplan")
@@ -23,12 +27,24 @@ def _placeholders(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
+CATALOGUES = {"files": FILES, "terminal": TERMINAL, "web": WEB}
+
+
 def test_every_key_has_dutch_and_english_with_the_same_placeholders():
-    assert set(WORDS) == {"nl", "en"}
-    assert set(WORDS["nl"]) == set(WORDS["en"])
-    for key in WORDS["nl"]:
-        assert WORDS["nl"][key].strip() and WORDS["en"][key].strip(), key
-        assert _placeholders(WORDS["nl"][key]) == _placeholders(WORDS["en"][key]), key
+    assert LANGUAGES == ("nl", "en") and set(WORDS) == {"nl", "en"}
+    for catalogue in CATALOGUES.values():
+        for key, texts in catalogue.items():
+            assert isinstance(texts, tuple) and len(texts) == 2, key
+            dutch, english = texts
+            assert dutch.strip() and english.strip(), key
+            assert _placeholders(dutch) == _placeholders(english), key
+
+
+def test_every_key_is_in_one_catalogue_and_the_page_has_its_own():
+    keys = [key for catalogue in CATALOGUES.values() for key in catalogue]
+    assert len(keys) == len(set(keys)) > 800
+    assert all(key.startswith("web_") for key in WEB)
+    assert not any(key.startswith("web_") for key in [*FILES, *TERMINAL])
 
 
 def _patterns(tree: ast.Module) -> set[str]:
@@ -66,12 +82,13 @@ def test_every_key_is_used_somewhere():
     patterns: set[str] = set()
     for folder in SOURCES:
         for path in (ROOT / folder).rglob("*.py"):
-            if path.name != "words.py":
+            if path.name not in ("words.py", "terminal_words.py"):
                 patterns |= _patterns(ast.parse(path.read_text(encoding="utf-8")))
         for path in (ROOT / folder).rglob("*.html"):
             text = path.read_text(encoding="utf-8")
             patterns |= {"web_" + word for word in _template_words(text)}
-    unused = sorted(key for key in WORDS["nl"] if not _used(key, patterns))
+    keys = [key for catalogue in CATALOGUES.values() for key in catalogue]
+    unused = sorted(key for key in keys if not _used(key, patterns))
     assert unused == []
 
 

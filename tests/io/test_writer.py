@@ -6,7 +6,8 @@ import sys
 from dataclasses import replace
 
 from herplan.io import writer
-from herplan.io.planning_folder import file_names, parts, planning_files, render
+from herplan.io.folder_parts import parts, render
+from herplan.io.planning_folder import file_names, planning_files
 
 
 def test_two_processes_write_the_same_bytes_as_one(monkeypatch):

@@ -30,16 +30,6 @@ _PACKAGES = (
 )
 
 
-def file_digest(path: Path) -> str:
-    """The SHA-256 of an input: a workbook's bytes, or a CSV folder's names and bytes."""
-    digest = hashlib.sha256()
-    files = sorted(path.glob("*.csv")) if path.is_dir() else [path]
-    for file in files:
-        digest.update(file.name.encode() if path.is_dir() else b"")
-        digest.update(file.read_bytes())
-    return digest.hexdigest()
-
-
 @cache
 def code_fingerprint() -> str:
     """Which herplan made an entry: the names, sizes and times of its modules."""

@@ -37,7 +37,7 @@ class Load:
 def consultant_loads(plan: Plan) -> tuple[list[Load], float]:
     """Each consultant's load, outliers marked, and the median interviews per usable morning."""
     time = {t.consultant: t for t in plan.staff}
-    interviews: Counter = Counter(a.consultant for a in plan.appointments)
+    interviews: Counter[str] = Counter(a.consultant for a in plan.appointments)
     mornings = Counter(cid for cid, _day in {(a.consultant, a.day) for a in plan.appointments})
     loads = [
         Load(

@@ -27,15 +27,17 @@ import hmac
 import os
 import secrets
 import sqlite3
-from collections.abc import Iterator
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 from herplan import clock
+from herplan.app.stores.sqlite import transaction
 from herplan.domain import Appointment, StaleAnswer, Verdict
 from herplan.domain.codes import AnswerCode
+from herplan.io.errors import InputError
+from herplan.io.previous import Online, OnlineAnswers, Previous
 
 FILE, KEY = "antwoorden.sqlite", ".linksleutel"
 ANSWERS = tuple(AnswerCode)
@@ -92,41 +94,25 @@ class Answer:
     id: int = 0  # its place in the store: later answers have higher ids
 
 
-@dataclass(frozen=True)
-class Online:
-    """The online answers as a rerun takes them (``AnswerStore.for_rerun``)."""
-
-    verdicts: tuple[Verdict, ...]
-    stale: tuple[StaleAnswer, ...]
-    given: dict[str, datetime]  # when each applied answer was given
-    chosen: tuple[str, ...]  # DOSSIER=DATE@CONSULTANT@HH:MM: places picked with a nee
-    seen: int = 0  # the last answer read: what the rerun marks as taken once written
-
-
-@contextmanager
-def transaction(path: Path) -> Iterator[sqlite3.Connection]:
-    """One connection, one transaction: committed whole, or not at all (every store of a
-    planning writes this way, so a provider saving while the planner reruns loses nothing)."""
-    db = sqlite3.connect(path, timeout=30, isolation_level=None)
-    try:
-        db.execute("PRAGMA busy_timeout=30000")
-        db.execute("BEGIN IMMEDIATE")
-        yield db
-        db.execute("COMMIT")
-    except BaseException:
-        if db.in_transaction:
-            db.execute("ROLLBACK")
-        raise
-    finally:
-        db.close()
-
-
 def store_of(folder: Path) -> Path:
     """The answer store of a planning folder, or of the data folder that holds it."""
     folder = Path(folder)
     if folder.suffix == ".sqlite":
         return folder
     return folder.parent / FILE if (folder / "plan.json").exists() else folder / FILE
+
+
+def online_answers(answers: Path) -> OnlineAnswers:
+    """The online answers in ``answers`` (a data folder or its ``antwoorden.sqlite``) as a
+    rerun of the previous revision takes them (``io.previous.prepare_rerun``)."""
+
+    def of(previous: Previous) -> Online:
+        path = store_of(answers)
+        if not path.is_file():
+            raise InputError([f"{answers}: holds no online answers ({FILE})"])
+        return AnswerStore(path).for_rerun(previous.appointments, previous.answers_seen)
+
+    return of
 
 
 class AnswerStore:

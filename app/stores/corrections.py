@@ -15,9 +15,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from herplan import clock
+from herplan.app.stores.sqlite import transaction
 from herplan.corrections import Correction, key_of
 from herplan.domain.codes import CorrectionKind, CorrectionStatus
-from herplan.io.answer_store import transaction
 
 FILE = "correcties.sqlite"
 SCHEMA = """
