@@ -17,7 +17,9 @@ from datetime import date
 from herplan.constraints import HARD_RULES
 from herplan.digits import whole_number
 from herplan.domain import Appointment, Choice, Problem, Rerun, is_held
+from herplan.findings import Code, Finding, Subject
 from herplan.io.errors import InputError
+from herplan.io.finding_words import render
 from herplan.scheduler.suggest import NotOpen, Option, Place, Suggester
 from herplan.scheduler.timing import hhmm
 
@@ -116,7 +118,7 @@ def picked_online(problem: Problem, rerun: Rerun) -> Rerun:
         problem,
         rerun,
         rerun.picked_online,
-        "the place picked online ({place}) is no longer free; planned as a nee",
+        Code.PICKED_ONLINE_TAKEN,
     )
 
 
@@ -124,12 +126,10 @@ def set_by_hand(problem: Problem, rerun: Rerun, specs: Sequence[str]) -> Rerun:
     """The appointments the planner moved by hand on the page (README, Web page), pinned
     like a ``ja``. One whose place is no longer free (an answer came in meanwhile) is
     left out and listed, and the engine plans it as any other."""
-    return _add_picks(
-        problem, rerun, specs, "the place set by hand ({place}) is no longer free; planned anew"
-    )
+    return _add_picks(problem, rerun, specs, Code.SET_BY_HAND_TAKEN)
 
 
-def _add_picks(problem: Problem, rerun: Rerun, specs: Sequence[str], note: str) -> Rerun:
+def _add_picks(problem: Problem, rerun: Rerun, specs: Sequence[str], note: Code) -> Rerun:
     chosen = list(rerun.chosen)
     notes = list(rerun.answer_conflicts)
     for spec in specs:
@@ -146,7 +146,8 @@ def _add_picks(problem: Problem, rerun: Rerun, specs: Sequence[str], note: str) 
         if found and not {found[0].place.dossier, *(m.dossier for m in found[0].moves)} & taken:
             chosen += found
         else:
-            notes.append(f"{dossier}: " + note.format(place=spec.partition("=")[2]))
+            taken_by = Finding.of(note, Subject(dossier=dossier), place=spec.partition("=")[2])
+            notes.append(render(taken_by))
     return replace(rerun, chosen=tuple(chosen), answer_conflicts=tuple(notes))
 
 

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from ortools.sat.python import cp_model
 
     from herplan.facts import PlanFacts
+    from herplan.findings import Finding
     from herplan.scheduler.assignment import AssignmentModel
     from herplan.scheduler.candidates import Candidates
     from herplan.scheduler.model import PlanModel
@@ -60,7 +61,7 @@ class Rule:
     worker_one_morning: bool = False
     add: Callable[[PlanModel], None] | None = None
     assign: Callable[[AssignmentModel], None] | None = None
-    violations: Callable[[PlanFacts], list[str]] | None = None
+    violations: Callable[[PlanFacts], list[Finding]] | None = None
 
     def reason_code(self, problem: Problem, r: Reassessment) -> str:
         return self.reason(problem, r) if callable(self.reason) else self.reason

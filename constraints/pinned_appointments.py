@@ -23,6 +23,7 @@ from herplan.capacity_model import gaps
 from herplan.constraints import linear
 from herplan.constraints.base import Rule
 from herplan.facts import PlanFacts
+from herplan.findings import Code, Finding, Subject
 
 
 def add(pm) -> None:
@@ -78,14 +79,14 @@ def _in_gaps(pm, others: list, rooms: list[int]) -> None:
                          <= rooms[j])  # fmt: skip
 
 
-def violations(facts: PlanFacts) -> list[str]:
+def violations(facts: PlanFacts) -> list[Finding]:
     """A confirmed appointment that is gone, or not with its consultant, day and time."""
     now = {a.dossier: a for a in facts.appointments}
-    found = []
+    found: list[Finding] = []
     for dossier, (consultant, day, start) in sorted(facts.pinned.items()):
         a = now.get(dossier)
         if a is None or (a.consultant, a.day, a.start) != (consultant, day, start):
-            found.append(f"{dossier} ({consultant}, {day.isoformat()}): confirmed, but not kept")
+            found.append(Finding.of(Code.CONFIRMED_NOT_KEPT, Subject(dossier, consultant, day)))
     return found
 
 

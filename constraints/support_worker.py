@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
+from datetime import date
 
 from herplan.constraints.base import Rule
 from herplan.facts import PlanFacts
+from herplan.findings import Code, Finding
 
 
 def add(pm) -> None:
@@ -40,18 +42,18 @@ def add(pm) -> None:
         pm.model.add_at_most_one(chosen)
 
 
-def violations(facts: PlanFacts) -> list[str]:
-    by_worker: dict[tuple[str, object], list] = defaultdict(list)
+def violations(facts: PlanFacts) -> list[Finding]:
+    by_worker: dict[tuple[str, date], list] = defaultdict(list)
     for a in facts.appointments:
         worker = " ".join(a.begeleider.split()).casefold()
         if worker:
             by_worker[(worker, a.day)].append(a)
-    found = []
+    found: list[Finding] = []
     for (worker, day), group in sorted(by_worker.items(), key=lambda kv: (kv[0][0], kv[0][1])):
         ordered = sorted(group, key=lambda a: a.start)
         for first, second in itertools.pairwise(ordered):
             if second.start < first.end:
-                found.append(f"begeleider {worker} double-booked on {day}")
+                found.append(Finding.of(Code.WORKER_DOUBLE_BOOKED, worker=worker, day=day))
     return found
 
 

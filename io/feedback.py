@@ -28,6 +28,7 @@ from functools import cached_property
 from pathlib import Path
 
 from herplan.domain import Appointment, StaleAnswer, Verdict
+from herplan.findings import Finding
 from herplan.io.errors import InputError, location
 from herplan.io.tables import check_workbook_size
 from herplan.io.words import WORDS
@@ -159,7 +160,7 @@ class _Answers:
     previous: dict[str, Appointment]
     verdicts: dict[str, Verdict] = field(default_factory=dict)
     stale: list[StaleAnswer] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
+    errors: list[Finding | str] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)
     when: tuple[float, int] = (0, 0)  # the workbook being read: when saved, its place
     given: dict[str, tuple[float, int]] = field(default_factory=dict)  # dossier -> its answer's
@@ -175,7 +176,7 @@ class _Answers:
             for ws in wb.worksheets:
                 ws.reset_dimensions()  # what the sheet claims ("A1:XFD99000") is not read
         except InputError as error:
-            self.errors += error.messages
+            self.errors += error.findings
             return
         except Exception as error:  # a damaged or foreign file
             self.errors.append(f"{path.name}: cannot be read as a returned provider workbook "

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import zoneinfo
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
@@ -26,8 +27,10 @@ from herplan.domain import (
     Settings,
     TimeWindow,
 )
+from herplan.findings import Code, Finding, Subject, Value
 from herplan.io.cache import file_digest
-from herplan.io.errors import InputError, location
+from herplan.io.errors import InputError
+from herplan.io.finding_words import english
 from herplan.io.schema import (
     ABSENCES,
     CONSULTANTS,
@@ -75,11 +78,14 @@ class _Row:
         self.file, self.sheet, self.number, self.cells = file, sheet, number, cells
         self.errors, self.warnings = errors, warnings
 
-    def error(self, column: str, message: str) -> None:
-        self.errors.append(f"{location(self.file, self.sheet, self.number, column)}: {message}")
+    def at(self, column: str) -> Subject:
+        return Subject(file=self.file, sheet=self.sheet, row=self.number, column=column)
 
-    def warn(self, column: str, message: str) -> None:
-        self.warnings.append(f"{location(self.file, self.sheet, self.number, column)}: {message}")
+    def error(self, column: str, code: Code, **values: Value) -> None:
+        self.errors.append(Finding.of(code, self.at(column), **values))
+
+    def warn(self, column: str, code: Code, **values: Value) -> None:
+        self.warnings.append(Finding.of(code, self.at(column), **values))
 
     def raw(self, column: str) -> object:
         value = self.cells.get(column)
@@ -88,7 +94,7 @@ class _Row:
             if value == "":
                 return None
             if value.upper() in EXCEL_ERRORS:
-                self.error(column, f"Excel error value {value}; expected a real value")
+                self.error(column, Code.EXCEL_ERROR_VALUE, value=value)
                 return None
         return value
 
@@ -96,7 +102,7 @@ class _Row:
         value = self.raw(column)
         if value is None:
             if required:
-                self.error(column, "is empty; a value is required")
+                self.error(column, Code.EMPTY_VALUE)
             return ""
         if isinstance(value, float) and value.is_integer():
             value = int(value)
@@ -104,15 +110,11 @@ class _Row:
             return value.strftime("%Y-%m-%d")
         text = str(value).strip()
         if len(text) > MAX_TEXT:
-            self.error(column, f"text of {len(text)} characters; at most {MAX_TEXT} fit here")
+            self.error(column, Code.TEXT_TOO_LONG, length=len(text), most=MAX_TEXT)
             return ""
         control = CONTROL.search(text)
         if control:
-            self.error(
-                column,
-                f"contains the invisible control character U+{ord(control.group()):04X} "
-                "(often pasted from another program); retype the text",
-            )
+            self.error(column, Code.CONTROL_CHARACTER, character=f"U+{ord(control.group()):04X}")
             return ""
         return text
 
@@ -121,17 +123,13 @@ class _Row:
         value = self.raw(column)
         if value is None:
             if required:
-                self.error(column, "is empty; a date is required (e.g. 2026-12-04 or 4-12-2026)")
+                self.error(column, Code.EMPTY_DATE)
             return None
         parsed = parse_date(value)
         if parsed is None:
-            self.error(column, f"'{value}' is not a date; expected e.g. 2026-12-04 or 4-12-2026")
+            self.error(column, Code.NOT_A_DATE, value=str(value))
         elif latest is not None and not EARLIEST <= parsed <= latest:
-            self.error(
-                column,
-                f"{parsed:%d-%m-%Y} is not a plausible date here; expected a date from "
-                f"{EARLIEST:%d-%m-%Y} to {latest:%d-%m-%Y} (check the year)",
-            )
+            self.error(column, Code.IMPLAUSIBLE_DATE, day=parsed, earliest=EARLIEST, latest=latest)
             return None
         return parsed
 
@@ -141,9 +139,16 @@ class _Row:
             return None
         number = _as_int(value)
         if number is None or number < minimum or (maximum is not None and number > maximum):
-            allowed = f"from {minimum} to {maximum}" if maximum is not None else (
-                f"of at least {minimum}")  # fmt: skip
-            self.error(column, f"'{value}' is not a whole number {allowed}")
+            if maximum is not None:
+                self.error(
+                    column,
+                    Code.NUMBER_OUT_OF_RANGE,
+                    value=str(value),
+                    minimum=minimum,
+                    maximum=maximum,
+                )
+            else:
+                self.error(column, Code.NUMBER_TOO_SMALL, value=str(value), minimum=minimum)
             return None
         return number
 
@@ -167,7 +172,7 @@ class _Row:
             day = parse_date(value)
             if allow_dates and day is not None:
                 return frozenset(), frozenset({day})
-            self.error(column, "expected weekdays such as ma,di,do, not a date")
+            self.error(column, Code.WEEKDAYS_NOT_A_DATE)
             return frozenset(), frozenset()
         days: set[int] = set()
         dates: set[date] = set()
@@ -183,10 +188,8 @@ class _Row:
             if span is not None:
                 dates.update(span)
                 continue
-            expected = "weekdays (ma, di, wo, do, vr, za, zo)" + (
-                " or dates (2026-12-04, 4-12-2026)" if allow_dates else ""
-            )
-            self.error(column, f"'{token}' is not understood; expected {expected}")
+            code = Code.NOT_WEEKDAYS_OR_DATES if allow_dates else Code.NOT_WEEKDAYS
+            self.error(column, code, value=token)
         return frozenset(days), frozenset(dates)
 
     def choice(self, column: str, choices: tuple[str, ...], default: str) -> str:
@@ -195,14 +198,14 @@ class _Row:
             return default
         key = " ".join(value.casefold().split())
         if key not in choices:
-            self.error(column, f"'{value}' is not one of: {', '.join(choices)}")
+            self.error(column, Code.NOT_ONE_OF, value=value, choices=", ".join(choices))
             return default
         return key
 
     def email(self, column: str) -> str:
         value = self.text(column)
         if value and not EMAIL.fullmatch(value):
-            self.error(column, f"'{value}' is not an e-mail address")
+            self.error(column, Code.NOT_AN_EMAIL, value=value)
             return ""
         return value
 
@@ -253,7 +256,7 @@ def _date_range(token: str) -> set[date] | None:
     return {first + timedelta(days=n) for n in range((last - first).days + 1)}
 
 
-def _rows(file: str, table: Table, sheet: Sheet, errors: list[str], warnings: list[str]):
+def _rows(file: str, table: Table, sheet: Sheet, errors: list[Finding], warnings: list[Finding]):
     """Map headers to the sheet's columns; yield one ``_Row`` per data row."""
     known = {normalise(c.name): c.name for c in sheet.columns}
     index: dict[str, int] = {}
@@ -263,42 +266,35 @@ def _rows(file: str, table: Table, sheet: Sheet, errors: list[str], warnings: li
             continue
         if key in known:
             if known[key] in index:  # the first one counts; no error per row for the other
-                errors.append(
-                    f"{location(file, table.name, 1, str(header))}: column appears twice; keep one"
-                )
+                errors.append(Finding.of(Code.COLUMN_TWICE, _at(file, table, 1, str(header))))
                 continue
             index[known[key]] = n
         else:
-            warnings.append(
-                f"{location(file, table.name, 1, str(header))}: column is not part of the "
-                "input format and is ignored"
-            )
+            warnings.append(Finding.of(Code.UNKNOWN_COLUMN, _at(file, table, 1, str(header))))
     missing = [c.name for c in sheet.columns if c.required and c.name not in index]
     if missing:
         moved = _header_row(table, set(known))
         if moved is not None:
-            errors.append(
-                f"{location(file, table.name, moved)}: the column names are on row {moved}; "
-                "they must be on row 1 (delete the rows above them)"
-            )
+            errors.append(Finding.of(Code.HEADER_NOT_ON_ROW_1, _at(file, table, moved), row=moved))
             return
     for name in missing:
-        errors.append(f"{location(file, table.name, 1, name)}: required column is missing")
+        errors.append(Finding.of(Code.MISSING_COLUMN, _at(file, table, 1, name)))
     if missing:
         return
-    for number, column, message in table.problems:
+    for number, column, problem in table.problems:
         header = table.headers[column] if column < len(table.headers) else None
         where = str(header) if header is not None else f"column {column + 1}"
-        errors.append(f"{location(file, table.name, number, where)}: {message}")
+        errors.append(replace(problem, subject=_at(file, table, number, where)))
     for number, values in table.rows:
         if _is_header(values, set(known)):
-            errors.append(
-                f"{location(file, table.name, number)}: this row repeats the column names; "
-                "delete it"
-            )
+            errors.append(Finding.of(Code.REPEATED_HEADER, _at(file, table, number)))
             continue
         cells = {name: values[i] if i < len(values) else None for name, i in index.items()}
         yield _Row(file, table.name, number, cells, errors, warnings)
+
+
+def _at(file: str, table: Table, row: int | None, column: str = "") -> Subject:
+    return Subject(file=file, sheet=table.name, row=row, column=column)
 
 
 def _is_header(values: list[object], names: set[str]) -> bool:
@@ -338,7 +334,7 @@ def _time_window(text: str) -> TimeWindow | None:
 
 
 def _setting_values(
-    file: str, table: Table | None, errors: list[str], warnings: list[str]
+    file: str, table: Table | None, errors: list[Finding], warnings: list[Finding]
 ) -> dict[str, tuple[int, object]]:
     """The sheet's settings by key: (row, value); unknown keys are warned about."""
     values: dict[str, tuple[int, object]] = {}
@@ -349,21 +345,20 @@ def _setting_values(
         if not key:
             continue
         if key not in SETTING_KEYS:
-            where = location(file, table.name, row.number, "sleutel")
-            warnings.append(f"{where}: unknown setting '{key}' is ignored")
+            warnings.append(Finding.of(Code.UNKNOWN_SETTING, row.at("sleutel"), key=key))
             continue
         values[key] = (row.number, row.cells.get("waarde"))
     return values
 
 
 def _read_settings(
-    file: str, table: Table | None, errors: list[str], warnings: list[str], today: date
+    file: str, table: Table | None, errors: list[Finding], warnings: list[Finding], today: date
 ) -> Settings:
     values = _setting_values(file, table, errors, warnings)
     sheet = table.name if table else SETTINGS.name
 
-    def where(key: str) -> str:
-        return location(file, sheet, values.get(key, (None,))[0], key)
+    def where(key: str) -> Subject:
+        return Subject(file=file, sheet=sheet, row=values.get(key, (None,))[0], column=key)
 
     kwargs: dict[str, object] = {}
     for key, (field_name, parse, expected) in SETTING_PARSERS.items():
@@ -375,18 +370,57 @@ def _read_settings(
             value = value.strftime("%H:%M")
         parsed = parse(value)
         if parsed is None:
-            errors.append(f"{where(key)}: '{value}' is not valid; expected {expected}")
+            errors.append(
+                Finding.of(Code.SETTING_NOT_VALID, where(key), value=str(value), expected=expected)
+            )
         else:
             kwargs[field_name] = parsed
     start, end = default_period(today)
     kwargs.setdefault("period_start", start)
     kwargs.setdefault("period_end", end)
     settings = Settings(**kwargs)  # type: ignore[arg-type]
-    errors += [f"{where(key)}: {message}" for key, message in settings.problems()]
+    errors += [replace(f, subject=where(f.subject.column)) for f in settings_problems(settings)]
     if (settings.period_end - settings.period_start).days > 366:
-        errors.append(f"{where('periode_eind')}: the period is longer than a year; expected a "
-                      "planning wave of weeks")  # fmt: skip
+        errors.append(Finding.of(Code.PERIOD_TOO_LONG, where("periode_eind")))
     return settings
+
+
+def settings_problems(s: Settings) -> list[Finding]:
+    """Settings that contradict each other (``Settings.problems``) as findings, the
+    setting's key as their column."""
+    end = f"{s.morning.end // 60:02d}:{s.morning.end % 60:02d}"
+    found = []
+    for key, message in s.problems():
+        column = Subject(column=key)
+        if key == "periode_eind":
+            found.append(Finding.of(Code.PERIOD_ENDS_BEFORE_START, column))
+        elif key == "ochtend":
+            found.append(Finding.of(Code.MORNING_ENDS_BEFORE_START, column))
+        elif key == "middag" and s.afternoon.start >= s.afternoon.end:
+            found.append(Finding.of(Code.AFTERNOON_ENDS_BEFORE_START, column))
+        elif key == "middag":
+            found.append(Finding.of(Code.AFTERNOON_BEFORE_MORNING_ENDS, column, time=end))
+        elif key == "gespreksduur_min":
+            found.append(
+                Finding.of(
+                    Code.SETTING_INTERVIEW_TOO_LONG,
+                    column,
+                    minutes=s.interview_min,
+                    morning=s.morning.minutes,
+                )
+            )
+        elif key == "uitwerktijd_min":
+            found.append(
+                Finding.of(
+                    Code.SETTING_WRITEUP_TOO_LONG,
+                    column,
+                    minutes=s.writeup_min,
+                    afternoon=s.afternoon.minutes,
+                )
+            )
+        else:
+            found.append(Finding.of(Code.TEXT, column, text=message))
+    return found
 
 
 def _name(value: object) -> str | None:
@@ -492,13 +526,13 @@ def _read_consultants(file: str, table: Table, errors, warnings) -> list[Consult
     for row in _rows(file, table, CONSULTANTS, errors, warnings):
         cid = row.text("consulent", required=True)
         if cid and cid.casefold() in seen:
-            row.error("consulent", f"'{cid}' appears twice; consultant ids must be unique")
+            row.error("consulent", Code.CONSULTANT_TWICE, value=cid)
             continue
         seen.add(cid.casefold())
         workdays = row.weekdays("werkdagen")
         extra_days, extra = row.days_and_dates("extra_ochtenden")
         if extra_days:
-            row.error("extra_ochtenden", "expected dates; use werkdagen for weekdays")
+            row.error("extra_ochtenden", Code.EXTRA_MORNINGS_NOT_DATES)
         consultants.append(
             Consultant(
                 id=cid,
@@ -522,12 +556,12 @@ def _read_locations(file: str, table: Table, errors, warnings) -> list[Location]
         name = row.text("locatie", required=True)
         key = (provider.casefold(), name.casefold())
         if provider and name and key in seen:
-            row.error("locatie", f"'{provider} / {name}' appears twice; locations must be unique")
+            row.error("locatie", Code.LOCATION_TWICE, value=f"{provider} / {name}")
             continue
         seen.add(key)
         closed_days, closed = row.days_and_dates("gesloten")
         if closed_days:
-            row.error("gesloten", "expected dates; use open_dagen for weekdays")
+            row.error("gesloten", Code.CLOSED_NOT_DATES)
         pref_days, pref_dates = row.days_and_dates("voorkeursdagen")
         locations.append(
             Location(
@@ -555,12 +589,12 @@ def _read_absences(file: str, table: Table | None, known: dict[str, str], errors
     for row in _rows(file, table, ABSENCES, errors, warnings):
         cid = row.text("consulent", required=True)
         if cid and cid.casefold() not in known:
-            row.error("consulent", f"'{cid}' is not a consultant in sheet Consulenten")
+            row.error("consulent", Code.UNKNOWN_CONSULTANT, value=cid)
         cid = known.get(cid.casefold(), cid)
         start = row.day("van", required=True)
         end = row.day("tot") or start
         if start and end and end < start:
-            row.error("tot", "ends before van; expected a date on or after van")
+            row.error("tot", Code.ENDS_BEFORE_START)
         part = row.choice("dagdeel", ("dag", "ochtend", "middag"), "dag")
         if cid and start and end:
             absences.append(Absence(cid, start, end, part))
@@ -583,7 +617,7 @@ def _read_reassessments(
     for row in _rows(file, table, REASSESSMENTS, errors, warnings):
         dossier = row.text("dossier", required=True)
         if dossier and dossier.casefold() in seen:
-            row.error("dossier", f"'{dossier}' appears twice; each dossier once")
+            row.error("dossier", Code.DOSSIER_TWICE, value=dossier)
         seen.add(dossier.casefold())
         provider, loc_name = _place(row, locations)
         preferred = _preferred(row, consultants)
@@ -620,9 +654,9 @@ def _place(row: _Row, locations: dict[tuple[str, str], Location]) -> tuple[str, 
     loc_name = row.text("locatie", required=True)
     if provider and loc_name and (provider, loc_name) not in locations:
         if any(p == provider for p, _ in locations):
-            row.error("locatie", f"'{loc_name}' is not a location of {provider} in sheet Locaties")
+            row.error("locatie", Code.UNKNOWN_LOCATION, value=loc_name, provider=provider)
         else:
-            row.error("aanbieder", f"'{provider}' is not a provider in sheet Locaties")
+            row.error("aanbieder", Code.UNKNOWN_PROVIDER, value=provider)
     return provider, loc_name
 
 
@@ -632,7 +666,7 @@ def _preferred(row: _Row, consultants: dict[str, str]) -> str:
     if preferred and preferred.casefold() in consultants:
         return consultants[preferred.casefold()]
     if preferred:
-        row.error("vaste_consulent", f"'{preferred}' is not a consultant in sheet Consulenten")
+        row.error("vaste_consulent", Code.UNKNOWN_CONSULTANT, value=preferred)
     return preferred
 
 
@@ -640,11 +674,7 @@ def _duration(row: _Row, morning: int) -> int | None:
     """A case's own interview length must fit in the morning (rule 1)."""
     minutes = row.integer("gespreksduur_min", minimum=1)
     if minutes is not None and minutes > morning:
-        row.error(
-            "gespreksduur_min",
-            f"an interview of {minutes} minutes does not fit in the morning of {morning} "
-            "minutes (setting ochtend)",
-        )
+        row.error("gespreksduur_min", Code.INTERVIEW_TOO_LONG, minutes=minutes, morning=morning)
         return None
     return minutes
 
@@ -661,18 +691,24 @@ def _check_plan_date(row: _Row, case: Reassessment, today: date) -> None:
     if plan_date > case.indication_end:
         row.warn(
             "datum_ondersteuningsplan",
-            f"the support plan is dated {plan_date:%d-%m-%Y}, after the indication ends "
-            f"({case.indication_end:%d-%m-%Y}); please check the date",
+            Code.PLAN_DATE_AFTER_INDICATION,
+            plan_date=plan_date,
+            indication_end=case.indication_end,
         )
     elif plan_date > today:
         row.warn(
-            "datum_ondersteuningsplan",
-            f"the support plan is dated {plan_date:%d-%m-%Y}, after today ({today:%d-%m-%Y}); "
-            "it only counts from that day on",
+            "datum_ondersteuningsplan", Code.PLAN_DATE_AFTER_TODAY, plan_date=plan_date, today=today
         )
 
 
 def read_problem(path: Path | str, today: date | None = None) -> tuple[Problem, list[str]]:
+    """Read ``path`` (``.xlsx`` or CSV folder); return the problem and any warnings, in
+    English as the command line says them (``read_input`` gives them as findings)."""
+    problem, warnings = read_input(path, today)
+    return problem, english(warnings)
+
+
+def read_input(path: Path | str, today: date | None = None) -> tuple[Problem, list[Finding]]:
     """Read ``path`` (``.xlsx`` or CSV folder); return the problem and any warnings.
 
     ``today`` (default: the clock's, in Dutch time) gives the default period (the
@@ -683,12 +719,12 @@ def read_problem(path: Path | str, today: date | None = None) -> tuple[Problem, 
     path, today = Path(path), today or clock.today()
     file = path.name or str(path)
     tables = read_tables(path)
-    errors: list[str] = []
-    warnings: list[str] = []
+    errors: list[Finding] = []
+    warnings: list[Finding] = []
     found = {sheet.name: _find_sheet(tables, sheet.name) for sheet in SHEETS}
     for sheet in SHEETS:
         if sheet.required and found[sheet.name] is None:
-            errors.append(f"{location(file, sheet.name)}: required sheet is missing")
+            errors.append(Finding.of(Code.MISSING_SHEET, Subject(file=file, sheet=sheet.name)))
     if errors:
         raise InputError(errors)
     settings = _read_settings(file, found[SETTINGS.name], errors, warnings, today)

@@ -16,6 +16,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from herplan.findings import Code, Finding, Subject
 from herplan.io.errors import InputError
 
 MAX_ROWS = 100_000  # far beyond any region: a clear message instead of a hang
@@ -60,7 +61,7 @@ class Table:
     headers: list[object]
     rows: list[tuple[int, list[object]]] = field(default_factory=list)
     # (row, zero-based column, message) for cells that are not plain values.
-    problems: list[tuple[int, int, str]] = field(default_factory=list)
+    problems: list[tuple[int, int, Finding]] = field(default_factory=list)
 
 
 def read_tables(path: Path) -> dict[str, Table]:
@@ -68,24 +69,17 @@ def read_tables(path: Path) -> dict[str, Table]:
     if path.is_dir():
         return _read_csv_folder(path)
     if not path.exists():
-        raise InputError([f"{path}: file not found"])
+        raise InputError([Finding.of(Code.FILE_NOT_FOUND, Subject(file=str(path)))])
     if not path.is_file():  # a pipe or device would block or never end
         raise InputError([f"{path}: not a regular file; give the workbook itself"])
     if path.suffix.lower() == ".xls":
-        raise InputError(
-            [f"{path.name}: this is an old .xls file; save it in Excel as .xlsx and try again"]
-        )
+        raise InputError([Finding.of(Code.OLD_XLS, Subject(file=path.name))])
     if not zipfile.is_zipfile(path):
         with path.open("rb") as fh:
             head = fh.read(8)
         if head.startswith(b"\xd0\xcf\x11\xe0"):
-            raise InputError(
-                [
-                    f"{path.name}: the workbook is password-protected or an old .xls file; "
-                    "remove the password and save as .xlsx"
-                ]
-            )
-        raise InputError([f"{path.name}: not an Excel workbook (.xlsx) or a folder of CSV files"])
+            raise InputError([Finding.of(Code.PASSWORD_OR_XLS, Subject(file=path.name))])
+        raise InputError([Finding.of(Code.NOT_A_WORKBOOK, Subject(file=path.name))])
     return _read_xlsx(path)
 
 
@@ -96,7 +90,8 @@ def _read_xlsx(path: Path) -> dict[str, Table]:
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for damaged files
-        raise InputError([f"{path.name}: cannot be read as an Excel workbook ({exc})"]) from None
+        unreadable = Finding.of(Code.UNREADABLE_WORKBOOK, Subject(file=path.name), error=str(exc))
+        raise InputError([unreadable]) from None
     tables: dict[str, Table] = {}
     try:
         for ws in wb.worksheets:
@@ -126,7 +121,9 @@ def _read_xlsx(path: Path) -> dict[str, Table]:
     return tables
 
 
-def _cell_problems(path: Path, tables: dict[str, Table]) -> dict[str, list[tuple[int, int, str]]]:
+def _cell_problems(
+    path: Path, tables: dict[str, Table]
+) -> dict[str, list[tuple[int, int, Finding]]]:
     """Formulas without a computed value and merged cells, per sheet.
 
     A formula that Excel has computed is read as its value; one that was never
@@ -137,7 +134,7 @@ def _cell_problems(path: Path, tables: dict[str, Table]) -> dict[str, list[tuple
     import openpyxl
 
     wb = openpyxl.load_workbook(path, data_only=False)
-    found: dict[str, list[tuple[int, int, str]]] = {}
+    found: dict[str, list[tuple[int, int, Finding]]] = {}
     for ws in wb.worksheets:
         table = tables.get(ws.title)
         if table is None:
@@ -149,7 +146,7 @@ def _cell_problems(path: Path, tables: dict[str, Table]) -> dict[str, list[tuple
                 (
                     merged.min_row,
                     merged.min_col - 1,
-                    f"merged cells {merged.coord}; unmerge them and fill in every row",
+                    Finding.of(Code.MERGED_CELLS, cells=merged.coord),
                 )
             )
         # Only up to the last named column: a header row read with trailing empty
@@ -166,8 +163,7 @@ def _cell_problems(path: Path, tables: dict[str, Table]) -> dict[str, list[tuple
                         (
                             cell.row,
                             cell.column - 1,
-                            f"formula {cell.value} has no computed value; type the value "
-                            "itself, or open and save the file in Excel",
+                            Finding.of(Code.FORMULA_WITHOUT_VALUE, formula=str(cell.value)),
                         )
                     )
     wb.close()
