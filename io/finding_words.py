@@ -330,22 +330,22 @@ def what(finding: Finding, language: Language = "en") -> str:
     return (english if language == "en" else dutch).format(**finding.named)
 
 
-def where(subject: Subject) -> str:
+def where(subject: Subject, language: Language = "en") -> str:
     """The place in the input: ``file › sheet › row N › column`` (README, Input)."""
     parts = [subject.file]
     if subject.sheet:
         parts.append(subject.sheet)
     if subject.row is not None:
-        parts.append(f"row {subject.row}")
+        parts.append(f"{'row' if language == 'en' else 'rij'} {subject.row}")
     if subject.column:
         parts.append(subject.column)
     return " › ".join(parts)
 
 
-def who(subject: Subject) -> str:
+def who(subject: Subject, language: Language = "en") -> str:
     """Who or where a finding is about, as the command line and the page both show it."""
     if subject.file:
-        return where(subject)
+        return where(subject, language)
     day = subject.day.isoformat() if subject.day else ""
     if subject.dossier and subject.day:
         time = (
@@ -358,7 +358,7 @@ def who(subject: Subject) -> str:
 
 def render(finding: Finding, language: Language = "en") -> str:
     """``<who>: <what>`` (just the *what* when the finding is about no one in particular)."""
-    said = who(finding.subject)
+    said = who(finding.subject, language)
     return f"{said}: {what(finding, language)}" if said else what(finding, language)
 
 
