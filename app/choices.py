@@ -78,7 +78,7 @@ def resolve_choices(
         return ()
     known = {r.dossier.casefold(): r.dossier for r in problem.reassessments}
     found: list[Choice] = []
-    errors: list[str] = []
+    errors: list[Finding | str] = []
     for spec in specs:
         # The options as ``herplan suggest`` shows them: against the plan, before any answer.
         taken = with_chosen(rerun, [*before, *found])
@@ -92,7 +92,7 @@ def resolve_choices(
         try:
             option = _option(suggester, dossier, wanted)
         except NotOpen as error:
-            errors.append(f"--choose {spec}: {error}")
+            errors.append(_not_open(spec, dossier, rerun, error))
             continue
         if option is None:
             errors.append(f"--choose {spec}: no such option for {dossier}; "
@@ -108,6 +108,15 @@ def resolve_choices(
         raise InputError(["--choose: two choices move the same reassessment; choose one, "
                           "rerun, and ask herplan suggest again"])  # fmt: skip
     return tuple(found)
+
+
+def _not_open(spec: str, dossier: str, rerun: Rerun, error: NotOpen) -> Finding | str:
+    """A choice of a reassessment held already (as data), or unknown (as it is said)."""
+    held = rerun.previous_of(dossier)
+    if held is None or not rerun.held(held):
+        return f"--choose {spec}: {error}"
+    where = Subject(file=f"--choose {spec}")
+    return Finding.of(Code.HELD_ALREADY, where, dossier=dossier, day=held.day, today=rerun.today)
 
 
 def picked_online(problem: Problem, rerun: Rerun) -> Rerun:

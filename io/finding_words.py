@@ -104,6 +104,10 @@ WORDS: dict[Code, tuple[str, str]] = {
         "{dossier} fits {consultant}'s morning of {day} only if another appointment changes its "
         "time or consultant; choose another morning, or rerun and let the engine find room",
     ),
+    Code.HELD_ALREADY: (
+        "{dossier} is al gehouden (op {day}; vandaag is {today}) en blijft zoals het was",
+        "{dossier} is held already (on {day}, today is {today}); it stays as it was",
+    ),
     Code.EXCEL_ERROR_VALUE: (
         "Excel-foutwaarde {value}; vul een echte waarde in",
         "Excel error value {value}; expected a real value",

@@ -126,6 +126,18 @@ SAID = [
         "antwoordde nee voor 2026-12-08",
     ),
     (
+        Finding.of(
+            Code.HELD_ALREADY,
+            Subject(file="--choose D00084=2"),
+            dossier="D00084",
+            day=TODAY,
+            today=DAY,
+        ),
+        "--choose D00084=2: D00084 is held already (on 2026-12-01, today is 2026-12-08); it "
+        "stays as it was",
+        "D00084 is al gehouden (op 2026-12-01; vandaag is 2026-12-08)",
+    ),
+    (
         Finding.of(Code.DAY_NOT_AFTER_TODAY, day=TODAY, today=DAY),
         "2026-12-01 is not after today (2026-12-08)",
         "2026-12-01 is vandaag of al voorbij",

@@ -60,6 +60,7 @@ class Code(StrEnum):
     PROVIDER_ANSWERED_NEE = "provider_answered_nee"
     ALREADY_ON_DAY = "already_on_day"
     NEEDS_ANOTHER_MOVED = "needs_another_moved"
+    HELD_ALREADY = "held_already"
     # The input: a cell.
     EXCEL_ERROR_VALUE = "excel_error_value"
     EMPTY_VALUE = "empty_value"
