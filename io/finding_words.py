@@ -225,6 +225,26 @@ WORDS: dict[Code, tuple[str, str]] = {
         f"the support plan is dated {{plan_date:{_F}}}, after today ({{today:{_F}}}); it only "
         "counts from that day on",
     ),
+    Code.UNREADABLE_ANSWERS: (
+        "is niet te lezen als teruggestuurd werkboek van een aanbieder ({error})",
+        "cannot be read as a returned provider workbook ({error})",
+    ),
+    Code.NO_ANSWER_SHEET: (
+        "geen blad met de kolommen Dossier en Haalbaar",
+        "no sheet with the columns Dossier and Haalbaar",
+    ),
+    Code.NOT_IN_PREVIOUS_PLAN: (
+        "dossier '{value}' staat niet in de vorige planning",
+        "dossier '{value}' is not in the previous plan",
+    ),
+    Code.OTHER_PROVIDERS_DOSSIER: (
+        "dossier '{value}' hoort bij {owner}, niet bij {provider} van wie dit blad is",
+        "dossier '{value}' belongs to {owner}, not to {provider} whose sheet this is",
+    ),
+    Code.ANSWER_NOT_UNDERSTOOD: (
+        "'{value}' is niet te begrijpen; vul ja, nee of zelfde dag in",
+        "'{value}' is not understood; expected ja, nee or zelfde dag",
+    ),
     Code.COLUMN_TWICE: (
         "de kolom staat er twee keer; houd er één",
         "column appears twice; keep one",

@@ -88,6 +88,8 @@ def check(path: Path, today: date) -> None:
 def plan(arguments: argparse.Namespace) -> None:
     from herplan.app.run import RunHooks, RunOptions, plan_input
     from herplan.io.errors import InputError
+    from herplan.io.finding_words import render
+    from herplan.scheduler.verify import PlanRejected
 
     stop = threading.Event()
 
@@ -117,6 +119,8 @@ def plan(arguments: argparse.Namespace) -> None:
     except MemoryError:
         errors = [f"the run needed more than {MEMORY_BYTES['plan'] // 1024**3} GB of memory and "
                   "was stopped; check the returned workbooks (a crafted one?)"]  # fmt: skip
+    except PlanRejected as error:  # the guard's own words, as the command line says them
+        errors = [f"{type(error).__name__}: {error.said(render)}"]
     except Exception as error:  # shown on the page; the folder stays as it was
         errors = [f"{type(error).__name__}: {error}"]
     _say({"done": True, "errors": _data(errors)})

@@ -91,6 +91,12 @@ class Code(StrEnum):
     INTERVIEW_TOO_LONG = "interview_too_long"
     PLAN_DATE_AFTER_INDICATION = "plan_date_after_indication"
     PLAN_DATE_AFTER_TODAY = "plan_date_after_today"
+    # A provider's returned workbook.
+    UNREADABLE_ANSWERS = "unreadable_answers"
+    NO_ANSWER_SHEET = "no_answer_sheet"
+    NOT_IN_PREVIOUS_PLAN = "not_in_previous_plan"
+    OTHER_PROVIDERS_DOSSIER = "other_providers_dossier"
+    ANSWER_NOT_UNDERSTOOD = "answer_not_understood"
     # The input: sheets and columns.
     COLUMN_TWICE = "column_twice"
     UNKNOWN_COLUMN = "unknown_column"
