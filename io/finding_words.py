@@ -348,10 +348,58 @@ WORDS: dict[Code, tuple[str, str]] = {
 }
 
 
+# What each setting of the sheet Instellingen expects (README, Input): (Dutch, English).
+EXPECTED: dict[str, tuple[str, str]] = {
+    "periode_start": ("een datum zoals 2026-12-01", "a date such as 2026-12-01"),
+    "periode_eind": ("een datum zoals 2026-12-31", "a date such as 2026-12-31"),
+    "ochtend": ("een tijdvak zoals 09:00-12:30", "a time window like 09:00-12:30"),
+    "middag": ("een tijdvak zoals 13:00-17:00", "a time window like 13:00-17:00"),
+    "gespreksduur_min": ("een geheel aantal minuten boven 0", "a whole number of minutes above 0"),
+    "wisseltijd_min": (
+        "een geheel aantal minuten van 0 tot en met 240",
+        "a whole number of minutes from 0 to 240",
+    ),
+    "uitwerktijd_min": ("een geheel aantal minuten boven 0", "a whole number of minutes above 0"),
+    "max_leeftijd_ondersteuningsplan_maanden": (
+        "een geheel aantal maanden van 1 tot en met 36",
+        "a whole number of months from 1 to 36",
+    ),
+    "voorbereiding_werkdagen": (
+        "een geheel aantal werkdagen van 0 tot en met 60",
+        "a whole number of working days from 0 to 60",
+    ),
+    "feestdagen": ("een landcode zoals NL, of geen", "a country code such as NL, or geen"),
+    "tijdzone": ("een tijdzone zoals Europe/Amsterdam", "a time zone such as Europe/Amsterdam"),
+    "taal": ("nl of en", "nl or en"),
+    "rekentijd_s": (
+        "een aantal seconden boven 0, hoogstens 86400",
+        "a number of seconds above 0, at most 86400",
+    ),
+    "organisator_naam": ("een naam van hoogstens 200 tekens", "a name of at most 200 characters"),
+    "organisator_email": ("een e-mailadres", "an e-mail address"),
+    "planner_naam": ("een naam van hoogstens 200 tekens", "a name of at most 200 characters"),
+    "planner_email": ("een e-mailadres", "an e-mail address"),
+    "planner_telefoon": ("een telefoonnummer", "a telephone number"),
+    "reactie_werkdagen": (
+        "een geheel aantal werkdagen van 0 tot en met 60",
+        "a whole number of working days from 0 to 60",
+    ),
+    "bewaartermijn_maanden": (
+        "een geheel aantal maanden van 0 tot en met 120",
+        "a whole number of months from 0 to 120",
+    ),
+}
+
+
 def what(finding: Finding, language: Language = "en") -> str:
-    """The finding's *what*: its code's text in ``language`` (Dutch unless ``en``)."""
+    """The finding's *what*: its code's text in ``language`` (Dutch unless ``en``). A value
+    named ``setting`` brings what that setting expects (``EXPECTED``)."""
     dutch, english = WORDS[finding.code]
-    return (english if language == "en" else dutch).format(**finding.named)
+    named: dict[str, object] = dict(finding.named)
+    if "setting" in named:
+        nl, en = EXPECTED[str(named["setting"])]
+        named["expected"] = en if language == "en" else nl
+    return (english if language == "en" else dutch).format(**named)
 
 
 def where(subject: Subject, language: Language = "en") -> str:

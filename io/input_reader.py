@@ -361,7 +361,7 @@ def _read_settings(
         return Subject(file=file, sheet=sheet, row=values.get(key, (None,))[0], column=key)
 
     kwargs: dict[str, object] = {}
-    for key, (field_name, parse, expected) in SETTING_PARSERS.items():
+    for key, (field_name, parse) in SETTING_PARSERS.items():
         value = values.get(key, (0, None))[1]
         value = (value.strip() or None) if isinstance(value, str) else value
         if value is None:
@@ -371,7 +371,7 @@ def _read_settings(
         parsed = parse(value)
         if parsed is None:
             errors.append(
-                Finding.of(Code.SETTING_NOT_VALID, where(key), value=str(value), expected=expected)
+                Finding.of(Code.SETTING_NOT_VALID, where(key), value=str(value), setting=key)
             )
         else:
             kwargs[field_name] = parsed
@@ -475,48 +475,32 @@ def _language(value: object) -> str | None:
     return code if code in {"nl", "en"} else None
 
 
-# Each setting: the Settings field it fills, how its text is read, and what is expected.
-SETTING_PARSERS: dict[str, tuple[str, Callable[[object], object | None], str]] = {
-    "periode_start": ("period_start", parse_date, "a date such as 2026-12-01"),
-    "periode_eind": ("period_end", parse_date, "a date such as 2026-12-31"),
-    "ochtend": ("morning", lambda v: _time_window(str(v)), "a time window like 09:00-12:30"),
-    "middag": ("afternoon", lambda v: _time_window(str(v)), "a time window like 13:00-17:00"),
-    "gespreksduur_min": ("interview_min", _positive, "a whole number of minutes above 0"),
-    "wisseltijd_min": (
-        "changeover_min",
-        lambda v: _at_most(_non_negative(v), 240),
-        "a whole number of minutes from 0 to 240",
-    ),
-    "uitwerktijd_min": ("writeup_min", _positive, "a whole number of minutes above 0"),
+# Each setting: the Settings field it fills and how its text is read (what it expects is
+# said by ``finding_words.EXPECTED``).
+SETTING_PARSERS: dict[str, tuple[str, Callable[[object], object | None]]] = {
+    "periode_start": ("period_start", parse_date),
+    "periode_eind": ("period_end", parse_date),
+    "ochtend": ("morning", lambda v: _time_window(str(v))),
+    "middag": ("afternoon", lambda v: _time_window(str(v))),
+    "gespreksduur_min": ("interview_min", _positive),
+    "wisseltijd_min": ("changeover_min", lambda v: _at_most(_non_negative(v), 240)),
+    "uitwerktijd_min": ("writeup_min", _positive),
     "max_leeftijd_ondersteuningsplan_maanden": (
         "max_plan_age_months",
         lambda v: _at_most(_positive(v), 36),
-        "a whole number of months from 1 to 36",
     ),
-    "voorbereiding_werkdagen": (
-        "preparation_workdays",
-        lambda v: _at_most(_non_negative(v), 60),
-        "a whole number of working days from 0 to 60",
-    ),
-    "feestdagen": ("holidays", _country, "a country code such as NL, or geen"),
-    "tijdzone": ("timezone", _zone, "a time zone such as Europe/Amsterdam"),
-    "taal": ("language", _language, "nl or en"),
-    "rekentijd_s": ("time_limit_s", _seconds, "a number of seconds above 0, at most 86400"),
-    "organisator_naam": ("organizer_name", _name, "a name of at most 200 characters"),
-    "organisator_email": ("organizer_email", _email, "an e-mail address"),
-    "planner_naam": ("planner_name", _name, "a name of at most 200 characters"),
-    "planner_email": ("planner_email", _email, "an e-mail address"),
-    "planner_telefoon": ("planner_phone", _name, "a telephone number"),
-    "reactie_werkdagen": (
-        "answer_workdays",
-        lambda v: _at_most(_non_negative(v), 60),
-        "a whole number of working days from 0 to 60",
-    ),
-    "bewaartermijn_maanden": (
-        "retention_months",
-        lambda v: _at_most(_non_negative(v), 120),
-        "a whole number of months from 0 to 120",
-    ),
+    "voorbereiding_werkdagen": ("preparation_workdays", lambda v: _at_most(_non_negative(v), 60)),
+    "feestdagen": ("holidays", _country),
+    "tijdzone": ("timezone", _zone),
+    "taal": ("language", _language),
+    "rekentijd_s": ("time_limit_s", _seconds),
+    "organisator_naam": ("organizer_name", _name),
+    "organisator_email": ("organizer_email", _email),
+    "planner_naam": ("planner_name", _name),
+    "planner_email": ("planner_email", _email),
+    "planner_telefoon": ("planner_phone", _name),
+    "reactie_werkdagen": ("answer_workdays", lambda v: _at_most(_non_negative(v), 60)),
+    "bewaartermijn_maanden": ("retention_months", lambda v: _at_most(_non_negative(v), 120)),
 }
 
 

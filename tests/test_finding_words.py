@@ -165,6 +165,19 @@ def test_a_finding_reads_as_before_in_english_and_in_dutch_with_its_values(findi
         assert render(finding, "nl").startswith(english.partition(": ")[0])
 
 
+def test_what_a_setting_expects_reads_in_both_languages():
+    from herplan.io.finding_words import EXPECTED
+    from herplan.io.input_reader import SETTING_PARSERS
+
+    assert set(EXPECTED) == set(SETTING_PARSERS)
+    for key in EXPECTED:
+        bad = Finding.of(Code.SETTING_NOT_VALID, Subject(column=key), value="x", setting=key)
+        assert what(bad) == f"'x' is not valid; expected {EXPECTED[key][1]}"
+        assert not ENGLISH.search(what(bad, "nl")), what(bad, "nl")
+    ochtend = Finding.of(Code.SETTING_NOT_VALID, CELL, value="9-12", setting="ochtend")
+    assert what(ochtend) == "'9-12' is not valid; expected a time window like 09:00-12:30"
+
+
 def test_a_finding_travels_as_data_and_comes_back_the_same():
     for finding, _, _ in SAID:
         assert Finding.from_dict(finding.as_dict()) == finding
