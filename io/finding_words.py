@@ -332,6 +332,30 @@ WORDS: dict[Code, tuple[str, str]] = {
         "is niet te lezen als Excel-werkboek ({error}); sla het opnieuw op in Excel als .xlsx",
         "cannot be read as an Excel workbook ({error})",
     ),
+    Code.NOT_A_REGULAR_FILE: (
+        "geen gewoon bestand; geef het werkboek zelf",
+        "not a regular file; give the workbook itself",
+    ),
+    Code.TOO_MANY_ROWS: (
+        "meer dan {most} rijen; dat is veel meer dan een planningsronde, controleer het blad",
+        "more than {most} rows; this is far beyond a planning wave, check the sheet",
+    ),
+    Code.TOO_MANY_CSV_ROWS: ("meer dan {most} rijen", "more than {most} rows"),
+    Code.NOT_READABLE_AS_CSV: ("niet te lezen als CSV ({error})", "not readable as CSV ({error})"),
+    Code.A_FOLDER_NOT_CSV: (
+        "is een map, geen CSV-bestand; verwijder of hernoem haar",
+        "is a folder, not a CSV file; remove or rename it",
+    ),
+    Code.A_BROKEN_LINK: (
+        "is een snelkoppeling naar niets; verwijder of hernoem haar",
+        "is a link to nothing (broken link); remove or rename it",
+    ),
+    Code.CANNOT_BE_READ: ("is niet te lezen ({error})", "cannot be read ({error})"),
+    Code.NOT_TEXT: (
+        "byte {byte} is geen tekst in UTF-8 of Windows-1252; sla het blad in Excel "
+        "op als 'CSV UTF-8'",
+        "byte {byte} is not text in UTF-8 or Windows-1252; save the sheet in Excel as 'CSV UTF-8'",
+    ),
     Code.RUN_ENDED_WITHOUT_PLAN: (
         "de planning stopte zonder plan (status {status})",
         "the run ended without a plan (exit status {status})",

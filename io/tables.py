@@ -71,7 +71,7 @@ def read_tables(path: Path) -> dict[str, Table]:
     if not path.exists():
         raise InputError([Finding.of(Code.FILE_NOT_FOUND, Subject(file=str(path)))])
     if not path.is_file():  # a pipe or device would block or never end
-        raise InputError([f"{path}: not a regular file; give the workbook itself"])
+        raise InputError([Finding.of(Code.NOT_A_REGULAR_FILE, Subject(file=str(path)))])
     if path.suffix.lower() == ".xls":
         raise InputError([Finding.of(Code.OLD_XLS, Subject(file=path.name))])
     if not zipfile.is_zipfile(path):
@@ -103,12 +103,8 @@ def _read_xlsx(path: Path) -> dict[str, Table]:
             table = Table(ws.title, headers)
             for n, row in enumerate(rows_iter, start=2):
                 if n - 1 > MAX_ROWS:
-                    raise InputError(
-                        [
-                            f"{path.name} › {ws.title}: more than {MAX_ROWS} rows; "
-                            "this is far beyond a planning wave, check the sheet"
-                        ]
-                    )
+                    sheet = Subject(file=path.name, sheet=ws.title)
+                    raise InputError([Finding.of(Code.TOO_MANY_ROWS, sheet, most=MAX_ROWS)])
                 values = list(row[: len(headers)]) if row else []
                 if any(v is not None and str(v).strip() != "" for v in values):
                     table.rows.append((n, values))
@@ -182,14 +178,16 @@ def _read_csv_folder(folder: Path) -> dict[str, Table]:
             table = Table(file.stem, headers)
             for n, row in enumerate(reader, start=2):
                 if n - 1 > MAX_ROWS:
-                    raise InputError([f"{file.name}: more than {MAX_ROWS} rows"])
+                    many = Finding.of(
+                        Code.TOO_MANY_CSV_ROWS, Subject(file=file.name), most=MAX_ROWS
+                    )
+                    raise InputError([many])
                 values: list[object] = [v if v.strip() else None for v in row[: len(headers)]]
                 if any(v is not None for v in values):
                     table.rows.append((n, values))
         except csv.Error as exc:  # a field beyond the csv module's limit, a stray quote
-            raise InputError(
-                [f"{file.name} › row {reader.line_num}: not readable as CSV ({exc})"]
-            ) from None
+            line = Subject(file=file.name, row=reader.line_num)
+            raise InputError([Finding.of(Code.NOT_READABLE_AS_CSV, line, error=str(exc))]) from None
         tables[file.stem] = table
     return tables
 
@@ -197,12 +195,13 @@ def _read_csv_folder(folder: Path) -> dict[str, Table]:
 def _csv_text(file: Path) -> str:
     """The file as text: UTF-8 (with or without BOM), else Excel's Windows-1252."""
     if not file.is_file():
-        what = "a folder, not a CSV file" if file.is_dir() else "a link to nothing (broken link)"
-        raise InputError([f"{file.name}: is {what}; remove or rename it"])
+        code = Code.A_FOLDER_NOT_CSV if file.is_dir() else Code.A_BROKEN_LINK
+        raise InputError([Finding.of(code, Subject(file=file.name))])
     try:
         raw = file.read_bytes()
     except OSError as exc:
-        raise InputError([f"{file.name}: cannot be read ({exc.strerror})"]) from None
+        unread = Finding.of(Code.CANNOT_BE_READ, Subject(file=file.name), error=str(exc.strerror))
+        raise InputError([unread]) from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as utf8:
@@ -210,9 +209,6 @@ def _csv_text(file: Path) -> str:
             return raw.decode("cp1252")
         except UnicodeDecodeError:
             line = raw[: utf8.start].count(b"\n") + 1
-            raise InputError(
-                [
-                    f"{file.name} › row {line}: byte 0x{raw[utf8.start]:02X} is not text in "
-                    "UTF-8 or Windows-1252; save the sheet in Excel as 'CSV UTF-8'"
-                ]
-            ) from None
+            byte = f"0x{raw[utf8.start]:02X}"
+            where = Subject(file=file.name, row=line)
+            raise InputError([Finding.of(Code.NOT_TEXT, where, byte=byte)]) from None
