@@ -57,7 +57,7 @@ def _say(line: dict[str, object]) -> None:
     print(json.dumps(line, ensure_ascii=False), flush=True)
 
 
-def _data(findings: list) -> list[dict[str, object]]:
+def findings_data(findings: list) -> list[dict[str, object]]:
     """Findings (or a plain message) as JSON-able data for the page."""
     from herplan.findings import text
 
@@ -74,15 +74,15 @@ def check(path: Path, today: date) -> None:
         problem, warnings = read_input(path, today)
         check_period(problem, today)
     except WorkbookTooLarge as error:
-        _say({"errors": _data(error.findings), "unpacks_to": error.megabytes})
+        _say({"errors": findings_data(error.findings), "unpacks_to": error.megabytes})
         return
     except InputError as error:
-        _say({"errors": _data(error.findings)})
+        _say({"errors": findings_data(error.findings)})
         return
     except MemoryError:
         _say({"errors": [], "too_big": True})
         return
-    _say({"errors": [], "warnings": _data(warnings)})
+    _say({"errors": [], "warnings": findings_data(warnings)})
 
 
 def plan(arguments: argparse.Namespace) -> None:
@@ -123,7 +123,7 @@ def plan(arguments: argparse.Namespace) -> None:
         errors = [f"{type(error).__name__}: {error.said(render)}"]
     except Exception as error:  # shown on the page; the folder stays as it was
         errors = [f"{type(error).__name__}: {error}"]
-    _say({"done": True, "errors": _data(errors)})
+    _say({"done": True, "errors": findings_data(errors)})
 
 
 def suggest(arguments: argparse.Namespace) -> None:
@@ -135,7 +135,7 @@ def suggest(arguments: argparse.Namespace) -> None:
         region = open_region(arguments.planning, arguments.today, input_path=arguments.input)
         found = region.suggest(arguments.dossier, top=arguments.top)
     except InputError as error:
-        _say({"errors": _data(error.findings)})
+        _say({"errors": findings_data(error.findings)})
         return
     s = region.problem.settings
     _say(suggestions_dict(found, arguments.language or s.language, s.max_plan_age_months))
@@ -150,7 +150,7 @@ def move(arguments: argparse.Namespace) -> None:
                            arguments.day, input_path=arguments.input,
                            today=arguments.today, confirmed_ok=arguments.confirmed)  # fmt: skip
     except InputError as error:
-        _say({"errors": _data(error.findings)})
+        _say({"errors": findings_data(error.findings)})
         return
     _say(found.as_dict())
 
