@@ -17,7 +17,9 @@ from datetime import date
 from herplan.constraints import HARD_RULES
 from herplan.digits import whole_number
 from herplan.domain import Appointment, Choice, Problem, Rerun, is_held
+from herplan.findings import Code, Finding, Subject
 from herplan.io.errors import InputError
+from herplan.io.finding_words import render
 from herplan.scheduler.suggest import NotOpen, Option, Place, Suggester
 from herplan.scheduler.timing import hhmm
 
@@ -76,7 +78,7 @@ def resolve_choices(
         return ()
     known = {r.dossier.casefold(): r.dossier for r in problem.reassessments}
     found: list[Choice] = []
-    errors: list[str] = []
+    errors: list[Finding | str] = []
     for spec in specs:
         # The options as ``herplan suggest`` shows them: against the plan, before any answer.
         taken = with_chosen(rerun, [*before, *found])
@@ -90,7 +92,7 @@ def resolve_choices(
         try:
             option = _option(suggester, dossier, wanted)
         except NotOpen as error:
-            errors.append(f"--choose {spec}: {error}")
+            errors.append(_not_open(spec, dossier, rerun, error))
             continue
         if option is None:
             errors.append(f"--choose {spec}: no such option for {dossier}; "
@@ -108,6 +110,15 @@ def resolve_choices(
     return tuple(found)
 
 
+def _not_open(spec: str, dossier: str, rerun: Rerun, error: NotOpen) -> Finding | str:
+    """A choice of a reassessment held already (as data), or unknown (as it is said)."""
+    held = rerun.previous_of(dossier)
+    if held is None or not rerun.held(held):
+        return f"--choose {spec}: {error}"
+    where = Subject(file=f"--choose {spec}")
+    return Finding.of(Code.HELD_ALREADY, where, dossier=dossier, day=held.day, today=rerun.today)
+
+
 def picked_online(problem: Problem, rerun: Rerun) -> Rerun:
     """The places providers picked online with a ``nee`` (README, Answers online), added
     to the planner's choices. One the planner chose otherwise, or that is no longer
@@ -116,7 +127,7 @@ def picked_online(problem: Problem, rerun: Rerun) -> Rerun:
         problem,
         rerun,
         rerun.picked_online,
-        "the place picked online ({place}) is no longer free; planned as a nee",
+        Code.PICKED_ONLINE_TAKEN,
     )
 
 
@@ -124,12 +135,10 @@ def set_by_hand(problem: Problem, rerun: Rerun, specs: Sequence[str]) -> Rerun:
     """The appointments the planner moved by hand on the page (README, Web page), pinned
     like a ``ja``. One whose place is no longer free (an answer came in meanwhile) is
     left out and listed, and the engine plans it as any other."""
-    return _add_picks(
-        problem, rerun, specs, "the place set by hand ({place}) is no longer free; planned anew"
-    )
+    return _add_picks(problem, rerun, specs, Code.SET_BY_HAND_TAKEN)
 
 
-def _add_picks(problem: Problem, rerun: Rerun, specs: Sequence[str], note: str) -> Rerun:
+def _add_picks(problem: Problem, rerun: Rerun, specs: Sequence[str], note: Code) -> Rerun:
     chosen = list(rerun.chosen)
     notes = list(rerun.answer_conflicts)
     for spec in specs:
@@ -146,7 +155,8 @@ def _add_picks(problem: Problem, rerun: Rerun, specs: Sequence[str], note: str) 
         if found and not {found[0].place.dossier, *(m.dossier for m in found[0].moves)} & taken:
             chosen += found
         else:
-            notes.append(f"{dossier}: " + note.format(place=spec.partition("=")[2]))
+            taken_by = Finding.of(note, Subject(dossier=dossier), place=spec.partition("=")[2])
+            notes.append(render(taken_by))
     return replace(rerun, chosen=tuple(chosen), answer_conflicts=tuple(notes))
 
 

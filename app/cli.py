@@ -60,6 +60,7 @@ def _private_if_the_pages(folder: Path) -> None:
 @contextmanager
 def _failures_said(out: Path) -> Iterator[None]:
     """A run that writes nothing says why and exits: 2 bad input, 1 no plan, 130 Ctrl-C."""
+    from herplan.io.finding_words import render
     from herplan.scheduler.verify import PlanRejected
 
     try:
@@ -68,7 +69,7 @@ def _failures_said(out: Path) -> Iterator[None]:
         _fail_input(error)
     except PlanRejected as error:
         click.echo(f"The plan failed its final check; nothing was written and {out} is "
-                   f"unchanged: {error}", err=True)  # fmt: skip
+                   f"unchanged: {error.said(render)}", err=True)  # fmt: skip
         sys.exit(1)
     except OSError as error:
         click.echo(f"{out}: cannot write the planning ({error.strerror or error}); "

@@ -21,6 +21,7 @@ from herplan.constraints import HARD_RULES
 from herplan.domain import Appointment, is_held
 from herplan.domain.codes import Attendance
 from herplan.facts import PlanFacts, held_mornings
+from herplan.findings import Code, Finding, Subject
 from herplan.io.errors import InputError
 from herplan.scheduler.rerun import is_confirmed
 from herplan.scheduler.suggest import NotOpen, Option, Suggester
@@ -38,7 +39,7 @@ class Refusal:
     ``NO_ROOM``: every rule holds, but only with other interviews shifted) and finding."""
 
     rule: int
-    finding: str
+    finding: Finding
 
 
 @dataclass
@@ -64,7 +65,7 @@ class MoveCheck:
             "dossier": self.dossier, "consultant": self.consultant, "date": self.day.isoformat(),
             "allowed": self.allowed, "place": self.place, "start": self.start, "end": self.end,
             "moves": self.moves, "shifted": self.shifted,
-            "refusals": [{"rule": r.rule, "finding": r.finding} for r in self.refusals],
+            "refusals": [{"rule": r.rule, "finding": r.finding.as_dict()} for r in self.refusals],
         }  # fmt: skip
 
 
@@ -87,8 +88,8 @@ def check_move(
     found = MoveCheck(dossier, cid, day)
     current = suggester.rerun.previous_of(dossier)
     if current is not None and is_confirmed(current, suggester.rerun) and not confirmed_ok:
-        found.refusals = [Refusal(CONFIRMED, f"{dossier}: the provider confirmed this "
-                                             "appointment (ja)")]  # fmt: skip
+        found.refusals = [Refusal(CONFIRMED, Finding.of(Code.PROVIDER_CONFIRMED,
+                                                        Subject(dossier=dossier)))]  # fmt: skip
         return found
     try:
         options = suggester.suggest(dossier, top=MOST_OPTIONS).options
@@ -116,19 +117,17 @@ def _why_not(suggester: Suggester, dossier: str, cid: str, day: date) -> list[Re
     """What the move would break, as the rules themselves find it on the moved plan."""
     problem, rerun = suggester.problem, suggester.rerun
     if cid not in {c.id for c in problem.consultants}:
-        return [Refusal(4, f"{cid}: not a consultant of the input")]
+        return [Refusal(4, Finding.of(Code.NOT_A_CONSULTANT, Subject(consultant=cid)))]
     if is_held(day, rerun.today):
-        return [
-            Refusal(PROMISE, f"{day.isoformat()} is not after today ({rerun.today.isoformat()})")
-        ]
+        return [Refusal(PROMISE, Finding.of(Code.DAY_NOT_AFTER_TODAY, day=day, today=rerun.today))]
     verdict = rerun.verdict(dossier)
     current = rerun.previous_of(dossier)
     if (verdict is not None and not verdict.feasible and not verdict.same_day
             and current is not None and current.day == day):  # fmt: skip
-        return [Refusal(PROMISE, f"{dossier}: the provider answered nee for {day.isoformat()}")]
+        nee = Finding.of(Code.PROVIDER_ANSWERED_NEE, Subject(dossier=dossier), day=day)
+        return [Refusal(PROMISE, nee)]
     if current is not None and current.day == day and current.consultant != cid:
-        return [Refusal(SAME_DAY, f"{dossier} is on {day.isoformat()} already; a move by hand "
-                                  "goes to another day")]  # fmt: skip
+        return [Refusal(SAME_DAY, Finding.of(Code.ALREADY_ON_DAY, dossier=dossier, day=day))]
     others = [a for a in suggester.future if a.dossier != dossier]
     moved = _laid_out(suggester, dossier, cid, day, others)
     before = _findings(suggester, others + ([current] if current in suggester.future else []))
@@ -136,9 +135,8 @@ def _why_not(suggester: Suggester, dossier: str, cid: str, day: date) -> list[Re
     new = [r for r in after if r not in before]
     if new:
         return new
-    return [Refusal(NO_ROOM, f"{dossier} fits {cid}'s morning of {day.isoformat()} only if another "
-                       "appointment changes its time or consultant; choose another morning, or "
-                       "rerun and let the engine find room")]  # fmt: skip
+    room = Finding.of(Code.NEEDS_ANOTHER_MOVED, dossier=dossier, consultant=cid, day=day)
+    return [Refusal(NO_ROOM, room)]
 
 
 def _laid_out(

@@ -34,9 +34,10 @@ from herplan.corrections import refusals
 from herplan.digits import whole_number
 from herplan.domain import Plan, Problem, Rerun
 from herplan.domain.codes import CorrectionStatus
+from herplan.findings import Code, Finding, Subject
 from herplan.io import hand_edits
 from herplan.io.corrections_sheet import SheetCorrection, corrections_in
-from herplan.io.errors import InputError, location
+from herplan.io.errors import InputError
 from herplan.io.frames import to_frames
 from herplan.io.input_reader import read_problem
 from herplan.io.planning_folder import held_planning_folder, write_held_folder
@@ -116,13 +117,16 @@ def check_period(problem: Problem, today: date) -> None:
     held. Replaying it on purpose names a day within it (``--today``)."""
     s = problem.settings
     if today > s.period_end:
-        where = location(problem.source, "Instellingen", None, "periode_eind")
-        raise InputError([
-            f"{where}: the period {s.period_start.isoformat()} to {s.period_end.isoformat()} "
-            f"has ended (today is {today.isoformat()}); check that this is this year's input, "
-            "or replay the period on purpose with --today "
-            f"{(s.period_start - timedelta(days=1)).isoformat()}"
-        ])  # fmt: skip
+        where = Subject(file=problem.source, sheet="Instellingen", column="periode_eind")
+        ended = Finding.of(
+            Code.PERIOD_ENDED,
+            where,
+            start=s.period_start,
+            end=s.period_end,
+            today=today,
+            replay=s.period_start - timedelta(days=1),
+        )
+        raise InputError([ended])
 
 
 def open_cases(problem: Problem) -> int:

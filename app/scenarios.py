@@ -164,6 +164,7 @@ def plan_scenario(
     """One scenario, in a worker process: a rerun of the plan, then its first points."""
     from herplan.app.run import rerun_time_limit
     from herplan.constraints import HARD_RULES
+    from herplan.io.finding_words import render
     from herplan.scheduler.capacity_curve import CurveOptions, capacity_curve
     from herplan.scheduler.planner import make_plan
     from herplan.scheduler.solve import SolverOptions
@@ -173,7 +174,9 @@ def plan_scenario(
                             reproducible=reproducible)  # fmt: skip
     try:
         plan = make_plan(problem, options, rerun=rerun, today=rerun.today)
-    except (PlanRejected, ValueError) as error:
+    except PlanRejected as error:
+        return ScenarioOutcome(name, errors=(error.said(render),))
+    except ValueError as error:
         return ScenarioOutcome(name, errors=(str(error),))
     after = replace(rerun, previous=plan.appointments, revision=plan.revision, verdicts=(),
                     uids=plan.uids, retired=plan.retired)  # fmt: skip

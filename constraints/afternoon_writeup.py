@@ -15,7 +15,8 @@ from herplan.capacity_model import MorningCapacity
 from herplan.constraints.base import Rule
 from herplan.constraints.views import DayModelView
 from herplan.domain import Consultant, Problem, Settings
-from herplan.facts import PlanFacts, describe
+from herplan.facts import PlanFacts
+from herplan.findings import Code, Finding, Subject, at
 
 
 def consultant_available(problem: Problem, consultant: Consultant, day: date) -> bool:
@@ -39,22 +40,22 @@ def add(pm: DayModelView) -> None:
             pm.model.add(sum(pm.x[k] for k in keys) * per_interview <= window)
 
 
-def violations(facts: PlanFacts) -> list[str]:
+def violations(facts: PlanFacts) -> list[Finding]:
     s = facts.problem.settings
-    found = []
+    found: list[Finding] = []
     for a in facts.appointments:
         if not (s.afternoon.start <= a.writeup_start and a.writeup_end <= s.afternoon.end):
-            found.append(f"{describe(a)}: write-up outside the afternoon")
+            found.append(Finding.of(Code.WRITEUP_OUTSIDE_AFTERNOON, at(a)))
         if a.writeup_end - a.writeup_start != s.writeup_min:
-            found.append(f"{describe(a)}: write-up is not {s.writeup_min} minutes")
+            found.append(Finding.of(Code.WRITEUP_WRONG_LENGTH, at(a), minutes=s.writeup_min))
     for (cid, day), group in facts.mornings.items():
         consultant = facts.problem.consultants_by_id.get(cid)
         if consultant is not None and not consultant_available(facts.problem, consultant, day):
-            found.append(f"{cid} {day}: absent (part of the day) but holds interviews")
+            found.append(Finding.of(Code.ABSENT_BUT_INTERVIEWS, Subject(consultant=cid, day=day)))
         blocks = sorted((a.writeup_start, a.writeup_end) for a in group)
         for first, second in itertools.pairwise(blocks):
             if second[0] < first[1]:
-                found.append(f"{cid} {day}: write-ups overlap")
+                found.append(Finding.of(Code.WRITEUPS_OVERLAP, Subject(consultant=cid, day=day)))
     return found
 
 

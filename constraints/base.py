@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from ortools.sat.python import cp_model
 
     from herplan.facts import PlanFacts
+    from herplan.findings import Finding
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,7 @@ class Rule:
     worker_one_morning: bool = False
     add: Callable[[DayModelView], None] | None = None
     assign: Callable[[ConsultantModelView], None] | None = None
-    violations: Callable[[PlanFacts], list[str]] | None = None
+    violations: Callable[[PlanFacts], list[Finding]] | None = None
 
     def reason_code(self, problem: Problem, r: Reassessment) -> Reason:
         return self.reason(problem, r) if callable(self.reason) else self.reason

@@ -13,7 +13,8 @@ from datetime import date
 from herplan.constraints.base import Rule
 from herplan.domain import Problem, Reassessment
 from herplan.domain.codes import Attendance, Reason
-from herplan.facts import PlanFacts, describe
+from herplan.facts import PlanFacts
+from herplan.findings import Code, Finding, at
 
 
 def client_unavailable(r: Reassessment, day: date) -> bool:
@@ -31,14 +32,15 @@ def allows_day(problem: Problem, r: Reassessment, day: date) -> bool:
     return not r.attendance_required and bool(r.begeleider.strip())
 
 
-def violations(facts: PlanFacts) -> list[str]:
-    found = []
+def violations(facts: PlanFacts) -> list[Finding]:
+    found: list[Finding] = []
     for a in facts.appointments:
         r = facts.case(a)
         if not allows_day(facts.problem, r, a.day):
-            found.append(f"{describe(a)}: the client cannot come that day")
+            found.append(Finding.of(Code.CLIENT_CANNOT_COME, at(a)))
         elif a.with_ != held_with(r, a.day):
-            found.append(f"{describe(a)}: should be held with the {held_with(r, a.day)}")
+            wrong = {"client": Code.SHOULD_BE_WITH_CLIENT, "begeleider": Code.SHOULD_BE_WITH_WORKER}
+            found.append(Finding.of(wrong[held_with(r, a.day)], at(a)))
     return found
 
 

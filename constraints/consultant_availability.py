@@ -22,6 +22,7 @@ from herplan.constraints.views import CandidatesView, ConsultantModelView, DayMo
 from herplan.domain import Consultant, Problem
 from herplan.domain.codes import DayPart, Reason
 from herplan.facts import PlanFacts
+from herplan.findings import Code, Finding, Subject
 
 if TYPE_CHECKING:
     from ortools.sat.python import cp_model
@@ -59,21 +60,29 @@ def assign(am: ConsultantModelView) -> None:
     _weekly((((key[0], key[2]), var) for key, var in am.a.items()), am.cands, am.model)
 
 
-def violations(facts: PlanFacts) -> list[str]:
+def violations(facts: PlanFacts) -> list[Finding]:
     problem = facts.problem
-    found = []
+    found: list[Finding] = []
     for cid, day in facts.mornings:
         consultant = problem.consultants_by_id.get(cid)
         if consultant is None:
-            found.append(f"{cid} {day}: not a consultant of the input")
+            found.append(Finding.of(Code.NOT_A_CONSULTANT, Subject(consultant=cid, day=day)))
         elif not consultant_available(problem, consultant, day):
-            found.append(f"{cid} {day}: not working (weekday, holiday or absence)")
+            found.append(Finding.of(Code.CONSULTANT_NOT_WORKING, Subject(consultant=cid, day=day)))
     for (cid, week), count in facts.weeks.items():
         consultant = problem.consultants_by_id.get(cid)
         cap = consultant.weekly_cap(week) if consultant else None
         held = facts.held.get((cid, week), 0)
         if cap is not None and count > max(cap, held):
-            found.append(f"{cid}: {count} mornings in week {week[1]}, cap {cap}")
+            found.append(
+                Finding.of(
+                    Code.WEEKLY_CAP_EXCEEDED,
+                    Subject(consultant=cid),
+                    mornings=count,
+                    week=week[1],
+                    cap=cap,
+                )
+            )
     return found
 
 

@@ -16,6 +16,7 @@ from herplan.constraints.base import Rule
 from herplan.domain import Problem, Reassessment
 from herplan.domain.codes import Reason
 from herplan.facts import refused_days
+from herplan.findings import Code
 
 
 def allows_day(problem: Problem, r: Reassessment, day: date) -> bool:
@@ -25,4 +26,4 @@ def allows_day(problem: Problem, r: Reassessment, day: date) -> bool:
 
 
 RULE = Rule(7, "indication_deadline", Reason.ENDS_BEFORE_PERIOD, allows_day=allows_day,
-            violations=refused_days(allows_day, "after the indication ends"))  # fmt: skip
+            violations=refused_days(allows_day, Code.AFTER_INDICATION_ENDS))  # fmt: skip

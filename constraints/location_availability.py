@@ -14,6 +14,7 @@ from herplan.constraints.base import Rule
 from herplan.domain import Location, Problem, Reassessment
 from herplan.domain.codes import Reason
 from herplan.facts import PlanFacts, refused_days
+from herplan.findings import Code, Finding, Subject
 
 
 def is_open(loc: Location, day: date) -> bool:
@@ -31,17 +32,24 @@ def slots(problem: Problem, location: Location) -> int:
     return location.rooms
 
 
-_closed = refused_days(allows_day, "the location is closed that day")
+_closed = refused_days(allows_day, Code.LOCATION_CLOSED)
 
 
-def violations(facts: PlanFacts) -> list[str]:
+def violations(facts: PlanFacts) -> list[Finding]:
     found = _closed(facts)
     for (loc, day), group in facts.location_days.items():
         rooms = facts.problem.location(loc).rooms
         for a in group:
             busy = {b.consultant for b in group if b.start < a.end and a.start < b.end}
             if len(busy) > rooms:
-                found.append(f"{loc[1]} {day}: {len(busy)} consultants at once, {rooms} rooms")
+                found.append(
+                    Finding.of(
+                        Code.TOO_FEW_ROOMS,
+                        Subject(location=loc[1], day=day),
+                        consultants=len(busy),
+                        rooms=rooms,
+                    )
+                )
                 break
     return found
 

@@ -18,7 +18,8 @@ from herplan.constraints.base import Rule
 from herplan.constraints.views import DayModelView
 from herplan.domain import Problem, Reassessment, Settings
 from herplan.domain.codes import Reason
-from herplan.facts import PlanFacts, describe
+from herplan.facts import PlanFacts
+from herplan.findings import Code, Finding, at
 
 
 def allows_day(problem: Problem, r: Reassessment, day: date) -> bool:
@@ -38,16 +39,16 @@ def add(pm: DayModelView) -> None:
             pm.model.add(load <= room * pm.used[skey])
 
 
-def violations(facts: PlanFacts) -> list[str]:
+def violations(facts: PlanFacts) -> list[Finding]:
     s = facts.problem.settings
-    found = []
+    found: list[Finding] = []
     for a in facts.appointments:
         if not allows_day(facts.problem, facts.case(a), a.day):
-            found.append(f"{describe(a)}: not a working day of the period")
+            found.append(Finding.of(Code.NOT_A_WORKING_DAY, at(a)))
         if not (s.morning.start <= a.start and a.end <= s.morning.end):
-            found.append(f"{describe(a)}: interview outside the morning")
+            found.append(Finding.of(Code.INTERVIEW_OUTSIDE_MORNING, at(a)))
         if a.end - a.start != facts.case(a).interview_minutes(s):
-            found.append(f"{describe(a)}: interview does not last its length")
+            found.append(Finding.of(Code.INTERVIEW_WRONG_LENGTH, at(a)))
     return found
 
 

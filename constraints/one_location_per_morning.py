@@ -20,6 +20,7 @@ from herplan.constraints.base import Rule
 from herplan.constraints.views import ConsultantModelView, DayModelView
 from herplan.domain import Settings
 from herplan.facts import PlanFacts
+from herplan.findings import Code, Finding, Subject
 
 if TYPE_CHECKING:
     from ortools.sat.python import cp_model
@@ -42,16 +43,20 @@ def assign(am: ConsultantModelView) -> None:
             am.model.add_at_most_one(am.a[k] for k in group)
 
 
-def violations(facts: PlanFacts) -> list[str]:
+def violations(facts: PlanFacts) -> list[Finding]:
     gap = facts.problem.settings.changeover_min
-    found = []
+    found: list[Finding] = []
     for (cid, day), group in facts.mornings.items():
+        morning = Subject(consultant=cid, day=day)
         if len({(a.provider, a.location) for a in group}) > 1:
-            found.append(f"{cid} {day}: more than one location in one morning")
+            found.append(Finding.of(Code.MORE_THAN_ONE_LOCATION, morning))
         for first, second in itertools.pairwise(group):
             if second.start < first.end + gap:
-                found.append(f"{cid} {day}: {first.dossier} and {second.dossier} without "
-                             "change-over time")  # fmt: skip
+                found.append(
+                    Finding.of(
+                        Code.NO_CHANGEOVER, morning, first=first.dossier, second=second.dossier
+                    )
+                )
     return found
 
 

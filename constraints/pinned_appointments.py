@@ -25,6 +25,7 @@ from herplan.constraints import linear
 from herplan.constraints.base import Rule
 from herplan.constraints.views import DayModelView, SlotKey, XKey
 from herplan.facts import PlanFacts
+from herplan.findings import Code, Finding, Subject
 
 if TYPE_CHECKING:
     from ortools.sat.python import cp_model
@@ -83,14 +84,14 @@ def _in_gaps(pm: DayModelView, others: list[XKey], rooms: list[int]) -> None:
                          <= rooms[j])  # fmt: skip
 
 
-def violations(facts: PlanFacts) -> list[str]:
+def violations(facts: PlanFacts) -> list[Finding]:
     """A confirmed appointment that is gone, or not with its consultant, day and time."""
     now = {a.dossier: a for a in facts.appointments}
-    found = []
+    found: list[Finding] = []
     for dossier, (consultant, day, start) in sorted(facts.pinned.items()):
         a = now.get(dossier)
         if a is None or (a.consultant, a.day, a.start) != (consultant, day, start):
-            found.append(f"{dossier} ({consultant}, {day.isoformat()}): confirmed, but not kept")
+            found.append(Finding.of(Code.CONFIRMED_NOT_KEPT, Subject(dossier, consultant, day)))
     return found
 
 

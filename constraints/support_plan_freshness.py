@@ -15,6 +15,7 @@ from herplan.constraints.base import Rule
 from herplan.domain import Problem, Reassessment
 from herplan.domain.codes import Reason
 from herplan.facts import refused_days
+from herplan.findings import Code
 
 
 def current_plan_valid(problem: Problem, r: Reassessment, day: date) -> bool:
@@ -49,5 +50,5 @@ RULE = Rule(
     "support_plan_freshness",
     reason,
     allows_day=allows_day,
-    violations=refused_days(allows_day, "the support plan is not current that day"),
+    violations=refused_days(allows_day, Code.SUPPORT_PLAN_NOT_CURRENT),
 )

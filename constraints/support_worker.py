@@ -20,6 +20,7 @@ from herplan.constraints.base import Rule
 from herplan.constraints.views import DayModelView, SlotKey, XKey
 from herplan.domain import Appointment
 from herplan.facts import PlanFacts
+from herplan.findings import Code, Finding
 
 if TYPE_CHECKING:
     from ortools.sat.python import cp_model
@@ -54,18 +55,18 @@ def _holds_any(keys: frozenset[XKey]) -> Callable[[set[XKey]], int]:
     return lambda picked: int(bool(keys & picked))
 
 
-def violations(facts: PlanFacts) -> list[str]:
-    by_worker: dict[tuple[str, object], list[Appointment]] = defaultdict(list)
+def violations(facts: PlanFacts) -> list[Finding]:
+    by_worker: dict[tuple[str, date], list[Appointment]] = defaultdict(list)
     for a in facts.appointments:
         worker = " ".join(a.begeleider.split()).casefold()
         if worker:
             by_worker[(worker, a.day)].append(a)
-    found = []
+    found: list[Finding] = []
     for (worker, day), group in sorted(by_worker.items(), key=lambda kv: (kv[0][0], kv[0][1])):
         ordered = sorted(group, key=lambda a: a.start)
         for first, second in itertools.pairwise(ordered):
             if second.start < first.end:
-                found.append(f"begeleider {worker} double-booked on {day}")
+                found.append(Finding.of(Code.WORKER_DOUBLE_BOOKED, worker=worker, day=day))
     return found
 
 

@@ -28,7 +28,8 @@ from functools import cached_property
 from pathlib import Path
 
 from herplan.domain import Appointment, StaleAnswer, Verdict
-from herplan.io.errors import InputError, location
+from herplan.findings import Code, Finding, Subject
+from herplan.io.errors import InputError
 from herplan.io.tables import check_workbook_size
 from herplan.io.words import WORDS
 
@@ -138,9 +139,9 @@ class _Sheet:
         k = self.columns[kind]
         return row[k] if k is not None and k < len(row) else None
 
-    def where(self, n: int, kind: str) -> str:
+    def where(self, n: int, kind: str) -> Subject:
         title = self.rows[self.header_at][self.columns[kind] or 0]
-        return location(self.file, self.title, n, str(title))
+        return Subject(file=self.file, sheet=self.title, row=n, column=str(title))
 
     def answered(self) -> list[tuple[int, tuple, str]]:
         """(Excel row, row, dossier) of every row with a dossier."""
@@ -159,7 +160,7 @@ class _Answers:
     previous: dict[str, Appointment]
     verdicts: dict[str, Verdict] = field(default_factory=dict)
     stale: list[StaleAnswer] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
+    errors: list[Finding] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)
     when: tuple[float, int] = (0, 0)  # the workbook being read: when saved, its place
     given: dict[str, tuple[float, int]] = field(default_factory=dict)  # dossier -> its answer's
@@ -175,17 +176,17 @@ class _Answers:
             for ws in wb.worksheets:
                 ws.reset_dimensions()  # what the sheet claims ("A1:XFD99000") is not read
         except InputError as error:
-            self.errors += error.messages
+            self.errors += error.findings
             return
         except Exception as error:  # a damaged or foreign file
-            self.errors.append(f"{path.name}: cannot be read as a returned provider workbook "
-                               f"({error})")  # fmt: skip
+            file = Subject(file=path.name)
+            self.errors.append(Finding.of(Code.UNREADABLE_ANSWERS, file, error=str(error)))
             return
         stated = properties(wb).get(PROVIDER_PROPERTY)
         sheet = next(filter(None, (answer_sheet(path.name, ws) for ws in wb.worksheets)), None)
         wb.close()
         if sheet is None:
-            self.errors.append(f"{path.name}: no sheet with the columns Dossier and Haalbaar")
+            self.errors.append(Finding.of(Code.NO_ANSWER_SHEET, Subject(file=path.name)))
             return
         answered = sheet.answered()
         owners = Counter(self.previous[d].provider for _, _, d in answered if d in self.previous)
@@ -197,16 +198,25 @@ class _Answers:
         where = sheet.where(n, "dossier")
         before = self.previous.get(dossier)
         if before is None:
-            self.errors.append(f"{where}: dossier '{dossier}' is not in the previous plan")
+            self.errors.append(Finding.of(Code.NOT_IN_PREVIOUS_PLAN, where, value=dossier))
             return
         if before.provider != sheet.provider:
-            self.errors.append(f"{where}: dossier '{dossier}' belongs to {before.provider}, not "
-                               f"to {sheet.provider} whose sheet this is")  # fmt: skip
+            self.errors.append(
+                Finding.of(
+                    Code.OTHER_PROVIDERS_DOSSIER,
+                    where,
+                    value=dossier,
+                    owner=before.provider,
+                    provider=str(sheet.provider),
+                )
+            )
             return
         answer = _norm(sheet.cell(row, "feasible"))
         if answer and answer not in YES | NO | SAME_DAY:
-            self.errors.append(f"{sheet.where(n, 'feasible')}: '{answer}' is not understood; "
-                               "expected ja, nee or zelfde dag")  # fmt: skip
+            not_understood = Finding.of(
+                Code.ANSWER_NOT_UNDERSTOOD, sheet.where(n, "feasible"), value=answer
+            )
+            self.errors.append(not_understood)
         if not answer or answer not in YES | NO | SAME_DAY:
             return
         remark = sheet.cell(row, "remark")
@@ -216,7 +226,7 @@ class _Answers:
         self.take(verdict, before, sheet, row, where)
 
     def take(self, verdict: Verdict, before: Appointment, sheet: _Sheet, row: tuple,
-             where: str) -> None:  # fmt: skip
+             where: Subject) -> None:  # fmt: skip
         """The answer, unless its appointment changed since or another workbook says otherwise."""
         day, start = _as_date(sheet.cell(row, "date")), _as_minutes(sheet.cell(row, "from"))
         if (day is not None and day != before.day) or (start is not None and start != before.start):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import zoneinfo
 from collections.abc import Callable
-from dataclasses import fields
+from dataclasses import fields, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
@@ -29,7 +29,9 @@ from herplan.domain import (
     TimeWindow,
 )
 from herplan.domain.codes import DayPart
-from herplan.io.errors import InputError, location
+from herplan.findings import Code, Finding, Subject, Value
+from herplan.io.errors import InputError
+from herplan.io.finding_words import english
 from herplan.io.schema import (
     ABSENCES,
     CONSULTANTS,
@@ -78,11 +80,14 @@ class _Row:
         self.file, self.sheet, self.number, self.cells = file, sheet, number, cells
         self.errors, self.warnings = errors, warnings
 
-    def error(self, column: str, message: str) -> None:
-        self.errors.append(f"{location(self.file, self.sheet, self.number, column)}: {message}")
+    def at(self, column: str) -> Subject:
+        return Subject(file=self.file, sheet=self.sheet, row=self.number, column=column)
 
-    def warn(self, column: str, message: str) -> None:
-        self.warnings.append(f"{location(self.file, self.sheet, self.number, column)}: {message}")
+    def error(self, column: str, code: Code, **values: Value) -> None:
+        self.errors.append(Finding.of(code, self.at(column), **values))
+
+    def warn(self, column: str, code: Code, **values: Value) -> None:
+        self.warnings.append(Finding.of(code, self.at(column), **values))
 
     def raw(self, column: str) -> object:
         value = self.cells.get(column)
@@ -91,7 +96,7 @@ class _Row:
             if value == "":
                 return None
             if value.upper() in EXCEL_ERRORS:
-                self.error(column, f"Excel error value {value}; expected a real value")
+                self.error(column, Code.EXCEL_ERROR_VALUE, value=value)
                 return None
         return value
 
@@ -99,7 +104,7 @@ class _Row:
         value = self.raw(column)
         if value is None:
             if required:
-                self.error(column, "is empty; a value is required")
+                self.error(column, Code.EMPTY_VALUE)
             return ""
         if isinstance(value, float) and value.is_integer():
             value = int(value)
@@ -107,15 +112,11 @@ class _Row:
             return value.strftime("%Y-%m-%d")
         text = str(value).strip()
         if len(text) > MAX_TEXT:
-            self.error(column, f"text of {len(text)} characters; at most {MAX_TEXT} fit here")
+            self.error(column, Code.TEXT_TOO_LONG, length=len(text), most=MAX_TEXT)
             return ""
         control = CONTROL.search(text)
         if control:
-            self.error(
-                column,
-                f"contains the invisible control character U+{ord(control.group()):04X} "
-                "(often pasted from another program); retype the text",
-            )
+            self.error(column, Code.CONTROL_CHARACTER, character=f"U+{ord(control.group()):04X}")
             return ""
         return text
 
@@ -124,17 +125,13 @@ class _Row:
         value = self.raw(column)
         if value is None:
             if required:
-                self.error(column, "is empty; a date is required (e.g. 2026-12-04 or 4-12-2026)")
+                self.error(column, Code.EMPTY_DATE)
             return None
         parsed = parse_date(value)
         if parsed is None:
-            self.error(column, f"'{value}' is not a date; expected e.g. 2026-12-04 or 4-12-2026")
+            self.error(column, Code.NOT_A_DATE, value=str(value))
         elif latest is not None and not EARLIEST <= parsed <= latest:
-            self.error(
-                column,
-                f"{parsed:%d-%m-%Y} is not a plausible date here; expected a date from "
-                f"{EARLIEST:%d-%m-%Y} to {latest:%d-%m-%Y} (check the year)",
-            )
+            self.error(column, Code.IMPLAUSIBLE_DATE, day=parsed, earliest=EARLIEST, latest=latest)
             return None
         return parsed
 
@@ -144,9 +141,16 @@ class _Row:
             return None
         number = _as_int(value)
         if number is None or number < minimum or (maximum is not None and number > maximum):
-            allowed = f"from {minimum} to {maximum}" if maximum is not None else (
-                f"of at least {minimum}")  # fmt: skip
-            self.error(column, f"'{value}' is not a whole number {allowed}")
+            if maximum is not None:
+                self.error(
+                    column,
+                    Code.NUMBER_OUT_OF_RANGE,
+                    value=str(value),
+                    minimum=minimum,
+                    maximum=maximum,
+                )
+            else:
+                self.error(column, Code.NUMBER_TOO_SMALL, value=str(value), minimum=minimum)
             return None
         return number
 
@@ -170,7 +174,7 @@ class _Row:
             day = parse_date(value)
             if allow_dates and day is not None:
                 return frozenset(), frozenset({day})
-            self.error(column, "expected weekdays such as ma,di,do, not a date")
+            self.error(column, Code.WEEKDAYS_NOT_A_DATE)
             return frozenset(), frozenset()
         days: set[int] = set()
         dates: set[date] = set()
@@ -186,10 +190,8 @@ class _Row:
             if span is not None:
                 dates.update(span)
                 continue
-            expected = "weekdays (ma, di, wo, do, vr, za, zo)" + (
-                " or dates (2026-12-04, 4-12-2026)" if allow_dates else ""
-            )
-            self.error(column, f"'{token}' is not understood; expected {expected}")
+            code = Code.NOT_WEEKDAYS_OR_DATES if allow_dates else Code.NOT_WEEKDAYS
+            self.error(column, code, value=token)
         return frozenset(days), frozenset(dates)
 
     def choice(self, column: str, choices: tuple[str, ...], default: str) -> str:
@@ -198,14 +200,14 @@ class _Row:
             return default
         key = " ".join(value.casefold().split())
         if key not in choices:
-            self.error(column, f"'{value}' is not one of: {', '.join(choices)}")
+            self.error(column, Code.NOT_ONE_OF, value=value, choices=", ".join(choices))
             return default
         return key
 
     def email(self, column: str) -> str:
         value = self.text(column)
         if value and not EMAIL.fullmatch(value):
-            self.error(column, f"'{value}' is not an e-mail address")
+            self.error(column, Code.NOT_AN_EMAIL, value=value)
             return ""
         return value
 
@@ -256,7 +258,7 @@ def _date_range(token: str) -> set[date] | None:
     return {first + timedelta(days=n) for n in range((last - first).days + 1)}
 
 
-def _rows(file: str, table: Table, sheet: Sheet, errors: list[str], warnings: list[str]):
+def _rows(file: str, table: Table, sheet: Sheet, errors: list[Finding], warnings: list[Finding]):
     """Map headers to the sheet's columns; yield one ``_Row`` per data row."""
     known = {normalise(c.name): c.name for c in sheet.columns}
     index: dict[str, int] = {}
@@ -266,42 +268,35 @@ def _rows(file: str, table: Table, sheet: Sheet, errors: list[str], warnings: li
             continue
         if key in known:
             if known[key] in index:  # the first one counts; no error per row for the other
-                errors.append(
-                    f"{location(file, table.name, 1, str(header))}: column appears twice; keep one"
-                )
+                errors.append(Finding.of(Code.COLUMN_TWICE, _at(file, table, 1, str(header))))
                 continue
             index[known[key]] = n
         else:
-            warnings.append(
-                f"{location(file, table.name, 1, str(header))}: column is not part of the "
-                "input format and is ignored"
-            )
+            warnings.append(Finding.of(Code.UNKNOWN_COLUMN, _at(file, table, 1, str(header))))
     missing = [c.name for c in sheet.columns if c.required and c.name not in index]
     if missing:
         moved = _header_row(table, set(known))
         if moved is not None:
-            errors.append(
-                f"{location(file, table.name, moved)}: the column names are on row {moved}; "
-                "they must be on row 1 (delete the rows above them)"
-            )
+            errors.append(Finding.of(Code.HEADER_NOT_ON_ROW_1, _at(file, table, moved), row=moved))
             return
     for name in missing:
-        errors.append(f"{location(file, table.name, 1, name)}: required column is missing")
+        errors.append(Finding.of(Code.MISSING_COLUMN, _at(file, table, 1, name)))
     if missing:
         return
-    for number, column, message in table.problems:
+    for number, column, problem in table.problems:
         header = table.headers[column] if column < len(table.headers) else None
         where = str(header) if header is not None else f"column {column + 1}"
-        errors.append(f"{location(file, table.name, number, where)}: {message}")
+        errors.append(replace(problem, subject=_at(file, table, number, where)))
     for number, values in table.rows:
         if _is_header(values, set(known)):
-            errors.append(
-                f"{location(file, table.name, number)}: this row repeats the column names; "
-                "delete it"
-            )
+            errors.append(Finding.of(Code.REPEATED_HEADER, _at(file, table, number)))
             continue
         cells = {name: values[i] if i < len(values) else None for name, i in index.items()}
         yield _Row(file, table.name, number, cells, errors, warnings)
+
+
+def _at(file: str, table: Table, row: int | None, column: str = "") -> Subject:
+    return Subject(file=file, sheet=table.name, row=row, column=column)
 
 
 def _is_header(values: list[object], names: set[str]) -> bool:
@@ -341,7 +336,7 @@ def _time_window(text: str) -> TimeWindow | None:
 
 
 def _setting_values(
-    file: str, table: Table | None, errors: list[str], warnings: list[str]
+    file: str, table: Table | None, errors: list[Finding], warnings: list[Finding]
 ) -> dict[str, tuple[int, object]]:
     """The sheet's settings by key: (row, value); unknown keys are warned about."""
     values: dict[str, tuple[int, object]] = {}
@@ -352,25 +347,24 @@ def _setting_values(
         if not key:
             continue
         if key not in SETTING_KEYS:
-            where = location(file, table.name, row.number, "sleutel")
-            warnings.append(f"{where}: unknown setting '{key}' is ignored")
+            warnings.append(Finding.of(Code.UNKNOWN_SETTING, row.at("sleutel"), key=key))
             continue
         values[key] = (row.number, row.cells.get("waarde"))
     return values
 
 
 def _read_settings(
-    file: str, table: Table | None, errors: list[str], warnings: list[str], today: date
+    file: str, table: Table | None, errors: list[Finding], warnings: list[Finding], today: date
 ) -> tuple[Settings, RunSettings]:
     """Sheet ``Instellingen``: the region's settings, and the run settings it also holds."""
     values = _setting_values(file, table, errors, warnings)
     sheet = table.name if table else SETTINGS.name
 
-    def where(key: str) -> str:
-        return location(file, sheet, values.get(key, (None,))[0], key)
+    def where(key: str) -> Subject:
+        return Subject(file=file, sheet=sheet, row=values.get(key, (None,))[0], column=key)
 
     kwargs: dict[str, object] = {}
-    for key, (field_name, parse, expected) in SETTING_PARSERS.items():
+    for key, (field_name, parse) in SETTING_PARSERS.items():
         value = values.get(key, (0, None))[1]
         value = (value.strip() or None) if isinstance(value, str) else value
         if value is None:
@@ -379,7 +373,9 @@ def _read_settings(
             value = value.strftime("%H:%M")
         parsed = parse(value)
         if parsed is None:
-            errors.append(f"{where(key)}: '{value}' is not valid; expected {expected}")
+            errors.append(
+                Finding.of(Code.SETTING_NOT_VALID, where(key), value=str(value), setting=key)
+            )
         else:
             kwargs[field_name] = parsed
     start, end = default_period(today)
@@ -387,11 +383,48 @@ def _read_settings(
     kwargs.setdefault("period_end", end)
     run = {f.name: kwargs.pop(f.name) for f in fields(RunSettings) if f.name in kwargs}
     settings = Settings(**kwargs)  # type: ignore[arg-type]
-    errors += [f"{where(key)}: {message}" for key, message in settings.problems()]
+    errors += [replace(f, subject=where(f.subject.column)) for f in settings_problems(settings)]
     if (settings.period_end - settings.period_start).days > 366:
-        errors.append(f"{where('periode_eind')}: the period is longer than a year; expected a "
-                      "planning wave of weeks")  # fmt: skip
+        errors.append(Finding.of(Code.PERIOD_TOO_LONG, where("periode_eind")))
     return settings, RunSettings(**run)  # type: ignore[arg-type]
+
+
+def settings_problems(s: Settings) -> list[Finding]:
+    """Settings that contradict each other (``Settings.problems``) as findings, the
+    setting's key as their column."""
+    end = f"{s.morning.end // 60:02d}:{s.morning.end % 60:02d}"
+    found = []
+    for key, message in s.problems():
+        column = Subject(column=key)
+        if key == "periode_eind":
+            found.append(Finding.of(Code.PERIOD_ENDS_BEFORE_START, column))
+        elif key == "ochtend":
+            found.append(Finding.of(Code.MORNING_ENDS_BEFORE_START, column))
+        elif key == "middag" and s.afternoon.start >= s.afternoon.end:
+            found.append(Finding.of(Code.AFTERNOON_ENDS_BEFORE_START, column))
+        elif key == "middag":
+            found.append(Finding.of(Code.AFTERNOON_BEFORE_MORNING_ENDS, column, time=end))
+        elif key == "gespreksduur_min":
+            found.append(
+                Finding.of(
+                    Code.SETTING_INTERVIEW_TOO_LONG,
+                    column,
+                    minutes=s.interview_min,
+                    morning=s.morning.minutes,
+                )
+            )
+        elif key == "uitwerktijd_min":
+            found.append(
+                Finding.of(
+                    Code.SETTING_WRITEUP_TOO_LONG,
+                    column,
+                    minutes=s.writeup_min,
+                    afternoon=s.afternoon.minutes,
+                )
+            )
+        else:
+            found.append(Finding.of(Code.TEXT, column, text=message))
+    return found
 
 
 def _name(value: object) -> str | None:
@@ -446,48 +479,32 @@ def _language(value: object) -> str | None:
     return code if code in {"nl", "en"} else None
 
 
-# Each setting: the Settings or RunSettings field it fills, how it is read, what is expected.
-SETTING_PARSERS: dict[str, tuple[str, Callable[[object], object | None], str]] = {
-    "periode_start": ("period_start", parse_date, "a date such as 2026-12-01"),
-    "periode_eind": ("period_end", parse_date, "a date such as 2026-12-31"),
-    "ochtend": ("morning", lambda v: _time_window(str(v)), "a time window like 09:00-12:30"),
-    "middag": ("afternoon", lambda v: _time_window(str(v)), "a time window like 13:00-17:00"),
-    "gespreksduur_min": ("interview_min", _positive, "a whole number of minutes above 0"),
-    "wisseltijd_min": (
-        "changeover_min",
-        lambda v: _at_most(_non_negative(v), 240),
-        "a whole number of minutes from 0 to 240",
-    ),
-    "uitwerktijd_min": ("writeup_min", _positive, "a whole number of minutes above 0"),
+# Each setting: the Settings or RunSettings field it fills and how its text is read (what it
+# expects is said by ``finding_words.EXPECTED``).
+SETTING_PARSERS: dict[str, tuple[str, Callable[[object], object | None]]] = {
+    "periode_start": ("period_start", parse_date),
+    "periode_eind": ("period_end", parse_date),
+    "ochtend": ("morning", lambda v: _time_window(str(v))),
+    "middag": ("afternoon", lambda v: _time_window(str(v))),
+    "gespreksduur_min": ("interview_min", _positive),
+    "wisseltijd_min": ("changeover_min", lambda v: _at_most(_non_negative(v), 240)),
+    "uitwerktijd_min": ("writeup_min", _positive),
     "max_leeftijd_ondersteuningsplan_maanden": (
         "max_plan_age_months",
         lambda v: _at_most(_positive(v), 36),
-        "a whole number of months from 1 to 36",
     ),
-    "voorbereiding_werkdagen": (
-        "preparation_workdays",
-        lambda v: _at_most(_non_negative(v), 60),
-        "a whole number of working days from 0 to 60",
-    ),
-    "feestdagen": ("holidays", _country, "a country code such as NL, or geen"),
-    "tijdzone": ("timezone", _zone, "a time zone such as Europe/Amsterdam"),
-    "taal": ("language", _language, "nl or en"),
-    "rekentijd_s": ("time_limit_s", _seconds, "a number of seconds above 0, at most 86400"),
-    "organisator_naam": ("organizer_name", _name, "a name of at most 200 characters"),
-    "organisator_email": ("organizer_email", _email, "an e-mail address"),
-    "planner_naam": ("planner_name", _name, "a name of at most 200 characters"),
-    "planner_email": ("planner_email", _email, "an e-mail address"),
-    "planner_telefoon": ("planner_phone", _name, "a telephone number"),
-    "reactie_werkdagen": (
-        "answer_workdays",
-        lambda v: _at_most(_non_negative(v), 60),
-        "a whole number of working days from 0 to 60",
-    ),
-    "bewaartermijn_maanden": (
-        "retention_months",
-        lambda v: _at_most(_non_negative(v), 120),
-        "a whole number of months from 0 to 120",
-    ),
+    "voorbereiding_werkdagen": ("preparation_workdays", lambda v: _at_most(_non_negative(v), 60)),
+    "feestdagen": ("holidays", _country),
+    "tijdzone": ("timezone", _zone),
+    "taal": ("language", _language),
+    "rekentijd_s": ("time_limit_s", _seconds),
+    "organisator_naam": ("organizer_name", _name),
+    "organisator_email": ("organizer_email", _email),
+    "planner_naam": ("planner_name", _name),
+    "planner_email": ("planner_email", _email),
+    "planner_telefoon": ("planner_phone", _name),
+    "reactie_werkdagen": ("answer_workdays", lambda v: _at_most(_non_negative(v), 60)),
+    "bewaartermijn_maanden": ("retention_months", lambda v: _at_most(_non_negative(v), 120)),
 }
 
 
@@ -497,13 +514,13 @@ def _read_consultants(file: str, table: Table, errors, warnings) -> list[Consult
     for row in _rows(file, table, CONSULTANTS, errors, warnings):
         cid = row.text("consulent", required=True)
         if cid and cid.casefold() in seen:
-            row.error("consulent", f"'{cid}' appears twice; consultant ids must be unique")
+            row.error("consulent", Code.CONSULTANT_TWICE, value=cid)
             continue
         seen.add(cid.casefold())
         workdays = row.weekdays("werkdagen")
         extra_days, extra = row.days_and_dates("extra_ochtenden")
         if extra_days:
-            row.error("extra_ochtenden", "expected dates; use werkdagen for weekdays")
+            row.error("extra_ochtenden", Code.EXTRA_MORNINGS_NOT_DATES)
         consultants.append(
             Consultant(
                 id=cid,
@@ -527,12 +544,12 @@ def _read_locations(file: str, table: Table, errors, warnings) -> list[Location]
         name = row.text("locatie", required=True)
         key = (provider.casefold(), name.casefold())
         if provider and name and key in seen:
-            row.error("locatie", f"'{provider} / {name}' appears twice; locations must be unique")
+            row.error("locatie", Code.LOCATION_TWICE, value=f"{provider} / {name}")
             continue
         seen.add(key)
         closed_days, closed = row.days_and_dates("gesloten")
         if closed_days:
-            row.error("gesloten", "expected dates; use open_dagen for weekdays")
+            row.error("gesloten", Code.CLOSED_NOT_DATES)
         pref_days, pref_dates = row.days_and_dates("voorkeursdagen")
         locations.append(
             Location(
@@ -560,12 +577,12 @@ def _read_absences(file: str, table: Table | None, known: dict[str, str], errors
     for row in _rows(file, table, ABSENCES, errors, warnings):
         cid = row.text("consulent", required=True)
         if cid and cid.casefold() not in known:
-            row.error("consulent", f"'{cid}' is not a consultant in sheet Consulenten")
+            row.error("consulent", Code.UNKNOWN_CONSULTANT, value=cid)
         cid = known.get(cid.casefold(), cid)
         start = row.day("van", required=True)
         end = row.day("tot") or start
         if start and end and end < start:
-            row.error("tot", "ends before van; expected a date on or after van")
+            row.error("tot", Code.ENDS_BEFORE_START)
         part = DayPart(row.choice("dagdeel", tuple(DayPart), DayPart.DAY))
         if cid and start and end:
             absences.append(Absence(cid, start, end, part))
@@ -588,7 +605,7 @@ def _read_reassessments(
     for row in _rows(file, table, REASSESSMENTS, errors, warnings):
         dossier = row.text("dossier", required=True)
         if dossier and dossier.casefold() in seen:
-            row.error("dossier", f"'{dossier}' appears twice; each dossier once")
+            row.error("dossier", Code.DOSSIER_TWICE, value=dossier)
         seen.add(dossier.casefold())
         provider, loc_name = _place(row, locations)
         preferred = _preferred(row, consultants)
@@ -625,9 +642,9 @@ def _place(row: _Row, locations: dict[tuple[str, str], Location]) -> tuple[str, 
     loc_name = row.text("locatie", required=True)
     if provider and loc_name and (provider, loc_name) not in locations:
         if any(p == provider for p, _ in locations):
-            row.error("locatie", f"'{loc_name}' is not a location of {provider} in sheet Locaties")
+            row.error("locatie", Code.UNKNOWN_LOCATION, value=loc_name, provider=provider)
         else:
-            row.error("aanbieder", f"'{provider}' is not a provider in sheet Locaties")
+            row.error("aanbieder", Code.UNKNOWN_PROVIDER, value=provider)
     return provider, loc_name
 
 
@@ -637,7 +654,7 @@ def _preferred(row: _Row, consultants: dict[str, str]) -> str:
     if preferred and preferred.casefold() in consultants:
         return consultants[preferred.casefold()]
     if preferred:
-        row.error("vaste_consulent", f"'{preferred}' is not a consultant in sheet Consulenten")
+        row.error("vaste_consulent", Code.UNKNOWN_CONSULTANT, value=preferred)
     return preferred
 
 
@@ -645,11 +662,7 @@ def _duration(row: _Row, morning: int) -> int | None:
     """A case's own interview length must fit in the morning (rule 1)."""
     minutes = row.integer("gespreksduur_min", minimum=1)
     if minutes is not None and minutes > morning:
-        row.error(
-            "gespreksduur_min",
-            f"an interview of {minutes} minutes does not fit in the morning of {morning} "
-            "minutes (setting ochtend)",
-        )
+        row.error("gespreksduur_min", Code.INTERVIEW_TOO_LONG, minutes=minutes, morning=morning)
         return None
     return minutes
 
@@ -666,18 +679,24 @@ def _check_plan_date(row: _Row, case: Reassessment, today: date) -> None:
     if plan_date > case.indication_end:
         row.warn(
             "datum_ondersteuningsplan",
-            f"the support plan is dated {plan_date:%d-%m-%Y}, after the indication ends "
-            f"({case.indication_end:%d-%m-%Y}); please check the date",
+            Code.PLAN_DATE_AFTER_INDICATION,
+            plan_date=plan_date,
+            indication_end=case.indication_end,
         )
     elif plan_date > today:
         row.warn(
-            "datum_ondersteuningsplan",
-            f"the support plan is dated {plan_date:%d-%m-%Y}, after today ({today:%d-%m-%Y}); "
-            "it only counts from that day on",
+            "datum_ondersteuningsplan", Code.PLAN_DATE_AFTER_TODAY, plan_date=plan_date, today=today
         )
 
 
 def read_problem(path: Path | str, today: date | None = None) -> tuple[Problem, list[str]]:
+    """Read ``path`` (``.xlsx`` or CSV folder); return the problem and any warnings, in
+    English as the command line says them (``read_input`` gives them as findings)."""
+    problem, warnings = read_input(path, today)
+    return problem, english(warnings)
+
+
+def read_input(path: Path | str, today: date | None = None) -> tuple[Problem, list[Finding]]:
     """Read ``path`` (``.xlsx`` or CSV folder); return the problem and any warnings.
 
     ``today`` (default: the clock's, in Dutch time) gives the default period (the
@@ -688,12 +707,12 @@ def read_problem(path: Path | str, today: date | None = None) -> tuple[Problem, 
     path, today = Path(path), today or clock.today()
     file = path.name or str(path)
     tables = read_tables(path)
-    errors: list[str] = []
-    warnings: list[str] = []
+    errors: list[Finding] = []
+    warnings: list[Finding] = []
     found = {sheet.name: _find_sheet(tables, sheet.name) for sheet in SHEETS}
     for sheet in SHEETS:
         if sheet.required and found[sheet.name] is None:
-            errors.append(f"{location(file, sheet.name)}: required sheet is missing")
+            errors.append(Finding.of(Code.MISSING_SHEET, Subject(file=file, sheet=sheet.name)))
     if errors:
         raise InputError(errors)
     settings, run = _read_settings(file, found[SETTINGS.name], errors, warnings, today)

@@ -16,6 +16,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from herplan.findings import Code, Finding, Subject
 from herplan.io.errors import InputError
 
 MAX_ROWS = 100_000  # far beyond any region: a clear message instead of a hang
@@ -60,7 +61,7 @@ class Table:
     headers: list[object]
     rows: list[tuple[int, list[object]]] = field(default_factory=list)
     # (row, zero-based column, message) for cells that are not plain values.
-    problems: list[tuple[int, int, str]] = field(default_factory=list)
+    problems: list[tuple[int, int, Finding]] = field(default_factory=list)
 
 
 def read_tables(path: Path) -> dict[str, Table]:
@@ -68,24 +69,17 @@ def read_tables(path: Path) -> dict[str, Table]:
     if path.is_dir():
         return _read_csv_folder(path)
     if not path.exists():
-        raise InputError([f"{path}: file not found"])
+        raise InputError([Finding.of(Code.FILE_NOT_FOUND, Subject(file=str(path)))])
     if not path.is_file():  # a pipe or device would block or never end
-        raise InputError([f"{path}: not a regular file; give the workbook itself"])
+        raise InputError([Finding.of(Code.NOT_A_REGULAR_FILE, Subject(file=str(path)))])
     if path.suffix.lower() == ".xls":
-        raise InputError(
-            [f"{path.name}: this is an old .xls file; save it in Excel as .xlsx and try again"]
-        )
+        raise InputError([Finding.of(Code.OLD_XLS, Subject(file=path.name))])
     if not zipfile.is_zipfile(path):
         with path.open("rb") as fh:
             head = fh.read(8)
         if head.startswith(b"\xd0\xcf\x11\xe0"):
-            raise InputError(
-                [
-                    f"{path.name}: the workbook is password-protected or an old .xls file; "
-                    "remove the password and save as .xlsx"
-                ]
-            )
-        raise InputError([f"{path.name}: not an Excel workbook (.xlsx) or a folder of CSV files"])
+            raise InputError([Finding.of(Code.PASSWORD_OR_XLS, Subject(file=path.name))])
+        raise InputError([Finding.of(Code.NOT_A_WORKBOOK, Subject(file=path.name))])
     return _read_xlsx(path)
 
 
@@ -96,7 +90,8 @@ def _read_xlsx(path: Path) -> dict[str, Table]:
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for damaged files
-        raise InputError([f"{path.name}: cannot be read as an Excel workbook ({exc})"]) from None
+        unreadable = Finding.of(Code.UNREADABLE_WORKBOOK, Subject(file=path.name), error=str(exc))
+        raise InputError([unreadable]) from None
     tables: dict[str, Table] = {}
     try:
         for ws in wb.worksheets:
@@ -108,12 +103,8 @@ def _read_xlsx(path: Path) -> dict[str, Table]:
             table = Table(ws.title, headers)
             for n, row in enumerate(rows_iter, start=2):
                 if n - 1 > MAX_ROWS:
-                    raise InputError(
-                        [
-                            f"{path.name} › {ws.title}: more than {MAX_ROWS} rows; "
-                            "this is far beyond a planning wave, check the sheet"
-                        ]
-                    )
+                    sheet = Subject(file=path.name, sheet=ws.title)
+                    raise InputError([Finding.of(Code.TOO_MANY_ROWS, sheet, most=MAX_ROWS)])
                 values = list(row[: len(headers)]) if row else []
                 if any(v is not None and str(v).strip() != "" for v in values):
                     table.rows.append((n, values))
@@ -126,7 +117,9 @@ def _read_xlsx(path: Path) -> dict[str, Table]:
     return tables
 
 
-def _cell_problems(path: Path, tables: dict[str, Table]) -> dict[str, list[tuple[int, int, str]]]:
+def _cell_problems(
+    path: Path, tables: dict[str, Table]
+) -> dict[str, list[tuple[int, int, Finding]]]:
     """Formulas without a computed value and merged cells, per sheet.
 
     A formula that Excel has computed is read as its value; one that was never
@@ -137,7 +130,7 @@ def _cell_problems(path: Path, tables: dict[str, Table]) -> dict[str, list[tuple
     import openpyxl
 
     wb = openpyxl.load_workbook(path, data_only=False)
-    found: dict[str, list[tuple[int, int, str]]] = {}
+    found: dict[str, list[tuple[int, int, Finding]]] = {}
     for ws in wb.worksheets:
         table = tables.get(ws.title)
         if table is None:
@@ -149,7 +142,7 @@ def _cell_problems(path: Path, tables: dict[str, Table]) -> dict[str, list[tuple
                 (
                     merged.min_row,
                     merged.min_col - 1,
-                    f"merged cells {merged.coord}; unmerge them and fill in every row",
+                    Finding.of(Code.MERGED_CELLS, cells=merged.coord),
                 )
             )
         # Only up to the last named column: a header row read with trailing empty
@@ -166,8 +159,7 @@ def _cell_problems(path: Path, tables: dict[str, Table]) -> dict[str, list[tuple
                         (
                             cell.row,
                             cell.column - 1,
-                            f"formula {cell.value} has no computed value; type the value "
-                            "itself, or open and save the file in Excel",
+                            Finding.of(Code.FORMULA_WITHOUT_VALUE, formula=str(cell.value)),
                         )
                     )
     wb.close()
@@ -186,14 +178,16 @@ def _read_csv_folder(folder: Path) -> dict[str, Table]:
             table = Table(file.stem, headers)
             for n, row in enumerate(reader, start=2):
                 if n - 1 > MAX_ROWS:
-                    raise InputError([f"{file.name}: more than {MAX_ROWS} rows"])
+                    many = Finding.of(
+                        Code.TOO_MANY_CSV_ROWS, Subject(file=file.name), most=MAX_ROWS
+                    )
+                    raise InputError([many])
                 values: list[object] = [v if v.strip() else None for v in row[: len(headers)]]
                 if any(v is not None for v in values):
                     table.rows.append((n, values))
         except csv.Error as exc:  # a field beyond the csv module's limit, a stray quote
-            raise InputError(
-                [f"{file.name} › row {reader.line_num}: not readable as CSV ({exc})"]
-            ) from None
+            line = Subject(file=file.name, row=reader.line_num)
+            raise InputError([Finding.of(Code.NOT_READABLE_AS_CSV, line, error=str(exc))]) from None
         tables[file.stem] = table
     return tables
 
@@ -201,12 +195,13 @@ def _read_csv_folder(folder: Path) -> dict[str, Table]:
 def _csv_text(file: Path) -> str:
     """The file as text: UTF-8 (with or without BOM), else Excel's Windows-1252."""
     if not file.is_file():
-        what = "a folder, not a CSV file" if file.is_dir() else "a link to nothing (broken link)"
-        raise InputError([f"{file.name}: is {what}; remove or rename it"])
+        code = Code.A_FOLDER_NOT_CSV if file.is_dir() else Code.A_BROKEN_LINK
+        raise InputError([Finding.of(code, Subject(file=file.name))])
     try:
         raw = file.read_bytes()
     except OSError as exc:
-        raise InputError([f"{file.name}: cannot be read ({exc.strerror})"]) from None
+        unread = Finding.of(Code.CANNOT_BE_READ, Subject(file=file.name), error=str(exc.strerror))
+        raise InputError([unread]) from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as utf8:
@@ -214,9 +209,6 @@ def _csv_text(file: Path) -> str:
             return raw.decode("cp1252")
         except UnicodeDecodeError:
             line = raw[: utf8.start].count(b"\n") + 1
-            raise InputError(
-                [
-                    f"{file.name} › row {line}: byte 0x{raw[utf8.start]:02X} is not text in "
-                    "UTF-8 or Windows-1252; save the sheet in Excel as 'CSV UTF-8'"
-                ]
-            ) from None
+            byte = f"0x{raw[utf8.start]:02X}"
+            where = Subject(file=file.name, row=line)
+            raise InputError([Finding.of(Code.NOT_TEXT, where, byte=byte)]) from None

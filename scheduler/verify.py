@@ -14,11 +14,13 @@ plan. If anything fails, ``PlanRejected`` says what, and nothing is written.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from herplan.domain import Appointment, Plan, Rerun
 from herplan.facts import PlanFacts, describe, held_mornings
+from herplan.findings import Finding
 from herplan.scheduler.rerun import RerunStart
 
 if TYPE_CHECKING:
@@ -27,15 +29,40 @@ if TYPE_CHECKING:
 MAX_LISTED = 20
 
 
+@dataclass(frozen=True)
+class Broken:
+    """A hard rule's own finding on the plan (its words are chosen where it is shown)."""
+
+    rule: int
+    name: str
+    finding: Finding
+
+
+Failure = str | Broken
+
+
+def _coded(finding: Finding) -> str:
+    """A finding by its code and values, for where no words are at hand."""
+    values = ", ".join(f"{k}={v}" for k, v in finding.values)
+    return f"{finding.code}" + (f" ({values})" if values else "") + f" {finding.subject}"
+
+
 class PlanRejected(Exception):
     """The plan breaks a rule or a promise; nothing may be written."""
 
-    def __init__(self, failures: list[str]) -> None:
-        shown = failures[:MAX_LISTED]
-        more = len(failures) - len(shown)
-        text = "; ".join(shown) + (f"; and {more} more" if more > 0 else "")
-        super().__init__(text)
-        self.failures = failures
+    def __init__(self, failures: Sequence[Failure]) -> None:
+        self.failures = list(failures)
+        super().__init__(self.said(_coded))
+
+    def said(self, words: Callable[[Finding], str]) -> str:
+        """The failures, each rule's finding in ``words``; at most ``MAX_LISTED`` of them."""
+        lines = [
+            f"rule {f.rule} ({f.name}): {words(f.finding)}" if isinstance(f, Broken) else f
+            for f in self.failures
+        ]
+        shown = lines[:MAX_LISTED]
+        more = len(lines) - len(shown)
+        return "; ".join(shown) + (f"; and {more} more" if more > 0 else "")
 
 
 def violations(
@@ -43,11 +70,11 @@ def violations(
     rules: Sequence[Rule],
     rerun: Rerun | None = None,
     start: RerunStart | None = None,
-) -> list[str]:
+) -> list[Failure]:
     """Everything wrong with ``plan``; an empty list means it may be written."""
     past = {a.dossier: a for a in (start.past if start else ())}
     future = tuple(a for a in plan.appointments if a.dossier not in past)
-    found = _consistency(plan, past, future)
+    found: list[Failure] = [*_consistency(plan, past, future)]
     if found:
         return found  # the rules below assume a consistent plan
     pinned = {}
@@ -59,7 +86,7 @@ def violations(
     facts = PlanFacts(plan.problem, future, held_mornings(past.values()), pinned)
     for rule in rules:
         if rule.violations is not None:
-            found += [f"rule {rule.number} ({rule.name}): {v}" for v in rule.violations(facts)]
+            found += [Broken(rule.number, rule.name, v) for v in rule.violations(facts)]
     if rerun is not None and start is not None:
         found += _promises(plan, rerun, start)
     if len(future) < plan.start_planned:

@@ -20,13 +20,14 @@ from herplan.app.cli import main
 from herplan.app.summary import summary_text
 from herplan.constraints import HARD_RULES
 from herplan.domain import Rerun, Verdict
+from herplan.findings import Code, Finding, Subject, at
 from herplan.io.plan_json import headline_gap, plan_dict
 from herplan.scheduler import planner
 from herplan.scheduler.candidates import find_candidates
 from herplan.scheduler.rerun import split_past, starting_plan
 from herplan.scheduler.solve import SolverOptions
 from herplan.scheduler.solve_stats import SolveStats
-from herplan.scheduler.verify import PlanRejected, violations
+from herplan.scheduler.verify import Broken, PlanRejected, violations
 from tests.conftest import case, problem, solve
 
 TODAY = date(2026, 11, 30)
@@ -43,7 +44,10 @@ def test_a_plan_that_breaks_a_rule_is_rejected(two_days):
     late = replace(plan.appointments[0], start=13 * 60, end=13 * 60 + 45)
     broken = replace(plan, appointments=(late, *plan.appointments[1:]))
     found = violations(broken, HARD_RULES)
-    assert any("rule 1 (morning_interview)" in f and "outside the morning" in f for f in found)
+    assert (
+        Broken(1, "morning_interview", Finding.of(Code.INTERVIEW_OUTSIDE_MORNING, at(late)))
+        in found
+    )
     assert violations(plan, HARD_RULES) == []
 
 
@@ -65,7 +69,7 @@ def test_a_nee_day_used_again_is_rejected(two_days):
     a = plan.appointments[0]
     rerun = Rerun(plan.appointments, 1, TODAY, (Verdict(a.dossier, False),))
     found = violations(plan, HARD_RULES, rerun, _rerun_start(p, rerun))
-    assert any(f"{a.dossier}: the provider answered nee" in f for f in found)
+    assert any(f"{a.dossier}: the provider answered nee" in f for f in found if isinstance(f, str))
 
 
 def test_a_zelfde_dag_answer_keeps_the_day_and_another_day_is_rejected(two_days):
@@ -78,7 +82,7 @@ def test_a_zelfde_dag_answer_keeps_the_day_and_another_day_is_rejected(two_days)
     other = next(d for d in (date(2026, 12, 2), date(2026, 12, 3)) if d != a.day)
     moved = replace(plan, appointments=(replace(a, day=other), *plan.appointments[1:]))
     found = violations(moved, HARD_RULES, rerun, start)
-    assert any(f"{a.dossier}: the provider kept {a.day}" in f for f in found)
+    assert any(f"{a.dossier}: the provider kept {a.day}" in f for f in found if isinstance(f, str))
     again = planner.make_plan(p, SolverOptions(time_limit_s=2, reproducible=True),
                               rerun=rerun)  # fmt: skip
     assert next(x for x in again.appointments if x.dossier == a.dossier).day == a.day
@@ -96,7 +100,9 @@ def test_a_confirmed_appointment_moved_is_rejected(two_days):
     assert violations(plan, HARD_RULES, rerun, start) == []
     later = replace(a, start=a.start + 5, end=a.end + 5)
     moved = replace(plan, appointments=(later, *plan.appointments[1:]))
-    assert any("confirmed, but not kept" in f for f in violations(moved, HARD_RULES, rerun, start))
+    found = violations(moved, HARD_RULES, rerun, start)
+    kept = Finding.of(Code.CONFIRMED_NOT_KEPT, Subject(a.dossier, a.consultant, a.day))
+    assert Broken(10, "pinned_appointments", kept) in found
 
 
 def test_the_cli_writes_nothing_when_the_guard_fails(planned_example, tmp_path, monkeypatch):

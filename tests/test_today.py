@@ -28,10 +28,11 @@ from herplan import clock
 from herplan.app.cli import main
 from herplan.app.hand_edit import check_move
 from herplan.app.suggest import open_region
-from herplan.app.web.rule_words import finding_in
 from herplan.calendar import working_days
 from herplan.domain import Settings, Verdict
+from herplan.findings import Code, Finding
 from herplan.io.errors import InputError
+from herplan.io.finding_words import render
 from herplan.io.input_reader import read_problem
 from herplan.io.plan_json import plan_dict
 from herplan.io.previous import prepare_rerun
@@ -341,8 +342,10 @@ def test_options_and_moves_offer_and_accept_only_days_after_today(planned_exampl
     a = later[0]
     refused = check_move(folder, a["dossier"], a["consultant"], today, EXAMPLE, today)
     assert not refused.allowed
-    assert [r.finding for r in refused.refusals] == ["2026-12-09 is not after today (2026-12-09)"]
-    assert "2026-12-09 is vandaag of al voorbij" in finding_in(refused.refusals[0].finding, "nl")
+    past = Finding.of(Code.DAY_NOT_AFTER_TODAY, day=today, today=today)
+    assert [r.finding for r in refused.refusals] == [past]
+    assert render(past) == "2026-12-09 is not after today (2026-12-09)"
+    assert "2026-12-09 is vandaag of al voorbij" in render(past, "nl")
     held = next(x for x in plan_of(folder)["appointments"] if x["date"] < today.isoformat())
     with pytest.raises(InputError, match="held"):
         check_move(folder, held["dossier"], held["consultant"], date(2026, 12, 15), EXAMPLE, today)

@@ -99,7 +99,7 @@ def test_a_move_to_a_day_away_is_refused_by_rule_4(page):
     found = check(folder, a["dossier"], consultant, date.fromisoformat(day))
     assert not found.allowed
     assert 4 in {r.rule for r in found.refusals}
-    assert any(consultant in r.finding for r in found.refusals if r.rule == 4)
+    assert any(r.finding.subject.consultant == consultant for r in found.refusals if r.rule == 4)
 
 
 def test_a_move_to_a_morning_at_another_location_is_refused_by_rule_3(page):

@@ -29,7 +29,7 @@ from herplan.app.web.forms import input_of
 from herplan.app.web.posting import posted
 from herplan.app.web.render import language, missing, page, problem_page
 from herplan.app.web.state import PLANNING, Plannings
-from herplan.app.web.views import read_plan
+from herplan.app.web.views import error_rows, read_plan
 from herplan.app.web.words import section
 from herplan.io.planning_folder import CAPACITY as FOLDER
 from herplan.io.sentences import long_date, weekday_date
@@ -43,7 +43,7 @@ class CapacityJob:
     """One advice being computed for one planning."""
 
     lines: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
+    errors: list[str | dict[str, Any]] = field(default_factory=list)  # findings as data
     done: bool = False
     thread: threading.Thread | None = None
 
@@ -83,7 +83,7 @@ async def show(request: Request) -> Response:
     errors = job.errors if job is not None and job.done else []
     return page(request, "capacity.html", lang, name=name, job=job, source=source,
                 revision=plan.get("revision"), running=job is not None and job.running,
-                failed=bool(errors), errors=[{"what": e} for e in errors], **values)  # fmt: skip
+                failed=bool(errors), errors=error_rows(errors, lang), **values)  # fmt: skip
 
 
 def _read_advice(folder: Path) -> tuple[dict | None, dict | None]:

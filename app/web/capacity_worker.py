@@ -26,7 +26,7 @@ def main() -> None:
     parser.add_argument("--scenario", action="append", default=[])
     parser.add_argument("--reproducible", action="store_true")
     arguments = parser.parse_args()
-    from herplan.app.web.worker import limit_memory
+    from herplan.app.web.worker import findings_data, limit_memory
 
     limit_memory("plan")  # as a run: the capacity advice plans several times
     from herplan.app.capacity import CapacityOptions, capacity
@@ -36,14 +36,14 @@ def main() -> None:
         today=arguments.today, input_path=arguments.input, scenarios=tuple(arguments.scenario),
         reproducible=arguments.reproducible, progress=lambda line: _say({"line": line}),
     )  # fmt: skip
-    errors: list[str] = []
+    errors: list = []
     try:
         capacity(arguments.planning, options)
     except InputError as error:
-        errors = list(error.messages)
+        errors = list(error.findings)
     except Exception as error:  # shown on the page; the folder stays as it was
         errors = [f"{type(error).__name__}: {error}"]
-    _say({"done": True, "errors": errors})
+    _say({"done": True, "errors": findings_data(errors)})
 
 
 if __name__ == "__main__":

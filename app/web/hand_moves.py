@@ -30,11 +30,12 @@ from herplan.app.web.pages import ask_worker
 from herplan.app.web.planning_view import planning_page
 from herplan.app.web.posting import Posted, posted
 from herplan.app.web.render import missing
-from herplan.app.web.rule_words import finding_in
 from herplan.app.web.state import PLANNING
 from herplan.app.web.views import PageFilter, day_label
 from herplan.app.web.words import section
+from herplan.findings import Finding
 from herplan.io import hand_edits
+from herplan.io.finding_words import render
 
 CHECK_SECONDS = 60
 REASON_CHARS = 300
@@ -43,7 +44,7 @@ CONSULTANT = re.compile(r"[A-Za-z0-9._-]{1,40}")
 
 def explained(found: dict, lang: str) -> dict[str, object]:
     """The check in the planner's words: per broken rule its name and what it means,
-    with the rule's own finding beside it (``rule_words``)."""
+    with the rule's own finding beside it (``finding_words``)."""
     w = section(lang, "web_")
     day = date.fromisoformat(found["date"])
     rules = []
@@ -52,7 +53,7 @@ def explained(found: dict, lang: str) -> dict[str, object]:
                CONFIRMED: "rule_confirmed"}  # fmt: skip
         key = own.get(r["rule"], f"rule_{r['rule']}")
         rules.append({"rule": r["rule"], "title": w[key], "why": w[f"{key}_why"],
-                      "finding": finding_in(r["finding"], lang)})  # fmt: skip
+                      "finding": render(Finding.from_dict(r["finding"]), lang)})  # fmt: skip
     where = f"{found['consultant']}, {day_label(day, lang)}"
     if found.get("allowed"):
         text = w["move_ok"].format(dossier=found["dossier"], where=where, start=found["start"])

@@ -99,11 +99,20 @@ def _listed(store: Plannings, lang: str) -> list[dict[str, object]]:
     return listing(store.data, store.names(), running, lang)
 
 
-def as_uploaded(messages: list[str], kept: Path, uploaded: str) -> list[str]:
-    """The check's messages naming the file the planner uploaded, not the name it is
+def as_uploaded(findings: list[dict], kept: Path, uploaded: str) -> list[dict]:
+    """The check's findings naming the file the planner uploaded, not the name it is
     kept under (``invoer.xlsx``)."""
-    return [uploaded + m[len(kept.name):] if m.startswith(kept.name) else m
-            for m in messages]  # fmt: skip
+    return [_uploaded(f, kept, uploaded) for f in findings]
+
+
+def _uploaded(finding: dict, kept: Path, uploaded: str) -> dict:
+    subject = finding.get("subject", {})
+    if subject.get("file") == kept.name:
+        return {**finding, "subject": {**subject, "file": uploaded}}
+    text = finding.get("values", {}).get("text")
+    if isinstance(text, str) and text.startswith(kept.name):  # a message of its own
+        return {**finding, "values": {"text": uploaded + text[len(kept.name) :]}}
+    return finding
 
 
 async def template_file(request: Request) -> Response:

@@ -14,7 +14,6 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from herplan.app.web import answering, leading, outbox_view
-from herplan.app.web.error_words import in_language
 from herplan.app.web.render import page, problem_page
 from herplan.app.web.search_hits import search_hits
 from herplan.app.web.state import PLANNING, Plannings
@@ -37,7 +36,9 @@ from herplan.app.web.views import (
 from herplan.app.web.what_helps import what_helps
 from herplan.app.web.words import section
 from herplan.domain.codes import CorrectionStatus
+from herplan.findings import Code
 from herplan.io import hand_edits
+from herplan.io.finding_words import read_back, render
 from herplan.io.sentences import reason_name
 from herplan.scheduler.explain import REASON_ORDER
 
@@ -56,6 +57,11 @@ async def planning_page(
     pages must keep answering meanwhile."""
     return await run_in_threadpool(_planning_page, request, name, folder, plan, lang, status,
                                    extra)  # fmt: skip
+
+
+def _note(note: str, lang: str) -> str:
+    """A rerun's note of a choice it could not take (kept in ``plan.json`` in English)."""
+    return render(read_back(note, (Code.SET_BY_HAND_TAKEN, Code.PICKED_ONLINE_TAKEN)), lang)
 
 
 def _planning_page(
@@ -83,7 +89,7 @@ def _planning_page(
         day, consultant, start = e.place.split("@")
         arrivals.setdefault(f"{consultant}@{day}", []).append((e.dossier, start))
     just_planned = request.query_params.get("gepland") == "1"
-    not_taken = [PLACE.sub(lambda m: place_words(m.group(0), names, lang), in_language(c, lang))
+    not_taken = [PLACE.sub(lambda m: place_words(m.group(0), names, lang), _note(c, lang))
                  for c in plan.get("answer_conflicts", [])]  # fmt: skip
     return page(
         request, "planning.html", lang, status, name=name, plan=plan,

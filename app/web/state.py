@@ -25,6 +25,7 @@ from datetime import date
 from pathlib import Path
 
 from herplan import clock
+from herplan.findings import Code, Finding, text
 from herplan.io.slug import file_slug
 from herplan.scheduler.solve import Progress
 
@@ -73,7 +74,7 @@ class Job:
     process: subprocess.Popen[str] | None = None
     progress: Progress | None = None
     started: float = field(default_factory=time.monotonic)
-    error: list[str] = field(default_factory=list)
+    error: list[dict[str, object]] = field(default_factory=list)  # findings as data
     done: bool = False
 
     @property
@@ -149,14 +150,14 @@ class Plannings:
                                            stderr=subprocess.PIPE, text=True)  # fmt: skip
             job.error = self._relay(job, job.process)
         except OSError as error:
-            job.error = [f"{type(error).__name__}: {error}"]
+            job.error = [text(f"{type(error).__name__}: {error}").as_dict()]
         finally:
             if run.afterwards is not None:
                 run.afterwards(not job.error)
             job.done = True
 
     @staticmethod
-    def _relay(job: Job, process: subprocess.Popen[str]) -> list[str]:
+    def _relay(job: Job, process: subprocess.Popen[str]) -> list[dict[str, object]]:
         """Pass the worker's progress on; its errors, once it ended."""
         assert process.stdout is not None and process.stderr is not None
         for line in process.stdout:
@@ -168,7 +169,8 @@ class Plannings:
                                     said["elapsed"], said["limit"])  # fmt: skip
         process.wait()
         lines = process.stderr.read().strip().splitlines()
-        return [f"the run ended without a plan (exit status {process.returncode})", *lines[-1:]]
+        ended = Finding.of(Code.RUN_ENDED_WITHOUT_PLAN, status=process.returncode)
+        return [ended.as_dict(), *(text(line).as_dict() for line in lines[-1:])]
 
     def stop(self, name: str) -> bool:
         """End ``name``'s run with the best plan so far; False when none runs."""

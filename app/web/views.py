@@ -5,16 +5,17 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 from herplan import clock
-from herplan.app.web.error_words import in_language
 from herplan.app.web.words import section
 from herplan.calendar import is_working_day, period_days
 from herplan.digits import whole_number
+from herplan.findings import Code, Finding
+from herplan.io.finding_words import render, what
 from herplan.io.plan_json import calendar_settings, phase_named_for
 from herplan.io.sentences import percent, reason_name, weekday_short
 
@@ -24,15 +25,31 @@ MESSAGE = re.compile(r"^(?P<file>[^›:]+?)(?: › (?P<sheet>[^›:]+?))?(?: ›
                      r"(?: › (?P<column>[^›:]+?))?: (?P<what>.+)$")  # fmt: skip
 
 
-def error_rows(messages: list[str], lang: str = "en") -> list[dict[str, str]]:
-    """``file › sheet › row N › column: what`` split into the columns of the error table,
-    the *what* in the page's language (``error_words``)."""
+def error_rows(
+    messages: Sequence[str | Finding | Mapping[str, object]], lang: str = "en"
+) -> list[dict[str, str]]:
+    """Findings (``herplan.findings``, or as the worker sends them) in the columns of the
+    error table: file, sheet, row, column, and the *what* in the page's language
+    (``finding_words``). A plain text (the page's own words, a message of the command
+    line's) is split at ``file › sheet › row N › column: what`` as it is."""
     rows = []
     for message in messages:
-        found = MESSAGE.match(message.strip())
-        row = found.groupdict(default="") if found else {"file": "", "sheet": "", "row": "",
-                                                         "column": "", "what": message}  # fmt: skip
-        rows.append({**row, "what": in_language(row["what"], lang)})
+        found = Finding.from_dict(dict(message)) if isinstance(message, Mapping) else message
+        if isinstance(found, Finding) and found.code is not Code.TEXT:
+            s = found.subject
+            row = "" if s.row is None else str(s.row)
+            said = what(found, lang) if s.file else render(found, lang)
+            rows.append(
+                {"file": s.file, "sheet": s.sheet, "row": row, "column": s.column, "what": said}
+            )
+            continue
+        plain = what(found) if isinstance(found, Finding) else found
+        split = MESSAGE.match(plain.strip())
+        rows.append(
+            split.groupdict(default="")
+            if split
+            else {"file": "", "sheet": "", "row": "", "column": "", "what": plain}
+        )
     return rows
 
 
@@ -261,7 +278,7 @@ def holidays(plan: dict, week: int | None) -> list[str]:
             and week in (None, week_of(d.isoformat()))]  # fmt: skip
 
 
-def failure_rows(messages: list[str], lang: str) -> list[dict[str, str]]:
+def failure_rows(messages: Sequence[str | Mapping[str, object]], lang: str) -> list[dict[str, str]]:
     """A failed run's messages under a sentence in the page's language that says what
     happened and what to do next (the messages themselves name file, sheet and row)."""
     return error_rows([section(lang, "web_")["failed_next"], *messages], lang)

@@ -10,7 +10,8 @@ a crafted workbook stops its own process, never the server or the machine.
 
 - ``python -m herplan.app.web.worker check INPUT``: the input read as
   ``herplan check`` does; one JSON line
-  ``{"errors": [...], "warnings": [...]}``.
+  ``{"errors": [...], "warnings": [...]}``, each a finding as data
+  (``herplan.findings.Finding.as_dict``), its words chosen by the page.
 - ``python -m herplan.app.web.worker suggest PLANNING DOSSIER --input INPUT [--language L]``:
   ``herplan suggest`` as JSON (one line), or ``{"errors": [...]}``; ``--language``
   gives its explanation in the page's language.
@@ -56,30 +57,39 @@ def _say(line: dict[str, object]) -> None:
     print(json.dumps(line, ensure_ascii=False), flush=True)
 
 
+def findings_data(findings: list) -> list[dict[str, object]]:
+    """Findings (or a plain message) as JSON-able data for the page."""
+    from herplan.findings import text
+
+    return [(text(f) if isinstance(f, str) else f).as_dict() for f in findings]
+
+
 def check(path: Path, today: date) -> None:
     from herplan.app.run import check_period
     from herplan.io.errors import InputError
-    from herplan.io.input_reader import read_problem
+    from herplan.io.input_reader import read_input
     from herplan.io.tables import WorkbookTooLarge
 
     try:
-        problem, warnings = read_problem(path, today)
+        problem, warnings = read_input(path, today)
         check_period(problem, today)
     except WorkbookTooLarge as error:
-        _say({"errors": error.messages, "unpacks_to": error.megabytes})
+        _say({"errors": findings_data(error.findings), "unpacks_to": error.megabytes})
         return
     except InputError as error:
-        _say({"errors": error.messages})
+        _say({"errors": findings_data(error.findings)})
         return
     except MemoryError:
         _say({"errors": [], "too_big": True})
         return
-    _say({"errors": [], "warnings": warnings})
+    _say({"errors": [], "warnings": findings_data(warnings)})
 
 
 def plan(arguments: argparse.Namespace) -> None:
     from herplan.app.run import RunHooks, RunOptions, plan_input
     from herplan.io.errors import InputError
+    from herplan.io.finding_words import render
+    from herplan.scheduler.verify import PlanRejected
 
     stop = threading.Event()
 
@@ -101,17 +111,19 @@ def plan(arguments: argparse.Namespace) -> None:
         hand=tuple(arguments.hand), hand_reasons=tuple(arguments.hand_reason),
         answers=arguments.answers, base_url=arguments.base_url,
     )  # fmt: skip
-    errors: list[str] = []
+    errors: list = []
     try:
         plan_input(arguments.input, arguments.out, options, RunHooks(progress=report, stop=stop))
     except InputError as error:
-        errors = list(error.messages)
+        errors = list(error.findings)
     except MemoryError:
         errors = [f"the run needed more than {MEMORY_BYTES['plan'] // 1024**3} GB of memory and "
                   "was stopped; check the returned workbooks (a crafted one?)"]  # fmt: skip
+    except PlanRejected as error:  # the guard's own words, as the command line says them
+        errors = [f"{type(error).__name__}: {error.said(render)}"]
     except Exception as error:  # shown on the page; the folder stays as it was
         errors = [f"{type(error).__name__}: {error}"]
-    _say({"done": True, "errors": errors})
+    _say({"done": True, "errors": findings_data(errors)})
 
 
 def suggest(arguments: argparse.Namespace) -> None:
@@ -123,7 +135,7 @@ def suggest(arguments: argparse.Namespace) -> None:
         region = open_region(arguments.planning, arguments.today, input_path=arguments.input)
         found = region.suggest(arguments.dossier, top=arguments.top)
     except InputError as error:
-        _say({"errors": error.messages})
+        _say({"errors": findings_data(error.findings)})
         return
     s = region.problem.settings
     _say(suggestions_dict(found, arguments.language or s.language, s.max_plan_age_months))
@@ -138,7 +150,7 @@ def move(arguments: argparse.Namespace) -> None:
                            arguments.day, input_path=arguments.input,
                            today=arguments.today, confirmed_ok=arguments.confirmed)  # fmt: skip
     except InputError as error:
-        _say({"errors": error.messages})
+        _say({"errors": findings_data(error.findings)})
         return
     _say(found.as_dict())
 

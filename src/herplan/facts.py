@@ -17,6 +17,7 @@ from functools import cached_property
 
 from herplan.calendar import iso_week
 from herplan.domain import Appointment, Problem, Reassessment
+from herplan.findings import Code, Finding, at
 
 
 @dataclass(frozen=True)
@@ -73,13 +74,13 @@ def held_mornings(past: Iterable[Appointment]) -> dict[tuple[str, tuple[int, int
 
 
 def refused_days(
-    allows_day: Callable[[Problem, Reassessment, date], bool], what: str
-) -> Callable[[PlanFacts], list[str]]:
+    allows_day: Callable[[Problem, Reassessment, date], bool], code: Code
+) -> Callable[[PlanFacts], list[Finding]]:
     """A rule's check on a finished plan from its day filter: no appointment on a refused day."""
 
-    def violations(facts: PlanFacts) -> list[str]:
+    def violations(facts: PlanFacts) -> list[Finding]:
         return [
-            f"{describe(a)}: {what}"
+            Finding.of(code, at(a))
             for a in facts.appointments
             if not allows_day(facts.problem, facts.case(a), a.day)
         ]

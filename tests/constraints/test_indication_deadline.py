@@ -3,6 +3,7 @@
 from datetime import date
 
 from herplan.constraints.indication_deadline import RULE
+from herplan.findings import Code
 from tests.conftest import case, problem, solve, violations, without
 from tests.constraints.verifier import at, verify
 
@@ -34,4 +35,4 @@ def test_violations_flag_an_interview_after_the_indication_ends():
     check = verify(RULE, problem([case("A", indication_end=date(2026, 12, 2))]))
     assert check.given(at("A", day=date(2026, 12, 2))).flags() == []
     late = at("A", day=date(2026, 12, 3))
-    assert any("after the indication ends" in v for v in check.given(late).flags())
+    assert Code.AFTER_INDICATION_ENDS in check.given(late).codes()

@@ -3,6 +3,7 @@
 from datetime import date
 
 from herplan.constraints.location_availability import RULE
+from herplan.findings import Code, Finding, Subject
 from tests.conftest import case, consultant, location, problem, solve, violations, without
 from tests.constraints.verifier import at, verify
 
@@ -42,6 +43,9 @@ def test_violations_flag_a_closed_day_and_more_consultants_than_rooms():
                 locations=[closed])  # fmt: skip
     check = verify(RULE, p)
     assert check.given(at("A"), at("B", start="10:00", writeup="13:45")).flags() == []
-    assert any("closed" in v for v in check.given(at("A", day=date(2026, 12, 2))).flags())
+    assert Code.LOCATION_CLOSED in check.given(at("A", day=date(2026, 12, 2))).codes()
     two_at_once = (at("A"), at("B", consultant="BK"))
-    assert any("consultants at once" in v for v in check.given(*two_at_once).flags())
+    crowded = Finding.of(
+        Code.TOO_FEW_ROOMS, Subject(location="Noord", day=date(2026, 12, 1)), consultants=2, rooms=1
+    )
+    assert crowded in check.given(*two_at_once).flags()

@@ -3,6 +3,7 @@
 from datetime import date
 
 from herplan.constraints.one_location_per_morning import RULE
+from herplan.findings import Code, Finding, Subject
 from tests.conftest import case, problem, short_morning, solve, violations, without
 from tests.constraints.verifier import at, verify
 
@@ -30,6 +31,8 @@ def test_violations_flag_two_locations_in_a_morning_and_no_change_over():
     check = verify(RULE, problem([case("A"), case("B"), case("C", "Zuid")]))
     assert check.given(at("A"), at("B", start="10:00", writeup="13:45")).flags() == []
     two_places = (at("A"), at("C", start="10:00", writeup="13:45", location="Zuid"))
-    assert any("more than one location" in v for v in check.given(*two_places).flags())
+    assert Code.MORE_THAN_ONE_LOCATION in check.given(*two_places).codes()
     too_close = (at("A"), at("B", start="09:50", writeup="13:45"))
-    assert any("change-over" in v for v in check.given(*too_close).flags())
+    morning = Subject(consultant="AH", day=date(2026, 12, 1))
+    close = Finding.of(Code.NO_CHANGEOVER, morning, first="A", second="B")
+    assert close in check.given(*too_close).flags()

@@ -3,6 +3,7 @@
 from datetime import date
 
 from herplan.constraints.support_plan_freshness import RULE
+from herplan.findings import Code
 from herplan.io.sentences import explanation
 from tests.conftest import case, problem, solve, violations, without
 from tests.constraints.verifier import at, verify
@@ -46,4 +47,4 @@ def test_violations_flag_an_interview_on_a_day_the_support_plan_is_too_old():
     fresh = verify(RULE, problem([case("A", support_plan_date=date(2026, 10, 1))]))
     assert fresh.given(at("A")).flags() == []
     stale = verify(RULE, problem([case("A", support_plan_date=date(2026, 5, 1))]))
-    assert any("not current" in v for v in stale.given(at("A")).flags())
+    assert Code.SUPPORT_PLAN_NOT_CURRENT in stale.given(at("A")).codes()

@@ -3,6 +3,7 @@
 from datetime import date
 
 from herplan.constraints.support_worker import RULE
+from herplan.findings import Code
 from tests.conftest import case, consultant, location, problem, solve, violations, without
 from tests.constraints.verifier import at, verify
 
@@ -30,4 +31,4 @@ def test_violations_flag_a_begeleider_in_two_interviews_at_once():
         at("A", begeleider="P. de Vries"),
         at("B", consultant="BK", begeleider="p.  de vries"),
     )
-    assert any("double-booked" in v for v in check.given(*same_time).flags())
+    assert Code.WORKER_DOUBLE_BOOKED in check.given(*same_time).codes()

@@ -14,6 +14,7 @@ from datetime import date
 from herplan.constraints.base import Rule
 from herplan.domain import Appointment, Problem
 from herplan.facts import PlanFacts
+from herplan.findings import Code, Finding
 
 TUE = date(2026, 12, 1)
 
@@ -48,10 +49,14 @@ class Verifier:
     def given(self, *appointments: Appointment, held=None, pinned=None) -> Verifier:
         return Verifier(self.rule, self.problem, appointments, held or {}, pinned or {})
 
-    def flags(self) -> list[str]:
+    def flags(self) -> list[Finding]:
         assert self.rule.violations is not None
         facts = PlanFacts(self.problem, self.appointments, self.held, self.pinned)
         return self.rule.violations(facts)
+
+    def codes(self) -> list[Code]:
+        """What the rule found, by kind (``herplan.findings.Code``)."""
+        return [f.code for f in self.flags()]
 
 
 def verify(rule: Rule, problem: Problem) -> Verifier:

@@ -1,0 +1,272 @@
+"""Every finding reads in Dutch on the Dutch page and in English on the command line,
+from one catalogue (``herplan.io.finding_words``): a rule's finding, a refused move by
+hand and a mistake in the input are data (a code, a subject and values), never a
+sentence the page translates back."""
+
+from __future__ import annotations
+
+import html
+import re
+import string
+from datetime import date
+
+import pytest
+
+from herplan.findings import Code, Finding, Subject
+from herplan.io.errors import InputError
+from herplan.io.finding_words import WORDS, read_back, render, what
+from herplan.io.input_reader import read_input
+from tests.test_web import client  # noqa: F401  (a fixture)
+
+# Words that give an English sentence away (none of them is Dutch).
+ENGLISH = re.compile(
+    r"\b(the|is not|not|expected|outside|overlap|absent|cap|twice|empty|required|does|"
+    r"cannot|should|without|after|before|column|sheet|row|missing|unknown|ignored|file|"
+    r"found|with|and|more|than|only|must|ended|run|answered|confirmed|kept|already|fits|"
+    r"please|check|save|type|delete|keep|plausible|number|dates?|weekdays|understood)\b"
+)
+ENGLISH_ONLY = {Code.TEXT}  # a command-line option's own message, said as it is
+DAY, TODAY = date(2026, 12, 8), date(2026, 12, 1)
+APPOINTMENT = Subject(dossier="D00084", consultant="AB05", day=DAY, start=9 * 60)
+CELL = Subject(file="invoer.xlsx", sheet="Herindicaties", row=3, column="dossier")
+
+
+def _sample(code: Code) -> Finding:
+    """A finding of ``code`` with a value of the right kind for each of its names."""
+    names = {n for _, n, _, _ in string.Formatter().parse(WORDS[code][1]) if n}
+    dated = {
+        "day",
+        "today",
+        "earliest",
+        "latest",
+        "plan_date",
+        "indication_end",
+        "start",
+        "end",
+        "replay",
+    }
+    values = {n: DAY if n in dated else 7 if n not in {"value", "worker"} else "X7" for n in names}
+    return Finding.of(code, APPOINTMENT, **values)
+
+
+@pytest.mark.parametrize("code", [c for c in Code if c not in ENGLISH_ONLY])
+def test_every_finding_has_dutch_words_without_english(code):
+    assert code in WORDS, f"{code} has no words"
+    finding = _sample(code)
+    dutch, english = render(finding, "nl"), render(finding, "en")
+    assert dutch != english
+    assert not ENGLISH.search(what(finding, "nl")), what(finding, "nl")
+
+
+def test_every_code_has_words_and_every_word_a_code():
+    assert set(WORDS) == set(Code)
+
+
+SUBJECT = "D00084 (AB05, 2026-12-08 09:00)"
+MORNING = Subject(consultant="AB05", day=DAY)
+# A rule's finding as the command line says it (the same words as before findings were data).
+SAID = [
+    (
+        Finding.of(Code.WRITEUP_OUTSIDE_AFTERNOON, APPOINTMENT),
+        f"{SUBJECT}: write-up outside the afternoon",
+        "de uitwerking valt buiten de middag",
+    ),
+    (
+        Finding.of(Code.WRITEUP_WRONG_LENGTH, APPOINTMENT, minutes=45),
+        f"{SUBJECT}: write-up is not 45 minutes",
+        "de uitwerking duurt geen 45 minuten",
+    ),
+    (
+        Finding.of(Code.ABSENT_BUT_INTERVIEWS, MORNING),
+        "AB05 2026-12-08: absent (part of the day) but holds interviews",
+        "(een deel van) de dag",
+    ),
+    (
+        Finding.of(Code.SHOULD_BE_WITH_WORKER, APPOINTMENT),
+        f"{SUBJECT}: should be held with the begeleider",
+        "met de begeleider",
+    ),
+    (
+        Finding.of(Code.NOT_A_CONSULTANT, Subject(consultant="XX", day=DAY)),
+        "XX 2026-12-08: not a consultant of the input",
+        "geen consulent in de invoer",
+    ),
+    (
+        Finding.of(
+            Code.WEEKLY_CAP_EXCEEDED, Subject(consultant="AB05"), mornings=5, week=50, cap=4
+        ),
+        "AB05: 5 mornings in week 50, cap 4",
+        "5 ochtenden in week 50, terwijl het maximum 4 is",
+    ),
+    (
+        Finding.of(
+            Code.TOO_FEW_ROOMS, Subject(location="Dordrecht", day=DAY), consultants=3, rooms=2
+        ),
+        "Dordrecht 2026-12-08: 3 consultants at once, 2 rooms",
+        "3 consulenten tegelijk, maar 2",
+    ),
+    (
+        Finding.of(Code.NO_CHANGEOVER, MORNING, first="D00054", second="D00084"),
+        "AB05 2026-12-08: D00054 and D00084 without change-over time",
+        "D00054 en D00084 zonder",
+    ),
+    (
+        Finding.of(Code.CONFIRMED_NOT_KEPT, Subject("D00084", "AB05", DAY)),
+        "D00084 (AB05, 2026-12-08): confirmed, but not kept",
+        "bevestigd, maar niet gehouden",
+    ),
+    (
+        Finding.of(Code.WORKER_DOUBLE_BOOKED, worker="p. de vries", day=DAY),
+        "begeleider p. de vries double-booked on 2026-12-08",
+        "p. de vries heeft op 2026-12-08",
+    ),
+    (
+        Finding.of(Code.PROVIDER_ANSWERED_NEE, Subject(dossier="D00084"), day=DAY),
+        "D00084: the provider answered nee for 2026-12-08",
+        "antwoordde nee voor 2026-12-08",
+    ),
+    (
+        Finding.of(
+            Code.HELD_ALREADY,
+            Subject(file="--choose D00084=2"),
+            dossier="D00084",
+            day=TODAY,
+            today=DAY,
+        ),
+        "--choose D00084=2: D00084 is held already (on 2026-12-01, today is 2026-12-08); it "
+        "stays as it was",
+        "D00084 is al gehouden (op 2026-12-01; vandaag is 2026-12-08)",
+    ),
+    (
+        Finding.of(Code.DAY_NOT_AFTER_TODAY, day=TODAY, today=DAY),
+        "2026-12-01 is not after today (2026-12-08)",
+        "2026-12-01 is vandaag of al voorbij",
+    ),
+    (
+        Finding.of(
+            Code.IMPLAUSIBLE_DATE,
+            CELL,
+            day=date(1850, 1, 2),
+            earliest=date(1900, 1, 1),
+            latest=date(2100, 12, 31),
+        ),
+        "invoer.xlsx › Herindicaties › row 3 › dossier: 02-01-1850 is not a plausible date here; "
+        "expected a date from 01-01-1900 to 31-12-2100 (check the year)",
+        "02-01-1850 is hier geen aannemelijke datum",
+    ),
+]
+
+
+@pytest.mark.parametrize(("finding", "english", "dutch"), SAID)
+def test_a_finding_reads_as_before_in_english_and_in_dutch_with_its_values(finding, english, dutch):
+    assert render(finding) == english
+    assert dutch in render(finding, "nl")
+    if finding.subject.dossier and finding.subject.day:  # who and when as they are
+        assert render(finding, "nl").startswith(english.partition(": ")[0])
+
+
+def test_what_a_setting_expects_reads_in_both_languages():
+    from herplan.io.finding_words import EXPECTED
+    from herplan.io.input_reader import SETTING_PARSERS
+
+    assert set(EXPECTED) == set(SETTING_PARSERS)
+    for key in EXPECTED:
+        bad = Finding.of(Code.SETTING_NOT_VALID, Subject(column=key), value="x", setting=key)
+        assert what(bad) == f"'x' is not valid; expected {EXPECTED[key][1]}"
+        assert not ENGLISH.search(what(bad, "nl")), what(bad, "nl")
+    ochtend = Finding.of(Code.SETTING_NOT_VALID, CELL, value="9-12", setting="ochtend")
+    assert what(ochtend) == "'9-12' is not valid; expected a time window like 09:00-12:30"
+
+
+def test_a_finding_travels_as_data_and_comes_back_the_same():
+    for finding, _, _ in SAID:
+        assert Finding.from_dict(finding.as_dict()) == finding
+
+
+def test_a_note_kept_in_english_is_read_back_as_a_finding():
+    note = "D00999: the place set by hand (2026-12-08@AB05@09:00) is no longer free; planned anew"
+    found = read_back(note, (Code.SET_BY_HAND_TAKEN, Code.PICKED_ONLINE_TAKEN))
+    assert found.code is Code.SET_BY_HAND_TAKEN and found.value("place") == "2026-12-08@AB05@09:00"
+    assert render(found) == note
+    assert read_back("D1: something else", (Code.SET_BY_HAND_TAKEN,)).code is Code.TEXT
+
+
+def test_every_mistake_of_a_workbook_is_a_finding_that_reads_in_dutch(tmp_path):
+    from herplan.app.web.views import error_rows
+    from tests.io.test_input_reader import CASE, CONSULTANTS, workbook
+
+    mistakes = [
+        CASE | {"dossier": "D1", "einddatum_indicatie": "morgen"},  # not a date
+        CASE | {"dossier": "D1"},  # the same dossier twice
+        CASE | {"dossier": "D2", "aanbieder": "Onbekend"},  # no such provider
+        CASE | {"dossier": "D3", "locatie": "Elders"},  # no such location of Yulius
+        CASE | {"dossier": "D4", "vaste_consulent": "ZZ"},  # no such consultant
+        CASE | {"dossier": "D5", "gespreksduur_min": "lang"},  # not a number
+        CASE | {"dossier": "D6", "gespreksduur_min": 500},  # longer than the morning
+        CASE | {"dossier": "D7", "client_niet_beschikbaar": "maandag, soms"},  # not understood
+        CASE | {"dossier": "D8", "begeleider_email": "geen-adres"},  # not an e-mail address
+        CASE | {"dossier": "D9", "client": "#N/A"},  # an Excel error value
+        CASE | {"dossier": "", "client": "X.Y."},  # empty where a value is needed
+        CASE | {"dossier": "D11", "aanwezigheid_client": "misschien"},  # not one of the choices
+    ]
+    twice = [*CONSULTANTS, CONSULTANTS[0]]  # the same consultant id twice
+    path = workbook(tmp_path, cases=mistakes, consultants=twice)
+    with pytest.raises(InputError) as raised:
+        read_input(path)
+    findings = raised.value.findings
+    assert Code.TEXT not in {f.code for f in findings}
+    assert {f.code for f in findings} >= {
+        Code.NOT_A_DATE,
+        Code.DOSSIER_TWICE,
+        Code.UNKNOWN_PROVIDER,
+        Code.UNKNOWN_LOCATION,
+        Code.UNKNOWN_CONSULTANT,
+        Code.NUMBER_TOO_SMALL,
+        Code.INTERVIEW_TOO_LONG,
+        Code.NOT_WEEKDAYS_OR_DATES,
+        Code.NOT_AN_EMAIL,
+        Code.EXCEL_ERROR_VALUE,
+        Code.EMPTY_VALUE,
+        Code.NOT_ONE_OF,
+        Code.CONSULTANT_TWICE,
+    }
+    provider = next(f for f in findings if f.code is Code.UNKNOWN_PROVIDER)
+    assert provider.value("value") == "Onbekend" and provider.subject.column == "aanbieder"
+    rows = error_rows([f.as_dict() for f in findings], "nl")
+    assert [r["what"] for r in rows if ENGLISH.search(r["what"])] == []
+    said = error_rows(findings, "en")
+    assert [r["what"] for r in said] == [m.split(": ", 1)[1] for m in raised.value.messages]
+
+
+def test_the_page_shows_a_refused_move_by_hand_in_dutch(planned_example, tmp_path):
+    from starlette.testclient import TestClient
+
+    from tests.test_web import app, token
+    from tests.test_web_planner import NAME, an_away_day, example_data, plan_of
+
+    data = example_data(planned_example, tmp_path)
+    with TestClient(app(data)) as browser:
+        a, consultant, day = an_away_day(plan_of(data / NAME))
+        fields = {
+            "csrf": token(browser),
+            "dossier": a["dossier"],
+            "consulent": consultant,
+            "datum": day,
+        }
+        checked = browser.post(f"/p/{NAME}/verplaats", data={**fields, "alleen_controleren": "1"})
+        page = html.unescape(browser.post(f"/p/{NAME}/verplaats", data=fields).text)
+    findings = [r["finding"] for r in checked.json()["rules"]]
+    assert findings and [f for f in findings if ENGLISH.search(f.partition(": ")[2])] == []
+    assert all(f in page for f in findings)
+
+
+def test_the_page_shows_a_bad_upload_in_dutch(client, tmp_path):  # noqa: F811
+    from tests.io.test_input_reader import CASE, workbook
+    from tests.test_web import upload
+
+    bad = workbook(tmp_path, cases=[CASE | {"gespreksduur_min": 500, "client": "#N/A"}])
+    page = html.unescape(upload(client, bad).text)
+    assert "een gesprek van 500 minuten past niet in de ochtend" in page
+    assert "Excel-foutwaarde #N/A; vul een echte waarde in" in page
+    cells = re.findall(r"<td>([^<]*)</td></tr>", page)  # the *what* of each row
+    assert cells and [c for c in cells if ENGLISH.search(c)] == []
