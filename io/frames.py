@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from herplan.domain import Plan
+from herplan.domain import Appointment, Plan, Unscheduled
 from herplan.io.sentences import explanation, reason_name
-from herplan.scheduler.load import consultant_loads
+from herplan.scheduler.load import Load, consultant_loads
 from herplan.scheduler.timing import hhmm
 
 if TYPE_CHECKING:
@@ -25,42 +25,64 @@ def to_frames(plan: Plan) -> dict[str, pd.DataFrame]:
     import pandas as pd  # only notebook users pay for the import
 
     lang = plan.problem.settings.language
-    appointments = pd.DataFrame(
-        [
-            {
-                "date": a.day, "start": hhmm(a.start), "end": hhmm(a.end),
-                "consultant": a.consultant, "provider": a.provider, "location": a.location,
-                "dossier": a.dossier, "client": a.client, "with": a.with_,
-                "writeup_start": hhmm(a.writeup_start), "writeup_end": hhmm(a.writeup_end),
-                "sequence": a.sequence, "pinned": a.pinned,
-            }
-            for a in plan.appointments
-        ],
-        columns=["date", "start", "end", "consultant", "provider", "location", "dossier",
-                 "client", "with", "writeup_start", "writeup_end", "sequence", "pinned"],
-    )  # fmt: skip
-    unscheduled = pd.DataFrame(
-        [
-            {
-                "dossier": u.dossier, "main_reason": u.main_reason,
-                "reason": reason_name(u.main_reason, lang), "reasons": ", ".join(u.reasons),
-                "explanation": explanation(u, lang, plan.problem.settings.max_plan_age_months),
-            }
-            for u in plan.unscheduled
-        ],
-        columns=["dossier", "main_reason", "reason", "reasons", "explanation"],
-    )  # fmt: skip
+    months = plan.problem.settings.max_plan_age_months
     loads, _ = consultant_loads(plan)
-    load = pd.DataFrame(
-        [
-            {
-                "consultant": x.consultant.id, "name": x.consultant.name,
-                "available_mornings": x.usable, "visits": x.mornings, "interviews": x.interviews,
-                "per_available_morning": round(x.per_morning, 2), "stands_out": x.mark,
-            }
-            for x in loads
-        ],
-        columns=["consultant", "name", "available_mornings", "visits", "interviews",
-                 "per_available_morning", "stands_out"],
-    )  # fmt: skip
-    return {"appointments": appointments, "unscheduled": unscheduled, "load": load}
+    appointments = [_appointment_row(a) for a in plan.appointments]
+    unscheduled = [_unscheduled_row(u, lang, months) for u in plan.unscheduled]
+    load = [_load_row(x) for x in loads]
+    return {
+        "appointments": pd.DataFrame(appointments, columns=APPOINTMENT_COLUMNS),
+        "unscheduled": pd.DataFrame(unscheduled, columns=UNSCHEDULED_COLUMNS),
+        "load": pd.DataFrame(load, columns=LOAD_COLUMNS),
+    }
+
+
+APPOINTMENT_COLUMNS = [
+    "date", "start", "end", "consultant", "provider", "location", "dossier", "client", "with",
+    "writeup_start", "writeup_end", "sequence", "pinned",
+]  # fmt: skip
+UNSCHEDULED_COLUMNS = ["dossier", "main_reason", "reason", "reasons", "explanation"]
+LOAD_COLUMNS = [
+    "consultant", "name", "available_mornings", "visits", "interviews",
+    "per_available_morning", "stands_out",
+]  # fmt: skip
+
+
+def _appointment_row(a: Appointment) -> dict[str, object]:
+    return {
+        "date": a.day,
+        "start": hhmm(a.start),
+        "end": hhmm(a.end),
+        "consultant": a.consultant,
+        "provider": a.provider,
+        "location": a.location,
+        "dossier": a.dossier,
+        "client": a.client,
+        "with": a.with_,
+        "writeup_start": hhmm(a.writeup_start),
+        "writeup_end": hhmm(a.writeup_end),
+        "sequence": a.sequence,
+        "pinned": a.pinned,
+    }
+
+
+def _unscheduled_row(u: Unscheduled, lang: str, months: int) -> dict[str, object]:
+    return {
+        "dossier": u.dossier,
+        "main_reason": u.main_reason,
+        "reason": reason_name(u.main_reason, lang),
+        "reasons": ", ".join(u.reasons),
+        "explanation": explanation(u, lang, months),
+    }
+
+
+def _load_row(x: Load) -> dict[str, object]:
+    return {
+        "consultant": x.consultant.id,
+        "name": x.consultant.name,
+        "available_mornings": x.usable,
+        "visits": x.mornings,
+        "interviews": x.interviews,
+        "per_available_morning": round(x.per_morning, 2),
+        "stands_out": x.mark,
+    }

@@ -63,10 +63,19 @@ def provider_appointments(plan: Plan, provider: str) -> list[Appointment]:
 
 
 PLANNING_WIDTHS = {  # by label key; the total prints on A4 landscape at 10 pt
-    "date": 12, "from": 6.5, "to": 6.5, "location": 26, "client": 8, "dossier": 9,
-    "consultant": 14, "begeleider": 14, "with": 12, "plan_status": 19, "feasible": 9,
+    "date": 12,
+    "from": 6.5,
+    "to": 6.5,
+    "location": 26,
+    "client": 8,
+    "dossier": 9,
+    "consultant": 14,
+    "begeleider": 14,
+    "with": 12,
+    "plan_status": 19,
+    "feasible": 9,
     "remark": 26,
-}  # fmt: skip
+}
 INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")  # the cells a provider fills in
 
 
@@ -81,16 +90,29 @@ def _planning(wb: Workbook, plan: Plan, provider: str, t: dict[str, str], lang: 
         where = plan.problem.address((a.provider, a.location))
         rows.append(
             [
-                a.day, clock(a.start), clock(a.end), "\n".join(p for p in (a.location, where) if p),
-                a.client, a.dossier, consultant_name, a.begeleider, t[f"with_{a.with_}"],
-                plan_status(plan, a, t), None, None,
+                a.day,
+                clock(a.start),
+                clock(a.end),
+                "\n".join(p for p in (a.location, where) if p),
+                a.client,
+                a.dossier,
+                consultant_name,
+                a.begeleider,
+                t[f"with_{a.with_}"],
+                plan_status(plan, a, t),
+                None,
+                None,
             ]
-        )  # fmt: skip
+        )
     write_table(
-        ws, headers, rows, {t["date"]: t["format_weekday_date"], t["from"]: TIME, t["to"]: TIME},
-        "Planning", widths={t[k]: w for k, w in PLANNING_WIDTHS.items()},
+        ws,
+        headers,
+        rows,
+        {t["date"]: t["format_weekday_date"], t["from"]: TIME, t["to"]: TIME},
+        "Planning",
+        widths={t[k]: w for k, w in PLANNING_WIDTHS.items()},
         wrap={t[k] for k in ("location", "consultant", "begeleider", "plan_status", "remark")},
-    )  # fmt: skip
+    )
     feasible = get_column_letter(headers.index(t["feasible"]) + 1)
     remark = get_column_letter(headers.index(t["remark"]) + 1)
     choice = DataValidation(
@@ -114,29 +136,16 @@ def _planning(wb: Workbook, plan: Plan, provider: str, t: dict[str, str], lang: 
     print_setup(ws, t["print_title"].format(provider=provider), lang)
 
 
+# Sheet ``Actie nodig``: its columns (keys of the file words) and their widths.
+_ACTION_WIDTHS = {
+    "action": 16, "location": 24, "client": 8, "dossier": 9, "deadline": 11, "planned_on": 11,
+    "explanation": 60,
+}  # fmt: skip
+
+
 def _action_needed(wb: Workbook, plan: Plan, provider: str, t: dict[str, str], lang: str) -> bool:
     ws = wb.create_sheet(t["sheet_action"])
-    headers = [
-        t["action"], t["location"], t["client"], t["dossier"], t["deadline"], t["planned_on"],
-        t["explanation"],
-    ]  # fmt: skip
-    rows: list[list[object]] = []
-    period_start = plan.problem.settings.period_start
-    for r in sorted(plan.renewals, key=lambda r: (r.needed_by or date.max, r.dossier)):
-        if r.provider != provider:
-            continue
-        if r.plan_date is not None:
-            case = plan.problem.reassessment(r.dossier)
-            note = plan_date_note(r.plan_date, case.indication_end, period_start, lang)
-            plan_text = f"{t['plan_date']}: {r.plan_date:{DATE_TEXT}}" + (
-                f". {note}" if note else ""
-            )
-        else:
-            plan_text = "–"
-        rows.append(
-            [t["action_renew"], r.location, r.client, r.dossier, r.needed_by, r.planned_day,
-             plan_text]
-        )  # fmt: skip
+    rows = _renewal_rows(plan, provider, t, lang)
     for u in plan.unscheduled:
         case = plan.problem.reassessment(u.dossier)
         if case.provider != provider:
@@ -146,20 +155,45 @@ def _action_needed(wb: Workbook, plan: Plan, provider: str, t: dict[str, str], l
             [t["action_unplanned"], case.location, case.client, case.dossier, None, None, text]
         )
     write_table(
-        ws, headers, rows, {t["deadline"]: DATE, t["planned_on"]: DATE}, "ActieNodig",
-        widths={t["action"]: 16, t["location"]: 24, t["client"]: 8, t["dossier"]: 9,
-                t["deadline"]: 11, t["planned_on"]: 11, t["explanation"]: 60},
+        ws,
+        [t[key] for key in _ACTION_WIDTHS],
+        rows,
+        {t["deadline"]: DATE, t["planned_on"]: DATE},
+        "ActieNodig",
+        widths={t[key]: width for key, width in _ACTION_WIDTHS.items()},
         wrap={t["action"], t["location"], t["explanation"]},
-    )  # fmt: skip
+    )
     print_setup(ws, t["print_title"].format(provider=provider), lang)
     return bool(rows)
+
+
+def _renewal_rows(plan: Plan, provider: str, t: dict[str, str], lang: str) -> list[list[object]]:
+    """The provider's support plans to renew, the most urgent first."""
+    rows: list[list[object]] = []
+    period_start = plan.problem.settings.period_start
+    for r in sorted(plan.renewals, key=lambda r: (r.needed_by or date.max, r.dossier)):
+        if r.provider != provider:
+            continue
+        plan_text = "–"
+        if r.plan_date is not None:
+            case = plan.problem.reassessment(r.dossier)
+            note = plan_date_note(r.plan_date, case.indication_end, period_start, lang)
+            plan_text = f"{t['plan_date']}: {r.plan_date:{DATE_TEXT}}" + (
+                f". {note}" if note else ""
+            )
+        row = [t["action_renew"], r.location, r.client, r.dossier, r.needed_by, r.planned_day]
+        rows.append([*row, plan_text])
+    return rows
 
 
 def answer_by(plan: Plan, provider: str) -> date | None:
     """The date a provider answers by: ``reactie_werkdagen`` before its first interview."""
     s = plan.problem.settings
-    days = [a.day for a in plan.appointments
-            if a.provider == provider and not a.pinned and not plan.held(a)]  # fmt: skip
+    days = [
+        a.day
+        for a in plan.appointments
+        if a.provider == provider and not a.pinned and not plan.held(a)
+    ]
     if not days:
         return None
     by = add_working_days(min(days), -s.answer_workdays, s)
@@ -257,8 +291,11 @@ def _guide(
         line(t["guide_consultants"], bold=True)
         for cid in sorted(where, key=lambda c: plan.people.get(c, (c, ""))[0]):
             name = _joined(*plan.people.get(cid, (cid, "")))
-            line(t["guide_consultant_locations"].format(
-                name=name, locations="; ".join(sorted(where[cid]))))  # fmt: skip
+            line(
+                t["guide_consultant_locations"].format(
+                    name=name, locations="; ".join(sorted(where[cid]))
+                )
+            )
         row += 1
     contacts = [
         f"{loc.name}: {_joined(loc.contact, loc.contact_email)}"
