@@ -40,8 +40,13 @@ def herplan(*args: str, cache: Path) -> tuple[float, float, str]:
     env = {**os.environ, "HERPLAN_CACHE_DIR": str(cache)}
     started = time.monotonic()
     with PeakMemory() as peak:
-        done = subprocess.run([sys.executable, "-m", "herplan.app.cli", *args], check=True,
-                              capture_output=True, text=True, env=env)  # fmt: skip
+        done = subprocess.run(
+            [sys.executable, "-m", "herplan.app.cli", *args],
+            check=True,
+            capture_output=True,
+            text=True,
+            env=env,
+        )
     return time.monotonic() - started, peak.mib, done.stdout
 
 
@@ -61,10 +66,15 @@ def checked(source: Path, folder: Path) -> int:
     advice = json.loads((folder / "capaciteit" / "advies.json").read_text(encoding="utf-8"))
     found = 0
     for point in advice["points"]:
-        mornings = [AddedMorning(m["consultant"], date.fromisoformat(m["date"]), m["over_cap"])
-                    for m in point["mornings"]]  # fmt: skip
-        plan = json.loads((folder / "capaciteit" / f"plan-{point['extra_mornings']}.json")
-                          .read_text(encoding="utf-8"))  # fmt: skip
+        mornings = [
+            AddedMorning(m["consultant"], date.fromisoformat(m["date"]), m["over_cap"])
+            for m in point["mornings"]
+        ]
+        plan = json.loads(
+            (folder / "capaciteit" / f"plan-{point['extra_mornings']}.json").read_text(
+                encoding="utf-8"
+            )
+        )
         found += len(check_plan(with_mornings(problem, mornings), plan))
     return found
 
@@ -72,38 +82,67 @@ def checked(source: Path, folder: Path) -> int:
 def measure(size: str, seed: int, root: Path) -> dict[str, object]:
     source = write(root / "invoer.xlsx", shape(size), seed=seed)
     folder, cache = root / "planning", root / "cache"
-    herplan("plan", str(source), "--out", str(folder), "--today", TODAY,
-            "--time-limit", str(PLAN_LIMITS.get(size, 60.0)), cache=cache)  # fmt: skip
+    herplan(
+        "plan",
+        str(source),
+        "--out",
+        str(folder),
+        "--today",
+        TODAY,
+        "--time-limit",
+        str(PLAN_LIMITS.get(size, 60.0)),
+        cache=cache,
+    )
     load = os.getloadavg()[0]
-    alone, alone_mib, out = herplan("capacity", str(folder), "--today", TODAY, "--json",
-                                    cache=cache)  # fmt: skip
+    alone, alone_mib, out = herplan(
+        "capacity", str(folder), "--today", TODAY, "--json", cache=cache
+    )
     advice = json.loads(out)
     scenarios = [f"{busiest(folder)} afwezig week 50", "periode tot 2027-01-08"]
-    both, both_mib, out = herplan("capacity", str(folder), "--today", TODAY, "--json",
-                                  *[a for s in scenarios for a in ("--scenario", s)],
-                                  cache=cache)  # fmt: skip
+    both, both_mib, out = herplan(
+        "capacity",
+        str(folder),
+        "--today",
+        TODAY,
+        "--json",
+        *[a for s in scenarios for a in ("--scenario", s)],
+        cache=cache,
+    )
     side = json.loads(out)["scenarios"]
     points = advice["points"]
     return {
-        "size": size, "load": round(load, 1), "current": advice["current"],
-        "points": len(points), "last": points[-1]["planned"] if points else advice["current"],
+        "size": size,
+        "load": round(load, 1),
+        "current": advice["current"],
+        "points": len(points),
+        "last": points[-1]["planned"] if points else advice["current"],
         "at_bound": sum(1 for p in points if p["bound"] == p["planned"]),
         "blocked": sum(len(v) for v in advice["blocked"].values()),
-        "alone_s": round(alone, 1), "alone_mib": round(alone_mib),
-        "scenarios_s": round(both, 1), "scenarios_mib": round(both_mib),
+        "alone_s": round(alone, 1),
+        "alone_mib": round(alone_mib),
+        "scenarios_s": round(both, 1),
+        "scenarios_mib": round(both_mib),
         "scenarios": "; ".join(f"{s['scenario']}: {s['planned']}" for s in side),
         "violations": checked(source, folder),
         "target_s": TARGETS.get(size),
-    }  # fmt: skip
+    }
 
 
 COLUMNS = (
-    ("size", "instance"), ("load", "load"), ("current", "planned now"),
-    ("points", "points"), ("last", "planned at the last point"), ("at_bound", "at bound"),
-    ("blocked", "no morning helps"), ("alone_s", "advice s"), ("alone_mib", "MiB"),
-    ("scenarios_s", "with 2 scenarios s"), ("scenarios_mib", "MiB"),
-    ("violations", "checker violations"), ("target_s", "target s"),
-)  # fmt: skip
+    ("size", "instance"),
+    ("load", "load"),
+    ("current", "planned now"),
+    ("points", "points"),
+    ("last", "planned at the last point"),
+    ("at_bound", "at bound"),
+    ("blocked", "no morning helps"),
+    ("alone_s", "advice s"),
+    ("alone_mib", "MiB"),
+    ("scenarios_s", "with 2 scenarios s"),
+    ("scenarios_mib", "MiB"),
+    ("violations", "checker violations"),
+    ("target_s", "target s"),
+)
 
 
 def table(rows: list[dict[str, object]]) -> str:

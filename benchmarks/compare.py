@@ -37,8 +37,14 @@ from benchmarks.picture import render
 from herplan import clock
 
 TIME_LIMITS = {
-    "S": 10.0, "M": 30.0, "T": 30.0, "L": 60.0, "L-tight": 60.0, "XL": 120.0, "XL-tight": 120.0,
-}  # fmt: skip
+    "S": 10.0,
+    "M": 30.0,
+    "T": 30.0,
+    "L": 60.0,
+    "L-tight": 60.0,
+    "XL": 120.0,
+    "XL-tight": 120.0,
+}
 # The anytime curve: the best plan's count at these shares of the time limit.
 ANYTIME_SHARES = (0.1, 0.25, 0.5, 0.75, 1.0)
 PLANNERS = ("herplan", "hand")
@@ -140,14 +146,25 @@ def anytime_table(results: dict[str, list[dict[str, object]]]) -> str:
 
 
 COLUMNS = (
-    ("planner", "planner"), ("total_s", "total s"), ("planned", "planned"),
-    ("not_planned", "not planned"), ("visits", "visits"), ("visits_lower_bound", "visits LB"),
-    ("location_days", "loc-days"), ("lp_bound", "LP UB"), ("flow_bound", "flow UB"),
-    ("best_bound", "proven UB"), ("share_of_bound", "planned/UB"),
-    ("share_of_lp", "planned/LP"), ("share_of_flow", "planned/flow"),
-    ("count_status", "count"), ("visits_status", "visits phase"),
-    ("load_spread", "load max/min"), ("peak_mib", "peak MiB"), ("violations", "violations"),
-)  # fmt: skip
+    ("planner", "planner"),
+    ("total_s", "total s"),
+    ("planned", "planned"),
+    ("not_planned", "not planned"),
+    ("visits", "visits"),
+    ("visits_lower_bound", "visits LB"),
+    ("location_days", "loc-days"),
+    ("lp_bound", "LP UB"),
+    ("flow_bound", "flow UB"),
+    ("best_bound", "proven UB"),
+    ("share_of_bound", "planned/UB"),
+    ("share_of_lp", "planned/LP"),
+    ("share_of_flow", "planned/flow"),
+    ("count_status", "count"),
+    ("visits_status", "visits phase"),
+    ("load_spread", "load max/min"),
+    ("peak_mib", "peak MiB"),
+    ("violations", "violations"),
+)
 
 
 def table(rows: list[dict[str, object]]) -> str:
@@ -165,10 +182,20 @@ def compare(sizes: list[str], seed: int) -> dict[str, list[dict[str, object]]]:
             results[size] = []
             for planner in PLANNERS:
                 out = subprocess.run(
-                    [sys.executable, "-m", "benchmarks.compare", "--one", size, planner,
-                     str(seed), str(workbook)],
-                    capture_output=True, text=True, check=True,
-                )  # fmt: skip
+                    [
+                        sys.executable,
+                        "-m",
+                        "benchmarks.compare",
+                        "--one",
+                        size,
+                        planner,
+                        str(seed),
+                        str(workbook),
+                    ],
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                )
                 results[size].append(json.loads(out.stdout.strip().splitlines()[-1]))
             # The instance's best proven bound: the LP's, or herplan's integer model's.
             best = min(int(r["proven_bound"]) for r in results[size])  # type: ignore[call-overload]

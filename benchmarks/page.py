@@ -50,9 +50,23 @@ def measure(size: str, repeat: int, moves: int, seed: int, root: Path) -> dict[s
     folder = root / "data" / NAME
     (folder / "invoer").mkdir(parents=True)
     source = write(folder / "invoer" / "invoer.xlsx", shape(size), seed=seed)
-    subprocess.run([sys.executable, "-m", "herplan.app.cli", "plan", str(source), "--out",
-                    str(folder / "planning"), "--time-limit", str(PLAN_LIMITS[size]),
-                    "--today", TODAY.isoformat()], check=True, capture_output=True)  # fmt: skip
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "herplan.app.cli",
+            "plan",
+            str(source),
+            "--out",
+            str(folder / "planning"),
+            "--time-limit",
+            str(PLAN_LIMITS[size]),
+            "--today",
+            TODAY.isoformat(),
+        ],
+        check=True,
+        capture_output=True,
+    )
     plan = json.loads((folder / "planning" / "plan.json").read_text(encoding="utf-8"))
     client = TestClient(create_app(root / "data", hosts=("testserver",)))
     first, answer = timed(lambda: client.get(f"/p/{NAME}"))
@@ -60,8 +74,9 @@ def measure(size: str, repeat: int, moves: int, seed: int, root: Path) -> dict[s
     views = [timed(lambda: client.get(f"/p/{NAME}"))[0] for _ in range(repeat)]
     weeks = [timed(lambda: client.get(f"/p/{NAME}?week=50"))[0] for _ in range(repeat)]
     person = plan["appointments"][0]["client"]
-    searches = [timed(lambda: client.get(f"/p/{NAME}", params={"zoek": person}))[0]
-                for _ in range(repeat)]  # fmt: skip
+    searches = [
+        timed(lambda: client.get(f"/p/{NAME}", params={"zoek": person}))[0] for _ in range(repeat)
+    ]
     token = re.search(r'name="csrf" value="([^"]+)"', answer.text).group(1)  # type: ignore[union-attr]
     pick = random.Random(seed)
     people = sorted(plan["consultants"])
@@ -69,19 +84,31 @@ def measure(size: str, repeat: int, moves: int, seed: int, root: Path) -> dict[s
     for _ in range(moves):
         a = pick.choice(plan["appointments"])
         day = pick.choice(plan["appointments"])["date"]
-        fields = {"csrf": token, "dossier": a["dossier"], "consulent": pick.choice(people),
-                  "datum": day, "alleen_controleren": "1"}  # fmt: skip
+        fields = {
+            "csrf": token,
+            "dossier": a["dossier"],
+            "consulent": pick.choice(people),
+            "datum": day,
+            "alleen_controleren": "1",
+        }
         seconds, said = timed(lambda f=fields: client.post(f"/p/{NAME}/verplaats", data=f))
         checks.append(seconds)
         allowed += bool(said.json().get("allowed"))  # type: ignore[attr-defined]
     return {
-        "size": size, "cases": len(plan["appointments"]) + len(plan["unscheduled"]),
+        "size": size,
+        "cases": len(plan["appointments"]) + len(plan["unscheduled"]),
         "messages": len(list((folder / "planning" / "uitgaand").glob("*.eml"))),
-        "first": first, "median": statistics.median(views), "slowest": max(views),
-        "kb": size_kb, "week": statistics.median(weeks), "search": statistics.median(searches),
-        "check": statistics.median(checks), "check_slowest": max(checks),
-        "allowed": allowed, "moves": moves,
-    }  # fmt: skip
+        "first": first,
+        "median": statistics.median(views),
+        "slowest": max(views),
+        "kb": size_kb,
+        "week": statistics.median(weeks),
+        "search": statistics.median(searches),
+        "check": statistics.median(checks),
+        "check_slowest": max(checks),
+        "allowed": allowed,
+        "moves": moves,
+    }
 
 
 def main() -> None:
@@ -103,10 +130,13 @@ def main() -> None:
             r = measure(size, arguments.repeat, arguments.moves, arguments.seed, root)
         finally:
             shutil.rmtree(root, ignore_errors=True)
-        print(f"| {r['size']} | {r['cases']} | {r['messages']} | {r['first']:.2f} s "
-              f"| {r['median']:.2f} s | {r['slowest']:.2f} s | {r['kb']} KB | {r['week']:.2f} s "
-              f"| {r['search']:.2f} s | {r['check']:.2f} / {r['check_slowest']:.2f} s "
-              f"| {r['allowed']} of {r['moves']} |", flush=True)  # fmt: skip
+        print(
+            f"| {r['size']} | {r['cases']} | {r['messages']} | {r['first']:.2f} s "
+            f"| {r['median']:.2f} s | {r['slowest']:.2f} s | {r['kb']} KB | {r['week']:.2f} s "
+            f"| {r['search']:.2f} s | {r['check']:.2f} / {r['check_slowest']:.2f} s "
+            f"| {r['allowed']} of {r['moves']} |",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

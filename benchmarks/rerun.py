@@ -193,8 +193,14 @@ def prepare(first: Path, target: Path, scenario: Scenario) -> Edit:
 
 
 def rerun_args(root: Path, edit: Edit, limit: str | None) -> list[str]:
-    args = ["plan", str(root / "invoer.xlsx"), "--out", str(root / "planning"),
-            "--today", edit.today]  # fmt: skip
+    args = [
+        "plan",
+        str(root / "invoer.xlsx"),
+        "--out",
+        str(root / "planning"),
+        "--today",
+        edit.today,
+    ]
     for sheet in edit.feedback:
         args += ["--feedback", str(sheet)]
     if limit is not None:
@@ -232,10 +238,20 @@ def outcome(root: Path, before: dict, edit: Edit, status: int) -> dict[str, obje
 def first_plan(size: str, seed: int, root: Path) -> Path:
     write(root / "invoer.xlsx", shape(size), seed=seed)
     subprocess.run(
-        ["herplan", "plan", str(root / "invoer.xlsx"), "--out", str(root / "planning"),
-         "--time-limit", str(FIRST_LIMITS.get(size, 30.0)), "--today", TODAY],
-        check=True, capture_output=True,
-    )  # fmt: skip
+        [
+            "herplan",
+            "plan",
+            str(root / "invoer.xlsx"),
+            "--out",
+            str(root / "planning"),
+            "--time-limit",
+            str(FIRST_LIMITS.get(size, 30.0)),
+            "--today",
+            TODAY,
+        ],
+        check=True,
+        capture_output=True,
+    )
     return root
 
 
@@ -249,12 +265,17 @@ def measure(size: str, seed: int) -> list[dict[str, object]]:
                 root = Path(tmp) / f"{scenario.key}-{limit or 'default'}"
                 edit = prepare(first, root, scenario)
                 started = time.perf_counter()
-                done = subprocess.run(["herplan", *rerun_args(root, edit, limit)],
-                                      capture_output=True, text=True)  # fmt: skip
+                done = subprocess.run(
+                    ["herplan", *rerun_args(root, edit, limit)], capture_output=True, text=True
+                )
                 seconds = time.perf_counter() - started
-                row = {"size": size, "scenario": f"{scenario.key}: {scenario.title}",
-                       "limit": limit or "default", "wall_s": round(seconds, 1),
-                       **outcome(root, before, edit, done.returncode)}  # fmt: skip
+                row = {
+                    "size": size,
+                    "scenario": f"{scenario.key}: {scenario.title}",
+                    "limit": limit or "default",
+                    "wall_s": round(seconds, 1),
+                    **outcome(root, before, edit, done.returncode),
+                }
                 if done.returncode != 0:
                     row["message"] = done.stderr.strip().splitlines()[-1:]
                 print(json.dumps(row, ensure_ascii=False), flush=True)
@@ -263,12 +284,17 @@ def measure(size: str, seed: int) -> list[dict[str, object]]:
 
 
 COLUMNS = (
-    ("scenario", "scenario"), ("limit", "limit"), ("exit", "exit (guard)"),
-    ("wall_s", "wall s"), ("planned_before", "planned before"),
-    ("planned_after", "planned after"), ("newly_planned", "newly planned"),
-    ("moved_to_make_room", "moved to make room"), ("changes", "changes"),
+    ("scenario", "scenario"),
+    ("limit", "limit"),
+    ("exit", "exit (guard)"),
+    ("wall_s", "wall s"),
+    ("planned_before", "planned before"),
+    ("planned_after", "planned after"),
+    ("newly_planned", "newly planned"),
+    ("moved_to_make_room", "moved to make room"),
+    ("changes", "changes"),
     ("violations", "checker violations"),
-)  # fmt: skip
+)
 
 
 def table(rows: list[dict[str, object]]) -> str:

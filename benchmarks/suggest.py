@@ -38,8 +38,9 @@ def herplan(*args: str, cache: Path) -> float:
     """Run the command line in a fresh process (with its own cache); its wall time."""
     started = time.monotonic()
     env = {**os.environ, "HERPLAN_CACHE_DIR": str(cache)}
-    subprocess.run([sys.executable, "-m", "herplan.app.cli", *args], check=True,
-                   capture_output=True, env=env)  # fmt: skip
+    subprocess.run(
+        [sys.executable, "-m", "herplan.app.cli", *args], check=True, capture_output=True, env=env
+    )
     return time.monotonic() - started
 
 
@@ -48,8 +49,17 @@ def measure(size: str, dossiers: int, seed: int, root: Path) -> dict[str, object
 
     source = write(root / "invoer.xlsx", shape(size), seed=seed)
     folder, cache, empty = root / "planning", root / "cache", root / "empty"
-    herplan("plan", str(source), "--out", str(folder), "--time-limit", str(PLAN_LIMITS[size]),
-            "--today", TODAY.isoformat(), cache=cache)  # fmt: skip
+    herplan(
+        "plan",
+        str(source),
+        "--out",
+        str(folder),
+        "--time-limit",
+        str(PLAN_LIMITS[size]),
+        "--today",
+        TODAY.isoformat(),
+        cache=cache,
+    )
     started = time.monotonic()
     region = open_region(folder, TODAY)
     load = time.monotonic() - started
@@ -71,12 +81,17 @@ def measure(size: str, dossiers: int, seed: int, root: Path) -> dict[str, object
     cold = herplan("suggest", str(folder), asked[0], *day, cache=empty)
     commands = [herplan("suggest", str(folder), d, *day, cache=cache) for d in asked]
     return {
-        "size": size, "cases": len(region.problem.reassessments), "load_s": round(load, 2),
-        "median_s": round(statistics.median(times), 4), "max_s": round(max(times), 4),
-        **kinds, "cold_s": round(cold, 2), "first_s": round(first, 2),
+        "size": size,
+        "cases": len(region.problem.reassessments),
+        "load_s": round(load, 2),
+        "median_s": round(statistics.median(times), 4),
+        "max_s": round(max(times), 4),
+        **kinds,
+        "cold_s": round(cold, 2),
+        "first_s": round(first, 2),
         "command_median_s": round(statistics.median(commands), 2),
         "command_max_s": round(max(commands), 2),
-    }  # fmt: skip
+    }
 
 
 def table(rows: list[dict[str, object]]) -> str:

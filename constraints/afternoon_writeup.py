@@ -59,5 +59,11 @@ def violations(facts: PlanFacts) -> list[Finding]:
     return found
 
 
-RULE = Rule(2, "afternoon_writeup", consultant_available=consultant_available, morning=morning,
-            add=add, violations=violations)  # fmt: skip
+RULE = Rule(
+    2,
+    "afternoon_writeup",
+    consultant_available=consultant_available,
+    morning=morning,
+    add=add,
+    violations=violations,
+)

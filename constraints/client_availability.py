@@ -44,5 +44,10 @@ def violations(facts: PlanFacts) -> list[Finding]:
     return found
 
 
-RULE = Rule(9, "client_availability", Reason.CLIENT_UNAVAILABLE, allows_day=allows_day,
-            violations=violations)  # fmt: skip
+RULE = Rule(
+    9,
+    "client_availability",
+    Reason.CLIENT_UNAVAILABLE,
+    allows_day=allows_day,
+    violations=violations,
+)

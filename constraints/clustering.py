@@ -41,6 +41,15 @@ def in_visits(pm: DayModelView, objective: float, bound: float) -> tuple[float, 
     return objective // w, max(bound // w, pm.fewest_visits(pm.min_planned))
 
 
-OBJECTIVE = Objective(3, "clustering", "min", on_days=expression, bound=lower_bound,
-                      shown=in_visits, unit="visits", time_share=0.3, rerun_share=0.1,
-                      headline=True)  # fmt: skip
+OBJECTIVE = Objective(
+    3,
+    "clustering",
+    "min",
+    on_days=expression,
+    bound=lower_bound,
+    shown=in_visits,
+    unit="visits",
+    time_share=0.3,
+    rerun_share=0.1,
+    headline=True,
+)

@@ -86,6 +86,13 @@ def violations(facts: PlanFacts) -> list[Finding]:
     return found
 
 
-RULE = Rule(4, "consultant_availability", Reason.NO_CONSULTANT,
-            consultant_available=consultant_available, weekly_cap=True, add=add, assign=assign,
-            violations=violations)  # fmt: skip
+RULE = Rule(
+    4,
+    "consultant_availability",
+    Reason.NO_CONSULTANT,
+    consultant_available=consultant_available,
+    weekly_cap=True,
+    add=add,
+    assign=assign,
+    violations=violations,
+)

@@ -44,5 +44,13 @@ def on_consultants(am: ConsultantModelView) -> cp_model.LinearExpr | int:
     return linear.weighted(terms, counts) if terms else 0
 
 
-OBJECTIVE = Objective(4, "continuity", "min", on_days=on_days, on_consultants=on_consultants,
-                      bound=lambda pm: 0, time_share=0.05, rerun_share=0.01)  # fmt: skip
+OBJECTIVE = Objective(
+    4,
+    "continuity",
+    "min",
+    on_days=on_days,
+    on_consultants=on_consultants,
+    bound=lambda pm: 0,
+    time_share=0.05,
+    rerun_share=0.01,
+)

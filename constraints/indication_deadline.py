@@ -25,5 +25,10 @@ def allows_day(problem: Problem, r: Reassessment, day: date) -> bool:
     return day <= r.indication_end
 
 
-RULE = Rule(7, "indication_deadline", Reason.ENDS_BEFORE_PERIOD, allows_day=allows_day,
-            violations=refused_days(allows_day, Code.AFTER_INDICATION_ENDS))  # fmt: skip
+RULE = Rule(
+    7,
+    "indication_deadline",
+    Reason.ENDS_BEFORE_PERIOD,
+    allows_day=allows_day,
+    violations=refused_days(allows_day, Code.AFTER_INDICATION_ENDS),
+)

@@ -54,5 +54,11 @@ def violations(facts: PlanFacts) -> list[Finding]:
     return found
 
 
-RULE = Rule(5, "location_availability", Reason.LOCATION_CLOSED, allows_day=allows_day,
-            slots=slots, violations=violations)  # fmt: skip
+RULE = Rule(
+    5,
+    "location_availability",
+    Reason.LOCATION_CLOSED,
+    allows_day=allows_day,
+    slots=slots,
+    violations=violations,
+)

@@ -56,5 +56,12 @@ def morning(settings: Settings) -> MorningCapacity:
     return MorningCapacity(minutes=settings.morning.minutes)
 
 
-RULE = Rule(1, "morning_interview", Reason.CAPACITY, allows_day=allows_day, morning=morning,
-            add=add, violations=violations)  # fmt: skip
+RULE = Rule(
+    1,
+    "morning_interview",
+    Reason.CAPACITY,
+    allows_day=allows_day,
+    morning=morning,
+    add=add,
+    violations=violations,
+)

@@ -64,5 +64,6 @@ def morning(settings: Settings) -> MorningCapacity:
     return MorningCapacity(changeover=settings.changeover_min, one_location=True)
 
 
-RULE = Rule(3, "one_location_per_morning", morning=morning, add=add, assign=assign,
-            violations=violations)  # fmt: skip
+RULE = Rule(
+    3, "one_location_per_morning", morning=morning, add=add, assign=assign, violations=violations
+)

@@ -57,10 +57,19 @@ def around_fixed_times(pm: DayModelView) -> None:
         if not others:
             continue
         lengths = {i: pm.cands.cases[i].interview_minutes(s) for i in pinned}
-        rooms = [b - a for a, b in gaps([(pm.fixed[i][0], pm.fixed[i][0] + lengths[i] + changeover)
-                      for i in pinned], s.morning.start, s.morning.end + changeover)]  # fmt: skip
-        desks = gaps([(pm.fixed[i][1], pm.fixed[i][1] + s.writeup_min) for i in pinned],
-                     s.afternoon.start, s.afternoon.end)  # fmt: skip
+        rooms = [
+            b - a
+            for a, b in gaps(
+                [(pm.fixed[i][0], pm.fixed[i][0] + lengths[i] + changeover) for i in pinned],
+                s.morning.start,
+                s.morning.end + changeover,
+            )
+        ]
+        desks = gaps(
+            [(pm.fixed[i][1], pm.fixed[i][1] + s.writeup_min) for i in pinned],
+            s.afternoon.start,
+            s.afternoon.end,
+        )
         writeups = sum((b - a) // s.writeup_min for a, b in desks) if s.writeup_min else len(others)
         pm.model.add(linear.total([pm.x[k] for k in others]) <= writeups)
         _in_gaps(pm, others, rooms)
@@ -80,8 +89,9 @@ def _in_gaps(pm: DayModelView, others: list[XKey], rooms: list[int]) -> None:
             in_room[j].append((y, block[k[0]]))
     for j, placed in in_room.items():
         if sum(b for _, b in placed) > rooms[j]:
-            pm.model.add(linear.weighted([y for y, _ in placed], [b for _, b in placed])
-                         <= rooms[j])  # fmt: skip
+            pm.model.add(
+                linear.weighted([y for y, _ in placed], [b for _, b in placed]) <= rooms[j]
+            )
 
 
 def violations(facts: PlanFacts) -> list[Finding]:

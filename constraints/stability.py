@@ -36,6 +36,15 @@ def expression(pm: DayModelView) -> cp_model.LinearExpr | int:
     return weights.MOVE_DAY * len(pm.previous) - kept
 
 
-OBJECTIVE = Objective(2, "stability", "min", on_days=expression, bound=lambda pm: 0,
-                      when="rerun", time_share=0.15,
-                      rerun_share=0.3, unit="moves", headline=True)  # fmt: skip
+OBJECTIVE = Objective(
+    2,
+    "stability",
+    "min",
+    on_days=expression,
+    bound=lambda pm: 0,
+    when="rerun",
+    time_share=0.15,
+    rerun_share=0.3,
+    unit="moves",
+    headline=True,
+)

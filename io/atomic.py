@@ -35,8 +35,13 @@ def _renameat2() -> Callable[..., int] | None:
         function = ctypes.CDLL(None, use_errno=True).renameat2
     except (AttributeError, OSError, TypeError):
         return None
-    function.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p,
-                         ctypes.c_uint]  # fmt: skip
+    function.argtypes = [
+        ctypes.c_int,
+        ctypes.c_char_p,
+        ctypes.c_int,
+        ctypes.c_char_p,
+        ctypes.c_uint,
+    ]
     function.restype = ctypes.c_int
     return function
 
@@ -133,9 +138,11 @@ def folder_lock(folder: Path) -> Iterator[None]:
         lock.acquire()
     except Timeout:
         raise InputError(
-            [f"{folder}: another herplan run (plan or send) is busy with this folder; "
-             "try again when it has finished"]
-        ) from None  # fmt: skip
+            [
+                f"{folder}: another herplan run (plan or send) is busy with this folder; "
+                "try again when it has finished"
+            ]
+        ) from None
     try:
         yield
     finally:

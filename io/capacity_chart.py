@@ -47,8 +47,7 @@ def _curve(ax, advice: Advice, w: dict[str, str]) -> None:
     ax.plot(ks, planned, marker="o", markersize=3, color="#1f5fa8", label=w["planned"])
     bounds = [(p.extra, p.bound) for p in advice.points if p.bound is not None and p.extra > 0]
     if bounds:
-        ax.plot(*zip(*bounds, strict=True), linestyle="--", color="#888888",
-                label=w["chart_bound"])  # fmt: skip
+        ax.plot(*zip(*bounds, strict=True), linestyle="--", color="#888888", label=w["chart_bound"])
     ax.axhline(advice.current, color="#c0392b", linewidth=0.8, label=w["chart_now"])
     ax.set_title(w["chart_curve"])
     ax.set_xlabel(w["chart_x"])
@@ -62,10 +61,8 @@ def _weeks(ax, advice: Advice, w: dict[str, str]) -> None:
     spots = range(len(labels))
     mornings = [x.mornings for x in advice.weeks]
     blocked = [sum(x.blocked.values()) for x in advice.weeks]
-    ax.bar([s - 0.2 for s in spots], mornings, width=0.4, color="#1f5fa8",
-           label=w["week_mornings"])  # fmt: skip
-    ax.bar([s + 0.2 for s in spots], blocked, width=0.4, color="#e67e22",
-           label=w["week_blocked"])  # fmt: skip
+    ax.bar([s - 0.2 for s in spots], mornings, width=0.4, color="#1f5fa8", label=w["week_mornings"])
+    ax.bar([s + 0.2 for s in spots], blocked, width=0.4, color="#e67e22", label=w["week_blocked"])
     ax.set_xticks(list(spots), labels)
     ax.set_xlabel(w["week"])
     ax.set_ylabel(w["chart_count"])

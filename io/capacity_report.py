@@ -43,27 +43,45 @@ def advice_dict(advice: Advice) -> dict[str, object]:
 
 
 def _week(w: WeekShortage) -> dict[str, object]:
-    return {"week": f"{w.week[0]}-W{w.week[1]:02d}", "monday": w.monday.isoformat(),
-            "extra_mornings": w.mornings, "planned": w.planned,
-            "blocked": {cause.value: n for cause, n in w.blocked.items()}}  # fmt: skip
+    return {
+        "week": f"{w.week[0]}-W{w.week[1]:02d}",
+        "monday": w.monday.isoformat(),
+        "extra_mornings": w.mornings,
+        "planned": w.planned,
+        "blocked": {cause.value: n for cause, n in w.blocked.items()},
+    }
 
 
 def _point(p: AdvicePoint) -> dict[str, object]:
-    return {"extra_mornings": p.extra, "planned": p.planned, "bound": p.bound,
-            "mornings": [{"consultant": m.consultant, "date": m.day.isoformat(),
-                          "over_cap": m.over_cap} for m in p.mornings]}  # fmt: skip
+    return {
+        "extra_mornings": p.extra,
+        "planned": p.planned,
+        "bound": p.bound,
+        "mornings": [
+            {"consultant": m.consultant, "date": m.day.isoformat(), "over_cap": m.over_cap}
+            for m in p.mornings
+        ],
+    }
 
 
 def _blocked(b: BlockedCase) -> dict[str, object]:
-    return {"dossier": b.dossier, "provider": b.provider, "location": b.location,
-            "reasons": list(b.reasons),
-            "needed_by": b.needed_by.isoformat() if b.needed_by else None}  # fmt: skip
+    return {
+        "dossier": b.dossier,
+        "provider": b.provider,
+        "location": b.location,
+        "reasons": list(b.reasons),
+        "needed_by": b.needed_by.isoformat() if b.needed_by else None,
+    }
 
 
 def _scenario(s: ScenarioOutcome) -> dict[str, object]:
-    return {"scenario": s.name, "planned": s.planned, "visits": s.visits,
-            "points": [{"extra_mornings": k, "planned": n, "bound": b} for k, n, b in s.points],
-            "errors": list(s.errors)}  # fmt: skip
+    return {
+        "scenario": s.name,
+        "planned": s.planned,
+        "visits": s.visits,
+        "points": [{"extra_mornings": k, "planned": n, "bound": b} for k, n, b in s.points],
+        "errors": list(s.errors),
+    }
 
 
 def morning_words(m: AddedMorning, names: Names, language: str) -> str:
@@ -77,17 +95,25 @@ def advice_text(advice: Advice, language: str, names: Names, folder: str) -> str
     """The terminal's advice: the curve with the morning each point adds, what blocks the
     rest, per week, and the scenarios side by side."""
     w = section(language, "cap_")
-    lines = [w["title"], w["headline"].format(current=advice.current, visits=advice.visits,
-                                              today=long_date(advice.today, language)),
-             w["kept"], ""]  # fmt: skip
+    lines = [
+        w["title"],
+        w["headline"].format(
+            current=advice.current, visits=advice.visits, today=long_date(advice.today, language)
+        ),
+        w["kept"],
+        "",
+    ]
     lines += _curve_lines(advice, language, names)
     lines += ["", w["blocked_title"].format(n=len(advice.blocked))]
     for cause in Blocked:
         n = sum(1 for b in advice.blocked if b.cause is cause)
         if n:
             lines.append(f"  {n:>4}  {w['blocked_' + cause.value]}")
-    lines += ["", w["weeks_title"], _row(w["week"], w["week_mornings"], w["week_planned"],
-                                         w["week_blocked"])]  # fmt: skip
+    lines += [
+        "",
+        w["weeks_title"],
+        _row(w["week"], w["week_mornings"], w["week_planned"], w["week_blocked"]),
+    ]
     for week in advice.weeks:
         label = f"{week.week[0]}-W{week.week[1]:02d}"
         lines.append(_row(label, week.mornings, week.planned, sum(week.blocked.values())))
@@ -119,9 +145,14 @@ def scenario_lines(advice: Advice, language: str, first: int = 3) -> list[str]:
     """The current plan and each scenario side by side: planned, visits, the first points."""
     w = section(language, "cap_")
     columns: list[tuple[str, int, int, dict[int, int], tuple[str, ...]]] = [
-        (w["current"], advice.current, advice.visits, {p.extra: p.planned for p in advice.points},
-         ())
-    ]  # fmt: skip
+        (
+            w["current"],
+            advice.current,
+            advice.visits,
+            {p.extra: p.planned for p in advice.points},
+            (),
+        )
+    ]
     for s in advice.scenarios:
         columns.append((s.name, s.planned, s.visits, {k: n for k, n, _ in s.points}, s.errors))
     lines = [w["scenarios_title"], "  " + " " * 16 + " | ".join(f"{c[0]:<24}" for c in columns)]

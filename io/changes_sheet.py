@@ -19,14 +19,33 @@ DATE = "dd-mm-yyyy"
 
 # The sheet's columns (keys of the file words), their widths and which of them wrap.
 _COLUMNS = (
-    "kind", "dossier", "client", "provider", "location", "old_date", "old_time",
-    "old_consultant", "new_date", "new_time", "new_consultant", "explanation",
-)  # fmt: skip
+    "kind",
+    "dossier",
+    "client",
+    "provider",
+    "location",
+    "old_date",
+    "old_time",
+    "old_consultant",
+    "new_date",
+    "new_time",
+    "new_consultant",
+    "explanation",
+)
 _WIDTHS = {
-    "kind": 12, "dossier": 9, "client": 8, "provider": 14, "location": 18,
-    "old_consultant": 13, "new_consultant": 13, "explanation": 40,
-    "old_time": 11, "new_time": 11, "old_date": 11, "new_date": 11,
-}  # fmt: skip
+    "kind": 12,
+    "dossier": 9,
+    "client": 8,
+    "provider": 14,
+    "location": 18,
+    "old_consultant": 13,
+    "new_consultant": 13,
+    "explanation": 40,
+    "old_time": 11,
+    "new_time": 11,
+    "old_date": 11,
+    "new_date": 11,
+}
 _WRAPPED = ("kind", "provider", "location", "old_consultant", "new_consultant", "explanation")
 
 

@@ -55,15 +55,26 @@ def write_corrections(wb: Workbook, plan: Plan, provider: str, lang: str) -> Non
     rows: list[list[object]] = []
     for r in sorted(plan.problem.reassessments, key=lambda r: (r.location, r.dossier)):
         if r.provider == provider and not r.withdrawn:
-            rows.append([r.dossier, r.client, r.location, r.support_plan_date, r.begeleider,
-                         None, None])  # fmt: skip
+            rows.append(
+                [r.dossier, r.client, r.location, r.support_plan_date, r.begeleider, None, None]
+            )
     write_table(
-        ws, headers, rows, {_t(lang, "plan"): "dd-mm-yyyy"}, "Correcties",
-        widths={_t(lang, "dossier"): 9, _t(lang, "client"): 8, _t(lang, "location"): 24,
-                _t(lang, "plan"): 12, _t(lang, "begeleider"): 16, _t(lang, "kind"): 22,
-                _t(lang, "value"): 28},
+        ws,
+        headers,
+        rows,
+        {_t(lang, "plan"): "dd-mm-yyyy"},
+        "Correcties",
+        widths={
+            _t(lang, "dossier"): 9,
+            _t(lang, "client"): 8,
+            _t(lang, "location"): 24,
+            _t(lang, "plan"): 12,
+            _t(lang, "begeleider"): 16,
+            _t(lang, "kind"): 22,
+            _t(lang, "value"): 28,
+        },
         wrap={_t(lang, "location"), _t(lang, "value")},
-    )  # fmt: skip
+    )
     kind_col = get_column_letter(len(SHOWN) + 1)
     kinds = ",".join(WORDS[lang][f"corr_kind_{k}"] for k in KINDS)
     choice = DataValidation(type="list", formula1=f'"{kinds}"', allow_blank=True)
@@ -111,8 +122,10 @@ def corrections_in(paths: list[Path], provider_of: dict[str, str]) -> list[Sheet
                 if rows and not stated:
                     owners = Counter(provider_of.get(c.dossier, "") for c in rows)
                     owner = owners.most_common(1)[0][0]
-                    rows = [SheetCorrection(owner, c.dossier, c.kind, c.value, c.where, c.given)
-                            for c in rows]  # fmt: skip
+                    rows = [
+                        SheetCorrection(owner, c.dossier, c.kind, c.value, c.where, c.given)
+                        for c in rows
+                    ]
                 found += rows
         finally:
             wb.close()
@@ -125,10 +138,14 @@ def read_corrections(path: Path, ws, provider: str) -> list[SheetCorrection]:
     if not rows:
         return []
     header = [_norm(v) for v in rows[0]]
-    wanted = {k: {_norm(WORDS[lang][f"corr_sheet_{k}"]) for lang in WORDS}
-              for k in ("dossier", "kind", "value")}  # fmt: skip
-    at = {k: next((i for i, h in enumerate(header) if h in names), None)
-          for k, names in wanted.items()}  # fmt: skip
+    wanted = {
+        k: {_norm(WORDS[lang][f"corr_sheet_{k}"]) for lang in WORDS}
+        for k in ("dossier", "kind", "value")
+    }
+    at = {
+        k: next((i for i, h in enumerate(header) if h in names), None)
+        for k, names in wanted.items()
+    }
     if at["kind"] is None or at["value"] is None or at["dossier"] is None:
         return []
     kinds = _codes("corr_kind_", KINDS)
@@ -140,6 +157,14 @@ def read_corrections(path: Path, ws, provider: str) -> list[SheetCorrection]:
             continue
         kind = kinds.get(_norm(cells["kind"]), _norm(cells["kind"]))
         dossier = "" if cells["dossier"] is None else str(cells["dossier"]).strip()
-        found.append(SheetCorrection(provider, dossier, kind, _value(kind, cells["value"]),
-                                     f"{path.name} › {ws.title} › row {n}", given))  # fmt: skip
+        found.append(
+            SheetCorrection(
+                provider,
+                dossier,
+                kind,
+                _value(kind, cells["value"]),
+                f"{path.name} › {ws.title} › row {n}",
+                given,
+            )
+        )
     return found

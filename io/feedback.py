@@ -115,8 +115,11 @@ def read_feedback(
     if answers.errors:
         raise InputError(answers.errors)
     verdicts = answers.verdicts
-    return tuple(verdicts[d] for d in sorted(verdicts)), tuple(answers.stale), tuple(
-        answers.conflicts)  # fmt: skip
+    return (
+        tuple(verdicts[d] for d in sorted(verdicts)),
+        tuple(answers.stale),
+        tuple(answers.conflicts),
+    )
 
 
 @dataclass
@@ -220,13 +223,18 @@ class _Answers:
         if not answer or answer not in YES | NO | SAME_DAY:
             return
         remark = sheet.cell(row, "remark")
-        verdict = Verdict(dossier, answer in YES, str(remark).strip() if remark is not None else "",
-                          f"{sheet.file} › {sheet.title} › row {n}",
-                          same_day=answer in SAME_DAY)  # fmt: skip
+        verdict = Verdict(
+            dossier,
+            answer in YES,
+            str(remark).strip() if remark is not None else "",
+            f"{sheet.file} › {sheet.title} › row {n}",
+            same_day=answer in SAME_DAY,
+        )
         self.take(verdict, before, sheet, row, where)
 
-    def take(self, verdict: Verdict, before: Appointment, sheet: _Sheet, row: tuple,
-             where: Subject) -> None:  # fmt: skip
+    def take(
+        self, verdict: Verdict, before: Appointment, sheet: _Sheet, row: tuple, where: Subject
+    ) -> None:
         """The answer, unless its appointment changed since or another workbook says otherwise."""
         day, start = _as_date(sheet.cell(row, "date")), _as_minutes(sheet.cell(row, "from"))
         if (day is not None and day != before.day) or (start is not None and start != before.start):

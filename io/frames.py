@@ -38,14 +38,30 @@ def to_frames(plan: Plan) -> dict[str, pd.DataFrame]:
 
 
 APPOINTMENT_COLUMNS = [
-    "date", "start", "end", "consultant", "provider", "location", "dossier", "client", "with",
-    "writeup_start", "writeup_end", "sequence", "pinned",
-]  # fmt: skip
+    "date",
+    "start",
+    "end",
+    "consultant",
+    "provider",
+    "location",
+    "dossier",
+    "client",
+    "with",
+    "writeup_start",
+    "writeup_end",
+    "sequence",
+    "pinned",
+]
 UNSCHEDULED_COLUMNS = ["dossier", "main_reason", "reason", "reasons", "explanation"]
 LOAD_COLUMNS = [
-    "consultant", "name", "available_mornings", "visits", "interviews",
-    "per_available_morning", "stands_out",
-]  # fmt: skip
+    "consultant",
+    "name",
+    "available_mornings",
+    "visits",
+    "interviews",
+    "per_available_morning",
+    "stands_out",
+]
 
 
 def _appointment_row(a: Appointment) -> dict[str, object]:

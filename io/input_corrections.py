@@ -84,10 +84,13 @@ class _Sheet:
     def __init__(self, ws: Worksheet) -> None:
         self.ws = ws
         self.header_row = next(
-            (r for r in range(1, min(ws.max_row, 10) + 1)
-             if "dossier" in {normalise(c.value) for c in ws[r]}),
+            (
+                r
+                for r in range(1, min(ws.max_row, 10) + 1)
+                if "dossier" in {normalise(c.value) for c in ws[r]}
+            ),
             1,
-        )  # fmt: skip
+        )
         self.columns = {normalise(c.value): c.column for c in ws[self.header_row] if c.value}
         self.rows = {
             str(ws.cell(r, self.column("dossier")).value).strip(): r
@@ -116,11 +119,14 @@ class _Sheet:
             if missing is None or (dossier or f"NIEUW-{c.id}") in self.rows:
                 return  # on the list already (taken before)
             row = self.ws.max_row + 1
-            for name, cell in (("dossier", dossier or f"NIEUW-{c.id}"),
-                               ("client", missing.initials), ("aanbieder", c.provider),
-                               ("locatie", missing.location),
-                               ("einddatum_indicatie", missing.indication_end),
-                               ("datum_ondersteuningsplan", missing.support_plan)):  # fmt: skip
+            for name, cell in (
+                ("dossier", dossier or f"NIEUW-{c.id}"),
+                ("client", missing.initials),
+                ("aanbieder", c.provider),
+                ("locatie", missing.location),
+                ("einddatum_indicatie", missing.indication_end),
+                ("datum_ondersteuningsplan", missing.support_plan),
+            ):
                 if cell is not None:
                     self.set(row, name, cell)
             return
@@ -143,8 +149,9 @@ class _Sheet:
             self.set(row, "begeleider_email", address)
         elif kind == CorrectionKind.UNAVAILABLE:
             before = str(self.get(row, "client_niet_beschikbaar") or "").strip()
-            days = ", ".join(d.isoformat() for d in dates_value(value)
-                             if d and d.isoformat() not in before)  # fmt: skip
+            days = ", ".join(
+                d.isoformat() for d in dates_value(value) if d and d.isoformat() not in before
+            )
             if days:
                 self.set(row, "client_niet_beschikbaar", f"{before}, {days}" if before else days)
 
@@ -159,14 +166,33 @@ def _listing(wb: Workbook, decided: Sequence[Correction], lang: str) -> None:
     if SHEET in wb.sheetnames:
         del wb[SHEET]
     ws = wb.create_sheet(SHEET)
-    headers = ["id", "provider", "dossier", "kind", "value", "source", "given", "status",
-               "decided_by", "decided"]  # fmt: skip
+    headers = [
+        "id",
+        "provider",
+        "dossier",
+        "kind",
+        "value",
+        "source",
+        "given",
+        "status",
+        "decided_by",
+        "decided",
+    ]
     for col, key in enumerate(headers, start=1):
         put(ws, 1, col, w[key]).font = BOLD
     for row, c in enumerate(decided, start=2):
-        values = [c.id, c.provider, c.dossier, section(lang, "corr_kind_")[c.kind], c.value,
-                  c.source, _when(c.given), section(lang, "corr_status_")[c.status],
-                  c.decided_by, _when(c.decided) if c.decided else ""]  # fmt: skip
+        values = [
+            c.id,
+            c.provider,
+            c.dossier,
+            section(lang, "corr_kind_")[c.kind],
+            c.value,
+            c.source,
+            _when(c.given),
+            section(lang, "corr_status_")[c.status],
+            c.decided_by,
+            _when(c.decided) if c.decided else "",
+        ]
         for col, value in enumerate(values, start=1):
             put(ws, row, col, value)
     autosize(ws)

@@ -64,10 +64,15 @@ def invitations(plan: Plan) -> tuple[Invitation, ...]:
             found += [
                 Invitation(a.uid, email, name, Role.CONSULTANT, INTERVIEW, a.dossier, a.sequence),
                 Invitation(
-                    writeup_uid(a), email, name, Role.CONSULTANT, WRITEUP, a.dossier,
+                    writeup_uid(a),
+                    email,
+                    name,
+                    Role.CONSULTANT,
+                    WRITEUP,
+                    a.dossier,
                     a.writeup_sequence,
                 ),
-            ]  # fmt: skip
+            ]
     return tuple(sorted(found, key=lambda i: (i.dossier, i.kind, i.role, i.to)))
 
 

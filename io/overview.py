@@ -51,9 +51,23 @@ ROSTER_DAY_WIDTH = 22
 OUTLIER_FILL = "F8CBAD"
 WEEK_BORDER = Border(left=Side(style="medium", color="7F7F7F"))
 PALETTE = (
-    "FCE4D6", "DDEBF7", "E2EFDA", "FFF2CC", "EDE7F6", "FBE5F0", "D9F2F2", "F2F2F2",
-    "FFE0B2", "C8E6C9", "BBDEFB", "F8BBD0", "D7CCC8", "E6EE9C", "B2EBF2", "FFCDD2",
-)  # fmt: skip
+    "FCE4D6",
+    "DDEBF7",
+    "E2EFDA",
+    "FFF2CC",
+    "EDE7F6",
+    "FBE5F0",
+    "D9F2F2",
+    "F2F2F2",
+    "FFE0B2",
+    "C8E6C9",
+    "BBDEFB",
+    "F8BBD0",
+    "D7CCC8",
+    "E6EE9C",
+    "B2EBF2",
+    "FFCDD2",
+)
 
 
 def clock(minutes: int) -> time:
@@ -62,36 +76,63 @@ def clock(minutes: int) -> time:
 
 def provider_colours(plan: Plan) -> dict[str, str]:
     # A provider that left the input keeps its held appointments (README, Today).
-    providers = sorted({loc.provider for loc in plan.problem.locations}
-                       | {a.provider for a in plan.appointments})  # fmt: skip
+    providers = sorted(
+        {loc.provider for loc in plan.problem.locations} | {a.provider for a in plan.appointments}
+    )
     return {p: PALETTE[n % len(PALETTE)] for n, p in enumerate(providers)}
 
 
 def _planning(wb: Workbook, plan: Plan, t: dict[str, str], lang: str) -> None:
     ws = wb.create_sheet(t["sheet_planning"])
     widths = {
-        "date": 12, "from": 6.5, "to": 6.5, "consultant": 9, "provider": 13, "location": 20,
-        "address": 20, "dossier": 9, "client": 8, "begeleider": 13, "with": 11,
-        "writeup_from": 8.5, "writeup_to": 8.5,
-    }  # fmt: skip
+        "date": 12,
+        "from": 6.5,
+        "to": 6.5,
+        "consultant": 9,
+        "provider": 13,
+        "location": 20,
+        "address": 20,
+        "dossier": 9,
+        "client": 8,
+        "begeleider": 13,
+        "with": 11,
+        "writeup_from": 8.5,
+        "writeup_to": 8.5,
+    }
     headers = [t[k] for k in widths]
     rows = []
     for a in plan.appointments:
         rows.append(
             [
-                a.day, clock(a.start), clock(a.end), a.consultant, a.provider, a.location,
-                plan.problem.address((a.provider, a.location)), a.dossier, a.client,
-                a.begeleider, t[f"with_{a.with_}"], clock(a.writeup_start),
+                a.day,
+                clock(a.start),
+                clock(a.end),
+                a.consultant,
+                a.provider,
+                a.location,
+                plan.problem.address((a.provider, a.location)),
+                a.dossier,
+                a.client,
+                a.begeleider,
+                t[f"with_{a.with_}"],
+                clock(a.writeup_start),
                 clock(a.writeup_end),
             ]
-        )  # fmt: skip
+        )
     formats = {t["date"]: t["format_weekday_date"], t["from"]: TIME, t["to"]: TIME}
     formats |= {t["writeup_from"]: TIME, t["writeup_to"]: TIME}
     write_table(
-        ws, headers, rows, formats, "Planning", widths={t[k]: w for k, w in widths.items()},
-        wrap={t[k] for k in ("provider", "location", "address", "begeleider", "writeup_from",
-                             "writeup_to")},
-    )  # fmt: skip
+        ws,
+        headers,
+        rows,
+        formats,
+        "Planning",
+        widths={t[k]: w for k, w in widths.items()},
+        wrap={
+            t[k]
+            for k in ("provider", "location", "address", "begeleider", "writeup_from", "writeup_to")
+        },
+    )
     print_setup(ws, f"{t['overview_title']} – {ws.title}", lang)
 
 
@@ -158,46 +199,90 @@ def _unplanned(wb: Workbook, plan: Plan, t: dict[str, str], lang: str) -> None:
     ws = wb.create_sheet(t["sheet_unplanned"])
     cases = {r.dossier: r for r in plan.problem.reassessments}
     headers = [
-        t["dossier"], t["client"], t["provider"], t["location"], t["indication_end"],
-        t["reasons"], t["explanation"],
-    ]  # fmt: skip
+        t["dossier"],
+        t["client"],
+        t["provider"],
+        t["location"],
+        t["indication_end"],
+        t["reasons"],
+        t["explanation"],
+    ]
     rows = []
     for u in plan.unscheduled:
         r = cases[u.dossier]
         text = explanation(u, lang, plan.problem.settings.max_plan_age_months)
         rows.append(
-            [u.dossier, r.client, r.provider, r.location, r.indication_end, ", ".join(u.reasons),
-             text]
-        )  # fmt: skip
+            [
+                u.dossier,
+                r.client,
+                r.provider,
+                r.location,
+                r.indication_end,
+                ", ".join(u.reasons),
+                text,
+            ]
+        )
     write_table(
-        ws, headers, rows, {t["indication_end"]: DATE}, "NietIngepland",
+        ws,
+        headers,
+        rows,
+        {t["indication_end"]: DATE},
+        "NietIngepland",
         widths={t["provider"]: 14, t["location"]: 20, t["reasons"]: 18, t["explanation"]: 60},
         wrap={t["provider"], t["location"], t["reasons"], t["explanation"]},
-    )  # fmt: skip
+    )
     print_setup(ws, f"{t['overview_title']} – {ws.title}", lang)
 
 
 def _support_plans(wb: Workbook, plan: Plan, t: dict[str, str]) -> None:
     ws = wb.create_sheet(t["sheet_plans"])
     headers = [
-        t["provider"], t["location"], t["dossier"], t["client"], t["plan_date"],
-        t["valid_until"], t["promised"], t["needed_by"], t["planned_on"], t["note"],
-    ]  # fmt: skip
+        t["provider"],
+        t["location"],
+        t["dossier"],
+        t["client"],
+        t["plan_date"],
+        t["valid_until"],
+        t["promised"],
+        t["needed_by"],
+        t["planned_on"],
+        t["note"],
+    ]
     lang, start = plan.problem.settings.language, plan.problem.settings.period_start
     rows = [
-        [r.provider, r.location, r.dossier, r.client, r.plan_date, r.valid_until, r.promised,
-         r.needed_by, r.planned_day,
-         plan_date_note(r.plan_date, plan.problem.reassessment(r.dossier).indication_end, start,
-                        lang)]
+        [
+            r.provider,
+            r.location,
+            r.dossier,
+            r.client,
+            r.plan_date,
+            r.valid_until,
+            r.promised,
+            r.needed_by,
+            r.planned_day,
+            plan_date_note(
+                r.plan_date, plan.problem.reassessment(r.dossier).indication_end, start, lang
+            ),
+        ]
         for r in sorted(plan.renewals, key=lambda r: (r.provider, r.location, r.dossier))
-    ]  # fmt: skip
+    ]
     dates = (t["plan_date"], t["valid_until"], t["promised"], t["needed_by"], t["planned_on"])
     write_table(
-        ws, headers, rows, dict.fromkeys(dates, DATE), "Ondersteuningsplannen",
-        widths={t["provider"]: 16, t["location"]: 24, t["dossier"]: 9, t["client"]: 8,
-                **dict.fromkeys(dates, 12), t["note"]: 40},
+        ws,
+        headers,
+        rows,
+        dict.fromkeys(dates, DATE),
+        "Ondersteuningsplannen",
+        widths={
+            t["provider"]: 16,
+            t["location"]: 24,
+            t["dossier"]: 9,
+            t["client"]: 8,
+            **dict.fromkeys(dates, 12),
+            t["note"]: 40,
+        },
         wrap={t["provider"], t["location"], t["note"]},
-    )  # fmt: skip
+    )
     print_setup(ws, f"{t['overview_title']} – {ws.title}", lang)
 
 
@@ -224,9 +309,12 @@ def _figures(wb: Workbook, plan: Plan, t: dict[str, str], lang: str) -> None:
         [t["quality"], "; ".join(quality_lines(plan, lang))],
     ]
     write_table(
-        ws, [t["figure"], t["value"]], rows, widths={t["figure"]: 40, t["value"]: 60},
+        ws,
+        [t["figure"], t["value"]],
+        rows,
+        widths={t["figure"]: 40, t["value"]: 60},
         wrap={t["figure"], t["value"]},
-    )  # fmt: skip
+    )
     for r in range(2, len(rows) + 2):
         ws.cell(r, 2).alignment = Alignment(horizontal="left", vertical="top", wrap_text=True)
     print_setup(ws, f"{t['overview_title']} – {ws.title}", lang)
@@ -237,30 +325,50 @@ def _workload(wb: Workbook, plan: Plan, t: dict[str, str], lang: str) -> None:
     ws = wb.create_sheet(t["sheet_load"])
     loads, middle = consultant_loads(plan)
     headers = [
-        t["consultant"], t["consultant_name"], t["available_mornings"], t["usable_mornings"],
-        t["used_mornings"], t["interviews"], t["load"], t["load_mark"],
-    ]  # fmt: skip
+        t["consultant"],
+        t["consultant_name"],
+        t["available_mornings"],
+        t["usable_mornings"],
+        t["used_mornings"],
+        t["interviews"],
+        t["load"],
+        t["load_mark"],
+    ]
     rows = [
-        [x.consultant.id, x.consultant.name, x.available, x.usable, x.mornings, x.interviews,
-         round(x.per_morning, 2), t[f"load_{x.mark}"] if x.mark else ""]
+        [
+            x.consultant.id,
+            x.consultant.name,
+            x.available,
+            x.usable,
+            x.mornings,
+            x.interviews,
+            round(x.per_morning, 2),
+            t[f"load_{x.mark}"] if x.mark else "",
+        ]
         for x in loads
-    ]  # fmt: skip
+    ]
     write_table(
-        ws, headers, rows, {t["load"]: "0.00"}, "Belasting",
+        ws,
+        headers,
+        rows,
+        {t["load"]: "0.00"},
+        "Belasting",
         widths={h: 14 for h in headers[2:7]} | {t["load_mark"]: 22},
         wrap=set(headers),
-    )  # fmt: skip
+    )
     for r, x in enumerate(loads, start=2):
         if x.mark:
             for n in range(1, len(headers) + 1):
                 ws.cell(r, n).fill = PatternFill("solid", fgColor=OUTLIER_FILL)
     share = f"{OUTLIER:.0%}"
-    note = t["load_note"].format(share=share, median=f"{middle:.2f}".replace(
-        ".", "," if lang == "nl" else "."))  # fmt: skip
+    note = t["load_note"].format(
+        share=share, median=f"{middle:.2f}".replace(".", "," if lang == "nl" else ".")
+    )
     cell = put(ws, len(loads) + 3, 1, note)
     cell.alignment = Alignment(wrap_text=True, vertical="top")
-    ws.merge_cells(start_row=len(loads) + 3, start_column=1, end_row=len(loads) + 3,
-                   end_column=len(headers))  # fmt: skip
+    ws.merge_cells(
+        start_row=len(loads) + 3, start_column=1, end_row=len(loads) + 3, end_column=len(headers)
+    )
     ws.row_dimensions[len(loads) + 3].height = 3 * 12.75
     print_setup(ws, f"{t['overview_title']} – {ws.title}", lang)
 
@@ -269,19 +377,37 @@ def _technical(wb: Workbook, plan: Plan, t: dict[str, str], lang: str) -> None:
     """Technisch: each solver phase's outcome, objective, proven bound and gap."""
     ws = wb.create_sheet(t["sheet_technical"])
     headers = [
-        t["phase"], t["code"], t["status"], t["solver_status"], t["objective"], t["bound"],
-        t["gap"], t["seconds"],
-    ]  # fmt: skip
+        t["phase"],
+        t["code"],
+        t["status"],
+        t["solver_status"],
+        t["objective"],
+        t["bound"],
+        t["gap"],
+        t["seconds"],
+    ]
     rows = [
-        [phase_words(p.name, lang), p.name, outcome_words(p.status, lang),
-         p.status, p.objective, p.bound, p.gap, round(p.work, 1)]
+        [
+            phase_words(p.name, lang),
+            p.name,
+            outcome_words(p.status, lang),
+            p.status,
+            p.objective,
+            p.bound,
+            p.gap,
+            round(p.work, 1),
+        ]
         for p in plan.phases
-    ]  # fmt: skip
+    ]
     write_table(
-        ws, headers, rows, {t["gap"]: "0.00%"}, "Technisch",
+        ws,
+        headers,
+        rows,
+        {t["gap"]: "0.00%"},
+        "Technisch",
         widths={t["phase"]: 34, t["status"]: 24} | {h: 14 for h in headers[3:]},
         wrap=set(headers),
-    )  # fmt: skip
+    )
     print_setup(ws, f"{t['overview_title']} – {ws.title}", lang)
 
 

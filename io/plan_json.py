@@ -185,12 +185,18 @@ def _unscheduled(plan: Plan, u: Unscheduled) -> dict[str, object]:
     """Why a case is not planned, and whose it is (the page filters and searches on it)."""
     s = plan.problem.settings
     r = plan.problem.reassessments_by_dossier.get(u.dossier)
-    return {"dossier": u.dossier, "reasons": list(u.reasons),
-            "explanation": explanation(u, s.language, s.max_plan_age_months),
-            "explanation_in": {lang: explanation(u, lang, s.max_plan_age_months)
-                               for lang in WORDS},  # the page in either language
-            "provider": r.provider if r else "", "location": r.location if r else "",
-            "client": r.client if r else "", "begeleider": r.begeleider if r else ""}  # fmt: skip
+    return {
+        "dossier": u.dossier,
+        "reasons": list(u.reasons),
+        "explanation": explanation(u, s.language, s.max_plan_age_months),
+        "explanation_in": {
+            lang: explanation(u, lang, s.max_plan_age_months) for lang in WORDS
+        },  # the page in either language
+        "provider": r.provider if r else "",
+        "location": r.location if r else "",
+        "client": r.client if r else "",
+        "begeleider": r.begeleider if r else "",
+    }
 
 
 def _away(plan: Plan, cid: str) -> list[str]:
@@ -199,15 +205,22 @@ def _away(plan: Plan, cid: str) -> list[str]:
     person = next((c for c in plan.problem.consultants if c.id == cid), None)
     if person is None:
         return []
-    return [d.isoformat() for d in working_days(plan.problem.settings)
-            if not consultant_available(plan.problem, person, d)]  # fmt: skip
+    return [
+        d.isoformat()
+        for d in working_days(plan.problem.settings)
+        if not consultant_available(plan.problem, person, d)
+    ]
 
 
 def _location(plan: Plan, loc: Location) -> dict[str, object]:
     """A location's address and the working days it is closed (rule 5)."""
     closed = [d.isoformat() for d in working_days(plan.problem.settings) if not is_open(loc, d)]
-    return {"provider": loc.provider, "name": loc.name, "address": loc.full_address,
-            "closed": closed}  # fmt: skip
+    return {
+        "provider": loc.provider,
+        "name": loc.name,
+        "address": loc.full_address,
+        "closed": closed,
+    }
 
 
 def _late(v: Verdict) -> dict[str, object]:
@@ -220,18 +233,36 @@ def _stale(x: StaleAnswer) -> dict[str, object]:
 
 
 def _invitation(i: Invitation) -> dict[str, object]:
-    return {"uid": i.uid, "to": i.to, "name": i.name, "role": i.role, "kind": i.kind,
-            "dossier": i.dossier, "sequence": i.sequence}  # fmt: skip
+    return {
+        "uid": i.uid,
+        "to": i.to,
+        "name": i.name,
+        "role": i.role,
+        "kind": i.kind,
+        "dossier": i.dossier,
+        "sequence": i.sequence,
+    }
 
 
 def _appointment(a: Appointment) -> dict[str, object]:
     return {
-        "uid": a.uid, "dossier": a.dossier, "client": a.client, "provider": a.provider,
-        "location": a.location, "consultant": a.consultant, "date": a.day.isoformat(),
-        "start": hhmm(a.start), "end": hhmm(a.end), "writeup_start": hhmm(a.writeup_start),
-        "writeup_end": hhmm(a.writeup_end), "with": a.with_, "begeleider": a.begeleider,
-        "sequence": a.sequence, "writeup_sequence": a.writeup_sequence, "pinned": a.pinned,
-    }  # fmt: skip
+        "uid": a.uid,
+        "dossier": a.dossier,
+        "client": a.client,
+        "provider": a.provider,
+        "location": a.location,
+        "consultant": a.consultant,
+        "date": a.day.isoformat(),
+        "start": hhmm(a.start),
+        "end": hhmm(a.end),
+        "writeup_start": hhmm(a.writeup_start),
+        "writeup_end": hhmm(a.writeup_end),
+        "with": a.with_,
+        "begeleider": a.begeleider,
+        "sequence": a.sequence,
+        "writeup_sequence": a.writeup_sequence,
+        "pinned": a.pinned,
+    }
 
 
 def _renewal(r: PlanRenewal) -> dict[str, object]:
@@ -239,34 +270,48 @@ def _renewal(r: PlanRenewal) -> dict[str, object]:
         return d.isoformat() if d else None
 
     return {
-        "dossier": r.dossier, "provider": r.provider, "plan_date": day(r.plan_date),
-        "valid_until": day(r.valid_until), "promised": day(r.promised),
-        "needed_by": day(r.needed_by), "planned_date": day(r.planned_day),
-    }  # fmt: skip
+        "dossier": r.dossier,
+        "provider": r.provider,
+        "plan_date": day(r.plan_date),
+        "valid_until": day(r.valid_until),
+        "promised": day(r.promised),
+        "needed_by": day(r.needed_by),
+        "planned_date": day(r.planned_day),
+    }
 
 
 def _change(plan: Plan, c: Change, unscheduled: Unscheduled | None) -> dict[str, object]:
     s = plan.problem.settings
 
     def reason(lang: str) -> str:
-        return change_reason(c, lang, lambda cid: consultant_name(plan, cid), unscheduled,
-                             s.max_plan_age_months)  # fmt: skip
+        return change_reason(
+            c, lang, lambda cid: consultant_name(plan, cid), unscheduled, s.max_plan_age_months
+        )
 
     return {
-        "dossier": c.dossier, "provider": c.provider, "kind": c.kind, "cause": c.cause,
-        "conflict": c.conflict, "reason": reason(s.language),
+        "dossier": c.dossier,
+        "provider": c.provider,
+        "kind": c.kind,
+        "cause": c.cause,
+        "conflict": c.conflict,
+        "reason": reason(s.language),
         "reason_in": {lang: reason(lang) for lang in WORDS},  # the page in either language
         "made_room_for": c.made_room_for or None,
         "remark": c.remark,
-        "before": _where(c.before), "after": _where(c.after),
-    }  # fmt: skip
+        "before": _where(c.before),
+        "after": _where(c.after),
+    }
 
 
 def _where(a) -> dict[str, str] | None:
     if a is None:
         return None
-    return {"date": a.day.isoformat(), "start": hhmm(a.start), "end": hhmm(a.end),
-            "consultant": a.consultant}  # fmt: skip
+    return {
+        "date": a.day.isoformat(),
+        "start": hhmm(a.start),
+        "end": hhmm(a.end),
+        "consultant": a.consultant,
+    }
 
 
 def dumps(plan: Plan) -> bytes:

@@ -28,8 +28,9 @@ from herplan.io.writer import write_parts
 
 REVISIONS = "revisies"
 CAPACITY = "capaciteit"  # the capacity advice on this revision (herplan capacity)
-OWN = frozenset({"plan.json", "overzicht.xlsx", PROVIDERS, CONSULTANTS, OUTBOX, REVISIONS, SOURCE,
-                 CAPACITY})  # fmt: skip
+OWN = frozenset(
+    {"plan.json", "overzicht.xlsx", PROVIDERS, CONSULTANTS, OUTBOX, REVISIONS, SOURCE, CAPACITY}
+)
 
 
 def is_planning_folder(folder: Path) -> bool:

@@ -138,9 +138,14 @@ def _planning(wb: Workbook, plan: Plan, provider: str, t: dict[str, str], lang: 
 
 # Sheet ``Actie nodig``: its columns (keys of the file words) and their widths.
 _ACTION_WIDTHS = {
-    "action": 16, "location": 24, "client": 8, "dossier": 9, "deadline": 11, "planned_on": 11,
+    "action": 16,
+    "location": 24,
+    "client": 8,
+    "dossier": 9,
+    "deadline": 11,
+    "planned_on": 11,
     "explanation": 60,
-}  # fmt: skip
+}
 
 
 def _action_needed(wb: Workbook, plan: Plan, provider: str, t: dict[str, str], lang: str) -> bool:

@@ -113,9 +113,11 @@ def _stale_plan(f: Facts, lang: str, months: int) -> str:
     valid = f.get("valid_until")
     assert isinstance(valid, date)
     return _w(lang)["why_ondersteuningsplan_verlopen"].format(
-        plan=long_date(plan_date, lang), valid=long_date(valid, lang),
-        months=number(months, lang), deliver=deliver,
-    )  # fmt: skip
+        plan=long_date(plan_date, lang),
+        valid=long_date(valid, lang),
+        months=number(months, lang),
+        deliver=deliver,
+    )
 
 
 def _closed(f: Facts, lang: str, months: int) -> str:
@@ -222,8 +224,15 @@ def change_reason(
         text = w["conflict"] + text
     if c.kind == ChangeKind.NOT_POSSIBLE and c.after is not None:
         return text + w["same_day_not_possible"].format(time=hhmm(c.after.start))
-    if c.cause in (Cause.DECLINED, Cause.SAME_DAY, Cause.ABSENT, Cause.LOCATION_CLOSED,
-                   Cause.CLIENT_UNAVAILABLE, Cause.RULE, Cause.MOVED_LOCATION):  # fmt: skip
+    if c.cause in (
+        Cause.DECLINED,
+        Cause.SAME_DAY,
+        Cause.ABSENT,
+        Cause.LOCATION_CLOSED,
+        Cause.CLIENT_UNAVAILABLE,
+        Cause.RULE,
+        Cause.MOVED_LOCATION,
+    ):
         if c.after is not None:
             text += w["now_moved"].format(slot=_slot(c.after, lang, name))
         elif unscheduled is not None:
@@ -239,8 +248,7 @@ def answer_summary(c: Change, language: str, name: Callable[[str], str] = str) -
     if c.cause == Cause.CONFIRMED:
         return w["answer_confirmed"].format(dossier=c.dossier)
     if c.kind == ChangeKind.NOT_POSSIBLE and c.after is not None:
-        return w["answer_same_day_not_possible"].format(dossier=c.dossier,
-                                                        time=hhmm(c.after.start))  # fmt: skip
+        return w["answer_same_day_not_possible"].format(dossier=c.dossier, time=hhmm(c.after.start))
     if c.after is not None:
         slot = _slot(c.after, language_of(language), name)
         key = "answer_same_day_moved" if c.cause == Cause.SAME_DAY else "answer_moved"
@@ -283,8 +291,11 @@ def quality_lines(plan: Plan, lang: str) -> list[str]:
         if visits.objective <= visits.bound:
             lines.append(w["quality_visits_proven"])
         else:
-            lines.append(w["quality_visits_of"].format(extra=int(visits.objective - visits.bound),
-                                                     fewest=int(visits.bound)))  # fmt: skip
+            lines.append(
+                w["quality_visits_of"].format(
+                    extra=int(visits.objective - visits.bound), fewest=int(visits.bound)
+                )
+            )
     return lines
 
 

@@ -27,6 +27,9 @@ def source_files(input_path: Path) -> dict[str, bytes]:
     """The input, as the planning folder keeps it: ``invoer/<its name>`` (a workbook), or
     ``invoer/<folder>/<sheet>.csv`` (a folder of CSV files)."""
     if input_path.is_dir():
-        return {f"{SOURCE}/{input_path.name}/{p.name}": p.read_bytes()
-                for p in sorted(input_path.glob("*.csv")) if p.is_file()}  # fmt: skip
+        return {
+            f"{SOURCE}/{input_path.name}/{p.name}": p.read_bytes()
+            for p in sorted(input_path.glob("*.csv"))
+            if p.is_file()
+        }
     return {f"{SOURCE}/{input_path.name}": input_path.read_bytes()}

@@ -34,9 +34,11 @@ class WorkbookTooLarge(InputError):
 
     def __init__(self, path: Path, megabytes: int) -> None:
         super().__init__(
-            [f"{path.name}: the workbook unpacks to {megabytes} MB, far beyond any planning "
-             "wave; save a copy with only the planning sheets and try again"]
-        )  # fmt: skip
+            [
+                f"{path.name}: the workbook unpacks to {megabytes} MB, far beyond any planning "
+                "wave; save a copy with only the planning sheets and try again"
+            ]
+        )
         self.megabytes = megabytes
 
 

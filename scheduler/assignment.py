@@ -96,8 +96,9 @@ def assignment_hint(am: AssignmentModel, working: dict[date, list[str]]) -> dict
     for slot, day in am.cases_in:
         by_day[day].append((slot, day))
     for day, slots in sorted(by_day.items()):
-        free = [cid for cid in working.get(day, []) if cid not in {
-            am.named.get(sd) for sd in slots}]  # fmt: skip
+        free = [
+            cid for cid in working.get(day, []) if cid not in {am.named.get(sd) for sd in slots}
+        ]
         for sd in sorted(slots):
             cid = am.named.get(sd) or (free.pop(0) if free else None)
             if cid is None and am.by_slot[sd]:  # without rule 3 one may hold several

@@ -80,9 +80,13 @@ def run(name: str, kind: str, model: dict[str, Any]) -> dict[str, object]:
     if kind == "linear":
         return {"value": linear_optimum(model["upper"], model["cost"], model["rows"])}
     return integer_bounds(
-        model["upper"], model["integer"], model["cost"], model["rows"], model["seconds"],
+        model["upper"],
+        model["integer"],
+        model["cost"],
+        model["rows"],
+        model["seconds"],
         model["seed"],
-    )  # fmt: skip
+    )
 
 
 def main() -> None:

@@ -83,12 +83,16 @@ def advice_of(curve: Curve, rerun: Rerun) -> Advice:
     start, c = curve.start, curve.cases
     held = len(start.past) + len(start.kept)
     points = tuple(
-        AdvicePoint(p.extra, held + p.solution.count,
-                    None if p.bound is None else held + p.bound, p.solution.extras,
-                    tuple((c.cases[i].dossier, cid, day) for i, cid, day in p.solution.new))
+        AdvicePoint(
+            p.extra,
+            held + p.solution.count,
+            None if p.bound is None else held + p.bound,
+            p.solution.extras,
+            tuple((c.cases[i].dossier, cid, day) for i, cid, day in p.solution.new),
+        )
         for p in curve.points
         if p.extra > 0 or p.solution.count > 0
-    )  # fmt: skip
+    )
     visits = len({(a.consultant, a.day) for a in start.past} | set(curve.region.planned_visits))
     blocked = tuple(_blocked(curve, i, cause) for i, cause in sorted(curve.blocked.items()))
     last = points[-1] if points else None
@@ -105,8 +109,15 @@ def _blocked(curve: Curve, i: int, cause: Blocked) -> BlockedCase:
     days = c.candidate_days[i]
     end = min(r.indication_end, s.period_end) if r.indication_end >= s.period_start else None
     last = days[-1] if days else end or s.period_end
-    return BlockedCase(r.dossier, r.provider, r.location, cause, reasons_for(c, i), needed,
-                       max(last, c.days[0] if c.days else last))  # fmt: skip
+    return BlockedCase(
+        r.dossier,
+        r.provider,
+        r.location,
+        cause,
+        reasons_for(c, i),
+        needed,
+        max(last, c.days[0] if c.days else last),
+    )
 
 
 def _weeks(
@@ -125,7 +136,12 @@ def _weeks(
         stuck[iso_week(b.last_day)][b.cause] += 1
     weeks = sorted({iso_week(d) for d in curve.cases.days} | set(stuck))
     return tuple(
-        WeekShortage(w, date.fromisocalendar(w[0], w[1], 1), mornings.get(w, 0),
-                     planned.get(w, 0), dict(sorted(stuck.get(w, {}).items())))
+        WeekShortage(
+            w,
+            date.fromisocalendar(w[0], w[1], 1),
+            mornings.get(w, 0),
+            planned.get(w, 0),
+            dict(sorted(stuck.get(w, {}).items())),
+        )
         for w in weeks
-    )  # fmt: skip
+    )

@@ -67,9 +67,10 @@ class LinearCurve:
             )
             low, high = c.linear.domain[0], c.linear.domain[len(c.linear.domain) - 1]
             self.model.add_linear_constraint(
-                lb=low if low > -HUGE else -math.inf, ub=high if high < HUGE else math.inf,
+                lb=low if low > -HUGE else -math.inf,
+                ub=high if high < HUGE else math.inf,
                 expr=terms,
-            )  # fmt: skip
+            )
         elif c.has_at_most_one():
             self.model.add_linear_constraint(
                 mathopt.fast_sum(self._literal(x) for x in c.at_most_one.literals) <= 1
@@ -88,8 +89,11 @@ class LinearCurve:
         result = self.solver.solve(params=params)
         if result.termination.reason != mathopt.TerminationReason.OPTIMAL:
             return None
-        slope = abs(result.reduced_costs()[self.budget]) if result.has_dual_feasible_solution() \
-            else math.inf  # fmt: skip
+        slope = (
+            abs(result.reduced_costs()[self.budget])
+            if result.has_dual_feasible_solution()
+            else math.inf
+        )
         return Tangent(extra, result.objective_value(), slope)
 
 

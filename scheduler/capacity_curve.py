@@ -97,9 +97,12 @@ class Curve:
 def every_morning(problem: Problem, days: Sequence[date]) -> Problem:
     """``problem`` with every consultant free to hold an extra morning on any of ``days``."""
     extra = frozenset(days)
-    return replace(problem, consultants=tuple(
-        replace(c, extra_mornings=c.extra_mornings | extra) for c in problem.consultants
-    ))  # fmt: skip
+    return replace(
+        problem,
+        consultants=tuple(
+            replace(c, extra_mornings=c.extra_mornings | extra) for c in problem.consultants
+        ),
+    )
 
 
 def with_mornings(problem: Problem, added: Sequence[AddedMorning]) -> Problem:
@@ -107,10 +110,13 @@ def with_mornings(problem: Problem, added: Sequence[AddedMorning]) -> Problem:
     by_consultant: dict[str, set[date]] = {}
     for a in added:
         by_consultant.setdefault(a.consultant, set()).add(a.day)
-    return replace(problem, consultants=tuple(
-        replace(c, extra_mornings=c.extra_mornings | by_consultant.get(c.id, set()))
-        for c in problem.consultants
-    ))  # fmt: skip
+    return replace(
+        problem,
+        consultants=tuple(
+            replace(c, extra_mornings=c.extra_mornings | by_consultant.get(c.id, set()))
+            for c in problem.consultants
+        ),
+    )
 
 
 def region_of(problem: Problem, rules: Sequence[Rule], rerun: Rerun) -> tuple[Region, RerunStart]:
@@ -198,8 +204,11 @@ def _full(am: AdviceModel, i: int, most: Solution, had_options: bool) -> Blocked
         return Blocked.SUPPORT_WORKER if elsewhere else Blocked.LOCATION
     busy_worker = {(c.worker[j], d) for j, _, d in most.new}
     used = {(cid, day) for _, cid, day in most.new}
-    if any((worker, day) in busy_worker or (worker, day) in region.state.worker_day
-           for day in days if worker):  # fmt: skip
+    if any(
+        (worker, day) in busy_worker or (worker, day) in region.state.worker_day
+        for day in days
+        if worker
+    ):
         return Blocked.SUPPORT_WORKER
     staffed = any(
         (cid, day) not in region.state.busy and (cid, day) not in used

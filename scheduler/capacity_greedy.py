@@ -32,8 +32,10 @@ class Greedy:
         self.new: list[tuple[int, str, date]] = []
         c = region.every
         left = set(region.unplanned)
-        self.keys = sorted({(c.location(i), d) for i in left for d in c.candidate_days[i]},
-                           key=lambda k: (k[1], k[0]))  # fmt: skip
+        self.keys = sorted(
+            {(c.location(i), d) for i in left for d in c.candidate_days[i]},
+            key=lambda k: (k[1], k[0]),
+        )
         self.values: dict[Key, int] = {}
 
     def value(self, key: Key) -> int:

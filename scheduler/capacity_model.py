@@ -253,8 +253,7 @@ def extras_of(
     """The extra mornings the newly planned need: each new visit on a day off, and per
     ISO week the new visits above the cap (its latest ones named)."""
     visits = sorted({(cid, day) for _, cid, day in new if (cid, day) not in region.planned_visits})
-    extras = [AddedMorning(cid, day, False) for cid, day in visits
-              if not region.regular(cid, day)]  # fmt: skip
+    extras = [AddedMorning(cid, day, False) for cid, day in visits if not region.regular(cid, day)]
     weeks: dict[tuple[str, tuple[int, int]], list[date]] = defaultdict(list)
     for cid, day in visits:
         weeks[(cid, iso_week(day))].append(day)

@@ -77,14 +77,18 @@ def _staff(
     """Each consultant's available mornings on ``added``: the plan's, worked out once, and
     anew for the consultants the point gives an extra morning."""
     if curve.staff is None:
-        curve.staff = consultant_time(replace(added, consultants=curve.region.base.problem
-                                              .consultants), rules)  # fmt: skip
+        curve.staff = consultant_time(
+            replace(added, consultants=curve.region.base.problem.consultants), rules
+        )
     changed = {a.consultant for a in point.solution.extras}
     if not changed:
         return curve.staff
-    some = replace(added, consultants=tuple(c for c in added.consultants if c.id in changed),
-                   reassessments=(), absences=tuple(a for a in added.absences
-                                                    if a.consultant in changed))  # fmt: skip
+    some = replace(
+        added,
+        consultants=tuple(c for c in added.consultants if c.id in changed),
+        reassessments=(),
+        absences=tuple(a for a in added.absences if a.consultant in changed),
+    )
     anew = consultant_time(some, rules)
     mine = {t.consultant: t for t in anew}
     return tuple(mine.get(t.consultant, t) for t in curve.staff)
@@ -96,8 +100,7 @@ def _stats(curve: Curve, point: Point) -> SolveStats:
     planned = held + point.solution.count
     bound = None if point.bound is None else held + point.bound
     status = "OPTIMAL" if bound == planned else "FEASIBLE"
-    return SolveStats("capacity", status, planned, bound, 0.0, headline=True,
-                      unit="reassessments")  # fmt: skip
+    return SolveStats("capacity", status, planned, bound, 0.0, headline=True, unit="reassessments")
 
 
 def narrowed(curve: Curve, added: Problem, point: Point) -> Candidates:
@@ -108,10 +111,13 @@ def narrowed(curve: Curve, added: Problem, point: Point) -> Candidates:
     base, every = curve.region.base, curve.region.every
     extra = {(a.consultant, a.day) for a in point.solution.extras}
     available = {
-        day: [cid for cid in every.available.get(day, ())
-              if cid in base.available.get(day, ()) or (cid, day) in extra]
+        day: [
+            cid
+            for cid in every.available.get(day, ())
+            if cid in base.available.get(day, ()) or (cid, day) in extra
+        ]
         for day in every.days
-    }  # fmt: skip
+    }
     candidate_days, excluded = {}, {}
     for i, days in every.candidate_days.items():
         refused = dict(every.excluded[i])
@@ -124,7 +130,13 @@ def narrowed(curve: Curve, added: Problem, point: Point) -> Candidates:
         candidate_days[i] = [d for d in days if available[d]]
         excluded[i] = dict(sorted(refused.items()))
     consultants = {c.id: c for c in added.consultants}
-    solvable = replace(every.problem, consultants=tuple(
-        consultants[c.id] for c in every.problem.consultants))  # fmt: skip
-    return replace(every, problem=solvable, available=available,
-                   candidate_days=candidate_days, excluded=excluded)  # fmt: skip
+    solvable = replace(
+        every.problem, consultants=tuple(consultants[c.id] for c in every.problem.consultants)
+    )
+    return replace(
+        every,
+        problem=solvable,
+        available=available,
+        candidate_days=candidate_days,
+        excluded=excluded,
+    )

@@ -92,10 +92,20 @@ def changes_since(
         if after is not None:
             changes += _kept_or_moved(before, after, rerun, start, newly)
             continue
-        cancelled.append(replace(before, sequence=before.sequence + 1,
-                                 writeup_sequence=before.writeup_sequence + 1))  # fmt: skip
-        changes.append(_dropped(before, rerun, start, why_not.get(before.dossier),
-                                (remarks or {}).get(before.dossier, "")))  # fmt: skip
+        cancelled.append(
+            replace(
+                before, sequence=before.sequence + 1, writeup_sequence=before.writeup_sequence + 1
+            )
+        )
+        changes.append(
+            _dropped(
+                before,
+                rerun,
+                start,
+                why_not.get(before.dossier),
+                (remarks or {}).get(before.dossier, ""),
+            )
+        )
     for after in sorted(appointments, key=lambda a: (a.day, a.start, a.dossier)):
         if not rerun.held(after) and rerun.previous_of(after.dossier) is None:
             changes.append(
@@ -116,12 +126,30 @@ def _kept_or_moved(
     remark = verdict.remark if verdict is not None else ""
     if verdict is not None and verdict.same_day and _overlaps(before, after):
         # Asked for another time that day; the morning had none: it stays, and says so.
-        return [Change(before.dossier, before.provider, ChangeKind.NOT_POSSIBLE, Cause.SAME_DAY,
-                       before, after, remark)]  # fmt: skip
+        return [
+            Change(
+                before.dossier,
+                before.provider,
+                ChangeKind.NOT_POSSIBLE,
+                Cause.SAME_DAY,
+                before,
+                after,
+                remark,
+            )
+        ]
     if _where(after) == _where(before):
         if verdict is not None and verdict.feasible:
-            return [Change(before.dossier, before.provider, ChangeKind.CONFIRMED, Cause.CONFIRMED,
-                           before, after, remark)]  # fmt: skip
+            return [
+                Change(
+                    before.dossier,
+                    before.provider,
+                    ChangeKind.CONFIRMED,
+                    Cause.CONFIRMED,
+                    before,
+                    after,
+                    remark,
+                )
+            ]
         return []
     cause = start.released.get(before.dossier)
     room = None
@@ -130,19 +158,31 @@ def _kept_or_moved(
         same_morning = (after.consultant, after.day) == (before.consultant, before.day)
         cause = Cause.TIME if same_morning else Cause.MORE
         room = next((a for a in newly if a.dossier == chosen), None) or made_room_for(
-            before, newly, after)  # fmt: skip
+            before, newly, after
+        )
     return [
-        Change(before.dossier, before.provider, ChangeKind.MOVED, cause, before, after, remark,
-               conflict=before.dossier in start.conflicts,
-               made_room_for=room.dossier if room else "",
-               room_cause=_planned_because(room, rerun, start) if room else None)
-    ]  # fmt: skip
+        Change(
+            before.dossier,
+            before.provider,
+            ChangeKind.MOVED,
+            cause,
+            before,
+            after,
+            remark,
+            conflict=before.dossier in start.conflicts,
+            made_room_for=room.dossier if room else "",
+            room_cause=_planned_because(room, rerun, start) if room else None,
+        )
+    ]
 
 
 def _dropped(
-    before: Appointment, rerun: Rerun, start: RerunStart, entry: Unscheduled | None,
+    before: Appointment,
+    rerun: Rerun,
+    start: RerunStart,
+    entry: Unscheduled | None,
     input_remark: str = "",
-) -> Change:  # fmt: skip
+) -> Change:
     """A previous appointment gone: cancelled, or no longer plannable with its reasons."""
     cause = start.released.get(before.dossier, Cause.MORE)
     if cause in (Cause.WITHDRAWN, Cause.GONE):
@@ -153,8 +193,17 @@ def _dropped(
     verdict = rerun.verdict(before.dossier)
     remark = verdict.remark if verdict is not None else ""
     reasons = entry.reasons if entry is not None else ()
-    return Change(before.dossier, before.provider, ChangeKind.NO_LONGER_PLANNABLE, cause, before,
-                  None, remark, reasons, before.dossier in start.conflicts)  # fmt: skip
+    return Change(
+        before.dossier,
+        before.provider,
+        ChangeKind.NO_LONGER_PLANNABLE,
+        cause,
+        before,
+        None,
+        remark,
+        reasons,
+        before.dossier in start.conflicts,
+    )
 
 
 def _planned_because(room: Appointment, rerun: Rerun, start: RerunStart) -> Cause:

@@ -84,10 +84,11 @@ def _victims(state: Mornings, rng: random.Random, locations: list[LocKey]) -> li
         extra = rng.choice(sorted(days))
         home = c.location(i)
         return [
-            mid for mid in movable
+            mid
+            for mid in movable
             if (state.items[mid].location == home and state.items[mid].day in days)
             or state.items[mid].day == extra
-        ]  # fmt: skip
+        ]
     if kind < 0.8:
         days = set(rng.sample(c.days, min(len(c.days), rng.choice((1, 2)))))
         return [mid for mid in movable if state.items[mid].day in days]

@@ -30,9 +30,10 @@ def slot_layout(pm: PlanModel, chosen: Chosen) -> dict[SlotKey, tuple[str, list[
     layout: dict[SlotKey, tuple[str, list[int]]] = {}
     for (loc, day), group in sorted(by_ld.items()):
         free = [
-            k for k in range(len(pm.slots_by_ld.get((loc, day), ())))
+            k
+            for k in range(len(pm.slots_by_ld.get((loc, day), ())))
             if (loc, k, day) not in pm.named
-        ]  # fmt: skip
+        ]
         rest = []
         for cid, cases in group:
             k = named_slot.get((cid, loc, day))

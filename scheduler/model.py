@@ -131,8 +131,9 @@ def build_model(
     pm = PlanModel(cands=cands)
     _name_slots(pm, kept, confirmed)
     times = fixed_times or {}
-    pm.fixed = {i: times[cands.cases[i].dossier] for i in pm.pinned
-                if cands.cases[i].dossier in times}  # fmt: skip
+    pm.fixed = {
+        i: times[cands.cases[i].dossier] for i in pm.pinned if cands.cases[i].dossier in times
+    }
     _interviews(pm)
     _visits(pm)
     _location_days(pm)

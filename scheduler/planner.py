@@ -137,10 +137,16 @@ def _carried_over(plan: Plan, rerun: Rerun | None) -> Plan:
     """A rerun's plan takes over the previous revision's number, answers and files."""
     if rerun is None:
         return plan
-    return replace(plan, revision=rerun.revision + 1, stale=rerun.stale, late=rerun.late,
-                   answers_seen=rerun.answers_seen,
-                   answer_conflicts=rerun.answer_conflicts, file_names=dict(rerun.file_names),
-                   invited_before=rerun.invitations)  # fmt: skip
+    return replace(
+        plan,
+        revision=rerun.revision + 1,
+        stale=rerun.stale,
+        late=rerun.late,
+        answers_seen=rerun.answers_seen,
+        answer_conflicts=rerun.answer_conflicts,
+        file_names=dict(rerun.file_names),
+        invited_before=rerun.invitations,
+    )
 
 
 def _solved(
@@ -157,8 +163,14 @@ def _solved(
     try:
         kept = start.kept if start else []
         confirmed = start.confirmed if start else set()
-        pm = build_model(cands, rules, SEARCH_HELPS, kept=kept, confirmed=confirmed,
-                         fixed_times=start.times if start else None)  # fmt: skip
+        pm = build_model(
+            cands,
+            rules,
+            SEARCH_HELPS,
+            kept=kept,
+            confirmed=confirmed,
+            fixed_times=start.times if start else None,
+        )
         pm.bounds = bounds
         return solve(pm, rules, objectives, options, start=kept if start else None)
     finally:
@@ -196,9 +208,11 @@ def _timed(
     """The planned interviews with clock times, UIDs and, on a rerun, their SEQUENCE."""
     placed = start.placed if start else {}
     avoid = another_time(rerun, start)
-    keep = {a.dossier: (a.consultant, a.day, a.start, a.writeup_start)
-            for a in [*(rerun.previous if rerun else ()), *placed.values()]
-            if a.dossier not in avoid}  # fmt: skip
+    keep = {
+        a.dossier: (a.consultant, a.day, a.start, a.writeup_start)
+        for a in [*(rerun.previous if rerun else ()), *placed.values()]
+        if a.dossier not in avoid
+    }
     confirmed = frozenset(start.confirmed) if start else frozenset()
     picked = frozenset(d for d, a in placed.items() if a.pinned)
     chosen = [(cands.cases[i], cid, day) for i, cid, day in result.chosen]
@@ -288,12 +302,19 @@ def _against_previous(
     if before is None:
         return replace(a, pinned=a.dossier in chosen and a.dossier in confirmed)
     same = (before.consultant, before.day, before.start, before.end, before.location) == (
-        a.consultant, a.day, a.start, a.end, a.location,
-    )  # fmt: skip
+        a.consultant,
+        a.day,
+        a.start,
+        a.end,
+        a.location,
+    )
     same_invite = same and (before.begeleider, before.with_) == (a.begeleider, a.with_)
     same_writeup = (before.consultant, before.day, before.writeup_start, before.writeup_end) == (
-        a.consultant, a.day, a.writeup_start, a.writeup_end,
-    )  # fmt: skip
+        a.consultant,
+        a.day,
+        a.writeup_start,
+        a.writeup_end,
+    )
     return replace(
         a,
         sequence=before.sequence if same_invite else before.sequence + 1,

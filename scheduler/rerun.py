@@ -203,8 +203,15 @@ def _over_capacity(
     """
     state = Mornings(cands)
     dropped: list[tuple[int, Appointment]] = []
-    for i, a in sorted(keep, key=lambda item: (not is_confirmed(item[1], rerun), item[1].day,
-                                                item[1].start, item[1].dossier)):  # fmt: skip
+    for i, a in sorted(
+        keep,
+        key=lambda item: (
+            not is_confirmed(item[1], rerun),
+            item[1].day,
+            item[1].start,
+            item[1].dossier,
+        ),
+    ):
         mid = state.busy.get((a.consultant, a.day))
         opened = mid is None
         if opened:

@@ -389,9 +389,13 @@ class Phases:
         self.stats.append(self._stats(objective, name, outcome))
 
     def search(
-        self, objective: Objective, name: str, expr: cp_model.LinearExprT, seconds: float,
+        self,
+        objective: Objective,
+        name: str,
+        expr: cp_model.LinearExprT,
+        seconds: float,
         bound: int | None,
-    ) -> Outcome:  # fmt: skip
+    ) -> Outcome:
         """CP-SAT on the day model from the incumbent (a neighbourhood search first for the
         count of a first plan); the incumbent stays where it finds nothing."""
         pm, m = self.pm, self.pm.model
@@ -476,8 +480,16 @@ class Phases:
             shown_value, _ = objective.shown(self.pm, value, value)
         if status == "OPTIMAL":  # proven: in the planner's units too
             shown_bound = shown_value
-        return SolveStats(name, status, shown_value, shown_bound, round(work, 2), wall,
-                          objective.headline, objective.unit)  # fmt: skip
+        return SolveStats(
+            name,
+            status,
+            shown_value,
+            shown_bound,
+            round(work, 2),
+            wall,
+            objective.headline,
+            objective.unit,
+        )
 
     def return_moved(self, home: dict[int, tuple[str, date]]) -> None:
         """A rerun: put back every kept appointment whose move the plan does not need."""
@@ -556,15 +568,28 @@ class Phases:
                 shown = round(objective.shown_assignment(am, values), 3)
                 shown_bound = shown if status == "OPTIMAL" else None
             self.stats.append(
-                SolveStats(objective.name, status, shown, shown_bound, round(work, 2), wall,
-                           objective.headline, objective.unit)
-            )  # fmt: skip
+                SolveStats(
+                    objective.name,
+                    status,
+                    shown,
+                    shown_bound,
+                    round(work, 2),
+                    wall,
+                    objective.headline,
+                    objective.unit,
+                )
+            )
         return self.chosen_with_consultants(values, am)
 
 
 def _all_vars(pm: PlanModel) -> list[cp_model.IntVar]:
-    found = [*pm.x.values(), *pm.scheduled.values(), *pm.used.values(), *pm.work.values(),
-             *pm.location_day.values()]  # fmt: skip
+    found = [
+        *pm.x.values(),
+        *pm.scheduled.values(),
+        *pm.used.values(),
+        *pm.work.values(),
+        *pm.location_day.values(),
+    ]
     found += [var for var, _ in pm.derived]
     return found
 
@@ -583,8 +608,11 @@ def solve(
     if options.reproducible:
         run.budget.charge(BUILD_SECONDS_PER_VARIABLE * len(pm.x))
     active = [o for o in objectives if o.runs(rerun)]
-    day_phases = [(o, o.name if o.on_consultants is None else f"{o.name}_days")
-                  for o in active if o.on_days is not None]  # fmt: skip
+    day_phases = [
+        (o, o.name if o.on_consultants is None else f"{o.name}_days")
+        for o in active
+        if o.on_days is not None
+    ]
     consultant_phases = [o for o in active if o.on_consultants is not None]
     shares = [o.share(rerun) for o, _ in day_phases] + [o.share(rerun) for o in consultant_phases]
 

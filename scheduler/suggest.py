@@ -64,8 +64,14 @@ class Cost:
     days_before_end: int  # days between the interview and the end of the indication
 
     def key(self) -> tuple[int, ...]:
-        return (self.moves, self.extra_visit, self.off_preferred_day, self.other_consultant,
-                self.begeleider_elsewhere, -self.days_before_end)  # fmt: skip
+        return (
+            self.moves,
+            self.extra_visit,
+            self.off_preferred_day,
+            self.other_consultant,
+            self.begeleider_elsewhere,
+            -self.days_before_end,
+        )
 
 
 @dataclass(frozen=True)
@@ -118,8 +124,10 @@ class Suggester:
         """
         held = self.rerun.previous_of(dossier)
         if dossier in self.past and held is not None:
-            raise NotOpen(f"{dossier} is held already (on {held.day.isoformat()}, today is "
-                          f"{self.rerun.today.isoformat()}); it stays as it was")  # fmt: skip
+            raise NotOpen(
+                f"{dossier} is held already (on {held.day.isoformat()}, today is "
+                f"{self.rerun.today.isoformat()}); it stays as it was"
+            )
         if dossier not in self.cands.index:
             raise NotOpen(f"{dossier} is not an open reassessment of the input")
         i = self.cands.index[dossier]
@@ -161,11 +169,13 @@ def declining(cands: Candidates, i: int, refused: set[date]) -> Candidates:
             excluded[day] = (*excluded.get(day, ()), DECLINED)
     return replace(
         cands,
-        candidate_days={**cands.candidate_days, i: [d for d in cands.candidate_days[i]
-                                                    if d not in refused]},
+        candidate_days={
+            **cands.candidate_days,
+            i: [d for d in cands.candidate_days[i] if d not in refused],
+        },
         excluded={**cands.excluded, i: excluded},
         declined={**cands.declined, i: cands.declined.get(i, frozenset()) | refused},
-    )  # fmt: skip
+    )
 
 
 def _rank(option: Option) -> tuple[int | date | str | list[str], ...]:
@@ -217,8 +227,9 @@ class Board:
         p = option.place
         self.times[p.dossier] = (p.consultant, p.day, p.start, p.writeup_start)
         try:
-            places = [o for o in self._joins(j) + self._new_visits(j)
-                      if self._morning_of(o.place) != old]  # fmt: skip
+            places = [
+                o for o in self._joins(j) + self._new_visits(j) if self._morning_of(o.place) != old
+            ]
         finally:
             del self.times[p.dossier]
             state.remove_case(i)
@@ -333,8 +344,12 @@ class Board:
 
 
 def _rest(cost: Cost) -> tuple[bool, bool, bool, int]:
-    return (cost.off_preferred_day, cost.other_consultant, cost.begeleider_elsewhere,
-            cost.days_before_end)  # fmt: skip
+    return (
+        cost.off_preferred_day,
+        cost.other_consultant,
+        cost.begeleider_elsewhere,
+        cost.days_before_end,
+    )
 
 
 def _first_times(c: Candidates) -> tuple[int, int]:

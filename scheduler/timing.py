@@ -90,7 +90,7 @@ def assign_times(
         timed.extend(
             appointment_at(r, cid, day, start, up, settings)
             for r, (start, up) in zip(ordered, times, strict=True)
-        )  # fmt: skip
+        )
     return timed
 
 
@@ -141,11 +141,15 @@ def _keeping(
         length = r.interview_minutes(settings)
         begin = starts[r.dossier]
         desk_at = next(
-            (t for t in range(settings.afternoon.start,
-                              settings.afternoon.end - settings.writeup_min + 1, 5)
-             if free(desk, t, t + settings.writeup_min)),
+            (
+                t
+                for t in range(
+                    settings.afternoon.start, settings.afternoon.end - settings.writeup_min + 1, 5
+                )
+                if free(desk, t, t + settings.writeup_min)
+            ),
             None,
-        )  # fmt: skip
+        )
         if desk_at is None:
             return None
         busy.append((begin, begin + length + gap))
@@ -167,11 +171,14 @@ def _first_fit(
         length = r.interview_minutes(settings)
         left = [avoid[r.dossier]] if r.dossier in avoid else []
         begin = next(
-            (t for t in range(settings.morning.start, settings.morning.end - length + 1, 5)
-             if all(t + length + gap <= s or t >= e for s, e in taken)
-             and all(t + length <= s or t >= e for s, e in left)),
+            (
+                t
+                for t in range(settings.morning.start, settings.morning.end - length + 1, 5)
+                if all(t + length + gap <= s or t >= e for s, e in taken)
+                and all(t + length <= s or t >= e for s, e in left)
+            ),
             None,
-        )  # fmt: skip
+        )
         if begin is None:
             return None
         taken.append((begin, begin + length + gap))

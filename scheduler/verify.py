@@ -90,8 +90,10 @@ def violations(
     if rerun is not None and start is not None:
         found += _promises(plan, rerun, start)
     if len(future) < plan.start_planned:
-        found.append(f"the plan holds {len(future)} reassessments, fewer than its first plan "
-                     f"({plan.start_planned})")  # fmt: skip
+        found.append(
+            f"the plan holds {len(future)} reassessments, fewer than its first plan "
+            f"({plan.start_planned})"
+        )
     return found
 
 
@@ -142,11 +144,15 @@ def _promises(plan: Plan, rerun: Rerun, start: RerunStart) -> list[str]:
             continue
         if v.same_day:
             if after.day != before.day and v.dossier not in start.day_gone:
-                found.append(f"{v.dossier}: the provider kept {before.day} (zelfde dag), "
-                             f"but the interview moved to {after.day}")  # fmt: skip
+                found.append(
+                    f"{v.dossier}: the provider kept {before.day} (zelfde dag), "
+                    f"but the interview moved to {after.day}"
+                )
         elif after.day == before.day:
-            found.append(f"{v.dossier}: the provider answered nee for {before.day}, "
-                         "but the interview is still that day")  # fmt: skip
+            found.append(
+                f"{v.dossier}: the provider answered nee for {before.day}, "
+                "but the interview is still that day"
+            )
     # Planned now and not kept: released ones planned again, and new ones.
     newly = {
         a.dossier
@@ -169,8 +175,9 @@ def _promises(plan: Plan, rerun: Rerun, start: RerunStart) -> list[str]:
             before.start,
         )
         if moved and not confirmed and room.get(before.dossier, "") not in newly:
-            found.append(f"{describe(before)}: moved without making room for a newly planned "
-                         "reassessment")  # fmt: skip
+            found.append(
+                f"{describe(before)}: moved without making room for a newly planned reassessment"
+            )
     return found
 
 

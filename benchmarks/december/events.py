@@ -158,8 +158,18 @@ class Events:
         # new revision's, so it is taken from the answer as kept.
         kept = AnswerStore(self.folder / "antwoorden.sqlite").latest(a["provider"])[a["dossier"]]
         day, start = kept.day.isoformat(), hhmm(kept.start)
-        self.sim.ledger.add(Given(self.sim.ledger.tick(), a["dossier"], a["provider"], answer,
-                                  " ".join(remark.split()), day, start, pick=pick))  # fmt: skip
+        self.sim.ledger.add(
+            Given(
+                self.sim.ledger.tick(),
+                a["dossier"],
+                a["provider"],
+                answer,
+                " ".join(remark.split()),
+                day,
+                start,
+                pick=pick,
+            )
+        )
         return "picked" if pick else "saved"
 
     def _answers(
@@ -172,9 +182,13 @@ class Events:
             for a in self._open(plan, rng, rng.randint(1, 4)):
                 if a["provider"] in links:
                     said = self._answer(
-                        links[a["provider"]], a, rng.choice(ANSWERS), rng.choice(REMARKS), rng,
+                        links[a["provider"]],
+                        a,
+                        rng.choice(ANSWERS),
+                        rng.choice(REMARKS),
+                        rng,
                         racing,
-                    )  # fmt: skip
+                    )
                     done[said] += 1
         self.check(
             "answers_kept",

@@ -168,11 +168,14 @@ def sent_once(delivered: list[Delivered]) -> list[str]:
     for (uid, to), seen in events.items():
         for last, d in itertools.pairwise(seen):
             if d.method == "REQUEST" and d.sequence <= last.sequence:
-                wrong.append(f"{uid} to {to}: invited again at SEQUENCE {d.sequence} after "
-                             f"{last.method} {last.sequence}")  # fmt: skip
+                wrong.append(
+                    f"{uid} to {to}: invited again at SEQUENCE {d.sequence} after "
+                    f"{last.method} {last.sequence}"
+                )
             elif d.method == "CANCEL" and (last.method == "CANCEL" or d.sequence < last.sequence):
-                wrong.append(f"{uid} to {to}: CANCEL {d.sequence} after {last.method} "
-                             f"{last.sequence}")  # fmt: skip
+                wrong.append(
+                    f"{uid} to {to}: CANCEL {d.sequence} after {last.method} {last.sequence}"
+                )
     return wrong
 
 

@@ -122,10 +122,17 @@ class Page:
         csrf = CSRF.search(page.text)
         if csrf is None or f"({dossier})" not in page.text:  # nothing asked, or not listed
             return 0, ""
-        fields = {"csrf": csrf.group(1), "dossier": dossier, "antwoord": answer,
-                  "opmerking": remark}  # fmt: skip
-        shown = re.search(rf'name="dossier" value="{re.escape(dossier)}"><input type="hidden" '
-                          r'name="afspraak" value="([^"]+)"', page.text)  # fmt: skip
+        fields = {
+            "csrf": csrf.group(1),
+            "dossier": dossier,
+            "antwoord": answer,
+            "opmerking": remark,
+        }
+        shown = re.search(
+            rf'name="dossier" value="{re.escape(dossier)}"><input type="hidden" '
+            r'name="afspraak" value="([^"]+)"',
+            page.text,
+        )
         if shown is not None:  # as a browser posts the form it showed
             fields["afspraak"] = shown.group(1)
         sent = phone.post(f"/a/{link}", data=fields, follow_redirects=False)

@@ -49,12 +49,17 @@ class Correction:
     def as_dict(self) -> dict[str, object]:
         """What ``herplan corrections --json`` prints for it."""
         return {
-            "id": self.id, "provider": self.provider, "dossier": self.dossier,
-            "kind": self.kind, "value": self.value, "source": self.source,
-            "given": self.given.isoformat(), "status": self.status,
+            "id": self.id,
+            "provider": self.provider,
+            "dossier": self.dossier,
+            "kind": self.kind,
+            "value": self.value,
+            "source": self.source,
+            "given": self.given.isoformat(),
+            "status": self.status,
             "decided_by": self.decided_by,
             "decided": self.decided.isoformat() if self.decided else None,
-        }  # fmt: skip
+        }
 
 
 @dataclass(frozen=True)
@@ -128,10 +133,12 @@ def refusals(
     case = next((r for r in problem.reassessments if r.dossier == dossier), None)
     if case is None or case.provider != provider:  # never says whose it is
         return [_r("not_yours", dossier=dossier)]
-    check = {CorrectionKind.SUPPORT_PLAN: _plan_refusals,
-             CorrectionKind.OUT_OF_CARE: _reason_refusals,
-             CorrectionKind.SUPPORT_WORKER: _worker_refusals,
-             CorrectionKind.UNAVAILABLE: _days_refusals}[CorrectionKind(kind)]  # fmt: skip
+    check = {
+        CorrectionKind.SUPPORT_PLAN: _plan_refusals,
+        CorrectionKind.OUT_OF_CARE: _reason_refusals,
+        CorrectionKind.SUPPORT_WORKER: _worker_refusals,
+        CorrectionKind.UNAVAILABLE: _days_refusals,
+    }[CorrectionKind(kind)]
     return check(problem, case, value, today)
 
 
@@ -142,8 +149,14 @@ def _plan_refusals(problem: Problem, case: Reassessment, value: str, today: date
     s = problem.settings
     if expected:
         if day <= today or day > s.period_end:
-            return [_r("expected", value=day.isoformat(), today=today.isoformat(),
-                       end=s.period_end.isoformat())]  # fmt: skip
+            return [
+                _r(
+                    "expected",
+                    value=day.isoformat(),
+                    today=today.isoformat(),
+                    end=s.period_end.isoformat(),
+                )
+            ]
         return []
     if day > today:
         return [_r("future", value=day.isoformat())]
@@ -168,8 +181,14 @@ def _days_refusals(problem: Problem, case: Reassessment, value: str, today: date
     s = problem.settings
     wrong = [d for d in days if d is not None and not (today < d <= s.period_end)]
     if wrong:
-        return [_r("period", value=wrong[0].isoformat(), today=today.isoformat(),
-                   end=s.period_end.isoformat())]  # fmt: skip
+        return [
+            _r(
+                "period",
+                value=wrong[0].isoformat(),
+                today=today.isoformat(),
+                end=s.period_end.isoformat(),
+            )
+        ]
     return []
 
 

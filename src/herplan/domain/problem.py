@@ -242,8 +242,11 @@ class Problem:
         errors = [f"settings.{key}: {message}" for key, message in self.settings.problems()]
         ids = _unique(errors, "consultants: id", [c.id for c in self.consultants])
         places = _unique(errors, "locations:", [loc.key for loc in self.locations])
-        errors += [f"locations: {loc.name!r} has rooms={loc.rooms}; at least 1"
-                   for loc in self.locations if loc.rooms < 1]  # fmt: skip
+        errors += [
+            f"locations: {loc.name!r} has rooms={loc.rooms}; at least 1"
+            for loc in self.locations
+            if loc.rooms < 1
+        ]
         _unique(errors, "reassessments: dossier", [r.dossier for r in self.reassessments])
         for r in self.reassessments:
             errors += _case_problems(r, places, ids)
@@ -308,12 +311,17 @@ def _case_problems(
 ) -> list[str]:
     found = []
     if r.location_key not in places:
-        found.append(f"reassessments: dossier {r.dossier!r} has location {r.provider!r} / "
-                     f"{r.location!r}, which is not in locations")  # fmt: skip
+        found.append(
+            f"reassessments: dossier {r.dossier!r} has location {r.provider!r} / "
+            f"{r.location!r}, which is not in locations"
+        )
     if r.preferred_consultant and r.preferred_consultant not in consultants:
-        found.append(f"reassessments: dossier {r.dossier!r} has preferred_consultant "
-                     f"{r.preferred_consultant!r}, which is not a consultant")  # fmt: skip
+        found.append(
+            f"reassessments: dossier {r.dossier!r} has preferred_consultant "
+            f"{r.preferred_consultant!r}, which is not a consultant"
+        )
     if r.duration_min is not None and r.duration_min < 1:
-        found.append(f"reassessments: dossier {r.dossier!r} has duration_min={r.duration_min}; "
-                     "at least 1")  # fmt: skip
+        found.append(
+            f"reassessments: dossier {r.dossier!r} has duration_min={r.duration_min}; at least 1"
+        )
     return found
