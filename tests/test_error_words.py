@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from herplan.app.web.error_words import in_language
-from herplan.app.web.views import error_rows
+from herplan.app.web.planning_sections import error_rows
 from herplan.io.errors import InputError
 from herplan.io.input_reader import read_problem
 from tests.io.test_input_reader import CASE, CONSULTANTS, workbook

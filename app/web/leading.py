@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from herplan.app.mailer import SENT_LOG, plan_sending, read_log, read_outboxes
-from herplan.app.web.views import read_plan
+from herplan.app.web.planning_sections import read_plan
 from herplan.domain import is_held
 from herplan.io.answer_store import FILE as ANSWERS_FILE
 from herplan.io.answer_store import AnswerStore

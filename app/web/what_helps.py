@@ -3,7 +3,7 @@ would make one (issue 36): a new support plan by a date, another begeleider, ...
 
 from __future__ import annotations
 
-from herplan.app.web.views import day_label
+from herplan.app.web.planning_sections import day_label
 from herplan.io.words import section
 from herplan.scheduler.explain import PLAN_REASONS
 

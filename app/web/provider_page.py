@@ -26,9 +26,9 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from herplan import clock
 from herplan.app.web import audit, provider_weeks
 from herplan.app.web.forms import Form, Refused, read_form
+from herplan.app.web.planning_sections import day_label, read_plan
 from herplan.app.web.render import page
 from herplan.app.web.state import PLANNING, Plannings
-from herplan.app.web.views import day_label, read_plan
 from herplan.calendar import add_working_days
 from herplan.digits import whole_number
 from herplan.domain import Appointment, is_held
