@@ -382,7 +382,7 @@ def suggest(
     import json
 
     from herplan.app.suggest import open_region
-    from herplan.io.suggestions import suggestions_dict, suggestions_text
+    from herplan.io.suggest import suggestions_dict, suggestions_text
 
     try:
         result = open_region(folder, today.date() if today else None, input_path)

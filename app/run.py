@@ -35,7 +35,7 @@ from herplan.digits import whole_number
 from herplan.domain import Plan, Problem, Rerun
 from herplan.domain.codes import CorrectionStatus
 from herplan.findings import Code, Finding, Subject
-from herplan.io import hand_edits
+from herplan.io import hand_moves
 from herplan.io.corrections_sheet import SheetCorrection, corrections_in
 from herplan.io.errors import InputError
 from herplan.io.frames import to_frames
@@ -234,14 +234,14 @@ def plan_input(
 
 def _taken(
     folder: Path, plan: Plan, rerun: Rerun | None, options: RunOptions,
-    by_hand: list[hand_edits.HandEdit], proposed: list[SheetCorrection],
+    by_hand: list[hand_moves.HandEdit], proposed: list[SheetCorrection],
 ) -> None:  # fmt: skip
     """Once the new revision is written: the answers and moves it took are marked taken,
     and the corrections on the returned sheets are kept as proposals for the planner."""
     if rerun is not None and options.answers is not None and rerun.answers_seen:
         AnswerStore(store_of(options.answers)).mark_processed(rerun.answers_seen, plan.revision)
     if by_hand and options.answers is not None:
-        hand_edits.taken(store_of(options.answers).parent, by_hand)
+        hand_moves.taken(store_of(options.answers).parent, by_hand)
     if proposed:
         store = CorrectionStore(correction_store_of(folder))
         for c in proposed:
@@ -275,12 +275,12 @@ def sheet_corrections(problem: Problem, options: RunOptions, folder: Path) -> li
     return found
 
 
-def pending_by_hand(options: RunOptions) -> list[hand_edits.HandEdit]:
+def pending_by_hand(options: RunOptions) -> list[hand_moves.HandEdit]:
     """The moves by hand waiting beside the answers (the page's data folder of the
     planning), when the run was not given its own: every rerun takes what is pending."""
     if options.hand or options.answers is None:
         return []
-    return hand_edits.pending(store_of(options.answers).parent)
+    return hand_moves.pending(store_of(options.answers).parent)
 
 
 def _rerun_of(folder: Path, options: RunOptions, problem: Problem) -> Rerun | None:

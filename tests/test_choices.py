@@ -18,7 +18,7 @@ from herplan.app.run import RunOptions, plan_input
 from herplan.app.stores.answers import AnswerStore
 from herplan.app.suggest import open_region
 from herplan.domain import Appointment, Rerun
-from herplan.io import hand_edits
+from herplan.io import hand_moves
 from herplan.io.errors import InputError
 from herplan.io.previous import read_previous
 from herplan.scheduler.timing import hhmm
@@ -86,11 +86,11 @@ def test_a_rerun_with_the_pages_data_folder_takes_the_moves_by_hand(planned_exam
             p = options[0].place
             break
     place = f"{p.day.isoformat()}@{p.consultant}@{hhmm(p.start)}"
-    hand_edits.add(data, hand_edits.HandEdit(a.dossier, place))
+    hand_moves.add(data, hand_moves.HandEdit(a.dossier, place))
     AnswerStore(data / "antwoorden.sqlite")
     options_ = RunOptions(time_limit=2, reproducible=True, today=PLANNED_AS, answers=data)
     plan_input(EXAMPLE, folder, options_)
     after = json.loads((folder / "plan.json").read_text())
     moved = next(x for x in after["appointments"] if x["dossier"] == a.dossier)
     assert f"{moved['date']}@{moved['consultant']}@{moved['start']}" == place
-    assert moved["pinned"] is True and hand_edits.pending(data) == []
+    assert moved["pinned"] is True and hand_moves.pending(data) == []

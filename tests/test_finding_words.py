@@ -192,7 +192,7 @@ def test_a_note_kept_in_english_is_read_back_as_a_finding():
 
 
 def test_every_mistake_of_a_workbook_is_a_finding_that_reads_in_dutch(tmp_path):
-    from herplan.app.web.views import error_rows
+    from herplan.app.web.planning_sections import error_rows
     from tests.io.test_input_reader import CASE, CONSULTANTS, workbook
 
     mistakes = [

@@ -26,7 +26,7 @@ from herplan.app.suggest import open_region
 from herplan.constraints import HARD_RULES
 from herplan.domain import Appointment, Problem, Rerun
 from herplan.io.input_reader import read_problem
-from herplan.io.suggestions import suggestions_dict
+from herplan.io.suggest import suggestions_dict
 from herplan.scheduler.suggest import NotOpen, suggest
 from tests.checker import check_plan, check_rerun
 from tests.conftest import (

@@ -26,7 +26,7 @@ from starlette.testclient import TestClient
 from benchmarks.instances import shape, write
 from herplan import clock
 from herplan.app.cli import main
-from herplan.app.hand_edit import check_move
+from herplan.app.hand_moves import check_move
 from herplan.app.suggest import open_region
 from herplan.calendar import working_days
 from herplan.domain import Settings, Verdict

@@ -28,7 +28,7 @@ from benchmarks.instances import PROVIDERS, Shape, generate
 from herplan.app.cli import main
 from herplan.app.links import planning_links
 from herplan.app.stores.answers import AnswerStore
-from herplan.app.web.answering import RateLimit
+from herplan.app.web.provider_page import RateLimit
 from herplan.io.input_writer import write_input_workbook
 from tests.test_web import app
 

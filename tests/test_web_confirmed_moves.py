@@ -10,8 +10,8 @@ import json
 from datetime import date
 from pathlib import Path
 
-from herplan.app.hand_edit import CONFIRMED
-from herplan.io import hand_edits
+from herplan.app.hand_moves import CONFIRMED
+from herplan.io import hand_moves
 from tests.test_web import token, wait
 from tests.test_web_planner import (  # noqa: F401 (page: a fixture)
     NAME,
@@ -39,7 +39,7 @@ def test_the_check_refuses_a_confirmed_appointment_unless_told(page):  # noqa: F
     _confirm(folder, dossier)
     refused = check(folder, dossier, consultant, date.fromisoformat(day))
     assert not refused.allowed and [r.rule for r in refused.refusals] == [CONFIRMED]
-    from herplan.app.hand_edit import check_move
+    from herplan.app.hand_moves import check_move
     from tests.conftest import PLANNED_AS
 
     told = check_move(folder / "planning", dossier, consultant, date.fromisoformat(day),
@@ -56,11 +56,11 @@ def test_the_page_moves_a_confirmed_appointment_only_with_a_reason(page):  # noq
     assert plain.status_code == 409 and "Bevestigd door de aanbieder" in plain.text
     no_reason = move(client, dossier, consultant, day, ja_verplaatsen="1", reden="  ")
     assert no_reason.status_code == 400 and "alleen met een reden" in no_reason.text
-    assert hand_edits.pending(folder) == []
+    assert hand_moves.pending(folder) == []
     kept = move(client, dossier, consultant, day, ja_verplaatsen="1",
                 reden="De consulent is die ochtend ziek")  # fmt: skip
     assert kept.status_code == 303
-    (edit,) = hand_edits.pending(folder)
+    (edit,) = hand_moves.pending(folder)
     assert edit.dossier == dossier and edit.reason == "De consulent is die ochtend ziek"
 
 
@@ -83,4 +83,4 @@ def test_the_provider_gets_a_new_invitation_with_the_reason(page):  # noqa: F811
     with_reason = [n for n, t in texts.items() if reason in t]
     assert with_reason and all(dossier in texts[n] for n in with_reason)
     assert any("consulent" not in n for n in with_reason)  # the provider's side, not only ours
-    assert hand_edits.pending(folder) == []
+    assert hand_moves.pending(folder) == []

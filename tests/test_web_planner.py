@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from starlette.testclient import TestClient
 
-from herplan.app.hand_edit import SAME_DAY, check_move
+from herplan.app.hand_moves import SAME_DAY, check_move
 from herplan.app.suggest import open_region
-from herplan.io import hand_edits
+from herplan.io import hand_moves
 from herplan.io.input_reader import read_problem
 from tests.checker import check_plan, check_rerun
 from tests.conftest import PLANNED_AS
@@ -136,7 +136,7 @@ def test_a_refused_move_says_the_rule_in_the_pages_language_and_keeps_nothing(pa
     assert "Regel 4, beschikbaarheid consulent" in answer.text
     assert "werkt die dag niet" in answer.text
     assert f'href="/p/{NAME}?taal=en" lang="en"' in answer.text  # not back to the POST
-    assert hand_edits.pending(folder) == []
+    assert hand_moves.pending(folder) == []
     checked = move(client, a["dossier"], consultant, day, lang="en", alleen_controleren="1").json()
     assert checked["allowed"] is False
     assert "Rule 4, consultant availability" in {r["title"] for r in checked["rules"]}
@@ -146,10 +146,10 @@ def test_a_move_is_kept_until_undone(page):
     client, folder = page
     dossier, consultant, day = an_allowed_move(folder)
     checked = move(client, dossier, consultant, day, alleen_controleren="1").json()
-    assert checked["allowed"] and hand_edits.pending(folder) == []  # a check keeps nothing
+    assert checked["allowed"] and hand_moves.pending(folder) == []  # a check keeps nothing
     answer = move(client, dossier, consultant, day)
     assert answer.status_code == 303 and "taal=nl" in answer.headers["location"]
-    [kept] = hand_edits.pending(folder)
+    [kept] = hand_moves.pending(folder)
     assert kept.dossier == dossier and kept.place.startswith(f"{day}@{consultant}@")
     shown = client.get(f"/p/{NAME}").text
     assert 'id="hand"' in shown and "Ongedaan maken" in shown
@@ -164,7 +164,7 @@ def test_a_move_is_kept_until_undone(page):
     undone = client.post(f"/p/{NAME}/verplaats/ongedaan?taal=en", follow_redirects=False,
                          data={"csrf": token(client), "dossier": dossier})  # fmt: skip
     assert undone.status_code == 303 and "taal=en" in undone.headers["location"]
-    assert hand_edits.pending(folder) == []
+    assert hand_moves.pending(folder) == []
 
 
 def test_a_kept_move_is_pinned_by_the_rerun_and_every_rule_and_promise_holds(page):
@@ -172,7 +172,7 @@ def test_a_kept_move_is_pinned_by_the_rerun_and_every_rule_and_promise_holds(pag
     before = plan_of(folder)
     dossier, consultant, day = an_allowed_move(folder)
     assert move(client, dossier, consultant, day).status_code == 303
-    [kept] = hand_edits.pending(folder)
+    [kept] = hand_moves.pending(folder)
     answer = client.post(f"/p/{NAME}/wijzigingen", data={"csrf": token(client)},
                          follow_redirects=False)  # fmt: skip
     assert answer.status_code == 303
@@ -182,7 +182,7 @@ def test_a_kept_move_is_pinned_by_the_rerun_and_every_rule_and_promise_holds(pag
     assert f"{moved['date']}@{moved['consultant']}@{moved['start']}" == kept.place
     assert moved["pinned"] is True
     assert dossier in {c["dossier"] for c in after["changes"]}
-    assert hand_edits.pending(folder) == []  # taken by the rerun
+    assert hand_moves.pending(folder) == []  # taken by the rerun
     problem, _ = read_problem(folder / "invoer" / "invoer.xlsx")
     assert check_plan(problem, after) == []
     assert check_rerun(problem, before, after, {dossier: "chosen"}, PLANNED_AS) == []
@@ -191,7 +191,7 @@ def test_a_kept_move_is_pinned_by_the_rerun_and_every_rule_and_promise_holds(pag
 def test_a_move_whose_place_was_taken_meanwhile_is_listed_and_planned_anew(page):
     client, folder = page
     a, consultant, day = an_away_day(plan_of(folder))
-    hand_edits.add(folder, hand_edits.HandEdit(a["dossier"], f"{day}@{consultant}@09:00"))
+    hand_moves.add(folder, hand_moves.HandEdit(a["dossier"], f"{day}@{consultant}@09:00"))
     client.post(f"/p/{NAME}/wijzigingen", data={"csrf": token(client)})
     assert wait(client, NAME)["errors"] == []
     after = plan_of(folder)
@@ -318,5 +318,5 @@ def test_the_new_forms_refuse_a_foreign_origin_and_a_missing_token(page):
                               headers={"origin": "https://evil.example"})  # fmt: skip
         assert foreign.status_code == 403, action
         assert client.post(url, data=fields).status_code == 403, action  # no token
-    assert folder.is_dir() and hand_edits.pending(folder) == []
+    assert folder.is_dir() and hand_moves.pending(folder) == []
     assert not (folder.parent / "smtp.json").exists()

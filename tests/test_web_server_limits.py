@@ -23,7 +23,7 @@ from click.testing import CliRunner
 from herplan.app.cli import main
 from herplan.app.web import create_app, server_config
 from herplan.app.web.accounts import Accounts
-from herplan.app.web.answering import REQUESTS_PER_MINUTE
+from herplan.app.web.provider_page import REQUESTS_PER_MINUTE
 from herplan.app.web.serving import LOCAL_PROXY, Limits, trusted, uvicorn_config
 from tests.conftest import PLANNED_AS
 from tests.webserver import free_port

@@ -1,6 +1,6 @@
 """``herplan serve``: the planner's web page for the December cycle (README, Web page).
 
-``create_app`` assembles it: the routes (``pages``, ``files``, ``login``) over
+``create_app`` assembles it: the routes (``planning_runs``, ``files``, ``login``, ...) over
 handlers that read the server's state from ``app.state``, and the middleware
 that keeps the plannings in (``security``).
 

@@ -17,20 +17,21 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp
 
 from herplan.app.web import (
-    answering,
     capacity_page,
-    choosing,
     corrections_page,
     files,
     hand_moves,
     login,
-    pages,
-    provider_options,
+    planning_runs,
+    provider_page,
+    provider_suggest,
     sending,
+    suggest_page,
 )
 from herplan.app.web.accounts import Accounts
 from herplan.app.web.forms import MAX_UPLOAD_BYTES
 from herplan.app.web.login import PasswordChecks
+from herplan.app.web.planning_sections import day_label
 from herplan.app.web.render import language, problem_page
 from herplan.app.web.security import (
     BodyLimit,
@@ -41,7 +42,6 @@ from herplan.app.web.security import (
 )
 from herplan.app.web.state import Plannings, ServerConfig, session_secret
 from herplan.app.web.throttle import LoginThrottle
-from herplan.app.web.views import day_label
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 SESSION_SECONDS = 10 * 3600  # a working day
@@ -49,34 +49,34 @@ SESSION_SECONDS = 10 * 3600  # a working day
 REQUEST_BYTES = MAX_UPLOAD_BYTES + 1024 * 1024
 
 ROUTES = [
-    Route("/", pages.home),
-    Route("/sjabloon", pages.template_file),
-    Route("/nieuw", pages.new_planning, methods=["POST"]),
+    Route("/", planning_runs.home),
+    Route("/sjabloon", planning_runs.template_file),
+    Route("/nieuw", planning_runs.new_planning, methods=["POST"]),
     Route("/inloggen", login.login_form),
     Route("/inloggen", login.login, methods=["POST"]),
     Route("/uitloggen", login.logout, methods=["POST"]),
-    Route("/p/{name}", pages.planning),
-    Route("/p/{name}/bezig", pages.busy),
-    Route("/p/{name}/status", pages.status),
-    Route("/p/{name}/stop", pages.stop, methods=["POST"]),
-    Route("/p/{name}/opnieuw", pages.again, methods=["POST"]),
-    Route("/p/{name}/wijzigingen", pages.rerun, methods=["POST"]),
-    Route("/p/{name}/opties/{dossier}", choosing.options),
-    Route("/p/{name}/kies", choosing.choose, methods=["POST"]),
+    Route("/p/{name}", planning_runs.planning),
+    Route("/p/{name}/bezig", planning_runs.busy),
+    Route("/p/{name}/status", planning_runs.status),
+    Route("/p/{name}/stop", planning_runs.stop, methods=["POST"]),
+    Route("/p/{name}/opnieuw", planning_runs.again, methods=["POST"]),
+    Route("/p/{name}/wijzigingen", planning_runs.rerun, methods=["POST"]),
+    Route("/p/{name}/opties/{dossier}", suggest_page.options),
+    Route("/p/{name}/kies", suggest_page.choose, methods=["POST"]),
     Route("/p/{name}/verplaats", hand_moves.move, methods=["POST"]),
     Route("/p/{name}/verplaats/ongedaan", hand_moves.undo, methods=["POST"]),
     Route("/p/{name}/smtp", sending.save_settings, methods=["POST"]),
     Route("/p/{name}/versturen", sending.send, methods=["POST"]),
     Route("/p/{name}/bericht/{path:path}", sending.message),
-    Route("/p/{name}/verwijderen", pages.delete, methods=["POST"]),
-    Route("/p/{name}/afdrukken", pages.print_view),
+    Route("/p/{name}/verwijderen", planning_runs.delete, methods=["POST"]),
+    Route("/p/{name}/afdrukken", planning_runs.print_view),
     Route("/p/{name}/alles.zip", files.everything),
-    Route("/p/{name}/link", answering.renew_link, methods=["POST"]),
-    Route("/p/{name}/antwoorden/{stem}.xlsx", answering.answered_download),
-    Route("/a/{token}", answering.provider_page),
-    Route("/a/{token}/opties/{n}", provider_options.provider_options),
-    Route("/a/{token}/kies", provider_options.provider_pick, methods=["POST"]),
-    Route("/a/{token}", answering.provider_answer, methods=["POST"]),
+    Route("/p/{name}/link", provider_page.renew_link, methods=["POST"]),
+    Route("/p/{name}/antwoorden/{stem}.xlsx", provider_page.answered_download),
+    Route("/a/{token}", provider_page.provider_page),
+    Route("/a/{token}/opties/{n}", provider_suggest.provider_options),
+    Route("/a/{token}/kies", provider_suggest.provider_pick, methods=["POST"]),
+    Route("/a/{token}", provider_page.provider_answer, methods=["POST"]),
     Route("/a/{token}/gegevens", corrections_page.provider_details),
     Route("/a/{token}/correcties", corrections_page.provider_correction, methods=["POST"]),
     Route("/p/{name}/correcties", corrections_page.planner_corrections),
@@ -154,7 +154,7 @@ def create_app(
     app.state.config = config
     app.state.plannings = Plannings(config)
     app.state.accounts = Accounts(config.data)
-    app.state.answer_limit = answering.RateLimit()
+    app.state.answer_limit = provider_page.RateLimit()
     app.state.login_throttle = LoginThrottle()
     app.state.password_checks = PasswordChecks()
     app.state.templates = Environment(

@@ -26,10 +26,10 @@ from starlette.responses import RedirectResponse, Response
 
 from herplan.app.web import audit
 from herplan.app.web.forms import input_of
-from herplan.app.web.posting import posted
+from herplan.app.web.planning_request import posted
+from herplan.app.web.planning_sections import error_rows, read_plan
 from herplan.app.web.render import language, missing, page, problem_page
 from herplan.app.web.state import PLANNING, Plannings
-from herplan.app.web.views import error_rows, read_plan
 from herplan.app.web.words import section
 from herplan.io.planning_folder import CAPACITY as FOLDER
 from herplan.io.sentences import long_date, weekday_date

@@ -24,18 +24,18 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from herplan import clock
 from herplan.app.correction_taking import decide, problem_of, propose, store_for
 from herplan.app.web import audit
-from herplan.app.web.answering import (
+from herplan.app.web.forms import adopt_input, input_of, stage_input
+from herplan.app.web.planning_request import posted
+from herplan.app.web.planning_sections import read_plan
+from herplan.app.web.provider_page import (
     XLSX,
     Opened,
     opened_by_request,
     plan_language,
     provider_form,
 )
-from herplan.app.web.forms import adopt_input, input_of, stage_input
-from herplan.app.web.posting import posted
 from herplan.app.web.render import language, missing, page
 from herplan.app.web.state import INPUT, PLANNING, Plannings
-from herplan.app.web.views import read_plan
 from herplan.app.web.words import WORDS
 from herplan.corrections import KINDS, REASONS, Correction, missing_value
 from herplan.domain import Problem, Reassessment

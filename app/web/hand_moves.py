@@ -1,7 +1,7 @@
 """Moving an appointment by hand on the planning page (README, Web page: moving by hand).
 
 ``POST /p/<naam>/verplaats`` (dossier, consulent, datum) checks the move in a
-child process (``worker move``: ``hand_edit.check_move``, every hard rule's
+child process (``worker move``: ``app.hand_moves.check_move``, every hard rule's
 own ``violations``). With ``alleen_controleren`` it only answers, as JSON (the
 timeline's drag and drop asks this first); otherwise an allowed move is kept
 in ``handwerk.json`` until the next rerun pins it like a ``ja``, and a refused
@@ -22,19 +22,19 @@ from urllib.parse import urlencode
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 
-from herplan.app.hand_edit import CONFIRMED, NO_ROOM, PROMISE, SAME_DAY
+from herplan.app.hand_moves import CONFIRMED, NO_ROOM, PROMISE, SAME_DAY
 from herplan.app.web import audit
-from herplan.app.web.choosing import DOSSIER
 from herplan.app.web.forms import input_of
-from herplan.app.web.pages import ask_worker
-from herplan.app.web.planning_view import planning_page
-from herplan.app.web.posting import Posted, posted
+from herplan.app.web.planning_page import planning_page
+from herplan.app.web.planning_request import Posted, posted
+from herplan.app.web.planning_runs import ask_worker
+from herplan.app.web.planning_sections import PageFilter, day_label
 from herplan.app.web.render import missing
 from herplan.app.web.state import PLANNING
-from herplan.app.web.views import PageFilter, day_label
+from herplan.app.web.suggest_page import DOSSIER
 from herplan.app.web.words import section
 from herplan.findings import Finding
-from herplan.io import hand_edits
+from herplan.io import hand_moves
 from herplan.io.finding_words import render
 
 CHECK_SECONDS = 60
@@ -117,7 +117,7 @@ async def move(request: Request) -> Response:
     if not result["allowed"]:
         return await planning_page(request, name, folder, plan, lang, status=409, moved=result)
     before = next((a for a in plan["appointments"] if a["dossier"] == found["dossier"]), None)
-    hand_edits.add(folder, hand_edits.HandEdit(
+    hand_moves.add(folder, hand_moves.HandEdit(
         found["dossier"], found["place"],
         before=f"{before['date']}@{before['consultant']}@{before['start']}" if before else "",
         moves=tuple(found["moves"]), shifted=tuple(found.get("shifted", ())),
@@ -145,6 +145,6 @@ async def undo(request: Request) -> Response:
     if isinstance(got, Response):
         return got
     dossier = got.form.fields.get("dossier", "")
-    if hand_edits.undo(got.folder, dossier):
+    if hand_moves.undo(got.folder, dossier):
         audit.record(request, "move-undo", planning=got.name, dossier=dossier)
     return RedirectResponse(f"/p/{got.name}?taal={got.lang}#verplaatsen", status_code=303)

@@ -13,7 +13,7 @@ from pathlib import Path
 from herplan.app.mailer import SENT_LOG, plan_sending, read_log, read_outboxes
 from herplan.app.stores.answers import FILE as ANSWERS_FILE
 from herplan.app.stores.answers import AnswerStore
-from herplan.app.web.views import read_plan
+from herplan.app.web.planning_sections import read_plan
 from herplan.app.web.words import section
 from herplan.domain import is_held
 from herplan.domain.codes import Cause

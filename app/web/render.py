@@ -5,8 +5,8 @@ from __future__ import annotations
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
+from herplan.app.web.planning_sections import error_rows
 from herplan.app.web.security import session_token
-from herplan.app.web.views import error_rows
 from herplan.app.web.words import WORDS, section
 
 

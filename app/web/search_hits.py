@@ -4,7 +4,7 @@ grid with the appointment far off to the side."""
 
 from __future__ import annotations
 
-from herplan.app.web.views import PageFilter, day_label, week_of
+from herplan.app.web.planning_sections import PageFilter, day_label, week_of
 from herplan.app.web.words import section
 
 FIELDS = (("dossier", "dossier"), ("client", "client"), ("begeleider", "begeleider"))

@@ -16,7 +16,7 @@
   of personal data.
 - **Login** (``LoginRequired``): where accounts exist, every page but the
   login page and a provider's own link (``/a/<token>`` and the pages under it:
-  ``answering``, ``provider_options``, ``corrections_page``) asks for a
+  ``provider_page``, ``provider_suggest``, ``corrections_page``) asks for a
   signed-in planner; a session counts only while its account still has
   the session version it signed in with (``accounts``).
 """

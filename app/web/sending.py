@@ -8,7 +8,7 @@ through the mail server the planner entered once (``app.stores.mail_settings``) 
 
 The page never shows what a mail server answered (a port that is no mail server
 would show its banner: the form would scan the network); per kind of failure it
-says one fixed sentence (``outbox_view.last_report``). A password goes over TLS
+says one fixed sentence (``outbox_section.last_report``). A password goes over TLS
 only, unless the planner ticked the exception for a relay on a closed network;
 the one from ``HERPLAN_SMTP_PASSWORD`` over TLS only, always.
 """
@@ -28,11 +28,11 @@ from herplan.app.mailer import smtp_connection as connection
 from herplan.app.stores import mail_settings
 from herplan.app.web import audit
 from herplan.app.web.files import inside
-from herplan.app.web.planning_view import planning_problem
-from herplan.app.web.posting import posted
+from herplan.app.web.planning_page import planning_problem
+from herplan.app.web.planning_request import posted
+from herplan.app.web.planning_sections import read_plan
 from herplan.app.web.render import language, missing, page
 from herplan.app.web.state import PLANNING, Plannings
-from herplan.app.web.views import read_plan
 from herplan.digits import whole_number
 from herplan.io.errors import InputError
 

@@ -3,7 +3,7 @@ would make one: a new support plan by a date, another begeleider, ..."""
 
 from __future__ import annotations
 
-from herplan.app.web.views import day_label
+from herplan.app.web.planning_sections import day_label
 from herplan.app.web.words import section
 from herplan.domain.codes import Reason
 from herplan.scheduler.explain import PLAN_REASONS

@@ -16,7 +16,7 @@ a crafted workbook stops its own process, never the server or the machine.
   ``herplan suggest`` as JSON (one line), or ``{"errors": [...]}``; ``--language``
   gives its explanation in the page's language.
 - ``python -m herplan.app.web.worker move PLANNING DOSSIER CONSULTANT DATE --input
-  INPUT [--confirmed]``: ``hand_edit.check_move`` as JSON (one line), or
+  INPUT [--confirmed]``: ``app.hand_moves.check_move`` as JSON (one line), or
   ``{"errors": [...]}``; ``--confirmed``: a ``ja`` may be moved (the planner said so).
 - ``python -m herplan.app.web.worker plan INPUT OUT [--time-limit S]
   [--reproducible] [--feedback FILE ...] [--choose DOSSIER=OPTION ...]
@@ -129,7 +129,7 @@ def plan(arguments: argparse.Namespace) -> None:
 def suggest(arguments: argparse.Namespace) -> None:
     from herplan.app.suggest import open_region
     from herplan.io.errors import InputError
-    from herplan.io.suggestions import suggestions_dict
+    from herplan.io.suggest import suggestions_dict
 
     try:
         region = open_region(arguments.planning, arguments.today, input_path=arguments.input)
@@ -142,7 +142,7 @@ def suggest(arguments: argparse.Namespace) -> None:
 
 
 def move(arguments: argparse.Namespace) -> None:
-    from herplan.app.hand_edit import check_move
+    from herplan.app.hand_moves import check_move
     from herplan.io.errors import InputError
 
     try:

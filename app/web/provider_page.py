@@ -27,9 +27,9 @@ from herplan import clock
 from herplan.app.stores.answers import ANSWERS, FILE, AnswerStore, Closed, Link
 from herplan.app.web import audit, provider_weeks
 from herplan.app.web.forms import Form, Refused, read_form
+from herplan.app.web.planning_sections import day_label, read_plan
 from herplan.app.web.render import page
 from herplan.app.web.state import PLANNING, Plannings
-from herplan.app.web.views import day_label, read_plan
 from herplan.app.web.words import WORDS, section
 from herplan.calendar import add_working_days
 from herplan.digits import whole_number

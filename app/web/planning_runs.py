@@ -33,11 +33,9 @@ from herplan.app.web.forms import (
     save_returned,
     stage_input,
 )
-from herplan.app.web.planning_view import planning_page, planning_problem
-from herplan.app.web.posting import posted
-from herplan.app.web.render import language, missing, page, problem_page
-from herplan.app.web.state import PLANNING, Plannings, Run
-from herplan.app.web.views import (
+from herplan.app.web.planning_page import planning_page, planning_problem
+from herplan.app.web.planning_request import posted
+from herplan.app.web.planning_sections import (
     PageFilter,
     choices,
     error_rows,
@@ -46,7 +44,9 @@ from herplan.app.web.views import (
     read_plan,
     timeline,
 )
-from herplan.io import hand_edits
+from herplan.app.web.render import language, missing, page, problem_page
+from herplan.app.web.state import PLANNING, Plannings, Run
+from herplan.io import hand_moves
 from herplan.io.input_writer import write_input_workbook
 from herplan.io.sentences import phase_words
 
@@ -234,14 +234,14 @@ def pending_run(
     started it. Once it planned, the changed input becomes the planning's and the
     moves it pinned leave the list; a failed run keeps nothing of what it was sent."""
     rerun = (folder / PLANNING / "plan.json").is_file()  # answers and moves need a plan
-    by_hand = hand_edits.pending(folder) if rerun else []
+    by_hand = hand_moves.pending(folder) if rerun else []
     returned = returned or []
 
     def afterwards(written: bool) -> None:
         if written and staged is not None:
             adopt_input(folder, staged)
         if written:
-            hand_edits.taken(folder, by_hand)
+            hand_moves.taken(folder, by_hand)
         else:
             discard(staged, returned)
 

@@ -1,6 +1,6 @@
 """The planning page itself: everything a planner reads of one planning, under its filter.
 
-The handlers of ``pages``, ``hand_moves`` and ``sending`` end here, with the page as it
+The handlers of ``planning_runs``, ``hand_moves`` and ``sending`` end here, with the page as it
 is or with one message on top.
 """
 
@@ -13,11 +13,8 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 
-from herplan.app.web import answering, leading, outbox_view
-from herplan.app.web.render import page, problem_page
-from herplan.app.web.search_hits import search_hits
-from herplan.app.web.state import PLANNING, Plannings
-from herplan.app.web.views import (
+from herplan.app.web import leading, outbox_section, provider_page
+from herplan.app.web.planning_sections import (
     PageFilter,
     choices,
     day_heads,
@@ -33,11 +30,14 @@ from herplan.app.web.views import (
     timeline,
     working_days,
 )
+from herplan.app.web.render import page, problem_page
+from herplan.app.web.search_hits import search_hits
+from herplan.app.web.state import PLANNING, Plannings
 from herplan.app.web.what_helps import what_helps
 from herplan.app.web.words import section
 from herplan.domain.codes import CorrectionStatus
 from herplan.findings import Code
-from herplan.io import hand_edits
+from herplan.io import hand_moves
 from herplan.io.finding_words import read_back, render
 from herplan.io.sentences import reason_name
 from herplan.scheduler.explain import REASON_ORDER
@@ -73,10 +73,10 @@ def _planning_page(
     f = PageFilter.of(request.query_params)
     shown = filtered(plan, f)
     planning = folder / PLANNING
-    hand = hand_edits.pending(folder)
-    outbox = outbox_view.outbox(planning, store.config.today())
-    answers = answering.overview(folder, store.config.base_url, lang)
-    sent = outbox_view.last_report(request, lang)
+    hand = hand_moves.pending(folder)
+    outbox = outbox_section.outbox(planning, store.config.today())
+    answers = provider_page.overview(folder, store.config.base_url, lang)
+    sent = outbox_section.last_report(request, lang)
     names = {c: p.get("name", "") for c, p in plan.get("consultants", {}).items()}
     places = {
         spec: place_words(spec, names, lang)
@@ -101,7 +101,7 @@ def _planning_page(
         history=history(planning), hand=hand,
         pending={e.dossier: e.place for e in hand},
         moved_now=request.query_params.get("verplaatst", ""),
-        outbox=outbox, mail=outbox_view.settings_shown(store.data),
+        outbox=outbox, mail=outbox_section.settings_shown(store.data),
         sent=sent, sent_text=leading.sent_banner(sent, lang) if sent else "",
         answers=answers, new_answers=leading.new_answers(answers),
         corrections_open=open_corrections(planning),

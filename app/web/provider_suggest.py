@@ -16,7 +16,9 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from herplan.app.web import audit
-from herplan.app.web.answering import (
+from herplan.app.web.forms import input_of
+from herplan.app.web.planning_runs import ask_worker
+from herplan.app.web.provider_page import (
     Opened,
     appointment_key,
     changed_since,
@@ -26,11 +28,9 @@ from herplan.app.web.answering import (
     provider_form,
     shown_as,
 )
-from herplan.app.web.choosing import PLACE, SUGGEST_SECONDS
-from herplan.app.web.forms import input_of
-from herplan.app.web.pages import ask_worker
 from herplan.app.web.render import page
 from herplan.app.web.state import PLANNING
+from herplan.app.web.suggest_page import PLACE, SUGGEST_SECONDS
 from herplan.digits import whole_number
 from herplan.domain.codes import AnswerCode
 from herplan.io.sentences import weekday_date

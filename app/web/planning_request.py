@@ -14,9 +14,9 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from herplan.app.web.forms import Form, Refused, read_form
+from herplan.app.web.planning_sections import read_plan
 from herplan.app.web.render import language, missing, problem_page
 from herplan.app.web.state import PLANNING, Plannings
-from herplan.app.web.views import read_plan
 
 
 @dataclass

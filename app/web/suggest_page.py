@@ -16,15 +16,15 @@ from datetime import date
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
-from herplan.app.web import answering, audit, leading
+from herplan.app.web import audit, leading, provider_page
 from herplan.app.web.forms import input_of
-from herplan.app.web.pages import ask_worker, pending_run
-from herplan.app.web.posting import posted
+from herplan.app.web.planning_request import posted
+from herplan.app.web.planning_runs import ask_worker, pending_run
+from herplan.app.web.planning_sections import day_label, read_plan
 from herplan.app.web.render import language, missing, page, problem_page
 from herplan.app.web.state import PLANNING, Plannings
-from herplan.app.web.views import day_label, read_plan
 from herplan.app.web.words import section
-from herplan.io import hand_edits
+from herplan.io import hand_moves
 
 SUGGEST_SECONDS = 60
 DOSSIER = re.compile(r"[A-Za-z0-9][A-Za-z0-9._/-]{0,39}")
@@ -61,11 +61,11 @@ async def options(request: Request) -> Response:
         place["day"] = day_label(date.fromisoformat(place["date"]), lang)
         place["name"] = names.get(place["consultant"], place["consultant"])
     w = section(lang, "web_")
-    answers = answering.overview(folder, store.config.base_url, lang)
+    answers = provider_page.overview(folder, store.config.base_url, lang)
     new = leading.new_answers(answers)
     also = w["confirm_choose_pending"].format(
         answers=w["new_answer_one"] if new == 1 else w["new_answers"].format(n=new),
-        hand=leading.counted(len(hand_edits.pending(folder)), "moves", lang))  # fmt: skip
+        hand=leading.counted(len(hand_moves.pending(folder)), "moves", lang))  # fmt: skip
     for option in found["options"]:
         option["place"] = f"{option['date']}@{option['consultant']}@{option['start']}"
         said = [w["confirm_choose"].format(revision=plan["revision"] + 1, dossier=dossier,
