@@ -31,6 +31,7 @@ from herplan.app.web import (
 from herplan.app.web.accounts import Accounts
 from herplan.app.web.forms import MAX_UPLOAD_BYTES
 from herplan.app.web.login import PasswordChecks
+from herplan.app.web.planning_request import NoSuchPlanning, no_such_planning
 from herplan.app.web.planning_sections import day_label
 from herplan.app.web.render import language, problem_page
 from herplan.app.web.security import (
@@ -150,7 +151,8 @@ def create_app(
         Middleware(LoginRequired, required=config.login, accounts=Accounts(config.data)),
     ]  # fmt: skip
     app = Page(routes=ROUTES, middleware=middleware,
-               exception_handlers={TooLarge: too_large})  # fmt: skip
+               exception_handlers={TooLarge: too_large,
+                                   NoSuchPlanning: no_such_planning})  # fmt: skip
     app.state.config = config
     app.state.plannings = Plannings(config)
     app.state.accounts = Accounts(config.data)

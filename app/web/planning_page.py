@@ -15,6 +15,7 @@ from starlette.responses import Response
 
 from herplan.app.web import leading, outbox_section, provider_page
 from herplan.app.web.error_words import in_language
+from herplan.app.web.planning_request import named
 from herplan.app.web.planning_sections import (
     PageFilter,
     choices,
@@ -26,7 +27,6 @@ from herplan.app.web.planning_sections import (
     figures,
     filtered,
     history,
-    read_plan,
     revisions,
     timeline,
     working_days,
@@ -36,6 +36,7 @@ from herplan.app.web.search_hits import search_hits
 from herplan.app.web.state import PLANNING, Plannings
 from herplan.app.web.what_helps import what_helps
 from herplan.io import hand_moves
+from herplan.io.plan_reader import SavedPlan, read_plan
 from herplan.io.sentences import reason_name
 from herplan.io.words import section
 from herplan.scheduler.explain import REASON_ORDER
@@ -46,7 +47,7 @@ def _plannings(request: Request) -> Plannings:
 
 
 async def planning_page(
-    request: Request, name: str, folder: Path, plan: dict, lang: str, status: int = 200,
+    request: Request, name: str, folder: Path, plan: SavedPlan, lang: str, status: int = 200,
     **extra: object,
 ) -> Response:  # fmt: skip
     """The planning page under its filter (``views.PageFilter``): figures, timeline, moves
@@ -58,7 +59,7 @@ async def planning_page(
 
 
 def _planning_page(
-    request: Request, name: str, folder: Path, plan: dict, lang: str, status: int,
+    request: Request, name: str, folder: Path, plan: SavedPlan, lang: str, status: int,
     extra: dict[str, object],
 ) -> Response:  # fmt: skip
     store = _plannings(request)
@@ -70,7 +71,7 @@ def _planning_page(
     outbox = outbox_section.outbox(planning, store.config.today())
     answers = provider_page.overview(folder, store.config.base_url, lang)
     sent = outbox_section.last_report(request, lang)
-    names = {c: p.get("name", "") for c, p in plan.get("consultants", {}).items()}
+    names = {c: p.name for c, p in plan.consultants.items()}
     places = {
         spec: place_words(spec, names, lang)
         for e in hand
@@ -83,7 +84,7 @@ def _planning_page(
         arrivals.setdefault(f"{consultant}@{day}", []).append((e.dossier, start))
     just_planned = request.query_params.get("gepland") == "1"
     not_taken = [PLACE.sub(lambda m: place_words(m.group(0), names, lang), in_language(c, lang))
-                 for c in plan.get("answer_conflicts", [])]  # fmt: skip
+                 for c in plan.answer_conflicts]  # fmt: skip
     return page(
         request, "planning.html", lang, status, name=name, plan=plan,
         head=figures(plan, shown, f, lang), shown=shown, line=timeline(plan, f, lang),
@@ -103,7 +104,7 @@ def _planning_page(
         if just_planned else "", not_taken=not_taken,
         send_preview=leading.send_preview(planning, store.config.today(), lang)
         if outbox["pending"] else "",
-        empty=not plan["appointments"] and not plan["unscheduled"],
+        empty=not plan.appointments and not plan.unscheduled,
         hits=search_hits(plan, f, lang), helps=what_helps(plan, lang),
         places=places, arrivals=arrivals,
         shifts={e.dossier: ", ".join(section(lang, "web_")["shifts_to"].format(
@@ -136,7 +137,7 @@ async def planning_problem(
 ) -> Response:
     """The planning page with one message of the page's words on top (the busy page when
     there is no plan to show yet)."""
-    folder = _plannings(request).folder(name)
+    folder = named(request).folder
     plan = read_plan(folder / PLANNING)
     if plan is None:
         return problem_page(request, "busy.html", lang, status, word, name=name)

@@ -33,14 +33,13 @@ from herplan.app.web.forms import (
     stage_input,
 )
 from herplan.app.web.planning_page import planning_page, planning_problem
-from herplan.app.web.planning_request import posted
+from herplan.app.web.planning_request import named, posted
 from herplan.app.web.planning_sections import (
     PageFilter,
     choices,
     error_rows,
     failure_rows,
     listing,
-    read_plan,
     timeline,
 )
 from herplan.app.web.render import language, missing, page, problem_page
@@ -48,6 +47,7 @@ from herplan.app.web.state import PLANNING, Plannings, Run
 from herplan.io import hand_moves
 from herplan.io.answer_store import FILE as ANSWERS_FILE
 from herplan.io.input_writer import write_input_workbook
+from herplan.io.plan_reader import read_plan
 from herplan.io.sentences import phase_words
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -150,12 +150,8 @@ async def new_planning(request: Request) -> Response:
 
 
 async def busy(request: Request) -> Response:
-    name = request.path_params["name"]
+    name, folder = named(request)
     store = _plannings(request)
-    try:
-        folder = store.folder(name)
-    except LookupError:
-        return missing(request)
     lang = language(request)
     job = store.jobs.get(name)
     if job is None and read_plan(folder / PLANNING) is None:  # stopped before its first plan
@@ -199,14 +195,11 @@ async def stop(request: Request) -> Response:
 
 
 async def again(request: Request) -> Response:
-    name = request.path_params["name"]
+    name, folder = named(request)
     lang = language(request)
     store = _plannings(request)
     try:
-        folder = store.folder(name)
         await read_form(request)
-    except LookupError:
-        return missing(request)
     except Refused as refused:
         return problem_page(request, "busy.html", lang, refused.status, refused.word, name=name)
     if store.start(name, pending_run(folder)):
@@ -244,12 +237,8 @@ def pending_run(
 
 
 async def planning(request: Request) -> Response:
-    name = request.path_params["name"]
+    name, folder = named(request)
     store = _plannings(request)
-    try:
-        folder = store.folder(name)
-    except LookupError:
-        return missing(request)
     plan = read_plan(folder / PLANNING)
     job = store.jobs.get(name)
     if plan is None or (job is not None and job.running):
@@ -297,11 +286,7 @@ async def delete(request: Request) -> Response:
 
 async def print_view(request: Request) -> Response:
     """The timeline to print: one week per A4 landscape page, under the page's filter."""
-    name = request.path_params["name"]
-    try:
-        folder = _plannings(request).folder(name)
-    except LookupError:
-        return missing(request)
+    name, folder = named(request)
     plan = read_plan(folder / PLANNING)
     if plan is None:
         return missing(request)
