@@ -1,7 +1,8 @@
-"""The planning page itself: everything a planner reads of one planning, under its filter.
+"""The planning page (``/p/<naam>``): everything a planner reads of one planning, under its
+filter.
 
-The handlers of ``planning_runs``, ``hand_moves`` and ``sending`` end here, with the page as it
-is or with one message on top.
+The handlers of ``planning_runs``, ``hand_moves`` and ``sending`` end here, with the page
+as it is or with one message on top.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from pathlib import Path
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import RedirectResponse, Response
 
 from herplan.app.web import leading, outbox_section, provider_page
 from herplan.app.web.error_words import in_language
@@ -31,7 +32,7 @@ from herplan.app.web.planning_sections import (
     timeline,
     working_days,
 )
-from herplan.app.web.render import page, problem_page
+from herplan.app.web.render import language, page, problem_page
 from herplan.app.web.search_hits import search_hits
 from herplan.app.web.state import PLANNING, Plannings
 from herplan.app.web.what_helps import what_helps
@@ -44,6 +45,17 @@ from herplan.scheduler.explain import REASON_ORDER
 
 def _plannings(request: Request) -> Plannings:
     return request.app.state.plannings
+
+
+async def planning(request: Request) -> Response:
+    """``/p/<naam>``: the planning page; the busy page while it plans or before its first plan."""
+    name, folder = named(request)
+    store = _plannings(request)
+    plan = read_plan(folder / PLANNING)
+    job = store.jobs.get(name)
+    if plan is None or (job is not None and job.running):
+        return RedirectResponse(f"/p/{name}/bezig?taal={language(request)}", status_code=303)
+    return await planning_page(request, name, folder, plan, language(request, plan))
 
 
 async def planning_page(
