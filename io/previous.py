@@ -103,13 +103,13 @@ def read_previous(path: Path) -> Previous:
     wave = data.get("wave", "")
     return Previous(
         revision=revision,
-        appointments=_each(data, path, "appointments", "appointment", _appointment),
+        appointments=each_entry(data, path, "appointments", "appointment", appointment_entry),
         wave=wave if isinstance(wave, str) else "",
         uids=_strings(data, "uids", path),
         retired=frozenset(retired),
         people=_people(data),
-        file_names=_file_names(data, path),
-        invitations=_each(data, path, "invitations", "invitation", _invitation),
+        file_names=file_names_of(data, path),
+        invitations=each_entry(data, path, "invitations", "invitation", invitation_entry),
         answers_seen=_count(data, "answers_seen"),
         today=_day_of(data.get("today")),
     )
@@ -134,7 +134,9 @@ def _plan_data(path: Path) -> dict:
     return data
 
 
-def _each(data: dict, path: Path, key: str, what: str, parse: Callable[[dict], T]) -> tuple[T, ...]:
+def each_entry(
+    data: dict, path: Path, key: str, what: str, parse: Callable[[dict], T]
+) -> tuple[T, ...]:
     """Every entry of the list ``key``, parsed; a damaged one names its place (``InputError``)."""
     raw = data.get(key, [])
     if not isinstance(raw, list):
@@ -150,7 +152,7 @@ def _each(data: dict, path: Path, key: str, what: str, parse: Callable[[dict], T
     return tuple(found)
 
 
-def _appointment(a: dict) -> Appointment:
+def appointment_entry(a: dict) -> Appointment:
     return Appointment(
         uid=_text(a, "uid"),
         dossier=_text(a, "dossier"),
@@ -171,7 +173,7 @@ def _appointment(a: dict) -> Appointment:
     )
 
 
-def _invitation(i: dict) -> Invitation:
+def invitation_entry(i: dict) -> Invitation:
     return Invitation(
         uid=_text(i, "uid"),
         to=_text(i, "to"),
@@ -193,7 +195,7 @@ def _people(data: dict) -> dict[str, tuple[str, str]]:
     return people
 
 
-def _file_names(data: dict, path: Path) -> dict[str, dict[str, str]]:
+def file_names_of(data: dict, path: Path) -> dict[str, dict[str, str]]:
     files = data.get("file_names", {})
     names: dict[str, dict[str, str]] = {}
     if isinstance(files, dict):

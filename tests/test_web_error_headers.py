@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from starlette.testclient import TestClient
 
-from herplan.app.web import planning_runs
+from herplan.app.web import home_page
 from tests.test_web import app
 
 NEEDED = {"cache-control": "no-store", "x-content-type-options": "nosniff",
@@ -33,7 +33,7 @@ def test_400_404_403_and_500_carry_the_headers(tmp_path, monkeypatch):
         def broken(*_args, **_kwargs):
             raise RuntimeError("kapot")
 
-        monkeypatch.setattr(planning_runs, "listing", broken)
+        monkeypatch.setattr(home_page, "listing", broken)
         crashed = client.get("/")
         assert crashed.status_code == 500 and "kapot" not in crashed.text
         _protected(crashed)

@@ -1,8 +1,9 @@
 """``herplan serve``: the planner's web page for the December cycle (README, Web page).
 
-``create_app`` assembles it: the routes (``planning_runs``, ``files``, ``login``, ...) over
-handlers that read the server's state from ``app.state``, and the middleware
-that keeps the plannings in (``security``).
+``create_app`` assembles it: the routes over handlers, one module per page or section
+(``home_page``, ``planning_page``, ``planning_runs``, ``files``, ``login``, ...), that
+read the server's state from ``app.state``, and the middleware that keeps the plannings
+in (``security``).
 
 The names are loaded when first asked for: the page's worker processes
 (``python -m herplan.app.web.worker``) start from this package and should not load

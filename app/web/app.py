@@ -21,8 +21,11 @@ from herplan.app.web import (
     corrections_page,
     files,
     hand_moves,
+    home_page,
     login,
+    planning_page,
     planning_runs,
+    print_page,
     provider_page,
     provider_suggest,
     sending,
@@ -31,6 +34,7 @@ from herplan.app.web import (
 from herplan.app.web.accounts import Accounts
 from herplan.app.web.forms import MAX_UPLOAD_BYTES
 from herplan.app.web.login import PasswordChecks
+from herplan.app.web.planning_request import NoSuchPlanning, no_such_planning
 from herplan.app.web.planning_sections import day_label
 from herplan.app.web.render import language, problem_page
 from herplan.app.web.security import (
@@ -49,13 +53,13 @@ SESSION_SECONDS = 10 * 3600  # a working day
 REQUEST_BYTES = MAX_UPLOAD_BYTES + 1024 * 1024
 
 ROUTES = [
-    Route("/", planning_runs.home),
-    Route("/sjabloon", planning_runs.template_file),
-    Route("/nieuw", planning_runs.new_planning, methods=["POST"]),
+    Route("/", home_page.home),
+    Route("/sjabloon", home_page.template_file),
+    Route("/nieuw", home_page.new_planning, methods=["POST"]),
     Route("/inloggen", login.login_form),
     Route("/inloggen", login.login, methods=["POST"]),
     Route("/uitloggen", login.logout, methods=["POST"]),
-    Route("/p/{name}", planning_runs.planning),
+    Route("/p/{name}", planning_page.planning),
     Route("/p/{name}/bezig", planning_runs.busy),
     Route("/p/{name}/status", planning_runs.status),
     Route("/p/{name}/stop", planning_runs.stop, methods=["POST"]),
@@ -69,7 +73,7 @@ ROUTES = [
     Route("/p/{name}/versturen", sending.send, methods=["POST"]),
     Route("/p/{name}/bericht/{path:path}", sending.message),
     Route("/p/{name}/verwijderen", planning_runs.delete, methods=["POST"]),
-    Route("/p/{name}/afdrukken", planning_runs.print_view),
+    Route("/p/{name}/afdrukken", print_page.print_view),
     Route("/p/{name}/alles.zip", files.everything),
     Route("/p/{name}/link", provider_page.renew_link, methods=["POST"]),
     Route("/p/{name}/antwoorden/{stem}.xlsx", provider_page.answered_download),
@@ -150,7 +154,8 @@ def create_app(
         Middleware(LoginRequired, required=config.login, accounts=Accounts(config.data)),
     ]  # fmt: skip
     app = Page(routes=ROUTES, middleware=middleware,
-               exception_handlers={TooLarge: too_large})  # fmt: skip
+               exception_handlers={TooLarge: too_large,
+                                   NoSuchPlanning: no_such_planning})  # fmt: skip
     app.state.config = config
     app.state.plannings = Plannings(config)
     app.state.accounts = Accounts(config.data)

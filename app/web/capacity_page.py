@@ -26,11 +26,12 @@ from starlette.responses import RedirectResponse, Response
 
 from herplan.app.web import audit
 from herplan.app.web.forms import input_of
-from herplan.app.web.planning_request import posted
-from herplan.app.web.planning_sections import error_rows, read_plan
+from herplan.app.web.planning_request import named, posted
+from herplan.app.web.planning_sections import error_rows
 from herplan.app.web.render import language, missing, page, problem_page
-from herplan.app.web.state import PLANNING, Plannings
+from herplan.app.web.state import PLANNING
 from herplan.app.web.words import section
+from herplan.io.plan_reader import SavedPlan, read_plan
 from herplan.io.planning_folder import CAPACITY as FOLDER
 from herplan.io.sentences import long_date, weekday_date
 
@@ -60,17 +61,8 @@ def _job(request: Request, name: str) -> CapacityJob | None:
     return _JOBS.get((id(request.app), name))
 
 
-def _folder(request: Request) -> Path:
-    store: Plannings = request.app.state.plannings
-    return store.folder(request.path_params["name"])
-
-
 async def show(request: Request) -> Response:
-    name = request.path_params["name"]
-    try:
-        folder = _folder(request)
-    except LookupError:
-        return missing(request)
+    name, folder = named(request)
     plan = read_plan(folder / PLANNING)
     if plan is None:
         return missing(request)
@@ -82,7 +74,7 @@ async def show(request: Request) -> Response:
         source = {**source, "today": long_date(_day(source["today"]), lang)}
     errors = job.errors if job is not None and job.done else []
     return page(request, "capacity.html", lang, name=name, job=job, source=source,
-                revision=plan.get("revision"), running=job is not None and job.running,
+                revision=plan.revision, running=job is not None and job.running,
                 failed=bool(errors), errors=error_rows(errors, lang), **values)  # fmt: skip
 
 
@@ -97,11 +89,11 @@ def _read_advice(folder: Path) -> tuple[dict | None, dict | None]:
     return found[0], found[1]
 
 
-def _shown(advice: dict | None, plan: dict, lang: str) -> dict[str, Any]:
+def _shown(advice: dict | None, plan: SavedPlan, lang: str) -> dict[str, Any]:
     """What the template shows of ``advice``: days and names as a planner reads them."""
     if advice is None:
         return {"advice": None}
-    names = {code: person.get("name", code) for code, person in plan["consultants"].items()}
+    names = {code: plan.name_of(code, code) for code in plan.consultants}
     c = section(lang, "cap_")
     before: set[tuple[str, str]] = set()
     rows = []
@@ -186,10 +178,7 @@ def _run(job: CapacityJob, command: list[str]) -> None:
 async def chart(request: Request) -> Response:
     """The advice's chart, shown on the page (PNG) or opened on its own (SVG)."""
     kind = request.path_params["kind"]
-    try:
-        folder = _folder(request) / PLANNING / FOLDER
-    except LookupError:
-        return missing(request)
+    folder = named(request).planning / FOLDER
     path = folder / f"capaciteit.{kind}"
     own = folder / f"capaciteit-{language(request)}.{kind}"  # the page's language, if drawn
     if own.is_file() and not own.is_symlink():

@@ -25,8 +25,7 @@ from herplan import clock
 from herplan.app.correction_taking import decide, problem_of, propose, store_for
 from herplan.app.web import audit
 from herplan.app.web.forms import adopt_input, input_of, stage_input
-from herplan.app.web.planning_request import posted
-from herplan.app.web.planning_sections import read_plan
+from herplan.app.web.planning_request import named, posted
 from herplan.app.web.provider_page import (
     XLSX,
     Opened,
@@ -35,12 +34,13 @@ from herplan.app.web.provider_page import (
     provider_form,
 )
 from herplan.app.web.render import language, missing, page
-from herplan.app.web.state import INPUT, PLANNING, Plannings
+from herplan.app.web.state import INPUT, PLANNING
 from herplan.app.web.words import WORDS
 from herplan.corrections import KINDS, REASONS, Correction, missing_value
 from herplan.domain import Problem, Reassessment
 from herplan.domain.codes import CorrectionKind, CorrectionStatus
 from herplan.io.errors import InputError
+from herplan.io.plan_reader import read_plan
 from herplan.io.sentences import long_date, refusal_text, weekday_date
 from herplan.scheduler.timing import hhmm
 
@@ -74,14 +74,14 @@ def _client_rows(found: Opened, problem: Problem, lang: str) -> list[dict[str, o
     by when a new support plan is needed, and the proposals given for it."""
     provider = found.link.provider
     planned = {a.dossier: a for a in found.appointments}
-    needed = {r["dossier"]: r.get("needed_by") for r in found.plan.get("support_plans", [])}
-    why = {u["dossier"]: (u.get("explanation_in") or {}).get(lang) or u.get("explanation", "")
-           for u in found.plan.get("unscheduled", [])}  # fmt: skip
+    needed = {r.dossier: r.needed_by for r in found.plan.support_plans if r.needed_by}
+    why = {u.dossier: u.explanation_in.get(lang) or u.explanation
+           for u in found.plan.unscheduled}  # fmt: skip
     given: dict[str, list[Correction]] = {}
     for c in store_for(found.folder).listed(provider=provider):
         if c.status != CorrectionStatus.REPLACED:
             given.setdefault(c.dossier, []).append(c)
-    rows = []
+    rows: list[dict[str, object]] = []
     for r in sorted(problem.reassessments, key=lambda r: (r.location, r.dossier)):
         if r.provider != provider or r.withdrawn:
             continue
@@ -92,7 +92,7 @@ def _client_rows(found: Opened, problem: Problem, lang: str) -> list[dict[str, o
             "begeleider": _worker(r), "unavailable": _unavailable(r, lang),
             "planned": f"{weekday_date(a.day, lang)} {hhmm(a.start)}" if a else "",
             "why": "" if a else why.get(r.dossier, ""),
-            "needed_by": _day(date.fromisoformat(needed[r.dossier]), lang)
+            "needed_by": _day(date.fromisoformat(str(needed[r.dossier])), lang)
             if needed.get(r.dossier) and not a else "",
             "given": [_given(c, lang) for c in given.get(r.dossier, [])],
         })  # fmt: skip
@@ -153,7 +153,7 @@ async def provider_details(request: Request) -> Response:
         reasons=[(code, WORDS[lang][f"corr_reason_{code}"]) for code in REASONS],
         locations=locations, missing_given=missing_given,
         saved=request.query_params.get("opgeslagen", "")[:40], today=found.today.isoformat(),
-        end=found.plan.get("settings", {}).get("periode_eind", ""),
+        end=found.plan.settings.period_end.isoformat(),
     )  # fmt: skip
 
 
@@ -235,12 +235,7 @@ def _input_says(r: Reassessment | None, kind: str, lang: str) -> str:
 
 async def planner_corrections(request: Request) -> Response:
     """GET ``/p/<naam>/correcties``: the providers' proposals, to take or reject."""
-    name = request.path_params["name"]
-    store: Plannings = request.app.state.plannings
-    try:
-        folder = store.folder(name)
-    except LookupError:
-        return missing(request)
+    name, folder = named(request)
     plan = read_plan(folder / PLANNING)
     lang = language(request, plan)
     if plan is None:
@@ -286,12 +281,8 @@ async def planner_decide(request: Request) -> Response:
 async def input_download(request: Request) -> Response:
     """GET ``/p/<naam>/invoer.xlsx``: the input the next rerun plans from (with the
     corrections taken so far and their sheet)."""
-    name = request.path_params["name"]
-    store: Plannings = request.app.state.plannings
-    try:
-        source = input_of(store.folder(name))
-    except LookupError:
-        return missing(request)
+    name, folder = named(request)
+    source = input_of(folder)
     if not source.is_file():
         return missing(request)
     audit.record(request, "download", planning=name, file="invoer.xlsx")

@@ -20,8 +20,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from herplan.app.web import audit
+from herplan.app.web.planning_request import named
 from herplan.app.web.render import missing
-from herplan.app.web.state import PLANNING, Plannings
 from herplan.io.planning_folder import CAPACITY, REVISIONS
 
 TYPES = {
@@ -70,17 +70,13 @@ def zip_name(relative: Path) -> str:
     return relative.as_posix()
 
 
-def _planning_folder(request: Request) -> Path:
-    store: Plannings = request.app.state.plannings
-    return store.folder(request.path_params["name"]) / PLANNING
-
-
 async def download(request: Request) -> Response:
+    found = named(request)
     try:
-        path = inside(_planning_folder(request), request.path_params["path"])
+        path = inside(found.planning, request.path_params["path"])
     except LookupError:
         return missing(request)
-    audit.record(request, "download", planning=request.path_params["name"],
+    audit.record(request, "download", planning=found.name,
                  file=request.path_params["path"])  # fmt: skip
     disposition = f'attachment; filename="{path.name}"'
     return Response(
@@ -107,12 +103,9 @@ def _zip(out: Path) -> bytes:
 
 
 async def everything(request: Request) -> Response:
-    name = request.path_params["name"]
-    try:
-        out = _planning_folder(request)
-    except LookupError:
-        return missing(request)
-    content = await run_in_threadpool(_zip, out)
+    found = named(request)
+    name = found.name
+    content = await run_in_threadpool(_zip, found.planning)
     audit.record(request, "download", planning=name, file="alles.zip")
     disposition = f'attachment; filename="{name}.zip"'
     return Response(content, media_type="application/zip",

@@ -116,10 +116,10 @@ async def move(request: Request) -> Response:
         return JSONResponse(result)
     if not result["allowed"]:
         return await planning_page(request, name, folder, plan, lang, status=409, moved=result)
-    before = next((a for a in plan["appointments"] if a["dossier"] == found["dossier"]), None)
+    before = next((a for a in plan.appointments if a.dossier == found["dossier"]), None)
     hand_moves.add(folder, hand_moves.HandEdit(
         found["dossier"], found["place"],
-        before=f"{before['date']}@{before['consultant']}@{before['start']}" if before else "",
+        before=before.place if before else "",
         moves=tuple(found["moves"]), shifted=tuple(found.get("shifted", ())),
         by=request.session.get("user", ""), reason=reason if confirmed else "",
     ))  # fmt: skip

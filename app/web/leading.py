@@ -13,11 +13,11 @@ from pathlib import Path
 from herplan.app.mailer import SENT_LOG, plan_sending, read_log, read_outboxes
 from herplan.app.stores.answers import FILE as ANSWERS_FILE
 from herplan.app.stores.answers import AnswerStore
-from herplan.app.web.planning_sections import read_plan
 from herplan.app.web.words import section
 from herplan.domain import is_held
 from herplan.domain.codes import Cause
 from herplan.io.errors import InputError
+from herplan.io.plan_reader import SavedPlan, read_plan
 
 CHOSEN = Cause.CHOSEN  # a change's cause when a chosen place or a move by hand was pinned
 
@@ -36,15 +36,15 @@ def counted(n: int, what: str, lang: str) -> str:
     return w[f"{what}_one"] if n == 1 else w[what].format(n=n)
 
 
-def rerun_banner(folder: Path, plan: dict, pending: int, lang: str, not_taken: int = 0) -> str:
+def rerun_banner(folder: Path, plan: SavedPlan, pending: int, lang: str, not_taken: int = 0) -> str:
     """``Revisie 3 is klaar: 14 wijzigingen, 5 antwoorden verwerkt, ...``; what it could
     not take (listed under Wijzigingen) and the messages now ready."""
     w = section(lang, "web_")
-    changes = plan.get("changes", [])
-    chosen = sum(1 for c in changes if c.get("cause") == CHOSEN)
-    said = [w["banner_rerun"].format(revision=plan["revision"],
+    changes = plan.changes
+    chosen = sum(1 for c in changes if c.cause == CHOSEN)
+    said = [w["banner_rerun"].format(revision=plan.revision,
                                      changes=counted(len(changes), "changes", lang),
-                                     answers=counted(answers_taken(folder, plan["revision"]),
+                                     answers=counted(answers_taken(folder, plan.revision),
                                                      "answers", lang),
                                      hand=chosen)]  # fmt: skip
     if not_taken:
@@ -77,10 +77,10 @@ def _days_by_uid(planning: Path) -> dict[str, date]:
     plans = [read_plan(planning), *(read_plan(p) for p in kept)]
     days: dict[str, date] = {}
     for plan in filter(None, plans):
-        by_dossier = {a["dossier"]: a["date"] for a in plan.get("appointments", [])}
-        for i in plan.get("invitations", []):
-            if i.get("dossier") in by_dossier and i["uid"] not in days:
-                days[i["uid"]] = date.fromisoformat(by_dossier[i["dossier"]])
+        by_dossier = {a.dossier: a.date for a in plan.appointments}
+        for i in plan.invitations:
+            if i.dossier in by_dossier and i.uid not in days:
+                days[i.uid] = date.fromisoformat(by_dossier[i.dossier])
     return days
 
 

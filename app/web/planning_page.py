@@ -1,7 +1,8 @@
-"""The planning page itself: everything a planner reads of one planning, under its filter.
+"""The planning page (``/p/<naam>``): everything a planner reads of one planning, under its
+filter.
 
-The handlers of ``planning_runs``, ``hand_moves`` and ``sending`` end here, with the page as it
-is or with one message on top.
+The handlers of ``planning_runs``, ``hand_moves`` and ``sending`` end here, with the page
+as it is or with one message on top.
 """
 
 from __future__ import annotations
@@ -11,9 +12,10 @@ from pathlib import Path
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import RedirectResponse, Response
 
 from herplan.app.web import leading, outbox_section, provider_page
+from herplan.app.web.planning_request import named
 from herplan.app.web.planning_sections import (
     PageFilter,
     choices,
@@ -25,12 +27,11 @@ from herplan.app.web.planning_sections import (
     figures,
     filtered,
     history,
-    read_plan,
     revisions,
     timeline,
     working_days,
 )
-from herplan.app.web.render import page, problem_page
+from herplan.app.web.render import language, page, problem_page
 from herplan.app.web.search_hits import search_hits
 from herplan.app.web.state import PLANNING, Plannings
 from herplan.app.web.what_helps import what_helps
@@ -39,6 +40,7 @@ from herplan.domain.codes import CorrectionStatus
 from herplan.findings import Code
 from herplan.io import hand_moves
 from herplan.io.finding_words import read_back, render
+from herplan.io.plan_reader import SavedPlan, read_plan
 from herplan.io.sentences import reason_name
 from herplan.scheduler.explain import REASON_ORDER
 
@@ -47,8 +49,19 @@ def _plannings(request: Request) -> Plannings:
     return request.app.state.plannings
 
 
+async def planning(request: Request) -> Response:
+    """``/p/<naam>``: the planning page; the busy page while it plans or before its first plan."""
+    name, folder = named(request)
+    store = _plannings(request)
+    plan = read_plan(folder / PLANNING)
+    job = store.jobs.get(name)
+    if plan is None or (job is not None and job.running):
+        return RedirectResponse(f"/p/{name}/bezig?taal={language(request)}", status_code=303)
+    return await planning_page(request, name, folder, plan, language(request, plan))
+
+
 async def planning_page(
-    request: Request, name: str, folder: Path, plan: dict, lang: str, status: int = 200,
+    request: Request, name: str, folder: Path, plan: SavedPlan, lang: str, status: int = 200,
     **extra: object,
 ) -> Response:  # fmt: skip
     """The planning page under its filter (``views.PageFilter``): figures, timeline, moves
@@ -65,7 +78,7 @@ def _note(note: str, lang: str) -> str:
 
 
 def _planning_page(
-    request: Request, name: str, folder: Path, plan: dict, lang: str, status: int,
+    request: Request, name: str, folder: Path, plan: SavedPlan, lang: str, status: int,
     extra: dict[str, object],
 ) -> Response:  # fmt: skip
     store = _plannings(request)
@@ -77,7 +90,7 @@ def _planning_page(
     outbox = outbox_section.outbox(planning, store.config.today())
     answers = provider_page.overview(folder, store.config.base_url, lang)
     sent = outbox_section.last_report(request, lang)
-    names = {c: p.get("name", "") for c, p in plan.get("consultants", {}).items()}
+    names = {c: p.name for c, p in plan.consultants.items()}
     places = {
         spec: place_words(spec, names, lang)
         for e in hand
@@ -90,7 +103,7 @@ def _planning_page(
         arrivals.setdefault(f"{consultant}@{day}", []).append((e.dossier, start))
     just_planned = request.query_params.get("gepland") == "1"
     not_taken = [PLACE.sub(lambda m: place_words(m.group(0), names, lang), _note(c, lang))
-                 for c in plan.get("answer_conflicts", [])]  # fmt: skip
+                 for c in plan.answer_conflicts]  # fmt: skip
     return page(
         request, "planning.html", lang, status, name=name, plan=plan,
         head=figures(plan, shown, f, lang), shown=shown, line=timeline(plan, f, lang),
@@ -110,7 +123,7 @@ def _planning_page(
         if just_planned else "", not_taken=not_taken,
         send_preview=leading.send_preview(planning, store.config.today(), lang)
         if outbox["pending"] else "",
-        empty=not plan["appointments"] and not plan["unscheduled"],
+        empty=not plan.appointments and not plan.unscheduled,
         hits=search_hits(plan, f, lang), helps=what_helps(plan, lang),
         places=places, arrivals=arrivals,
         shifts={e.dossier: ", ".join(section(lang, "web_")["shifts_to"].format(
@@ -145,7 +158,7 @@ async def planning_problem(
 ) -> Response:
     """The planning page with one message of the page's words on top (the busy page when
     there is no plan to show yet)."""
-    folder = _plannings(request).folder(name)
+    folder = named(request).folder
     plan = read_plan(folder / PLANNING)
     if plan is None:
         return problem_page(request, "busy.html", lang, status, word, name=name)

@@ -1,9 +1,10 @@
-"""The pages of the December cycle: start a planning, watch it, read it, process changes.
+"""A planning's runs: watch one (the busy page), stop it, plan again, rerun with what is
+pending, delete the planning.
 
 Each handler is a plain function of the request; what it needs lives on
-``request.app.state`` (``plannings``, ``config``, ``templates``). A workbook is
-read in a worker thread, never on the event loop, so the page keeps answering
-while a large or crafted file is looked at.
+``request.app.state`` (``plannings``, ``config``, ``templates``). Reading a workbook,
+suggesting and checking a move run in a child process (``ask_worker``), never on the
+event loop, so the page keeps answering while a large or crafted file is looked at.
 """
 
 from __future__ import annotations
@@ -11,13 +12,10 @@ from __future__ import annotations
 import asyncio
 import json
 import sys
-import tempfile
 import time
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 
@@ -29,29 +27,20 @@ from herplan.app.web.forms import (
     discard,
     input_of,
     read_form,
-    save_input,
     save_returned,
     stage_input,
 )
-from herplan.app.web.planning_page import planning_page, planning_problem
-from herplan.app.web.planning_request import posted
+from herplan.app.web.planning_page import planning_problem
+from herplan.app.web.planning_request import named, posted
 from herplan.app.web.planning_sections import (
-    PageFilter,
-    choices,
     error_rows,
     failure_rows,
-    listing,
-    read_plan,
-    timeline,
 )
-from herplan.app.web.render import language, missing, page, problem_page
+from herplan.app.web.render import language, page, problem_page
 from herplan.app.web.state import PLANNING, Plannings, Run
 from herplan.io import hand_moves
-from herplan.io.input_writer import write_input_workbook
+from herplan.io.plan_reader import read_plan
 from herplan.io.sentences import phase_words
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-CHECK_SECONDS = 120  # reading a region's workbook takes a few; a crafted one is stopped
 
 
 async def ask_worker(*args: str, seconds: float, today: date) -> dict | None:
@@ -71,12 +60,6 @@ async def ask_worker(*args: str, seconds: float, today: date) -> dict | None:
     return json.loads(lines[-1]) if lines else None
 
 
-async def check_input(path: Path, today: date) -> dict:
-    """The input read in a child process (``worker check``): its errors, if any."""
-    checked = await ask_worker("check", str(path), seconds=CHECK_SECONDS, today=today)
-    return checked if checked is not None else {"errors": [], "too_big": True}
-
-
 def _plannings(request: Request) -> Plannings:
     return request.app.state.plannings
 
@@ -85,86 +68,9 @@ def _to(name: str, lang: str, page_name: str = "") -> RedirectResponse:
     return RedirectResponse(f"/p/{name}{page_name}?taal={lang}", status_code=303)
 
 
-async def home(request: Request) -> Response:
-    lang = language(request)
-    store = _plannings(request)
-    gone = request.query_params.get("verwijderd", "")
-    return page(request, "home.html", lang, plannings=_listed(store, lang),
-                deleted=gone if gone and gone not in store.names() else "")  # fmt: skip
-
-
-def _listed(store: Plannings, lang: str) -> list[dict[str, object]]:
-    """The plannings as the home page lists them (also under an upload's error)."""
-    running = {name for name, job in store.jobs.items() if job.running}
-    return listing(store.data, store.names(), running, lang)
-
-
-def as_uploaded(findings: list[dict], kept: Path, uploaded: str) -> list[dict]:
-    """The check's findings naming the file the planner uploaded, not the name it is
-    kept under (``invoer.xlsx``)."""
-    return [_uploaded(f, kept, uploaded) for f in findings]
-
-
-def _uploaded(finding: dict, kept: Path, uploaded: str) -> dict:
-    subject = finding.get("subject", {})
-    if subject.get("file") == kept.name:
-        return {**finding, "subject": {**subject, "file": uploaded}}
-    text = finding.get("values", {}).get("text")
-    if isinstance(text, str) and text.startswith(kept.name):  # a message of its own
-        return {**finding, "values": {"text": uploaded + text[len(kept.name) :]}}
-    return finding
-
-
-async def template_file(request: Request) -> Response:
-    def build() -> bytes:
-        with tempfile.TemporaryDirectory() as scratch:
-            path = Path(scratch) / "herplan-invoer.xlsx"
-            write_input_workbook(path)
-            return path.read_bytes()
-
-    content = await run_in_threadpool(build)
-    disposition = 'attachment; filename="herplan-invoer.xlsx"'
-    return Response(content, media_type=XLSX, headers={"Content-Disposition": disposition})
-
-
-async def new_planning(request: Request) -> Response:
-    lang = language(request)
-    store = _plannings(request)
-    listed = _listed(store, lang)
-    try:
-        form = await read_form(request)
-    except Refused as refused:
-        return problem_page(request, "home.html", lang, refused.status, refused.word,
-                            plannings=listed)  # fmt: skip
-    files = form.files.get("invoer", [])
-    if not files:
-        return problem_page(request, "home.html", lang, 400, "no_file", plannings=listed)
-    name, folder = store.new_folder(files[0][0])
-    path = save_input(folder, files)
-    checked = await check_input(path, request.app.state.config.today())
-    if checked.get("unpacks_to") or checked.get("too_big") or checked["errors"]:
-        store.remove(name)
-    if checked.get("unpacks_to"):  # a crafted file: said in the page's own words
-        return problem_page(request, "home.html", lang, 400, "unpacks_to",
-                            {"mb": checked["unpacks_to"]}, plannings=listed)  # fmt: skip
-    if checked.get("too_big"):
-        return problem_page(request, "home.html", lang, 400, "too_big", plannings=listed)
-    if checked["errors"]:
-        return page(request, "home.html", lang, 400, plannings=listed,
-                    errors=error_rows(as_uploaded(checked["errors"], path, files[0][0]),
-                                      lang))  # fmt: skip
-    store.start(name, Run(path))
-    audit.record(request, "upload", planning=name, files=[f for f, _ in files])
-    return _to(name, lang, "/bezig")
-
-
 async def busy(request: Request) -> Response:
-    name = request.path_params["name"]
+    name, folder = named(request)
     store = _plannings(request)
-    try:
-        folder = store.folder(name)
-    except LookupError:
-        return missing(request)
     lang = language(request)
     job = store.jobs.get(name)
     if job is None and read_plan(folder / PLANNING) is None:  # stopped before its first plan
@@ -208,14 +114,11 @@ async def stop(request: Request) -> Response:
 
 
 async def again(request: Request) -> Response:
-    name = request.path_params["name"]
+    name, folder = named(request)
     lang = language(request)
     store = _plannings(request)
     try:
-        folder = store.folder(name)
         await read_form(request)
-    except LookupError:
-        return missing(request)
     except Refused as refused:
         return problem_page(request, "busy.html", lang, refused.status, refused.word, name=name)
     if store.start(name, pending_run(folder)):
@@ -250,20 +153,6 @@ def pending_run(
                answers=online if rerun and online.is_file() else None,
                hand=[e.spec for e in by_hand],
                hand_reasons=[f"{e.dossier}={e.reason}" for e in by_hand if e.reason])  # fmt: skip
-
-
-async def planning(request: Request) -> Response:
-    name = request.path_params["name"]
-    store = _plannings(request)
-    try:
-        folder = store.folder(name)
-    except LookupError:
-        return missing(request)
-    plan = read_plan(folder / PLANNING)
-    job = store.jobs.get(name)
-    if plan is None or (job is not None and job.running):
-        return _to(name, language(request), "/bezig")
-    return await planning_page(request, name, folder, plan, language(request, plan))
 
 
 async def rerun(request: Request) -> Response:
@@ -302,20 +191,3 @@ async def delete(request: Request) -> Response:
     store.jobs.pop(name, None)
     audit.record(request, "delete", planning=name)
     return RedirectResponse(f"/?taal={lang}&verwijderd={name}", status_code=303)
-
-
-async def print_view(request: Request) -> Response:
-    """The timeline to print: one week per A4 landscape page, under the page's filter."""
-    name = request.path_params["name"]
-    try:
-        folder = _plannings(request).folder(name)
-    except LookupError:
-        return missing(request)
-    plan = read_plan(folder / PLANNING)
-    if plan is None:
-        return missing(request)
-    lang = language(request, plan)
-    f = PageFilter.of(request.query_params)
-    weeks = [f.week] if f.week else choices(plan)["weeks"]
-    pages = [(week, timeline(plan, replace(f, week=week), lang)) for week in weeks]
-    return page(request, "print.html", lang, name=name, plan=plan, pages=pages, filter=f)

@@ -1,8 +1,8 @@
-"""What the pages show, built from a planning's ``plan.json``: plain data for the templates."""
+"""What the sections of the planning page show, built from a planning's ``plan.json``
+(``io.plan_reader``): plain data for the templates."""
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
@@ -16,7 +16,8 @@ from herplan.calendar import is_working_day, period_days
 from herplan.digits import whole_number
 from herplan.findings import Code, Finding
 from herplan.io.finding_words import render, what
-from herplan.io.plan_json import calendar_settings, phase_named_for
+from herplan.io.plan_json import phase_named_for
+from herplan.io.plan_reader import Changed, NotPlanned, Renewal, SavedPlan, Slot, read_plan
 from herplan.io.sentences import percent, reason_name, weekday_short
 
 PALETTE = 8  # provider colours on the timeline (herplan.css, .p0 to .p7)
@@ -53,35 +54,30 @@ def error_rows(
     return rows
 
 
-def read_plan(planning: Path) -> dict | None:
-    path = planning / "plan.json"
-    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
-
-
-def headline(plan: dict, lang: str) -> dict[str, object]:
+def headline(plan: SavedPlan, lang: str) -> dict[str, object]:
     """The figures at the top of the planning page, in the planner's words."""
     w = section(lang, "web_")
-    stats = plan["stats"]
-    reasons = Counter(u["reasons"][0] for u in plan["unscheduled"] if u["reasons"])
+    stats = plan.stats
+    reasons = Counter(u.reasons[0] for u in plan.unscheduled if u.reasons)
     counted = phase_named_for("reassessments")
-    count = next((p for p in stats["phases"] if p["name"] == counted), None)
-    if count is None or count.get("bound") is None:
+    count = next((p for p in stats.phases if p.name == counted), None)
+    if count is None or count.bound is None:
         quality = "–"
-    elif count["objective"] >= count["bound"]:
+    elif count.objective >= count.bound:
         quality = w["proven"]
     else:
-        share = count["objective"] / count["bound"] if count["bound"] else 1.0
-        quality = w["share"].format(share=percent(share, lang), upper=int(count["bound"]))
+        share = count.objective / count.bound if count.bound else 1.0
+        quality = w["share"].format(share=percent(share, lang), upper=int(count.bound))
     return {
-        "scheduled": stats["scheduled"], "unscheduled": stats["unscheduled"],
+        "scheduled": stats.scheduled, "unscheduled": stats.unscheduled,
         "reasons": [(reason_name(c, lang), n) for c, n in reasons.most_common()],
-        "visits": stats["visits"], "location_days": stats["location_days"], "quality": quality,
+        "visits": stats.visits, "location_days": stats.location_days, "quality": quality,
     }  # fmt: skip
 
 
-def working_days(plan: dict) -> list[date]:
+def working_days(plan: SavedPlan) -> list[date]:
     """The period's working days, as the engine counts them (``herplan.calendar``)."""
-    settings = calendar_settings(plan["settings"])
+    settings = plan.settings
     start, end = settings.period_start, settings.period_end
     days = [date.fromordinal(n) for n in range(start.toordinal(), end.toordinal() + 1)]
     return [d for d in days if is_working_day(d, settings)]
@@ -131,107 +127,109 @@ class PageFilter:
         wanted = _plain(self.search)
         return not wanted or any(wanted in _plain(t or "") for t in texts)
 
-    def appointment(self, a: dict) -> bool:
+    def appointment(self, a: Slot) -> bool:
         return (
-            self.provider in ("", a["provider"]) and self.consultant in ("", a["consultant"])
-            and self.location in ("", a["location"])
-            and self.week in (None, week_of(a["date"]))
-            and self._found(a["dossier"], a.get("client", ""), a.get("begeleider") or "")
+            self.provider in ("", a.provider) and self.consultant in ("", a.consultant)
+            and self.location in ("", a.location)
+            and self.week in (None, week_of(a.date))
+            and self._found(a.dossier, a.client, a.begeleider)
         )  # fmt: skip
 
-    def case(self, c: dict, who: dict[str, dict]) -> bool:
+    def case(self, c: NotPlanned | Renewal | Changed, who: dict[str, dict[str, str]]) -> bool:
         """A not-planned case, a renewal or a change: matched on what the plan knows of
         it (``who``: dossier → provider, location, client, begeleider, consultant, date).
         A case without a day (not planned) is shown in every week."""
-        known = {**who.get(c["dossier"], {}), **{k: v for k, v in c.items() if v}}
-        placed = c.get("after") or c.get("before") or {}
-        consultant = placed.get("consultant") or known.get("consultant", "")
-        day = placed.get("date") or known.get("date", "")
+        own = {k: str(getattr(c, k, "") or "") for k in WHO}
+        known = {**who.get(c.dossier, {}), **{k: v for k, v in own.items() if v}}
+        placed = (c.after or c.before) if isinstance(c, Changed) else None
+        consultant = (placed.consultant if placed else "") or known.get("consultant", "")
+        day = (placed.date if placed else "") or known.get("date", "")
         return (
             self.provider in ("", known.get("provider", ""))
             and self.location in ("", known.get("location", ""))
             and self.consultant in ("", consultant)
             and (self.week is None or not day or week_of(day) == self.week)
-            and self._found(c["dossier"], known.get("client", ""), known.get("begeleider", ""))
+            and self._found(c.dossier, known.get("client", ""), known.get("begeleider", ""))
         )  # fmt: skip
 
 
-def who_is_who(plan: dict) -> dict[str, dict]:
+WHO = ("provider", "location", "client", "begeleider", "consultant", "date")
+
+
+def who_is_who(plan: SavedPlan) -> dict[str, dict[str, str]]:
     """Per dossier what the plan knows of it: provider, location, client, begeleider and,
     when planned, consultant and date."""
-    found: dict[str, dict] = {}
-    for u in plan["unscheduled"]:
-        found[u["dossier"]] = {k: u.get(k, "") for k in ("provider", "location", "client",
-                                                          "begeleider")}  # fmt: skip
-    for a in plan["appointments"]:
-        found[a["dossier"]] = {k: a.get(k) or "" for k in ("provider", "location", "client",
-                               "begeleider", "consultant", "date")}  # fmt: skip
+    found: dict[str, dict[str, str]] = {}
+    for u in plan.unscheduled:
+        found[u.dossier] = {k: getattr(u, k) for k in WHO[:4]}
+    for a in plan.appointments:
+        found[a.dossier] = {k: getattr(a, k) or "" for k in WHO}
     return found
 
 
-def filtered(plan: dict, f: PageFilter) -> dict[str, list]:
+def filtered(plan: SavedPlan, f: PageFilter) -> dict[str, list]:
     """What the page lists, under its filter."""
     who = who_is_who(plan)
     return {
-        "appointments": [a for a in plan["appointments"] if f.appointment(a)],
-        "unscheduled": [u for u in plan["unscheduled"] if f.case(u, who)],
-        "support_plans": [r for r in plan["support_plans"] if f.case(r, who)],
-        "changes": [c for c in plan.get("changes", []) if f.case(c, who)],
+        "appointments": [a for a in plan.appointments if f.appointment(a)],
+        "unscheduled": [u for u in plan.unscheduled if f.case(u, who)],
+        "support_plans": [r for r in plan.support_plans if f.case(r, who)],
+        "changes": [c for c in plan.changes if f.case(c, who)],
     }
 
 
-def choices(plan: dict) -> dict[str, list]:
+def choices(plan: SavedPlan) -> dict[str, list]:
     """What the filter offers: providers, consultants (code, name), locations, weeks."""
-    names = plan.get("consultants", {})
+    names = plan.consultants
     return {
-        "providers": sorted({a["provider"] for a in plan["appointments"]}
-                            | {u.get("provider", "") for u in plan["unscheduled"]} - {""}),
-        "consultants": [(c, names.get(c, {}).get("name", "")) for c in
-                        sorted(set(names) | {a["consultant"] for a in plan["appointments"]})],
-        "locations": sorted({a["location"] for a in plan["appointments"]}
-                            | {u.get("location", "") for u in plan["unscheduled"]} - {""}),
+        "providers": sorted({a.provider for a in plan.appointments}
+                            | {u.provider for u in plan.unscheduled} - {""}),
+        "consultants": [(c, plan.name_of(c)) for c in
+                        sorted(set(names) | {a.consultant for a in plan.appointments})],
+        "locations": sorted({a.location for a in plan.appointments}
+                            | {u.location for u in plan.unscheduled} - {""}),
         "weeks": sorted({week_of(d.isoformat()) for d in working_days(plan)}),
     }  # fmt: skip
 
 
-def figures(plan: dict, shown: dict[str, list], f: PageFilter, lang: str) -> dict[str, object]:
+def figures(plan: SavedPlan, shown: dict[str, list], f: PageFilter, lang: str) -> dict[str, object]:
     """The headline figures; under a filter, counted over what the filter shows."""
     head = headline(plan, lang)
     if not f.active:
         return head
-    reasons = Counter(u["reasons"][0] for u in shown["unscheduled"] if u["reasons"])
+    reasons = Counter(u.reasons[0] for u in shown["unscheduled"] if u.reasons)
     apps = shown["appointments"]
     return {**head, "scheduled": len(apps), "unscheduled": len(shown["unscheduled"]),
             "reasons": [(reason_name(c, lang), n) for c, n in reasons.most_common()],
-            "visits": len({(a["consultant"], a["date"]) for a in apps}),
-            "location_days": len({(a["location"], a["date"]) for a in apps}),
+            "visits": len({(a.consultant, a.date) for a in apps}),
+            "location_days": len({(a.location, a.date) for a in apps}),
             "filtered": True}  # fmt: skip
 
 
-def timeline(plan: dict, f: PageFilter | None = None, lang: str = "nl") -> dict[str, object]:
+def timeline(plan: SavedPlan, f: PageFilter | None = None, lang: str = "nl") -> dict[str, object]:
     """Consultants × the period's working days, with the weekday and a break at every new
     week; each visit a block in its provider's colour that opens to its interviews and
     address; a consultant's days away and a location's closed days marked; per consultant
     the interviews of each week. The filter's week narrows the days, its consultant the
     rows."""
     f = f or PageFilter()
-    appointments = [a for a in plan["appointments"] if f.appointment(a)]
+    appointments = [a for a in plan.appointments if f.appointment(a)]
     days = [d.isoformat() for d in working_days(plan) if f.week in (None, week_of(d.isoformat()))]
     cells: dict[tuple[str, str], dict[str, list]] = defaultdict(lambda: defaultdict(list))
     load: dict[str, Counter] = defaultdict(Counter)
-    for a in sorted(appointments, key=lambda a: a["start"]):
-        cells[(a["consultant"], a["date"])][a["location"]].append(a)
-        load[a["consultant"]][date.fromisoformat(a["date"]).isocalendar()[1]] += 1
-    names = plan.get("consultants", {})
-    people = [c for c in sorted(set(names) | {a["consultant"] for a in plan["appointments"]})
+    for a in sorted(appointments, key=lambda a: a.start):
+        cells[(a.consultant, a.date)][a.location].append(a)
+        load[a.consultant][date.fromisoformat(a.date).isocalendar()[1]] += 1
+    names = plan.consultants
+    people = [c for c in sorted(set(names) | {a.consultant for a in plan.appointments})
               if f.consultant in ("", c)]  # fmt: skip
-    away = {c: set(names.get(c, {}).get("away", ())) for c in people}
+    away = {c: set(names[c].away if c in names else ()) for c in people}
     closed = set()
     if f.location:
-        closed = {d for loc in plan.get("locations", []) if loc["name"] == f.location
-                  for d in loc["closed"]}  # fmt: skip
-    addresses = {loc["name"]: loc["address"] for loc in plan.get("locations", [])}
-    providers = sorted({a["provider"] for a in plan["appointments"]})
+        closed = {d for loc in plan.locations if loc.name == f.location
+                  for d in loc.closed}  # fmt: skip
+    addresses = {loc.name: loc.address for loc in plan.locations}
+    providers = sorted({a.provider for a in plan.appointments})
     colours = {p: n % PALETTE for n, p in enumerate(providers)}
     heads = day_heads(days, lang)
     return {
@@ -242,7 +240,7 @@ def timeline(plan: dict, f: PageFilter | None = None, lang: str = "nl") -> dict[
         "rows": [
             (
                 c,
-                names.get(c, {}).get("name", ""),
+                plan.name_of(c),
                 [{"visits": cells.get((c, d), {}), "day": d, "away": d in away[c],
                   "closed": d in closed} for d in days],
                 sorted(load[c].items()),
@@ -270,9 +268,9 @@ def day_heads(days: list[str], lang: str) -> list[dict[str, object]]:
     ]  # fmt: skip
 
 
-def holidays(plan: dict, week: int | None) -> list[str]:
+def holidays(plan: SavedPlan, week: int | None) -> list[str]:
     """The period's weekdays that are no working day (public holidays): closed for all."""
-    settings = calendar_settings(plan["settings"])
+    settings = plan.settings
     return [d.isoformat() for d in period_days(settings)
             if d.weekday() < 5 and not is_working_day(d, settings)
             and week in (None, week_of(d.isoformat()))]  # fmt: skip
@@ -284,12 +282,12 @@ def failure_rows(messages: Sequence[str | Mapping[str, object]], lang: str) -> l
     return error_rows([section(lang, "web_")["failed_next"], *messages], lang)
 
 
-def download_cards(planning: Path, plan: dict, f: PageFilter) -> list[dict[str, object]]:
+def download_cards(planning: Path, plan: SavedPlan, f: PageFilter) -> list[dict[str, object]]:
     """The current revision's files, one card per recipient: each provider its workbook
     and calendar (with how many of its appointments changed), the consultants their
     calendars, the planner the overview (``plan.json`` is herplan's own, in the zip)."""
-    names = plan.get("file_names", {})
-    changed = Counter(c["provider"] for c in plan.get("changes", []))
+    names = plan.file_names
+    changed = Counter(c.provider for c in plan.changes)
     cards: list[dict[str, object]] = []
     for provider, stem in sorted(names.get("aanbieders", {}).items()):
         if f.provider not in ("", provider):
@@ -299,8 +297,7 @@ def download_cards(planning: Path, plan: dict, f: PageFilter) -> list[dict[str, 
                  if (planning / "aanbieders" / f"{stem}.{kind}").is_file()]  # fmt: skip
         cards.append({"who": "provider", "title": provider, "files": files,
                       "changes": changed.get(provider, 0)})  # fmt: skip
-    people = plan.get("consultants", {})
-    calendars = [(f"{cid} {people.get(cid, {}).get('name', '')}".strip(),
+    calendars = [(f"{cid} {plan.name_of(cid)}".strip(),
                   f"consulenten/{stem}.ics")
                  for cid, stem in sorted(names.get("consulenten", {}).items())
                  if f.consultant in ("", cid)
@@ -329,13 +326,13 @@ def revisions(planning: Path) -> list[int]:
     return sorted((n for n in found if n is not None), reverse=True)
 
 
-def history(planning: Path) -> list[tuple[int, list[dict]]]:
+def history(planning: Path) -> list[tuple[int, tuple[Changed, ...]]]:
     """The changes of every earlier revision, newest first (``revisies/<n>/plan.json``)."""
     found = []
     for n in revisions(planning):
         plan = read_plan(planning / "revisies" / str(n))
-        if plan is not None and plan.get("changes"):
-            found.append((n, plan["changes"]))
+        if plan is not None and plan.changes:
+            found.append((n, plan.changes))
     return found
 
 
@@ -343,7 +340,7 @@ def listing(
     data: Path, names: list[str], running: set[str], lang: str = "nl"
 ) -> list[dict[str, object]]:
     """The plannings for the home page: revision, when it was last planned, how many."""
-    rows = []
+    rows: list[dict[str, object]] = []
     for name in names:
         plan = read_plan(data / name / "planning")
         when = ""
@@ -351,7 +348,7 @@ def listing(
             changed = (data / name / "planning" / "plan.json").stat().st_mtime
             moment = clock.dutch(datetime.fromtimestamp(changed, UTC))
             when = f"{day_label(moment.date(), lang)} {moment:%H:%M}"
-        rows.append({"name": name, "revision": plan["revision"] if plan else None,
-                     "scheduled": plan["stats"]["scheduled"] if plan else None,
+        rows.append({"name": name, "revision": plan.revision if plan else None,
+                     "scheduled": plan.stats.scheduled if plan else None,
                      "when": when, "running": name in running})  # fmt: skip
     return rows

@@ -27,7 +27,8 @@ from herplan import clock
 from herplan.app.stores.answers import ANSWERS, FILE, AnswerStore, Closed, Link
 from herplan.app.web import audit, provider_weeks
 from herplan.app.web.forms import Form, Refused, read_form
-from herplan.app.web.planning_sections import day_label, read_plan
+from herplan.app.web.planning_request import NoSuchPlanning, named
+from herplan.app.web.planning_sections import day_label
 from herplan.app.web.render import page
 from herplan.app.web.state import PLANNING, Plannings
 from herplan.app.web.words import WORDS, section
@@ -35,7 +36,7 @@ from herplan.calendar import add_working_days
 from herplan.digits import whole_number
 from herplan.domain import Appointment, is_held
 from herplan.io.errors import InputError
-from herplan.io.plan_json import calendar_settings
+from herplan.io.plan_reader import SavedPlan, read_plan
 from herplan.io.previous import read_previous
 from herplan.io.sentences import weekday_date
 from herplan.scheduler.timing import hhmm
@@ -71,7 +72,7 @@ class Opened:
     name: str  # the planning
     folder: Path
     link: Link
-    plan: dict
+    plan: SavedPlan
     appointments: list[Appointment]
     store: AnswerStore
     today: date
@@ -87,7 +88,7 @@ class Gone:
     belonged to: its page speaks the provider's language and names the planner."""
 
     closed: Closed
-    plan: dict
+    plan: SavedPlan
 
 
 def opened(plannings: Plannings, token: str) -> Opened | Gone | None:
@@ -108,7 +109,9 @@ def opened(plannings: Plannings, token: str) -> Opened | Gone | None:
         link = store.opened_by(token[:100], previous.revision, today)
         if link is None or found is not None:
             continue
-        plan = read_plan(folder / PLANNING) or {}
+        plan = read_plan(folder / PLANNING)
+        if plan is None:
+            continue
         if isinstance(link, Closed):
             found = Gone(link, plan)
             continue
@@ -145,12 +148,11 @@ def not_found() -> Response:
 def closed_page(request: Request, gone: Gone) -> Response:
     """A renewed or expired link: what happened and how to reach the planner (410)."""
     lang = plan_language(request, gone.plan)
-    s = gone.plan.get("settings", {})
-    contact = [str(s.get(k) or "") for k in ("planner_naam", "planner_telefoon",
-                                             "planner_email")]  # fmt: skip
+    s = gone.plan.settings
+    contact = [s.planner_name, s.planner_phone, s.planner_email]
     return page(request, "provider_closed.html", lang, 410, provider=gone.closed.provider,
                 why=gone.closed.why, contact=[c for c in contact if c],
-                email=str(s.get("planner_email") or ""))  # fmt: skip
+                email=s.planner_email)  # fmt: skip
 
 
 def rate_limited(request: Request) -> Response | None:
@@ -210,17 +212,17 @@ def changed_since(lang: str, token: str) -> Response:
                         status_code=409)  # fmt: skip
 
 
-def plan_language(request: Request, plan: dict) -> str:
+def plan_language(request: Request, plan: SavedPlan | None) -> str:
     asked = request.query_params.get("taal", "")
     if asked in WORDS:
         return asked
-    taal = plan.get("settings", {}).get("taal")
+    taal = plan.settings.language if plan is not None else ""
     return taal if taal in WORDS else "nl"
 
 
 def _rows(found: Opened, lang: str) -> list[dict[str, object]]:
     """The provider's appointments as its workbook shows them, with the answer given."""
-    names = {cid: p.get("name", cid) for cid, p in found.plan.get("consultants", {}).items()}
+    names = {cid: p.name for cid, p in found.plan.consultants.items()}
     given = found.store.latest(found.link.provider)
     w = section(lang, "")
     rows = []
@@ -243,8 +245,8 @@ def _rows(found: Opened, lang: str) -> list[dict[str, object]]:
 
 
 def _deadline(found: Opened, lang: str) -> str:
-    settings = calendar_settings(found.plan["settings"])
-    days = int(found.plan["settings"].get("reactie_werkdagen", 5))
+    settings = found.plan.settings
+    days = settings.answer_workdays
     issued = min(found.link.issued or found.today, found.today)  # never after today
     return weekday_date(max(add_working_days(issued, days, settings), found.today), lang)
 
@@ -346,14 +348,12 @@ async def renew_link(request: Request) -> Response:
     """POST ``/p/<naam>/link``: a new link for one provider; the old one stops working."""
     from herplan.app.links import renew_link
 
-    name = request.path_params["name"]
-    plannings: Plannings = request.app.state.plannings
     try:
-        folder = plannings.folder(name)
+        name, folder = named(request)
         form = await read_form(request)
         provider = form.fields.get("aanbieder", "")
         renew_link(folder / PLANNING, provider)
-    except (LookupError, InputError):
+    except (NoSuchPlanning, InputError):
         return not_found()
     except Refused:
         return HTMLResponse("Geweigerd / refused", status_code=403)
@@ -379,11 +379,10 @@ async def answered_download(request: Request) -> Response:
 
     from herplan.io.answer_export import answered_workbook
 
-    name, stem = request.path_params["name"], request.path_params["stem"]
-    plannings: Plannings = request.app.state.plannings
+    stem = request.path_params["stem"]
     try:
-        folder = plannings.folder(name)
-    except LookupError:
+        name, folder = named(request)
+    except NoSuchPlanning:
         return not_found()
     previous = read_previous(folder / PLANNING / "plan.json")
     owners = {v: k for k, v in previous.file_names.get("aanbieders", {}).items()}
@@ -393,7 +392,7 @@ async def answered_download(request: Request) -> Response:
     provider = owners[stem]
     answers = AnswerStore(folder / FILE).latest(provider)
     current = {a.dossier: a for a in previous.appointments if a.provider == provider}
-    lang = plan_language(request, read_plan(folder / PLANNING) or {})
+    lang = plan_language(request, read_plan(folder / PLANNING))
     content = await run_in_threadpool(answered_workbook, path, answers, current, lang)
     audit.record(request, "download", planning=name, file=f"antwoorden/{stem}.xlsx")
     return Response(

@@ -45,7 +45,7 @@ async def _places(found: Opened, dossier: str, lang: str, today: date) -> list[d
                               today=today)  # fmt: skip
     if answer is None or answer.get("errors"):
         return []
-    names = {cid: p.get("name", cid) for cid, p in found.plan.get("consultants", {}).items()}
+    names = {cid: p.name for cid, p in found.plan.consultants.items()}
     free = [o for o in answer.get("options", []) if not o["moves"]][:SHOWN]  # the best few
     return [
         {"day": weekday_date(date.fromisoformat(o["date"]), lang),

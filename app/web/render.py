@@ -8,14 +8,15 @@ from starlette.responses import HTMLResponse, Response
 from herplan.app.web.planning_sections import error_rows
 from herplan.app.web.security import session_token
 from herplan.app.web.words import WORDS, section
+from herplan.io.plan_reader import SavedPlan
 
 
-def language(request: Request, plan: dict | None = None) -> str:
+def language(request: Request, plan: SavedPlan | None = None) -> str:
     """``?taal=`` if given, else the planning's language, else Dutch."""
     asked = request.query_params.get("taal", "")
     if asked in WORDS:
         return asked
-    taal = (plan or {}).get("settings", {}).get("taal")
+    taal = plan.settings.language if plan is not None else ""
     return taal if taal in WORDS else "nl"
 
 

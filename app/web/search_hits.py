@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from herplan.app.web.planning_sections import PageFilter, day_label, week_of
 from herplan.app.web.words import section
+from herplan.io.plan_reader import NotPlanned, SavedPlan, Slot
 
 FIELDS = (("dossier", "dossier"), ("client", "client"), ("begeleider", "begeleider"))
 
@@ -14,49 +15,48 @@ def _plain(text: str) -> str:
     return "".join(c for c in text.casefold() if c.isalnum())
 
 
-def matched(record: dict, search: str, lang: str) -> str:
+def matched(record: Slot | NotPlanned, search: str, lang: str) -> str:
     """What the search matched, in words: ``begeleider J. Bos``."""
     w = section(lang, "web_")
     wanted = _plain(search)
-    return ", ".join(f"{w['matched_' + word]} {record.get(key) or ''}".strip()
+    return ", ".join(f"{w['matched_' + word]} {getattr(record, key) or ''}".strip()
                      for key, word in FIELDS
-                     if wanted and wanted in _plain(str(record.get(key) or "")))  # fmt: skip
+                     if wanted and wanted in _plain(str(getattr(record, key) or "")))  # fmt: skip
 
 
-def search_hits(plan: dict, f: PageFilter, lang: str) -> list[dict[str, object]]:
+def search_hits(plan: SavedPlan, f: PageFilter, lang: str) -> list[dict[str, object]]:
     """Every appointment and not-planned case the search finds (under the rest of the
     filter), by date; each with the page's query for its week."""
     if not f.search:
         return []
     w = section(lang, "web_")
-    names = {c: p.get("name", "") for c, p in plan.get("consultants", {}).items()}
     hits: list[dict[str, object]] = []
-    for a in sorted(plan["appointments"], key=lambda a: (a["date"], a["start"])):
+    for a in sorted(plan.appointments, key=lambda a: (a.date, a.start)):
         if not f.appointment(a):
             continue
-        week = week_of(a["date"])
+        week = week_of(a.date)
         hits.append({
-            "dossier": a["dossier"], "day": day_label(a["date"], lang),
-            "time": f"{a['start']}–{a['end']}",
-            "consultant": f"{a['consultant']} {names.get(a['consultant'], '')}".strip(),
-            "location": a["location"], "provider": a["provider"],
+            "dossier": a.dossier, "day": day_label(a.date, lang),
+            "time": f"{a.start}–{a.end}",
+            "consultant": f"{a.consultant} {plan.name_of(a.consultant)}".strip(),
+            "location": a.location, "provider": a.provider,
             "matched": matched(a, f.search, lang), "week": week,
             "query": {**f.params(), "week": str(week)},
         })  # fmt: skip
-    for u in plan["unscheduled"]:
+    for u in plan.unscheduled:
         if _case_found(u, f):
             hits.append({
-                "dossier": u["dossier"], "day": w["not_planned_short"], "time": "",
-                "consultant": "", "location": u.get("location", ""),
-                "provider": u.get("provider", ""), "matched": matched(u, f.search, lang),
+                "dossier": u.dossier, "day": w["not_planned_short"], "time": "",
+                "consultant": "", "location": u.location,
+                "provider": u.provider, "matched": matched(u, f.search, lang),
                 "week": None, "query": None,
             })  # fmt: skip
     return hits
 
 
-def _case_found(u: dict, f: PageFilter) -> bool:
+def _case_found(u: NotPlanned, f: PageFilter) -> bool:
     wanted = _plain(f.search)
     return (
-        f.provider in ("", u.get("provider", "")) and f.location in ("", u.get("location", ""))
-        and any(wanted in _plain(str(u.get(k) or "")) for k, _ in FIELDS)
+        f.provider in ("", u.provider) and f.location in ("", u.location)
+        and any(wanted in _plain(str(getattr(u, k) or "")) for k, _ in FIELDS)
     )  # fmt: skip

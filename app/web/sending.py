@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import email
 import email.policy
-from pathlib import Path
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -29,17 +28,12 @@ from herplan.app.stores import mail_settings
 from herplan.app.web import audit
 from herplan.app.web.files import inside
 from herplan.app.web.planning_page import planning_problem
-from herplan.app.web.planning_request import posted
-from herplan.app.web.planning_sections import read_plan
+from herplan.app.web.planning_request import named, posted
 from herplan.app.web.render import language, missing, page
 from herplan.app.web.state import PLANNING, Plannings
 from herplan.digits import whole_number
 from herplan.io.errors import InputError
-
-
-def _folder(request: Request) -> Path:
-    store: Plannings = request.app.state.plannings
-    return store.folder(request.path_params["name"])
+from herplan.io.plan_reader import read_plan
 
 
 async def save_settings(request: Request) -> Response:
@@ -96,10 +90,7 @@ async def send(request: Request) -> Response:
 
 async def message(request: Request) -> Response:
     """One message of the outbox, to read before sending: to, subject and text."""
-    try:
-        folder = _folder(request)
-    except LookupError:
-        return missing(request)
+    name, folder = named(request)
     planning = folder / PLANNING
     relative = request.path_params["path"]
     parts = relative.split("/")
@@ -114,6 +105,6 @@ async def message(request: Request) -> Response:
     msg = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
     body = msg.get_body(preferencelist=("plain",))
     text = body.get_content() if body is not None else ""
-    return page(request, "message.html", lang, name=request.path_params["name"],
+    return page(request, "message.html", lang, name=name,
                 to=str(msg.get("To", "")), subject=str(msg.get("Subject", "")),
                 text=text)  # fmt: skip

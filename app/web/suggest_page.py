@@ -18,13 +18,14 @@ from starlette.responses import RedirectResponse, Response
 
 from herplan.app.web import audit, leading, provider_page
 from herplan.app.web.forms import input_of
-from herplan.app.web.planning_request import posted
+from herplan.app.web.planning_request import named, posted
 from herplan.app.web.planning_runs import ask_worker, pending_run
-from herplan.app.web.planning_sections import day_label, read_plan
+from herplan.app.web.planning_sections import day_label
 from herplan.app.web.render import language, missing, page, problem_page
 from herplan.app.web.state import PLANNING, Plannings
 from herplan.app.web.words import section
 from herplan.io import hand_moves
+from herplan.io.plan_reader import read_plan
 
 SUGGEST_SECONDS = 60
 DOSSIER = re.compile(r"[A-Za-z0-9][A-Za-z0-9._/-]{0,39}")
@@ -32,7 +33,7 @@ PLACE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}@[A-Za-z0-9._-]{1,40}@[0-9]{2}:[0
 
 
 async def _suggested(request: Request, name: str, dossier: str, lang: str) -> dict:
-    folder = request.app.state.plannings.folder(name)
+    folder = named(request).folder
     found = await ask_worker("suggest", str(folder / PLANNING), dossier,
                              "--input", str(input_of(folder)), "--language", lang,
                              seconds=SUGGEST_SECONDS,
@@ -41,12 +42,8 @@ async def _suggested(request: Request, name: str, dossier: str, lang: str) -> di
 
 
 async def options(request: Request) -> Response:
-    name, dossier = request.path_params["name"], request.path_params["dossier"]
+    (name, folder), dossier = named(request), request.path_params["dossier"]
     store: Plannings = request.app.state.plannings
-    try:
-        folder = store.folder(name)
-    except LookupError:
-        return missing(request)
     plan = read_plan(folder / PLANNING)
     if plan is None or not DOSSIER.fullmatch(dossier):
         return missing(request)
@@ -54,7 +51,7 @@ async def options(request: Request) -> Response:
     found = await _suggested(request, name, dossier, lang)
     if found.get("errors"):
         return missing(request)
-    names = {code: person.get("name", code) for code, person in plan["consultants"].items()}
+    names = {code: person.name for code, person in plan.consultants.items()}
     places = [found.get("current"), found.get("would_fit_with"), *found["options"]]
     places += [moved for option in found["options"] for moved in option["moves"]]
     for place in filter(None, places):  # the day and the consultant as a planner reads them
@@ -68,7 +65,7 @@ async def options(request: Request) -> Response:
         hand=leading.counted(len(hand_moves.pending(folder)), "moves", lang))  # fmt: skip
     for option in found["options"]:
         option["place"] = f"{option['date']}@{option['consultant']}@{option['start']}"
-        said = [w["confirm_choose"].format(revision=plan["revision"] + 1, dossier=dossier,
+        said = [w["confirm_choose"].format(revision=plan.revision + 1, dossier=dossier,
                                            day=option["day"], start=option["start"],
                                            end=option["end"], name=option["name"])]  # fmt: skip
         if option["moves"]:
