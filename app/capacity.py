@@ -97,12 +97,10 @@ def capacity(folder: Path | str, options: CapacityOptions | None = None) -> Capa
     with Scenarios(problem, rerun, options, say) as scenarios:
         curve = capacity_curve(problem, HARD_RULES, rerun, CurveOptions(progress=say.curve))
         advice = advice_of(curve, rerun)
-        files = _point_files(problem, rerun, curve, _created(folder), say) if options.write \
-            else {}  # fmt: skip
+        files = _point_files(problem, rerun, curve, _created(folder), say) if options.write else {}
         advice = replace(advice, scenarios=tuple(scenarios.outcomes()))
     names = {c.id: c.name for c in problem.consultants}
-    result = CapacityAdvice(advice, folder, lang, names, time.monotonic() - started,
-                            rerun.revision)  # fmt: skip
+    result = CapacityAdvice(advice, folder, lang, names, time.monotonic() - started, rerun.revision)
     if options.write:
         _write(folder, result, files)
     return result
@@ -153,9 +151,10 @@ def _write(folder: Path, result: CapacityAdvice, files: dict[str, bytes]) -> Non
     }
     for lang in WORDS:  # the page shows the chart in its own language
         files[f"capaciteit-{lang}.png"] = (
-            files["capaciteit.png"] if lang == result.language
+            files["capaciteit.png"]
+            if lang == result.language
             else chart_bytes(result.advice, lang, "png")
-        )  # fmt: skip
+        )
     with folder_lock(folder), staged_folder(folder / FOLDER) as staging:
         for name, data in sorted(files.items()):
             (staging / name).write_bytes(data)

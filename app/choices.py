@@ -95,8 +95,9 @@ def resolve_choices(
             errors.append(_not_open(spec, dossier, rerun, error))
             continue
         if option is None:
-            errors.append(f"--choose {spec}: no such option for {dossier}; "
-                          f"see herplan suggest DIR {dossier}")  # fmt: skip
+            errors.append(
+                f"--choose {spec}: no such option for {dossier}; see herplan suggest DIR {dossier}"
+            )
             continue
         moves = tuple(_appointment(problem, rerun, m) for m in option.moves)
         found.append(Choice(_appointment(problem, rerun, option.place, pinned=True), moves))
@@ -105,8 +106,12 @@ def resolve_choices(
     chosen = [c.place.dossier for c in found]
     moved = [m.dossier for c in found for m in c.moves]
     if len(set(chosen + moved)) < len(chosen + moved):
-        raise InputError(["--choose: two choices move the same reassessment; choose one, "
-                          "rerun, and ask herplan suggest again"])  # fmt: skip
+        raise InputError(
+            [
+                "--choose: two choices move the same reassessment; choose one, "
+                "rerun, and ask herplan suggest again"
+            ]
+        )
     return tuple(found)
 
 
@@ -173,8 +178,18 @@ def _appointment(problem: Problem, rerun: Rerun, p: Place, pinned: bool = False)
     r = next(x for x in problem.reassessments if x.dossier == p.dossier)
     before = rerun.previous_of(p.dossier)
     return Appointment(
-        uid=before.uid if before else "", dossier=p.dossier, client=r.client,
-        provider=p.provider, location=p.location, consultant=p.consultant, day=p.day,
-        start=p.start, end=p.end, writeup_start=p.writeup_start, writeup_end=p.writeup_end,
-        with_=p.with_, begeleider=r.begeleider, pinned=pinned,
-    )  # fmt: skip
+        uid=before.uid if before else "",
+        dossier=p.dossier,
+        client=r.client,
+        provider=p.provider,
+        location=p.location,
+        consultant=p.consultant,
+        day=p.day,
+        start=p.start,
+        end=p.end,
+        writeup_start=p.writeup_start,
+        writeup_end=p.writeup_end,
+        with_=p.with_,
+        begeleider=r.begeleider,
+        pinned=pinned,
+    )

@@ -68,12 +68,18 @@ def _failures_said(out: Path) -> Iterator[None]:
     except InputError as error:
         _fail_input(error)
     except PlanRejected as error:
-        click.echo(f"The plan failed its final check; nothing was written and {out} is "
-                   f"unchanged: {error.said(render)}", err=True)  # fmt: skip
+        click.echo(
+            f"The plan failed its final check; nothing was written and {out} is "
+            f"unchanged: {error.said(render)}",
+            err=True,
+        )
         sys.exit(1)
     except OSError as error:
-        click.echo(f"{out}: cannot write the planning ({error.strerror or error}); "
-                   "nothing was changed there.", err=True)  # fmt: skip
+        click.echo(
+            f"{out}: cannot write the planning ({error.strerror or error}); "
+            "nothing was changed there.",
+            err=True,
+        )
         sys.exit(1)
     except KeyboardInterrupt:
         click.echo(f"Interrupted; nothing was written and {out} is unchanged.", err=True)
@@ -81,9 +87,12 @@ def _failures_said(out: Path) -> Iterator[None]:
     except Exception as error:  # an internal failure: say so plainly, keep DIR as it was
         if os.environ.get("HERPLAN_DEBUG"):
             raise
-        click.echo(f"Internal error ({type(error).__name__}: {error}); nothing was written and "
-                   f"{out} is unchanged. Please report it with the input file "
-                   "(set HERPLAN_DEBUG=1 for details).", err=True)  # fmt: skip
+        click.echo(
+            f"Internal error ({type(error).__name__}: {error}); nothing was written and "
+            f"{out} is unchanged. Please report it with the input file "
+            "(set HERPLAN_DEBUG=1 for details).",
+            err=True,
+        )
         sys.exit(1)
 
 
@@ -123,9 +132,12 @@ def main() -> None:
     help="Wall-clock seconds for the whole run (default: rekentijd_s, 30; a rerun: 3).",
 )
 @click.option(
-    "--seed", default=0, show_default=True, type=click.IntRange(0, MAX_SEED),
+    "--seed",
+    default=0,
+    show_default=True,
+    type=click.IntRange(0, MAX_SEED),
     help="Random seed of the search.",
-)  # fmt: skip
+)
 @click.option(
     "--reproducible",
     is_flag=True,
@@ -151,21 +163,26 @@ def main() -> None:
     help="A provider workbook sent back (Haalbaar ja/nee); repeat for several.",
 )
 @click.option(
-    "--choose", multiple=True, metavar="DOSSIER=OPTION",
+    "--choose",
+    multiple=True,
+    metavar="DOSSIER=OPTION",
     help="On a rerun: pin an option of herplan suggest (its number, or DATE@CONSULTANT); "
     "repeat for several.",
-)  # fmt: skip
+)
 @click.option(
-    "--answers", "answers", metavar="DATA_FOLDER",
+    "--answers",
+    "answers",
+    metavar="DATA_FOLDER",
     type=click.Path(exists=True, path_type=Path),
     help="On a rerun: the providers' online answers (the web page's data folder of this "
     "planning, or its antwoorden.sqlite).",
-)  # fmt: skip
+)
 @click.option(
-    "--base-url", metavar="URL",
+    "--base-url",
+    metavar="URL",
     help="Providers answer online at this address (herplan serve): each provider's workbook "
     "and e-mails get its personal link.",
-)  # fmt: skip
+)
 @click.option("--verbose", is_flag=True, help="Also print each solver phase's status and bound.")
 def plan(
     input_path: Path,
@@ -203,11 +220,23 @@ def plan(
     for warning in warnings:
         click.echo(f"warning: {warning}", err=True)
     display = ProgressDisplay(problem.settings.language)
-    options = RunOptions(time_limit, seed, reproducible, workers, fresh,
-                         today.date() if today else None, feedback, choose, answers,
-                         _base_url(base_url))  # fmt: skip
-    hooks = RunHooks(progress=display.update, started=started,
-                     notify=lambda note: click.echo(f"note: {note}", err=True))  # fmt: skip
+    options = RunOptions(
+        time_limit,
+        seed,
+        reproducible,
+        workers,
+        fresh,
+        today.date() if today else None,
+        feedback,
+        choose,
+        answers,
+        _base_url(base_url),
+    )
+    hooks = RunHooks(
+        progress=display.update,
+        started=started,
+        notify=lambda note: click.echo(f"note: {note}", err=True),
+    )
     with _failures_said(out), display:
         result = plan_input(input_path, out, options, hooks, problem=problem)
     click.echo(result.summary(verbose))
@@ -217,25 +246,31 @@ def plan(
 @main.command()
 @click.argument("folder", metavar="DIR", type=click.Path(file_okay=False, path_type=Path))
 @click.option(
-    "--smtp", "server", default="localhost:25", show_default=True, metavar="HOST[:PORT]",
+    "--smtp",
+    "server",
+    default="localhost:25",
+    show_default=True,
+    metavar="HOST[:PORT]",
     help="The mail server (port 465: TLS from the start).",
-)  # fmt: skip
+)
 @click.option("--starttls", is_flag=True, help="Switch to TLS after connecting (port 587).")
 @click.option(
     "--user",
     help="Log in as this user; the password comes from HERPLAN_SMTP_PASSWORD or a prompt.",
 )
 @click.option(
-    "--login-without-tls", is_flag=True,
+    "--login-without-tls",
+    is_flag=True,
     help="Allow --user without STARTTLS or port 465: only for a relay on this computer or a "
     "closed network (the password crosses it unencrypted).",
-)  # fmt: skip
+)
 @click.option("--dry-run", is_flag=True, help="Only list what would be sent.")
 @click.option(
-    "--today", type=click.DateTime(formats=["%Y-%m-%d", "%d-%m-%Y"]),
+    "--today",
+    type=click.DateTime(formats=["%Y-%m-%d", "%d-%m-%Y"]),
     help="Send as of this day (default: today, Dutch time): nothing goes out for an "
     "interview on or before it.",
-)  # fmt: skip
+)
 def send(
     folder: Path,
     server: str,
@@ -311,9 +346,10 @@ def template(file: Path, force: bool) -> None:
     help="A returned provider workbook to check before a rerun; repeat for several.",
 )
 @click.option(
-    "--today", type=click.DateTime(formats=["%Y-%m-%d", "%d-%m-%Y"]),
+    "--today",
+    type=click.DateTime(formats=["%Y-%m-%d", "%d-%m-%Y"]),
     help="Check as of this day (default: today, Dutch time).",
-)  # fmt: skip
+)
 def check(
     input_path: Path, out: Path | None, feedback: tuple[Path, ...], today: datetime | None
 ) -> None:
@@ -354,20 +390,31 @@ def check(
 @main.command()
 @click.argument("folder", metavar="DIR", type=click.Path(file_okay=False, path_type=Path))
 @click.argument("dossier")
-@click.option("--top", default=5, show_default=True, type=click.IntRange(1, 100),
-              help="How many options to show, best first.")  # fmt: skip
 @click.option(
-    "--not", "not_days", multiple=True, type=click.DateTime(formats=["%Y-%m-%d", "%d-%m-%Y"]),
+    "--top",
+    default=5,
+    show_default=True,
+    type=click.IntRange(1, 100),
+    help="How many options to show, best first.",
+)
+@click.option(
+    "--not",
+    "not_days",
+    multiple=True,
+    type=click.DateTime(formats=["%Y-%m-%d", "%d-%m-%Y"]),
     help="A day the reassessment cannot be held (besides its current one); repeat for several.",
-)  # fmt: skip
+)
 @click.option(
-    "--today", type=click.DateTime(formats=["%Y-%m-%d", "%d-%m-%Y"]),
+    "--today",
+    type=click.DateTime(formats=["%Y-%m-%d", "%d-%m-%Y"]),
     help="As of this day: only later days are offered (default: today, Dutch time).",
-)  # fmt: skip
+)
 @click.option(
-    "--input", "input_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    "--input",
+    "input_path",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="The input workbook (default: the one plan.json names, beside DIR).",
-)  # fmt: skip
+)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of text.")
 def suggest(
     folder: Path,
@@ -394,37 +441,49 @@ def suggest(
         sys.exit(2)
     s = result.problem.settings
     if result.input_changed:
-        click.echo(f"note: {result.input_path} changed since the plan was made; the places "
-                   "are checked against it as it is now", err=True)  # fmt: skip
+        click.echo(
+            f"note: {result.input_path} changed since the plan was made; the places "
+            "are checked against it as it is now",
+            err=True,
+        )
     if as_json:
         data = suggestions_dict(found, s.language, s.max_plan_age_months)
         click.echo(json.dumps(data, ensure_ascii=False, indent=1))
         return
     names = {c.id: c.name for c in result.problem.consultants}
-    click.echo(suggestions_text(found, s.language, lambda c: names.get(c, c),
-                                s.max_plan_age_months))  # fmt: skip
+    click.echo(
+        suggestions_text(found, s.language, lambda c: names.get(c, c), s.max_plan_age_months)
+    )
 
 
 @main.command()
 @click.argument("folder", metavar="DIR", type=click.Path(file_okay=False, path_type=Path))
 @click.option(
-    "--scenario", "scenarios", multiple=True, metavar="CHANGE",
+    "--scenario",
+    "scenarios",
+    multiple=True,
+    metavar="CHANGE",
     help='A variant of the input planned beside the advice: "AB05 afwezig week 51", '
-         '"periode tot 2027-01-08", "AB05 max 3 per week", "AB05 werkdagen ma,di" (several '
-         "joined with ;), or another input workbook; repeat for several.",
-)  # fmt: skip
+    '"periode tot 2027-01-08", "AB05 max 3 per week", "AB05 werkdagen ma,di" (several '
+    "joined with ;), or another input workbook; repeat for several.",
+)
 @click.option(
-    "--today", type=click.DateTime(formats=["%Y-%m-%d", "%d-%m-%Y"]),
+    "--today",
+    type=click.DateTime(formats=["%Y-%m-%d", "%d-%m-%Y"]),
     help="As of this day: extra mornings only after it (default: today, Dutch time).",
-)  # fmt: skip
+)
 @click.option(
-    "--input", "input_path", type=click.Path(exists=True, path_type=Path),
+    "--input",
+    "input_path",
+    type=click.Path(exists=True, path_type=Path),
     help="The input workbook (default: the one plan.json names, beside DIR).",
-)  # fmt: skip
-@click.option("--time-limit", type=_Seconds(),
-              help="Seconds for each scenario's plan (default: a rerun's).")  # fmt: skip
-@click.option("--reproducible", is_flag=True,
-              help="Scenarios planned on one core by deterministic work.")  # fmt: skip
+)
+@click.option(
+    "--time-limit", type=_Seconds(), help="Seconds for each scenario's plan (default: a rerun's)."
+)
+@click.option(
+    "--reproducible", is_flag=True, help="Scenarios planned on one core by deterministic work."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of text.")
 def capacity(
     folder: Path,
@@ -442,10 +501,13 @@ def capacity(
     from herplan.app.capacity import capacity as advise
 
     options = CapacityOptions(
-        today=today.date() if today else None, input_path=input_path, scenarios=scenarios,
-        time_limit=time_limit, reproducible=reproducible,
+        today=today.date() if today else None,
+        input_path=input_path,
+        scenarios=scenarios,
+        time_limit=time_limit,
+        reproducible=reproducible,
         progress=lambda line: click.echo(f"  {line}", err=True),
-    )  # fmt: skip
+    )
     _private_if_the_pages(folder)
     with _failures_said(folder / "capaciteit"):
         result = advise(folder, options)
@@ -462,11 +524,18 @@ def capacity(
     type=click.Path(exists=True, file_okay=False, path_type=Path),
 )
 @click.option(
-    "--base-url", default="http://127.0.0.1:8000", show_default=True,
+    "--base-url",
+    default="http://127.0.0.1:8000",
+    show_default=True,
     help="How providers reach the web page (herplan serve).",
-)  # fmt: skip
-@click.option("--renew", "renew", multiple=True, metavar="PROVIDER",
-              help="Make a new link for this provider (the old one stops working).")  # fmt: skip
+)
+@click.option(
+    "--renew",
+    "renew",
+    multiple=True,
+    metavar="PROVIDER",
+    help="Make a new link for this provider (the old one stops working).",
+)
 def links(folder: Path, base_url: str, renew: tuple[str, ...]) -> None:
     """Each provider's personal answer link: its name, a tab, the link (one line each)."""
     _private_if_the_pages(folder)
@@ -489,20 +558,46 @@ def links(folder: Path, base_url: str, renew: tuple[str, ...]) -> None:
     type=click.Path(exists=True, file_okay=False, path_type=Path),
 )
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per correction.")
-@click.option("--take", "take", multiple=True, type=int, metavar="ID",
-              help="Take this correction (repeat for several); needs --out.")  # fmt: skip
+@click.option(
+    "--take",
+    "take",
+    multiple=True,
+    type=int,
+    metavar="ID",
+    help="Take this correction (repeat for several); needs --out.",
+)
 @click.option("--take-all", is_flag=True, help="Take every open correction; needs --out.")
-@click.option("--reject", "reject", multiple=True, type=int, metavar="ID",
-              help="Reject this correction (repeat for several); needs --out.")  # fmt: skip
-@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path),
-              help="Where to write the input with the taken corrections (.xlsx).")  # fmt: skip
-@click.option("--input", "input_path", type=click.Path(exists=True, path_type=Path),
-              help="The plan's input, when it is not beside the folder.")  # fmt: skip
+@click.option(
+    "--reject",
+    "reject",
+    multiple=True,
+    type=int,
+    metavar="ID",
+    help="Reject this correction (repeat for several); needs --out.",
+)
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write the input with the taken corrections (.xlsx).",
+)
+@click.option(
+    "--input",
+    "input_path",
+    type=click.Path(exists=True, path_type=Path),
+    help="The plan's input, when it is not beside the folder.",
+)
 @click.option("--by", default="", help="Who decides (default: your user name).")
 def corrections(
-    folder: Path, as_json: bool, take: tuple[int, ...], take_all: bool,
-    reject: tuple[int, ...], out: Path | None, input_path: Path | None, by: str,
-) -> None:  # fmt: skip
+    folder: Path,
+    as_json: bool,
+    take: tuple[int, ...],
+    take_all: bool,
+    reject: tuple[int, ...],
+    out: Path | None,
+    input_path: Path | None,
+    by: str,
+) -> None:
     """The providers' corrections to the input: list them, or take and reject them
     and write the corrected input to --out (README, Corrections)."""
     import getpass
@@ -517,62 +612,84 @@ def corrections(
     if deciding:
         assert out is not None
         try:
-            done = decide(folder, None if take_all else list(take), list(reject),
-                          by or getpass.getuser(), out, input_path)  # fmt: skip
+            done = decide(
+                folder,
+                None if take_all else list(take),
+                list(reject),
+                by or getpass.getuser(),
+                out,
+                input_path,
+            )
         except InputError as error:
             _fail_input(error)
-        click.echo(f"{len(done.taken)} taken, {len(done.rejected)} rejected; "
-                   f"the corrected input is {out}")  # fmt: skip
+        click.echo(
+            f"{len(done.taken)} taken, {len(done.rejected)} rejected; the corrected input is {out}"
+        )
         return
     for c in store_for(folder).listed():
         if as_json:
             click.echo(json.dumps(c.as_dict(), ensure_ascii=False))
         else:
-            click.echo(f"{c.id}\t{c.status}\t{c.provider}\t{c.dossier}\t{c.kind}\t{c.value}\t"
-                       f"{c.source}\t{clock.dutch(c.given):%Y-%m-%d %H:%M}")  # fmt: skip
+            click.echo(
+                f"{c.id}\t{c.status}\t{c.provider}\t{c.dossier}\t{c.kind}\t{c.value}\t"
+                f"{c.source}\t{clock.dutch(c.given):%Y-%m-%d %H:%M}"
+            )
 
 
 @main.command()
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
 @click.option(
-    "--host", default="127.0.0.1", show_default=True,
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
     help="Where to listen. Any address but 127.0.0.1 needs planner accounts (--add-user).",
-)  # fmt: skip
+)
 @click.option(
-    "--allowed-host", "allowed_hosts", multiple=True, metavar="NAME",
+    "--allowed-host",
+    "allowed_hosts",
+    multiple=True,
+    metavar="NAME",
     help="Another name the page is reached by (a reverse proxy's); repeat for several.",
-)  # fmt: skip
+)
 @click.option(
     "--data",
     type=click.Path(file_okay=False, path_type=Path),
     help="The folder of the plannings (default: herplan's folder in your user data folder).",
 )
 @click.option(
-    "--behind-https", is_flag=True,
+    "--behind-https",
+    is_flag=True,
     help="The page is reached through HTTPS (a reverse proxy): cookies only over HTTPS.",
-)  # fmt: skip
+)
 @click.option(
-    "--trusted-proxy", "trusted_proxies", multiple=True, metavar="ADDRESS",
+    "--trusted-proxy",
+    "trusted_proxies",
+    multiple=True,
+    metavar="ADDRESS",
     help="Believe X-Forwarded-For/-Proto from this reverse proxy only (repeat for several; "
     "--behind-https alone: a proxy on this computer). Without: proxy headers are ignored.",
-)  # fmt: skip
+)
 @click.option(
-    "--add-user", metavar="NAME",
+    "--add-user",
+    metavar="NAME",
     help="Add a planner account, or give it a new password (asked twice; its sessions end), "
     "and stop; no server is started.",
-)  # fmt: skip
+)
 @click.option(
-    "--remove-user", metavar="NAME",
+    "--remove-user",
+    metavar="NAME",
     help="Remove a planner account (its sessions end at once) and stop.",
-)  # fmt: skip
+)
 @click.option(
-    "--base-url", metavar="URL",
+    "--base-url",
+    metavar="URL",
     help="How providers reach this page, for their answer links (default: http://HOST:PORT).",
-)  # fmt: skip
+)
 @click.option(
-    "--today", type=click.DateTime(formats=["%Y-%m-%d", "%d-%m-%Y"]),
+    "--today",
+    type=click.DateTime(formats=["%Y-%m-%d", "%d-%m-%Y"]),
     help="Work as of this day: plans, options, moves and answers (default: today, Dutch time).",
-)  # fmt: skip
+)
 def serve(
     port: int,
     host: str,
@@ -596,8 +713,9 @@ def serve(
     folder = data or Path(platformdirs.user_data_dir("herplan", appauthor=False))
     accounts = Accounts(folder)
     if add_user is not None:
-        password = click.prompt(f"Password for {add_user}", hide_input=True,
-                                confirmation_prompt=True)  # fmt: skip
+        password = click.prompt(
+            f"Password for {add_user}", hide_input=True, confirmation_prompt=True
+        )
         try:
             accounts.add(add_user, password)
         except ValueError as error:
@@ -615,8 +733,14 @@ def serve(
         base = checked_url(base_url or f"http://{host}:{port}")
     except InputError as error:
         raise click.UsageError(error.messages[0]) from None
-    config = server_config(folder, host, allowed_hosts, behind_https, base_url=base,
-                           today=today.date() if today else None)  # fmt: skip
+    config = server_config(
+        folder,
+        host,
+        allowed_hosts,
+        behind_https,
+        base_url=base,
+        today=today.date() if today else None,
+    )
     if host not in ("127.0.0.1", "localhost", "::1") and not accounts.exist():
         raise click.UsageError(
             f"--host {host} lets others on the network reach the plannings: add a planner "
@@ -647,8 +771,15 @@ def _keep_cleaning(app: Starlette, folder: Path, today: Callable[[], date]) -> N
     threading.Thread(target=daily, name="herplan-bewaartermijn", daemon=True).start()
 
 
-def _listen(app: Starlette, host: str, port: int, behind_https: bool, proxies: tuple[str, ...],
-            folder: Path, login: bool) -> None:  # fmt: skip
+def _listen(
+    app: Starlette,
+    host: str,
+    port: int,
+    behind_https: bool,
+    proxies: tuple[str, ...],
+    folder: Path,
+    login: bool,
+) -> None:
     """Serve ``app`` with the limits of ``serving`` until Ctrl-C."""
     import uvicorn
 
@@ -662,12 +793,14 @@ def _listen(app: Starlette, host: str, port: int, behind_https: bool, proxies: t
 
 
 @main.command()
-@click.argument("data", metavar="DATA", type=click.Path(exists=True, file_okay=False,
-                                                        path_type=Path))  # fmt: skip
+@click.argument(
+    "data", metavar="DATA", type=click.Path(exists=True, file_okay=False, path_type=Path)
+)
 @click.option(
-    "--today", type=click.DateTime(formats=["%Y-%m-%d", "%d-%m-%Y"]),
+    "--today",
+    type=click.DateTime(formats=["%Y-%m-%d", "%d-%m-%Y"]),
     help="Measure the retention as of this day (default: today, Dutch time).",
-)  # fmt: skip
+)
 @click.option("--dry-run", is_flag=True, help="Only list what would be deleted.")
 def cleanup(data: Path, today: datetime | None, dry_run: bool) -> None:
     """Delete the plannings of the page's data folder DATA whose period ended more than

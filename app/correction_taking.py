@@ -46,9 +46,13 @@ def store_for(folder: Path) -> CorrectionStore:
 
 
 def propose(
-    store: CorrectionStore, problem: Problem, provider: str, fields: dict[str, str],
-    source: str, today: date,
-) -> list[Refusal] | int:  # fmt: skip
+    store: CorrectionStore,
+    problem: Problem,
+    provider: str,
+    fields: dict[str, str],
+    source: str,
+    today: date,
+) -> list[Refusal] | int:
     """Check and store one proposal (``dossier``, ``soort``, ``waarde``): its id, or why not."""
     dossier, kind = fields.get("dossier", "").strip(), fields.get("soort", "").strip()
     value = fields.get("waarde", "").strip()
@@ -59,9 +63,14 @@ def propose(
 
 
 def decide(
-    folder: Path, take: list[int] | None, reject: list[int], by: str, out: Path,
-    input_path: Path | None = None, lang: str = "nl",
-) -> Decided:  # fmt: skip
+    folder: Path,
+    take: list[int] | None,
+    reject: list[int],
+    by: str,
+    out: Path,
+    input_path: Path | None = None,
+    lang: str = "nl",
+) -> Decided:
     """Take ``take`` (None: every open one) and reject ``reject``, then write the input
     with every taken correction to ``out``. ``folder`` is the planning folder."""
     source = input_path or input_of(folder)[0]

@@ -62,17 +62,28 @@ class MoveCheck:
 
     def as_dict(self) -> dict[str, object]:
         return {
-            "dossier": self.dossier, "consultant": self.consultant, "date": self.day.isoformat(),
-            "allowed": self.allowed, "place": self.place, "start": self.start, "end": self.end,
-            "moves": self.moves, "shifted": self.shifted,
+            "dossier": self.dossier,
+            "consultant": self.consultant,
+            "date": self.day.isoformat(),
+            "allowed": self.allowed,
+            "place": self.place,
+            "start": self.start,
+            "end": self.end,
+            "moves": self.moves,
+            "shifted": self.shifted,
             "refusals": [{"rule": r.rule, "finding": r.finding.as_dict()} for r in self.refusals],
-        }  # fmt: skip
+        }
 
 
 def check_move(
-    planning: Path, dossier: str, consultant: str, day: date, input_path: Path | None = None,
-    today: date | None = None, confirmed_ok: bool = False,
-) -> MoveCheck:  # fmt: skip
+    planning: Path,
+    dossier: str,
+    consultant: str,
+    day: date,
+    input_path: Path | None = None,
+    today: date | None = None,
+    confirmed_ok: bool = False,
+) -> MoveCheck:
     """May ``dossier`` go to ``consultant``'s morning of ``day``? (module doc)
 
     An appointment its provider confirmed (``ja``) is refused (``CONFIRMED``) unless
@@ -83,13 +94,15 @@ def check_move(
     known = {r.dossier.casefold(): r.dossier for r in region.problem.reassessments}
     dossier = known.get(dossier.strip().casefold(), dossier.strip())
     wanted = consultant.strip()
-    cid = next((c.id for c in region.problem.consultants
-                if c.id.casefold() == wanted.casefold()), wanted)  # fmt: skip
+    cid = next(
+        (c.id for c in region.problem.consultants if c.id.casefold() == wanted.casefold()), wanted
+    )
     found = MoveCheck(dossier, cid, day)
     current = suggester.rerun.previous_of(dossier)
     if current is not None and is_confirmed(current, suggester.rerun) and not confirmed_ok:
-        found.refusals = [Refusal(CONFIRMED, Finding.of(Code.PROVIDER_CONFIRMED,
-                                                        Subject(dossier=dossier)))]  # fmt: skip
+        found.refusals = [
+            Refusal(CONFIRMED, Finding.of(Code.PROVIDER_CONFIRMED, Subject(dossier=dossier)))
+        ]
         return found
     try:
         options = suggester.suggest(dossier, top=MOST_OPTIONS).options
@@ -108,8 +121,9 @@ def _allowed(found: MoveCheck, option: Option) -> MoveCheck:
     found.place = f"{p.day.isoformat()}@{p.consultant}@{hhmm(p.start)}"
     found.start, found.end = hhmm(p.start), hhmm(p.end)
     found.moves = [m.dossier for m in option.moves]
-    found.shifted = [f"{m.dossier}={m.day.isoformat()}@{m.consultant}@{hhmm(m.start)}"
-                     for m in option.moves]  # fmt: skip
+    found.shifted = [
+        f"{m.dossier}={m.day.isoformat()}@{m.consultant}@{hhmm(m.start)}" for m in option.moves
+    ]
     return found
 
 
@@ -122,8 +136,13 @@ def _why_not(suggester: Suggester, dossier: str, cid: str, day: date) -> list[Re
         return [Refusal(PROMISE, Finding.of(Code.DAY_NOT_AFTER_TODAY, day=day, today=rerun.today))]
     verdict = rerun.verdict(dossier)
     current = rerun.previous_of(dossier)
-    if (verdict is not None and not verdict.feasible and not verdict.same_day
-            and current is not None and current.day == day):  # fmt: skip
+    if (
+        verdict is not None
+        and not verdict.feasible
+        and not verdict.same_day
+        and current is not None
+        and current.day == day
+    ):
         nee = Finding.of(Code.PROVIDER_ANSWERED_NEE, Subject(dossier=dossier), day=day)
         return [Refusal(PROMISE, nee)]
     if current is not None and current.day == day and current.consultant != cid:
@@ -148,18 +167,34 @@ def _laid_out(
     morning = [a for a in others if (a.consultant, a.day) == (cid, day)]
     chosen = [(problem.reassessment(a.dossier), cid, day) for a in morning] + [(r, cid, day)]
     keep = {a.dossier: (cid, day, a.start, a.writeup_start) for a in morning}
-    timed = next(t for t in assign_times(chosen, problem.settings, keep)
-                 if t.dossier == dossier)  # fmt: skip
+    timed = next(t for t in assign_times(chosen, problem.settings, keep) if t.dossier == dossier)
     before = suggester.rerun.previous_of(dossier)
     base = before or Appointment(
-        uid="", dossier=dossier, client=r.client, provider=r.provider, location=r.location,
-        consultant=cid, day=day, start=0, end=0, writeup_start=0, writeup_end=0,
-        with_=Attendance.CLIENT, begeleider=r.begeleider,
-    )  # fmt: skip
+        uid="",
+        dossier=dossier,
+        client=r.client,
+        provider=r.provider,
+        location=r.location,
+        consultant=cid,
+        day=day,
+        start=0,
+        end=0,
+        writeup_start=0,
+        writeup_end=0,
+        with_=Attendance.CLIENT,
+        begeleider=r.begeleider,
+    )
     s = problem.settings
-    return replace(base, consultant=cid, day=day, start=timed.start,
-                   end=timed.start + r.interview_minutes(s), writeup_start=timed.writeup_start,
-                   writeup_end=timed.writeup_start + s.writeup_min, pinned=False)  # fmt: skip
+    return replace(
+        base,
+        consultant=cid,
+        day=day,
+        start=timed.start,
+        end=timed.start + r.interview_minutes(s),
+        writeup_start=timed.writeup_start,
+        writeup_end=timed.writeup_start + s.writeup_min,
+        pinned=False,
+    )
 
 
 def _findings(suggester: Suggester, future: list[Appointment]) -> list[Refusal]:
@@ -167,8 +202,15 @@ def _findings(suggester: Suggester, future: list[Appointment]) -> list[Refusal]:
     confirmed appointments as the guard counts them)."""
     rerun = suggester.rerun
     held = held_mornings(a for a in rerun.previous if rerun.held(a))
-    pinned = {a.dossier: (a.consultant, a.day, a.start) for a in suggester.future
-              if is_confirmed(a, rerun)}  # fmt: skip
+    pinned = {
+        a.dossier: (a.consultant, a.day, a.start)
+        for a in suggester.future
+        if is_confirmed(a, rerun)
+    }
     facts = PlanFacts(suggester.problem, tuple(future), held, pinned)
-    return [Refusal(rule.number, v) for rule in HARD_RULES if rule.violations is not None
-            for v in rule.violations(facts)]  # fmt: skip
+    return [
+        Refusal(rule.number, v)
+        for rule in HARD_RULES
+        if rule.violations is not None
+        for v in rule.violations(facts)
+    ]

@@ -123,15 +123,23 @@ def _identity(payload: bytes) -> tuple[str, str, int, date | None]:
         elif in_event and name.split(";")[0] == "DTSTART":
             found.setdefault("DTSTART", value)
     if "METHOD" in found and "UID" in found:
-        return (found["METHOD"].upper(), found["UID"], int(found.get("SEQUENCE", "0")),
-                _day(found.get("DTSTART", "")))  # fmt: skip
+        return (
+            found["METHOD"].upper(),
+            found["UID"],
+            int(found.get("SEQUENCE", "0")),
+            _day(found.get("DTSTART", "")),
+        )
     cal = Calendar.from_ical(payload)
     event = next(iter(cal.walk("VEVENT")))
     start = event.get("DTSTART")
     moment = start.dt if start is not None else None
     day = moment.date() if isinstance(moment, datetime) else moment
-    return (str(cal["METHOD"]).upper(), str(event["UID"]), int(event.get("SEQUENCE", 0)),
-            day if isinstance(day, date) else None)  # fmt: skip
+    return (
+        str(cal["METHOD"]).upper(),
+        str(event["UID"]),
+        int(event.get("SEQUENCE", 0)),
+        day if isinstance(day, date) else None,
+    )
 
 
 def _day(value: str) -> date | None:
@@ -176,9 +184,11 @@ def read_log(folder: Path) -> list[dict]:
         lines = path.read_bytes().split(b"\n")
     except OSError as error:
         raise InputError(
-            [f"{path}: cannot be read ({error.strerror}); it records what was sent, "
-             "so nothing is sent"]
-        ) from None  # fmt: skip
+            [
+                f"{path}: cannot be read ({error.strerror}); it records what was sent, "
+                "so nothing is sent"
+            ]
+        ) from None
     found = []
     for n, line in enumerate(lines, start=1):
         if not line.strip():

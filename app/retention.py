@@ -48,8 +48,11 @@ def expired(data: Path, today: date) -> list[Expired]:
     """The plannings of ``data`` kept past their retention on ``today``."""
     if not data.is_dir():
         return []
-    found = [_expiry(p) for p in sorted(data.iterdir())
-             if p.is_dir() and not p.is_symlink() and (p / "invoer").is_dir()]  # fmt: skip
+    found = [
+        _expiry(p)
+        for p in sorted(data.iterdir())
+        if p.is_dir() and not p.is_symlink() and (p / "invoer").is_dir()
+    ]
     return [e for e in found if e is not None and today > e.kept_until]
 
 
@@ -64,10 +67,17 @@ def clean_up(data: Path, today: date, by: str, skip: Collection[str] = ()) -> li
             shutil.rmtree(data / e.name)
         except OSError:  # left for the next time; the page and the log say nothing false
             continue
-        audit.append(data, {
-            "time": clock.now().isoformat(timespec="seconds"), "user": by, "from": "",
-            "action": "retention-delete", "planning": e.name,
-            "period_end": e.period_end.isoformat(), "kept_until": e.kept_until.isoformat(),
-        })  # fmt: skip
+        audit.append(
+            data,
+            {
+                "time": clock.now().isoformat(timespec="seconds"),
+                "user": by,
+                "from": "",
+                "action": "retention-delete",
+                "planning": e.name,
+                "period_end": e.period_end.isoformat(),
+                "kept_until": e.kept_until.isoformat(),
+            },
+        )
         done.append(e)
     return done

@@ -204,16 +204,19 @@ def plan_input(
     check_period(problem, today)
     if out is None:
         if options.feedback or options.choose or options.answers:
-            raise InputError(["--feedback, --choose and --answers need a previous plan in --out "
-                              "(a rerun)"])  # fmt: skip
+            raise InputError(
+                ["--feedback, --choose and --answers need a previous plan in --out (a rerun)"]
+            )
         plan = _plan(input_path, problem, None, options, hooks, started, writing=False)
         return Planning(plan, None, warnings, time.monotonic() - started)
     folder = Path(out)
     by_hand = pending_by_hand(options)
     if by_hand:
-        options = replace(options, hand=tuple(e.spec for e in by_hand),
-                          hand_reasons=tuple(f"{e.dossier}={e.reason}" for e in by_hand
-                                             if e.reason))  # fmt: skip
+        options = replace(
+            options,
+            hand=tuple(e.spec for e in by_hand),
+            hand_reasons=tuple(f"{e.dossier}={e.reason}" for e in by_hand if e.reason),
+        )
     proposed = sheet_corrections(problem, options, folder)
     with held_planning_folder(folder) as notes:
         for note in notes:
@@ -233,9 +236,13 @@ def plan_input(
 
 
 def _taken(
-    folder: Path, plan: Plan, rerun: Rerun | None, options: RunOptions,
-    by_hand: list[hand_moves.HandEdit], proposed: list[SheetCorrection],
-) -> None:  # fmt: skip
+    folder: Path,
+    plan: Plan,
+    rerun: Rerun | None,
+    options: RunOptions,
+    by_hand: list[hand_moves.HandEdit],
+    proposed: list[SheetCorrection],
+) -> None:
     """Once the new revision is written: the answers and moves it took are marked taken,
     and the corrections on the returned sheets are kept as proposals for the planner."""
     if rerun is not None and options.answers is not None and rerun.answers_seen:
@@ -245,8 +252,9 @@ def _taken(
     if proposed:
         store = CorrectionStore(correction_store_of(folder))
         for c in proposed:
-            store.propose(c.provider, c.dossier, c.kind, c.value, c.where.split(" › ")[0],
-                          given=c.given)  # fmt: skip
+            store.propose(
+                c.provider, c.dossier, c.kind, c.value, c.where.split(" › ")[0], given=c.given
+            )
 
 
 def sheet_corrections(problem: Problem, options: RunOptions, folder: Path) -> list[SheetCorrection]:
@@ -260,11 +268,16 @@ def sheet_corrections(problem: Problem, options: RunOptions, folder: Path) -> li
     store = correction_store_of(folder)
     known = set()
     if store.is_file():
-        known = {(c.provider, c.dossier, c.kind, c.value)
-                 for c in CorrectionStore(store).listed()
-                 if c.status != CorrectionStatus.REPLACED}  # fmt: skip
-    found = [c for c in corrections_in(list(options.feedback), provider_of)
-             if (c.provider, c.dossier, c.kind, c.value) not in known]  # fmt: skip
+        known = {
+            (c.provider, c.dossier, c.kind, c.value)
+            for c in CorrectionStore(store).listed()
+            if c.status != CorrectionStatus.REPLACED
+        }
+    found = [
+        c
+        for c in corrections_in(list(options.feedback), provider_of)
+        if (c.provider, c.dossier, c.kind, c.value) not in known
+    ]
     errors = [
         f"{c.where}: {refusal_text(r, 'en')}"
         for c in found
@@ -297,9 +310,12 @@ def _rerun_of(folder: Path, options: RunOptions, problem: Problem) -> Rerun | No
         if rerun.picked_online:
             rerun = picked_online(problem, rerun)
         return rerun
-    given_options = ((options.feedback, "--feedback"), (options.choose, "--choose"),
-                     (options.hand, "a move by hand"),
-                     (options.answers, "--answers"))  # fmt: skip
+    given_options = (
+        (options.feedback, "--feedback"),
+        (options.choose, "--choose"),
+        (options.hand, "a move by hand"),
+        (options.answers, "--answers"),
+    )
     for given, name in given_options:
         if given:
             raise InputError([f"{name} needs a previous plan in --out (a rerun)"])
@@ -348,6 +364,14 @@ def plan(
     stop: threading.Event | None = None,
 ) -> Planning:
     """``herplan.plan``: ``plan_input`` with the command line's options as keywords."""
-    options = RunOptions(time_limit, seed, reproducible, workers, fresh, today,
-                         tuple(Path(f) for f in feedback), tuple(choose))  # fmt: skip
+    options = RunOptions(
+        time_limit,
+        seed,
+        reproducible,
+        workers,
+        fresh,
+        today,
+        tuple(Path(f) for f in feedback),
+        tuple(choose),
+    )
     return plan_input(input_path, out, options, RunHooks(progress=progress, stop=stop))

@@ -51,8 +51,22 @@ DAYS = re.compile(r"^(\S+)\s+(?:afwezig|absent)\s+(\S+)(?:\s+(?:tot|t/m|until)\s
 PERIOD = re.compile(r"^(?:periode|period)\s+(tot|until|van|from)\s+(\S+)$", re.I)
 CAP = re.compile(r"^(\S+)\s+max\s+([0-9]{1,2})\s+(?:per|a)\s+week$", re.I)
 WORKDAYS = re.compile(r"^(\S+)\s+(?:werkdagen|workdays)\s+(.+)$", re.I)
-WEEKDAYS = {"ma": 0, "mo": 0, "di": 1, "tu": 1, "wo": 2, "we": 2, "do": 3, "th": 3, "vr": 4,
-            "fr": 4, "za": 5, "sa": 5, "zo": 6, "su": 6}  # fmt: skip
+WEEKDAYS = {
+    "ma": 0,
+    "mo": 0,
+    "di": 1,
+    "tu": 1,
+    "wo": 2,
+    "we": 2,
+    "do": 3,
+    "th": 3,
+    "vr": 4,
+    "fr": 4,
+    "za": 5,
+    "sa": 5,
+    "zo": 6,
+    "su": 6,
+}
 
 
 def variant(problem: Problem, scenario: str, read: object = None) -> Problem:
@@ -72,17 +86,26 @@ def variant(problem: Problem, scenario: str, read: object = None) -> Problem:
 
 
 def _changed(problem: Problem, part: str, scenario: str) -> Problem:
-    for pattern, change in ((WEEK, _away_week), (DAYS, _away_days), (PERIOD, _period),
-                            (CAP, _cap), (WORKDAYS, _workdays)):  # fmt: skip
+    for pattern, change in (
+        (WEEK, _away_week),
+        (DAYS, _away_days),
+        (PERIOD, _period),
+        (CAP, _cap),
+        (WORKDAYS, _workdays),
+    ):
         found = pattern.match(part)
         if found:
             try:
                 return change(problem, *found.groups())
             except ValueError as error:
                 raise InputError([f'--scenario "{scenario}": {error}']) from None
-    raise InputError([f'--scenario "{scenario}": "{part}" is not a change herplan knows; '
-                      'expected e.g. "AB05 afwezig week 51", "periode tot 2027-01-08", '
-                      '"AB05 max 3 per week" or "AB05 werkdagen ma,di,do"'])  # fmt: skip
+    raise InputError(
+        [
+            f'--scenario "{scenario}": "{part}" is not a change herplan knows; '
+            'expected e.g. "AB05 afwezig week 51", "periode tot 2027-01-08", '
+            '"AB05 max 3 per week" or "AB05 werkdagen ma,di,do"'
+        ]
+    )
 
 
 def _consultant(problem: Problem, cid: str) -> str:
@@ -101,8 +124,11 @@ def _day(text: str) -> date:
 
 def _away_week(problem: Problem, cid: str, week: str) -> Problem:
     s = problem.settings
-    years = [y for y in range(s.period_start.year, s.period_end.year + 1)
-             if _overlaps(y, int(week), s.period_start, s.period_end)]  # fmt: skip
+    years = [
+        y
+        for y in range(s.period_start.year, s.period_end.year + 1)
+        if _overlaps(y, int(week), s.period_start, s.period_end)
+    ]
     if not 1 <= int(week) <= 53 or not years:
         raise ValueError(f"week {week} is not a week of the period")
     monday = date.fromisocalendar(years[0], int(week), 1)
@@ -142,9 +168,13 @@ def _period(problem: Problem, which: str, day: str) -> Problem:
 
 def _cap(problem: Problem, cid: str, most: str) -> Problem:
     who = _consultant(problem, cid)
-    return replace(problem, consultants=tuple(
-        replace(c, max_mornings_per_week=int(most)) if c.id == who else c
-        for c in problem.consultants))  # fmt: skip
+    return replace(
+        problem,
+        consultants=tuple(
+            replace(c, max_mornings_per_week=int(most)) if c.id == who else c
+            for c in problem.consultants
+        ),
+    )
 
 
 def _workdays(problem: Problem, cid: str, days: str) -> Problem:
@@ -153,8 +183,7 @@ def _workdays(problem: Problem, cid: str, days: str) -> Problem:
     if not names or any(n not in WEEKDAYS for n in names):
         raise ValueError(f"'{days}' are not weekdays; expected e.g. ma,di,do")
     workdays = frozenset(WEEKDAYS[n] for n in names)
-    people = tuple(replace(c, workdays=workdays) if c.id == who else c
-                   for c in problem.consultants)  # fmt: skip
+    people = tuple(replace(c, workdays=workdays) if c.id == who else c for c in problem.consultants)
     return replace(problem, consultants=people)
 
 
@@ -170,20 +199,30 @@ def plan_scenario(
     from herplan.scheduler.solve import SolverOptions
     from herplan.scheduler.verify import PlanRejected
 
-    options = SolverOptions(time_limit_s=limit or rerun_time_limit(problem), workers=1,
-                            reproducible=reproducible)  # fmt: skip
+    options = SolverOptions(
+        time_limit_s=limit or rerun_time_limit(problem), workers=1, reproducible=reproducible
+    )
     try:
         plan = make_plan(problem, options, rerun=rerun, today=rerun.today)
     except PlanRejected as error:
         return ScenarioOutcome(name, errors=(error.said(render),))
     except ValueError as error:
         return ScenarioOutcome(name, errors=(str(error),))
-    after = replace(rerun, previous=plan.appointments, revision=plan.revision, verdicts=(),
-                    uids=plan.uids, retired=plan.retired)  # fmt: skip
+    after = replace(
+        rerun,
+        previous=plan.appointments,
+        revision=plan.revision,
+        verdicts=(),
+        uids=plan.uids,
+        retired=plan.retired,
+    )
     curve = capacity_curve(problem, HARD_RULES, after, CurveOptions(most_points=FIRST_POINTS))
     held = len(curve.start.past) + len(curve.start.kept)
-    points = tuple((p.extra, held + p.solution.count, None if p.bound is None else held + p.bound)
-                   for p in curve.points if p.extra > 0)  # fmt: skip
+    points = tuple(
+        (p.extra, held + p.solution.count, None if p.bound is None else held + p.bound)
+        for p in curve.points
+        if p.extra > 0
+    )
     return ScenarioOutcome(name, len(plan.appointments), plan.visits, points)
 
 
@@ -213,8 +252,9 @@ class Scenarios:
         if not self.variants:
             return self
         cases = max(len(p.reassessments) for _, p in self.variants)
-        self.pool = ProcessPoolExecutor(parallel_runs(len(self.variants), cases),
-                                        mp_context=get_context("spawn"))  # fmt: skip
+        self.pool = ProcessPoolExecutor(
+            parallel_runs(len(self.variants), cases), mp_context=get_context("spawn")
+        )
         for name, problem in self.variants:
             future = self.pool.submit(
                 plan_scenario,

@@ -52,8 +52,11 @@ def input_of(folder: Path) -> tuple[Path, bool]:
     name, digest = Path(str(data.get("input") or "")).name, data.get("input_sha256")
     if not name:
         raise InputError([f"{folder / 'plan.json'}: names no input; give it with --input"])
-    beside = [p for p in (folder / name, folder.parent / name, folder.parent / "invoer" / name)
-              if p.exists()]  # fmt: skip
+    beside = [
+        p
+        for p in (folder / name, folder.parent / name, folder.parent / "invoer" / name)
+        if p.exists()
+    ]
     for path in beside:  # the planner's own copy, which may hold newer news
         if file_digest(path) == digest:
             return path, False
@@ -61,8 +64,9 @@ def input_of(folder: Path) -> tuple[Path, bool]:
         return beside[0], True
     if (folder / SOURCE / name).exists():  # the copy the plan was made from
         return folder / SOURCE / name, False
-    raise InputError([f"{folder}: the input {name} of this plan is not beside it; "
-                      "give it with --input"])  # fmt: skip
+    raise InputError(
+        [f"{folder}: the input {name} of this plan is not beside it; give it with --input"]
+    )
 
 
 def open_region(
@@ -84,8 +88,9 @@ def open_region(
     key = f"{digest}|{file_digest(folder / 'plan.json')}|{day.isoformat()}"
     prepared = cache.cached("region", key)
     if not isinstance(prepared, Suggester):
-        prepared = Suggester(_problem(input_path, digest, day), HARD_RULES,
-                             prepare_rerun(folder, day))  # fmt: skip
+        prepared = Suggester(
+            _problem(input_path, digest, day), HARD_RULES, prepare_rerun(folder, day)
+        )
         cache.keep("region", key, prepared)
     return Region(prepared, prepared.problem, input_path, changed)
 

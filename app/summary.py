@@ -70,9 +70,11 @@ def _period_lines(plan: Plan, w: dict[str, str]) -> list[str]:
     if plan.today is None or plan.today < s.period_start:
         return []
     lang = s.language
-    begun = w["period_begun"].format(today=long_date(plan.today, lang),
-                                     first=long_date(first_open_day(plan.today), lang),
-                                     end=long_date(s.period_end, lang))  # fmt: skip
+    begun = w["period_begun"].format(
+        today=long_date(plan.today, lang),
+        first=long_date(first_open_day(plan.today), lang),
+        end=long_date(s.period_end, lang),
+    )
     return [begun + (" " + w["period_held"] if plan.revision > 1 else "")]
 
 

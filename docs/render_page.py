@@ -21,17 +21,37 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         profile = (Path(tmp) / "profile").as_uri()
         subprocess.run(
-            ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to",
-             "pdf", "--outdir", tmp, str(workbook)],
-            check=True, capture_output=True,
-        )  # fmt: skip
+            [
+                "soffice",
+                f"-env:UserInstallation={profile}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                tmp,
+                str(workbook),
+            ],
+            check=True,
+            capture_output=True,
+        )
         pdf = Path(tmp) / f"{workbook.stem}.pdf"
         stem = Path(tmp) / "page"
         subprocess.run(
-            ["pdftoppm", "-png", "-r", "80", "-f", str(page), "-l", str(page), "-singlefile",
-             str(pdf), str(stem)],
+            [
+                "pdftoppm",
+                "-png",
+                "-r",
+                "80",
+                "-f",
+                str(page),
+                "-l",
+                str(page),
+                "-singlefile",
+                str(pdf),
+                str(stem),
+            ],
             check=True,
-        )  # fmt: skip
+        )
         shutil.copy(stem.with_suffix(".png"), target)
     print(target)
 

@@ -49,17 +49,21 @@ def pending(folder: Path) -> list[HandEdit]:
     """The edits waiting for the next rerun, oldest first (none when the file is unreadable)."""
     try:
         raw = json.loads((folder / FILE).read_text(encoding="utf-8"))
-        return [HandEdit(**{**e, "moves": tuple(e.get("moves", ())),
-                                "shifted": tuple(e.get("shifted", ()))})
-                for e in raw["pending"]]  # fmt: skip
+        return [
+            HandEdit(
+                **{**e, "moves": tuple(e.get("moves", ())), "shifted": tuple(e.get("shifted", ()))}
+            )
+            for e in raw["pending"]
+        ]
     except (OSError, ValueError, KeyError, TypeError):
         return []
 
 
 def _write(folder: Path, edits: list[HandEdit]) -> None:
     data = {"pending": [asdict(e) for e in edits]}
-    write_bytes_atomic(folder / FILE, (json.dumps(data, ensure_ascii=False, indent=1) + "\n")
-                       .encode("utf-8"))  # fmt: skip
+    write_bytes_atomic(
+        folder / FILE, (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    )
 
 
 def add(folder: Path, edit: HandEdit) -> None:

@@ -214,12 +214,14 @@ def prepare_rerun(
     returned sheets and the ``online`` answers (read by the app from its answer store)."""
     previous = read_previous(folder / "plan.json")
     if previous.today is not None and today < previous.today:
-        raise InputError([
-            f"{folder / 'plan.json'}: revision {previous.revision} was planned as of "
-            f"{previous.today.isoformat()}; a rerun as of {today.isoformat()} would go back in "
-            f"time and undo what was held since. Give --today {previous.today.isoformat()} "
-            "or later (or leave it out: today)"
-        ])  # fmt: skip
+        raise InputError(
+            [
+                f"{folder / 'plan.json'}: revision {previous.revision} was planned as of "
+                f"{previous.today.isoformat()}; a rerun as of {today.isoformat()} would go back in "
+                f"time and undo what was held since. Give --today {previous.today.isoformat()} "
+                "or later (or leave it out: today)"
+            ]
+        )
     verdicts, stale, conflicts = read_feedback(list(feedback), previous.appointments)
     picked: tuple[str, ...] = ()
     seen = 0
@@ -283,6 +285,8 @@ def reconcile(
         sheet_at = returned_at.get(v.source.split(" › ")[0])
         later = v if sheet_at is not None and sheet_at > online_at[v.dossier] else other
         merged[v.dossier] = later
-        conflicts.append(f"{v.dossier}: {v.answer} in {v.source}, {other.answer} online "
-                         f"({other.source}); {later.answer} counts")  # fmt: skip
+        conflicts.append(
+            f"{v.dossier}: {v.answer} in {v.source}, {other.answer} online "
+            f"({other.source}); {later.answer} counts"
+        )
     return tuple(merged[d] for d in sorted(merged)), tuple(conflicts)

@@ -25,12 +25,19 @@ FULL = {Reason.CAPACITY, Reason.SUPPORT_WORKER_BUSY}
 def place_dict(p: Place | Appointment, dossier: bool = False) -> dict[str, object]:
     """An appointment's place in ``plan.json``'s shape (with its dossier if asked)."""
     found: dict[str, object] = {"dossier": p.dossier} if dossier else {}
-    found.update({
-        "date": p.day.isoformat(), "start": hhmm(p.start), "end": hhmm(p.end),
-        "writeup_start": hhmm(p.writeup_start), "writeup_end": hhmm(p.writeup_end),
-        "consultant": p.consultant, "provider": p.provider, "location": p.location,
-        "with": p.with_,
-    })  # fmt: skip
+    found.update(
+        {
+            "date": p.day.isoformat(),
+            "start": hhmm(p.start),
+            "end": hhmm(p.end),
+            "writeup_start": hhmm(p.writeup_start),
+            "writeup_end": hhmm(p.writeup_end),
+            "consultant": p.consultant,
+            "provider": p.provider,
+            "location": p.location,
+            "with": p.with_,
+        }
+    )
     return found
 
 
@@ -51,12 +58,18 @@ def suggestions_dict(found: Suggestions, language: str, months: int = 6) -> dict
         "dossier": found.dossier,
         "current": place_dict(found.current) if found.current else None,
         "options": [option_dict(o) for o in found.options],
-        "reasons": [{"code": c, "name": reason_name(c, language)}
-                    for c in (u.reasons if u else ())],
+        "reasons": [
+            {"code": c, "name": reason_name(c, language)} for c in (u.reasons if u else ())
+        ],
         "explanation": explanation(u, language, months) if u else None,
-        "would_fit_with": {"consultant": extra.consultant, "date": extra.day.isoformat(),
-                           "weekly_cap": extra.weekly_cap} if extra else None,
-    }  # fmt: skip
+        "would_fit_with": {
+            "consultant": extra.consultant,
+            "date": extra.day.isoformat(),
+            "weekly_cap": extra.weekly_cap,
+        }
+        if extra
+        else None,
+    }
 
 
 def suggestions_text(
@@ -74,9 +87,13 @@ def suggestions_text(
         if extra is None and full:
             lines.append(w["sug_no_extra"])
         elif extra is not None:
-            lines.append(w["sug_would_fit"].format(
-                consultant=name(extra.consultant), day=weekday_date(extra.day, language),
-                cap=extra.weekly_cap))  # fmt: skip
+            lines.append(
+                w["sug_would_fit"].format(
+                    consultant=name(extra.consultant),
+                    day=weekday_date(extra.day, language),
+                    cap=extra.weekly_cap,
+                )
+            )
         return "\n".join(lines)
     if found.current is not None:
         lines = [w["sug_now"].format(**head, slot=_slot(found.current, language, name))]
@@ -105,10 +122,18 @@ def _option_line(n: int, option: Option, language: str, name: Callable[[str], st
     if p.with_ == Attendance.SUPPORT_WORKER:
         notes.append(w["sug_with_begeleider"])
     for m in option.moves:
-        notes.append(w["sug_move"].format(dossier=m.dossier, slot=_slot(m, language, name),
-                                          how=_how(m, language)))  # fmt: skip
-    line = w["sug_option"].format(n=n, day=weekday_date(p.day, language), start=hhmm(p.start),
-                                  end=hhmm(p.end), consultant=name(p.consultant))  # fmt: skip
+        notes.append(
+            w["sug_move"].format(
+                dossier=m.dossier, slot=_slot(m, language, name), how=_how(m, language)
+            )
+        )
+    line = w["sug_option"].format(
+        n=n,
+        day=weekday_date(p.day, language),
+        start=hhmm(p.start),
+        end=hhmm(p.end),
+        consultant=name(p.consultant),
+    )
     return f"{line}; " + "; ".join(notes)
 
 

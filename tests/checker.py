@@ -383,9 +383,15 @@ def check_files(input_path: Path, plan_json: Path) -> list[str]:
 # --- the promises of a rerun (README, Rerun after cancellations) -----------------------
 
 RELEASE_CAUSES = {
-    "nee", "same_day", "chosen", "absent", "locatie_gesloten", "client_niet_beschikbaar",
-    "moved_location", "rule",
-}  # fmt: skip
+    "nee",
+    "same_day",
+    "chosen",
+    "absent",
+    "locatie_gesloten",
+    "client_niet_beschikbaar",
+    "moved_location",
+    "rule",
+}
 
 
 def _where(a: dict) -> tuple:
@@ -434,8 +440,9 @@ def _open_for(problem: Problem, case, day: date) -> str | None:
     place = next(
         x for x in problem.locations if (x.provider, x.name) == (case.provider, case.location)
     )
-    if day in place.closed_dates or (place.open_weekdays is not None
-                                     and day.weekday() not in place.open_weekdays):  # fmt: skip
+    if day in place.closed_dates or (
+        place.open_weekdays is not None and day.weekday() not in place.open_weekdays
+    ):
         return "locatie_gesloten"
     if day in case.unavailable_dates or day.weekday() in case.unavailable_weekdays:
         return "client_niet_beschikbaar"
@@ -496,7 +503,8 @@ def _answer_kept(a: dict, new: dict | None, change: dict | None, why: str | None
         found.append(f"{d}: answered zelfde dag but moved to another day")
     if why == "same_day" and new is not None and new["date"] == a["date"]:
         overlap = _minutes(new["start"]) < _minutes(a["end"]) and _minutes(a["start"]) < _minutes(
-            new["end"])  # fmt: skip
+            new["end"]
+        )
         if change is None:
             found.append(f"{d}: answered zelfde dag, but no line says what became of it")
         elif overlap and change["kind"] != "niet_mogelijk":
@@ -505,9 +513,14 @@ def _answer_kept(a: dict, new: dict | None, change: dict | None, why: str | None
 
 
 def _promise_kept(
-    a: dict, new: dict | None, change: dict | None, why: str | None, answer: str | None,
-    before: dict, now: dict[str, dict],
-) -> list[str]:  # fmt: skip
+    a: dict,
+    new: dict | None,
+    change: dict | None,
+    why: str | None,
+    answer: str | None,
+    before: dict,
+    now: dict[str, dict],
+) -> list[str]:
     """What is wrong with one previous appointment of today or later, after the rerun."""
     d = a["dossier"]
     if why == "withdrawn":
@@ -533,9 +546,13 @@ def _promise_kept(
 
 
 def _untouched_moved(
-    a: dict, new: dict | None, change: dict, answer: str | None, before: dict,
+    a: dict,
+    new: dict | None,
+    change: dict,
+    answer: str | None,
+    before: dict,
     now: dict[str, dict],
-) -> list[str]:  # fmt: skip
+) -> list[str]:
     """An appointment nothing affected that is not where it was: only to make room."""
     d, found = a["dossier"], []
     if new is None:
@@ -550,8 +567,9 @@ def _untouched_moved(
     if change["cause"] not in ("more", "time"):
         found.append(f"{d}: moved with cause {change['cause']!r} but nothing affected it")
     same_morning = new is not None and (new["consultant"], new["date"]) == (
-        a["consultant"], a["date"],
-    )  # fmt: skip
+        a["consultant"],
+        a["date"],
+    )
     if change["cause"] == "time" and not same_morning:
         found.append(f"{d}: 'another time' but not in the same morning")
     return found

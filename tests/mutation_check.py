@@ -25,11 +25,12 @@ ROOT = Path(__file__).resolve().parents[1]
 def caught(rule_name: str) -> bool:
     """Do the rule tests fail when ``rule_name``'s check finds nothing?"""
     done = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider",
-         "tests/constraints"],
-        cwd=ROOT, env={**os.environ, "HERPLAN_MUTATE": rule_name},
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+        [sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", "tests/constraints"],
+        cwd=ROOT,
+        env={**os.environ, "HERPLAN_MUTATE": rule_name},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     return done.returncode == 1
 
 

@@ -16,9 +16,20 @@ TODAY = date(2026, 11, 30)
 
 
 def appointment(dossier: str, provider: str = "Yulius", day=date(2026, 12, 7), start=540):
-    return Appointment(uid=f"{dossier}@test", dossier=dossier, client="A.B.", provider=provider,
-                       location="Noord", consultant="AB", day=day, start=start, end=start + 45,
-                       writeup_start=780, writeup_end=825, with_="client")  # fmt: skip
+    return Appointment(
+        uid=f"{dossier}@test",
+        dossier=dossier,
+        client="A.B.",
+        provider=provider,
+        location="Noord",
+        consultant="AB",
+        day=day,
+        start=start,
+        end=start + 45,
+        writeup_start=780,
+        writeup_end=825,
+        with_="client",
+    )
 
 
 @pytest.fixture

@@ -16,11 +16,19 @@ from tests.conftest import PLANNED_AS, START, case, options, problem, short_morn
 
 def booked(dossier: str, day: date = START, start: int = 9 * 60, cid: str = "AH") -> Appointment:
     return Appointment(
-        uid=f"{dossier}@test", dossier=dossier, client="A.B.", provider="Yulius",
-        location="Noord", consultant=cid, day=day, start=start, end=start + 45,
-        writeup_start=13 * 60 + (start - 9 * 60), writeup_end=13 * 60 + (start - 9 * 60) + 45,
+        uid=f"{dossier}@test",
+        dossier=dossier,
+        client="A.B.",
+        provider="Yulius",
+        location="Noord",
+        consultant=cid,
+        day=day,
+        start=start,
+        end=start + 45,
+        writeup_start=13 * 60 + (start - 9 * 60),
+        writeup_end=13 * 60 + (start - 9 * 60) + 45,
         with_="client",
-    )  # fmt: skip
+    )
 
 
 def rerun_with(previous: list[Appointment], *verdicts: Verdict) -> Rerun:
@@ -45,15 +53,17 @@ def test_zelfde_dag_gets_another_time_that_day_and_the_remark_travels():
 
 def test_zelfde_dag_with_no_other_time_stays_and_is_listed_as_not_possible():
     # A morning of 50 minutes holds one interview; one consultant works that week.
-    p = problem([case("D1", unavailable_weekdays=frozenset({2, 3, 4}))],
-                morning=short_morning(50))  # fmt: skip
+    p = problem([case("D1", unavailable_weekdays=frozenset({2, 3, 4}))], morning=short_morning(50))
     rerun = rerun_with([booked("D1")], Verdict("D1", False, "om 11 uur graag", same_day=True))
     plan = make_plan(p, options(2), rerun=rerun)
     (kept,) = plan.appointments
     assert (kept.day, kept.start) == (START, 9 * 60)
     (change,) = plan.changes
-    assert (change.kind, change.cause, change.remark) == ("niet_mogelijk", "same_day",
-                                                          "om 11 uur graag")  # fmt: skip
+    assert (change.kind, change.cause, change.remark) == (
+        "niet_mogelijk",
+        "same_day",
+        "om 11 uur graag",
+    )
     said = change_reason(change, "nl")
     assert "om 11 uur graag" in said and "blijft om 09:00" in said
     assert "blijft om 09:00" in answer_summary(change, "nl")
@@ -64,5 +74,6 @@ def test_the_checker_finds_a_zelfde_dag_left_at_its_time_without_a_line():
     p = problem([case("D1")])
     before = plan_dict(make_plan(p, options(2), today=PLANNED_AS))
     after = {**before, "changes": [], "revision": 2}
-    assert any("zelfde dag" in v for v in check_rerun(p, before, after, {"D1": "zelfde_dag"},
-                                                       PLANNED_AS))  # fmt: skip
+    assert any(
+        "zelfde dag" in v for v in check_rerun(p, before, after, {"D1": "zelfde_dag"}, PLANNED_AS)
+    )

@@ -86,8 +86,12 @@ def test_lp_bound_gives_a_begeleider_one_morning_a_day():
 def test_lp_bound_gives_a_begeleider_no_more_than_a_morning_holds():
     # Six clients of one begeleider at one place, two consultants: a morning holds three.
     cases = [case(f"C{n}", begeleider="J. Jansen") for n in range(6)]
-    p = problem(cases, [consultant("AH"), consultant("BB")], [location(rooms=2)],
-                period_end=date(2026, 12, 1))  # fmt: skip
+    p = problem(
+        cases,
+        [consultant("AH"), consultant("BB")],
+        [location(rooms=2)],
+        period_end=date(2026, 12, 1),
+    )
     assert planned_upper_bound(candidates(p)) == 3
     assert planned_upper_bound(candidates(p, without("support_worker"))) == 6
 

@@ -73,8 +73,17 @@ def test_suggest_after_a_plan_does_not_read_the_workbook_again(
     planned_example, tmp_path, cache_dir, monkeypatch
 ):
     root = _planned(planned_example, tmp_path)
-    args = ["plan", str(root / EXAMPLE.name), "--out", str(root / "planning"),
-            "--reproducible", "--time-limit", "4", "--today", TODAY.isoformat()]  # fmt: skip
+    args = [
+        "plan",
+        str(root / EXAMPLE.name),
+        "--out",
+        str(root / "planning"),
+        "--reproducible",
+        "--time-limit",
+        "4",
+        "--today",
+        TODAY.isoformat(),
+    ]
     assert CliRunner().invoke(main, args).exit_code == 0
     import herplan.io.input_reader as reader
 

@@ -38,8 +38,14 @@ PLAN = {"datum_ondersteuningsplan": date(2026, 10, 1), "einddatum_indicatie": da
 
 
 def _case(dossier: str, where: str, **more) -> dict[str, object]:
-    return {"dossier": dossier, "client": "A.B.", "aanbieder": "Yulius", "locatie": where,
-            **PLAN, **more}  # fmt: skip
+    return {
+        "dossier": dossier,
+        "client": "A.B.",
+        "aanbieder": "Yulius",
+        "locatie": where,
+        **PLAN,
+        **more,
+    }
 
 
 def tiny_rows(extra: str = "") -> dict[str, list[dict[str, object]]]:
@@ -47,14 +53,24 @@ def tiny_rows(extra: str = "") -> dict[str, list[dict[str, object]]]:
     Zuid has a support plan far too old (only a new plan would plan it)."""
     return {
         "Herindicaties": [
-            _case("N1", "Noord"), _case("N2", "Noord"), _case("Z1", "Zuid"),
+            _case("N1", "Noord"),
+            _case("N2", "Noord"),
+            _case("Z1", "Zuid"),
             _case("Z2", "Zuid", datum_ondersteuningsplan=date(2025, 1, 1)),
         ],
-        "Consulenten": [{"consulent": "AH", "naam": "A. Haan", "max_ochtenden_per_week": 1,
-                         "extra_ochtenden": extra or None}],
-        "Locaties": [{"aanbieder": "Yulius", "locatie": "Noord"},
-                     {"aanbieder": "Yulius", "locatie": "Zuid"}],
-    }  # fmt: skip
+        "Consulenten": [
+            {
+                "consulent": "AH",
+                "naam": "A. Haan",
+                "max_ochtenden_per_week": 1,
+                "extra_ochtenden": extra or None,
+            }
+        ],
+        "Locaties": [
+            {"aanbieder": "Yulius", "locatie": "Noord"},
+            {"aanbieder": "Yulius", "locatie": "Zuid"},
+        ],
+    }
 
 
 SETTINGS = {"periode_start": date(2026, 12, 1), "periode_eind": date(2026, 12, 4)}
@@ -70,8 +86,17 @@ def tiny(tmp_path_factory) -> Path:
     """The tiny region planned: (its folder); its input ``invoer.xlsx`` beside it."""
     root = tmp_path_factory.mktemp("tiny")
     write_input_workbook(root / "invoer.xlsx", tiny_rows(), SETTINGS)
-    code, out, err = run("plan", str(root / "invoer.xlsx"), "--out", str(root / "planning"),
-                         "--today", TODAY, "--reproducible", "--time-limit", "4")  # fmt: skip
+    code, out, err = run(
+        "plan",
+        str(root / "invoer.xlsx"),
+        "--out",
+        str(root / "planning"),
+        "--today",
+        TODAY,
+        "--reproducible",
+        "--time-limit",
+        "4",
+    )
     assert code == 0, out + err
     return root / "planning"
 
@@ -130,8 +155,15 @@ def test_the_folder_gets_the_chart_and_the_advice_and_the_text_says_the_morning(
     assert svg.lstrip().startswith(b"<?xml") and b"Ingepland met extra ochtenden" in svg
     assert png.startswith(b"\x89PNG")
     files = {p.name: p.read_bytes() for p in (tiny / "capaciteit").iterdir()}
-    assert set(files) == {"advies.json", "bron.json", "capaciteit.png", "capaciteit.svg",
-                          "capaciteit-nl.png", "capaciteit-en.png", "plan-1.json"}  # fmt: skip
+    assert set(files) == {
+        "advies.json",
+        "bron.json",
+        "capaciteit.png",
+        "capaciteit.svg",
+        "capaciteit-nl.png",
+        "capaciteit-en.png",
+        "plan-1.json",
+    }
     assert files["capaciteit-nl.png"] == png != files["capaciteit-en.png"]
     again = run("capacity", str(tiny), "--today", TODAY)
     assert again[0] == 0
@@ -147,8 +179,17 @@ def test_the_advice_stays_with_the_revision_it_was_computed_for(tiny, tmp_path):
     folder = tmp_path / "planning"
     shutil.copytree(tiny, folder)
     assert run("capacity", str(folder), "--today", TODAY)[0] == 0
-    code, out, err = run("plan", str(tiny.parent / "invoer.xlsx"), "--out", str(folder),
-                         "--today", TODAY, "--reproducible", "--time-limit", "4")  # fmt: skip
+    code, out, err = run(
+        "plan",
+        str(tiny.parent / "invoer.xlsx"),
+        "--out",
+        str(folder),
+        "--today",
+        TODAY,
+        "--reproducible",
+        "--time-limit",
+        "4",
+    )
     assert code == 0, out + err
     assert not (folder / "capaciteit").exists()
     assert (folder / "revisies" / "1" / "capaciteit" / "advies.json").is_file()
@@ -197,8 +238,18 @@ def test_scenarios_change_the_input_as_said(tiny):
 
 
 def test_a_scenario_is_planned_beside_the_advice(tiny):
-    code, out, err = run("capacity", str(tiny), "--today", TODAY, "--json", "--reproducible",
-                         "--scenario", "AH max 2 per week", "--time-limit", "3")  # fmt: skip
+    code, out, err = run(
+        "capacity",
+        str(tiny),
+        "--today",
+        TODAY,
+        "--json",
+        "--reproducible",
+        "--scenario",
+        "AH max 2 per week",
+        "--time-limit",
+        "3",
+    )
     assert code == 0, err
     [scenario] = json.loads(out)["scenarios"]
     assert scenario["scenario"] == "AH max 2 per week" and scenario["errors"] == []
@@ -219,8 +270,11 @@ def test_the_example_every_point_checked_more_mornings_never_fewer(planned_examp
         assert len(written["appointments"]) == point.planned
         assert check_plan(with_mornings(problem, point.mornings), written) == []
     region = open_region(folder, PLANNED_AS, EXAMPLE)
-    full = [u["dossier"] for u in json.loads((folder / "plan.json").read_text())["unscheduled"]
-            if "capaciteit" in u["reasons"]]  # fmt: skip
+    full = [
+        u["dossier"]
+        for u in json.loads((folder / "plan.json").read_text())["unscheduled"]
+        if "capaciteit" in u["reasons"]
+    ]
     if any(region.suggest(d).would_fit_with is not None for d in full):
         assert advice.points and advice.points[0].planned >= advice.current + 1
 
@@ -274,8 +328,10 @@ def test_the_page_computes_the_advice_and_shows_chart_and_tables(capacity_page):
     english = client.get("/p/klein/capaciteit?taal=en").text
     assert "Capacity" in english and "above the weekly maximum" in english
     drawn = folder / "planning" / "capaciteit"
-    assert client.get("/p/klein/capaciteit/grafiek.png?taal=en").content == (
-        drawn / "capaciteit-en.png").read_bytes()  # fmt: skip
+    assert (
+        client.get("/p/klein/capaciteit/grafiek.png?taal=en").content
+        == (drawn / "capaciteit-en.png").read_bytes()
+    )
 
 
 def test_the_page_refuses_a_post_without_its_token_and_odd_charts(capacity_page):

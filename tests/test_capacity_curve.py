@@ -31,11 +31,17 @@ def three_places() -> Problem:
     """AH holds one morning a week (Tuesday 1 to Friday 4 December): Noord's two go
     there; Zuid and West have one each; BB works Mondays only (none in the period)."""
     return problem(
-        [case("N1", "Noord", preferred_consultant="BB"), case("N2", "Noord"), case("Z1", "Zuid"),
-         case("W1", "West")],
-        consultants=[consultant("AH", max_mornings_per_week=1),
-                     consultant("BB", workdays=frozenset({0}))],
-    )  # fmt: skip
+        [
+            case("N1", "Noord", preferred_consultant="BB"),
+            case("N2", "Noord"),
+            case("Z1", "Zuid"),
+            case("W1", "West"),
+        ],
+        consultants=[
+            consultant("AH", max_mornings_per_week=1),
+            consultant("BB", workdays=frozenset({0})),
+        ],
+    )
 
 
 def test_each_extra_morning_plans_one_more_and_reaches_its_bound():
@@ -56,8 +62,14 @@ def test_a_day_off_when_the_capped_consultant_has_no_day_left():
     from herplan.domain import Absence
 
     p = three_places()
-    p = Problem(p.settings, p.reassessments, p.consultants, p.locations,
-                (Absence("AH", date(2026, 12, 2), date(2026, 12, 4)),), p.source)  # fmt: skip
+    p = Problem(
+        p.settings,
+        p.reassessments,
+        p.consultants,
+        p.locations,
+        (Absence("AH", date(2026, 12, 2), date(2026, 12, 4)),),
+        p.source,
+    )
     _, rerun = planned(p)
     curve = capacity_curve(p, HARD_RULES, rerun)
     last = curve.points[-1].solution

@@ -111,8 +111,13 @@ def _capacity_without_a_day(plan):
 def _capacity_while_room_was_left(plan):
     # Unplan an interview and call its morning full: the room it left says otherwise.
     a = plan["appointments"].pop()
-    plan["unscheduled"].append({"dossier": a["dossier"], "reasons": ["capaciteit"],
-                                "explanation": "Alle ochtenden zijn vol."})  # fmt: skip
+    plan["unscheduled"].append(
+        {
+            "dossier": a["dossier"],
+            "reasons": ["capaciteit"],
+            "explanation": "Alle ochtenden zijn vol.",
+        }
+    )
 
 
 BREAKS = {
@@ -179,15 +184,17 @@ def _moved_silently(after: dict, _answers: dict) -> None:
 def _moved_without_cause(after: dict, _answers: dict) -> None:
     a = _first(after)
     a.update(date="2026-12-18", sequence=a["sequence"] + 1)
-    after["changes"].append({"dossier": a["dossier"], "kind": "verplaatst", "cause": "nee",
-                             "conflict": False})  # fmt: skip
+    after["changes"].append(
+        {"dossier": a["dossier"], "kind": "verplaatst", "cause": "nee", "conflict": False}
+    )
 
 
 def _nee_same_day(after: dict, answers: dict) -> None:
     a = _first(after)
     answers[a["dossier"]] = "nee"
-    after["changes"].append({"dossier": a["dossier"], "kind": "verplaatst", "cause": "nee",
-                             "conflict": False})  # fmt: skip
+    after["changes"].append(
+        {"dossier": a["dossier"], "kind": "verplaatst", "cause": "nee", "conflict": False}
+    )
 
 
 def _ja_unlisted(_after: dict, answers: dict) -> None:

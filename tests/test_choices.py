@@ -54,8 +54,12 @@ def test_two_picks_of_one_place_pin_one_and_list_the_other(planned_example, tmp_
     options = RunOptions(time_limit=2, reproducible=True, today=PLANNED_AS, answers=data)
     planning = plan_input(EXAMPLE, folder, options)  # the guard would refuse a double pin
     at = {a.dossier: a for a in planning.plan.appointments}
-    pinned = [a for a in (one, other) if f"{at[a.dossier].day.isoformat()}@"
-              f"{at[a.dossier].consultant}@{hhmm(at[a.dossier].start)}" == place]  # fmt: skip
+    pinned = [
+        a
+        for a in (one, other)
+        if f"{at[a.dossier].day.isoformat()}@"
+        f"{at[a.dossier].consultant}@{hhmm(at[a.dossier].start)}" == place
+    ]
     assert len(pinned) == 1
     (left,) = {one.dossier, other.dossier} - {pinned[0].dossier}
     assert any(c.startswith(f"{left}: ") for c in planning.plan.answer_conflicts)
@@ -63,10 +67,14 @@ def test_two_picks_of_one_place_pin_one_and_list_the_other(planned_example, tmp_
 
 
 def test_choosing_the_same_place_twice_is_refused_the_second_time():
-    p = problem([case("D1"), case("D2"), case("D3")], [consultant("AH")],
-                morning=short_morning(150))  # fmt: skip
-    rerun = Rerun(previous=(booked(p, "D1", "AH", p.settings.period_start, 9 * 60),),
-                  revision=1, today=PLANNED_AS)  # fmt: skip
+    p = problem(
+        [case("D1"), case("D2"), case("D3")], [consultant("AH")], morning=short_morning(150)
+    )
+    rerun = Rerun(
+        previous=(booked(p, "D1", "AH", p.settings.period_start, 9 * 60),),
+        revision=1,
+        today=PLANNED_AS,
+    )
     place = f"{p.settings.period_start.isoformat()}@AH@10:00"
     (chosen,) = resolve_choices(p, rerun, [f"D2={place}"])
     assert chosen.place.start == 10 * 60

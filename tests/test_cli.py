@@ -40,9 +40,23 @@ def test_plan_json_follows_the_schema(planned):
     assert plan["format"] == "herplan-plan/1" and plan["revision"] == 1
     assert len(plan["input_sha256"]) == 64
     first = plan["appointments"][0]
-    for key in ("uid", "dossier", "client", "provider", "location", "consultant", "date",
-                "start", "end", "writeup_start", "writeup_end", "with", "begeleider",
-                "sequence", "pinned"):  # fmt: skip
+    for key in (
+        "uid",
+        "dossier",
+        "client",
+        "provider",
+        "location",
+        "consultant",
+        "date",
+        "start",
+        "end",
+        "writeup_start",
+        "writeup_end",
+        "with",
+        "begeleider",
+        "sequence",
+        "pinned",
+    ):
         assert key in first
     stats = plan["stats"]
     assert stats["scheduled"] == len(plan["appointments"])
@@ -62,17 +76,23 @@ def test_summary_and_overview(planned):
     assert "Hoe dicht bij het best mogelijke" in result.output
     wb = load_workbook(out / "overzicht.xlsx")
     assert wb.sheetnames == [
-        "Planning", "Rooster", "Niet ingepland", "Ondersteuningsplannen", "Kengetallen",
-        "Belasting", "Technisch",
-    ]  # fmt: skip
+        "Planning",
+        "Rooster",
+        "Niet ingepland",
+        "Ondersteuningsplannen",
+        "Kengetallen",
+        "Belasting",
+        "Technisch",
+    ]
     plan = json.loads((out / "plan.json").read_text(encoding="utf-8"))
     planning = wb["Planning"]
     assert planning.max_row - 1 == len(plan["appointments"])
     assert planning.freeze_panes == "A2"
     assert planning["A2"].is_date
     assert wb["Niet ingepland"].max_row - 1 == len(plan["unscheduled"])
-    figures = {row[0].strip(): row[1] for row in wb["Kengetallen"].iter_rows(min_row=2,
-               values_only=True)}  # fmt: skip
+    figures = {
+        row[0].strip(): row[1] for row in wb["Kengetallen"].iter_rows(min_row=2, values_only=True)
+    }
     assert figures["Herindicaties in het bestand"] == 252
     assert figures["Ingepland"] + figures["Niet ingepland"] == 252
     reasons = [v for k, v in figures.items() if k.startswith("hoofdreden:")]
@@ -89,8 +109,9 @@ def test_check_and_plan_count_the_same(planned):
     _, result = planned
     checked = run("check", str(EXAMPLE))
     counts = re.search(r"(\d+) reassessments \((\d+) open, (\d+) withdrawn\)", checked.output)
-    planned_counts = re.search(r"Herindicaties\s+(\d+) \((\d+) open, (\d+) ingetrokken\)",
-                               result.output)  # fmt: skip
+    planned_counts = re.search(
+        r"Herindicaties\s+(\d+) \((\d+) open, (\d+) ingetrokken\)", result.output
+    )
     assert counts and planned_counts and counts.groups() == planned_counts.groups()
     main = re.search(r"Niet ingepland\s+(\d+)", result.output)
     per_reason = re.findall(r"^  \D+?\s+(\d+)$", result.output, flags=re.M)

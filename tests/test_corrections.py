@@ -60,12 +60,14 @@ def test_what_is_wrong_is_refused_with_its_reason(example_problem):
     assert codes(p, "Yulius", "", "ontbreekt", f"J.B.; {other}; 2027-03-01") == ["location"]
     assert codes(p, "Yulius", "", "ontbreekt", f"J.B.; {yulius}; 2020-01-15") == ["ended"]
     assert codes(p, "Yulius", "D00012", "ontbreekt", f"J.B.; {yulius}; 2027-03-01") == ["duplicate"]
-    for fine in (("D00012", "ondersteuningsplan", "2026-11-20"),
-                 ("D00012", "ondersteuningsplan", "verwacht 2026-12-07"),
-                 ("D00012", "niet_in_zorg", "verhuisd"),
-                 ("D00012", "begeleider", "Jan Bos <j.bos@example.nl>"),
-                 ("D00012", "niet_beschikbaar", "2026-12-07, 2026-12-08"),
-                 ("", "ontbreekt", f"J.B.; {yulius}; 2027-03-01; 2026-11-01")):  # fmt: skip
+    for fine in (
+        ("D00012", "ondersteuningsplan", "2026-11-20"),
+        ("D00012", "ondersteuningsplan", "verwacht 2026-12-07"),
+        ("D00012", "niet_in_zorg", "verhuisd"),
+        ("D00012", "begeleider", "Jan Bos <j.bos@example.nl>"),
+        ("D00012", "niet_beschikbaar", "2026-12-07, 2026-12-08"),
+        ("", "ontbreekt", f"J.B.; {yulius}; 2027-03-01; 2026-11-01"),
+    ):
         assert codes(p, "Yulius", *fine) == [], fine
 
 
@@ -129,9 +131,11 @@ def test_a_second_decision_applies_only_what_it_takes(tmp_path):
     problem = read_problem(EXAMPLE, TODAY)[0]
     provider_of = {r.dossier: r.provider for r in problem.reassessments}
     yulius = next(loc.name for loc in problem.locations if loc.provider == "Yulius")
-    first = [_c(1, "", "ontbreekt", f"J.B.; {yulius}; 2027-03-01"),
-             _c(2, "D00012", "niet_beschikbaar", "2026-12-07"),
-             _c(3, "D00157", "niet_in_zorg", "verhuisd")]  # fmt: skip
+    first = [
+        _c(1, "", "ontbreekt", f"J.B.; {yulius}; 2027-03-01"),
+        _c(2, "D00012", "niet_beschikbaar", "2026-12-07"),
+        _c(3, "D00157", "niet_in_zorg", "verhuisd"),
+    ]
     one = tmp_path / "invoer-2.xlsx"
     one.write_bytes(corrected_input(EXAMPLE, first, provider_of, now={1, 2, 3}))
     second = [*first, _c(4, "D00113", "ondersteuningsplan", "2026-11-20")]
@@ -162,15 +166,19 @@ def example_on_the_page(tmp_path_factory):
 
 
 def _link(folder: Path, provider: str) -> str:
-    return next(url.split("/a/")[1] for link, url in planning_links(folder / "planning")
-                if link.provider == provider)  # fmt: skip
+    return next(
+        url.split("/a/")[1]
+        for link, url in planning_links(folder / "planning")
+        if link.provider == provider
+    )
 
 
 def _propose(client, link: str, **fields):
     page = client.get(f"/a/{link}/gegevens")
     csrf = re.search(r'name="csrf" value="([^"]+)"', page.text).group(1)
-    return client.post(f"/a/{link}/correcties", data={"csrf": csrf, **fields},
-                       follow_redirects=False)  # fmt: skip
+    return client.post(
+        f"/a/{link}/correcties", data={"csrf": csrf, **fields}, follow_redirects=False
+    )
 
 
 def _plan(folder: Path) -> dict:
@@ -191,26 +199,55 @@ def test_a_providers_corrections_reach_the_plan_only_once_the_planner_takes_them
     assert not re.search(r'id="c-(?!D)', page.text)
     lelie = [a["dossier"] for a in before["appointments"] if a["provider"] != "Yulius"]
     assert f'id="c-{lelie[0]}"' not in page.text  # only its own clients
-    planned = next(a["dossier"] for a in before["appointments"] if a["provider"] == "Yulius"
-                   and a["date"] > "2026-12-02")  # fmt: skip
+    planned = next(
+        a["dossier"]
+        for a in before["appointments"]
+        if a["provider"] == "Yulius" and a["date"] > "2026-12-02"
+    )
     for dossier in STALE:
-        sent = _propose(client, yulius, dossier=dossier, soort="ondersteuningsplan",
-                        datum="2026-11-20", wanneer="gemaakt")  # fmt: skip
+        sent = _propose(
+            client,
+            yulius,
+            dossier=dossier,
+            soort="ondersteuningsplan",
+            datum="2026-11-20",
+            wanneer="gemaakt",
+        )
         assert sent.status_code == 303, sent.text
-    assert _propose(client, yulius, dossier=planned, soort="niet_in_zorg",
-                    waarde="verhuisd").status_code == 303  # fmt: skip
-    rejected = _propose(client, yulius, dossier=STALE[0], soort="begeleider", naam="P. Pan",
-                        email="p.pan@example.nl")  # fmt: skip
+    assert (
+        _propose(
+            client, yulius, dossier=planned, soort="niet_in_zorg", waarde="verhuisd"
+        ).status_code
+        == 303
+    )
+    rejected = _propose(
+        client,
+        yulius,
+        dossier=STALE[0],
+        soort="begeleider",
+        naam="P. Pan",
+        email="p.pan@example.nl",
+    )
     assert rejected.status_code == 303
     refused = _propose(client, yulius, dossier=lelie[0], soort="niet_in_zorg", waarde="verhuisd")
     assert refused.status_code == 400 and "staat niet op uw lijst" in refused.text
-    future = _propose(client, yulius, dossier=STALE[1], soort="ondersteuningsplan",
-                      datum="2026-12-20", wanneer="gemaakt")  # fmt: skip
+    future = _propose(
+        client,
+        yulius,
+        dossier=STALE[1],
+        soort="ondersteuningsplan",
+        datum="2026-12-20",
+        wanneer="gemaakt",
+    )
     assert future.status_code == 400 and "in de toekomst" in future.text
 
     # Proposed, not taken: a rerun plans exactly as before.
-    assert client.post(f"/p/{name}/opnieuw", data={"csrf": token(client)},
-                       follow_redirects=False).status_code == 303  # fmt: skip
+    assert (
+        client.post(
+            f"/p/{name}/opnieuw", data={"csrf": token(client)}, follow_redirects=False
+        ).status_code
+        == 303
+    )
     assert wait(client, name)["errors"] == []
     again = _plan(folder)
     assert [(a["dossier"], a["date"], a["start"]) for a in again["appointments"]] == [
@@ -225,23 +262,37 @@ def test_a_providers_corrections_reach_the_plan_only_once_the_planner_takes_them
     busy = threading.Thread(target=time.sleep, args=(3,))
     busy.start()
     client.app.state.plannings.jobs[name] = Job(thread=busy)  # a rerun running
-    during = client.post(f"/p/{name}/correcties", data={
-        "csrf": token(client), "besluit": "overnemen", f"id-{take[0]}": "1"})  # fmt: skip
+    during = client.post(
+        f"/p/{name}/correcties",
+        data={"csrf": token(client), "besluit": "overnemen", f"id-{take[0]}": "1"},
+    )
     assert during.status_code == 409 and "Er wordt nu gepland" in during.text
     busy.join()
-    decided = client.post(f"/p/{name}/correcties", data={
-        "csrf": token(client), "besluit": "overnemen", **{f"id-{n}": "1" for n in take},
-    }, follow_redirects=False)  # fmt: skip
+    decided = client.post(
+        f"/p/{name}/correcties",
+        data={
+            "csrf": token(client),
+            "besluit": "overnemen",
+            **{f"id-{n}": "1" for n in take},
+        },
+        follow_redirects=False,
+    )
     assert decided.status_code == 303
-    client.post(f"/p/{name}/correcties", data={"csrf": token(client), "besluit": "afwijzen",
-                                                f"id-{reject}": "1"})  # fmt: skip
+    client.post(
+        f"/p/{name}/correcties",
+        data={"csrf": token(client), "besluit": "afwijzen", f"id-{reject}": "1"},
+    )
     assert "afgewezen" in client.get(f"/p/{name}/correcties").text
     assert (folder / "invoer" / "eerder").is_dir()
     sheet = load_workbook(folder / "invoer" / "invoer.xlsx")["Correcties"]
     assert sheet.max_row == 6  # five decisions
 
-    assert client.post(f"/p/{name}/opnieuw", data={"csrf": token(client)},
-                       follow_redirects=False).status_code == 303  # fmt: skip
+    assert (
+        client.post(
+            f"/p/{name}/opnieuw", data={"csrf": token(client)}, follow_redirects=False
+        ).status_code
+        == 303
+    )
     assert wait(client, name)["errors"] == []
     after = _plan(folder)
     now = {a["dossier"] for a in after["appointments"]}
@@ -256,8 +307,17 @@ def test_a_providers_corrections_reach_the_plan_only_once_the_planner_takes_them
 
 def test_the_command_line_lists_takes_and_writes_the_corrected_input(tmp_path):
     out = tmp_path / "planning"
-    args = ["plan", str(EXAMPLE), "--out", str(out), "--today", TODAY.isoformat(),
-            "--reproducible", "--time-limit", "5"]  # fmt: skip
+    args = [
+        "plan",
+        str(EXAMPLE),
+        "--out",
+        str(out),
+        "--today",
+        TODAY.isoformat(),
+        "--reproducible",
+        "--time-limit",
+        "5",
+    ]
     assert CliRunner().invoke(main, args).exit_code == 0
     store = CorrectionStore(tmp_path / "correcties.sqlite")
     first = store.propose("Yulius", "D00012", "ondersteuningsplan", "2026-11-20", "online")
@@ -265,21 +325,37 @@ def test_the_command_line_lists_takes_and_writes_the_corrected_input(tmp_path):
     listed = CliRunner().invoke(main, ["corrections", str(out), "--json"])
     rows = [json.loads(line) for line in listed.output.splitlines()]
     assert [(r["id"], r["status"], r["kind"]) for r in rows] == [
-        (first, "open", "ondersteuningsplan"), (second, "open", "ondersteuningsplan")]  # fmt: skip
+        (first, "open", "ondersteuningsplan"),
+        (second, "open", "ondersteuningsplan"),
+    ]
     assert {"id", "provider", "dossier", "kind", "value", "source", "given", "status"} <= set(
         rows[0]
     )
     no_out = CliRunner().invoke(main, ["corrections", str(out), "--take", str(first)])
     assert no_out.exit_code == 2 and "--out" in no_out.output
     new = tmp_path / "invoer-2.xlsx"
-    took = CliRunner().invoke(main, ["corrections", str(out), "--take", str(first), "--reject",
-                                     str(second), "--out", str(new), "--by", "bert"])  # fmt: skip
+    took = CliRunner().invoke(
+        main,
+        [
+            "corrections",
+            str(out),
+            "--take",
+            str(first),
+            "--reject",
+            str(second),
+            "--out",
+            str(new),
+            "--by",
+            "bert",
+        ],
+    )
     assert took.exit_code == 0, took.output
     cases = {r.dossier: r for r in read_problem(new, TODAY)[0].reassessments}
     assert cases["D00012"].support_plan_date == date(2026, 11, 20)
     assert cases["D00113"].support_plan_date != date(2026, 11, 20)
-    unknown = CliRunner().invoke(main, ["corrections", str(out), "--take", str(first),
-                                        "--out", str(tmp_path / "x.xlsx")])  # fmt: skip
+    unknown = CliRunner().invoke(
+        main, ["corrections", str(out), "--take", str(first), "--out", str(tmp_path / "x.xlsx")]
+    )
     assert unknown.exit_code == 2 and "not open" in unknown.output
     assert not (tmp_path / "x.xlsx").exists()
 
@@ -288,8 +364,11 @@ def test_a_new_begeleider_is_invited_and_the_old_one_gets_a_cancel(tmp_path):
     out = tmp_path / "planning"
     plan = ["--out", str(out), "--today", TODAY.isoformat(), "--reproducible", "--time-limit", "5"]
     assert CliRunner().invoke(main, ["plan", str(EXAMPLE), *plan]).exit_code == 0
-    a = next(a for a in _plan(tmp_path)["appointments"]
-             if a["provider"] == "Yulius" and a["date"] > "2026-12-03")  # fmt: skip
+    a = next(
+        a
+        for a in _plan(tmp_path)["appointments"]
+        if a["provider"] == "Yulius" and a["date"] > "2026-12-03"
+    )
     store = CorrectionStore(tmp_path / "correcties.sqlite")
     store.propose("Yulius", a["dossier"], "begeleider", "P. Pan <p.pan@example.nl>", "online")
     new = tmp_path / "invoer-2.xlsx"
@@ -300,8 +379,9 @@ def test_a_new_begeleider_is_invited_and_the_old_one_gets_a_cancel(tmp_path):
     stem = a["dossier"].lower()
     from tests.test_outbox import parse
 
-    cancel, cancelled, _ = parse((out / "uitgaand" / f"{stem}-gesprek-begeleider-annulering.eml")
-                                 .read_bytes())  # fmt: skip
+    cancel, cancelled, _ = parse(
+        (out / "uitgaand" / f"{stem}-gesprek-begeleider-annulering.eml").read_bytes()
+    )
     invite, invited, _ = parse((out / "uitgaand" / f"{stem}-gesprek-begeleider.eml").read_bytes())
     assert str(cancelled["METHOD"]) == "CANCEL" and "p.pan@example.nl" not in str(cancel["To"])
     assert str(invited["METHOD"]) == "REQUEST" and "p.pan@example.nl" in str(invite["To"])
@@ -324,23 +404,43 @@ def _fill_sheet(planning: Path, to: Path, rows: dict[str, tuple[str, object]]) -
 
 def test_the_same_corrections_come_back_in_the_returned_workbook(tmp_path):
     out = tmp_path / "planning"
-    plan = ["plan", str(EXAMPLE), "--out", str(out), "--today", TODAY.isoformat(),
-            "--reproducible", "--time-limit", "5"]  # fmt: skip
+    plan = [
+        "plan",
+        str(EXAMPLE),
+        "--out",
+        str(out),
+        "--today",
+        TODAY.isoformat(),
+        "--reproducible",
+        "--time-limit",
+        "5",
+    ]
     assert CliRunner().invoke(main, plan).exit_code == 0
-    wrong = _fill_sheet(out, tmp_path / "fout.xlsx",
-                        {"D00012": ("nieuw ondersteuningsplan", date(2026, 12, 20))})  # fmt: skip
+    wrong = _fill_sheet(
+        out, tmp_path / "fout.xlsx", {"D00012": ("nieuw ondersteuningsplan", date(2026, 12, 20))}
+    )
     before = (out / "plan.json").read_bytes()
     refused = CliRunner().invoke(main, [*plan, "--feedback", str(wrong)])
     assert refused.exit_code == 2 and "fout.xlsx › Correcties › row" in refused.output
     assert "lies in the future" in refused.output and (out / "plan.json").read_bytes() == before
     store = CorrectionStore(tmp_path / "correcties.sqlite")
     assert store.listed() == []
-    back = _fill_sheet(out, tmp_path / "yulius-terug.xlsx", {
-        "D00012": ("nieuw ondersteuningsplan", date(2026, 11, 20)),
-        "D00031": ("niet meer bij ons in zorg", "verhuisd"),
-    })  # fmt: skip
-    store.propose("Yulius", "D00012", "ondersteuningsplan", "2026-11-25", "online",
-                  given=datetime(2020, 1, 1, tzinfo=UTC))  # the page, before the sheet  # fmt: skip
+    back = _fill_sheet(
+        out,
+        tmp_path / "yulius-terug.xlsx",
+        {
+            "D00012": ("nieuw ondersteuningsplan", date(2026, 11, 20)),
+            "D00031": ("niet meer bij ons in zorg", "verhuisd"),
+        },
+    )
+    store.propose(
+        "Yulius",
+        "D00012",
+        "ondersteuningsplan",
+        "2026-11-25",
+        "online",
+        given=datetime(2020, 1, 1, tzinfo=UTC),
+    )  # the page, before the sheet
     rerun = CliRunner().invoke(main, [*plan, "--feedback", str(back)])
     assert rerun.exit_code == 0, rerun.output
     listed = {(c.dossier, c.kind, c.value, c.source, c.status) for c in store.listed()}
@@ -353,11 +453,15 @@ def test_the_same_corrections_come_back_in_the_returned_workbook(tmp_path):
     assert again.exit_code == 0 and len(store.listed()) == 3
     after = json.loads((out / "plan.json").read_text())
     assert "D00031" in {a["dossier"] for a in after["appointments"]}  # proposed, not taken
-    taken = next(c.id for c in store.listed() if c.source == "yulius-terug.xlsx"
-                 and c.kind == "ondersteuningsplan")  # fmt: skip
+    taken = next(
+        c.id
+        for c in store.listed()
+        if c.source == "yulius-terug.xlsx" and c.kind == "ondersteuningsplan"
+    )
     new = tmp_path / "invoer-2.xlsx"
-    took = CliRunner().invoke(main, ["corrections", str(out), "--take", str(taken),
-                                     "--out", str(new)])  # fmt: skip
+    took = CliRunner().invoke(
+        main, ["corrections", str(out), "--take", str(taken), "--out", str(new)]
+    )
     assert took.exit_code == 0, took.output
     plan_new = ["plan", str(new), *plan[2:]]
     returned_again = CliRunner().invoke(main, [*plan_new, "--feedback", str(back)])
@@ -381,17 +485,25 @@ def test_a_provider_corrects_without_an_account_where_planners_sign_in(
     with TestClient(app(data)) as client:
         page = client.get(f"/a/{yulius}/gegevens", follow_redirects=False)
         assert page.status_code == 200 and 'id="c-D00012"' in page.text
-        sent = _propose(client, yulius, dossier=STALE[2], soort="ondersteuningsplan",
-                        datum="2026-11-21", wanneer="gemaakt")  # fmt: skip
+        sent = _propose(
+            client,
+            yulius,
+            dossier=STALE[2],
+            soort="ondersteuningsplan",
+            datum="2026-11-21",
+            wanneer="gemaakt",
+        )
         assert sent.status_code == 303, sent.text
         assert sent.headers["location"].startswith(f"/a/{yulius}/gegevens")
         csrf = re.search(r'name="csrf" value="([^"]+)"', page.text).group(1)
         fields = {"csrf": csrf, "dossier": STALE[2], "soort": "niet_in_zorg", "waarde": "x"}
-        across = client.post(f"/a/{yulius}/correcties", data=fields,
-                             headers={"sec-fetch-site": "cross-site"})  # fmt: skip
+        across = client.post(
+            f"/a/{yulius}/correcties", data=fields, headers={"sec-fetch-site": "cross-site"}
+        )
         assert across.status_code == 403
-        tokenless = client.post(f"/a/{yulius}/correcties", data={**fields, "csrf": "x" * 43},
-                                follow_redirects=False)  # fmt: skip
+        tokenless = client.post(
+            f"/a/{yulius}/correcties", data={**fields, "csrf": "x" * 43}, follow_redirects=False
+        )
         assert tokenless.status_code == 403
         planner = client.get(f"/p/{name}/correcties", follow_redirects=False)
         assert planner.status_code == 303 and planner.headers["location"].startswith("/inloggen")

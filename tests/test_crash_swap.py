@@ -146,8 +146,9 @@ def test_a_kill_at_any_step_of_the_swap_leaves_the_old_or_the_new_revision(
             seen_old = True
         else:
             assert revision == 2
-            assert {f"revisies/1/{k}": v for k, v in first.items() if not k.startswith(
-                "revisies/")}.items() <= now.items()  # fmt: skip
+            assert {
+                f"revisies/1/{k}": v for k, v in first.items() if not k.startswith("revisies/")
+            }.items() <= now.items()
             seen_new = True
         left = leftovers(out)
         again = herplan(

@@ -17,23 +17,52 @@ from benchmarks.december.simulation import FAULTS
 from tests.test_web_answers import region as two_providers  # noqa: F401 (a fixture)
 
 EVERY_KIND = {
-    "first_plan", "answers", "answer_twice", "answer_late", "sheet", "contradiction",
-    "withdraw", "add", "ill", "closed", "provider_leaves", "renew", "hand_move", "rerun_cli",
-    "rerun_web", "send", "kill", "disk_full", "store_busy", "restart", "answers_during_rerun",
+    "first_plan",
+    "answers",
+    "answer_twice",
+    "answer_late",
+    "sheet",
+    "contradiction",
+    "withdraw",
+    "add",
+    "ill",
+    "closed",
+    "provider_leaves",
+    "renew",
+    "hand_move",
+    "rerun_cli",
+    "rerun_web",
+    "send",
+    "kill",
+    "disk_full",
+    "store_busy",
+    "restart",
+    "answers_during_rerun",
     "send_faulty",
-}  # fmt: skip
+}
 INVARIANTS = {
-    "hard_rules", "promises", "answers_traced", "count_kept", "workbooks_match",
-    "outbox_links_open", "sent_links_open", "sent_once", "folder_whole", "folder_tidy",
-    "late_answer_refused", "rerun_succeeds",
-}  # fmt: skip
+    "hard_rules",
+    "promises",
+    "answers_traced",
+    "count_kept",
+    "workbooks_match",
+    "outbox_links_open",
+    "sent_links_open",
+    "sent_once",
+    "folder_whole",
+    "folder_tidy",
+    "late_answer_refused",
+    "rerun_succeeds",
+}
 
 
 def simulated(tmp_path, region: str, seed: int) -> dict:
     out = tmp_path / f"{region}-{seed}"
     report = simulate(region, seed, out)
-    said = "\n".join(f"{f['day']} step {f['step']} ({f['event']}): {f['invariant']}: "
-                     f"{f['what']}" for f in report.failures[:20])  # fmt: skip
+    said = "\n".join(
+        f"{f['day']} step {f['step']} ({f['event']}): {f['invariant']}: {f['what']}"
+        for f in report.failures[:20]
+    )
     assert report.ok, f"seed {seed}:\n{said}"
     written = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert written["failures"] == [] and written["simulated_days"] >= 20
@@ -56,8 +85,9 @@ def test_the_same_seed_gives_the_same_history(tmp_path):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("region", "seed"), [("example", 2), ("example", 3), ("example", 4),
-                                              ("M", 1)])  # fmt: skip
+@pytest.mark.parametrize(
+    ("region", "seed"), [("example", 2), ("example", 3), ("example", 4), ("M", 1)]
+)
 def test_more_decembers(tmp_path, region, seed):
     simulated(tmp_path, region, seed)
 

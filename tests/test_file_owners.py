@@ -32,16 +32,24 @@ def run(*args: object):
 
 
 def location(provider: str) -> dict[str, object]:
-    return {"aanbieder": provider, "locatie": "Hoofdlocatie", "adres": "Straat 1",
-            "plaats": "Dordrecht", "gesprekskamers": 2}  # fmt: skip
+    return {
+        "aanbieder": provider,
+        "locatie": "Hoofdlocatie",
+        "adres": "Straat 1",
+        "plaats": "Dordrecht",
+        "gesprekskamers": 2,
+    }
 
 
 def write_input(path_dir: Path, providers: list[str]) -> Path:
-    cases = [CASE | {"dossier": f"D{n}", "aanbieder": p, "locatie": "Hoofdlocatie"}
-             for n, p in enumerate(providers)]  # fmt: skip
+    cases = [
+        CASE | {"dossier": f"D{n}", "aanbieder": p, "locatie": "Hoofdlocatie"}
+        for n, p in enumerate(providers)
+    ]
     consultants = [CONSULTANTS[0] | {"werkdagen": "ma, di, wo, do, vr"}]
-    return workbook(path_dir, cases=cases, consultants=consultants,
-                    locations=[location(p) for p in providers])  # fmt: skip
+    return workbook(
+        path_dir, cases=cases, consultants=consultants, locations=[location(p) for p in providers]
+    )
 
 
 def owners(out: Path) -> dict[str, str]:
@@ -98,17 +106,21 @@ def test_no_provider_file_changes_owner_across_reruns(tmp_path):
         assert len({str(p).casefold() for p in paths}) == len(paths)  # case-blind file systems
         for ics in (out / "aanbieders").glob("*.ics"):
             provider = history[ics.stem + ".xlsx"]
-            ours = {a["dossier"] for a in plan["appointments"]
-                    if a["provider"].casefold() == provider}  # fmt: skip
+            ours = {
+                a["dossier"] for a in plan["appointments"] if a["provider"].casefold() == provider
+            }
             text = ics.read_text(encoding="utf-8")
             assert all(d in text for d in ours)
             theirs = {a["dossier"] for a in plan["appointments"]} - ours
             assert not any(f"Herindicatiegesprek {d} " in text for d in theirs)
     assert history == {
-        "philadelphia.xlsx": "philadelphia", "enver.xlsx": "enver",
-        "philadelphia-2.xlsx": "philadélphia", "enver-geannuleerd.xlsx": "enver geannuleerd",
-        "enver-zorg.xlsx": "enver-zorg", "philadelphia-2-2.xlsx": "philadelphia 2",
-    }  # fmt: skip
+        "philadelphia.xlsx": "philadelphia",
+        "enver.xlsx": "enver",
+        "philadelphia-2.xlsx": "philadélphia",
+        "enver-geannuleerd.xlsx": "enver geannuleerd",
+        "enver-zorg.xlsx": "enver-zorg",
+        "philadelphia-2-2.xlsx": "philadelphia 2",
+    }
 
 
 def _sha(path: Path) -> str:

@@ -83,12 +83,10 @@ def test_a_zelfde_dag_answer_keeps_the_day_and_another_day_is_rejected(two_days)
     moved = replace(plan, appointments=(replace(a, day=other), *plan.appointments[1:]))
     found = violations(moved, HARD_RULES, rerun, start)
     assert any(f"{a.dossier}: the provider kept {a.day}" in f for f in found if isinstance(f, str))
-    again = planner.make_plan(p, SolverOptions(time_limit_s=2, reproducible=True),
-                              rerun=rerun)  # fmt: skip
+    again = planner.make_plan(p, SolverOptions(time_limit_s=2, reproducible=True), rerun=rerun)
     assert next(x for x in again.appointments if x.dossier == a.dossier).day == a.day
     nee = replace(rerun, verdicts=(Verdict(a.dossier, False),))
-    after_nee = planner.make_plan(p, SolverOptions(time_limit_s=2, reproducible=True),
-                                  rerun=nee)  # fmt: skip
+    after_nee = planner.make_plan(p, SolverOptions(time_limit_s=2, reproducible=True), rerun=nee)
     assert all(x.day != a.day for x in after_nee.appointments if x.dossier == a.dossier)
 
 
@@ -117,8 +115,10 @@ def test_the_cli_writes_nothing_when_the_guard_fails(planned_example, tmp_path, 
     monkeypatch.setattr(planner, "check", refuse)
     from tests.conftest import EXAMPLE
 
-    result = CliRunner().invoke(main, ["plan", str(EXAMPLE), "--out", str(folder),
-                                       "--time-limit", "2", "--today", "2026-11-30"])  # fmt: skip
+    result = CliRunner().invoke(
+        main,
+        ["plan", str(EXAMPLE), "--out", str(folder), "--time-limit", "2", "--today", "2026-11-30"],
+    )
     assert result.exit_code == 1
     assert "interview outside the morning" in result.output
     after = {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
@@ -127,8 +127,9 @@ def test_the_cli_writes_nothing_when_the_guard_fails(planned_example, tmp_path, 
 
 def test_a_phase_that_proved_nothing_has_no_gap(two_days):
     _p, plan = two_days
-    unknown = SolveStats("most_reassessments", "UNKNOWN", 0, None, 0.1, headline=True,
-                         unit="reassessments")  # fmt: skip
+    unknown = SolveStats(
+        "most_reassessments", "UNKNOWN", 0, None, 0.1, headline=True, unit="reassessments"
+    )
     plan = replace(plan, phases=(unknown, *plan.phases[1:]))
     assert headline_gap(plan.phases) is None
     assert plan_dict(plan)["stats"]["gap"] is None

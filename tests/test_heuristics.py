@@ -75,8 +75,12 @@ def test_best_fit_does_not_spend_a_capped_morning_on_a_lone_interview():
     # single case at Zuid; best fit spends it on the three cases at Noord on Tuesday.
     lone = case("Z1", "Zuid", unavailable_weekdays=frozenset({1, 2, 3, 4}))
     trio = [case(f"N{n}", unavailable_weekdays=frozenset({0, 2, 3, 4})) for n in range(3)]
-    p = problem([lone, *trio], [consultant(max_mornings_per_week=1)],
-                period_start=MONDAY_7, period_end=date(2026, 12, 11))  # fmt: skip
+    p = problem(
+        [lone, *trio],
+        [consultant(max_mornings_per_week=1)],
+        period_start=MONDAY_7,
+        period_end=date(2026, 12, 11),
+    )
     cands = candidates(p)
     assert hand_plan(cands).count() == 1
     assert construct(cands).count() == 3
@@ -85,11 +89,15 @@ def test_best_fit_does_not_spend_a_capped_morning_on_a_lone_interview():
 def test_opening_a_morning_hands_another_over_to_free_a_consultant():
     # AH may work one morning a week; BB only works Monday. AH holds Monday; a morning
     # on Tuesday needs AH, so Monday's morning goes to BB.
-    p = problem([case("A", unavailable_weekdays=frozenset({1})),
-                 case("B", "Zuid", unavailable_weekdays=frozenset({0}))],
-                [consultant("AH", max_mornings_per_week=1),
-                 consultant("BB", workdays=frozenset({0}))],
-                period_start=MONDAY_7, period_end=date(2026, 12, 8))  # fmt: skip
+    p = problem(
+        [
+            case("A", unavailable_weekdays=frozenset({1})),
+            case("B", "Zuid", unavailable_weekdays=frozenset({0})),
+        ],
+        [consultant("AH", max_mornings_per_week=1), consultant("BB", workdays=frozenset({0}))],
+        period_start=MONDAY_7,
+        period_end=date(2026, 12, 8),
+    )
     cands = candidates(p)
     state = Mornings(cands)
     monday = state.open_with(("Yulius", "Noord"), MONDAY_7, "AH")

@@ -16,8 +16,13 @@ from collections.abc import Collection
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-PACKAGES = {"herplan.app": "app", "herplan.io": "io", "herplan.scheduler": "scheduler",
-            "herplan.constraints": "constraints", "herplan": "src/herplan"}  # fmt: skip
+PACKAGES = {
+    "herplan.app": "app",
+    "herplan.io": "io",
+    "herplan.scheduler": "scheduler",
+    "herplan.constraints": "constraints",
+    "herplan": "src/herplan",
+}
 # Top to bottom; the package ``herplan`` itself (the public API) imports lazily.
 LAYERS = ("herplan.app", "herplan.io", "herplan.scheduler", "herplan.constraints", "herplan")
 
@@ -34,8 +39,9 @@ def _modules() -> dict[str, Path]:
 
 def layer(module: str) -> int:
     """The layer of ``module``: 0 is the top (app)."""
-    return next(n for n, name in enumerate(LAYERS) if module == name or
-                module.startswith(name + "."))  # fmt: skip
+    return next(
+        n for n, name in enumerate(LAYERS) if module == name or module.startswith(name + ".")
+    )
 
 
 def against_the_layers(graph: dict[str, set[str]]) -> list[str]:
@@ -133,9 +139,13 @@ def test_no_import_cycle_between_herplan_modules():
 
 
 def test_the_layer_check_finds_an_import_against_the_direction():
-    graph = {"herplan.app.cli": {"herplan.io.plan_json"}, "herplan.io.plan_json": set(),
-             "herplan.constraints.clustering": {"herplan.scheduler.bounds", "herplan.domain"},
-             "herplan.scheduler.bounds": set(), "herplan.domain": set()}  # fmt: skip
+    graph = {
+        "herplan.app.cli": {"herplan.io.plan_json"},
+        "herplan.io.plan_json": set(),
+        "herplan.constraints.clustering": {"herplan.scheduler.bounds", "herplan.domain"},
+        "herplan.scheduler.bounds": set(),
+        "herplan.domain": set(),
+    }
     assert against_the_layers(graph) == [
         "herplan.constraints.clustering imports herplan.scheduler.bounds"
     ]

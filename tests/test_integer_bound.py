@@ -56,8 +56,11 @@ def test_the_integer_model_gives_a_begeleider_one_place_a_day():
 
 def test_the_integer_bound_is_never_below_what_a_plan_holds():
     # Three mornings a week, three interviews a morning at one place: the LP is exact.
-    p = problem([case(f"C{n}") for n in range(12)], [consultant(max_mornings_per_week=3)],
-                period_end=date(2026, 12, 4))  # fmt: skip
+    p = problem(
+        [case(f"C{n}") for n in range(12)],
+        [consultant(max_mornings_per_week=3)],
+        period_end=date(2026, 12, 4),
+    )
     cands = candidates(p)
     proven = wait_for(IntegerBound(cands, seconds=20))
     assert proven == planned_upper_bound(cands) == 9

@@ -45,8 +45,9 @@ def test_after_a_rerun_every_sent_link_opens_the_current_revision(region, smtp):
     client, name, folder = region
     links = links_on_page(client, name)
     answer(client, links["Yulius"], mine(folder, "Yulius")[0], "nee", "ziek")
-    rerun = client.post(f"/p/{name}/wijzigingen", data={"csrf": token(client)},
-                        follow_redirects=False)  # fmt: skip
+    rerun = client.post(
+        f"/p/{name}/wijzigingen", data={"csrf": token(client)}, follow_redirects=False
+    )
     assert rerun.status_code == 303 and wait(client, name)["errors"] == []
     assert read_previous(folder / "planning" / "plan.json").revision == 2
     send(folder / "planning", smtp)  # revision 1's messages not sent yet, and revision 2's

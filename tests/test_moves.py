@@ -40,8 +40,11 @@ def test_a_kept_appointment_moves_to_make_room_and_names_the_case():
     assert days == {"A": WED, "B": TUE}
     (moved,) = [c for c in plan.changes if c.dossier == "A"]
     assert (moved.kind, moved.cause, moved.made_room_for, moved.room_cause) == (
-        "verplaatst", "more", "B", "new",
-    )  # fmt: skip
+        "verplaatst",
+        "more",
+        "B",
+        "new",
+    )
     assert (
         change_reason(moved, "nl") == "Verplaatst om ruimte te maken voor B (nog niet ingepland)."
     )
@@ -70,8 +73,20 @@ def _rerun_start(p, kept: Appointment):
 
 
 def _at(dossier: str, consultant: str, day: date, location: str = "Noord") -> Appointment:
-    return Appointment(f"{dossier}@x", dossier, "A.B.", "Yulius", location, consultant, day,
-                       540, 585, 780, 825, "client")  # fmt: skip
+    return Appointment(
+        f"{dossier}@x",
+        dossier,
+        "A.B.",
+        "Yulius",
+        location,
+        consultant,
+        day,
+        540,
+        585,
+        780,
+        825,
+        "client",
+    )
 
 
 def test_the_case_a_move_made_room_for_is_the_one_in_its_old_morning():

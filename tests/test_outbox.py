@@ -152,8 +152,10 @@ def test_every_new_appointment_invites_begeleider_and_consultant(first):
         interview = by_uid.pop(a["uid"])
         writeup = by_uid.pop(a["uid"].replace("@", "-uitwerking@"))
         roles = sorted(name.rsplit("-", 1)[1] for name, _to, _seq in interview)
-        assert roles in (["begeleider.eml", "consulent.eml"], ["consulent.eml",
-                         "contactpersoon.eml"]), interview  # fmt: skip
+        assert roles in (
+            ["begeleider.eml", "consulent.eml"],
+            ["consulent.eml", "contactpersoon.eml"],
+        ), interview
         assert [name.split("-", 1)[1] for name, _to, _seq in writeup] == [
             "uitwerking-consulent.eml"
         ]
@@ -183,8 +185,9 @@ def test_send_delivers_each_message_once(workspace, smtp):
     result = run("send", str(folder), "--smtp", smtp.address)
     assert f"Verstuurd {len(files)}".split() == result.output.split()[:2]
     assert len(smtp.received) == len(files)
-    sent = {parse(content)[0]["Message-ID"]: (sender, rcpt) for sender, rcpt, content in
-            smtp.received}  # fmt: skip
+    sent = {
+        parse(content)[0]["Message-ID"]: (sender, rcpt) for sender, rcpt, content in smtp.received
+    }
     for path in files:
         msg, _cal, _text = parse(path.read_bytes())
         assert sent[msg["Message-ID"]] == (OFFICE, [parseaddr(str(msg["To"]))[1]])
@@ -205,8 +208,10 @@ def test_nothing_goes_out_for_an_interview_on_or_before_the_day_it_is_sent(works
     assert len(smtp.received) == len(later)
     (line,) = [x for x in result.output.splitlines() if "vandaag of al geweest" in x]
     assert int(line.split()[-1]) == len(files) - len(later)
-    sent_days = {parse(content)[1].walk("VEVENT")[0]["DTSTART"].dt.date()
-                 for _s, _r, content in smtp.received}  # fmt: skip
+    sent_days = {
+        parse(content)[1].walk("VEVENT")[0]["DTSTART"].dt.date()
+        for _s, _r, content in smtp.received
+    }
     assert min(sent_days) > date(2026, 12, 9)
 
 
@@ -238,11 +243,19 @@ def test_rerun_sends_only_what_changed(workspace, smtp):
     gone = before["appointments"][2]
     away = next(a for a in before["appointments"] if a["consultant"] != gone["consultant"])
     withdraw_and_absent(
-        workspace / "invoer.xlsx", [gone["dossier"]], (away["consultant"],
-                                                      date.fromisoformat(away["date"]))
-    )  # fmt: skip
-    run("plan", str(workspace / "invoer.xlsx"), "--out", str(folder), "--today", TODAY,
-        "--reproducible")  # fmt: skip
+        workspace / "invoer.xlsx",
+        [gone["dossier"]],
+        (away["consultant"], date.fromisoformat(away["date"])),
+    )
+    run(
+        "plan",
+        str(workspace / "invoer.xlsx"),
+        "--out",
+        str(folder),
+        "--today",
+        TODAY,
+        "--reproducible",
+    )
     after = plan_json(folder)
     new = {a["dossier"]: a for a in after["appointments"]}
     invited = {(i["uid"], i["to"]): i for i in before["invitations"]}
@@ -283,8 +296,15 @@ def test_unsent_invitations_of_an_earlier_revision_still_go_out(workspace, smtp)
     before = plan_json(folder)
     gone = before["appointments"][0]
     withdraw_and_absent(workspace / "invoer.xlsx", [gone["dossier"]])
-    run("plan", str(workspace / "invoer.xlsx"), "--out", str(folder), "--today", TODAY,
-        "--reproducible")  # fmt: skip
+    run(
+        "plan",
+        str(workspace / "invoer.xlsx"),
+        "--out",
+        str(folder),
+        "--today",
+        TODAY,
+        "--reproducible",
+    )
     result = run("send", str(folder), "--smtp", smtp.address)
     after = plan_json(folder)
     assert len(smtp.received) == len(after["invitations"])
@@ -294,8 +314,9 @@ def test_unsent_invitations_of_an_earlier_revision_still_go_out(workspace, smtp)
 
 
 def test_without_organiser_there_is_no_outbox_and_the_summary_says_why(tmp_path):
-    source = write(tmp_path / "invoer.xlsx", Shape(reassessments=12, consultants=2,
-                                                   locations=3), seed=1)  # fmt: skip
+    source = write(
+        tmp_path / "invoer.xlsx", Shape(reassessments=12, consultants=2, locations=3), seed=1
+    )
     result = run(
         "plan",
         "--today",

@@ -46,9 +46,14 @@ def _as_nobody_reads(path: Path) -> bool:
 
 
 def _run(script: str, tmp_path: Path) -> None:
-    done = subprocess.run([sys.executable, "-c", textwrap.dedent(script)], cwd=ROOT,
-                          capture_output=True, text=True, timeout=300,
-                          preexec_fn=lambda: os.umask(0o022))  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(script)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        preexec_fn=lambda: os.umask(0o022),
+    )
     assert done.returncode == 0, done.stderr[-2000:]
 
 
@@ -64,7 +69,8 @@ def open_folder():
 def test_the_server_writes_for_its_own_user_only(tmp_path, open_folder):
     source = small_input(tmp_path)
     data = open_folder / "data"
-    _run(f"""
+    _run(
+        f"""
         from pathlib import Path
         from datetime import date
         from starlette.testclient import TestClient
@@ -78,7 +84,9 @@ def test_the_server_writes_for_its_own_user_only(tmp_path, open_folder):
             name = upload(client, Path({str(source)!r})).headers["location"].split("/")[2]
             assert wait(client, name)["errors"] == []
             client.get(f"/p/{{name}}/alles.zip")
-    """, tmp_path)  # fmt: skip
+    """,
+        tmp_path,
+    )
     plan = next(data.glob("*/planning/plan.json"))
     assert len(list(data.rglob("*"))) > 10
     assert _open_to_others(data) == []
@@ -96,14 +104,17 @@ def test_herplan_plan_into_a_planning_of_the_page_writes_private_files(tmp_path)
     (data / "regio" / "invoer").mkdir(parents=True)
     (data / ".sessiesleutel").write_text("x")
     source = small_input(tmp_path)
-    _run(f"""
+    _run(
+        f"""
         import sys
         from herplan.app.cli import main
         sys.argv = ["herplan", "plan", {str(source)!r}, "--out",
                     {str(data / "regio" / "planning")!r}, "--time-limit", "3",
                     "--reproducible", "--today", {PLANNED_AS.isoformat()!r}]
         main()
-    """, tmp_path)  # fmt: skip
+    """,
+        tmp_path,
+    )
     assert (data / "regio" / "planning" / "plan.json").is_file()
     assert [p for p in _open_to_others(data / "regio" / "planning")] == []
 
@@ -134,13 +145,16 @@ def test_herplan_send_into_a_planning_of_the_page_keeps_its_record_private(
     (data / "regio" / "invoer").mkdir(parents=True)
     (data / ".sessiesleutel").write_text("x")
     shutil.copytree(planned_example[0], data / "regio" / "planning")
-    _run(f"""
+    _run(
+        f"""
         import sys
         from herplan.app.cli import main
         sys.argv = ["herplan", "send", {str(data / "regio" / "planning")!r},
                     "--smtp", {smtp.address!r}, "--today", "2026-11-30"]
         main()
-    """, tmp_path)  # fmt: skip
+    """,
+        tmp_path,
+    )
     record = data / "regio" / "planning" / "verzonden.jsonl"
     assert record.is_file() and smtp.received
     assert stat.S_IMODE(record.stat().st_mode) == 0o600

@@ -55,8 +55,9 @@ def planning(tmp_path_factory) -> Path:
     )
     before = plan_json(folder)
     gone, away = before["appointments"][1], before["appointments"][-1]
-    withdraw_and_absent(source, [gone["dossier"]], (away["consultant"],
-                                                    date.fromisoformat(away["date"])))  # fmt: skip
+    withdraw_and_absent(
+        source, [gone["dossier"]], (away["consultant"], date.fromisoformat(away["date"]))
+    )
     run(
         "plan",
         "--today",

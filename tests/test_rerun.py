@@ -73,8 +73,9 @@ def _where(a: dict) -> tuple:
 
 
 def _rerun(ws: Path, *extra: str):
-    return run("plan", str(ws / "invoer.xlsx"), "--out", str(ws / "planning"), "--today", TODAY,
-               *extra)  # fmt: skip
+    return run(
+        "plan", str(ws / "invoer.xlsx"), "--out", str(ws / "planning"), "--today", TODAY, *extra
+    )
 
 
 def _assert_only(before: dict, after: dict, affected: set[str]) -> None:
@@ -146,8 +147,11 @@ def test_absence_moves_only_that_consultants_day(workspace):
     before = _plan(workspace / "planning")
     a = before["appointments"][0]
     day = date.fromisoformat(a["date"])
-    hit = {x["dossier"] for x in before["appointments"] if (x["consultant"], x["date"]) ==
-           (a["consultant"], a["date"])}  # fmt: skip
+    hit = {
+        x["dossier"]
+        for x in before["appointments"]
+        if (x["consultant"], x["date"]) == (a["consultant"], a["date"])
+    }
 
     def absent(ws, header):
         ws.append([a["consultant"], day, day] + [None] * (len(header) - 3))
@@ -192,8 +196,9 @@ def test_closed_location_day_moves_only_its_interviews(workspace):
     def close(ws, header):
         for row in ws.iter_rows(min_row=2):
             if (row[header.index("aanbieder")].value, row[header.index("locatie")].value) == (
-                a["provider"], a["location"],
-            ):  # fmt: skip
+                a["provider"],
+                a["location"],
+            ):
                 old = row[header.index("gesloten")].value
                 new = date.fromisoformat(a["date"]).strftime("%d-%m-%Y")
                 row[header.index("gesloten")].value = f"{old}, {new}" if old else new
@@ -218,8 +223,9 @@ def test_zelfde_dag_on_a_day_the_location_closed_moves_it_like_any_closed_day(wo
     def close(ws, header):
         for row in ws.iter_rows(min_row=2):
             if (row[header.index("aanbieder")].value, row[header.index("locatie")].value) == (
-                a["provider"], a["location"],
-            ):  # fmt: skip
+                a["provider"],
+                a["location"],
+            ):
                 old = row[header.index("gesloten")].value
                 new = date.fromisoformat(a["date"]).strftime("%d-%m-%Y")
                 row[header.index("gesloten")].value = f"{old}, {new}" if old else new
@@ -246,12 +252,19 @@ def test_new_reassessment_is_added_without_moving_others(workspace):
     def add(ws, header):
         row = {h: c.value for h, c in zip(header, next(ws.iter_rows(min_row=2)), strict=True)}
         source = next(
-            r for r in ws.iter_rows(min_row=2, values_only=True)
+            r
+            for r in ws.iter_rows(min_row=2, values_only=True)
             if r[header.index("dossier")] == first["dossier"]
-        )  # fmt: skip
+        )
         row.update(dict(zip(header, source, strict=True)))
-        row.update(dossier="NIEUW1", client="N.N.", status=None, begeleider=None,
-                   begeleider_email=None, vaste_consulent=None)  # fmt: skip
+        row.update(
+            dossier="NIEUW1",
+            client="N.N.",
+            status=None,
+            begeleider=None,
+            begeleider_email=None,
+            vaste_consulent=None,
+        )
         ws.append([row[h] for h in header])
 
     _edit(workspace / "invoer.xlsx", "Herindicaties", add)
@@ -319,9 +332,18 @@ def test_feedback_with_a_foreign_dossier_is_an_error(workspace):
     ws.cell(row=ws.max_row + 1, column=header.index("Dossier") + 1, value="ONBEKEND")
     wb.save(sheet)
     result = CliRunner().invoke(
-        main, ["plan", str(workspace / "invoer.xlsx"), "--out", str(workspace / "planning"),
-               "--today", TODAY, "--feedback", str(sheet)],
-    )  # fmt: skip
+        main,
+        [
+            "plan",
+            str(workspace / "invoer.xlsx"),
+            "--out",
+            str(workspace / "planning"),
+            "--today",
+            TODAY,
+            "--feedback",
+            str(sheet),
+        ],
+    )
     assert result.exit_code == 2
     assert f"{sheet.name} › Planning › row" in result.output and "ONBEKEND" in result.output
     assert _plan(workspace / "planning") == before  # nothing written
@@ -330,8 +352,14 @@ def test_feedback_with_a_foreign_dossier_is_an_error(workspace):
 def test_days_before_today_are_pinned(workspace):
     before = _plan(workspace / "planning")
     today = sorted({a["date"] for a in before["appointments"]})[2]
-    run("plan", str(workspace / "invoer.xlsx"), "--out", str(workspace / "planning"),
-        "--today", today)  # fmt: skip
+    run(
+        "plan",
+        str(workspace / "invoer.xlsx"),
+        "--out",
+        str(workspace / "planning"),
+        "--today",
+        today,
+    )
     after = _by_dossier(_plan(workspace / "planning"))
     for a in before["appointments"]:
         if a["date"] < today:
@@ -371,8 +399,14 @@ def _with_foreign_dossier(workspace, first_row: bool) -> tuple[dict, dict, Path]
 
 
 def _plan_with_feedback(workspace, *sheets: Path):
-    args = ["plan", str(workspace / "invoer.xlsx"), "--out", str(workspace / "planning"),
-            "--today", TODAY]  # fmt: skip
+    args = [
+        "plan",
+        str(workspace / "invoer.xlsx"),
+        "--out",
+        str(workspace / "planning"),
+        "--today",
+        TODAY,
+    ]
     for sheet in sheets:
         args += ["--feedback", str(sheet)]
     return CliRunner().invoke(main, args)

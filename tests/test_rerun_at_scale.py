@@ -44,8 +44,17 @@ def first(request, tmp_path_factory):
         shutil.copy(EXAMPLE, source)
     else:
         source = write(base / "invoer.xlsx", Shape(300, 8, 40), seed=5)
-    run("plan", str(source), "--out", str(base / "planning"), "--time-limit", "8",
-        "--reproducible", "--today", TODAY)  # fmt: skip
+    run(
+        "plan",
+        str(source),
+        "--out",
+        str(base / "planning"),
+        "--time-limit",
+        "8",
+        "--reproducible",
+        "--today",
+        TODAY,
+    )
     return base
 
 
@@ -100,8 +109,18 @@ def test_rerun_keeps_every_promise(first, tmp_path, limit):
     shutil.copytree(first / "planning", tmp_path / "planning")
     before = _plan(tmp_path / "planning")
     sheet, answers, withdrawn = _scenario(tmp_path, before)
-    result = run("plan", str(tmp_path / "invoer.xlsx"), "--out", str(tmp_path / "planning"),
-                 "--today", TODAY, "--feedback", str(sheet), "--reproducible", *limit)  # fmt: skip
+    result = run(
+        "plan",
+        str(tmp_path / "invoer.xlsx"),
+        "--out",
+        str(tmp_path / "planning"),
+        "--today",
+        TODAY,
+        "--feedback",
+        str(sheet),
+        "--reproducible",
+        *limit,
+    )
     after = _plan(tmp_path / "planning")
     problem, _ = read_problem(tmp_path / "invoer.xlsx")
     assert check_files(tmp_path / "invoer.xlsx", tmp_path / "planning" / "plan.json") == []

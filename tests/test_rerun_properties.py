@@ -65,8 +65,9 @@ def test_any_answers_keep_the_rerun_promises(planned, data):
         Verdict(d, answer == "ja", "past niet", same_day=answer == "zelfde_dag")
         for d, answer in answers.items()
     )
-    rerun = Rerun(first.appointments, first.revision, TODAY, verdicts, wave=first.wave,
-                  uids=dict(first.uids))  # fmt: skip
+    rerun = Rerun(
+        first.appointments, first.revision, TODAY, verdicts, wave=first.wave, uids=dict(first.uids)
+    )
     second = make_plan(changed, SolverOptions(time_limit_s=2, reproducible=True), rerun=rerun)
     after = plan_dict(second)
     assert check_plan(changed, after) == []

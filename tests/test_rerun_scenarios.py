@@ -39,10 +39,19 @@ def first(tmp_path_factory) -> Path:
     write(root / "invoer.xlsx", shape("L-tight"), seed=0)
     result = CliRunner().invoke(
         main,
-        ["plan", str(root / "invoer.xlsx"), "--out", str(root / "planning"), "--today", TODAY,
-         "--time-limit", "30", "--reproducible"],
+        [
+            "plan",
+            str(root / "invoer.xlsx"),
+            "--out",
+            str(root / "planning"),
+            "--today",
+            TODAY,
+            "--time-limit",
+            "30",
+            "--reproducible",
+        ],
         catch_exceptions=False,
-    )  # fmt: skip
+    )
     assert result.exit_code == 0, result.output
     return root
 

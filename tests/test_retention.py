@@ -99,8 +99,9 @@ def test_herplan_serve_cleans_up_at_start(tmp_path):
         sys.argv = ["herplan", "serve", "--data", {str(data)!r}, "--today", "2027-03-01"]
         main()
     """)
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          timeout=120)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     assert not (data / "oud").exists() and (data / "nieuw").is_dir()
     assert "deleted planning oud" in done.stdout + done.stderr

@@ -13,13 +13,26 @@ UID, TO = "e1@herplan", "td04@sociaaldienst.example.nl"
 
 
 def message(n: int, method: str, sequence: int, revision: int) -> Outgoing:
-    return Outgoing(Path(f"{n}.eml"), revision, f"<m{n}@sdd>", "planning@sdd.example.nl", TO,
-                    UID, method, sequence)  # fmt: skip
+    return Outgoing(
+        Path(f"{n}.eml"),
+        revision,
+        f"<m{n}@sdd>",
+        "planning@sdd.example.nl",
+        TO,
+        UID,
+        method,
+        sequence,
+    )
 
 
 def logged(m: Outgoing) -> dict:
-    return {"message_id": m.message_id, "uid": m.uid, "to": m.to, "method": m.method,
-            "sequence": m.sequence}  # fmt: skip
+    return {
+        "message_id": m.message_id,
+        "uid": m.uid,
+        "to": m.to,
+        "method": m.method,
+        "sequence": m.sequence,
+    }
 
 
 def test_an_event_cancelled_already_is_not_cancelled_again():

@@ -40,18 +40,37 @@ from tests.conftest import (
 )
 
 TODAY = date(2026, 11, 30)
-PLACE = ("date", "start", "end", "writeup_start", "writeup_end", "consultant", "provider",
-         "location", "with")  # fmt: skip
+PLACE = (
+    "date",
+    "start",
+    "end",
+    "writeup_start",
+    "writeup_end",
+    "consultant",
+    "provider",
+    "location",
+    "with",
+)
 
 
 def booked(p: Problem, dossier: str, cid: str, day: date, start: int, pinned=False) -> Appointment:
     r = next(x for x in p.reassessments if x.dossier == dossier)
     return Appointment(
-        uid=f"{dossier}@test", dossier=dossier, client=r.client, provider=r.provider,
-        location=r.location, consultant=cid, day=day, start=start, end=start + 45,
-        writeup_start=13 * 60 + (start - 9 * 60), writeup_end=13 * 60 + (start - 9 * 60) + 45,
-        with_="client", begeleider=r.begeleider, pinned=pinned,
-    )  # fmt: skip
+        uid=f"{dossier}@test",
+        dossier=dossier,
+        client=r.client,
+        provider=r.provider,
+        location=r.location,
+        consultant=cid,
+        day=day,
+        start=start,
+        end=start + 45,
+        writeup_start=13 * 60 + (start - 9 * 60),
+        writeup_end=13 * 60 + (start - 9 * 60) + 45,
+        with_="client",
+        begeleider=r.begeleider,
+        pinned=pinned,
+    )
 
 
 def rerun_of(*appointments: Appointment) -> Rerun:
@@ -72,8 +91,11 @@ def test_a_free_place_in_a_planned_visit_comes_first():
 
 def test_a_new_visit_when_the_visit_is_full_and_never_above_the_weekly_cap():
     # A morning of one interview: D1's visit is full. AH may work one morning a week.
-    p = problem([case("D1"), case("D2")], [consultant("AH", max_mornings_per_week=1),
-                consultant("BK")], morning=short_morning(50))  # fmt: skip
+    p = problem(
+        [case("D1"), case("D2")],
+        [consultant("AH", max_mornings_per_week=1), consultant("BK")],
+        morning=short_morning(50),
+    )
     found = suggest(p, HARD_RULES, rerun_of(booked(p, "D1", "AH", START, 9 * 60)), "D2")
     direct = [o for o in found.options if not o.moves]
     assert direct and direct == found.options[: len(direct)], "no move before a move"
@@ -83,8 +105,9 @@ def test_a_new_visit_when_the_visit_is_full_and_never_above_the_weekly_cap():
 def test_one_appointment_moved_to_make_room_never_a_pinned_one():
     # One consultant, one interview a morning: D2 only fits on Tuesday, where D1 is.
     only_tuesday = frozenset(d for d in range(7) if d != START.weekday())
-    p = problem([case("D1"), case("D2", unavailable_weekdays=only_tuesday)],
-                morning=short_morning(50))  # fmt: skip
+    p = problem(
+        [case("D1"), case("D2", unavailable_weekdays=only_tuesday)], morning=short_morning(50)
+    )
     found = suggest(p, HARD_RULES, rerun_of(booked(p, "D1", "AH", START, 9 * 60)), "D2")
     assert found.options, "moving D1 to another day makes room"
     for option in found.options:
@@ -100,11 +123,15 @@ def test_no_place_gives_the_reason_and_the_extra_morning_that_would_make_it_fit(
         [case(d, unavailable_weekdays=only_tuesday) for d in ("D1", "D2")],
         [consultant("AH", max_mornings_per_week=1), consultant("BK", max_mornings_per_week=1)],
         morning=short_morning(50),
-    )  # fmt: skip
+    )
     # BK's one morning of the week is spent on Wednesday (someone else, elsewhere);
     # Noord has two rooms, so a second consultant could come on Tuesday.
-    p = problem([*p.reassessments, case("D3", location="Zuid")], p.consultants,
-                [location("Noord", rooms=2)], morning=short_morning(50))  # fmt: skip
+    p = problem(
+        [*p.reassessments, case("D3", location="Zuid")],
+        p.consultants,
+        [location("Noord", rooms=2)],
+        morning=short_morning(50),
+    )
     later = date(2026, 12, 2)
     plan = rerun_of(booked(p, "D1", "AH", START, 9 * 60), booked(p, "D3", "BK", later, 9 * 60))
     found = suggest(p, HARD_RULES, plan, "D2")
@@ -123,15 +150,22 @@ def test_ranking_prefers_the_vaste_consulent_and_the_preferred_day():
 
 def test_a_planned_dossier_gets_other_days_than_its_own_and_the_days_refused():
     p = problem([case("D1")])
-    found = suggest(p, HARD_RULES, rerun_of(booked(p, "D1", "AH", START, 9 * 60)), "D1",
-                    top=10, not_days=[date(2026, 12, 2)])  # fmt: skip
+    found = suggest(
+        p,
+        HARD_RULES,
+        rerun_of(booked(p, "D1", "AH", START, 9 * 60)),
+        "D1",
+        top=10,
+        not_days=[date(2026, 12, 2)],
+    )
     assert {o.place.day for o in found.options} == {date(2026, 12, 3), date(2026, 12, 4)}
 
 
 def test_a_dossier_held_before_today_or_unknown_is_refused():
     p = problem([case("D1")])
-    held = Rerun(previous=(booked(p, "D1", "AH", START, 9 * 60),), revision=1,
-                 today=date(2026, 12, 3))  # fmt: skip
+    held = Rerun(
+        previous=(booked(p, "D1", "AH", START, 9 * 60),), revision=1, today=date(2026, 12, 3)
+    )
     with pytest.raises(NotOpen):
         suggest(p, HARD_RULES, held, "D1")
     with pytest.raises(NotOpen):
@@ -148,23 +182,38 @@ def applied(p: Problem, before: dict, dossier: str, option: dict) -> tuple[dict,
     now = {a["dossier"]: a for a in after["appointments"]}
     r = next(x for x in p.reassessments if x.dossier == dossier)
     old = now.pop(dossier, None)
-    new = {"uid": f"{dossier}@suggested", "dossier": dossier, "client": r.client,
-           "begeleider": r.begeleider, "sequence": 0, "writeup_sequence": 0, "pinned": False,
-           **(old or {})}  # fmt: skip
+    new = {
+        "uid": f"{dossier}@suggested",
+        "dossier": dossier,
+        "client": r.client,
+        "begeleider": r.begeleider,
+        "sequence": 0,
+        "writeup_sequence": 0,
+        "pinned": False,
+        **(old or {}),
+    }
     new.update({key: option[key] for key in PLACE})
     changes, answers = [], {}
     if old is not None:
         new["sequence"] += 1
         answers[dossier] = "nee"
-        changes.append({"dossier": dossier, "kind": "verplaatst", "cause": "nee",
-                        "conflict": False})  # fmt: skip
+        changes.append(
+            {"dossier": dossier, "kind": "verplaatst", "cause": "nee", "conflict": False}
+        )
     now[dossier] = new
     for moved in option["moves"]:
         a = now[moved["dossier"]]
         a.update({key: moved[key] for key in PLACE})
         a["sequence"] += 1
-        changes.append({"dossier": a["dossier"], "kind": "verplaatst", "cause": "more",
-                        "made_room_for": dossier, "conflict": False})  # fmt: skip
+        changes.append(
+            {
+                "dossier": a["dossier"],
+                "kind": "verplaatst",
+                "cause": "more",
+                "made_room_for": dossier,
+                "conflict": False,
+            }
+        )
     after["appointments"] = list(now.values())
     after["unscheduled"] = [u for u in after["unscheduled"] if u["dossier"] != dossier]
     after["changes"] = changes
@@ -261,8 +310,18 @@ def _copy_of(planned_example, tmp_path) -> Path:
 
 
 def _rerun(root: Path, *more: str):
-    args = ["plan", str(root / EXAMPLE.name), "--out", str(root / "planning"), "--reproducible",
-            "--time-limit", "4", "--today", TODAY.isoformat(), *more]  # fmt: skip
+    args = [
+        "plan",
+        str(root / EXAMPLE.name),
+        "--out",
+        str(root / "planning"),
+        "--reproducible",
+        "--time-limit",
+        "4",
+        "--today",
+        TODAY.isoformat(),
+        *more,
+    ]
     return CliRunner().invoke(main, args)
 
 

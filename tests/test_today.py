@@ -59,8 +59,17 @@ def plan_of(folder: Path) -> dict:
 
 def test_a_first_plan_made_on_16_december_places_nothing_on_or_before_it(tmp_path):
     out = tmp_path / "planning"
-    result = run("plan", EXAMPLE, "--out", out, "--today", "2026-12-16", "--reproducible",
-                 "--time-limit", "3")  # fmt: skip
+    result = run(
+        "plan",
+        EXAMPLE,
+        "--out",
+        out,
+        "--today",
+        "2026-12-16",
+        "--reproducible",
+        "--time-limit",
+        "3",
+    )
     assert result.exit_code == 0, result.output
     plan = plan_of(out)
     assert plan["today"] == "2026-12-16"
@@ -78,8 +87,17 @@ def test_a_rerun_never_goes_back_in_time(tmp_path):
     """A rerun as of a day before the one the plan was made as would undo what was held
     since (a README command with --today copied onto a live folder): refused, exit 2."""
     out = tmp_path / "planning"
-    first = run("plan", EXAMPLE, "--out", out, "--today", "2026-12-09", "--reproducible",
-                "--time-limit", "3")  # fmt: skip
+    first = run(
+        "plan",
+        EXAMPLE,
+        "--out",
+        out,
+        "--today",
+        "2026-12-09",
+        "--reproducible",
+        "--time-limit",
+        "3",
+    )
     assert first.exit_code == 0, first.output
     before = (out / "plan.json").read_bytes()
     back = run("plan", EXAMPLE, "--out", out, "--today", "2026-11-30", "--time-limit", "3")
@@ -87,8 +105,17 @@ def test_a_rerun_never_goes_back_in_time(tmp_path):
     said = " ".join(back.output.split())
     assert "planned as of 2026-12-09" in said and "--today 2026-12-09 or later" in said
     assert (out / "plan.json").read_bytes() == before
-    same_day = run("plan", EXAMPLE, "--out", out, "--today", "2026-12-09", "--reproducible",
-                   "--time-limit", "3")  # fmt: skip
+    same_day = run(
+        "plan",
+        EXAMPLE,
+        "--out",
+        out,
+        "--today",
+        "2026-12-09",
+        "--reproducible",
+        "--time-limit",
+        "3",
+    )
     assert same_day.exit_code == 0, same_day.output
 
 
@@ -118,8 +145,17 @@ def test_without_today_the_clock_decides_in_dutch_time(tmp_path, monkeypatch):
 
 def test_a_period_of_which_no_working_day_is_left_plans_nothing_and_says_why(tmp_path):
     out = tmp_path / "planning"
-    result = run("plan", EXAMPLE, "--out", out, "--today", "2026-12-31", "--reproducible",
-                 "--time-limit", "2")  # fmt: skip
+    result = run(
+        "plan",
+        EXAMPLE,
+        "--out",
+        out,
+        "--today",
+        "2026-12-31",
+        "--reproducible",
+        "--time-limit",
+        "2",
+    )
     assert result.exit_code == 0, result.output
     plan = plan_of(out)
     assert plan["appointments"] == []
@@ -148,8 +184,17 @@ def region(tmp_path_factory) -> tuple[Path, Path, date]:
     root = tmp_path_factory.mktemp("region")
     spec = shape("S", settings={"organisator_email": "planning@sdd.example.nl"})
     source = write(root / "invoer.xlsx", spec, seed=5)
-    result = run("plan", source, "--out", root / "planning", "--today", PLANNED_AS,
-                 "--reproducible", "--time-limit", "3")  # fmt: skip
+    result = run(
+        "plan",
+        source,
+        "--out",
+        root / "planning",
+        "--today",
+        PLANNED_AS,
+        "--reproducible",
+        "--time-limit",
+        "3",
+    )
     assert result.exit_code == 0, result.output
     days = sorted({a["date"] for a in plan_of(root / "planning")["appointments"]})
     return source, root / "planning", date.fromisoformat(days[len(days) // 3])
@@ -157,8 +202,11 @@ def region(tmp_path_factory) -> tuple[Path, Path, date]:
 
 def _target(before: dict, today: date, when: str) -> dict:
     """An appointment held before today, on it, or later."""
-    wanted = {"before": lambda d: d < today, "today": lambda d: d == today,
-              "later": lambda d: d > today}[when]  # fmt: skip
+    wanted = {
+        "before": lambda d: d < today,
+        "today": lambda d: d == today,
+        "later": lambda d: d > today,
+    }[when]
     return next(a for a in before["appointments"] if wanted(date.fromisoformat(a["date"])))
 
 
@@ -186,8 +234,11 @@ def edited_input(source: Path, target: Path, a: dict, kind: str) -> Path:
         _rows_without(cases, "aanbieder", a["provider"])
         _rows_without(places, "aanbieder", a["provider"])
     elif kind == "location":
-        gone = [row[header.index("dossier")].value for row in cases.iter_rows(min_row=2)
-                if row[header.index("locatie")].value == a["location"]]  # fmt: skip
+        gone = [
+            row[header.index("dossier")].value
+            for row in cases.iter_rows(min_row=2)
+            if row[header.index("locatie")].value == a["location"]
+        ]
         for dossier in gone:
             _rows_without(cases, "dossier", dossier)
         _rows_without(places, "locatie", a["location"])
@@ -235,8 +286,9 @@ def test_a_held_appointment_outlives_its_input_row(region, tmp_path, kind, when)
     before = plan_of(folder)
     a = _target(before, today, when)
     changed = edited_input(source, tmp_path / "invoer.xlsx", a, kind)
-    result = run("plan", changed, "--out", folder, "--today", today, "--reproducible",
-                 "--time-limit", "2")  # fmt: skip
+    result = run(
+        "plan", changed, "--out", folder, "--today", today, "--reproducible", "--time-limit", "2"
+    )
     assert result.exit_code == 0, result.output
     after = plan_of(folder)
     now = {x["dossier"]: x for x in after["appointments"]}
@@ -283,10 +335,13 @@ def test_every_day_of_the_period_plans_and_reruns_with_every_promise_kept(planne
     assert check_plan(problem, first) == []
     before = plan_of(folder)
     withdrawn, answers = _answers(before, today, random.Random(today.toordinal()))
-    changed = replace(problem, reassessments=tuple(
-        replace(r, withdrawn=True) if r.dossier in withdrawn else r
-        for r in problem.reassessments
-    ))  # fmt: skip
+    changed = replace(
+        problem,
+        reassessments=tuple(
+            replace(r, withdrawn=True) if r.dossier in withdrawn else r
+            for r in problem.reassessments
+        ),
+    )
     rerun = prepare_rerun(folder, today)
     rerun = replace(rerun, verdicts=tuple(Verdict(d, False, "ziek") for d in answers))
     after = plan_dict(make_plan(changed, options(1), rerun=rerun))
@@ -297,9 +352,17 @@ def test_every_day_of_the_period_plans_and_reruns_with_every_promise_kept(planne
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("today", [date(2026, 12, 1), date(2026, 12, 9), date(2026, 12, 16),
-                                   date(2026, 12, 23), date(2026, 12, 30)],
-                         ids=lambda d: d.isoformat())  # fmt: skip
+@pytest.mark.parametrize(
+    "today",
+    [
+        date(2026, 12, 1),
+        date(2026, 12, 9),
+        date(2026, 12, 16),
+        date(2026, 12, 23),
+        date(2026, 12, 30),
+    ],
+    ids=lambda d: d.isoformat(),
+)
 def test_l_tight_on_a_handful_of_days(l_tight, today):
     source, folder = l_tight
     problem, _ = read_problem(source, today)
@@ -308,12 +371,16 @@ def test_l_tight_on_a_handful_of_days(l_tight, today):
     assert check_plan(problem, first) == []
     before = plan_of(folder)
     withdrawn, answers = _answers(before, today, random.Random(today.toordinal()))
-    changed = replace(problem, reassessments=tuple(
-        replace(r, withdrawn=True) if r.dossier in withdrawn else r
-        for r in problem.reassessments
-    ))  # fmt: skip
-    rerun = replace(prepare_rerun(folder, today),
-                    verdicts=tuple(Verdict(d, False) for d in answers))  # fmt: skip
+    changed = replace(
+        problem,
+        reassessments=tuple(
+            replace(r, withdrawn=True) if r.dossier in withdrawn else r
+            for r in problem.reassessments
+        ),
+    )
+    rerun = replace(
+        prepare_rerun(folder, today), verdicts=tuple(Verdict(d, False) for d in answers)
+    )
     after = plan_dict(make_plan(changed, options(8), rerun=rerun))
     assert check_plan(changed, after) == []
     assert check_rerun(changed, before, after, answers, today) == []
@@ -323,8 +390,17 @@ def test_l_tight_on_a_handful_of_days(l_tight, today):
 def l_tight(tmp_path_factory) -> tuple[Path, Path]:
     root = tmp_path_factory.mktemp("l-tight")
     source = write(root / "invoer.xlsx", shape("L-tight"), seed=0)
-    result = run("plan", source, "--out", root / "planning", "--today", PLANNED_AS,
-                 "--reproducible", "--time-limit", "30")  # fmt: skip
+    result = run(
+        "plan",
+        source,
+        "--out",
+        root / "planning",
+        "--today",
+        PLANNED_AS,
+        "--reproducible",
+        "--time-limit",
+        "30",
+    )
     assert result.exit_code == 0, result.output
     return source, root / "planning"
 
@@ -356,8 +432,16 @@ def test_a_chosen_place_on_a_day_gone_by_is_refused_in_words(planned_example, tm
     copy = tmp_path / "planning"
     shutil.copytree(folder, copy)
     a = next(x for x in plan_of(copy)["appointments"] if x["date"] > "2026-12-09")
-    result = run("plan", EXAMPLE, "--out", copy, "--today", "2026-12-09",
-                 "--choose", f"{a['dossier']}=2026-12-08@{a['consultant']}")  # fmt: skip
+    result = run(
+        "plan",
+        EXAMPLE,
+        "--out",
+        copy,
+        "--today",
+        "2026-12-09",
+        "--choose",
+        f"{a['dossier']}=2026-12-08@{a['consultant']}",
+    )
     assert result.exit_code == 2
     assert "2026-12-08 is not after today (2026-12-09)" in result.output
     assert plan_of(copy) == plan_of(folder)
@@ -392,10 +476,13 @@ def test_a_providers_page_shows_held_appointments_without_asking_an_answer(answe
         assert deadline is not None and date(2026, 12, int(deadline.group(1))) >= today
         refused = answer(client, links[provider], held[0]["dossier"], "nee")
         assert refused.status_code == 400 and "geen antwoord meer nodig" in refused.text
-        n = 1 + [a["dossier"] for a in sorted(
-            (a for a in plan["appointments"] if a["provider"] == provider),
-            key=lambda a: (a["date"], a["start"], a["location"], a["dossier"]),
-        )].index(held[0]["dossier"])  # fmt: skip
+        n = 1 + [
+            a["dossier"]
+            for a in sorted(
+                (a for a in plan["appointments"] if a["provider"] == provider),
+                key=lambda a: (a["date"], a["start"], a["location"], a["dossier"]),
+            )
+        ].index(held[0]["dossier"])
         assert client.get(f"/a/{links[provider]}/opties/{n}").status_code == 404
     with TestClient(app(data, today=date(2027, 1, 1))) as client:  # the link ends with the period
         closed = client.get(f"/a/{links[provider]}")

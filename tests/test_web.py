@@ -130,8 +130,11 @@ def test_the_planning_page_shows_figures_timeline_and_files(planned):
     assert '<th scope="col" class="week" title="week 50">ma 07-12-2026</th>' in page  # new week
     assert ">do 31-12-2026</th>" in page  # every working day, ...
     assert "25-12-2026</th>" not in page and "05-12-2026</th>" not in page  # not Christmas, Sat.
-    assert re.search(r'<button type="button" class="visit p0" popovertarget="v-AH-2026-12-\d\d-1">'
-                     r'Dordrecht <b>\(\d\)</b>', page)  # fmt: skip
+    assert re.search(
+        r'<button type="button" class="visit p0" popovertarget="v-AH-2026-12-\d\d-1">'
+        r"Dordrecht <b>\(\d\)</b>",
+        page,
+    )
     assert re.search(r"wk 49: \d+", page)  # the interviews of each week
     first = plan["appointments"][0]
     assert f"<td>{first['start']}–{first['end']}</td><td>{first['dossier']}</td>" in page
@@ -184,8 +187,11 @@ def test_a_rerun_with_a_returned_nee_moves_that_interview(planned, tmp_path):
     assert f"/p/{name}/bestand/revisies/1/overzicht.xlsx" in page
     assert "Wijzigingen, revisie 2" not in page  # the current changes stand above
     home = client.get("/").text
-    assert re.search(rf'<td><a href="/p/{name}\?taal=nl">{name}</a></td><td>2</td><td>\d+</td>'
-                     r"<td>\w\w \d\d-\d\d-\d{4} \d\d:\d\d</td>", home)  # fmt: skip
+    assert re.search(
+        rf'<td><a href="/p/{name}\?taal=nl">{name}</a></td><td>2</td><td>\d+</td>'
+        r"<td>\w\w \d\d-\d\d-\d{4} \d\d:\d\d</td>",
+        home,
+    )
 
 
 def test_one_solve_at_a_time_and_stop_keeps_the_best_plan(tmp_path):
@@ -271,8 +277,9 @@ def test_a_planning_the_server_never_finished_can_be_planned_again(tmp_path):
 def test_csv_files_can_be_uploaded_together(client, tmp_path):
     folder = csv_folder(tmp_path)
     files = [("invoer", (p.name, p.read_bytes(), "text/csv")) for p in sorted(folder.iterdir())]
-    answer = client.post("/nieuw", files=files, data={"csrf": token(client)},
-                         follow_redirects=False)  # fmt: skip
+    answer = client.post(
+        "/nieuw", files=files, data={"csrf": token(client)}, follow_redirects=False
+    )
     assert answer.status_code == 303, answer.text
     assert wait(client, answer.headers["location"].split("/")[2])["errors"] == []
 
@@ -284,8 +291,9 @@ def test_options_for_a_reassessment_and_choosing_one_reruns_with_it_pinned(plann
     page = client.get(f"/p/{name}/opties/{target}")
     assert page.status_code == 200 and 'id="options"' in page.text
     place = re.search(r'name="optie" value="([^"]+)"', page.text).group(1)
-    refused = client.post(f"/p/{name}/kies", data={"dossier": target, "optie": place},
-                          follow_redirects=False)  # fmt: skip
+    refused = client.post(
+        f"/p/{name}/kies", data={"dossier": target, "optie": place}, follow_redirects=False
+    )
     assert refused.status_code == 403, "a choice from elsewhere is refused"
     form = {"csrf": token(client), "dossier": target, "optie": place}
     chosen = client.post(f"/p/{name}/kies", data=form, follow_redirects=False)

@@ -37,17 +37,34 @@ TODAY = date(2026, 11, 30)
 
 def two_providers(folder: Path, mail: bool = False, cases: list | None = None) -> Path:
     """Two providers of four clients each; with ``mail``, invitations go out by e-mail."""
-    locations = [LOCATIONS[0] | {"aanbieder": p, "locatie": "Noord", "open_dagen": "",
-                                 "contact_email": f"planning@{p.lower()}.example.nl"}
-                 for p in ("Yulius", "Lelie")]  # fmt: skip
-    cases = cases or [CASE | {"dossier": f"D{n}", "client": f"C.{n}.", "aanbieder": p,
-                              "locatie": "Noord", "client_niet_beschikbaar": ""}
-                      for n, p in enumerate(["Yulius"] * 4 + ["Lelie"] * 4)]  # fmt: skip
-    consultants = [CONSULTANTS[0] | {"werkdagen": "ma, di, wo, do, vr",
-                                     "email": "a.dehaan@sdd.example.nl"}]  # fmt: skip
+    locations = [
+        LOCATIONS[0]
+        | {
+            "aanbieder": p,
+            "locatie": "Noord",
+            "open_dagen": "",
+            "contact_email": f"planning@{p.lower()}.example.nl",
+        }
+        for p in ("Yulius", "Lelie")
+    ]
+    cases = cases or [
+        CASE
+        | {
+            "dossier": f"D{n}",
+            "client": f"C.{n}.",
+            "aanbieder": p,
+            "locatie": "Noord",
+            "client_niet_beschikbaar": "",
+        }
+        for n, p in enumerate(["Yulius"] * 4 + ["Lelie"] * 4)
+    ]
+    consultants = [
+        CONSULTANTS[0] | {"werkdagen": "ma, di, wo, do, vr", "email": "a.dehaan@sdd.example.nl"}
+    ]
     settings = {"organisator_email": "planning@sdd.example.nl"} if mail else None
-    return workbook(folder, cases=cases, consultants=consultants, locations=locations,
-                    settings=settings)  # fmt: skip
+    return workbook(
+        folder, cases=cases, consultants=consultants, locations=locations, settings=settings
+    )
 
 
 @pytest.fixture(params=[False])
@@ -63,16 +80,22 @@ def region(tmp_path, request):
 
 def links_on_page(client: TestClient, name: str) -> dict[str, str]:
     page = client.get(f"/p/{name}").text
-    rows = re.findall(r"<tr><td>([^<]+)</td><td>\d+ van \d+</td>\s*<td><input class=\"link\" "
-                      r"type=\"text\" readonly value=\"([^\"]+)\"", page)  # fmt: skip
+    rows = re.findall(
+        r"<tr><td>([^<]+)</td><td>\d+ van \d+</td>\s*<td><input class=\"link\" "
+        r"type=\"text\" readonly value=\"([^\"]+)\"",
+        page,
+    )
     return {provider: url.split("/a/")[1] for provider, url in rows}
 
 
 def answer(client, token_: str, dossier: str, what: str, remark: str = ""):
     page = client.get(f"/a/{token_}").text
     csrf = re.search(r'name="csrf" value="([^"]+)"', page).group(1)
-    return client.post(f"/a/{token_}", data={"csrf": csrf, "dossier": dossier,
-                       "antwoord": what, "opmerking": remark}, follow_redirects=False)  # fmt: skip
+    return client.post(
+        f"/a/{token_}",
+        data={"csrf": csrf, "dossier": dossier, "antwoord": what, "opmerking": remark},
+        follow_redirects=False,
+    )
 
 
 def shown(dossier: str, page: str) -> bool:
@@ -135,15 +158,19 @@ def test_nobody_opens_or_answers_another_providers_appointments(region):
     assert AnswerStore(folder / "antwoorden.sqlite").latest() == {}
     for bad in ("x", links["Yulius"][:-2] + "AA", "A" * 43, "..%2Fp%2F" + name):
         assert client.get(f"/a/{bad}").status_code == 404
-    assert answer(client, links["Yulius"], mine(folder, "Yulius")[0], "misschien").status_code \
-        == 400  # fmt: skip
+    assert (
+        answer(client, links["Yulius"], mine(folder, "Yulius")[0], "misschien").status_code == 400
+    )
 
 
 def test_a_renewed_link_replaces_the_old_one(region):
     client, name, _ = region
     old = links_on_page(client, name)["Yulius"]
-    renewed = client.post(f"/p/{name}/link", data={"csrf": token(client), "aanbieder": "Yulius"},
-                          follow_redirects=False)  # fmt: skip
+    renewed = client.post(
+        f"/p/{name}/link",
+        data={"csrf": token(client), "aanbieder": "Yulius"},
+        follow_redirects=False,
+    )
     assert renewed.status_code == 303
     new = links_on_page(client, name)
     gone = client.get(f"/a/{old}")  # says what happened, how to reach the planner
@@ -168,8 +195,9 @@ def test_the_rerun_from_the_page_takes_the_answers_and_the_links_open_the_new_re
     answer(client, links["Yulius"], nee, "nee", "ziek")
     answer(client, links["Yulius"], same, "zelfde_dag")
     answer(client, links["Yulius"], ja, "ja")
-    rerun = client.post(f"/p/{name}/wijzigingen", data={"csrf": token(client)},
-                        follow_redirects=False)  # fmt: skip
+    rerun = client.post(
+        f"/p/{name}/wijzigingen", data={"csrf": token(client)}, follow_redirects=False
+    )
     assert rerun.status_code == 303
     assert wait(client, name)["errors"] == []
     after = json.loads((folder / "planning" / "plan.json").read_text())
@@ -184,8 +212,9 @@ def test_the_rerun_from_the_page_takes_the_answers_and_the_links_open_the_new_re
     opened = client.get(f"/a/{links['Yulius']}")  # the link in every message: revision 2
     assert opened.status_code == 200 and f"({ja})" in opened.text
     assert links_on_page(client, name)["Yulius"] == links["Yulius"]
-    again = client.post(f"/p/{name}/wijzigingen", data={"csrf": token(client)},
-                        follow_redirects=False)  # fmt: skip
+    again = client.post(
+        f"/p/{name}/wijzigingen", data={"csrf": token(client)}, follow_redirects=False
+    )
     assert again.status_code == 303 and wait(client, name)["errors"] == []
     page = client.get(f"/p/{name}").text  # revision 3; the changes of 2 are kept below
     assert f"Wijzigingen, revisie 2 ({len(after['changes'])})" in page
@@ -207,12 +236,21 @@ def test_online_answers_give_the_same_plan_as_the_same_answers_in_workbooks(regi
     given = {yulius[0]: {"Haalbaar": "nee", "Opmerking": "ziek"}, yulius[1]: {"Haalbaar": "ja"}}
     returned = returned_sheet(planning, tmp_path / "yulius-terug.xlsx", given)
     source = folder / "invoer" / "invoer.xlsx"
-    common = ["plan", str(source), "--reproducible", "--time-limit", "3", "--today",
-              TODAY.isoformat()]  # fmt: skip
-    page = CliRunner().invoke(main, [*common, "--out", str(by_page / "planning"),
-                                     "--answers", str(by_page)])  # fmt: skip
-    sheet = CliRunner().invoke(main, [*common, "--out", str(by_sheet / "planning"),
-                                      "--feedback", str(returned)])  # fmt: skip
+    common = [
+        "plan",
+        str(source),
+        "--reproducible",
+        "--time-limit",
+        "3",
+        "--today",
+        TODAY.isoformat(),
+    ]
+    page = CliRunner().invoke(
+        main, [*common, "--out", str(by_page / "planning"), "--answers", str(by_page)]
+    )
+    sheet = CliRunner().invoke(
+        main, [*common, "--out", str(by_sheet / "planning"), "--feedback", str(returned)]
+    )
     assert page.exit_code == 0 and sheet.exit_code == 0, page.output + sheet.output
     online = json.loads((by_page / "planning" / "plan.json").read_text())
     on_paper = json.loads((by_sheet / "planning" / "plan.json").read_text())
@@ -252,8 +290,9 @@ def test_a_workbook_saved_before_an_online_answer_but_uploaded_after_it_counts_l
     planning = folder / "planning"
     dossier = mine(folder, "Yulius")[0]
     previous = {a.dossier: a for a in read_previous(planning / "plan.json").appointments}
-    returned = returned_sheet(planning, tmp_path / "terug.xlsx",
-                              {dossier: {"Haalbaar": "nee", "Opmerking": "blad"}})  # fmt: skip
+    returned = returned_sheet(
+        planning, tmp_path / "terug.xlsx", {dossier: {"Haalbaar": "nee", "Opmerking": "blad"}}
+    )
     saved = returned.stat().st_mtime
     os.utime(returned, (saved - 60, saved - 60))  # saved a minute ago (kept in the file) ...
     with zipfile.ZipFile(returned) as z:
@@ -275,8 +314,9 @@ def test_a_workbook_saved_before_an_online_answer_but_uploaded_after_it_counts_l
 
 def test_herplan_links_prints_one_line_per_provider(region):
     _, _, folder = region
-    result = CliRunner().invoke(main, ["links", str(folder / "planning"),
-                                       "--base-url", "https://plan.example.nl/"])  # fmt: skip
+    result = CliRunner().invoke(
+        main, ["links", str(folder / "planning"), "--base-url", "https://plan.example.nl/"]
+    )
     assert result.exit_code == 0, result.output
     lines = [line.split("\t") for line in result.output.splitlines()]
     assert [p for p, _ in lines] == ["Lelie", "Yulius"]
@@ -308,8 +348,9 @@ def test_the_links_are_in_each_providers_workbook_and_e_mails(tmp_path):
     links = {link.provider: url for link, url in planning_links(out, "https://plan.example.nl")}
     for provider, url in links.items():
         wb = load_workbook(next((out / "aanbieders").glob(f"{file_slug(provider, 'x')}.xlsx")))
-        guide = " ".join(str(c.value) for row in wb["Toelichting"].iter_rows() for c in row
-                         if c.value)  # fmt: skip
+        guide = " ".join(
+            str(c.value) for row in wb["Toelichting"].iter_rows() for c in row if c.value
+        )
         assert url in guide
         assert all(other not in guide for p, other in links.items() if p != provider)
     with_link = 0
@@ -342,19 +383,27 @@ def test_a_provider_with_a_nee_picks_another_place_and_the_rerun_pins_it(region)
     csrf = re.search(r'name="csrf" value="([^"]+)"', options.text).group(1)
     seen = re.search(r'name="afspraak" value="([^"]+)"', options.text).group(1)
     form = {"csrf": csrf, "n": n, "dossier": dossier, "afspraak": seen}
-    made_up = client.post(f"/a/{links['Yulius']}/kies", data={**form,
-                          "plaats": "2026-12-24@AH@09:00"}, follow_redirects=False)  # fmt: skip
+    made_up = client.post(
+        f"/a/{links['Yulius']}/kies",
+        data={**form, "plaats": "2026-12-24@AH@09:00"},
+        follow_redirects=False,
+    )
     assert made_up.status_code == 400
-    unsaid = client.post(f"/a/{links['Yulius']}/kies", data={"csrf": csrf, "n": n,
-                         "plaats": places[0]}, follow_redirects=False)  # fmt: skip
+    unsaid = client.post(
+        f"/a/{links['Yulius']}/kies",
+        data={"csrf": csrf, "n": n, "plaats": places[0]},
+        follow_redirects=False,
+    )
     assert unsaid.status_code == 409  # which appointment it was, never only its place in a list
-    picked = client.post(f"/a/{links['Yulius']}/kies", data={**form, "plaats": places[0]},
-                         follow_redirects=False)  # fmt: skip
+    picked = client.post(
+        f"/a/{links['Yulius']}/kies", data={**form, "plaats": places[0]}, follow_redirects=False
+    )
     assert picked.status_code == 303
     kept = AnswerStore(folder / "antwoorden.sqlite").latest()[dossier]
     assert (kept.answer, kept.remark, kept.choice) == ("nee", "liever later", places[0])
-    rerun = client.post(f"/p/{name}/wijzigingen", data={"csrf": token(client)},
-                        follow_redirects=False)  # fmt: skip
+    rerun = client.post(
+        f"/p/{name}/wijzigingen", data={"csrf": token(client)}, follow_redirects=False
+    )
     assert rerun.status_code == 303 and wait(client, name)["errors"] == []
     after = json.loads((folder / "planning" / "plan.json").read_text())
     day, consultant, start = places[0].split("@")
@@ -395,8 +444,9 @@ def test_an_outdated_sheet_answer_is_shown_on_the_page(region, tmp_path):
     old = {dossier: {"Haalbaar": "nee", "Datum": date(2026, 12, 30)}}  # another revision's
     returned = returned_sheet(planning, tmp_path / "oud.xlsx", old)
     files = [("teruggestuurd", (returned.name, returned.read_bytes(), "application/octet-stream"))]
-    sent = client.post(f"/p/{name}/wijzigingen", files=files, data={"csrf": token(client)},
-                       follow_redirects=False)  # fmt: skip
+    sent = client.post(
+        f"/p/{name}/wijzigingen", files=files, data={"csrf": token(client)}, follow_redirects=False
+    )
     assert sent.status_code == 303 and wait(client, name)["errors"] == []
     page = client.get(f"/p/{name}").text
     assert 'id="stale"' in page and f"<li>{dossier} (1-oud.xlsx" in page
@@ -428,8 +478,13 @@ def test_a_page_opened_before_a_rerun_never_answers_for_another_client_or_time(r
     first, second = mine(folder, "Yulius")[:2]
     page = client.get(f"/a/{links['Yulius']}").text
     csrf = re.search(r'name="csrf" value="([^"]+)"', page).group(1)
-    seen = dict(re.findall(r'name="dossier" value="([^"]+)"><input type="hidden" '
-                           r'name="afspraak" value="([^"]+)"', page))  # fmt: skip
+    seen = dict(
+        re.findall(
+            r'name="dossier" value="([^"]+)"><input type="hidden" '
+            r'name="afspraak" value="([^"]+)"',
+            page,
+        )
+    )
     assert set(seen) >= {first, second} and seen[first] != seen[second]
     stale = {"csrf": csrf, "dossier": second, "afspraak": seen[first], "antwoord": "ja"}
     refused = client.post(f"/a/{links['Yulius']}", data=stale, follow_redirects=False)
@@ -437,9 +492,11 @@ def test_a_page_opened_before_a_rerun_never_answers_for_another_client_or_time(r
     options = client.get(f"/a/{links['Yulius']}/opties/1").text
     n1 = re.search(r'name="dossier" value="([^"]+)"', options).group(1)
     other = next(d for d in (first, second) if d != n1)
-    wrong = client.post(f"/a/{links['Yulius']}/kies", data={"csrf": csrf, "n": "1",
-                        "dossier": other, "afspraak": seen[other], "plaats": "geen"},
-                        follow_redirects=False)  # fmt: skip
+    wrong = client.post(
+        f"/a/{links['Yulius']}/kies",
+        data={"csrf": csrf, "n": "1", "dossier": other, "afspraak": seen[other], "plaats": "geen"},
+        follow_redirects=False,
+    )
     assert wrong.status_code == 409
     assert AnswerStore(folder / "antwoorden.sqlite").latest() == {}
 
@@ -452,12 +509,25 @@ def test_an_answer_on_an_appointment_a_rerun_took_away_says_the_planning_changed
     gone = mine(folder, "Yulius")[0]
     page = client.get(f"/a/{links['Yulius']}").text
     csrf = re.search(r'name="csrf" value="([^"]+)"', page).group(1)
-    seen = dict(re.findall(r'name="dossier" value="([^"]+)"><input type="hidden" '
-                           r'name="afspraak" value="([^"]+)"', page))  # fmt: skip
-    cases = [CASE | {"dossier": f"D{n}", "client": f"C.{n}.", "aanbieder": p,
-                     "locatie": "Noord", "client_niet_beschikbaar": "",
-                     "status": "geannuleerd" if f"D{n}" == gone else ""}
-             for n, p in enumerate(["Yulius"] * 4 + ["Lelie"] * 4)]  # fmt: skip
+    seen = dict(
+        re.findall(
+            r'name="dossier" value="([^"]+)"><input type="hidden" '
+            r'name="afspraak" value="([^"]+)"',
+            page,
+        )
+    )
+    cases = [
+        CASE
+        | {
+            "dossier": f"D{n}",
+            "client": f"C.{n}.",
+            "aanbieder": p,
+            "locatie": "Noord",
+            "client_niet_beschikbaar": "",
+            "status": "geannuleerd" if f"D{n}" == gone else "",
+        }
+        for n, p in enumerate(["Yulius"] * 4 + ["Lelie"] * 4)
+    ]
     source = two_providers(folder.parent.parent / "nieuw", cases=cases)
     rerun = upload(client, source, url=f"/p/{name}/wijzigingen")
     assert rerun.status_code == 303 and wait(client, name)["errors"] == []

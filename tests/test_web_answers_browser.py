@@ -20,8 +20,12 @@ from tests.webserver import CHROMIUM, running
 pytestmark = pytest.mark.skipif(
     CHROMIUM is None, reason="chromium is not installed (apt-get install chromium)"
 )
-PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True,
-         "device_scale_factor": 3}  # fmt: skip
+PHONE = {
+    "viewport": {"width": 390, "height": 844},
+    "is_mobile": True,
+    "has_touch": True,
+    "device_scale_factor": 3,
+}
 
 
 def _fits(page) -> bool:
@@ -33,8 +37,17 @@ def planned_region(tmp_path):
     folder = tmp_path / "data" / "regio"
     (folder / "invoer").mkdir(parents=True)
     source = two_providers(folder / "invoer").rename(folder / "invoer" / "invoer.xlsx")
-    args = ["plan", str(source), "--out", str(folder / "planning"), "--reproducible",
-            "--time-limit", "3", "--today", "2026-11-30"]  # fmt: skip
+    args = [
+        "plan",
+        str(source),
+        "--out",
+        str(folder / "planning"),
+        "--reproducible",
+        "--time-limit",
+        "3",
+        "--today",
+        "2026-11-30",
+    ]
     assert CliRunner().invoke(main, args).exit_code == 0
     return folder
 
@@ -108,4 +121,8 @@ def test_a_provider_corrects_a_support_plan_on_a_phone(tmp_path):
             browser.close()
     (given,) = CorrectionStore(folder / "correcties.sqlite").listed()
     assert (given.provider, given.kind, given.value, given.status) == (
-        "Yulius", "ondersteuningsplan", "2026-11-20", "open")  # fmt: skip
+        "Yulius",
+        "ondersteuningsplan",
+        "2026-11-20",
+        "open",
+    )

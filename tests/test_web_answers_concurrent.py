@@ -47,17 +47,36 @@ def _region(data: Path) -> Path:
         case["aanbieder"] = owner[(case["aanbieder"], case["locatie"])]
     source = folder / "invoer" / "invoer.xlsx"
     write_input_workbook(source, sheets, settings)
-    args = ["plan", str(source), "--out", str(folder / "planning"), "--reproducible",
-            "--time-limit", "5", "--today", TODAY]  # fmt: skip
+    args = [
+        "plan",
+        str(source),
+        "--out",
+        str(folder / "planning"),
+        "--reproducible",
+        "--time-limit",
+        "5",
+        "--today",
+        TODAY,
+    ]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
     return folder
 
 
 def _rerun(folder: Path) -> None:
-    args = ["plan", str(folder / "invoer" / "invoer.xlsx"), "--out", str(folder / "planning"),
-            "--reproducible", "--time-limit", "6", "--today", TODAY,
-            "--answers", str(folder)]  # fmt: skip
+    args = [
+        "plan",
+        str(folder / "invoer" / "invoer.xlsx"),
+        "--out",
+        str(folder / "planning"),
+        "--reproducible",
+        "--time-limit",
+        "6",
+        "--today",
+        TODAY,
+        "--answers",
+        str(folder),
+    ]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
 
@@ -82,9 +101,11 @@ def test_twenty_providers_answer_while_the_planner_reruns(tmp_path):
                 started.wait()
                 for k, dossier in enumerate(dossiers * 2):
                     what = "nee" if (k + len(dossier)) % 3 == 0 else "ja"
-                    sent = client.post(f"/a/{token}", data={"csrf": csrf.group(1),
-                                       "dossier": dossier, "antwoord": what},
-                                       follow_redirects=False)  # fmt: skip
+                    sent = client.post(
+                        f"/a/{token}",
+                        data={"csrf": csrf.group(1), "dossier": dossier, "antwoord": what},
+                        follow_redirects=False,
+                    )
                     if sent.status_code == 303:
                         with lock:
                             accepted.setdefault(dossier, []).append(what)
@@ -94,10 +115,15 @@ def test_twenty_providers_answer_while_the_planner_reruns(tmp_path):
             errors.append(repr(error))
 
     threads = [
-        threading.Thread(target=provider, args=(url, [a["dossier"] for a in plan["appointments"]
-                                                       if a["provider"] == link.provider]))
+        threading.Thread(
+            target=provider,
+            args=(
+                url,
+                [a["dossier"] for a in plan["appointments"] if a["provider"] == link.provider],
+            ),
+        )
         for link, url in links
-    ]  # fmt: skip
+    ]
     for t in threads:
         t.start()
     started.wait()
@@ -114,8 +140,10 @@ def test_twenty_providers_answer_while_the_planner_reruns(tmp_path):
     final = store.latest()
     assert {d: a.answer for d, a in final.items()} == {d: a[-1] for d, a in accepted.items()}
     assert all(a.processed in (2, 3) for a in final.values())  # every answer taken
-    nee_in = {rev: {c["dossier"] for c in p["changes"] if c["cause"] == "nee"}
-              for rev, p in ((2, second), (3, third))}  # fmt: skip
+    nee_in = {
+        rev: {c["dossier"] for c in p["changes"] if c["cause"] == "nee"}
+        for rev, p in ((2, second), (3, third))
+    }
     with closing(sqlite3.connect(folder / "antwoorden.sqlite")) as db:
         nee_on = set(db.execute("SELECT dossier, revision FROM answers WHERE answer = 'nee'"))
     for dossier in nee_in[2] & nee_in[3]:  # no nee applied twice: the link shows the current

@@ -42,9 +42,15 @@ def test_the_check_refuses_a_confirmed_appointment_unless_told(page):  # noqa: F
     from herplan.app.hand_moves import check_move
     from tests.conftest import PLANNED_AS
 
-    told = check_move(folder / "planning", dossier, consultant, date.fromisoformat(day),
-                      input_path=folder / "invoer" / "invoer.xlsx", today=PLANNED_AS,
-                      confirmed_ok=True)  # fmt: skip
+    told = check_move(
+        folder / "planning",
+        dossier,
+        consultant,
+        date.fromisoformat(day),
+        input_path=folder / "invoer" / "invoer.xlsx",
+        today=PLANNED_AS,
+        confirmed_ok=True,
+    )
     assert told.allowed
 
 
@@ -57,8 +63,14 @@ def test_the_page_moves_a_confirmed_appointment_only_with_a_reason(page):  # noq
     no_reason = move(client, dossier, consultant, day, ja_verplaatsen="1", reden="  ")
     assert no_reason.status_code == 400 and "alleen met een reden" in no_reason.text
     assert hand_moves.pending(folder) == []
-    kept = move(client, dossier, consultant, day, ja_verplaatsen="1",
-                reden="De consulent is die ochtend ziek")  # fmt: skip
+    kept = move(
+        client,
+        dossier,
+        consultant,
+        day,
+        ja_verplaatsen="1",
+        reden="De consulent is die ochtend ziek",
+    )
     assert kept.status_code == 303
     (edit,) = hand_moves.pending(folder)
     assert edit.dossier == dossier and edit.reason == "De consulent is die ochtend ziek"
@@ -69,8 +81,9 @@ def test_the_provider_gets_a_new_invitation_with_the_reason(page):  # noqa: F811
     dossier, consultant, day = an_allowed_move(folder)
     _confirm(folder, dossier)
     reason = "De consulent is die ochtend ziek"
-    assert move(client, dossier, consultant, day, ja_verplaatsen="1",
-                reden=reason).status_code == 303  # fmt: skip
+    assert (
+        move(client, dossier, consultant, day, ja_verplaatsen="1", reden=reason).status_code == 303
+    )
     client.post(f"/p/{NAME}/wijzigingen", data={"csrf": token(client)})
     assert wait(client, NAME)["errors"] == []
     moved = next(a for a in plan_of(folder)["appointments"] if a["dossier"] == dossier)

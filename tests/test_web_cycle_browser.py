@@ -55,8 +55,11 @@ class Walk:
         """axe-core's serious and critical findings on ``page`` as it is now."""
         page.add_script_tag(path=str(AXE))
         found = page.evaluate("async () => (await axe.run(document)).violations")
-        said = [f"{v['id']}: {v['help']} ({len(v['nodes'])}×)" for v in found
-                if v["impact"] in ("serious", "critical")]  # fmt: skip
+        said = [
+            f"{v['id']}: {v['help']} ({len(v['nodes'])}×)"
+            for v in found
+            if v["impact"] in ("serious", "critical")
+        ]
         if said:
             self.violations[f"{what} at {page.viewport_size['width']} px"] = said
 
@@ -123,8 +126,7 @@ def test_the_december_cycle_in_chromium(planned_example, tmp_path, smtp):  # noq
         # appointment to answer within two screens; a nee and a zelfde dag with remarks.
         planner.locator("#sections a[href='#antwoorden']").click()
         rows = planner.locator("#answers input.link")
-        links = {r.get_attribute("aria-label")[len("Link ") :]: r.input_value()
-                 for r in rows.all()}  # fmt: skip
+        links = {r.get_attribute("aria-label")[len("Link ") :]: r.input_value() for r in rows.all()}
         plan = plan_of(folder)
         count = {p: sum(a["provider"] == p for a in plan["appointments"]) for p in links}
         provider = max(count, key=lambda p: count[p])
@@ -135,8 +137,10 @@ def test_the_december_cycle_in_chromium(planned_example, tmp_path, smtp):  # noq
         walk.shot(phone, "provider-week")
         walk.axe(phone, "provider page")
         answered = []
-        for answer, remark in (("Nee, niet op deze dag", "cliënt is die week weg"),
-                               ("Zelfde dag, andere tijd", "liever na 10:30")):  # fmt: skip
+        for answer, remark in (
+            ("Nee, niet op deze dag", "cliënt is die week weg"),
+            ("Zelfde dag, andere tijd", "liever na 10:30"),
+        ):
             card = phone.locator("section.appointment.open").first
             dossier = card.locator("input[name=dossier]").input_value()
             if dossier == moved:
@@ -175,8 +179,9 @@ def test_the_december_cycle_in_chromium(planned_example, tmp_path, smtp):  # noq
         expect(planner.locator("#move-saved")).to_contain_text(moved, timeout=30_000)
         assert f"week={week}" in planner.url  # the filter kept
         assert abs(planner.evaluate("scrollY") - was) < 5  # and where the planner was
-        arrival = planner.locator(f"td[data-consultant='{to_consultant}'][data-day='{to_day}'] "
-                                  f"#arrival-{moved}")  # fmt: skip
+        arrival = planner.locator(
+            f"td[data-consultant='{to_consultant}'][data-day='{to_day}'] #arrival-{moved}"
+        )
         expect(arrival).to_be_visible()
         walk.shot(planner, "planner-moved")
         walk.axe(planner, "planning page after a move")
@@ -201,8 +206,10 @@ def test_the_december_cycle_in_chromium(planned_example, tmp_path, smtp):  # noq
         second = plan_of(folder)
         pinned = {a["dossier"]: a for a in second["appointments"]}
         assert (pinned[moved]["consultant"], pinned[moved]["date"]) == (to_consultant, to_day)
-        said = " ".join(f"{c['dossier']} {c.get('reason') or ''} {c.get('remark') or ''}"
-                        for c in second["changes"])  # fmt: skip
+        said = " ".join(
+            f"{c['dossier']} {c.get('reason') or ''} {c.get('remark') or ''}"
+            for c in second["changes"]
+        )
         assert all(d in said for d in answered) and "liever na 10:30" in said
 
         # Revision 3: the same phone link still opens (now revision 2); one more answer,
@@ -247,8 +254,11 @@ def test_the_december_cycle_in_chromium(planned_example, tmp_path, smtp):  # noq
             assert opened is not None and opened.status == 200, token
             who = phone.locator("h1").inner_text().split(": ", 1)[1]
             theirs = {a["dossier"] for a in current["appointments"] if a["provider"] == who}
-            shown = set(phone.locator("section.appointment input[name=dossier]").evaluate_all(
-                "inputs => inputs.map(i => i.value)"))  # fmt: skip
+            shown = set(
+                phone.locator("section.appointment input[name=dossier]").evaluate_all(
+                    "inputs => inputs.map(i => i.value)"
+                )
+            )
             held = phone.locator("section.appointment.held").count()
             assert shown <= theirs and len(shown) + held == len(theirs), who
         walk.shot(phone, "provider-after-send")
@@ -256,13 +266,15 @@ def test_the_december_cycle_in_chromium(planned_example, tmp_path, smtp):  # noq
         # Every page of the cycle, in both viewports.
         kept = sorted((folder / "planning").rglob("uitgaand/*.eml"))[0]
         message = kept.relative_to(folder / "planning").as_posix()
-        for path, what in (("/", "home"), (f"/p/{NAME}", "planning"),
-                           (f"/p/{NAME}?taal=en&zoek=J.B.", "planning, a search"),
-                           (f"/p/{NAME}/bericht/{message}", "a message"),
-                           (f"/p/{NAME}/opties/{chosen}", "options"),
-                           (phone_path(links[provider]), "provider page"),
-                           (phone_path(links[provider]) + "/opties/1", "provider's places"),
-                           ):  # fmt: skip
+        for path, what in (
+            ("/", "home"),
+            (f"/p/{NAME}", "planning"),
+            (f"/p/{NAME}?taal=en&zoek=J.B.", "planning, a search"),
+            (f"/p/{NAME}/bericht/{message}", "a message"),
+            (f"/p/{NAME}/opties/{chosen}", "options"),
+            (phone_path(links[provider]), "provider page"),
+            (phone_path(links[provider]) + "/opties/1", "provider's places"),
+        ):
             walk.both(path, what)
         walk.both(f"/p/{NAME}/afdrukken?week={week}", "print", fits=False)
         # A renewed link: the old one says what happened, on a phone, in its language.

@@ -8,8 +8,11 @@ from starlette.testclient import TestClient
 from herplan.app.web import home_page
 from tests.test_web import app
 
-NEEDED = {"cache-control": "no-store", "x-content-type-options": "nosniff",
-          "x-frame-options": "DENY"}  # fmt: skip
+NEEDED = {
+    "cache-control": "no-store",
+    "x-content-type-options": "nosniff",
+    "x-frame-options": "DENY",
+}
 
 
 def _protected(answer) -> None:
@@ -53,8 +56,9 @@ def test_odd_digits_in_the_input_are_refused_not_a_crash(tmp_path):
     from tests.conftest import PLANNED_AS
     from tests.io.test_input_reader import workbook
 
-    for n, (key, value) in enumerate((("gespreksduur_min", "²"), ("periode_eind", "٢٠٢٦-12-31"),
-                                      ("ochtend", "٠9:00-12:30"))):  # fmt: skip
+    for n, (key, value) in enumerate(
+        (("gespreksduur_min", "²"), ("periode_eind", "٢٠٢٦-12-31"), ("ochtend", "٠9:00-12:30"))
+    ):
         (tmp_path / str(n)).mkdir()
         path = workbook(tmp_path / str(n), settings={key: value})
         with pytest.raises(InputError) as refused:

@@ -42,8 +42,9 @@ class Listener(Mailbox):
 @pytest.fixture
 def listener(request):
     box = Listener(accept=getattr(request, "param", True))
-    controller = Controller(box, hostname="127.0.0.1", port=free_port(), authenticator=box,
-                            auth_require_tls=False)  # fmt: skip
+    controller = Controller(
+        box, hostname="127.0.0.1", port=free_port(), authenticator=box, auth_require_tls=False
+    )
     controller.start()
     box.address = f"127.0.0.1:{controller.port}"  # type: ignore[attr-defined]
     yield box
@@ -80,8 +81,11 @@ def test_changing_server_port_or_user_drops_the_kept_password(page):
     set_server(client, "127.0.0.1:2525", gebruiker="planner", wachtwoord=SECRET)
     set_server(client, "127.0.0.1:2525", gebruiker="planner")  # unchanged: kept
     assert mail_settings.password(data) == SECRET
-    for changed in ({"address": "127.0.0.1:2526"}, {"address": "evil.example:2525"},
-                    {"gebruiker": "iemand-anders"}):  # fmt: skip
+    for changed in (
+        {"address": "127.0.0.1:2526"},
+        {"address": "evil.example:2525"},
+        {"gebruiker": "iemand-anders"},
+    ):
         set_server(client, "127.0.0.1:2525", gebruiker="planner", wachtwoord=SECRET)
         fields = {"address": "127.0.0.1:2525", "gebruiker": "planner"} | changed
         set_server(client, fields.pop("address"), **fields)
@@ -152,8 +156,13 @@ def test_the_environments_password_never_goes_without_tls(page, listener, monkey
 @pytest.mark.parametrize("listener", [False], indirect=True)
 def test_a_refused_login_marks_nothing_as_sent(page, listener):
     client, data = page
-    set_server(client, listener.address, gebruiker="planner", wachtwoord="fout-wachtwoord-1",
-               zonder_tls="1")  # fmt: skip
+    set_server(
+        client,
+        listener.address,
+        gebruiker="planner",
+        wachtwoord="fout-wachtwoord-1",
+        zonder_tls="1",
+    )
     html = send(client)
     assert listener.logins and listener.received == []
     assert sent_log(data) == ""
@@ -226,13 +235,17 @@ def test_a_detail_never_overwrites_an_own_field_of_the_audit_line(tmp_path):
 
     request = SimpleNamespace(
         app=SimpleNamespace(state=SimpleNamespace(config=SimpleNamespace(data=tmp_path))),
-        scope={"session": {"user": "planner"}}, client=SimpleNamespace(host="127.0.0.1"),
-    )  # fmt: skip
+        scope={"session": {"user": "planner"}},
+        client=SimpleNamespace(host="127.0.0.1"),
+    )
     audit.record(request, "send", user="bert", **{"from": "10.0.0.9", "action": "delete"})
     (line,) = [json.loads(x) for x in (tmp_path / "audit.log").read_text().splitlines()]
     assert (line["user"], line["from"], line["action"]) == ("planner", "127.0.0.1", "send")
     assert (line["given_user"], line["given_from"], line["given_action"]) == (
-        "bert", "10.0.0.9", "delete")  # fmt: skip
+        "bert",
+        "10.0.0.9",
+        "delete",
+    )
 
 
 def test_a_detail_from_a_form_is_cut_to_a_sane_size_in_the_audit_log(page):

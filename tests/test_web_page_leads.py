@@ -126,8 +126,9 @@ def test_what_a_rerun_could_not_take_is_listed_in_the_pages_words(page):  # noqa
     plan = plan_of(folder)
     a = plan["appointments"][0]
     spot = f"{a['date']}@{a['consultant']}@{a['start']}"
-    plan["answer_conflicts"] = [f"D00999: the place set by hand ({spot}) is no longer free; "
-                                "planned anew"]  # fmt: skip
+    plan["answer_conflicts"] = [
+        f"D00999: the place set by hand ({spot}) is no longer free; planned anew"
+    ]
     (folder / "planning" / "plan.json").write_text(json.dumps(plan), encoding="utf-8")
     html = client.get(f"/p/{NAME}", params={"gepland": "1"}).text
     listed = html.split('id="not-taken"')[1].split("</ul>")[0]
@@ -143,12 +144,16 @@ def test_new_answers_are_counted_at_the_top_with_when_they_came_in(page):  # noq
     mine = client.get(link).text
     dossier = re.search(r'name="dossier" value="([^"]+)"', mine).group(1)
     csrf = re.search(r'name="csrf" value="([^"]+)"', mine).group(1)
-    client.post(link, data={"csrf": csrf, "dossier": dossier, "antwoord": "nee",
-                            "opmerking": "ziek"})  # fmt: skip
+    client.post(
+        link, data={"csrf": csrf, "dossier": dossier, "antwoord": "nee", "opmerking": "ziek"}
+    )
     html = client.get(f"/p/{NAME}").text
     assert re.search(r'id="new-answers">1 nieuw antwoord</a>', html)
-    assert re.search(rf"{dossier}: Nee, niet op deze dag</td><td colspan=\"2\">ziek "
-                     r"<small>\w\w \d\d-\d\d-\d{4} \d\d:\d\d</small>", html)  # fmt: skip
+    assert re.search(
+        rf"{dossier}: Nee, niet op deze dag</td><td colspan=\"2\">ziek "
+        r"<small>\w\w \d\d-\d\d-\d{4} \d\d:\d\d</small>",
+        html,
+    )
 
 
 def test_versturen_says_how_many_messages_are_for_today_or_earlier(page):  # noqa: F811
@@ -158,8 +163,11 @@ def test_versturen_says_how_many_messages_are_for_today_or_earlier(page):  # noq
     past = {a["dossier"] for a in plan["appointments"] if date.fromisoformat(a["date"]) <= today}
     with TestClient(app(folder.parent, today=today)) as later:
         html = later.get(f"/p/{NAME}").text
-    said = re.search(r'id="send-preview">(\d+) berichten aan (\d+) ontvangers, waarvan (\d+) '
-                     r"voor vandaag of eerder\.<", html)  # fmt: skip
+    said = re.search(
+        r'id="send-preview">(\d+) berichten aan (\d+) ontvangers, waarvan (\d+) '
+        r"voor vandaag of eerder\.<",
+        html,
+    )
     assert said and 0 < int(said.group(3)) < int(said.group(1))
     invited = [i for i in plan["invitations"] if i["dossier"] in past]
     assert int(said.group(3)) == len(invited)

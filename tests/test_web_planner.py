@@ -81,8 +81,14 @@ def a_morning_elsewhere(plan: dict) -> tuple[dict, str, str]:
 
 def check(folder: Path, dossier: str, consultant: str, day: date):
     """``check_move`` on the page's copy of the example."""
-    return check_move(folder / "planning", dossier, consultant, day,
-                      input_path=folder / "invoer" / "invoer.xlsx", today=PLANNED_AS)  # fmt: skip
+    return check_move(
+        folder / "planning",
+        dossier,
+        consultant,
+        day,
+        input_path=folder / "invoer" / "invoer.xlsx",
+        today=PLANNED_AS,
+    )
 
 
 def test_a_move_the_suggestions_know_is_allowed_with_its_time(page):
@@ -124,8 +130,9 @@ def test_a_move_to_another_consultant_on_the_same_day_is_left_to_the_engine(page
 
 def move(client: TestClient, dossier: str, consultant: str, day: str, lang: str = "nl", **more):
     fields = {"csrf": token(client), "dossier": dossier, "consulent": consultant, "datum": day}
-    return client.post(f"/p/{NAME}/verplaats?taal={lang}", data=fields | more,
-                       follow_redirects=False)  # fmt: skip
+    return client.post(
+        f"/p/{NAME}/verplaats?taal={lang}", data=fields | more, follow_redirects=False
+    )
 
 
 def test_a_refused_move_says_the_rule_in_the_pages_language_and_keeps_nothing(page):
@@ -161,8 +168,11 @@ def test_a_move_is_kept_until_undone(page):
     assert shown.rindex("data-consultant=", 0, arrival) == shown.index(
         f'data-consultant="{who}" data-day="{day_}"'
     )
-    undone = client.post(f"/p/{NAME}/verplaats/ongedaan?taal=en", follow_redirects=False,
-                         data={"csrf": token(client), "dossier": dossier})  # fmt: skip
+    undone = client.post(
+        f"/p/{NAME}/verplaats/ongedaan?taal=en",
+        follow_redirects=False,
+        data={"csrf": token(client), "dossier": dossier},
+    )
     assert undone.status_code == 303 and "taal=en" in undone.headers["location"]
     assert hand_moves.pending(folder) == []
 
@@ -173,8 +183,9 @@ def test_a_kept_move_is_pinned_by_the_rerun_and_every_rule_and_promise_holds(pag
     dossier, consultant, day = an_allowed_move(folder)
     assert move(client, dossier, consultant, day).status_code == 303
     [kept] = hand_moves.pending(folder)
-    answer = client.post(f"/p/{NAME}/wijzigingen", data={"csrf": token(client)},
-                         follow_redirects=False)  # fmt: skip
+    answer = client.post(
+        f"/p/{NAME}/wijzigingen", data={"csrf": token(client)}, follow_redirects=False
+    )
     assert answer.status_code == 303
     assert wait(client, NAME)["errors"] == []
     after = plan_of(folder)
@@ -214,8 +225,11 @@ def test_one_filter_narrows_every_part_of_the_page(page):
     provider = plan["unscheduled"][0]["provider"]
     week = date.fromisoformat(plan["appointments"][0]["date"]).isocalendar()[1]
     html = client.get(f"/p/{NAME}", params={"aanbieder": provider, "week": week}).text
-    expected = [a for a in plan["appointments"] if a["provider"] == provider
-                and date.fromisoformat(a["date"]).isocalendar()[1] == week]  # fmt: skip
+    expected = [
+        a
+        for a in plan["appointments"]
+        if a["provider"] == provider and date.fromisoformat(a["date"]).isocalendar()[1] == week
+    ]
     assert figure(html, "Ingepland") == len(expected) > 0
     assert 'id="filtered-note"' in html
     unplanned = html.split('id="unplanned"')[1].split("</table>")[0]
@@ -247,8 +261,11 @@ def test_the_timeline_marks_days_away_and_the_visit_shows_the_address(page):
     plan = plan_of(folder)
     _a, consultant, day = an_away_day(plan)
     html = client.get(f"/p/{NAME}").text
-    cell = re.search(rf'<td class="cell[^"]* away[^"]*" data-consultant="{consultant}" '
-                     rf'data-day="{day}">\s*<span class="tag">afwezig', html)  # fmt: skip
+    cell = re.search(
+        rf'<td class="cell[^"]* away[^"]*" data-consultant="{consultant}" '
+        rf'data-day="{day}">\s*<span class="tag">afwezig',
+        html,
+    )
     assert cell is not None
     address = plan["locations"][0]["address"]
     assert f"Adres: {address}" in html or all(
@@ -265,8 +282,11 @@ def test_deleting_a_planning_needs_its_name(page):
     wrong = post(client, f"/p/{NAME}/verwijderen?taal=nl")
     assert wrong.status_code == 400 and "Typ de naam van de planning" in wrong.text
     assert folder.is_dir()
-    right = client.post(f"/p/{NAME}/verwijderen?taal=en", follow_redirects=False,
-                        data={"csrf": token(client), "bevestig": NAME})  # fmt: skip
+    right = client.post(
+        f"/p/{NAME}/verwijderen?taal=en",
+        follow_redirects=False,
+        data={"csrf": token(client), "bevestig": NAME},
+    )
     assert right.status_code == 303 and "taal=en" in right.headers["location"]
     assert not folder.exists()
     assert f"Planning {NAME} was deleted." in client.get(right.headers["location"]).text
@@ -314,8 +334,9 @@ def test_the_new_forms_refuse_a_foreign_origin_and_a_missing_token(page):
     }
     for action, fields in forms.items():
         url = f"/p/{NAME}/{action}"
-        foreign = client.post(url, data={"csrf": token(client), **fields},
-                              headers={"origin": "https://evil.example"})  # fmt: skip
+        foreign = client.post(
+            url, data={"csrf": token(client), **fields}, headers={"origin": "https://evil.example"}
+        )
         assert foreign.status_code == 403, action
         assert client.post(url, data=fields).status_code == 403, action  # no token
     assert folder.is_dir() and hand_moves.pending(folder) == []

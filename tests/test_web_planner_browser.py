@@ -58,8 +58,11 @@ def serious_violations(page) -> list[str]:
     page's own Content-Security-Policy would refuse: the test's context bypasses it)."""
     page.add_script_tag(path=str(AXE))
     found = page.evaluate("async () => (await axe.run(document)).violations")
-    return [f"{v['id']}: {v['help']} ({len(v['nodes'])}×)" for v in found
-            if v["impact"] in ("serious", "critical")]  # fmt: skip
+    return [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])}×)"
+        for v in found
+        if v["impact"] in ("serious", "critical")
+    ]
 
 
 def test_a_week_at_a_glance_on_a_laptop_and_a_tablet(server, browser, tmp_path):
@@ -199,9 +202,15 @@ def test_no_serious_accessibility_violation_on_any_page_of_the_cycle(server, bro
     url, folder = server
     message = sorted((folder / "planning" / "uitgaand").glob("*.eml"))[0].name
     dossier = plan_of(folder)["unscheduled"][0]["dossier"]
-    pages = ["/", f"/p/{NAME}", f"/p/{NAME}?taal=en&week=51", f"/p/{NAME}/bericht/uitgaand/"
-             f"{message}", f"/p/{NAME}/afdrukken?week=49", f"/p/{NAME}/opties/{dossier}",
-             "/p/bestaat-niet"]  # fmt: skip
+    pages = [
+        "/",
+        f"/p/{NAME}",
+        f"/p/{NAME}?taal=en&week=51",
+        f"/p/{NAME}/bericht/uitgaand/{message}",
+        f"/p/{NAME}/afdrukken?week=49",
+        f"/p/{NAME}/opties/{dossier}",
+        "/p/bestaat-niet",
+    ]
     found = {}
     for viewport in (LAPTOP, TABLET):
         page = browser.new_page(viewport=viewport, bypass_csp=True)

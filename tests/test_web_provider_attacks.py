@@ -38,6 +38,9 @@ def test_odd_digits_on_a_providers_link_are_not_found(region):  # noqa: F811
     csrf = re.search(r'name="csrf" value="([^"]+)"', page)
     assert csrf is not None
     for n in ("²", "٣", "-1"):
-        picked = client.post(f"/a/{token}/kies", data={"csrf": csrf.group(1), "n": n,
-                             "plaats": "geen"}, follow_redirects=False)  # fmt: skip
+        picked = client.post(
+            f"/a/{token}/kies",
+            data={"csrf": csrf.group(1), "n": n, "plaats": "geen"},
+            follow_redirects=False,
+        )
         assert picked.status_code == 404, n

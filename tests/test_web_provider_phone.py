@@ -23,8 +23,9 @@ def phone(planned_example, tmp_path):
     data = example_data(planned_example, tmp_path)
     folder = data / NAME
     base = "http://testserver"
-    links = {link.provider: url[len(base) :]
-             for link, url in planning_links(folder / "planning", base)}  # fmt: skip
+    links = {
+        link.provider: url[len(base) :] for link, url in planning_links(folder / "planning", base)
+    }
     with TestClient(app(data, time_limit=4, reproducible=True, today=TODAY)) as client:
         yield client, links
 
@@ -69,9 +70,11 @@ def test_a_filter_by_begeleider_shows_only_theirs_and_is_kept_after_an_answer(ph
     form = mine.split('class="appointment open"')[1]
     dossier = re.search(r'name="dossier" value="([^"]+)"', form).group(1)
     csrf = re.search(r'name="csrf" value="([^"]+)"', mine).group(1)
-    answer = client.post(url.split("?")[0], data={"csrf": csrf, "dossier": dossier,
-                                                  "antwoord": "ja", "begeleider": who},
-                         follow_redirects=False)  # fmt: skip
+    answer = client.post(
+        url.split("?")[0],
+        data={"csrf": csrf, "dossier": dossier, "antwoord": "ja", "begeleider": who},
+        follow_redirects=False,
+    )
     assert answer.status_code == 303 and "begeleider=" in answer.headers["location"]
     after = client.get(answer.headers["location"]).text
     assert re.search(r'id="answered-count">1 van \d+ beantwoord', after)

@@ -85,14 +85,14 @@ def test_writes_from_another_origin_are_refused_and_change_nothing(planned):
         {"origin": "http://evil.example", "sec-fetch-site": "same-site"},
     ):
         for path in (f"/p/{name}/opnieuw", f"/p/{name}/stop", f"/p/{name}/wijzigingen", "/nieuw"):
-            answer = client.post(path, data={"csrf": csrf}, headers=headers,
-                                 follow_redirects=False)  # fmt: skip
+            answer = client.post(path, data={"csrf": csrf}, headers=headers, follow_redirects=False)
             assert answer.status_code == 403, (path, headers)
     time.sleep(0.5)
     assert _revision(folder) == before
     assert sorted(p.name for p in folder.parent.iterdir() if not p.name.startswith(".")) == [
-        "audit.log", name,
-    ]  # fmt: skip
+        "audit.log",
+        name,
+    ]
     # From the page itself (its own origin) the same request is taken.
     answer = client.post(
         f"/p/{name}/opnieuw",
@@ -108,8 +108,9 @@ def test_a_form_without_the_sessions_token_is_refused_and_keeps_nothing(planned,
     returned = folder / "planning" / "aanbieders" / "yulius.xlsx"
     files = [("teruggestuurd", ("terug.xlsx", returned.read_bytes(), XLSX))]
     for data in ({}, {"csrf": "not-the-token"}):
-        answer = client.post(f"/p/{name}/wijzigingen", files=files, data=data,
-                             follow_redirects=False)  # fmt: skip
+        answer = client.post(
+            f"/p/{name}/wijzigingen", files=files, data=data, follow_redirects=False
+        )
         assert answer.status_code == 403 and "verlopen" in answer.text
     assert not (folder / "invoer" / "teruggestuurd").exists()
     assert _revision(folder) == 1
@@ -217,10 +218,14 @@ def test_the_first_page_answers_quickly_while_a_large_workbook_is_read(tmp_path)
     )
     with served as url, httpx.Client(base_url=url) as browser, httpx.Client(base_url=url) as other:
         csrf = token_of(browser)
-        sent = threading.Thread(target=lambda: browser.post(
-            "/nieuw", data={"csrf": csrf},
-            files=[("invoer", (large.name, large.read_bytes(), XLSX))], timeout=60,
-        ))  # fmt: skip
+        sent = threading.Thread(
+            target=lambda: browser.post(
+                "/nieuw",
+                data={"csrf": csrf},
+                files=[("invoer", (large.name, large.read_bytes(), XLSX))],
+                timeout=60,
+            )
+        )
         sent.start()
         time.sleep(0.3)  # the workbook is being read now
         times = []
@@ -254,8 +259,9 @@ def test_two_returned_workbooks_with_the_same_name_are_both_read(planned, tmp_pa
         buffer = io.BytesIO()
         wb.save(buffer)
         sheets.append(("teruggestuurd", ("yulius.xlsx", buffer.getvalue(), XLSX)))
-    answer = client.post(f"/p/{name}/wijzigingen", files=sheets, data={"csrf": token(client)},
-                         follow_redirects=False)  # fmt: skip
+    answer = client.post(
+        f"/p/{name}/wijzigingen", files=sheets, data={"csrf": token(client)}, follow_redirects=False
+    )
     assert answer.status_code == 303
     assert wait(client, name)["errors"] == []
     after = json.loads((folder / "planning" / "plan.json").read_text())
@@ -274,15 +280,28 @@ def test_no_symlink_is_followed_and_odd_paths_are_not_found(planned, tmp_path):
     archive = zipfile.ZipFile(io.BytesIO(client.get(f"/p/{name}/alles.zip").content))
     assert not any("link" in n for n in archive.namelist())
     assert all(b"NIET-VOOR-DE-ZIP" not in archive.read(n) for n in archive.namelist())
-    for odd in ("%00", "plan.json%00", "..%2Fplan.json", "aanbieders%5C..%5Cplan.json",
-                ".sessie", "aanbieders//yulius.xlsx"):  # fmt: skip
+    for odd in (
+        "%00",
+        "plan.json%00",
+        "..%2Fplan.json",
+        "aanbieders%5C..%5Cplan.json",
+        ".sessie",
+        "aanbieders//yulius.xlsx",
+    ):
         assert client.get(f"/p/{name}/bestand/{odd}").status_code == 404, odd
 
 
 def test_every_page_and_download_has_the_protective_headers(planned):
     client, name, _ = planned
-    for path in ("/", f"/p/{name}", f"/p/{name}/bestand/plan.json", f"/p/{name}/alles.zip",
-                 "/sjabloon", f"/p/{name}/status", "/static/herplan.css"):  # fmt: skip
+    for path in (
+        "/",
+        f"/p/{name}",
+        f"/p/{name}/bestand/plan.json",
+        f"/p/{name}/alles.zip",
+        "/sjabloon",
+        f"/p/{name}/status",
+        "/static/herplan.css",
+    ):
         answer = client.get(path)
         assert answer.status_code == 200, path
         for header, value in HEADERS.items():
@@ -345,12 +364,16 @@ def test_serve_beyond_this_computer_needs_an_account_first(tmp_path):
     data = tmp_path / "data"
     refused = CliRunner().invoke(main, ["serve", "--host", "0.0.0.0", "--data", str(data)])
     assert refused.exit_code == 2 and "--add-user" in refused.output
-    added = CliRunner().invoke(main, ["serve", "--data", str(data), "--add-user", "planner"],
-                               input="een-lang-wachtwoord\neen-lang-wachtwoord\n")  # fmt: skip
+    added = CliRunner().invoke(
+        main,
+        ["serve", "--data", str(data), "--add-user", "planner"],
+        input="een-lang-wachtwoord\neen-lang-wachtwoord\n",
+    )
     assert added.exit_code == 0, added.output
     assert Accounts(data).check("planner", "een-lang-wachtwoord").ok
-    short = CliRunner().invoke(main, ["serve", "--data", str(data), "--add-user", "kort"],
-                               input="kort\nkort\n")  # fmt: skip
+    short = CliRunner().invoke(
+        main, ["serve", "--data", str(data), "--add-user", "kort"], input="kort\nkort\n"
+    )
     assert short.exit_code == 2 and "at least" in short.output
 
 

@@ -86,8 +86,9 @@ def test_sending_from_the_page_delivers_each_message_once(page, smtp):  # noqa: 
     planning = data / NAME / "planning"
     messages = list((planning / "uitgaand").glob("*.eml"))
     set_server(client, smtp.address)
-    answer = client.post(f"/p/{NAME}/versturen?taal=nl", data={"csrf": token(client)},
-                         follow_redirects=False)  # fmt: skip
+    answer = client.post(
+        f"/p/{NAME}/versturen?taal=nl", data={"csrf": token(client)}, follow_redirects=False
+    )
     assert answer.status_code == 303
     html = client.get(answer.headers["location"]).text
     assert re.search(rf"{len(messages)} berichten verstuurd aan \d+ ontvangers, 0 mislukt\.", html)

@@ -64,8 +64,10 @@ def test_a_forged_forwarded_for_is_ignored(tmp_path):
     with serving(_app(data)) as port, httpx.Client(base_url=f"http://127.0.0.1:{port}") as c:
         codes = [_login(c, f"10.0.0.{n}").status_code for n in range(6)]
         assert codes[:3] == [401] * 3 and 429 in codes[3:]  # one address, whatever it says
-        guesses = [c.get(f"/a/{'x' * 30}{n}", headers={"x-forwarded-for": f"10.1.0.{n}"})
-                   for n in range(REQUESTS_PER_MINUTE + 5)]  # fmt: skip
+        guesses = [
+            c.get(f"/a/{'x' * 30}{n}", headers={"x-forwarded-for": f"10.1.0.{n}"})
+            for n in range(REQUESTS_PER_MINUTE + 5)
+        ]
         assert guesses[-1].status_code == 429
     log = [json.loads(line) for line in (data / "audit.log").read_text().splitlines()]
     assert log and {e["from"] for e in log} == {"127.0.0.1"}
@@ -73,8 +75,10 @@ def test_a_forged_forwarded_for_is_ignored(tmp_path):
 
 def test_a_named_proxy_is_believed(tmp_path):
     data = tmp_path / "data"
-    with serving(_app(data), trusted_proxies=("127.0.0.1",)) as port, httpx.Client(
-            base_url=f"http://127.0.0.1:{port}") as c:  # fmt: skip
+    with (
+        serving(_app(data), trusted_proxies=("127.0.0.1",)) as port,
+        httpx.Client(base_url=f"http://127.0.0.1:{port}") as c,
+    ):
         _login(c, "192.0.2.7")
     log = [json.loads(line) for line in (data / "audit.log").read_text().splitlines()]
     assert log[-1]["from"] == "192.0.2.7"
@@ -159,8 +163,9 @@ def test_serve_passes_the_limits_and_proxies_to_uvicorn(tmp_path, monkeypatch, k
     assert done.exit_code == 0, done.output
     assert seen["config"].proxy_headers is False and seen["umask"] == 0o077
     assert seen["config"].limit_concurrency == Limits().max_connections
-    done = CliRunner().invoke(main, ["serve", "--data", str(data), "--behind-https",
-                                     "--trusted-proxy", "10.0.0.5"])  # fmt: skip
+    done = CliRunner().invoke(
+        main, ["serve", "--data", str(data), "--behind-https", "--trusted-proxy", "10.0.0.5"]
+    )
     assert done.exit_code == 0, done.output
     assert seen["config"].proxy_headers is True
     assert seen["config"].forwarded_allow_ips == ["10.0.0.5"]
@@ -173,8 +178,9 @@ def _get_css(port: int, source: str) -> bytes:
         s.bind((source, 0))
         s.settimeout(5)
         s.connect(("127.0.0.1", port))
-        s.sendall(b"GET /static/herplan.css HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                  b"Connection: close\r\n\r\n")  # fmt: skip
+        s.sendall(
+            b"GET /static/herplan.css HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+        )
         return s.recv(64).split(b"\r\n")[0]
 
 
@@ -258,10 +264,16 @@ def test_a_body_the_page_has_not_read_yet_is_not_slow():
 
     limits = Limits(body_rate_seconds=0.5, min_body_bytes=100)
     body = b"a" * 300_000
-    with serving(late_reader, limits=limits) as port, socket.create_connection(
-            ("127.0.0.1", port)) as s:  # fmt: skip
-        s.sendall(b"POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: "
-                  + str(len(body)).encode() + b"\r\n\r\n" + body)  # fmt: skip
+    with (
+        serving(late_reader, limits=limits) as port,
+        socket.create_connection(("127.0.0.1", port)) as s,
+    ):
+        s.sendall(
+            b"POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: "
+            + str(len(body)).encode()
+            + b"\r\n\r\n"
+            + body
+        )
         s.settimeout(10)
         answer = b""
         with suppress(OSError):
@@ -274,8 +286,9 @@ def test_a_trusted_proxy_is_not_capped_per_address(tmp_path):
     """Behind a proxy every connection comes from the proxy: it caps per client, not we."""
     limits = Limits()
     with serving(_app(tmp_path / "data"), trusted_proxies=("127.0.0.1",)) as port:
-        held = [socket.create_connection(("127.0.0.1", port))
-                for _ in range(limits.max_per_address + 4)]  # fmt: skip
+        held = [
+            socket.create_connection(("127.0.0.1", port)) for _ in range(limits.max_per_address + 4)
+        ]
         try:
             time.sleep(0.3)
             assert not any(_closed_with_503(s) for s in held)

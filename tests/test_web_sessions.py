@@ -59,8 +59,11 @@ def _works(app, cookie: dict[str, str]) -> bool:
             return True
         assert answer.status_code == 303 and answer.headers["location"].startswith("/inloggen")
         renewed = answer.headers.get("set-cookie", "")
-        assert "herplan_sessie=null" in renewed or "herplan_sessie=" not in renewed or (
-            "expires=thu, 01 jan 1970" in renewed.lower())  # fmt: skip
+        assert (
+            "herplan_sessie=null" in renewed
+            or "herplan_sessie=" not in renewed
+            or ("expires=thu, 01 jan 1970" in renewed.lower())
+        )
         return False
 
 
@@ -85,8 +88,11 @@ def test_a_new_password_ends_the_old_sessions(tmp_path):
     app = _server(data)
     with TestClient(app) as client:
         copied = _signed_in_copy(client)
-        changed = CliRunner().invoke(main, ["serve", "--data", str(data), "--add-user", "planner"],
-                                     input="nieuw-wachtwoord-1\nnieuw-wachtwoord-1\n")  # fmt: skip
+        changed = CliRunner().invoke(
+            main,
+            ["serve", "--data", str(data), "--add-user", "planner"],
+            input="nieuw-wachtwoord-1\nnieuw-wachtwoord-1\n",
+        )
         assert changed.exit_code == 0, changed.output
         assert not _works(app, copied)
         assert sign_in(client, password="nieuw-wachtwoord-1").status_code == 303
@@ -99,8 +105,9 @@ def test_removing_the_account_ends_its_sessions(tmp_path):
     app = _server(data)
     with TestClient(app) as client:
         copied = _signed_in_copy(client)
-        removed = CliRunner().invoke(main, ["serve", "--data", str(data),
-                                            "--remove-user", "planner"])  # fmt: skip
+        removed = CliRunner().invoke(
+            main, ["serve", "--data", str(data), "--remove-user", "planner"]
+        )
         assert removed.exit_code == 0, removed.output
         assert not _works(app, copied)
         with TestClient(app, cookies=copied) as other:
@@ -120,8 +127,11 @@ def test_an_account_made_again_never_takes_an_old_session_back(tmp_path):
         serve = ["serve", "--data", str(data)]
         removed = CliRunner().invoke(main, [*serve, "--remove-user", "planner"])
         assert removed.exit_code == 0, removed.output
-        made = CliRunner().invoke(main, [*serve, "--add-user", "planner"],
-                                  input="nieuw-wachtwoord-1\nnieuw-wachtwoord-1\n")  # fmt: skip
+        made = CliRunner().invoke(
+            main,
+            [*serve, "--add-user", "planner"],
+            input="nieuw-wachtwoord-1\nnieuw-wachtwoord-1\n",
+        )
         assert made.exit_code == 0, made.output
         assert not _works(app, copied)
         with TestClient(app, cookies=copied) as other:
@@ -192,8 +202,9 @@ def test_unknown_names_and_wrong_passwords_look_and_cost_the_same(tmp_path, monk
     from argon2 import PasswordHasher
 
     verify = PasswordHasher.verify
-    monkeypatch.setattr(PasswordHasher, "verify",
-                        lambda self, h, p: hashes.append(1) or verify(self, h, p))  # fmt: skip
+    monkeypatch.setattr(
+        PasswordHasher, "verify", lambda self, h, p: hashes.append(1) or verify(self, h, p)
+    )
     with TestClient(app) as client:
         wrong = sign_in(client, "planner", "fout-wachtwoord")
         unknown = sign_in(client, "iemand-anders", "fout-wachtwoord")
@@ -204,8 +215,9 @@ def test_unknown_names_and_wrong_passwords_look_and_cost_the_same(tmp_path, monk
         slowed_known = sign_in(client, "planner", "fout-wachtwoord")
         slowed_unknown = sign_in(client, "nog-iemand", "fout-wachtwoord")
         assert slowed_known.status_code == slowed_unknown.status_code == 429
-        assert _said(slowed_known)[1].replace("nog-iemand", "planner") == _said(
-            slowed_unknown)[1].replace("nog-iemand", "planner")  # fmt: skip
+        assert _said(slowed_known)[1].replace("nog-iemand", "planner") == _said(slowed_unknown)[
+            1
+        ].replace("nog-iemand", "planner")
 
 
 def test_password_checks_never_hold_up_the_event_loop(tmp_path):
@@ -259,9 +271,7 @@ def test_guesses_at_an_account_never_keep_its_owner_out(tmp_path):
     with TestClient(app, client=("10.0.0.2", 2222)) as stranger:  # an unknown browser waits
         assert sign_in(stranger).status_code == 429
     forged = device[:-2] + ("AA" if not device.endswith("AA") else "BB")
-    with TestClient(app, client=("10.0.0.4", 4444),
-                    cookies={"herplan_apparaat": forged}) as other:  # fmt: skip
+    with TestClient(app, client=("10.0.0.4", 4444), cookies={"herplan_apparaat": forged}) as other:
         assert sign_in(other).status_code == 429
-    with TestClient(app, client=("10.0.0.3", 3333),
-                    cookies={"herplan_apparaat": device}) as back:  # fmt: skip
+    with TestClient(app, client=("10.0.0.3", 3333), cookies={"herplan_apparaat": device}) as back:
         assert sign_in(back).status_code == 303  # the owner's browser is let in

@@ -43,15 +43,17 @@ def test_the_limit_holds_in_the_process():
         "from herplan.app.web.worker import limit_memory\nlimit_memory('plan')\n"
         "try:\n    b = bytearray(5 * 1024**3)\nexcept MemoryError:\n    print('refused')\n"
     )
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          timeout=60)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60
+    )
     assert done.stdout.strip() == "refused", done.stderr
 
 
 def test_returned_workbooks_are_read_read_only(tmp_path, monkeypatch):
     plan = solve(problem([case("D1")]), seconds=2)
-    (name,) = [n for n in planning_files(plan) if n.startswith("aanbieders/")
-               and n.endswith(".xlsx")]  # fmt: skip
+    (name,) = [
+        n for n in planning_files(plan) if n.startswith("aanbieders/") and n.endswith(".xlsx")
+    ]
     path = tmp_path / "terug.xlsx"
     wb = openpyxl.load_workbook(BytesIO(planning_files(plan)[name]))
     ws = wb["Planning"]

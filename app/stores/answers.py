@@ -166,14 +166,17 @@ class AnswerStore:
             for provider in providers:
                 row = db.execute(
                     "SELECT rowid, nonce, created FROM links WHERE provider = ? AND revoked = 0 "
-                    "ORDER BY rowid DESC LIMIT 1", (provider,),
-                ).fetchone()  # fmt: skip
+                    "ORDER BY rowid DESC LIMIT 1",
+                    (provider,),
+                ).fetchone()
                 if row is None:
                     nonce = self._issue(db, provider, revision, valid_until)
                     issued = _now().date()
                 else:
-                    db.execute("UPDATE links SET valid_until = ? WHERE rowid = ?",
-                               (valid_until.isoformat(), row[0]))  # fmt: skip
+                    db.execute(
+                        "UPDATE links SET valid_until = ? WHERE rowid = ?",
+                        (valid_until.isoformat(), row[0]),
+                    )
                     nonce, issued = row[1], datetime.fromisoformat(row[2]).date()
                 found.append(Link(provider, revision, self._token(nonce), valid_until, issued))
         return found
@@ -207,8 +210,9 @@ class AnswerStore:
         with self._db() as db:
             row = db.execute(
                 "SELECT provider, revision, valid_until, revoked, created FROM links "
-                "WHERE token_sha256 = ?", (token_hash,),
-            ).fetchone()  # fmt: skip
+                "WHERE token_sha256 = ?",
+                (token_hash,),
+            ).fetchone()
         if row is None:
             return None
         if row[3]:
@@ -227,27 +231,55 @@ class AnswerStore:
                 "SELECT provider, nonce, revoked FROM links ORDER BY rowid"
             ).fetchall()
         current = {provider: self._token(nonce) for provider, nonce, revoked in rows if not revoked}
-        return {self._token(nonce): current[provider] for provider, nonce, revoked in rows
-                if revoked and provider in current}  # fmt: skip
+        return {
+            self._token(nonce): current[provider]
+            for provider, nonce, revoked in rows
+            if revoked and provider in current
+        }
 
     # --- answers ---------------------------------------------------------------------
 
-    def answer(self, appointment: Appointment, revision: int, answer: str, remark: str,
-               origin: str, choice: str = "") -> Answer:  # fmt: skip
+    def answer(
+        self,
+        appointment: Appointment,
+        revision: int,
+        answer: str,
+        remark: str,
+        origin: str,
+        choice: str = "",
+    ) -> Answer:
         """Record one answer on ``appointment`` as it stands in ``revision``."""
         if answer not in ANSWERS or (choice and answer != AnswerCode.NO):
             raise ValueError(f"{answer!r}: expected one of {', '.join(ANSWERS)}")
-        given = Answer(appointment.provider, appointment.dossier, revision, appointment.day,
-                       appointment.start, answer, " ".join(remark.split())[:MAX_REMARK],
-                       _now(), origin, choice)  # fmt: skip
+        given = Answer(
+            appointment.provider,
+            appointment.dossier,
+            revision,
+            appointment.day,
+            appointment.start,
+            answer,
+            " ".join(remark.split())[:MAX_REMARK],
+            _now(),
+            origin,
+            choice,
+        )
         with self._db() as db:
             db.execute(
                 "INSERT INTO answers (provider, dossier, revision, day, start, answer, remark, "
                 "given, origin, choice) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (given.provider, given.dossier, given.revision, given.day.isoformat(),
-                 given.start, given.answer, given.remark, given.given.isoformat(), origin,
-                 choice),
-            )  # fmt: skip
+                (
+                    given.provider,
+                    given.dossier,
+                    given.revision,
+                    given.day.isoformat(),
+                    given.start,
+                    given.answer,
+                    given.remark,
+                    given.given.isoformat(),
+                    origin,
+                    choice,
+                ),
+            )
         return given
 
     def latest(self, provider: str | None = None) -> dict[str, Answer]:
@@ -265,9 +297,17 @@ class AnswerStore:
         for row in rows:
             provider_, dossier, revision, day, start, answer, remark, given, origin = row[:9]
             newest[dossier] = Answer(
-                provider_, dossier, revision, date.fromisoformat(day), start,
-                answer, remark, datetime.fromisoformat(given), origin, *row[9:],
-            )  # fmt: skip
+                provider_,
+                dossier,
+                revision,
+                date.fromisoformat(day),
+                start,
+                answer,
+                remark,
+                datetime.fromisoformat(given),
+                origin,
+                *row[9:],
+            )
         return newest
 
     def for_rerun(self, previous: tuple[Appointment, ...], taken_up_to: int = 0) -> Online:
@@ -284,11 +324,19 @@ class AnswerStore:
             if answer.processed or answer.id <= taken_up_to:  # taken before: never twice
                 continue
             source = f"online › {answer.provider} › {answer.given:%d-%m-%Y %H:%M}"
-            verdict = Verdict(dossier, answer.answer == AnswerCode.YES, answer.remark, source,
-                              same_day=answer.answer == AnswerCode.SAME_DAY)  # fmt: skip
+            verdict = Verdict(
+                dossier,
+                answer.answer == AnswerCode.YES,
+                answer.remark,
+                source,
+                same_day=answer.answer == AnswerCode.SAME_DAY,
+            )
             now = current.get(dossier)
-            if now is None or (now.day, now.start, now.provider) != (answer.day, answer.start,
-                                                                     answer.provider):  # fmt: skip
+            if now is None or (now.day, now.start, now.provider) != (
+                answer.day,
+                answer.start,
+                answer.provider,
+            ):
                 stale.append(StaleAnswer(verdict))
                 continue
             verdicts.append(verdict)
@@ -301,8 +349,9 @@ class AnswerStore:
         """The answers up to ``seen`` were taken by the rerun that wrote ``revision``;
         answers given while it ran stay for the next one."""
         with self._db() as db:
-            db.execute("UPDATE answers SET processed = ? WHERE id <= ? AND processed = 0",
-                       (revision, seen))  # fmt: skip
+            db.execute(
+                "UPDATE answers SET processed = ? WHERE id <= ? AND processed = 0", (revision, seen)
+            )
 
 
 def _now() -> datetime:

@@ -58,9 +58,14 @@ class CorrectionStore:
         return transaction(self.path)
 
     def propose(
-        self, provider: str, dossier: str, kind: str, value: str, source: str,
+        self,
+        provider: str,
+        dossier: str,
+        kind: str,
+        value: str,
+        source: str,
         given: datetime | None = None,
-    ) -> int:  # fmt: skip
+    ) -> int:
         """Store a proposal; an open one for the same client and kind is replaced. The
         same proposal from the same source again (a workbook read twice) is no news."""
         key = key_of(provider, dossier, kind, value)
@@ -73,13 +78,17 @@ class CorrectionStore:
             ).fetchone()
             if same is not None:
                 return int(same[0])
-            later = db.execute("SELECT given FROM corrections WHERE key = ? AND status = 'open' "
-                               "AND given > ?", (key, when)).fetchone()  # fmt: skip
+            later = db.execute(
+                "SELECT given FROM corrections WHERE key = ? AND status = 'open' AND given > ?",
+                (key, when),
+            ).fetchone()
             # the later one counts
             status = CorrectionStatus.REPLACED if later is not None else CorrectionStatus.OPEN
             if status == CorrectionStatus.OPEN:
-                db.execute("UPDATE corrections SET status = 'replaced' "
-                           "WHERE key = ? AND status = 'open'", (key,))  # fmt: skip
+                db.execute(
+                    "UPDATE corrections SET status = 'replaced' WHERE key = ? AND status = 'open'",
+                    (key,),
+                )
             row = db.execute(
                 "INSERT INTO corrections (key, provider, dossier, kind, value, source, given, "
                 "status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -106,8 +115,11 @@ class CorrectionStore:
         when = clock.now().astimezone(UTC).isoformat()
         with self._db() as db:
             for n in ids:
-                db.execute("UPDATE corrections SET status = ?, decided_by = ?, decided = ? "
-                           "WHERE id = ? AND status = 'open'", (status, by, when, n))  # fmt: skip
+                db.execute(
+                    "UPDATE corrections SET status = ?, decided_by = ?, decided = ? "
+                    "WHERE id = ? AND status = 'open'",
+                    (status, by, when, n),
+                )
             rows = db.execute(
                 f"SELECT {COLUMNS} FROM corrections WHERE decided = ? ORDER BY id", (when,)
             ).fetchall()
@@ -117,13 +129,24 @@ class CorrectionStore:
         """Open again what a failed write of the corrected input took."""
         with self._db() as db:
             for n in ids:
-                db.execute("UPDATE corrections SET status = 'open', decided_by = '', "
-                           "decided = NULL WHERE id = ?", (n,))  # fmt: skip
+                db.execute(
+                    "UPDATE corrections SET status = 'open', decided_by = '', "
+                    "decided = NULL WHERE id = ?",
+                    (n,),
+                )
 
 
 def _correction(row: tuple) -> Correction:
     n, provider, dossier, kind, value, source, given, status, by, decided = row
     return Correction(
-        n, provider, dossier, CorrectionKind(kind), value, source, datetime.fromisoformat(given),
-        CorrectionStatus(status), by, datetime.fromisoformat(decided) if decided else None,
-    )  # fmt: skip
+        n,
+        provider,
+        dossier,
+        CorrectionKind(kind),
+        value,
+        source,
+        datetime.fromisoformat(given),
+        CorrectionStatus(status),
+        by,
+        datetime.fromisoformat(decided) if decided else None,
+    )

@@ -57,9 +57,13 @@ def _private(path: Path, text: str) -> None:
 def load(data: Path) -> MailSettings:
     try:
         raw = json.loads((data / FILE).read_text(encoding="utf-8"))
-        return MailSettings(str(raw["host"]), int(raw["port"]), bool(raw["starttls"]),
-                            str(raw.get("user", "")),
-                            raw.get("auth_without_tls") is True)  # fmt: skip
+        return MailSettings(
+            str(raw["host"]),
+            int(raw["port"]),
+            bool(raw["starttls"]),
+            str(raw.get("user", "")),
+            raw.get("auth_without_tls") is True,
+        )
     except (OSError, ValueError, KeyError, TypeError):
         return MailSettings()
 

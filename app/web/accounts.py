@@ -124,8 +124,11 @@ class Accounts:
         except (OSError, ValueError):
             return {}
         users = data.get("users") if isinstance(data, dict) else None
-        found = {k: v for k, v in users.items() if isinstance(v, dict)} if isinstance(
-            users, dict) else {}  # fmt: skip
+        found = (
+            {k: v for k, v in users.items() if isinstance(v, dict)}
+            if isinstance(users, dict)
+            else {}
+        )
         self._seen = (stamp, found)
         return {k: dict(v) for k, v in found.items()}
 

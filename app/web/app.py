@@ -108,8 +108,9 @@ def server_config(
     hosts = tuple(dict.fromkeys((*LOOPBACK, host, *allowed_hosts)))
     login_needed = host not in LOOPBACK or Accounts(data).exist()
     base = base_url or f"http://{host}:8000"
-    return ServerConfig(data, hosts, login_needed, secure_cookies, time_limit, reproducible,
-                        base, today)  # fmt: skip
+    return ServerConfig(
+        data, hosts, login_needed, secure_cookies, time_limit, reproducible, base, today
+    )
 
 
 class Page(Starlette):
@@ -140,22 +141,34 @@ def create_app(
     config = (
         data
         if isinstance(data, ServerConfig)
-        else server_config(Path(data), allowed_hosts=hosts, time_limit=time_limit,
-                           reproducible=reproducible, today=today)
-    )  # fmt: skip
+        else server_config(
+            Path(data),
+            allowed_hosts=hosts,
+            time_limit=time_limit,
+            reproducible=reproducible,
+            today=today,
+        )
+    )
     config.data.mkdir(parents=True, exist_ok=True)
     middleware = [
         Middleware(TrustedHostMiddleware, allowed_hosts=list(config.hosts), www_redirect=False),
         Middleware(BodyLimit, limit=REQUEST_BYTES),
-        Middleware(SessionMiddleware, secret_key=session_secret(config.data),
-                   session_cookie="herplan_sessie", max_age=SESSION_SECONDS,
-                   same_site="strict", https_only=config.secure_cookies),
+        Middleware(
+            SessionMiddleware,
+            secret_key=session_secret(config.data),
+            session_cookie="herplan_sessie",
+            max_age=SESSION_SECONDS,
+            same_site="strict",
+            https_only=config.secure_cookies,
+        ),
         Middleware(CrossSiteWrites),
         Middleware(LoginRequired, required=config.login, accounts=Accounts(config.data)),
-    ]  # fmt: skip
-    app = Page(routes=ROUTES, middleware=middleware,
-               exception_handlers={TooLarge: too_large,
-                                   NoSuchPlanning: no_such_planning})  # fmt: skip
+    ]
+    app = Page(
+        routes=ROUTES,
+        middleware=middleware,
+        exception_handlers={TooLarge: too_large, NoSuchPlanning: no_such_planning},
+    )
     app.state.config = config
     app.state.plannings = Plannings(config)
     app.state.accounts = Accounts(config.data)

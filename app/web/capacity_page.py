@@ -73,9 +73,19 @@ async def show(request: Request) -> Response:
     if source is not None:
         source = {**source, "today": long_date(_day(source["today"]), lang)}
     errors = job.errors if job is not None and job.done else []
-    return page(request, "capacity.html", lang, name=name, job=job, source=source,
-                revision=plan.revision, running=job is not None and job.running,
-                failed=bool(errors), errors=error_rows(errors, lang), **values)  # fmt: skip
+    return page(
+        request,
+        "capacity.html",
+        lang,
+        name=name,
+        job=job,
+        source=source,
+        revision=plan.revision,
+        running=job is not None and job.running,
+        failed=bool(errors),
+        errors=error_rows(errors, lang),
+        **values,
+    )
 
 
 def _read_advice(folder: Path) -> tuple[dict | None, dict | None]:
@@ -100,17 +110,26 @@ def _shown(advice: dict | None, plan: SavedPlan, lang: str) -> dict[str, Any]:
     for point in advice["points"]:
         added = [m for m in point["mornings"] if (m["consultant"], m["date"]) not in before]
         before |= {(m["consultant"], m["date"]) for m in point["mornings"]}
-        said = [(c["over_cap"] if m["over_cap"] else c["day_off"]).format(
-            name=names.get(m["consultant"], m["consultant"]),
-            day=weekday_date(_day(m["date"]), lang)) for m in added]  # fmt: skip
+        said = [
+            (c["over_cap"] if m["over_cap"] else c["day_off"]).format(
+                name=names.get(m["consultant"], m["consultant"]),
+                day=weekday_date(_day(m["date"]), lang),
+            )
+            for m in added
+        ]
         rows.append({**point, "added": said or [c["free"]]})
     blocked = [
         {"cause": cause, "what": c[f"blocked_{cause}"], "cases": cases}
         for cause, cases in advice["blocked"].items()
         if f"blocked_{cause}" in c
     ]
-    return {"advice": advice, "rows": rows, "blocked": [b for b in blocked if b["cases"]],
-            "c": c, "scenarios": advice.get("scenarios", [])}  # fmt: skip
+    return {
+        "advice": advice,
+        "rows": rows,
+        "blocked": [b for b in blocked if b["cases"]],
+        "c": c,
+        "scenarios": advice.get("scenarios", []),
+    }
 
 
 def _day(text: str) -> date:
@@ -122,8 +141,9 @@ async def start(request: Request) -> Response:
     if isinstance(got, Response):
         return got
     name, folder, lang = got.name, got.folder, got.lang
-    scenarios = [line.strip() for line in got.form.fields.get("scenarios", "").splitlines()
-                 if line.strip()]  # fmt: skip
+    scenarios = [
+        line.strip() for line in got.form.fields.get("scenarios", "").splitlines() if line.strip()
+    ]
     if len(scenarios) > MAX_SCENARIOS or any(len(s) > MAX_SCENARIO_CHARS for s in scenarios):
         return problem_page(request, "busy.html", lang, 400, "refused", name=name)
     if got.plan is None:
@@ -137,8 +157,16 @@ async def start(request: Request) -> Response:
 def _start(request: Request, name: str, folder: Path, scenarios: list[str]) -> bool:
     """Start the advice in a child process; False when one is running already."""
     config = request.app.state.config
-    command = [sys.executable, "-m", "herplan.app.web.capacity_worker", str(folder / PLANNING),
-               "--input", str(input_of(folder)), "--today", config.today().isoformat()]  # fmt: skip
+    command = [
+        sys.executable,
+        "-m",
+        "herplan.app.web.capacity_worker",
+        str(folder / PLANNING),
+        "--input",
+        str(input_of(folder)),
+        "--today",
+        config.today().isoformat(),
+    ]
     if config.reproducible:
         command.append("--reproducible")
     for scenario in scenarios:
@@ -148,16 +176,22 @@ def _start(request: Request, name: str, folder: Path, scenarios: list[str]) -> b
         if job is not None and job.running:
             return False
         job = _JOBS[(id(request.app), name)] = CapacityJob()
-        job.thread = threading.Thread(target=_run, args=(job, command), daemon=True,
-                                      name=f"herplan-capaciteit-{name}")  # fmt: skip
+        job.thread = threading.Thread(
+            target=_run, args=(job, command), daemon=True, name=f"herplan-capaciteit-{name}"
+        )
         job.thread.start()
     return True
 
 
 def _run(job: CapacityJob, command: list[str]) -> None:
     try:
-        process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                   stderr=subprocess.PIPE, text=True)  # fmt: skip
+        process = subprocess.Popen(
+            command,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         assert process.stdout is not None and process.stderr is not None
         for line in process.stdout:
             said = json.loads(line)
@@ -167,8 +201,10 @@ def _run(job: CapacityJob, command: list[str]) -> None:
                 job.lines.append(str(said.get("line", "")))
         process.wait()
         if process.returncode and not job.errors:
-            job.errors = [f"exit status {process.returncode}",
-                          *process.stderr.read().strip().splitlines()[-1:]]  # fmt: skip
+            job.errors = [
+                f"exit status {process.returncode}",
+                *process.stderr.read().strip().splitlines()[-1:],
+            ]
     except OSError as error:
         job.errors = [f"{type(error).__name__}: {error}"]
     finally:

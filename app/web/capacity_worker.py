@@ -33,9 +33,12 @@ def main() -> None:
     from herplan.io.errors import InputError
 
     options = CapacityOptions(
-        today=arguments.today, input_path=arguments.input, scenarios=tuple(arguments.scenario),
-        reproducible=arguments.reproducible, progress=lambda line: _say({"line": line}),
-    )  # fmt: skip
+        today=arguments.today,
+        input_path=arguments.input,
+        scenarios=tuple(arguments.scenario),
+        reproducible=arguments.reproducible,
+        progress=lambda line: _say({"line": line}),
+    )
     errors: list = []
     try:
         capacity(arguments.planning, options)

@@ -75,8 +75,7 @@ def _client_rows(found: Opened, problem: Problem, lang: str) -> list[dict[str, o
     provider = found.link.provider
     planned = {a.dossier: a for a in found.appointments}
     needed = {r.dossier: r.needed_by for r in found.plan.support_plans if r.needed_by}
-    why = {u.dossier: u.explanation_in.get(lang) or u.explanation
-           for u in found.plan.unscheduled}  # fmt: skip
+    why = {u.dossier: u.explanation_in.get(lang) or u.explanation for u in found.plan.unscheduled}
     given: dict[str, list[Correction]] = {}
     for c in store_for(found.folder).listed(provider=provider):
         if c.status != CorrectionStatus.REPLACED:
@@ -86,16 +85,23 @@ def _client_rows(found: Opened, problem: Problem, lang: str) -> list[dict[str, o
         if r.provider != provider or r.withdrawn:
             continue
         a = planned.get(r.dossier)
-        rows.append({
-            "dossier": r.dossier, "client": r.client, "location": r.location,
-            "plan": _long(r.support_plan_date, lang), "expected": _long(r.new_plan_expected, lang),
-            "begeleider": _worker(r), "unavailable": _unavailable(r, lang),
-            "planned": f"{weekday_date(a.day, lang)} {hhmm(a.start)}" if a else "",
-            "why": "" if a else why.get(r.dossier, ""),
-            "needed_by": _day(date.fromisoformat(str(needed[r.dossier])), lang)
-            if needed.get(r.dossier) and not a else "",
-            "given": [_given(c, lang) for c in given.get(r.dossier, [])],
-        })  # fmt: skip
+        rows.append(
+            {
+                "dossier": r.dossier,
+                "client": r.client,
+                "location": r.location,
+                "plan": _long(r.support_plan_date, lang),
+                "expected": _long(r.new_plan_expected, lang),
+                "begeleider": _worker(r),
+                "unavailable": _unavailable(r, lang),
+                "planned": f"{weekday_date(a.day, lang)} {hhmm(a.start)}" if a else "",
+                "why": "" if a else why.get(r.dossier, ""),
+                "needed_by": _day(date.fromisoformat(str(needed[r.dossier])), lang)
+                if needed.get(r.dossier) and not a
+                else "",
+                "given": [_given(c, lang) for c in given.get(r.dossier, [])],
+            }
+        )
     return rows
 
 
@@ -117,9 +123,12 @@ def _unavailable(r: Reassessment, lang: str) -> str:
 
 
 def _given(c: Correction, lang: str) -> dict[str, str]:
-    return {"kind": WORDS[lang][f"corr_kind_{c.kind}"], "value": _shown_value(c, lang),
-            "status": WORDS[lang][f"corr_status_{c.status}"],
-            "when": clock.dutch(c.given).strftime("%d-%m %H:%M")}  # fmt: skip
+    return {
+        "kind": WORDS[lang][f"corr_kind_{c.kind}"],
+        "value": _shown_value(c, lang),
+        "status": WORDS[lang][f"corr_status_{c.status}"],
+        "when": clock.dutch(c.given).strftime("%d-%m %H:%M"),
+    }
 
 
 def _shown_value(c: Correction, lang: str) -> str:
@@ -143,18 +152,27 @@ async def provider_details(request: Request) -> Response:
     except InputError:
         return _unreadable(request, lang, found.link.provider)
     rows = await run_in_threadpool(_client_rows, found, problem, lang)
-    missing_given = [_given(c, lang) for c in store_for(found.folder).listed(found.link.provider)
-                     if c.kind == CorrectionKind.MISSING
-                     and c.status != CorrectionStatus.REPLACED]  # fmt: skip
+    missing_given = [
+        _given(c, lang)
+        for c in store_for(found.folder).listed(found.link.provider)
+        if c.kind == CorrectionKind.MISSING and c.status != CorrectionStatus.REPLACED
+    ]
     locations = sorted(loc.name for loc in problem.locations if loc.provider == found.link.provider)
     return page(
-        request, "provider_details.html", lang, provider=found.link.provider, rows=rows,
-        token=request.path_params["token"], kinds=KINDS,
+        request,
+        "provider_details.html",
+        lang,
+        provider=found.link.provider,
+        rows=rows,
+        token=request.path_params["token"],
+        kinds=KINDS,
         reasons=[(code, WORDS[lang][f"corr_reason_{code}"]) for code in REASONS],
-        locations=locations, missing_given=missing_given,
-        saved=request.query_params.get("opgeslagen", "")[:40], today=found.today.isoformat(),
+        locations=locations,
+        missing_given=missing_given,
+        saved=request.query_params.get("opgeslagen", "")[:40],
+        today=found.today.isoformat(),
         end=found.plan.settings.period_end.isoformat(),
-    )  # fmt: skip
+    )
 
 
 async def provider_correction(request: Request) -> Response:
@@ -171,25 +189,47 @@ async def provider_correction(request: Request) -> Response:
     except InputError:
         return _unreadable(request, lang, found.link.provider)
     store = store_for(found.folder)
-    said = await run_in_threadpool(propose, store, problem, found.link.provider, fields,
-                                   "online", found.today)  # fmt: skip
+    said = await run_in_threadpool(
+        propose, store, problem, found.link.provider, fields, "online", found.today
+    )
     if isinstance(said, list):
         anchor = f"#c-{fields['dossier']}" if fields.get("dossier") else "#ontbreekt"
         back = f"/a/{request.path_params['token']}/gegevens?taal={lang}{anchor}"
-        return page(request, "provider_refused.html", lang, 400, provider=found.link.provider,
-                    message=" ".join(refusal_text(r, lang) for r in said), back=back)  # fmt: skip
-    audit.record(request, "correction", planning=found.name, provider=found.link.provider,
-                 kind=fields.get("soort", ""), id=said)  # fmt: skip
+        return page(
+            request,
+            "provider_refused.html",
+            lang,
+            400,
+            provider=found.link.provider,
+            message=" ".join(refusal_text(r, lang) for r in said),
+            back=back,
+        )
+    audit.record(
+        request,
+        "correction",
+        planning=found.name,
+        provider=found.link.provider,
+        kind=fields.get("soort", ""),
+        id=said,
+    )
     anchor = f"#c-{fields['dossier']}" if fields.get("dossier") else "#ontbreekt"
-    return RedirectResponse(f"/a/{request.path_params['token']}/gegevens?taal={lang}"
-                            f"&opgeslagen={said}{anchor}", status_code=303)  # fmt: skip
+    return RedirectResponse(
+        f"/a/{request.path_params['token']}/gegevens?taal={lang}&opgeslagen={said}{anchor}",
+        status_code=303,
+    )
 
 
 def _unreadable(request: Request, lang: str, provider: str) -> Response:
     """The planning's input cannot be read now (the planner is changing it): say so."""
-    return page(request, "provider_refused.html", lang, 503, provider=provider,
-                message=WORDS[lang]["web_corr_unreadable"],
-                back=f"/a/{request.path_params['token']}?taal={lang}")  # fmt: skip
+    return page(
+        request,
+        "provider_refused.html",
+        lang,
+        503,
+        provider=provider,
+        message=WORDS[lang]["web_corr_unreadable"],
+        back=f"/a/{request.path_params['token']}?taal={lang}",
+    )
 
 
 def _escape(text: str) -> str:
@@ -209,16 +249,28 @@ def _planner_rows(folder: Path, lang: str) -> list[dict[str, object]]:
     for c in store_for(folder / PLANNING).listed():
         if c.status == CorrectionStatus.REPLACED:
             continue
-        per.setdefault(c.provider, []).append({
-            "id": c.id, "dossier": c.dossier or "—", "kind": WORDS[lang][f"corr_kind_{c.kind}"],
-            "now": _input_says(cases.get(c.dossier), c.kind, lang), "says": _shown_value(c, lang),
-            "when": clock.dutch(c.given).strftime("%d-%m %H:%M"), "source": c.source,
-            "status": c.status, "status_words": WORDS[lang][f"corr_status_{c.status}"],
-            "by": c.decided_by,
-        })  # fmt: skip
-    return [{"provider": p, "rows": rows,
-             "open": sum(1 for r in rows if r["status"] == CorrectionStatus.OPEN)}
-            for p, rows in sorted(per.items())]  # fmt: skip
+        per.setdefault(c.provider, []).append(
+            {
+                "id": c.id,
+                "dossier": c.dossier or "—",
+                "kind": WORDS[lang][f"corr_kind_{c.kind}"],
+                "now": _input_says(cases.get(c.dossier), c.kind, lang),
+                "says": _shown_value(c, lang),
+                "when": clock.dutch(c.given).strftime("%d-%m %H:%M"),
+                "source": c.source,
+                "status": c.status,
+                "status_words": WORDS[lang][f"corr_status_{c.status}"],
+                "by": c.decided_by,
+            }
+        )
+    return [
+        {
+            "provider": p,
+            "rows": rows,
+            "open": sum(1 for r in rows if r["status"] == CorrectionStatus.OPEN),
+        }
+        for p, rows in sorted(per.items())
+    ]
 
 
 def _input_says(r: Reassessment | None, kind: str, lang: str) -> str:
@@ -244,9 +296,15 @@ async def planner_corrections(request: Request) -> Response:
         groups = await run_in_threadpool(_planner_rows, folder, lang)
     except InputError as error:
         return HTMLResponse("<br>".join(_escape(e) for e in error.messages), status_code=409)
-    return page(request, "corrections.html", lang, name=name, groups=groups,
-                done=request.query_params.get("klaar", "")[:20],
-                earlier=(folder / INPUT / EARLIER).is_dir())  # fmt: skip
+    return page(
+        request,
+        "corrections.html",
+        lang,
+        name=name,
+        groups=groups,
+        done=request.query_params.get("klaar", "")[:20],
+        earlier=(folder / INPUT / EARLIER).is_dir(),
+    )
 
 
 async def planner_decide(request: Request) -> Response:
@@ -257,8 +315,11 @@ async def planner_decide(request: Request) -> Response:
         return got
     fields = got.form.fields
     decision = fields.get("besluit", "")
-    ids = [int(key[3:]) for key in fields if key.startswith("id-") and key[3:].isdecimal()
-           and key[3:].isascii() and len(key) < 15]  # fmt: skip
+    ids = [
+        int(key[3:])
+        for key in fields
+        if key.startswith("id-") and key[3:].isdecimal() and key[3:].isascii() and len(key) < 15
+    ]
     provider = fields.get("aanbieder", "")
     if provider:
         store = store_for(got.folder / PLANNING)
@@ -274,8 +335,9 @@ async def planner_decide(request: Request) -> Response:
     except InputError as error:
         return HTMLResponse("<br>".join(_escape(e) for e in error.messages), status_code=400)
     audit.record(request, "corrections", planning=got.name, decision=decision, ids=ids)
-    return RedirectResponse(f"/p/{got.name}/correcties?taal={got.lang}&klaar={len(ids)}",
-                            status_code=303)  # fmt: skip
+    return RedirectResponse(
+        f"/p/{got.name}/correcties?taal={got.lang}&klaar={len(ids)}", status_code=303
+    )
 
 
 async def input_download(request: Request) -> Response:
@@ -287,8 +349,11 @@ async def input_download(request: Request) -> Response:
         return missing(request)
     audit.record(request, "download", planning=name, file="invoer.xlsx")
     disposition = f'attachment; filename="{name}-invoer.xlsx"'
-    return Response(await run_in_threadpool(source.read_bytes), media_type=XLSX,
-                    headers={"Content-Disposition": disposition})  # fmt: skip
+    return Response(
+        await run_in_threadpool(source.read_bytes),
+        media_type=XLSX,
+        headers={"Content-Disposition": disposition},
+    )
 
 
 def _decide(folder: Path, ids: list[int], take: bool, by: str, lang: str) -> None:
@@ -297,8 +362,9 @@ def _decide(folder: Path, ids: list[int], take: bool, by: str, lang: str) -> Non
     source = input_of(folder)
     staged = stage_input(folder, [("invoer.xlsx", b"")])
     try:
-        decide(folder / PLANNING, ids if take else [], [] if take else ids, by, staged,
-               source, lang)  # fmt: skip
+        decide(
+            folder / PLANNING, ids if take else [], [] if take else ids, by, staged, source, lang
+        )
     except BaseException:
         shutil.rmtree(staged.parent, ignore_errors=True)
         raise

@@ -76,8 +76,7 @@ async def download(request: Request) -> Response:
         path = inside(found.planning, request.path_params["path"])
     except LookupError:
         return missing(request)
-    audit.record(request, "download", planning=found.name,
-                 file=request.path_params["path"])  # fmt: skip
+    audit.record(request, "download", planning=found.name, file=request.path_params["path"])
     disposition = f'attachment; filename="{path.name}"'
     return Response(
         await run_in_threadpool(path.read_bytes),
@@ -108,5 +107,6 @@ async def everything(request: Request) -> Response:
     content = await run_in_threadpool(_zip, found.planning)
     audit.record(request, "download", planning=name, file="alles.zip")
     disposition = f'attachment; filename="{name}.zip"'
-    return Response(content, media_type="application/zip",
-                    headers={"Content-Disposition": disposition})  # fmt: skip
+    return Response(
+        content, media_type="application/zip", headers={"Content-Disposition": disposition}
+    )

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from pathlib import Path
 from urllib.parse import urlencode
 
 from starlette.requests import Request
@@ -36,6 +37,7 @@ from herplan.app.web.words import section
 from herplan.findings import Finding
 from herplan.io import hand_moves
 from herplan.io.finding_words import render
+from herplan.io.plan_reader import SavedPlan
 
 CHECK_SECONDS = 60
 REASON_CHARS = 300
@@ -49,11 +51,21 @@ def explained(found: dict, lang: str) -> dict[str, object]:
     day = date.fromisoformat(found["date"])
     rules = []
     for r in found.get("refusals", []):
-        own = {PROMISE: "rule_promise", NO_ROOM: "rule_no_room", SAME_DAY: "rule_same_day",
-               CONFIRMED: "rule_confirmed"}  # fmt: skip
+        own = {
+            PROMISE: "rule_promise",
+            NO_ROOM: "rule_no_room",
+            SAME_DAY: "rule_same_day",
+            CONFIRMED: "rule_confirmed",
+        }
         key = own.get(r["rule"], f"rule_{r['rule']}")
-        rules.append({"rule": r["rule"], "title": w[key], "why": w[f"{key}_why"],
-                      "finding": render(Finding.from_dict(r["finding"]), lang)})  # fmt: skip
+        rules.append(
+            {
+                "rule": r["rule"],
+                "title": w[key],
+                "why": w[f"{key}_why"],
+                "finding": render(Finding.from_dict(r["finding"]), lang),
+            }
+        )
     where = f"{found['consultant']}, {day_label(day, lang)}"
     if found.get("allowed"):
         text = w["move_ok"].format(dossier=found["dossier"], where=where, start=found["start"])
@@ -97,35 +109,70 @@ async def move(request: Request) -> Response:
     reason = " ".join(form.fields.get("reden", "").split())[:REASON_CHARS]
     if confirmed and not reason:
         return await _refused_form(request, got, only_check, "move_reason_needed")
-    found = await ask_worker("move", str(folder / PLANNING), dossier, consultant,
-                             day.isoformat(), "--input", str(input_of(folder)),
-                             *(["--confirmed"] if confirmed else []), seconds=CHECK_SECONDS,
-                             today=request.app.state.config.today())  # fmt: skip
+    found = await _checked_move(request, folder, dossier, consultant, day, confirmed)
     if found is None or found.get("errors"):
         words = section(lang, "web_")
-        result = {"allowed": False, "text": words["move_unknown"].format(dossier=dossier),
-                  "rules": []}  # fmt: skip
+        result = {
+            "allowed": False,
+            "text": words["move_unknown"].format(dossier=dossier),
+            "rules": [],
+        }
         if only_check:
             return JSONResponse(result)
         return await planning_page(request, name, folder, plan, lang, status=400, moved=result)
     result = explained(found, lang)
-    audit.record(request, "move-check" if only_check else "move", planning=name,
-                 dossier=found["dossier"], to=f"{day.isoformat()}@{found['consultant']}",
-                 allowed=result["allowed"], confirmed_moved=confirmed)  # fmt: skip
+    audit.record(
+        request,
+        "move-check" if only_check else "move",
+        planning=name,
+        dossier=found["dossier"],
+        to=f"{day.isoformat()}@{found['consultant']}",
+        allowed=result["allowed"],
+        confirmed_moved=confirmed,
+    )
     if only_check:
         return JSONResponse(result)
     if not result["allowed"]:
         return await planning_page(request, name, folder, plan, lang, status=409, moved=result)
+    _keep(request, folder, plan, found, reason if confirmed else "")
+    kept = {**PageFilter.of(request.query_params).params(), "taal": lang}
+    kept["verplaatst"] = found["dossier"]
+    return RedirectResponse(f"/p/{name}?{urlencode(kept)}", status_code=303)
+
+
+async def _checked_move(
+    request: Request, folder: Path, dossier: str, consultant: str, day: date, confirmed: bool
+) -> dict | None:
+    """The move checked against every hard rule in a child process (``worker move``)."""
+    return await ask_worker(
+        "move",
+        str(folder / PLANNING),
+        dossier,
+        consultant,
+        day.isoformat(),
+        "--input",
+        str(input_of(folder)),
+        *(["--confirmed"] if confirmed else []),
+        seconds=CHECK_SECONDS,
+        today=request.app.state.config.today(),
+    )
+
+
+def _keep(request: Request, folder: Path, plan: SavedPlan, found: dict, reason: str) -> None:
+    """A checked move kept for the next rerun, with who moved it and why."""
     before = next((a for a in plan.appointments if a.dossier == found["dossier"]), None)
-    hand_moves.add(folder, hand_moves.HandEdit(
-        found["dossier"], found["place"],
-        before=before.place if before else "",
-        moves=tuple(found["moves"]), shifted=tuple(found.get("shifted", ())),
-        by=request.session.get("user", ""), reason=reason if confirmed else "",
-    ))  # fmt: skip
-    kept = urlencode({**PageFilter.of(request.query_params).params(), "taal": lang,
-                      "verplaatst": found["dossier"]})  # fmt: skip
-    return RedirectResponse(f"/p/{name}?{kept}", status_code=303)
+    hand_moves.add(
+        folder,
+        hand_moves.HandEdit(
+            found["dossier"],
+            found["place"],
+            before=before.place if before else "",
+            moves=tuple(found["moves"]),
+            shifted=tuple(found.get("shifted", ())),
+            by=request.session.get("user", ""),
+            reason=reason,
+        ),
+    )
 
 
 async def _refused_form(
@@ -136,8 +183,9 @@ async def _refused_form(
     if only_check:
         return JSONResponse(result, status_code=400)
     assert got.plan is not None
-    return await planning_page(request, got.name, got.folder, got.plan, got.lang, status=400,
-                               moved=result)  # fmt: skip
+    return await planning_page(
+        request, got.name, got.folder, got.plan, got.lang, status=400, moved=result
+    )
 
 
 async def undo(request: Request) -> Response:

@@ -40,8 +40,13 @@ async def home(request: Request) -> Response:
     lang = language(request)
     store = _plannings(request)
     gone = request.query_params.get("verwijderd", "")
-    return page(request, "home.html", lang, plannings=_listed(store, lang),
-                deleted=gone if gone and gone not in store.names() else "")  # fmt: skip
+    return page(
+        request,
+        "home.html",
+        lang,
+        plannings=_listed(store, lang),
+        deleted=gone if gone and gone not in store.names() else "",
+    )
 
 
 def _listed(store: Plannings, lang: str) -> list[dict[str, object]]:
@@ -85,8 +90,9 @@ async def new_planning(request: Request) -> Response:
     try:
         form = await read_form(request)
     except Refused as refused:
-        return problem_page(request, "home.html", lang, refused.status, refused.word,
-                            plannings=listed)  # fmt: skip
+        return problem_page(
+            request, "home.html", lang, refused.status, refused.word, plannings=listed
+        )
     files = form.files.get("invoer", [])
     if not files:
         return problem_page(request, "home.html", lang, 400, "no_file", plannings=listed)
@@ -96,14 +102,26 @@ async def new_planning(request: Request) -> Response:
     if checked.get("unpacks_to") or checked.get("too_big") or checked["errors"]:
         store.remove(name)
     if checked.get("unpacks_to"):  # a crafted file: said in the page's own words
-        return problem_page(request, "home.html", lang, 400, "unpacks_to",
-                            {"mb": checked["unpacks_to"]}, plannings=listed)  # fmt: skip
+        return problem_page(
+            request,
+            "home.html",
+            lang,
+            400,
+            "unpacks_to",
+            {"mb": checked["unpacks_to"]},
+            plannings=listed,
+        )
     if checked.get("too_big"):
         return problem_page(request, "home.html", lang, 400, "too_big", plannings=listed)
     if checked["errors"]:
-        return page(request, "home.html", lang, 400, plannings=listed,
-                    errors=error_rows(as_uploaded(checked["errors"], path, files[0][0]),
-                                      lang))  # fmt: skip
+        return page(
+            request,
+            "home.html",
+            lang,
+            400,
+            plannings=listed,
+            errors=error_rows(as_uploaded(checked["errors"], path, files[0][0]), lang),
+        )
     store.start(name, Run(path))
     audit.record(request, "upload", planning=name, files=[f for f, _ in files])
     return RedirectResponse(f"/p/{name}/bezig?taal={lang}", status_code=303)

@@ -42,11 +42,14 @@ def rerun_banner(folder: Path, plan: SavedPlan, pending: int, lang: str, not_tak
     w = section(lang, "web_")
     changes = plan.changes
     chosen = sum(1 for c in changes if c.cause == CHOSEN)
-    said = [w["banner_rerun"].format(revision=plan.revision,
-                                     changes=counted(len(changes), "changes", lang),
-                                     answers=counted(answers_taken(folder, plan.revision),
-                                                     "answers", lang),
-                                     hand=chosen)]  # fmt: skip
+    said = [
+        w["banner_rerun"].format(
+            revision=plan.revision,
+            changes=counted(len(changes), "changes", lang),
+            answers=counted(answers_taken(folder, plan.revision), "answers", lang),
+            hand=chosen,
+        )
+    ]
     if not_taken:
         said.append(w["banner_not_taken"].format(n=not_taken))
     if pending:
@@ -57,8 +60,7 @@ def rerun_banner(folder: Path, plan: SavedPlan, pending: int, lang: str, not_tak
 def sent_banner(sent: dict, lang: str) -> str:
     """What the last *Versturen* of this session did, in one sentence."""
     w = section(lang, "web_")
-    said = w["banner_sent"].format(sent=sent["sent"], to=sent.get("to", 0),
-                                   failed=sent["failed"])  # fmt: skip
+    said = w["banner_sent"].format(sent=sent["sent"], to=sent.get("to", 0), failed=sent["failed"])
     if sent.get("problem"):
         said += " " + w["send_problem"].format(problem=sent["problem"])
     return said
@@ -98,8 +100,7 @@ def send_preview(planning: Path, today: date, lang: str) -> str:
     """``687 berichten aan 83 ontvangers, waarvan 135 voor vandaag of eerder.`` (kept
     until the plan or the record of what was sent changes: a region's outbox is
     hundreds of messages to read)."""
-    key = (str(planning), _stamp(planning / "plan.json"), _stamp(planning / SENT_LOG), today,
-           lang)  # fmt: skip
+    key = (str(planning), _stamp(planning / "plan.json"), _stamp(planning / SENT_LOG), today, lang)
     if key not in _previews:
         _previews.clear()
         _previews[key] = _preview(planning, today, lang)

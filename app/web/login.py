@@ -103,8 +103,15 @@ async def login(request: Request) -> Response:
         verdict = await checks.check(accounts, name, form.fields.get("wachtwoord", "")[:1024])
     if verdict is None:  # slowed down, or the queue is full: the same answer for all
         audit.record(request, "login slowed", name=name)
-        return problem_page(request, "login.html", lang, 429, "slow_down",
-                            {"seconds": max(1, math.ceil(wait))}, next=target)  # fmt: skip
+        return problem_page(
+            request,
+            "login.html",
+            lang,
+            429,
+            "slow_down",
+            {"seconds": max(1, math.ceil(wait))},
+            next=target,
+        )
     if not verdict.ok:
         gate.failed(address, name, device)
         audit.record(request, "login refused", name=name)
@@ -115,9 +122,14 @@ async def login(request: Request) -> Response:
     request.session["v"] = verdict.version
     audit.record(request, "login")
     done = RedirectResponse(target, status_code=303)
-    done.set_cookie(DEVICE_COOKIE, _devices(request).dumps(name), max_age=DEVICE_SECONDS,
-                    httponly=True, samesite="strict",
-                    secure=request.app.state.config.secure_cookies)  # fmt: skip
+    done.set_cookie(
+        DEVICE_COOKIE,
+        _devices(request).dumps(name),
+        max_age=DEVICE_SECONDS,
+        httponly=True,
+        samesite="strict",
+        secure=request.app.state.config.secure_cookies,
+    )
     return done
 
 
@@ -126,8 +138,9 @@ async def logout(request: Request) -> Response:
     try:
         await read_form(request)
     except Refused as refused:
-        return problem_page(request, "login.html", language(request), refused.status,
-                            refused.word, next="/")  # fmt: skip
+        return problem_page(
+            request, "login.html", language(request), refused.status, refused.word, next="/"
+        )
     audit.record(request, "logout")
     user = request.session.get("user")
     if isinstance(user, str) and user:

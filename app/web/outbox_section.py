@@ -39,8 +39,9 @@ def outbox(planning: Path, today: date | None = None) -> dict[str, object]:
         report = plan_sending(read_outboxes(planning), read_log(planning), today)
     except InputError as error:
         return {"recipients": [], "pending": 0, "sent": 0, "problem": error.messages[0]}
-    per: dict[str, dict] = defaultdict(lambda: {"new": 0, "changed": 0, "cancelled": 0,
-                                                "files": []})  # fmt: skip
+    per: dict[str, dict] = defaultdict(
+        lambda: {"new": 0, "changed": 0, "cancelled": 0, "files": []}
+    )
     for m in report.pending:
         kind = "cancelled" if m.method == "CANCEL" else "changed" if m.sequence else "new"
         row = per[m.to]
@@ -48,8 +49,10 @@ def outbox(planning: Path, today: date | None = None) -> dict[str, object]:
         row["files"].append(m.path.relative_to(planning).as_posix())
     found = {
         "recipients": [{"to": to, **row} for to, row in sorted(per.items())],
-        "pending": len(report.pending), "sent": len(report.already), "problem": "",
-    }  # fmt: skip
+        "pending": len(report.pending),
+        "sent": len(report.already),
+        "problem": "",
+    }
     _seen.clear()
     _seen[key] = found
     return found
@@ -58,9 +61,15 @@ def outbox(planning: Path, today: date | None = None) -> dict[str, object]:
 def settings_shown(data: Path) -> dict[str, object]:
     """The mail settings as the form shows them: never the password, only where it is."""
     s = mail_settings.load(data)
-    return {"host": s.host, "port": s.port, "starttls": s.starttls, "user": s.user,
-            "auth_without_tls": s.auth_without_tls, "complete": s.complete,
-            "password": mail_settings.password_source(data)}  # fmt: skip
+    return {
+        "host": s.host,
+        "port": s.port,
+        "starttls": s.starttls,
+        "user": s.user,
+        "auth_without_tls": s.auth_without_tls,
+        "complete": s.complete,
+        "password": mail_settings.password_source(data),
+    }
 
 
 def last_report(request: Request, lang: str) -> dict | None:

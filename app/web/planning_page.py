@@ -61,15 +61,19 @@ async def planning(request: Request) -> Response:
 
 
 async def planning_page(
-    request: Request, name: str, folder: Path, plan: SavedPlan, lang: str, status: int = 200,
+    request: Request,
+    name: str,
+    folder: Path,
+    plan: SavedPlan,
+    lang: str,
+    status: int = 200,
     **extra: object,
-) -> Response:  # fmt: skip
+) -> Response:
     """The planning page under its filter (``views.PageFilter``): figures, timeline, moves
     by hand, what is not planned, changes, answers, sending and the files. Built in a
     worker thread: a region's outbox, answers and timeline take a moment, and the provider
     pages must keep answering meanwhile."""
-    return await run_in_threadpool(_planning_page, request, name, folder, plan, lang, status,
-                                   extra)  # fmt: skip
+    return await run_in_threadpool(_planning_page, request, name, folder, plan, lang, status, extra)
 
 
 def _note(note: str, lang: str) -> str:
@@ -78,9 +82,14 @@ def _note(note: str, lang: str) -> str:
 
 
 def _planning_page(
-    request: Request, name: str, folder: Path, plan: SavedPlan, lang: str, status: int,
+    request: Request,
+    name: str,
+    folder: Path,
+    plan: SavedPlan,
+    lang: str,
+    status: int,
     extra: dict[str, object],
-) -> Response:  # fmt: skip
+) -> Response:
     store = _plannings(request)
     job = store.jobs.get(name)
     f = PageFilter.of(request.query_params)
@@ -91,6 +100,48 @@ def _planning_page(
     answers = provider_page.overview(folder, store.config.base_url, lang)
     sent = outbox_section.last_report(request, lang)
     names = {c: p.name for c, p in plan.consultants.items()}
+    not_taken = [
+        PLACE.sub(lambda m: place_words(m.group(0), names, lang), _note(c, lang))
+        for c in plan.answer_conflicts
+    ]
+    return page(
+        request,
+        "planning.html",
+        lang,
+        status,
+        name=name,
+        plan=plan,
+        head=figures(plan, shown, f, lang),
+        shown=shown,
+        line=timeline(plan, f, lang),
+        filter=f,
+        offered=choices(plan),
+        days_all=day_heads([d.isoformat() for d in working_days(plan)], lang),
+        reason_names={code: reason_name(code, lang) for code in REASON_ORDER},
+        cards=download_cards(planning, plan, f),
+        revisions=revisions(planning),
+        history=history(planning),
+        **_hand_shown(hand, names, lang),
+        moved_now=request.query_params.get("verplaatst", ""),
+        outbox=outbox,
+        mail=outbox_section.settings_shown(store.data),
+        sent=sent,
+        answers=answers,
+        corrections_open=open_corrections(planning),
+        not_taken=not_taken,
+        **_leads(request, folder, plan, outbox, sent, answers, len(not_taken), lang),
+        empty=not plan.appointments and not plan.unscheduled,
+        hits=search_hits(plan, f, lang),
+        helps=what_helps(plan, lang),
+        errors=extra.pop("errors", None)
+        or (failure_rows(job.error, lang) if job and job.error else []),
+        **extra,
+    )
+
+
+def _hand_shown(hand: list[hand_moves.HandEdit], names: dict[str, str], lang: str) -> dict:
+    """The moves by hand waiting for the next rerun: where each goes, which visit each
+    arrives in, and where an appointment it shifts goes."""
     places = {
         spec: place_words(spec, names, lang)
         for e in hand
@@ -101,37 +152,45 @@ def _planning_page(
     for e in hand:
         day, consultant, start = e.place.split("@")
         arrivals.setdefault(f"{consultant}@{day}", []).append((e.dossier, start))
+    words = section(lang, "web_")
+    shifts = {
+        e.dossier: ", ".join(
+            words["shifts_to"].format(dossier=s.split("=", 1)[0], where=places[s.split("=", 1)[1]])
+            for s in e.shifted
+        )
+        for e in hand
+    }
+    pending = {e.dossier: e.place for e in hand}
+    return {
+        "hand": hand,
+        "pending": pending,
+        "places": places,
+        "arrivals": arrivals,
+        "shifts": shifts,
+    }
+
+
+def _leads(
+    request: Request,
+    folder: Path,
+    plan: SavedPlan,
+    outbox: dict[str, object],
+    sent: dict | None,
+    answers: list[dict[str, object]],
+    not_taken: int,
+    lang: str,
+) -> dict[str, object]:
+    """What the top of the page says: what just happened (a rerun, a send) and what waits."""
+    planning, today = folder / PLANNING, _plannings(request).config.today()
     just_planned = request.query_params.get("gepland") == "1"
-    not_taken = [PLACE.sub(lambda m: place_words(m.group(0), names, lang), _note(c, lang))
-                 for c in plan.answer_conflicts]  # fmt: skip
-    return page(
-        request, "planning.html", lang, status, name=name, plan=plan,
-        head=figures(plan, shown, f, lang), shown=shown, line=timeline(plan, f, lang),
-        filter=f, offered=choices(plan),
-        days_all=day_heads([d.isoformat() for d in working_days(plan)], lang),
-        reason_names={code: reason_name(code, lang) for code in REASON_ORDER},
-        cards=download_cards(planning, plan, f), revisions=revisions(planning),
-        history=history(planning), hand=hand,
-        pending={e.dossier: e.place for e in hand},
-        moved_now=request.query_params.get("verplaatst", ""),
-        outbox=outbox, mail=outbox_section.settings_shown(store.data),
-        sent=sent, sent_text=leading.sent_banner(sent, lang) if sent else "",
-        answers=answers, new_answers=leading.new_answers(answers),
-        corrections_open=open_corrections(planning),
-        banner=leading.rerun_banner(folder, plan, int(str(outbox["pending"])), lang,
-                                    len(not_taken))
-        if just_planned else "", not_taken=not_taken,
-        send_preview=leading.send_preview(planning, store.config.today(), lang)
-        if outbox["pending"] else "",
-        empty=not plan.appointments and not plan.unscheduled,
-        hits=search_hits(plan, f, lang), helps=what_helps(plan, lang),
-        places=places, arrivals=arrivals,
-        shifts={e.dossier: ", ".join(section(lang, "web_")["shifts_to"].format(
-            dossier=s.split("=", 1)[0], where=places[s.split("=", 1)[1]]) for s in e.shifted)
-            for e in hand},
-        errors=extra.pop("errors", None) or (failure_rows(job.error, lang) if job and job.error
-                                             else []), **extra,
-    )  # fmt: skip
+    pending = int(str(outbox["pending"]))
+    banner = leading.rerun_banner(folder, plan, pending, lang, not_taken) if just_planned else ""
+    return {
+        "sent_text": leading.sent_banner(sent, lang) if sent else "",
+        "new_answers": leading.new_answers(answers),
+        "banner": banner,
+        "send_preview": leading.send_preview(planning, today, lang) if pending else "",
+    }
 
 
 def open_corrections(planning: Path) -> int:

@@ -47,9 +47,15 @@ async def ask_worker(*args: str, seconds: float, today: date) -> dict | None:
     """Run ``worker`` with ``args`` as of ``today`` in a child process; its last JSON line,
     or ``None`` when it said nothing or took longer than ``seconds`` (then it is stopped)."""
     child = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "herplan.app.web.worker", *args, "--today", today.isoformat(),
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
-    )  # fmt: skip
+        sys.executable,
+        "-m",
+        "herplan.app.web.worker",
+        *args,
+        "--today",
+        today.isoformat(),
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
     try:
         out, _err = await asyncio.wait_for(child.communicate(), seconds)
     except TimeoutError:
@@ -92,13 +98,18 @@ async def status(request: Request) -> Response:
         return JSONResponse({"running": False, "done": True, "errors": []})
     lang = language(request)
     p = job.progress
-    return JSONResponse({
-        "running": job.running, "done": job.done, "errors": job.error,
-        "phase": phase_words(p.phase, lang) if p else "",
-        "planned": p.planned if p else None, "upper": p.upper if p else None,
-        "elapsed": round(time.monotonic() - job.started, 1),
-        "limit": round(p.limit, 1) if p else None,
-    })  # fmt: skip
+    return JSONResponse(
+        {
+            "running": job.running,
+            "done": job.done,
+            "errors": job.error,
+            "phase": phase_words(p.phase, lang) if p else "",
+            "planned": p.planned if p else None,
+            "upper": p.upper if p else None,
+            "elapsed": round(time.monotonic() - job.started, 1),
+            "limit": round(p.limit, 1) if p else None,
+        }
+    )
 
 
 async def stop(request: Request) -> Response:
@@ -149,10 +160,15 @@ def pending_run(
             discard(staged, returned)
 
     online = folder / ANSWERS_FILE
-    return Run(staged or input_of(folder), returned, choose=choose or [], afterwards=afterwards,
-               answers=online if rerun and online.is_file() else None,
-               hand=[e.spec for e in by_hand],
-               hand_reasons=[f"{e.dossier}={e.reason}" for e in by_hand if e.reason])  # fmt: skip
+    return Run(
+        staged or input_of(folder),
+        returned,
+        choose=choose or [],
+        afterwards=afterwards,
+        answers=online if rerun and online.is_file() else None,
+        hand=[e.spec for e in by_hand],
+        hand_reasons=[f"{e.dossier}={e.reason}" for e in by_hand if e.reason],
+    )
 
 
 async def rerun(request: Request) -> Response:
@@ -171,8 +187,14 @@ async def rerun(request: Request) -> Response:
         assert run.afterwards is not None
         run.afterwards(False)
         return problem_page(request, "busy.html", lang, 409, "busy_other", name=name)
-    audit.record(request, "rerun", planning=name, input=bool(new_input), by_hand=len(run.hand),
-                 returned=[f for f, _ in form.files.get("teruggestuurd", [])])  # fmt: skip
+    audit.record(
+        request,
+        "rerun",
+        planning=name,
+        input=bool(new_input),
+        by_hand=len(run.hand),
+        returned=[f for f, _ in form.files.get("teruggestuurd", [])],
+    )
     return _to(name, lang, "/bezig")
 
 

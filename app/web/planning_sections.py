@@ -22,8 +22,10 @@ from herplan.io.sentences import percent, reason_name, weekday_short
 
 PALETTE = 8  # provider colours on the timeline (herplan.css, .p0 to .p7)
 
-MESSAGE = re.compile(r"^(?P<file>[^›:]+?)(?: › (?P<sheet>[^›:]+?))?(?: › row (?P<row>\d+))?"
-                     r"(?: › (?P<column>[^›:]+?))?: (?P<what>.+)$")  # fmt: skip
+MESSAGE = re.compile(
+    r"^(?P<file>[^›:]+?)(?: › (?P<sheet>[^›:]+?))?(?: › row (?P<row>\d+))?"
+    r"(?: › (?P<column>[^›:]+?))?: (?P<what>.+)$"
+)
 
 
 def error_rows(
@@ -69,10 +71,13 @@ def headline(plan: SavedPlan, lang: str) -> dict[str, object]:
         share = count.objective / count.bound if count.bound else 1.0
         quality = w["share"].format(share=percent(share, lang), upper=int(count.bound))
     return {
-        "scheduled": stats.scheduled, "unscheduled": stats.unscheduled,
+        "scheduled": stats.scheduled,
+        "unscheduled": stats.unscheduled,
         "reasons": [(reason_name(c, lang), n) for c, n in reasons.most_common()],
-        "visits": stats.visits, "location_days": stats.location_days, "quality": quality,
-    }  # fmt: skip
+        "visits": stats.visits,
+        "location_days": stats.location_days,
+        "quality": quality,
+    }
 
 
 def working_days(plan: SavedPlan) -> list[date]:
@@ -106,21 +111,27 @@ class PageFilter:
     @classmethod
     def of(cls, query: Mapping[str, str]) -> PageFilter:
         week = query.get("week", "")
-        return cls(query.get("aanbieder", "").strip(), query.get("consulent", "").strip(),
-                   query.get("locatie", "").strip(),
-                   whole_number(week, 1, 53),
-                   query.get("zoek", "").strip()[:100])  # fmt: skip
+        return cls(
+            query.get("aanbieder", "").strip(),
+            query.get("consulent", "").strip(),
+            query.get("locatie", "").strip(),
+            whole_number(week, 1, 53),
+            query.get("zoek", "").strip()[:100],
+        )
 
     @property
     def active(self) -> bool:
-        return bool(self.provider or self.consultant or self.location or self.week
-                    or self.search)  # fmt: skip
+        return bool(self.provider or self.consultant or self.location or self.week or self.search)
 
     def params(self) -> dict[str, str]:
         """The filter as query parameters (kept across every link and form of the page)."""
-        found = {"aanbieder": self.provider, "consulent": self.consultant,
-                 "locatie": self.location, "week": str(self.week or ""),
-                 "zoek": self.search}  # fmt: skip
+        found = {
+            "aanbieder": self.provider,
+            "consulent": self.consultant,
+            "locatie": self.location,
+            "week": str(self.week or ""),
+            "zoek": self.search,
+        }
         return {k: v for k, v in found.items() if v}
 
     def _found(self, *texts: str) -> bool:
@@ -129,11 +140,12 @@ class PageFilter:
 
     def appointment(self, a: Slot) -> bool:
         return (
-            self.provider in ("", a.provider) and self.consultant in ("", a.consultant)
+            self.provider in ("", a.provider)
+            and self.consultant in ("", a.consultant)
             and self.location in ("", a.location)
             and self.week in (None, week_of(a.date))
             and self._found(a.dossier, a.client, a.begeleider)
-        )  # fmt: skip
+        )
 
     def case(self, c: NotPlanned | Renewal | Changed, who: dict[str, dict[str, str]]) -> bool:
         """A not-planned case, a renewal or a change: matched on what the plan knows of
@@ -150,7 +162,7 @@ class PageFilter:
             and self.consultant in ("", consultant)
             and (self.week is None or not day or week_of(day) == self.week)
             and self._found(c.dossier, known.get("client", ""), known.get("begeleider", ""))
-        )  # fmt: skip
+        )
 
 
 WHO = ("provider", "location", "client", "begeleider", "consultant", "date")
@@ -182,14 +194,18 @@ def choices(plan: SavedPlan) -> dict[str, list]:
     """What the filter offers: providers, consultants (code, name), locations, weeks."""
     names = plan.consultants
     return {
-        "providers": sorted({a.provider for a in plan.appointments}
-                            | {u.provider for u in plan.unscheduled} - {""}),
-        "consultants": [(c, plan.name_of(c)) for c in
-                        sorted(set(names) | {a.consultant for a in plan.appointments})],
-        "locations": sorted({a.location for a in plan.appointments}
-                            | {u.location for u in plan.unscheduled} - {""}),
+        "providers": sorted(
+            {a.provider for a in plan.appointments} | {u.provider for u in plan.unscheduled} - {""}
+        ),
+        "consultants": [
+            (c, plan.name_of(c))
+            for c in sorted(set(names) | {a.consultant for a in plan.appointments})
+        ],
+        "locations": sorted(
+            {a.location for a in plan.appointments} | {u.location for u in plan.unscheduled} - {""}
+        ),
         "weeks": sorted({week_of(d.isoformat()) for d in working_days(plan)}),
-    }  # fmt: skip
+    }
 
 
 def figures(plan: SavedPlan, shown: dict[str, list], f: PageFilter, lang: str) -> dict[str, object]:
@@ -199,11 +215,15 @@ def figures(plan: SavedPlan, shown: dict[str, list], f: PageFilter, lang: str) -
         return head
     reasons = Counter(u.reasons[0] for u in shown["unscheduled"] if u.reasons)
     apps = shown["appointments"]
-    return {**head, "scheduled": len(apps), "unscheduled": len(shown["unscheduled"]),
-            "reasons": [(reason_name(c, lang), n) for c, n in reasons.most_common()],
-            "visits": len({(a.consultant, a.date) for a in apps}),
-            "location_days": len({(a.location, a.date) for a in apps}),
-            "filtered": True}  # fmt: skip
+    return {
+        **head,
+        "scheduled": len(apps),
+        "unscheduled": len(shown["unscheduled"]),
+        "reasons": [(reason_name(c, lang), n) for c, n in reasons.most_common()],
+        "visits": len({(a.consultant, a.date) for a in apps}),
+        "location_days": len({(a.location, a.date) for a in apps}),
+        "filtered": True,
+    }
 
 
 def timeline(plan: SavedPlan, f: PageFilter | None = None, lang: str = "nl") -> dict[str, object]:
@@ -221,13 +241,15 @@ def timeline(plan: SavedPlan, f: PageFilter | None = None, lang: str = "nl") -> 
         cells[(a.consultant, a.date)][a.location].append(a)
         load[a.consultant][date.fromisoformat(a.date).isocalendar()[1]] += 1
     names = plan.consultants
-    people = [c for c in sorted(set(names) | {a.consultant for a in plan.appointments})
-              if f.consultant in ("", c)]  # fmt: skip
+    people = [
+        c
+        for c in sorted(set(names) | {a.consultant for a in plan.appointments})
+        if f.consultant in ("", c)
+    ]
     away = {c: set(names[c].away if c in names else ()) for c in people}
     closed = set()
     if f.location:
-        closed = {d for loc in plan.locations if loc.name == f.location
-                  for d in loc.closed}  # fmt: skip
+        closed = {d for loc in plan.locations if loc.name == f.location for d in loc.closed}
     addresses = {loc.name: loc.address for loc in plan.locations}
     providers = sorted({a.provider for a in plan.appointments})
     colours = {p: n % PALETTE for n, p in enumerate(providers)}
@@ -241,13 +263,20 @@ def timeline(plan: SavedPlan, f: PageFilter | None = None, lang: str = "nl") -> 
             (
                 c,
                 plan.name_of(c),
-                [{"visits": cells.get((c, d), {}), "day": d, "away": d in away[c],
-                  "closed": d in closed} for d in days],
+                [
+                    {
+                        "visits": cells.get((c, d), {}),
+                        "day": d,
+                        "away": d in away[c],
+                        "closed": d in closed,
+                    }
+                    for d in days
+                ],
                 sorted(load[c].items()),
             )
             for c in people
         ],
-    }  # fmt: skip
+    }
 
 
 def day_label(day: str | date, lang: str) -> str:
@@ -262,18 +291,26 @@ def day_heads(days: list[str], lang: str) -> list[dict[str, object]]:
     """``di 01-12-2026`` for each day, with its ISO week and whether a new week starts there."""
     weeks = [week_of(d) for d in days]
     return [
-        {"iso": d, "label": day_label(d, lang),
-         "new_week": n > 0 and weeks[n] != weeks[n - 1], "week": weeks[n]}
+        {
+            "iso": d,
+            "label": day_label(d, lang),
+            "new_week": n > 0 and weeks[n] != weeks[n - 1],
+            "week": weeks[n],
+        }
         for n, d in enumerate(days)
-    ]  # fmt: skip
+    ]
 
 
 def holidays(plan: SavedPlan, week: int | None) -> list[str]:
     """The period's weekdays that are no working day (public holidays): closed for all."""
     settings = plan.settings
-    return [d.isoformat() for d in period_days(settings)
-            if d.weekday() < 5 and not is_working_day(d, settings)
-            and week in (None, week_of(d.isoformat()))]  # fmt: skip
+    return [
+        d.isoformat()
+        for d in period_days(settings)
+        if d.weekday() < 5
+        and not is_working_day(d, settings)
+        and week in (None, week_of(d.isoformat()))
+    ]
 
 
 def failure_rows(messages: Sequence[str | Mapping[str, object]], lang: str) -> list[dict[str, str]]:
@@ -292,16 +329,24 @@ def download_cards(planning: Path, plan: SavedPlan, f: PageFilter) -> list[dict[
     for provider, stem in sorted(names.get("aanbieders", {}).items()):
         if f.provider not in ("", provider):
             continue
-        files = [(label, f"aanbieders/{stem}.{kind}")
-                 for label, kind in (("card_workbook", "xlsx"), ("card_calendar", "ics"))
-                 if (planning / "aanbieders" / f"{stem}.{kind}").is_file()]  # fmt: skip
-        cards.append({"who": "provider", "title": provider, "files": files,
-                      "changes": changed.get(provider, 0)})  # fmt: skip
-    calendars = [(f"{cid} {plan.name_of(cid)}".strip(),
-                  f"consulenten/{stem}.ics")
-                 for cid, stem in sorted(names.get("consulenten", {}).items())
-                 if f.consultant in ("", cid)
-                 and (planning / "consulenten" / f"{stem}.ics").is_file()]  # fmt: skip
+        files = [
+            (label, f"aanbieders/{stem}.{kind}")
+            for label, kind in (("card_workbook", "xlsx"), ("card_calendar", "ics"))
+            if (planning / "aanbieders" / f"{stem}.{kind}").is_file()
+        ]
+        cards.append(
+            {
+                "who": "provider",
+                "title": provider,
+                "files": files,
+                "changes": changed.get(provider, 0),
+            }
+        )
+    calendars = [
+        (f"{cid} {plan.name_of(cid)}".strip(), f"consulenten/{stem}.ics")
+        for cid, stem in sorted(names.get("consulenten", {}).items())
+        if f.consultant in ("", cid) and (planning / "consulenten" / f"{stem}.ics").is_file()
+    ]
     if calendars:
         cards.append({"who": "consultants", "title": "", "files": calendars, "changes": 0})
     own = [("card_overview", "overzicht.xlsx")] if (planning / "overzicht.xlsx").is_file() else []
@@ -348,7 +393,13 @@ def listing(
             changed = (data / name / "planning" / "plan.json").stat().st_mtime
             moment = clock.dutch(datetime.fromtimestamp(changed, UTC))
             when = f"{day_label(moment.date(), lang)} {moment:%H:%M}"
-        rows.append({"name": name, "revision": plan.revision if plan else None,
-                     "scheduled": plan.stats.scheduled if plan else None,
-                     "when": when, "running": name in running})  # fmt: skip
+        rows.append(
+            {
+                "name": name,
+                "revision": plan.revision if plan else None,
+                "scheduled": plan.stats.scheduled if plan else None,
+                "when": when,
+                "running": name in running,
+            }
+        )
     return rows

@@ -150,9 +150,16 @@ def closed_page(request: Request, gone: Gone) -> Response:
     lang = plan_language(request, gone.plan)
     s = gone.plan.settings
     contact = [s.planner_name, s.planner_phone, s.planner_email]
-    return page(request, "provider_closed.html", lang, 410, provider=gone.closed.provider,
-                why=gone.closed.why, contact=[c for c in contact if c],
-                email=s.planner_email)  # fmt: skip
+    return page(
+        request,
+        "provider_closed.html",
+        lang,
+        410,
+        provider=gone.closed.provider,
+        why=gone.closed.why,
+        contact=[c for c in contact if c],
+        email=s.planner_email,
+    )
 
 
 def rate_limited(request: Request) -> Response | None:
@@ -160,8 +167,11 @@ def rate_limited(request: Request) -> Response | None:
     address = request.client.host if request.client else ""
     if limit.allows(address):
         return None
-    return HTMLResponse("Te veel verzoeken; probeer het over een minuut opnieuw. / Too many "
-                        "requests; try again in a minute.", status_code=429)  # fmt: skip
+    return HTMLResponse(
+        "Te veel verzoeken; probeer het over een minuut opnieuw. / Too many "
+        "requests; try again in a minute.",
+        status_code=429,
+    )
 
 
 def opened_by_request(request: Request) -> Opened | Response:
@@ -206,10 +216,12 @@ def changed_since(lang: str, token: str) -> Response:
     """409: the planning changed since the page was opened; nothing is stored."""
     w = section(lang, "web_")
     text, back = w["answer_changed"], w["corr_back"]
-    return HTMLResponse(f'<!doctype html><html lang="{lang}"><meta charset="utf-8">'
-                        f'<meta name="viewport" content="width=device-width"><p id="changed">'
-                        f'{text}</p><p><a href="/a/{token}?taal={lang}">{back}</a></p>',
-                        status_code=409)  # fmt: skip
+    return HTMLResponse(
+        f'<!doctype html><html lang="{lang}"><meta charset="utf-8">'
+        f'<meta name="viewport" content="width=device-width"><p id="changed">'
+        f'{text}</p><p><a href="/a/{token}?taal={lang}">{back}</a></p>',
+        status_code=409,
+    )
 
 
 def plan_language(request: Request, plan: SavedPlan | None) -> str:
@@ -229,18 +241,29 @@ def _rows(found: Opened, lang: str) -> list[dict[str, object]]:
     for n, a in enumerate(found.appointments, start=1):
         answer = given.get(a.dossier)
         current = answer is not None and (answer.revision, answer.day, answer.start) == (
-            found.link.revision, a.day, a.start)  # fmt: skip
-        rows.append({
-            "n": n, "dossier": a.dossier, "client": a.client, "day": weekday_date(a.day, lang),
-            "time": f"{hhmm(a.start)}–{hhmm(a.end)}", "location": a.location,
-            "consultant": names.get(a.consultant, a.consultant), "begeleider": a.begeleider,
-            "with": w.get(f"with_{a.with_}", a.with_),
-            "answer": answer.answer if current and answer else "",
-            "remark": answer.remark if current and answer else "",
-            "choice": _readable(answer.choice, names, lang) if current and answer else "",
-            "held": found.held(a), "date": a.day,
-            "shown": appointment_key(a),
-        })  # fmt: skip
+            found.link.revision,
+            a.day,
+            a.start,
+        )
+        rows.append(
+            {
+                "n": n,
+                "dossier": a.dossier,
+                "client": a.client,
+                "day": weekday_date(a.day, lang),
+                "time": f"{hhmm(a.start)}–{hhmm(a.end)}",
+                "location": a.location,
+                "consultant": names.get(a.consultant, a.consultant),
+                "begeleider": a.begeleider,
+                "with": w.get(f"with_{a.with_}", a.with_),
+                "answer": answer.answer if current and answer else "",
+                "remark": answer.remark if current and answer else "",
+                "choice": _readable(answer.choice, names, lang) if current and answer else "",
+                "held": found.held(a),
+                "date": a.day,
+                "shown": appointment_key(a),
+            }
+        )
     return rows
 
 
@@ -264,14 +287,21 @@ async def provider_page(request: Request) -> Response:
     grouped = provider_weeks.weeks(shown, found.today)
     ordered = [r for week in grouped for r in cast(list, week["rows"])]
     return page(
-        request, "provider.html", lang, provider=found.link.provider, weeks=grouped,
-        deadline=_deadline(found, lang), answers=ANSWERS, token=request.path_params["token"],
-        saved=answered if whole_number(answered) is not None else "", any=bool(rows),
-        begeleiders=provider_weeks.begeleiders(rows), who=who,
+        request,
+        "provider.html",
+        lang,
+        provider=found.link.provider,
+        weeks=grouped,
+        deadline=_deadline(found, lang),
+        answers=ANSWERS,
+        token=request.path_params["token"],
+        saved=answered if whole_number(answered) is not None else "",
+        any=bool(rows),
+        begeleiders=provider_weeks.begeleiders(rows),
+        who=who,
         first_open=provider_weeks.first_open(ordered),
-        counted=(sum(1 for r in rows if r["answer"]),
-                 sum(1 for r in rows if not r["held"])),
-    )  # fmt: skip
+        counted=(sum(1 for r in rows if r["answer"]), sum(1 for r in rows if not r["held"])),
+    )
 
 
 async def provider_answer(request: Request) -> Response:
@@ -294,13 +324,29 @@ async def provider_answer(request: Request) -> Response:
         return HTMLResponse(section(lang, "web_")["answer_held"], status_code=400)
     if not shown_as(appointment, form.fields):
         return changed_since(lang, token)
-    found.store.answer(appointment, found.link.revision, answer,
-                       form.fields.get("opmerking", ""), "online")  # fmt: skip
-    audit.record(request, "answer", planning=found.name, provider=found.link.provider,
-                 dossier=dossier, answer=answer, revision=found.link.revision)  # fmt: skip
-    kept = urlencode({"taal": lang, "opgeslagen": n,
-                      **({provider_weeks.FILTER: who} if (who := form.fields.get(
-                          provider_weeks.FILTER, "")) else {})})  # fmt: skip
+    found.store.answer(
+        appointment, found.link.revision, answer, form.fields.get("opmerking", ""), "online"
+    )
+    audit.record(
+        request,
+        "answer",
+        planning=found.name,
+        provider=found.link.provider,
+        dossier=dossier,
+        answer=answer,
+        revision=found.link.revision,
+    )
+    kept = urlencode(
+        {
+            "taal": lang,
+            "opgeslagen": n,
+            **(
+                {provider_weeks.FILTER: who}
+                if (who := form.fields.get(provider_weeks.FILTER, ""))
+                else {}
+            ),
+        }
+    )
     return RedirectResponse(f"/a/{token}?{kept}#afspraak-{n}", status_code=303)
 
 
@@ -325,16 +371,33 @@ def overview(folder: Path, base: str, lang: str) -> list[dict[str, object]]:
             answer = given.get(a.dossier)
             if answer is None or answer.processed:  # taken by a rerun: its change is listed
                 continue
-            outdated = (answer.revision, answer.day, answer.start) != (link.revision, a.day,
-                                                                        a.start)  # fmt: skip
-            answers.append({"dossier": a.dossier, "answer": w[f"answer_{answer.answer}"],
-                            "code": answer.answer, "remark": answer.remark,
-                            "given": _moment(answer.given, lang),
-                            "outdated": outdated})  # fmt: skip
+            outdated = (answer.revision, answer.day, answer.start) != (
+                link.revision,
+                a.day,
+                a.start,
+            )
+            answers.append(
+                {
+                    "dossier": a.dossier,
+                    "answer": w[f"answer_{answer.answer}"],
+                    "code": answer.answer,
+                    "remark": answer.remark,
+                    "given": _moment(answer.given, lang),
+                    "outdated": outdated,
+                }
+            )
         current = sum(1 for x in answers if not x["outdated"])
         stem = previous.file_names.get("aanbieders", {}).get(link.provider)
-        rows.append({"provider": link.provider, "url": url, "total": len(mine),
-                     "answered": current, "answers": answers, "file": stem})  # fmt: skip
+        rows.append(
+            {
+                "provider": link.provider,
+                "url": url,
+                "total": len(mine),
+                "answered": current,
+                "answers": answers,
+                "file": stem,
+            }
+        )
     return rows
 
 
@@ -359,8 +422,9 @@ async def renew_link(request: Request) -> Response:
         return HTMLResponse("Geweigerd / refused", status_code=403)
     audit.record(request, "renew_link", planning=name, provider=provider)
     lang = request.query_params.get("taal", "nl")
-    return RedirectResponse(f"/p/{name}?taal={lang if lang in WORDS else 'nl'}#antwoorden",
-                            status_code=303)  # fmt: skip
+    return RedirectResponse(
+        f"/p/{name}?taal={lang if lang in WORDS else 'nl'}#antwoorden", status_code=303
+    )
 
 
 def _readable(place: str, names: dict[str, str], lang: str) -> str:

@@ -40,20 +40,29 @@ NONE_FITS = "geen"
 
 
 async def _places(found: Opened, dossier: str, lang: str, today: date) -> list[dict[str, str]]:
-    answer = await ask_worker("suggest", str(found.folder / PLANNING), dossier, "--input",
-                              str(input_of(found.folder)), seconds=SUGGEST_SECONDS,
-                              today=today)  # fmt: skip
+    answer = await ask_worker(
+        "suggest",
+        str(found.folder / PLANNING),
+        dossier,
+        "--input",
+        str(input_of(found.folder)),
+        seconds=SUGGEST_SECONDS,
+        today=today,
+    )
     if answer is None or answer.get("errors"):
         return []
     names = {cid: p.name for cid, p in found.plan.consultants.items()}
     free = [o for o in answer.get("options", []) if not o["moves"]][:SHOWN]  # the best few
     return [
-        {"day": weekday_date(date.fromisoformat(o["date"]), lang),
-         "time": f"{o['start']}–{o['end']}", "location": o.get("location", ""),
-         "consultant": names.get(o["consultant"], o["consultant"]),
-         "place": f"{o['date']}@{o['consultant']}@{o['start']}"}
+        {
+            "day": weekday_date(date.fromisoformat(o["date"]), lang),
+            "time": f"{o['start']}–{o['end']}",
+            "location": o.get("location", ""),
+            "consultant": names.get(o["consultant"], o["consultant"]),
+            "place": f"{o['date']}@{o['consultant']}@{o['start']}",
+        }
         for o in sorted(free, key=lambda o: (o["date"], o["start"]))  # in date order
-    ]  # fmt: skip
+    ]
 
 
 def _appointment(found: Opened, n: str):
@@ -76,11 +85,20 @@ async def provider_options(request: Request) -> Response:
         return not_found()
     lang = plan_language(request, found.plan)
     places = await _places(found, appointment.dossier, lang, request.app.state.config.today())
-    return page(request, "provider_options.html", lang, token=token, n=n, places=places,
-                provider=found.link.provider, dossier=appointment.dossier,
-                shown=appointment_key(appointment),
-                client=appointment.client, none_fits=NONE_FITS,
-                now=f"{weekday_date(appointment.day, lang)}")  # fmt: skip
+    return page(
+        request,
+        "provider_options.html",
+        lang,
+        token=token,
+        n=n,
+        places=places,
+        provider=found.link.provider,
+        dossier=appointment.dossier,
+        shown=appointment_key(appointment),
+        client=appointment.client,
+        none_fits=NONE_FITS,
+        now=f"{weekday_date(appointment.day, lang)}",
+    )
 
 
 async def provider_pick(request: Request) -> Response:
@@ -98,16 +116,36 @@ async def provider_pick(request: Request) -> Response:
         return not_found()
     if not shown_as(appointment, form.fields, require=True):
         return changed_since(lang, token)
-    if place != NONE_FITS and not (PLACE.fullmatch(place) and place in {
-            p["place"] for p in await _places(found, appointment.dossier, lang,
-                                               request.app.state.config.today())}):  # fmt: skip
-        return HTMLResponse("Deze plaats is er niet (meer). / This place is not available.",
-                            status_code=400)  # fmt: skip
+    if place != NONE_FITS and not (
+        PLACE.fullmatch(place)
+        and place
+        in {
+            p["place"]
+            for p in await _places(
+                found, appointment.dossier, lang, request.app.state.config.today()
+            )
+        }
+    ):
+        return HTMLResponse(
+            "Deze plaats is er niet (meer). / This place is not available.", status_code=400
+        )
     earlier = found.store.latest(found.link.provider).get(appointment.dossier)
     remark = earlier.remark if earlier is not None else ""
-    found.store.answer(appointment, found.link.revision, AnswerCode.NO, remark, "online",
-                       "" if place == NONE_FITS else place)  # fmt: skip
-    audit.record(request, "answer", planning=found.name, provider=found.link.provider,
-                 dossier=appointment.dossier, answer=AnswerCode.NO, picked=place)  # fmt: skip
-    return RedirectResponse(f"/a/{token}?taal={lang}&opgeslagen={n}#afspraak-{n}",
-                            status_code=303)  # fmt: skip
+    found.store.answer(
+        appointment,
+        found.link.revision,
+        AnswerCode.NO,
+        remark,
+        "online",
+        "" if place == NONE_FITS else place,
+    )
+    audit.record(
+        request,
+        "answer",
+        planning=found.name,
+        provider=found.link.provider,
+        dossier=appointment.dossier,
+        answer=AnswerCode.NO,
+        picked=place,
+    )
+    return RedirectResponse(f"/a/{token}?taal={lang}&opgeslagen={n}#afspraak-{n}", status_code=303)

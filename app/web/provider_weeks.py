@@ -25,9 +25,16 @@ def weeks(rows: list[dict[str, object]], today: date) -> list[dict[str, object]]
         grouped.setdefault(week_key(day), []).append(row)
     coming = sorted(k for k in grouped if k >= now)
     past = sorted((k for k in grouped if k < now), reverse=True)
-    return [{"week": k[1], "now": k == now, "past": k < now, "rows": grouped[k],
-             "open": sum(1 for r in grouped[k] if not r["held"] and not r["answer"])}
-            for k in (*coming, *past)]  # fmt: skip
+    return [
+        {
+            "week": k[1],
+            "now": k == now,
+            "past": k < now,
+            "rows": grouped[k],
+            "open": sum(1 for r in grouped[k] if not r["held"] and not r["answer"]),
+        }
+        for k in (*coming, *past)
+    ]
 
 
 def begeleiders(rows: list[dict[str, object]]) -> list[str]:

@@ -24,8 +24,10 @@ def language_links(request: Request) -> dict[str, str]:
     """The same page in each language: this address with another ``taal`` (the filter
     kept), or, after a form was posted, the page it came from."""
     if request.method == "GET":
-        return {code: str(request.url.include_query_params(taal=code).replace(
-            scheme="", netloc="")) for code in WORDS}  # fmt: skip
+        return {
+            code: str(request.url.include_query_params(taal=code).replace(scheme="", netloc=""))
+            for code in WORDS
+        }
     parts = request.url.path.split("/")
     back = f"/p/{parts[2]}" if len(parts) > 2 and parts[1] == "p" else "/"
     return {code: f"{back}?taal={code}" for code in WORDS}
@@ -37,10 +39,15 @@ def page(
     """``template`` in ``lang``, with the form token every form of it carries."""
     env = request.app.state.templates
     html = env.get_template(template).render(
-        w=section(lang, "web_"), lang=lang, request=request, switch=language_links(request),
-        csrf=session_token(request.session), user=request.session.get("user", ""),
-        errors=values.pop("errors", []), **values,
-    )  # fmt: skip
+        w=section(lang, "web_"),
+        lang=lang,
+        request=request,
+        switch=language_links(request),
+        csrf=session_token(request.session),
+        user=request.session.get("user", ""),
+        errors=values.pop("errors", []),
+        **values,
+    )
     return HTMLResponse(html, status_code=status)
 
 

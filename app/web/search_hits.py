@@ -19,9 +19,11 @@ def matched(record: Slot | NotPlanned, search: str, lang: str) -> str:
     """What the search matched, in words: ``begeleider J. Bos``."""
     w = section(lang, "web_")
     wanted = _plain(search)
-    return ", ".join(f"{w['matched_' + word]} {getattr(record, key) or ''}".strip()
-                     for key, word in FIELDS
-                     if wanted and wanted in _plain(str(getattr(record, key) or "")))  # fmt: skip
+    return ", ".join(
+        f"{w['matched_' + word]} {getattr(record, key) or ''}".strip()
+        for key, word in FIELDS
+        if wanted and wanted in _plain(str(getattr(record, key) or ""))
+    )
 
 
 def search_hits(plan: SavedPlan, f: PageFilter, lang: str) -> list[dict[str, object]]:
@@ -35,28 +37,41 @@ def search_hits(plan: SavedPlan, f: PageFilter, lang: str) -> list[dict[str, obj
         if not f.appointment(a):
             continue
         week = week_of(a.date)
-        hits.append({
-            "dossier": a.dossier, "day": day_label(a.date, lang),
-            "time": f"{a.start}–{a.end}",
-            "consultant": f"{a.consultant} {plan.name_of(a.consultant)}".strip(),
-            "location": a.location, "provider": a.provider,
-            "matched": matched(a, f.search, lang), "week": week,
-            "query": {**f.params(), "week": str(week)},
-        })  # fmt: skip
+        hits.append(
+            {
+                "dossier": a.dossier,
+                "day": day_label(a.date, lang),
+                "time": f"{a.start}–{a.end}",
+                "consultant": f"{a.consultant} {plan.name_of(a.consultant)}".strip(),
+                "location": a.location,
+                "provider": a.provider,
+                "matched": matched(a, f.search, lang),
+                "week": week,
+                "query": {**f.params(), "week": str(week)},
+            }
+        )
     for u in plan.unscheduled:
         if _case_found(u, f):
-            hits.append({
-                "dossier": u.dossier, "day": w["not_planned_short"], "time": "",
-                "consultant": "", "location": u.location,
-                "provider": u.provider, "matched": matched(u, f.search, lang),
-                "week": None, "query": None,
-            })  # fmt: skip
+            hits.append(
+                {
+                    "dossier": u.dossier,
+                    "day": w["not_planned_short"],
+                    "time": "",
+                    "consultant": "",
+                    "location": u.location,
+                    "provider": u.provider,
+                    "matched": matched(u, f.search, lang),
+                    "week": None,
+                    "query": None,
+                }
+            )
     return hits
 
 
 def _case_found(u: NotPlanned, f: PageFilter) -> bool:
     wanted = _plain(f.search)
     return (
-        f.provider in ("", u.provider) and f.location in ("", u.location)
+        f.provider in ("", u.provider)
+        and f.location in ("", u.location)
         and any(wanted in _plain(str(getattr(u, k) or "")) for k, _ in FIELDS)
-    )  # fmt: skip
+    )

@@ -198,8 +198,7 @@ class LoginRequired:
             await self.app(scope, receive, send)
             return
         path = scope["path"]
-        if (known or path.startswith(OPEN_PATHS)
-                or PROVIDER_LINK.fullmatch(path)):  # fmt: skip
+        if known or path.startswith(OPEN_PATHS) or PROVIDER_LINK.fullmatch(path):
             await self.app(scope, receive, send)
             return
         back = quote(path + ("?" + scope["query_string"].decode() if scope["query_string"] else ""))

@@ -43,19 +43,27 @@ async def save_settings(request: Request) -> Response:
     name, lang, form = got.name, got.lang, got.form
     port = whole_number(form.fields.get("poort"), 1, 65535) or 0
     settings = mail_settings.MailSettings(
-        form.fields.get("server", "").strip(), port,
-        bool(form.fields.get("starttls")), form.fields.get("gebruiker", "").strip(),
+        form.fields.get("server", "").strip(),
+        port,
+        bool(form.fields.get("starttls")),
+        form.fields.get("gebruiker", "").strip(),
         bool(form.fields.get("zonder_tls")),
-    )  # fmt: skip
+    )
     if not settings.complete:
         return await planning_problem(request, name, lang, 400, "smtp_incomplete")
     given = form.fields.get("wachtwoord", "")
     forget = bool(form.fields.get("wachtwoord_vergeten"))
     store: Plannings = request.app.state.plannings
     mail_settings.save(store.data, settings, "" if forget else (given or None))
-    audit.record(request, "smtp-settings", planning=name, host=settings.host, port=settings.port,
-                 smtp_user=settings.user,
-                 auth_without_tls=settings.auth_without_tls)  # fmt: skip
+    audit.record(
+        request,
+        "smtp-settings",
+        planning=name,
+        host=settings.host,
+        port=settings.port,
+        smtp_user=settings.user,
+        auth_without_tls=settings.auth_without_tls,
+    )
     return RedirectResponse(f"/p/{name}?taal={lang}#versturen", status_code=303)
 
 
@@ -71,20 +79,35 @@ async def send(request: Request) -> Response:
     s = mail_settings.load(store.data)
     if not s.complete:
         return await planning_problem(request, name, lang, 400, "smtp_incomplete")
-    connect = connection(s.host, s.port, s.starttls, s.user or None,
-                         mail_settings.password(store.data),
-                         not mail_settings.tls_required(store.data, s))  # fmt: skip
+    connect = connection(
+        s.host,
+        s.port,
+        s.starttls,
+        s.user or None,
+        mail_settings.password(store.data),
+        not mail_settings.tls_required(store.data, s),
+    )
     try:
-        report = await run_in_threadpool(send_outbox, folder / PLANNING, connect, False,
-                                         request.app.state.config.today())  # fmt: skip
+        report = await run_in_threadpool(
+            send_outbox, folder / PLANNING, connect, False, request.app.state.config.today()
+        )
     except InputError as error:  # our own outbox or record unreadable: our own words
         request.session["verzonden"] = {"sent": 0, "failed": 0, "own": error.messages[0]}
     else:
-        request.session["verzonden"] = {"sent": len(report.sent), "failed": len(report.failed),
-                                        "kinds": sorted(report.kinds),
-                                        "to": len({m.to for m in report.sent})}  # fmt: skip
-        audit.record(request, "send", planning=name, sent=len(report.sent),
-                     failed=len(report.failed), kinds=sorted(report.kinds))  # fmt: skip
+        request.session["verzonden"] = {
+            "sent": len(report.sent),
+            "failed": len(report.failed),
+            "kinds": sorted(report.kinds),
+            "to": len({m.to for m in report.sent}),
+        }
+        audit.record(
+            request,
+            "send",
+            planning=name,
+            sent=len(report.sent),
+            failed=len(report.failed),
+            kinds=sorted(report.kinds),
+        )
     return RedirectResponse(f"/p/{name}?taal={lang}#versturen", status_code=303)
 
 
@@ -105,6 +128,12 @@ async def message(request: Request) -> Response:
     msg = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
     body = msg.get_body(preferencelist=("plain",))
     text = body.get_content() if body is not None else ""
-    return page(request, "message.html", lang, name=name,
-                to=str(msg.get("To", "")), subject=str(msg.get("Subject", "")),
-                text=text)  # fmt: skip
+    return page(
+        request,
+        "message.html",
+        lang,
+        name=name,
+        to=str(msg.get("To", "")),
+        subject=str(msg.get("Subject", "")),
+        text=text,
+    )

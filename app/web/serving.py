@@ -137,8 +137,9 @@ class TimedProtocol(H11Protocol):
             self._timer = self.loop.call_later(seconds, self._too_slow)
             if wanted == "body":
                 self._window_bytes, self._window_paused = 0, self.flow.read_paused
-                self._rate_timer = self.loop.call_later(self.limits.body_rate_seconds,
-                                                        self._check_rate)  # fmt: skip
+                self._rate_timer = self.loop.call_later(
+                    self.limits.body_rate_seconds, self._check_rate
+                )
 
     def _check_rate(self) -> None:
         """Has the body brought enough in the last window? (Not asked of a window in
@@ -182,7 +183,10 @@ def uvicorn_config(
     """The server's settings: proxy headers only from ``trusted_proxies``, and ``limits``."""
     limits = limits or Limits()
     return uvicorn.Config(
-        app, host=host, port=port, log_level="warning",
+        app,
+        host=host,
+        port=port,
+        log_level="warning",
         proxy_headers=bool(trusted_proxies),
         forwarded_allow_ips=list(trusted_proxies) if trusted_proxies else [],
         http=timed_protocol(limits, trusted_proxies),
@@ -190,7 +194,7 @@ def uvicorn_config(
         limit_concurrency=limits.max_connections,
         h11_max_incomplete_event_size=limits.max_header_bytes,
         server_header=False,
-    )  # fmt: skip
+    )
 
 
 def trusted(behind_https: bool, proxies: tuple[str, ...]) -> tuple[str, ...]:

@@ -127,8 +127,14 @@ class Plannings:
             return True
 
     def _run(self, job: Job, name: str, run: Run) -> None:
-        command = [sys.executable, "-m", "herplan.app.web.worker", "plan", str(run.source),
-                   str(self.data / name / PLANNING)]  # fmt: skip
+        command = [
+            sys.executable,
+            "-m",
+            "herplan.app.web.worker",
+            "plan",
+            str(run.source),
+            str(self.data / name / PLANNING),
+        ]
         if self.config.time_limit is not None:
             command += ["--time-limit", str(self.config.time_limit)]
         if self.config.reproducible:
@@ -146,8 +152,13 @@ class Plannings:
             command += ["--answers", str(run.answers)]
         command += ["--base-url", self.config.base_url]
         try:
-            job.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                           stderr=subprocess.PIPE, text=True)  # fmt: skip
+            job.process = subprocess.Popen(
+                command,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
             job.error = self._relay(job, job.process)
         except OSError as error:
             job.error = [text(f"{type(error).__name__}: {error}").as_dict()]
@@ -165,8 +176,9 @@ class Plannings:
             if said.get("done"):
                 process.wait()
                 return list(said["errors"])
-            job.progress = Progress(said["phase"], said["planned"], said["upper"],
-                                    said["elapsed"], said["limit"])  # fmt: skip
+            job.progress = Progress(
+                said["phase"], said["planned"], said["upper"], said["elapsed"], said["limit"]
+            )
         process.wait()
         lines = process.stderr.read().strip().splitlines()
         ended = Finding.of(Code.RUN_ENDED_WITHOUT_PLAN, status=process.returncode)

@@ -34,10 +34,17 @@ PLACE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}@[A-Za-z0-9._-]{1,40}@[0-9]{2}:[0
 
 async def _suggested(request: Request, name: str, dossier: str, lang: str) -> dict:
     folder = named(request).folder
-    found = await ask_worker("suggest", str(folder / PLANNING), dossier,
-                             "--input", str(input_of(folder)), "--language", lang,
-                             seconds=SUGGEST_SECONDS,
-                             today=request.app.state.config.today())  # fmt: skip
+    found = await ask_worker(
+        "suggest",
+        str(folder / PLANNING),
+        dossier,
+        "--input",
+        str(input_of(folder)),
+        "--language",
+        lang,
+        seconds=SUGGEST_SECONDS,
+        today=request.app.state.config.today(),
+    )
     return found if found is not None else {"errors": ["no answer"]}
 
 
@@ -62,17 +69,31 @@ async def options(request: Request) -> Response:
     new = leading.new_answers(answers)
     also = w["confirm_choose_pending"].format(
         answers=w["new_answer_one"] if new == 1 else w["new_answers"].format(n=new),
-        hand=leading.counted(len(hand_moves.pending(folder)), "moves", lang))  # fmt: skip
+        hand=leading.counted(len(hand_moves.pending(folder)), "moves", lang),
+    )
     for option in found["options"]:
         option["place"] = f"{option['date']}@{option['consultant']}@{option['start']}"
-        said = [w["confirm_choose"].format(revision=plan.revision + 1, dossier=dossier,
-                                           day=option["day"], start=option["start"],
-                                           end=option["end"], name=option["name"])]  # fmt: skip
+        said = [
+            w["confirm_choose"].format(
+                revision=plan.revision + 1,
+                dossier=dossier,
+                day=option["day"],
+                start=option["start"],
+                end=option["end"],
+                name=option["name"],
+            )
+        ]
         if option["moves"]:
-            said.append(w["confirm_choose_moves"].format(moves=", ".join(
-                w["shifts_to"].format(dossier=m["dossier"],
-                                      where=f"{m['day']} {m['start']}, {m['name']}")
-                for m in option["moves"])))  # fmt: skip
+            said.append(
+                w["confirm_choose_moves"].format(
+                    moves=", ".join(
+                        w["shifts_to"].format(
+                            dossier=m["dossier"], where=f"{m['day']} {m['start']}, {m['name']}"
+                        )
+                        for m in option["moves"]
+                    )
+                )
+            )
         option["confirm"] = " ".join([*said, also])
     return page(request, "options.html", lang, name=name, found=found)
 

@@ -73,5 +73,7 @@ class LoginThrottle:
             counts.pop(key, None)
 
     def _keys(self, address: str, name: str) -> list[tuple[dict[str, _Count], str, float]]:
-        return [(self.addresses, address, ADDRESS_MAX_SECONDS),
-                (self.accounts, name.casefold(), ACCOUNT_MAX_SECONDS)]  # fmt: skip
+        return [
+            (self.addresses, address, ADDRESS_MAX_SECONDS),
+            (self.accounts, name.casefold(), ACCOUNT_MAX_SECONDS),
+        ]

@@ -33,8 +33,9 @@ def what_helps(plan: SavedPlan, lang: str) -> dict[str, str]:
             continue
         if reason in PLAN_REASONS:
             by = needed_by.get(u.dossier)
-            found[u.dossier] = (w["needs_plan"].format(date=day_label(by, lang)) if by
-                                   else w["needs_plan_undated"])  # fmt: skip
+            found[u.dossier] = (
+                w["needs_plan"].format(date=day_label(by, lang)) if by else w["needs_plan_undated"]
+            )
         else:
             found[u.dossier] = w[NEEDS[reason]]
     return found

@@ -40,8 +40,12 @@ CHECK_MEMORY_BYTES = 2 * 1024**3  # far beyond any real input; a crafted one is 
 # space than they use, so the commands that build a model get a wider limit. Every
 # command has one.
 RUN_MEMORY_BYTES = 4 * 1024**3
-MEMORY_BYTES = {"check": CHECK_MEMORY_BYTES, "suggest": RUN_MEMORY_BYTES,
-                "move": RUN_MEMORY_BYTES, "plan": RUN_MEMORY_BYTES}  # fmt: skip
+MEMORY_BYTES = {
+    "check": CHECK_MEMORY_BYTES,
+    "suggest": RUN_MEMORY_BYTES,
+    "move": RUN_MEMORY_BYTES,
+    "plan": RUN_MEMORY_BYTES,
+}
 
 
 def limit_memory(command: str) -> None:
@@ -101,24 +105,37 @@ def plan(arguments: argparse.Namespace) -> None:
     threading.Thread(target=listen, daemon=True).start()
 
     def report(p) -> None:
-        _say({"phase": p.phase, "planned": p.planned, "upper": p.upper,
-              "elapsed": p.elapsed, "limit": p.limit})  # fmt: skip
+        _say(
+            {
+                "phase": p.phase,
+                "planned": p.planned,
+                "upper": p.upper,
+                "elapsed": p.elapsed,
+                "limit": p.limit,
+            }
+        )
 
     options = RunOptions(
-        time_limit=arguments.time_limit, reproducible=arguments.reproducible,
+        time_limit=arguments.time_limit,
+        reproducible=arguments.reproducible,
         today=arguments.today,
-        feedback=tuple(arguments.feedback), choose=tuple(arguments.choose),
-        hand=tuple(arguments.hand), hand_reasons=tuple(arguments.hand_reason),
-        answers=arguments.answers, base_url=arguments.base_url,
-    )  # fmt: skip
+        feedback=tuple(arguments.feedback),
+        choose=tuple(arguments.choose),
+        hand=tuple(arguments.hand),
+        hand_reasons=tuple(arguments.hand_reason),
+        answers=arguments.answers,
+        base_url=arguments.base_url,
+    )
     errors: list = []
     try:
         plan_input(arguments.input, arguments.out, options, RunHooks(progress=report, stop=stop))
     except InputError as error:
         errors = list(error.findings)
     except MemoryError:
-        errors = [f"the run needed more than {MEMORY_BYTES['plan'] // 1024**3} GB of memory and "
-                  "was stopped; check the returned workbooks (a crafted one?)"]  # fmt: skip
+        errors = [
+            f"the run needed more than {MEMORY_BYTES['plan'] // 1024**3} GB of memory and "
+            "was stopped; check the returned workbooks (a crafted one?)"
+        ]
     except PlanRejected as error:  # the guard's own words, as the command line says them
         errors = [f"{type(error).__name__}: {error.said(render)}"]
     except Exception as error:  # shown on the page; the folder stays as it was
@@ -146,9 +163,15 @@ def move(arguments: argparse.Namespace) -> None:
     from herplan.io.errors import InputError
 
     try:
-        found = check_move(arguments.planning, arguments.dossier, arguments.consultant,
-                           arguments.day, input_path=arguments.input,
-                           today=arguments.today, confirmed_ok=arguments.confirmed)  # fmt: skip
+        found = check_move(
+            arguments.planning,
+            arguments.dossier,
+            arguments.consultant,
+            arguments.day,
+            input_path=arguments.input,
+            today=arguments.today,
+            confirmed_ok=arguments.confirmed,
+        )
     except InputError as error:
         _say({"errors": findings_data(error.findings)})
         return

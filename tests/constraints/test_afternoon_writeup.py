@@ -15,8 +15,9 @@ ONE_DAY = {"period_end": date(2026, 12, 1)}
 
 def test_afternoon_caps_writeups():
     # 90-minute afternoon holds two 45-minute write-ups; the morning holds three.
-    p = problem([case("D1"), case("D2"), case("D3")], afternoon=TimeWindow(13 * 60, 14 * 60 + 30),
-                **ONE_DAY)  # fmt: skip
+    p = problem(
+        [case("D1"), case("D2"), case("D3")], afternoon=TimeWindow(13 * 60, 14 * 60 + 30), **ONE_DAY
+    )
     plan = solve(p)
     assert len(plan.appointments) == 2
     for a in plan.appointments:
@@ -26,8 +27,11 @@ def test_afternoon_caps_writeups():
 
 
 def test_half_day_absence_blocks_the_whole_day():
-    p = problem([case("D1")], absences=[Absence("AH", date(2026, 12, 1), date(2026, 12, 1),
-                "middag")], **ONE_DAY)  # fmt: skip
+    p = problem(
+        [case("D1")],
+        absences=[Absence("AH", date(2026, 12, 1), date(2026, 12, 1), "middag")],
+        **ONE_DAY,
+    )
     plan = solve(p)
     assert plan.appointments == ()
     assert plan.unscheduled[0].reasons == ("geen_consulent_beschikbaar",)

@@ -26,8 +26,16 @@ def test_never_available_and_required():
 
 
 def test_begeleider_stands_in_when_presence_not_required():
-    p = problem([case("D1", unavailable_weekdays=frozenset(range(5)), attendance_required=False,
-                      begeleider="P. de Vries")])  # fmt: skip
+    p = problem(
+        [
+            case(
+                "D1",
+                unavailable_weekdays=frozenset(range(5)),
+                attendance_required=False,
+                begeleider="P. de Vries",
+            )
+        ]
+    )
     plan = solve(p)
     assert plan.appointments[0].with_ == "begeleider"
     assert violations(plan) == []
@@ -37,7 +45,11 @@ def test_violations_flag_a_day_the_client_cannot_come_or_the_wrong_one_to_talk_w
     away = frozenset({TUE})
     must = verify(RULE, problem([case("A", unavailable_dates=away)]))
     assert Code.CLIENT_CANNOT_COME in must.given(at("A")).codes()
-    stand_in = verify(RULE, problem([case("A", unavailable_dates=away, attendance_required=False,
-                                          begeleider="P. de Vries")]))  # fmt: skip
+    stand_in = verify(
+        RULE,
+        problem(
+            [case("A", unavailable_dates=away, attendance_required=False, begeleider="P. de Vries")]
+        ),
+    )
     assert stand_in.given(at("A", with_="begeleider")).flags() == []
     assert Code.SHOULD_BE_WITH_WORKER in stand_in.given(at("A")).codes()

@@ -11,8 +11,10 @@ from tests.constraints.verifier import at, verify
 
 def test_only_on_working_weekdays():
     # The client can only come on Tuesday; the consultant works Wednesday only.
-    p = problem([case("D1", unavailable_weekdays=frozenset({2, 3, 4}))],
-                consultants=[consultant(workdays=frozenset({2}))])  # fmt: skip
+    p = problem(
+        [case("D1", unavailable_weekdays=frozenset({2, 3, 4}))],
+        consultants=[consultant(workdays=frozenset({2}))],
+    )
     plan = solve(p)
     assert plan.appointments == ()
     assert "geen_consulent_beschikbaar" in plan.unscheduled[0].reasons
@@ -28,14 +30,18 @@ def test_full_day_absence():
 
 
 def test_no_interviews_on_christmas():
-    p = problem([case("D1", unavailable_dates=frozenset({date(2026, 12, 24)}))],
-                period_start=date(2026, 12, 24), period_end=date(2026, 12, 26))  # fmt: skip
+    p = problem(
+        [case("D1", unavailable_dates=frozenset({date(2026, 12, 24)}))],
+        period_start=date(2026, 12, 24),
+        period_end=date(2026, 12, 26),
+    )
     assert solve(p).appointments == ()
 
 
 def test_weekly_cap_on_mornings():
-    p = problem([case("D1", "Noord"), case("D2", "Zuid")],
-                consultants=[consultant(max_mornings_per_week=1)])  # fmt: skip
+    p = problem(
+        [case("D1", "Noord"), case("D2", "Zuid")], consultants=[consultant(max_mornings_per_week=1)]
+    )
     plan = solve(p)
     assert len(plan.appointments) == 1
     assert len(solve(p, rules=without("consultant_availability")).appointments) == 2
@@ -78,8 +84,12 @@ def test_an_extra_morning_raises_the_cap_of_its_week_only():
 
 
 def test_violations_count_an_extra_morning_on_its_day_and_in_its_week():
-    extra = consultant("AH", workdays=frozenset({0, 1}), max_mornings_per_week=1,
-                       extra_mornings=frozenset({date(2026, 12, 2)}))  # fmt: skip
+    extra = consultant(
+        "AH",
+        workdays=frozenset({0, 1}),
+        max_mornings_per_week=1,
+        extra_mornings=frozenset({date(2026, 12, 2)}),
+    )
     check = verify(RULE, problem([case("A"), case("B", "Zuid")], consultants=[extra]))
     wednesday = at("A", day=date(2026, 12, 2))
     assert check.given(wednesday).flags() == []

@@ -43,8 +43,9 @@ def test_rule_2_any_absence_that_day_means_no_interviews():
 
 def test_rule_4_workdays_absences_and_holidays():
     c = consultant("AH", workdays=frozenset({0, 1}))  # Monday and Tuesday
-    p = problem([case("A")], consultants=[c], absences=[Absence("AH", date(2026, 12, 7),
-                                                                date(2026, 12, 7))])  # fmt: skip
+    p = problem(
+        [case("A")], consultants=[c], absences=[Absence("AH", date(2026, 12, 7), date(2026, 12, 7))]
+    )
     assert consultant_availability.consultant_available(p, c, TUE)
     assert not consultant_availability.consultant_available(p, c, date(2026, 12, 2))  # Wed
     assert not consultant_availability.consultant_available(p, c, date(2026, 12, 7))  # away
@@ -53,8 +54,7 @@ def test_rule_4_workdays_absences_and_holidays():
 
 
 def test_rule_5_open_days_closed_dates_and_rooms():
-    loc = location("Noord", open_weekdays=frozenset({1, 3}), closed_dates=frozenset({TUE}),
-                   rooms=2)  # fmt: skip
+    loc = location("Noord", open_weekdays=frozenset({1, 3}), closed_dates=frozenset({TUE}), rooms=2)
     p = problem([case("A")], locations=[loc])
     r = p.reassessments[0]
     assert not location_availability.allows_day(p, r, TUE)  # closed that date
@@ -64,8 +64,12 @@ def test_rule_5_open_days_closed_dates_and_rooms():
 
 
 def test_rule_6_six_months_to_the_day_or_the_promised_plan_after_preparation():
-    p = problem([case("A", support_plan_date=date(2026, 6, 2)),
-                 case("B", support_plan_date=None, new_plan_expected=TUE)])  # fmt: skip
+    p = problem(
+        [
+            case("A", support_plan_date=date(2026, 6, 2)),
+            case("B", support_plan_date=None, new_plan_expected=TUE),
+        ]
+    )
     a, b = p.reassessments
     assert support_plan_freshness.allows_day(p, a, date(2026, 12, 2))
     assert not support_plan_freshness.allows_day(p, a, date(2026, 12, 3))
@@ -74,8 +78,9 @@ def test_rule_6_six_months_to_the_day_or_the_promised_plan_after_preparation():
 
 
 def test_rule_7_on_or_before_the_indication_ends():
-    p = problem([case("A", indication_end=date(2026, 12, 10)),
-                 case("B", indication_end=date(2026, 11, 20))])  # fmt: skip
+    p = problem(
+        [case("A", indication_end=date(2026, 12, 10)), case("B", indication_end=date(2026, 11, 20))]
+    )
     a, ended = p.reassessments
     assert indication_deadline.allows_day(p, a, date(2026, 12, 10))
     assert not indication_deadline.allows_day(p, a, date(2026, 12, 11))
@@ -83,9 +88,14 @@ def test_rule_7_on_or_before_the_indication_ends():
 
 
 def test_rule_9_client_unavailable_unless_the_begeleider_stands_in():
-    p = problem([case("A", unavailable_dates=frozenset({TUE})),
-                 case("B", unavailable_dates=frozenset({TUE}), attendance_required=False,
-                      begeleider="Els")])  # fmt: skip
+    p = problem(
+        [
+            case("A", unavailable_dates=frozenset({TUE})),
+            case(
+                "B", unavailable_dates=frozenset({TUE}), attendance_required=False, begeleider="Els"
+            ),
+        ]
+    )
     a, b = p.reassessments
     assert not client_availability.allows_day(p, a, TUE)
     assert client_availability.allows_day(p, a, date(2026, 12, 2))

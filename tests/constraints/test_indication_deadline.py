@@ -10,8 +10,16 @@ from tests.constraints.verifier import at, verify
 
 def test_interview_before_indication_ends():
     # The plan is only usable from the 3rd; the indication ends on the 2nd.
-    p = problem([case("D1", support_plan_date=None, new_plan_expected=date(2026, 12, 1),
-                      indication_end=date(2026, 12, 2))])  # fmt: skip
+    p = problem(
+        [
+            case(
+                "D1",
+                support_plan_date=None,
+                new_plan_expected=date(2026, 12, 1),
+                indication_end=date(2026, 12, 2),
+            )
+        ]
+    )
     plan = solve(p)
     assert plan.appointments == ()
     assert "einddatum_voor_periode" in plan.unscheduled[0].reasons

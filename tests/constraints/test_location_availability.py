@@ -32,15 +32,17 @@ def test_rooms_limit_consultants_at_once():
     assert len(plan.appointments) == 3  # one room: one consultant, three interviews
     assert violations(plan) == []
     assert len(solve(p, rules=without("location_availability")).appointments) == 6
-    roomy = problem(cases, consultants=two, locations=[location(rooms=2)],
-                    period_end=date(2026, 12, 1))  # fmt: skip
+    roomy = problem(
+        cases, consultants=two, locations=[location(rooms=2)], period_end=date(2026, 12, 1)
+    )
     assert len(solve(roomy).appointments) == 6
 
 
 def test_violations_flag_a_closed_day_and_more_consultants_than_rooms():
     closed = location("Noord", closed_dates=frozenset({date(2026, 12, 2)}))
-    p = problem([case("A"), case("B")], consultants=[consultant("AH"), consultant("BK")],
-                locations=[closed])  # fmt: skip
+    p = problem(
+        [case("A"), case("B")], consultants=[consultant("AH"), consultant("BK")], locations=[closed]
+    )
     check = verify(RULE, p)
     assert check.given(at("A"), at("B", start="10:00", writeup="13:45")).flags() == []
     assert Code.LOCATION_CLOSED in check.given(at("A", day=date(2026, 12, 2))).codes()

@@ -11,8 +11,12 @@ from tests.constraints.verifier import at, verify
 
 def test_morning_window_caps_interviews():
     # 90-minute morning, 45-minute interviews, no change-over: two fit, not three.
-    p = problem([case("D1"), case("D2"), case("D3")], period_end=problem([]).settings.period_start,
-                morning=short_morning(90), changeover_min=0)  # fmt: skip
+    p = problem(
+        [case("D1"), case("D2"), case("D3")],
+        period_end=problem([]).settings.period_start,
+        morning=short_morning(90),
+        changeover_min=0,
+    )
     plan = solve(p)
     assert len(plan.appointments) == 2
     assert all(a.end <= 9 * 60 + 90 for a in plan.appointments)
@@ -28,8 +32,11 @@ def test_interview_longer_than_morning_is_capacity():
 
 
 def test_interviews_start_at_morning_start_and_follow_each_other():
-    p = problem([case("D1"), case("D2")], morning=TimeWindow(8 * 60 + 30, 12 * 60),
-                period_end=problem([]).settings.period_start)  # fmt: skip
+    p = problem(
+        [case("D1"), case("D2")],
+        morning=TimeWindow(8 * 60 + 30, 12 * 60),
+        period_end=problem([]).settings.period_start,
+    )
     plan = solve(p)
     starts = sorted(a.start for a in plan.appointments)
     assert starts == [8 * 60 + 30, 8 * 60 + 30 + 45 + 15]

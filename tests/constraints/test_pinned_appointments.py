@@ -22,8 +22,7 @@ TUE, WED = date(2026, 12, 1), date(2026, 12, 2)
 
 def test_a_confirmed_appointment_stays_even_where_moving_it_would_plan_more():
     # One consultant, two days, two locations: B can only come on Tuesday, the day A holds.
-    p = problem([case("A"), case("B", "Zuid", unavailable_dates=frozenset({WED}))],
-                period_end=WED)  # fmt: skip
+    p = problem([case("A"), case("B", "Zuid", unavailable_dates=frozenset({WED}))], period_end=WED)
     first = solve(replace(p, reassessments=p.reassessments[:1]), seconds=2)
     held = replace(first.appointments[0], day=TUE)
     rerun = Rerun((held,), 1, date(2026, 11, 30), (Verdict("A", True),))
@@ -66,13 +65,21 @@ def test_violations_flag_a_confirmed_appointment_that_did_not_stay():
 def test_a_morning_with_confirmed_times_takes_only_what_fits_around_them(monkeypatch):
     # Noord on Tuesday: A 09:00 (answered nee), B 10:00 and C 11:00 (both ja). D, new, takes
     # an hour: 09:00-10:00 leaves no change-over before B, and after C the morning is over.
-    p = problem([case("A"), case("B"), case("C"), case("D", duration_min=60)],
-                period_end=WED)  # fmt: skip
+    p = problem([case("A"), case("B"), case("C"), case("D", duration_min=60)], period_end=WED)
     first = solve(replace(p, reassessments=p.reassessments[:3]), seconds=2)
     held = {a.dossier: a for a in first.appointments}
-    on_tue = [replace(held[d], day=TUE, start=s, end=s + 45, writeup_start=w,
-                      writeup_end=w + 45, consultant="AH")
-              for d, s, w in (("A", 540, 780), ("B", 600, 840), ("C", 660, 900))]  # fmt: skip
+    on_tue = [
+        replace(
+            held[d],
+            day=TUE,
+            start=s,
+            end=s + 45,
+            writeup_start=w,
+            writeup_end=w + 45,
+            consultant="AH",
+        )
+        for d, s, w in (("A", 540, 780), ("B", 600, 840), ("C", 660, 900))
+    ]
     verdicts = (Verdict("A", False), Verdict("B", True), Verdict("C", True))
     rerun = Rerun(tuple(on_tue), 1, date(2026, 11, 30), verdicts)
     plan = make_plan(p, options(2), rerun=rerun)  # the guard passes: it would raise

@@ -10,8 +10,12 @@ from tests.constraints.verifier import at, verify
 
 def test_begeleider_not_in_two_interviews_at_once():
     cases = [case(f"D{n}", begeleider="P. de Vries") for n in range(4)]
-    p = problem(cases, consultants=[consultant("AH"), consultant("BK")],
-                locations=[location(rooms=2)], period_end=date(2026, 12, 1))  # fmt: skip
+    p = problem(
+        cases,
+        consultants=[consultant("AH"), consultant("BK")],
+        locations=[location(rooms=2)],
+        period_end=date(2026, 12, 1),
+    )
     plan = solve(p)
     assert len(plan.appointments) == 3  # one consultant's morning, back to back
     assert violations(plan) == []
@@ -22,8 +26,9 @@ def test_begeleider_not_in_two_interviews_at_once():
 
 def test_violations_flag_a_begeleider_in_two_interviews_at_once():
     cases = [case("A", begeleider="P. de Vries"), case("B", begeleider="p.  de vries")]
-    p = problem(cases, consultants=[consultant("AH"), consultant("BK")],
-                locations=[location(rooms=2)])  # fmt: skip
+    p = problem(
+        cases, consultants=[consultant("AH"), consultant("BK")], locations=[location(rooms=2)]
+    )
     check = verify(RULE, p)
     after = at("B", consultant="BK", start="10:00", begeleider="p.  de vries")
     assert check.given(at("A", begeleider="P. de Vries"), after).flags() == []

@@ -34,8 +34,21 @@ def at(
     hour, minute = map(int, start.split(":"))
     up_hour, up_minute = map(int, writeup.split(":"))
     begin, up = hour * 60 + minute, up_hour * 60 + up_minute
-    return Appointment(f"{dossier}@test", dossier, "A.B.", "Yulius", location, consultant, day,
-                       begin, begin + minutes, up, up + 45, with_, begeleider)  # fmt: skip
+    return Appointment(
+        f"{dossier}@test",
+        dossier,
+        "A.B.",
+        "Yulius",
+        location,
+        consultant,
+        day,
+        begin,
+        begin + minutes,
+        up,
+        up + 45,
+        with_,
+        begeleider,
+    )
 
 
 @dataclass

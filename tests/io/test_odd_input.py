@@ -44,8 +44,11 @@ def only_error(result) -> str:
 def csv_folder(tmp_path: Path, cases=None) -> Path:
     folder = tmp_path / "invoer"
     folder.mkdir()
-    for name, rows in (("Herindicaties", cases or [CASE]), ("Consulenten", CONSULTANTS),
-                       ("Locaties", LOCATIONS)):  # fmt: skip
+    for name, rows in (
+        ("Herindicaties", cases or [CASE]),
+        ("Consulenten", CONSULTANTS),
+        ("Locaties", LOCATIONS),
+    ):
         with (folder / f"{name}.csv").open("w", encoding="utf-8", newline="") as fh:
             writer = csv.writer(fh, delimiter=";")
             writer.writerow(rows[0].keys())
@@ -175,20 +178,34 @@ def test_a_setting_out_of_range_names_the_setting_and_the_range(tmp_path, key, v
 @pytest.mark.parametrize(
     ("sheet", "row", "says"),
     [
-        ("Locaties", {"gesprekskamers": 1e12}, "gesprekskamers: '1000000000000' is not a whole "
-                                               "number from 1 to 50"),
-        ("Consulenten", {"max_ochtenden_per_week": 99}, "max_ochtenden_per_week: '99' is not a "
-                                                       "whole number from 0 to 7"),
-        ("Herindicaties", {"gespreksduur_min": 1e9}, "gespreksduur_min: an interview of "
-                                                     "1000000000 minutes does not fit in the "
-                                                     "morning of 210 minutes"),
+        (
+            "Locaties",
+            {"gesprekskamers": 1e12},
+            "gesprekskamers: '1000000000000' is not a whole number from 1 to 50",
+        ),
+        (
+            "Consulenten",
+            {"max_ochtenden_per_week": 99},
+            "max_ochtenden_per_week: '99' is not a whole number from 0 to 7",
+        ),
+        (
+            "Herindicaties",
+            {"gespreksduur_min": 1e9},
+            "gespreksduur_min: an interview of "
+            "1000000000 minutes does not fit in the "
+            "morning of 210 minutes",
+        ),
     ],
-)  # fmt: skip
+)
 def test_a_number_far_out_of_range_is_an_error_not_a_reason(tmp_path, sheet, row, says):
     sheets = {"Herindicaties": [CASE], "Consulenten": CONSULTANTS, "Locaties": LOCATIONS}
     sheets[sheet] = [sheets[sheet][0] | row]
-    path = workbook(tmp_path, cases=sheets["Herindicaties"], consultants=sheets["Consulenten"],
-                    locations=sheets["Locaties"])  # fmt: skip
+    path = workbook(
+        tmp_path,
+        cases=sheets["Herindicaties"],
+        consultants=sheets["Consulenten"],
+        locations=sheets["Locaties"],
+    )
     message = only_error(
         run("plan", "--today", "2026-11-30", path, "--out", tmp_path / "p", "--reproducible")
     )
@@ -228,8 +245,10 @@ def test_a_fifo_as_input_is_refused_at_once(tmp_path):
     os.mkfifo(fifo)
     done = subprocess.run(
         [sys.executable, "-m", "herplan.app.cli", "check", str(fifo)],
-        capture_output=True, text=True, timeout=60,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 2
     assert "invoer.xlsx: not a regular file" in done.stderr + done.stdout
 

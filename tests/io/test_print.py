@@ -47,10 +47,20 @@ def render(workbooks: list[Path], folder: Path) -> dict[Path, Path]:
     """PDFs of ``workbooks`` by LibreOffice headless, with a profile of its own."""
     profile = (folder / "profile").as_uri()
     subprocess.run(
-        ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(folder), *map(str, workbooks)],
-        check=True, capture_output=True, timeout=300,
-    )  # fmt: skip
+        [
+            "soffice",
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(folder),
+            *map(str, workbooks),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     return {w: folder / f"{w.stem}.pdf" for w in workbooks}
 
 

@@ -240,10 +240,16 @@ def test_input_text_is_never_a_formula():
         "begeleider_email": "",
     }
     p = problem(
-        [case(dangerous["dossier"], "@Noord", client=dangerous["client"],
-              begeleider=dangerous["begeleider"])],
+        [
+            case(
+                dangerous["dossier"],
+                "@Noord",
+                client=dangerous["client"],
+                begeleider=dangerous["begeleider"],
+            )
+        ],
         locations=[location("@Noord", address="=1+1")],
-    )  # fmt: skip
+    )
     plan = solve(p, seconds=2)
     files = planning_files(plan)
     (name,) = [n for n in files if n.startswith("aanbieders/") and n.endswith(".xlsx")]

@@ -81,16 +81,22 @@ def test_each_reason_is_found_and_explained_in_both_languages(code):
 
 # What each sentence must say about the case built for it (Dutch; English mirrors it).
 SAYS = {
-    "ondersteuningsplan_verlopen": ("3 april 2026", "ouder dan zes maanden",
-                                    "na 3 oktober 2026", "lever uiterlijk 2 december"),
+    "ondersteuningsplan_verlopen": (
+        "3 april 2026",
+        "ouder dan zes maanden",
+        "na 3 oktober 2026",
+        "lever uiterlijk 2 december",
+    ),
     "geen_ondersteuningsplan": ("geen ondersteuningsplan bekend", "lever uiterlijk"),
     "einddatum_voor_periode": ("De indicatie eindigt op 2 december 2026",),
     "locatie_gesloten": ("Locatie Noord is gesloten",),
     "geen_consulent_beschikbaar": ("geen consulent beschikbaar",),
-    "client_niet_beschikbaar": ("cliënt is niet beschikbaar", "aanwezigheid van de cliënt is "
-                                "vereist"),
+    "client_niet_beschikbaar": (
+        "cliënt is niet beschikbaar",
+        "aanwezigheid van de cliënt is vereist",
+    ),
     "capaciteit": ("Alle ochtenden waarop het gesprek kan (4 dagen) zijn al vol",),
-}  # fmt: skip
+}
 CASES["capaciteit"] = (case("A"), {})  # nothing refuses a day: the mornings were full
 
 
@@ -121,8 +127,11 @@ def test_a_plan_dated_after_the_indication_ends_says_so_and_not_that_it_is_old()
 
 
 def test_a_plan_dated_in_the_period_says_from_when_it_counts():
-    r = case("A", support_plan_date=date(2026, 12, 3), unavailable_dates=frozenset(
-        {date(2026, 12, 3), date(2026, 12, 4)}))  # fmt: skip
+    r = case(
+        "A",
+        support_plan_date=date(2026, 12, 3),
+        unavailable_dates=frozenset({date(2026, 12, 3), date(2026, 12, 4)}),
+    )
     entry = unscheduled_entry(find_candidates(problem([r]), HARD_RULES), 0)
     assert "ondersteuningsplan_verlopen" in entry.reasons
     text = explanation(entry, "nl")
@@ -137,9 +146,20 @@ def test_stale_plan_sentence_names_the_plan_date_and_the_age():
 
 
 def _appointment(dossier: str, day: date, start: int) -> Appointment:
-    return Appointment(uid=f"{dossier}@t", dossier=dossier, client="A.B.", provider="Yulius",
-                       location="Noord", consultant="AH", day=day, start=start, end=start + 45,
-                       writeup_start=13 * 60, writeup_end=13 * 60 + 45, with_="client")  # fmt: skip
+    return Appointment(
+        uid=f"{dossier}@t",
+        dossier=dossier,
+        client="A.B.",
+        provider="Yulius",
+        location="Noord",
+        consultant="AH",
+        day=day,
+        start=start,
+        end=start + 45,
+        writeup_start=13 * 60,
+        writeup_end=13 * 60 + 45,
+        with_="client",
+    )
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -174,8 +194,10 @@ def test_timing_keeps_a_previous_time_and_fills_the_gap_around_it():
     p = problem([case("A"), case("B")])
     day = date(2026, 12, 1)
     keep = {"B": ("AH", day, 9 * 60, 13 * 60)}
-    timed = {t.dossier: t for t in
-             assign_times([(r, "AH", day) for r in p.reassessments], p.settings, keep)}  # fmt: skip
+    timed = {
+        t.dossier: t
+        for t in assign_times([(r, "AH", day) for r in p.reassessments], p.settings, keep)
+    }
     assert (timed["B"].start, timed["B"].writeup_start) == (540, 780)
     assert timed["A"].start >= 540 + 45 + 15 and timed["A"].writeup_start >= 780 + 45
 
@@ -188,8 +210,10 @@ def test_timing_uses_the_change_over_it_is_given():
 
 
 def test_a_begeleiders_interviews_follow_each_other():
-    p = problem([case("A", begeleider="Els"), case("B"), case("C", begeleider="els ")],
-                consultants=[consultant("AH")])  # fmt: skip
+    p = problem(
+        [case("A", begeleider="Els"), case("B"), case("C", begeleider="els ")],
+        consultants=[consultant("AH")],
+    )
     timed = assign_times([(r, "AH", date(2026, 12, 1)) for r in p.reassessments], p.settings)
     order = [t.dossier for t in sorted(timed, key=lambda t: t.start)]
     assert order.index("C") == order.index("A") + 1
