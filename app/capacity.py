@@ -24,7 +24,8 @@ from herplan.app.run import check_period
 from herplan.app.suggest import _problem, input_of  # the planning's input, read once
 from herplan.app.terminal_words import WORDS, section
 from herplan.constraints import HARD_RULES
-from herplan.domain import Problem, Rerun
+from herplan.domain.problem import Problem
+from herplan.domain.revisions import Rerun
 from herplan.io.atomic import folder_lock, staged_folder
 from herplan.io.capacity_chart import chart_bytes
 from herplan.io.capacity_report import advice_dict, advice_text

@@ -16,7 +16,9 @@ from datetime import date
 
 from herplan.constraints import HARD_RULES
 from herplan.digits import whole_number
-from herplan.domain import Appointment, Choice, Problem, Rerun, is_held
+from herplan.domain.appointment import Appointment, is_held
+from herplan.domain.problem import Problem
+from herplan.domain.revisions import Choice, Rerun
 from herplan.findings import Code, Finding, Subject
 from herplan.io.errors import InputError
 from herplan.io.finding_words import render

@@ -24,7 +24,7 @@ from herplan.io.errors import InputError
 if TYPE_CHECKING:
     from starlette.applications import Starlette
 
-    from herplan.domain import StaleAnswer
+    from herplan.domain.revisions import StaleAnswer
 
 # Each command imports what it needs when it runs: the engine (CP-SAT, and pandas
 # with it) takes a second to load, and `herplan suggest` answers without it.

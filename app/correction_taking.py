@@ -16,8 +16,8 @@ from herplan import clock
 from herplan.app.stores.corrections import CorrectionStore, correction_store_of
 from herplan.app.suggest import _problem, input_of
 from herplan.corrections import Correction, Refusal, refusals
-from herplan.domain import Problem
 from herplan.domain.codes import CorrectionStatus
+from herplan.domain.problem import Problem
 from herplan.io.atomic import write_bytes_atomic
 from herplan.io.errors import InputError
 from herplan.io.input_corrections import corrected_input

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from herplan.app.suggest import open_region
 from herplan.constraints import HARD_RULES
-from herplan.domain import Appointment, is_held
+from herplan.domain.appointment import Appointment, is_held
 from herplan.domain.codes import Attendance
 from herplan.facts import PlanFacts, held_mornings
 from herplan.findings import Code, Finding, Subject

@@ -14,7 +14,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from herplan.app.stores.answers import FILE, AnswerStore, Link, store_of
-from herplan.domain import Plan
+from herplan.domain.plan import Plan
 from herplan.io.errors import InputError
 from herplan.io.previous import read_previous
 

@@ -32,8 +32,10 @@ from herplan.app.stores.corrections import CorrectionStore, correction_store_of
 from herplan.app.summary import summary_text
 from herplan.corrections import refusals
 from herplan.digits import whole_number
-from herplan.domain import Plan, Problem, Rerun
 from herplan.domain.codes import CorrectionStatus
+from herplan.domain.plan import Plan
+from herplan.domain.problem import Problem
+from herplan.domain.revisions import Rerun
 from herplan.findings import Code, Finding, Subject
 from herplan.io import hand_moves
 from herplan.io.corrections_sheet import SheetCorrection, corrections_in

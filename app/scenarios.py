@@ -31,8 +31,9 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from herplan.domain import Absence, Problem, Rerun
 from herplan.domain.codes import DayPart
+from herplan.domain.problem import Absence, Problem
+from herplan.domain.revisions import Rerun
 from herplan.io.errors import InputError
 from herplan.io.input_reader import parse_date
 from herplan.scheduler.capacity_advice import ScenarioOutcome

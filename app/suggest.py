@@ -17,7 +17,7 @@ from pathlib import Path
 from herplan import clock
 from herplan.app.stores import cache
 from herplan.constraints import HARD_RULES
-from herplan.domain import Problem
+from herplan.domain.problem import Problem
 from herplan.io.errors import InputError
 from herplan.io.previous import prepare_rerun
 from herplan.io.source import SOURCE, file_digest

@@ -12,8 +12,9 @@ from collections import Counter
 
 from herplan.app.terminal_words import section
 from herplan.constraints.weights import MOVE_DAY
-from herplan.domain import Plan, first_open_day
+from herplan.domain.appointment import first_open_day
 from herplan.domain.codes import Cause, ChangeKind
+from herplan.domain.plan import Plan
 from herplan.io.invitations import can_mail, uninvited
 from herplan.io.outbox import messages
 from herplan.io.plan_json import consultant_name, overall_status

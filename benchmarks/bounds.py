@@ -16,7 +16,8 @@ from collections import defaultdict
 
 from herplan.capacity_model import fewest_mornings
 from herplan.constraints import HARD_RULES
-from herplan.domain import Plan, Problem
+from herplan.domain.plan import Plan
+from herplan.domain.problem import Problem
 from herplan.scheduler.bounds import flow_upper_bound, planned_upper_bound
 from herplan.scheduler.candidates import find_candidates, morning_capacity
 

@@ -9,7 +9,8 @@ allow, and passes the same independent checker.
 
 from __future__ import annotations
 
-from herplan.domain import Plan, Problem
+from herplan.domain.plan import Plan
+from herplan.domain.problem import Problem
 from herplan.scheduler.planner import make_plan
 from herplan.scheduler.solve import SolverOptions
 

@@ -14,7 +14,7 @@ from datetime import date
 from herplan.capacity_model import MorningCapacity
 from herplan.constraints.base import Rule
 from herplan.constraints.views import DayModelView
-from herplan.domain import Consultant, Problem, Settings
+from herplan.domain.problem import Consultant, Problem, Settings
 from herplan.facts import PlanFacts
 from herplan.findings import Code, Finding, Subject, at
 

@@ -40,8 +40,8 @@ from typing import TYPE_CHECKING, Literal
 
 from herplan.capacity_model import MorningCapacity
 from herplan.constraints.views import CandidatesView, ConsultantModelView, DayModelView
-from herplan.domain import Consultant, Location, Problem, Reassessment, Settings
 from herplan.domain.codes import Reason
+from herplan.domain.problem import Consultant, Location, Problem, Reassessment, Settings
 
 if TYPE_CHECKING:
     from ortools.sat.python import cp_model

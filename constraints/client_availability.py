@@ -11,8 +11,8 @@ from __future__ import annotations
 from datetime import date
 
 from herplan.constraints.base import Rule
-from herplan.domain import Problem, Reassessment
 from herplan.domain.codes import Attendance, Reason
+from herplan.domain.problem import Problem, Reassessment
 from herplan.facts import PlanFacts
 from herplan.findings import Code, Finding, at
 

@@ -19,8 +19,8 @@ from herplan.calendar import is_working_day, iso_week
 from herplan.constraints import linear
 from herplan.constraints.base import Rule
 from herplan.constraints.views import CandidatesView, ConsultantModelView, DayModelView
-from herplan.domain import Consultant, Problem
 from herplan.domain.codes import DayPart, Reason
+from herplan.domain.problem import Consultant, Problem
 from herplan.facts import PlanFacts
 from herplan.findings import Code, Finding, Subject
 

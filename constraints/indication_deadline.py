@@ -13,8 +13,8 @@ from __future__ import annotations
 from datetime import date
 
 from herplan.constraints.base import Rule
-from herplan.domain import Problem, Reassessment
 from herplan.domain.codes import Reason
+from herplan.domain.problem import Problem, Reassessment
 from herplan.facts import refused_days
 from herplan.findings import Code
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 from datetime import date
 
 from herplan.constraints.base import Rule
-from herplan.domain import Location, Problem, Reassessment
 from herplan.domain.codes import Reason
+from herplan.domain.problem import Location, Problem, Reassessment
 from herplan.facts import PlanFacts, refused_days
 from herplan.findings import Code, Finding, Subject
 

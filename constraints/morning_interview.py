@@ -16,8 +16,8 @@ from herplan.capacity_model import MorningCapacity
 from herplan.constraints import linear
 from herplan.constraints.base import Rule
 from herplan.constraints.views import DayModelView
-from herplan.domain import Problem, Reassessment, Settings
 from herplan.domain.codes import Reason
+from herplan.domain.problem import Problem, Reassessment, Settings
 from herplan.facts import PlanFacts
 from herplan.findings import Code, Finding, at
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from herplan.constraints import linear, stability, weights
 from herplan.constraints.base import Objective
 from herplan.constraints.views import CandidatesView, DayModelView
-from herplan.domain import Reassessment, Settings
+from herplan.domain.problem import Reassessment, Settings
 
 if TYPE_CHECKING:
     from ortools.sat.python import cp_model

@@ -18,7 +18,7 @@ from herplan.capacity_model import MorningCapacity
 from herplan.constraints import linear
 from herplan.constraints.base import Rule
 from herplan.constraints.views import ConsultantModelView, DayModelView
-from herplan.domain import Settings
+from herplan.domain.problem import Settings
 from herplan.facts import PlanFacts
 from herplan.findings import Code, Finding, Subject
 

@@ -12,8 +12,8 @@ from datetime import date
 
 from herplan.calendar import new_plan_usable_from, plan_valid_until
 from herplan.constraints.base import Rule
-from herplan.domain import Problem, Reassessment
 from herplan.domain.codes import Reason
+from herplan.domain.problem import Problem, Reassessment
 from herplan.facts import refused_days
 from herplan.findings import Code
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from herplan.constraints.base import Rule
 from herplan.constraints.views import DayModelView, SlotKey, XKey
-from herplan.domain import Appointment
+from herplan.domain.appointment import Appointment
 from herplan.facts import PlanFacts
 from herplan.findings import Code, Finding
 

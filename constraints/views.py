@@ -16,7 +16,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Protocol
 
 from herplan.capacity_model import MorningCapacity
-from herplan.domain import Problem, Reassessment, Settings
+from herplan.domain.problem import Problem, Reassessment, Settings
 
 if TYPE_CHECKING:
     from ortools.sat.python import cp_model

@@ -17,7 +17,7 @@ from typing import Protocol
 
 import openpyxl
 
-from herplan.domain import Appointment
+from herplan.domain.appointment import Appointment
 from herplan.domain.codes import AnswerCode
 from herplan.io.feedback import answer_sheet
 from herplan.io.words import words

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from openpyxl import Workbook
 
-from herplan.domain import Change, Plan
+from herplan.domain.plan import Change, Plan
 from herplan.io.plan_json import consultant_name
 from herplan.io.sentences import change_reason
 from herplan.io.xlsx_util import print_setup, write_table

@@ -22,8 +22,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from herplan.corrections import KINDS, REASONS
-from herplan.domain import Plan
 from herplan.domain.codes import CorrectionKind
+from herplan.domain.plan import Plan
 from herplan.io.feedback import PROVIDER_PROPERTY, properties, saved_at
 from herplan.io.words import WORDS
 from herplan.io.xlsx_util import print_setup, write_table

@@ -27,7 +27,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from functools import cached_property
 from pathlib import Path
 
-from herplan.domain import Appointment, StaleAnswer, Verdict
+from herplan.domain.appointment import Appointment
+from herplan.domain.revisions import StaleAnswer, Verdict
 from herplan.findings import Code, Finding, Subject
 from herplan.io.errors import InputError
 from herplan.io.tables import check_workbook_size

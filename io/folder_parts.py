@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from herplan.domain import Plan
+from herplan.domain.plan import Plan
 from herplan.io.invitations import can_mail
 from herplan.io.invites import (
     cancellation,

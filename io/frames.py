@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from herplan.domain import Appointment, Plan, Unscheduled
+from herplan.domain.appointment import Appointment
+from herplan.domain.plan import Plan, Unscheduled
 from herplan.io.sentences import explanation, reason_name
 from herplan.scheduler.load import Load, consultant_loads
 from herplan.scheduler.timing import hhmm

@@ -17,7 +17,8 @@ from pathlib import Path
 import holidays as holiday_calendars
 
 from herplan import clock
-from herplan.domain import (
+from herplan.domain.codes import DayPart
+from herplan.domain.problem import (
     WORKWEEK,
     Absence,
     Consultant,
@@ -28,7 +29,6 @@ from herplan.domain import (
     Settings,
     TimeWindow,
 )
-from herplan.domain.codes import DayPart
 from herplan.findings import Code, Finding, Subject, Value
 from herplan.io.errors import InputError
 from herplan.io.finding_words import english

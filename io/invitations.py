@@ -9,8 +9,10 @@ carries over unchanged. Plain records: no calendar library is needed to know the
 
 from __future__ import annotations
 
-from herplan.domain import Appointment, Invitation, Plan
+from herplan.domain.appointment import Appointment
 from herplan.domain.codes import InvitationKind, Role
+from herplan.domain.plan import Plan
+from herplan.domain.revisions import Invitation
 
 INTERVIEW, WRITEUP = InvitationKind.INTERVIEW, InvitationKind.WRITEUP
 

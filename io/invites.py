@@ -27,7 +27,9 @@ from zoneinfo import ZoneInfo
 from dateutil.relativedelta import relativedelta
 from icalendar import Calendar, Event, vCalAddress, vText
 
-from herplan.domain import Appointment, Plan, PlanRenewal, Problem
+from herplan.domain.appointment import Appointment
+from herplan.domain.plan import Plan, PlanRenewal
+from herplan.domain.problem import Problem
 from herplan.io.invitations import writeup_uid
 from herplan.io.sentences import long_date
 from herplan.io.vtimezone import vtimezone

@@ -36,8 +36,10 @@ from email.utils import format_datetime, formataddr
 
 from icalendar import Event
 
-from herplan.domain import Appointment, Invitation, Plan
+from herplan.domain.appointment import Appointment
 from herplan.domain.codes import Role
+from herplan.domain.plan import Plan
+from herplan.domain.revisions import Invitation
 from herplan.io.invitations import WRITEUP, can_mail, invitations, writeup_uid
 from herplan.io.invites import (
     address,

@@ -20,7 +20,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
 
 from herplan.calendar import working_days
-from herplan.domain import Plan
+from herplan.domain.plan import Plan
 from herplan.io.changes_sheet import write_changes
 from herplan.io.sentences import (
     explanation,

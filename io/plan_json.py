@@ -16,20 +16,10 @@ from herplan.calendar import working_days
 from herplan.constraints import OBJECTIVES
 from herplan.constraints.consultant_availability import consultant_available
 from herplan.constraints.location_availability import is_open
-from herplan.domain import (
-    Appointment,
-    Change,
-    Invitation,
-    Location,
-    PhaseResult,
-    Plan,
-    PlanRenewal,
-    RunSettings,
-    Settings,
-    StaleAnswer,
-    Unscheduled,
-    Verdict,
-)
+from herplan.domain.appointment import Appointment
+from herplan.domain.plan import Change, PhaseResult, Plan, PlanRenewal, Unscheduled
+from herplan.domain.problem import Location, RunSettings, Settings
+from herplan.domain.revisions import Invitation, StaleAnswer, Verdict
 from herplan.io.invitations import invitations
 from herplan.io.sentences import change_reason, explanation
 from herplan.io.words import WORDS

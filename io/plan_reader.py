@@ -14,7 +14,9 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from herplan.domain import Appointment, Invitation, Settings
+from herplan.domain.appointment import Appointment
+from herplan.domain.problem import Settings
+from herplan.domain.revisions import Invitation
 from herplan.io.plan_json import calendar_settings
 from herplan.io.previous import appointment_entry, each_entry, file_names_of, invitation_entry
 from herplan.scheduler.timing import hhmm

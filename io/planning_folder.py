@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
-from herplan.domain import Plan
+from herplan.domain.plan import Plan
 from herplan.io.atomic import folder_lock, recover_folder, staged_folder
 from herplan.io.errors import InputError
 from herplan.io.folder_parts import CONSULTANTS, PROVIDERS, parts, providers_with_files

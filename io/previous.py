@@ -17,8 +17,9 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TypeVar
 
-from herplan.domain import Appointment, Invitation, Rerun, StaleAnswer, Verdict, is_held
+from herplan.domain.appointment import Appointment, is_held
 from herplan.domain.codes import Attendance, InvitationKind, Role
+from herplan.domain.revisions import Invitation, Rerun, StaleAnswer, Verdict
 from herplan.io.errors import InputError
 from herplan.io.feedback import read_feedback, saved_at
 from herplan.io.plan_json import FORMAT

@@ -20,7 +20,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from herplan.calendar import add_working_days
-from herplan.domain import Appointment, Plan
+from herplan.domain.appointment import Appointment
+from herplan.domain.plan import Plan
 from herplan.io.changes_sheet import write_changes
 from herplan.io.corrections_sheet import write_corrections
 from herplan.io.feedback import PROVIDER_PROPERTY, REVISION_PROPERTY

@@ -14,8 +14,8 @@ from collections.abc import Callable
 from datetime import date
 
 from herplan.corrections import Refusal
-from herplan.domain import Change, PhaseResult, Plan, Unscheduled
 from herplan.domain.codes import Cause, ChangeKind, Reason
+from herplan.domain.plan import Change, PhaseResult, Plan, Unscheduled
 from herplan.io.words import WORDS, language_of, words
 from herplan.scheduler.timing import hhmm
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import asdict
 
-from herplan.domain import Appointment
+from herplan.domain.appointment import Appointment
 from herplan.domain.codes import Attendance, Reason
 from herplan.io.sentences import explanation, reason_name, weekday_date
 from herplan.io.words import words

@@ -24,7 +24,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from herplan.domain import Plan
+from herplan.domain.plan import Plan
 from herplan.io.folder_parts import render
 
 # Below this much work (in appointments' worth, ``folder_parts.parts``) one

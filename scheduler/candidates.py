@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING
 from herplan.calendar import is_working_day, iso_week, period_days
 from herplan.capacity_model import MorningCapacity
 from herplan.constraints.views import LocKey, Week
-from herplan.domain import Problem, Reassessment, Settings
 from herplan.domain.codes import Reason
+from herplan.domain.problem import Problem, Reassessment, Settings
 
 if TYPE_CHECKING:
     from herplan.constraints.base import Rule

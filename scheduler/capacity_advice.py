@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from herplan.calendar import iso_week, plan_needed_by
-from herplan.domain import Rerun
+from herplan.domain.revisions import Rerun
 from herplan.scheduler.capacity_curve import Blocked, Curve
 from herplan.scheduler.capacity_model import AddedMorning
 from herplan.scheduler.explain import latest_day_for_new_plan, reasons_for

@@ -22,8 +22,10 @@ from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from herplan.domain import ConsultantTime, Problem, Rerun
 from herplan.domain.codes import Reason
+from herplan.domain.plan import ConsultantTime
+from herplan.domain.problem import Problem
+from herplan.domain.revisions import Rerun
 from herplan.scheduler.candidates import Candidates
 from herplan.scheduler.capacity_bounds import LinearCurve, Tangent, bound_at
 from herplan.scheduler.capacity_greedy import greedy_chain

@@ -15,8 +15,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from herplan.domain import ConsultantTime, Plan, Problem, Rerun
 from herplan.domain.codes import Reason
+from herplan.domain.plan import ConsultantTime, Plan
+from herplan.domain.problem import Problem
+from herplan.domain.revisions import Rerun
 from herplan.scheduler.candidates import Candidates
 from herplan.scheduler.capacity_curve import Curve, Point, with_mornings
 from herplan.scheduler.changes import changes_since

@@ -18,8 +18,10 @@ from dataclasses import replace
 from datetime import date
 
 from herplan.calendar import iso_week
-from herplan.domain import Appointment, Change, Rerun, Unscheduled
+from herplan.domain.appointment import Appointment
 from herplan.domain.codes import Cause, ChangeKind
+from herplan.domain.plan import Change, Unscheduled
+from herplan.domain.revisions import Rerun
 from herplan.scheduler.rerun import RerunStart
 
 

@@ -18,8 +18,9 @@ from __future__ import annotations
 from datetime import date
 
 from herplan.calendar import plan_needed_by, plan_valid_until
-from herplan.domain import PlanRenewal, Reassessment, Settings, Unscheduled
 from herplan.domain.codes import Reason
+from herplan.domain.plan import PlanRenewal, Unscheduled
+from herplan.domain.problem import Reassessment, Settings
 from herplan.scheduler.candidates import DECLINED, Candidates
 from herplan.scheduler.mornings import Chosen, Mornings, from_chosen
 

@@ -14,7 +14,8 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from statistics import median
 
-from herplan.domain import Consultant, Plan
+from herplan.domain.plan import Plan
+from herplan.domain.problem import Consultant
 
 OUTLIER = 0.25  # a quarter above or below the median is worth a look
 

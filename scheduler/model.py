@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING
 from ortools.sat.python import cp_model
 
 from herplan.constraints.views import LocKey, SlotKey, XKey
-from herplan.domain import Problem, Reassessment, Settings
+from herplan.domain.problem import Problem, Reassessment, Settings
 from herplan.scheduler.bounds import fewest_visits, planned_upper_bound
 from herplan.scheduler.candidates import Candidates
 

@@ -16,18 +16,11 @@ from herplan import clock
 from herplan.constraints import HARD_RULES, OBJECTIVES, SEARCH_HELPS
 from herplan.constraints.base import Objective, Rule
 from herplan.constraints.support_plan_freshness import current_plan_valid
-from herplan.domain import (
-    Appointment,
-    Change,
-    ConsultantTime,
-    Plan,
-    PlanRenewal,
-    Problem,
-    Rerun,
-    Unscheduled,
-    first_open_day,
-)
+from herplan.domain.appointment import Appointment, first_open_day
 from herplan.domain.codes import Cause, Reason
+from herplan.domain.plan import Change, ConsultantTime, Plan, PlanRenewal, Unscheduled
+from herplan.domain.problem import Problem
+from herplan.domain.revisions import Rerun
 from herplan.scheduler.candidates import Candidates, consultant_mornings, find_candidates
 from herplan.scheduler.changes import changes_since
 from herplan.scheduler.explain import (

@@ -29,8 +29,10 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from herplan.calendar import period_days
-from herplan.domain import Appointment, Problem, Rerun
+from herplan.domain.appointment import Appointment
 from herplan.domain.codes import Cause, Reason
+from herplan.domain.problem import Problem
+from herplan.domain.revisions import Rerun
 from herplan.scheduler.candidates import Candidates, find_candidates
 from herplan.scheduler.mornings import Chosen, Mornings
 

@@ -24,8 +24,11 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from herplan.domain import Appointment, Problem, Rerun, Unscheduled
+from herplan.domain.appointment import Appointment
 from herplan.domain.codes import Reason
+from herplan.domain.plan import Unscheduled
+from herplan.domain.problem import Problem
+from herplan.domain.revisions import Rerun
 from herplan.scheduler.candidates import DECLINED, Candidates
 from herplan.scheduler.explain import unscheduled_entry, what_is_full
 from herplan.scheduler.mornings import Mornings, from_chosen

@@ -18,7 +18,8 @@ from datetime import date
 
 from herplan.capacity_model import gaps
 from herplan.constraints.client_availability import held_with
-from herplan.domain import Appointment, Reassessment, Settings
+from herplan.domain.appointment import Appointment
+from herplan.domain.problem import Reassessment, Settings
 
 
 def appointment_at(

@@ -18,7 +18,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from herplan.domain import Appointment, Plan, Rerun
+from herplan.domain.appointment import Appointment
+from herplan.domain.plan import Plan
+from herplan.domain.revisions import Rerun
 from herplan.facts import PlanFacts, describe, held_mornings
 from herplan.findings import Finding
 from herplan.scheduler.rerun import RerunStart

@@ -21,7 +21,7 @@ from pathlib import Path
 import holidays
 from dateutil.relativedelta import relativedelta
 
-from herplan.domain import Problem, Reassessment
+from herplan.domain.problem import Problem, Reassessment
 from herplan.io.input_reader import read_problem
 from tests.fullness import FULL_REASONS, Fullness, weekly_cap
 

@@ -13,11 +13,11 @@ from click.testing import CliRunner
 
 from herplan.app.cli import main
 from herplan.constraints import HARD_RULES, OBJECTIVES
-from herplan.domain import (
+from herplan.domain.plan import Plan
+from herplan.domain.problem import (
     Absence,
     Consultant,
     Location,
-    Plan,
     Problem,
     Reassessment,
     Settings,

@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
-from herplan.domain import Consultant, Problem, Reassessment
+from herplan.domain.problem import Consultant, Problem, Reassessment
 
 FULL_REASONS = {"capaciteit", "begeleider_bezet", "niet_ingepast"}
 

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from herplan.app.stores.answers import AnswerStore, Closed, Link, store_of
-from herplan.domain import Appointment
+from herplan.domain.appointment import Appointment
 
 END = date(2026, 12, 31)
 TODAY = date(2026, 11, 30)

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from herplan.domain import Appointment, Rerun, Verdict
+from herplan.domain.appointment import Appointment
+from herplan.domain.revisions import Rerun, Verdict
 from herplan.io.plan_json import plan_dict
 from herplan.io.sentences import answer_summary, change_reason
 from herplan.scheduler.planner import make_plan

@@ -11,7 +11,9 @@ from __future__ import annotations
 from datetime import date
 
 from herplan.constraints import HARD_RULES
-from herplan.domain import Plan, Problem, Rerun
+from herplan.domain.plan import Plan
+from herplan.domain.problem import Problem
+from herplan.domain.revisions import Rerun
 from herplan.io.plan_json import plan_dict
 from herplan.scheduler.capacity_curve import Blocked, capacity_curve, with_mornings
 from herplan.scheduler.capacity_plans import narrowed, point_plan
@@ -59,7 +61,7 @@ def test_each_extra_morning_plans_one_more_and_reaches_its_bound():
 
 def test_a_day_off_when_the_capped_consultant_has_no_day_left():
     """AH is away three days of four: the second extra morning is BB's day off."""
-    from herplan.domain import Absence
+    from herplan.domain.problem import Absence
 
     p = three_places()
     p = Problem(

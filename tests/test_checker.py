@@ -15,7 +15,7 @@ from datetime import date
 import pytest
 
 from benchmarks.instances import Shape, write
-from herplan.domain import Absence
+from herplan.domain.problem import Absence
 from herplan.io.input_reader import read_problem
 from herplan.io.plan_json import plan_dict
 from herplan.scheduler.planner import make_plan

@@ -17,7 +17,8 @@ from herplan.app.choices import resolve_choices
 from herplan.app.run import RunOptions, plan_input
 from herplan.app.stores.answers import AnswerStore
 from herplan.app.suggest import open_region
-from herplan.domain import Appointment, Rerun
+from herplan.domain.appointment import Appointment
+from herplan.domain.revisions import Rerun
 from herplan.io import hand_moves
 from herplan.io.errors import InputError
 from herplan.io.previous import read_previous

@@ -18,7 +18,7 @@ import pytest
 from click.testing import CliRunner
 
 from herplan.app import cli, run
-from herplan.domain import Absence
+from herplan.domain.problem import Absence
 from herplan.io import folder_parts
 from herplan.io.sentences import explanation, reason_name
 from tests.conftest import (

@@ -19,7 +19,7 @@ from click.testing import CliRunner
 from herplan.app.cli import main
 from herplan.app.summary import summary_text
 from herplan.constraints import HARD_RULES
-from herplan.domain import Rerun, Verdict
+from herplan.domain.revisions import Rerun, Verdict
 from herplan.findings import Code, Finding, Subject, at
 from herplan.io.plan_json import headline_gap, plan_dict
 from herplan.scheduler import planner

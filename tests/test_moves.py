@@ -12,7 +12,8 @@ from dataclasses import replace
 from datetime import date
 
 from herplan.constraints import HARD_RULES
-from herplan.domain import Appointment, Rerun
+from herplan.domain.appointment import Appointment
+from herplan.domain.revisions import Rerun
 from herplan.io.plan_json import plan_dict
 from herplan.io.sentences import change_reason
 from herplan.scheduler.changes import made_room_for

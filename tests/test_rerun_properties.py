@@ -15,7 +15,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from herplan.domain import Absence, Plan, Problem, Rerun, Verdict
+from herplan.domain.plan import Plan
+from herplan.domain.problem import Absence, Problem
+from herplan.domain.revisions import Rerun, Verdict
 from herplan.io.input_reader import read_problem
 from herplan.io.plan_json import plan_dict
 from herplan.scheduler.planner import make_plan

@@ -24,7 +24,9 @@ from benchmarks.instances import shape, write
 from herplan.app.cli import main
 from herplan.app.suggest import open_region
 from herplan.constraints import HARD_RULES
-from herplan.domain import Appointment, Problem, Rerun
+from herplan.domain.appointment import Appointment
+from herplan.domain.problem import Problem
+from herplan.domain.revisions import Rerun
 from herplan.io.input_reader import read_problem
 from herplan.io.suggest import suggestions_dict
 from herplan.scheduler.suggest import NotOpen, suggest

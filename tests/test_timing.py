@@ -3,7 +3,7 @@ the others of the morning are fitted around them even where first fit would fail
 
 from __future__ import annotations
 
-from herplan.domain import TimeWindow
+from herplan.domain.problem import TimeWindow
 from herplan.scheduler.timing import _first_fit, _keeping
 from tests.conftest import case, settings
 

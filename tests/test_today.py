@@ -29,7 +29,8 @@ from herplan.app.cli import main
 from herplan.app.hand_moves import check_move
 from herplan.app.suggest import open_region
 from herplan.calendar import working_days
-from herplan.domain import Settings, Verdict
+from herplan.domain.problem import Settings
+from herplan.domain.revisions import Verdict
 from herplan.findings import Code, Finding
 from herplan.io.errors import InputError
 from herplan.io.finding_words import render

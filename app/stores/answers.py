@@ -34,8 +34,9 @@ from pathlib import Path
 
 from herplan import clock
 from herplan.app.stores.sqlite import transaction
-from herplan.domain import Appointment, StaleAnswer, Verdict
+from herplan.domain.appointment import Appointment
 from herplan.domain.codes import AnswerCode
+from herplan.domain.revisions import StaleAnswer, Verdict
 from herplan.io.errors import InputError
 from herplan.io.previous import Online, OnlineAnswers, Previous
 

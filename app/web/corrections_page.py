@@ -37,8 +37,8 @@ from herplan.app.web.render import language, missing, page
 from herplan.app.web.state import INPUT, PLANNING
 from herplan.app.web.words import WORDS
 from herplan.corrections import KINDS, REASONS, Correction, missing_value
-from herplan.domain import Problem, Reassessment
 from herplan.domain.codes import CorrectionKind, CorrectionStatus
+from herplan.domain.problem import Problem, Reassessment
 from herplan.io.errors import InputError
 from herplan.io.plan_reader import read_plan
 from herplan.io.sentences import long_date, refusal_text, weekday_date

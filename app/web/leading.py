@@ -14,7 +14,7 @@ from herplan.app.mailer import SENT_LOG, plan_sending, read_log, read_outboxes
 from herplan.app.stores.answers import FILE as ANSWERS_FILE
 from herplan.app.stores.answers import AnswerStore
 from herplan.app.web.words import section
-from herplan.domain import is_held
+from herplan.domain.appointment import is_held
 from herplan.domain.codes import Cause
 from herplan.io.errors import InputError
 from herplan.io.plan_reader import SavedPlan, read_plan

@@ -34,7 +34,7 @@ from herplan.app.web.state import PLANNING, Plannings
 from herplan.app.web.words import WORDS, section
 from herplan.calendar import add_working_days
 from herplan.digits import whole_number
-from herplan.domain import Appointment, is_held
+from herplan.domain.appointment import Appointment, is_held
 from herplan.io.errors import InputError
 from herplan.io.plan_reader import SavedPlan, read_plan
 from herplan.io.previous import read_previous

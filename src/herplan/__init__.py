@@ -66,20 +66,18 @@ if TYPE_CHECKING:
     from herplan.app.capacity import CapacityOptions, capacity
     from herplan.app.run import Planning, RunHooks, RunOptions, plan
     from herplan.app.suggest import open_region, suggest
-    from herplan.domain import (
+    from herplan.domain.appointment import Appointment
+    from herplan.domain.plan import Plan, Unscheduled
+    from herplan.domain.problem import (
         Absence,
-        Appointment,
         Consultant,
         Location,
-        Plan,
         Problem,
         Reassessment,
-        Rerun,
         Settings,
         TimeWindow,
-        Unscheduled,
-        Verdict,
     )
+    from herplan.domain.revisions import Rerun, Verdict
     from herplan.io.errors import InputError
     from herplan.io.input_reader import read_problem
     from herplan.io.planning_folder import write_planning_folder

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 
-from herplan.domain import Settings
+from herplan.domain.problem import Settings
 
 
 def is_working_day(day: date, settings: Settings) -> bool:

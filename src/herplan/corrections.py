@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from email.utils import parseaddr
 
-from herplan.domain import Problem, Reassessment
 from herplan.domain.codes import CorrectionKind, CorrectionStatus
+from herplan.domain.problem import Problem, Reassessment
 
 KINDS = tuple(CorrectionKind)
 REASONS = ("verhuisd", "uitgestroomd", "andere_zorg", "overleden", "anders")

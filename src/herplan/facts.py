@@ -16,7 +16,8 @@ from datetime import date
 from functools import cached_property
 
 from herplan.calendar import iso_week
-from herplan.domain import Appointment, Problem, Reassessment
+from herplan.domain.appointment import Appointment
+from herplan.domain.problem import Problem, Reassessment
 from herplan.findings import Code, Finding, at
 
 

@@ -15,7 +15,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from herplan.domain import Appointment
+from herplan.domain.appointment import Appointment
 
 Value = str | int | date
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")

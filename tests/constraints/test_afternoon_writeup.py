@@ -5,7 +5,7 @@ from dataclasses import replace
 from datetime import date
 
 from herplan.constraints.afternoon_writeup import RULE
-from herplan.domain import Absence, TimeWindow
+from herplan.domain.problem import Absence, TimeWindow
 from herplan.findings import Code
 from tests.conftest import END, case, problem, solve, violations, without
 from tests.constraints.verifier import TUE, at, verify

@@ -3,7 +3,7 @@
 from datetime import date
 
 from herplan.constraints.consultant_availability import RULE
-from herplan.domain import Absence
+from herplan.domain.problem import Absence
 from herplan.findings import Code, Finding, Subject
 from tests.conftest import case, consultant, problem, solve, violations, without
 from tests.constraints.verifier import at, verify

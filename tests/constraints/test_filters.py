@@ -18,7 +18,7 @@ from herplan.constraints import (
     morning_interview,
     support_plan_freshness,
 )
-from herplan.domain import Absence
+from herplan.domain.problem import Absence
 from tests.conftest import case, consultant, location, problem, short_morning
 
 TUE, SAT, XMAS = date(2026, 12, 1), date(2026, 12, 5), date(2026, 12, 25)

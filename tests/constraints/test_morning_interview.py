@@ -3,7 +3,7 @@
 from datetime import date
 
 from herplan.constraints.morning_interview import RULE
-from herplan.domain import TimeWindow
+from herplan.domain.problem import TimeWindow
 from herplan.findings import Code
 from tests.conftest import case, problem, short_morning, solve, violations, without
 from tests.constraints.verifier import at, verify

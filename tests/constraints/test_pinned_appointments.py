@@ -8,7 +8,7 @@ import pytest
 
 from herplan.constraints import HARD_RULES
 from herplan.constraints.pinned_appointments import RULE
-from herplan.domain import Rerun, Verdict
+from herplan.domain.revisions import Rerun, Verdict
 from herplan.findings import Code
 from herplan.io.plan_json import plan_dict
 from herplan.scheduler.planner import make_plan

@@ -3,7 +3,7 @@
 from dataclasses import replace
 from datetime import date
 
-from herplan.domain import Rerun
+from herplan.domain.revisions import Rerun
 from herplan.scheduler.planner import make_plan
 from herplan.scheduler.solve import SolverOptions
 from tests.conftest import case, consultant, location, problem, solve, violations

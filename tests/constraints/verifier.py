@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from herplan.constraints.base import Rule
-from herplan.domain import Appointment, Problem
+from herplan.domain.appointment import Appointment
+from herplan.domain.problem import Problem
 from herplan.facts import PlanFacts
 from herplan.findings import Code, Finding
 

@@ -26,7 +26,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 
-from herplan.domain import Change
+from herplan.domain.plan import Change
 from herplan.io.provider_workbook import answer_by, provider_workbook
 from herplan.io.sentences import long_date
 from herplan.io.words import WORDS

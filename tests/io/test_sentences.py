@@ -15,7 +15,9 @@ from datetime import date
 import pytest
 
 from herplan.constraints import HARD_RULES
-from herplan.domain import Absence, Appointment, Change
+from herplan.domain.appointment import Appointment
+from herplan.domain.plan import Change
+from herplan.domain.problem import Absence
 from herplan.io.sentences import (
     REASONS,
     answer_summary,
