@@ -11,7 +11,7 @@ passed its final check and was written), the whole run's wall time (starting
 the program included), the appointments moved to make room, the reassessments
 newly planned, and the independent checker's count of broken rules and
 rerun promises (``tests/checker.py``). The slow tests
-(``tests/test_rerun_scenarios.py``) run the same scenarios.
+(``tests/scheduler/test_rerun_scenarios.py``) run the same scenarios.
 """
 
 from __future__ import annotations

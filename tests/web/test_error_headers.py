@@ -6,7 +6,7 @@ from __future__ import annotations
 from starlette.testclient import TestClient
 
 from herplan.app.web import home_page
-from tests.test_web import app
+from tests.web.test_web import app
 
 NEEDED = {
     "cache-control": "no-store",

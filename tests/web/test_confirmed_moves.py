@@ -12,8 +12,7 @@ from pathlib import Path
 
 from herplan.app.hand_moves import CONFIRMED
 from herplan.io import hand_moves
-from tests.test_web import token, wait
-from tests.test_web_planner import (  # noqa: F401 (page: a fixture)
+from tests.web.test_planner import (  # noqa: F401 (page: a fixture)
     NAME,
     an_allowed_move,
     check,
@@ -21,6 +20,7 @@ from tests.test_web_planner import (  # noqa: F401 (page: a fixture)
     page,
     plan_of,
 )
+from tests.web.test_web import token, wait
 
 
 def _confirm(folder: Path, dossier: str) -> None:

@@ -30,7 +30,7 @@ from herplan.app.links import planning_links
 from herplan.app.stores.answers import AnswerStore
 from herplan.app.web.provider_page import RateLimit
 from herplan.io.input_writer import write_input_workbook
-from tests.test_web import app
+from tests.web.test_web import app
 
 TODAY = "2026-11-30"
 

@@ -16,7 +16,7 @@ from herplan.app.cli import main
 from herplan.app.run import created_time as _created
 from tests.checker import check_files
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "drechtsteden-2026.xlsx"
 
 

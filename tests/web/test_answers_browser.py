@@ -14,7 +14,7 @@ from herplan.app.links import planning_links
 from herplan.app.stores.answers import AnswerStore
 from herplan.app.web import create_app
 from tests.conftest import PLANNED_AS
-from tests.test_web_answers import two_providers
+from tests.web.test_answers import two_providers
 from tests.webserver import CHROMIUM, running
 
 pytestmark = pytest.mark.skipif(
@@ -95,7 +95,7 @@ def test_a_provider_corrects_a_support_plan_on_a_phone(tmp_path):
     from playwright.sync_api import expect, sync_playwright
 
     from herplan.app.stores.corrections import CorrectionStore
-    from tests.test_web_planner_browser import serious_violations
+    from tests.web.test_planner_browser import serious_violations
 
     folder = planned_region(tmp_path)
     with running(

@@ -14,7 +14,7 @@ import pytest
 
 from benchmarks.december import simulate
 from benchmarks.december.simulation import FAULTS
-from tests.test_web_answers import region as two_providers  # noqa: F401 (a fixture)
+from tests.web.test_answers import region as two_providers  # noqa: F401 (a fixture)
 
 EVERY_KIND = {
     "first_plan",
@@ -97,7 +97,7 @@ def test_a_simulated_provider_answers_only_what_its_page_lists(two_providers):  
     appointment: a person cannot answer it, and the simulation does not post it."""
     from benchmarks.december.web import Page
     from herplan.app.stores.answers import AnswerStore
-    from tests.test_web_answers import TODAY, links_on_page, mine
+    from tests.web.test_answers import TODAY, links_on_page, mine
 
     client, name, folder = two_providers
     link = links_on_page(client, name)["Yulius"]

@@ -18,7 +18,7 @@ from starlette.routing import Route
 
 from herplan.app.web import create_app
 from tests.conftest import PLANNED_AS
-from tests.test_web import small_input
+from tests.web.test_web import small_input
 from tests.webserver import CHROMIUM, free_port, running
 
 pytestmark = pytest.mark.skipif(

@@ -15,9 +15,9 @@ from starlette.testclient import TestClient
 from herplan.app.links import planning_links, renew_link
 from herplan.app.mailer import send_outbox, smtp_connection
 from herplan.io.previous import read_previous
-from tests.test_outbox import smtp  # noqa: F401 (the local SMTP server, a fixture)
-from tests.test_web import app, token, wait
-from tests.test_web_answers import answer, links_on_page, mine, region  # noqa: F401
+from tests.app.test_outbox import smtp  # noqa: F401 (the local SMTP server, a fixture)
+from tests.web.test_answers import answer, links_on_page, mine, region  # noqa: F401
+from tests.web.test_web import app, token, wait
 
 LINK = re.compile(r"/a/([A-Za-z0-9_-]{43,})")
 mailing = pytest.mark.parametrize("region", [True], indirect=True)  # invitations by e-mail

@@ -20,11 +20,11 @@ from pathlib import Path
 import pytest
 
 from herplan.app.private import make_private
+from tests.app.test_outbox import smtp  # noqa: F401 (the local SMTP server, a fixture)
 from tests.conftest import PLANNED_AS
-from tests.test_outbox import smtp  # noqa: F401 (the local SMTP server, a fixture)
-from tests.test_web import small_input
+from tests.web.test_web import small_input
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _open_to_others(data: Path) -> list[str]:
@@ -76,7 +76,7 @@ def test_the_server_writes_for_its_own_user_only(tmp_path, open_folder):
         from starlette.testclient import TestClient
         from herplan.app.private import private_umask
         from herplan.app.web import create_app
-        from tests.test_web import upload, wait
+        from tests.web.test_web import upload, wait
         private_umask()  # as herplan serve does first
         app = create_app(Path({str(data)!r}), hosts=("testserver",), time_limit=3,
                          reproducible=True, today=date.fromisoformat({PLANNED_AS.isoformat()!r}))

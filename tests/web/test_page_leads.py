@@ -16,8 +16,8 @@ from herplan.app.links import planning_links
 from herplan.app.suggest import open_region
 from herplan.io.input_writer import write_input_workbook
 from tests.conftest import PLANNED_AS
-from tests.test_web import app, post, upload, wait
-from tests.test_web_planner import NAME, move, page, plan_of  # noqa: F401 (a fixture)
+from tests.web.test_planner import NAME, move, page, plan_of  # noqa: F401 (a fixture)
+from tests.web.test_web import app, post, upload, wait
 
 SECTIONS = ("tijdlijn", "niet-ingepland", "antwoorden", "wijzigingen", "versturen", "bestanden")
 

@@ -16,7 +16,7 @@ from herplan.findings import Code, Finding, Subject
 from herplan.io.errors import InputError
 from herplan.io.finding_words import WORDS, read_back, render, what
 from herplan.io.input_reader import read_input
-from tests.test_web import client  # noqa: F401  (a fixture)
+from tests.web.test_web import client  # noqa: F401  (a fixture)
 
 # Words that give an English sentence away (none of them is Dutch).
 ENGLISH = re.compile(
@@ -241,8 +241,8 @@ def test_every_mistake_of_a_workbook_is_a_finding_that_reads_in_dutch(tmp_path):
 def test_the_page_shows_a_refused_move_by_hand_in_dutch(planned_example, tmp_path):
     from starlette.testclient import TestClient
 
-    from tests.test_web import app, token
-    from tests.test_web_planner import NAME, an_away_day, example_data, plan_of
+    from tests.web.test_planner import NAME, an_away_day, example_data, plan_of
+    from tests.web.test_web import app, token
 
     data = example_data(planned_example, tmp_path)
     with TestClient(app(data)) as browser:
@@ -262,7 +262,7 @@ def test_the_page_shows_a_refused_move_by_hand_in_dutch(planned_example, tmp_pat
 
 def test_the_page_shows_a_bad_upload_in_dutch(client, tmp_path):  # noqa: F811
     from tests.io.test_input_reader import CASE, workbook
-    from tests.test_web import upload
+    from tests.web.test_web import upload
 
     bad = workbook(tmp_path, cases=[CASE | {"gespreksduur_min": 500, "client": "#N/A"}])
     page = html.unescape(upload(client, bad).text)

@@ -33,7 +33,7 @@ from herplan.app.web import create_app, server_config
 from herplan.app.web.accounts import Accounts
 from herplan.app.web.forms import MAX_UPLOAD_BYTES
 from tests.conftest import PLANNED_AS
-from tests.test_web import XLSX, app, post, small_input, token, upload, wait
+from tests.web.test_web import XLSX, app, post, small_input, token, upload, wait
 
 HEADERS = {
     "x-content-type-options": "nosniff",

@@ -20,9 +20,9 @@ from herplan.io import hand_moves
 from herplan.io.input_reader import read_problem
 from tests.checker import check_plan, check_rerun
 from tests.conftest import PLANNED_AS
-from tests.test_web import app, post, token, wait
+from tests.web.test_web import app, post, token, wait
 
-EXAMPLE = Path(__file__).parents[1] / "examples" / "drechtsteden-2026.xlsx"
+EXAMPLE = Path(__file__).parents[2] / "examples" / "drechtsteden-2026.xlsx"
 NAME = "voorbeeld"
 
 

@@ -14,9 +14,9 @@ from starlette.testclient import TestClient
 
 from herplan.app.mailer import SENT_LOG
 from herplan.app.stores import mail_settings
-from tests.test_outbox import smtp  # noqa: F401 (the local SMTP server, a fixture)
-from tests.test_web import app, token
-from tests.test_web_planner import NAME, example_data
+from tests.app.test_outbox import smtp  # noqa: F401 (the local SMTP server, a fixture)
+from tests.web.test_planner import NAME, example_data
+from tests.web.test_web import app, token
 
 SECRET = "geheim-wachtwoord-123"
 

@@ -11,7 +11,7 @@ import pytest
 
 from herplan.app.web import create_app
 from tests.conftest import PLANNED_AS
-from tests.test_web import small_input
+from tests.web.test_web import small_input
 from tests.webserver import CHROMIUM, running
 
 pytestmark = pytest.mark.skipif(

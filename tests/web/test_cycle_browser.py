@@ -22,11 +22,11 @@ import pytest
 
 from herplan.app.suggest import open_region
 from herplan.app.web import create_app
+from tests.app.test_outbox import smtp  # noqa: F401 (the local SMTP server, a fixture)
 from tests.conftest import PLANNED_AS
-from tests.test_links_last import sent_links
-from tests.test_outbox import smtp  # noqa: F401 (the local SMTP server, a fixture)
-from tests.test_web_planner import NAME, an_allowed_move, example_data, plan_of
-from tests.test_web_planner_browser import AXE
+from tests.web.test_links_last import sent_links
+from tests.web.test_planner import NAME, an_allowed_move, example_data, plan_of
+from tests.web.test_planner_browser import AXE
 from tests.webserver import CHROMIUM, running
 
 LAPTOP = {"viewport": {"width": 1366, "height": 768}}

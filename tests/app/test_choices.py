@@ -24,7 +24,7 @@ from herplan.io.errors import InputError
 from herplan.io.previous import read_previous
 from herplan.scheduler.timing import hhmm
 from tests.conftest import EXAMPLE, PLANNED_AS, case, consultant, problem, short_morning
-from tests.test_suggest import booked
+from tests.scheduler.test_suggest import booked
 
 
 def two_nee_one_place(folder) -> tuple[Appointment, Appointment, str]:

@@ -25,7 +25,7 @@ from herplan.io.input_corrections import corrected_input
 from herplan.io.input_reader import read_problem
 from tests.checker import check_plan
 from tests.conftest import EXAMPLE, PLANNED_AS
-from tests.test_web import app, token, upload, wait
+from tests.web.test_web import app, token, upload, wait
 
 TODAY = PLANNED_AS
 STALE = ["D00012", "D00113", "D00157"]  # Yulius's reassessments the example leaves out for a
@@ -377,7 +377,7 @@ def test_a_new_begeleider_is_invited_and_the_old_one_gets_a_cancel(tmp_path):
     rerun = CliRunner().invoke(main, ["plan", str(new), *plan])
     assert rerun.exit_code == 0, rerun.output
     stem = a["dossier"].lower()
-    from tests.test_outbox import parse
+    from tests.app.test_outbox import parse
 
     cancel, cancelled, _ = parse(
         (out / "uitgaand" / f"{stem}-gesprek-begeleider-annulering.eml").read_bytes()

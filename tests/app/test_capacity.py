@@ -287,7 +287,7 @@ def capacity_page(tiny, tmp_path):
     """The tiny region as the page keeps a planning, and a client of the page."""
     from starlette.testclient import TestClient
 
-    from tests.test_web import app
+    from tests.web.test_web import app
 
     folder = tmp_path / "data" / "klein"
     (folder / "invoer").mkdir(parents=True)
@@ -308,7 +308,7 @@ def _computed(client, lang: str = "nl", seconds: float = 120) -> str:
 
 
 def test_the_page_computes_the_advice_and_shows_chart_and_tables(capacity_page):
-    from tests.test_web import token
+    from tests.web.test_web import token
 
     client, folder = capacity_page
     assert 'href="/p/klein/capaciteit?taal=nl"' in client.get("/p/klein").text

@@ -18,12 +18,12 @@ from pathlib import Path
 import pytest
 
 from herplan.app.web import create_app
+from tests.app.test_outbox import smtp  # noqa: F401 (the local SMTP server, a fixture)
 from tests.conftest import PLANNED_AS
-from tests.test_outbox import smtp  # noqa: F401 (the local SMTP server, a fixture)
-from tests.test_web_planner import NAME, an_allowed_move, an_away_day, example_data, plan_of
+from tests.web.test_planner import NAME, an_allowed_move, an_away_day, example_data, plan_of
 from tests.webserver import CHROMIUM, running
 
-AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
+AXE = Path(__file__).parents[1] / "vendor" / "axe-core" / "axe.min.js"
 LAPTOP, TABLET = {"width": 1366, "height": 768}, {"width": 820, "height": 1180}
 
 pytestmark = pytest.mark.skipif(

@@ -30,7 +30,7 @@ from herplan.io.slug import file_slug
 from tests.checker import check_rerun
 from tests.conftest import EXAMPLE
 from tests.io.test_input_reader import CASE, CONSULTANTS, LOCATIONS, workbook
-from tests.test_web import app, token, upload, wait
+from tests.web.test_web import app, token, upload, wait
 
 TODAY = date(2026, 11, 30)
 

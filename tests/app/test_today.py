@@ -40,8 +40,8 @@ from herplan.io.previous import prepare_rerun
 from herplan.scheduler.planner import make_plan
 from tests.checker import check_plan, check_rerun
 from tests.conftest import EXAMPLE, PLANNED_AS, options
-from tests.test_web import app, upload, wait
-from tests.test_web_answers import answer, links_on_page, two_providers
+from tests.web.test_answers import answer, links_on_page, two_providers
+from tests.web.test_web import app, upload, wait
 
 DECEMBER = Settings(period_start=date(2026, 12, 1), period_end=date(2026, 12, 31))
 DAYS = working_days(DECEMBER)
@@ -168,7 +168,7 @@ def test_a_period_of_which_no_working_day_is_left_plans_nothing_and_says_why(tmp
 
 
 def test_the_quick_start_names_the_day_it_plans_as():
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     first = readme.split("```bash", 1)[1].split("\n")[1]
     assert "herplan plan examples/drechtsteden-2026.xlsx" in first and "--today 2026-11-30" in first
 
