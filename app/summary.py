@@ -13,7 +13,7 @@ from collections import Counter
 from herplan.app.terminal_words import section
 from herplan.constraints.weights import MOVE_DAY
 from herplan.domain.appointment import first_open_day
-from herplan.domain.codes import Cause, ChangeKind
+from herplan.domain.codes import Cause, ChangeKind, PhaseStatus
 from herplan.domain.plan import Plan
 from herplan.io.invitations import can_mail, uninvited
 from herplan.io.outbox import messages
@@ -39,7 +39,7 @@ def _moves_lines(plan: Plan, w: dict[str, str]) -> list[str]:
         return []
     text = "  " + w["moves"].format(n=moved)
     stability = next((p for p in plan.phases if p.unit == "moves"), None)
-    if stability is not None and stability.status == "OPTIMAL":
+    if stability is not None and stability.status == PhaseStatus.OPTIMAL:
         text += f" ({w['moves_proven']})"
     elif stability is not None and stability.bound:
         text += " (" + w["moves_bound"].format(n=-(-int(stability.bound) // MOVE_DAY)) + ")"

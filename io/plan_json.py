@@ -17,6 +17,7 @@ from herplan.constraints import OBJECTIVES
 from herplan.constraints.consultant_availability import consultant_available
 from herplan.constraints.location_availability import is_open
 from herplan.domain.appointment import Appointment
+from herplan.domain.codes import PhaseStatus
 from herplan.domain.plan import Change, PhaseResult, Plan, PlanRenewal, Unscheduled
 from herplan.domain.problem import Location, RunSettings, Settings
 from herplan.domain.revisions import Invitation, StaleAnswer, Verdict
@@ -67,13 +68,13 @@ def overall_status(phases: tuple[PhaseResult, ...]) -> str:
     """OPTIMAL when every phase proved its optimum; a headline phase that found
     nothing gives its own status (UNKNOWN); otherwise FEASIBLE."""
     if not phases:
-        return "UNKNOWN"
-    if all(p.status == "OPTIMAL" for p in phases):
-        return "OPTIMAL"
+        return PhaseStatus.UNKNOWN
+    if all(p.status == PhaseStatus.OPTIMAL for p in phases):
+        return PhaseStatus.OPTIMAL
     for p in phases:
-        if p.headline and p.status not in ("OPTIMAL", "FEASIBLE"):
+        if p.headline and not p.status.found_a_plan:
             return p.status
-    return "FEASIBLE"
+    return PhaseStatus.FEASIBLE
 
 
 def headline_phase(phases: tuple[PhaseResult, ...]) -> PhaseResult | None:

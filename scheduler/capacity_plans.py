@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from herplan.domain.codes import Reason
+from herplan.domain.codes import PhaseStatus, Reason
 from herplan.domain.plan import ConsultantTime, Plan
 from herplan.domain.problem import Problem
 from herplan.domain.revisions import Rerun
@@ -101,7 +101,7 @@ def _stats(curve: Curve, point: Point) -> SolveStats:
     held = len(curve.start.past) + len(curve.start.kept)
     planned = held + point.solution.count
     bound = None if point.bound is None else held + point.bound
-    status = "OPTIMAL" if bound == planned else "FEASIBLE"
+    status = PhaseStatus.OPTIMAL if bound == planned else PhaseStatus.FEASIBLE
     return SolveStats("capacity", status, planned, bound, 0.0, headline=True, unit="reassessments")
 
 

@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING
 from ortools.sat.python import cp_model
 from ortools.sat.python.cp_model_helper import FlatIntExpr
 
+from herplan.domain.codes import PhaseStatus
 from herplan.scheduler.assignment import AssignmentModel, assignment_hint, build_assignment
 from herplan.scheduler.bounds import planned_upper_bound
 from herplan.scheduler.construct import construct, ruin_and_recreate
@@ -130,7 +131,7 @@ class Budget:
 class Outcome:
     """How one phase ended: the solver's status, the value reached, the bound proven."""
 
-    status: str
+    status: PhaseStatus
     value: int
     bound: int | None
     work: float = 0.0  # deterministic seconds
@@ -204,7 +205,7 @@ def _run(
     model: cp_model.CpModel,
     budget: Budget,
     report: Callable[[cp_model.CpSolverSolutionCallback], None] | None,
-) -> str:
+) -> PhaseStatus:
     """Solve, stopping at once when the run's stop event is set; the status name."""
     done = threading.Event()
     stop = budget.options.stop
@@ -219,7 +220,7 @@ def _run(
     if watcher:
         watcher.start()
     try:
-        return solver.status_name(solver.solve(model, _Watch(report)))
+        return PhaseStatus(solver.status_name(solver.solve(model, _Watch(report))))
     finally:
         done.set()
         if watcher:
@@ -374,13 +375,13 @@ class Phases:
             upper = self.current_upper()
             if self.integer is not None and upper is not None:  # proven: helps CP-SAT prune
                 m.add(cp_model.LinearExpr.sum(list(pm.scheduled.values())) <= upper)
-        outcome = Outcome("OPTIMAL", value, value)
+        outcome = Outcome(PhaseStatus.OPTIMAL, value, value)
         seconds = self.phase_seconds(share)
         if bound is not None and value == bound:
             pass  # the plan in hand is proven best already
         elif seconds is None or share < self.load_seconds():
             # no time, or less than the solver needs to take the model in: keep the plan
-            outcome = Outcome("NOT_RUN", value, bound)
+            outcome = Outcome(PhaseStatus.NOT_RUN, value, bound)
         else:
             outcome = self.search(objective, name, expr, seconds, bound)
         m.add(expr >= outcome.value if maximize else expr <= outcome.value)
@@ -414,7 +415,7 @@ class Phases:
         work, wall = solver.deterministic_time, solver.wall_time
         if self.options.reproducible:
             self.budget.charge(work / DETERMINISTIC_PER_SECOND)
-        if status not in ("OPTIMAL", "FEASIBLE"):
+        if not status.found_a_plan:
             return Outcome(status, value, bound, work, wall)  # nothing new proven
         solution = list(solver.response_proto.solution)
         self.values = {var.index: solution[var.index] for var in _all_vars(pm)}
@@ -459,14 +460,14 @@ class Phases:
             if self.options.reproducible:  # a step costs its setting up, however small
                 work = solver.deterministic_time / DETERMINISTIC_PER_SECOND
                 self.budget.charge(max(work, ROUND_SECONDS_MIN))
-            if status in ("OPTIMAL", "FEASIBLE") and solver.objective_value >= value:
+            if status.found_a_plan and solver.objective_value >= value:
                 solution = list(solver.response_proto.solution)
                 self.values = {var.index: solution[var.index] for var in _all_vars(pm)}
                 value = round(solver.objective_value)
                 self.best_count = max(self.best_count, self.planned())
                 self.progress(self.count_name, self.planned())
                 _set_hint(pm.model, self.values)
-            if status == "OPTIMAL" and not keep:  # the part was the whole plan: proven
+            if status == PhaseStatus.OPTIMAL and not keep:  # the part was the whole plan: proven
                 break
         return self.budget.elapsed() - started
 
@@ -478,7 +479,7 @@ class Phases:
             shown_value, shown_bound = objective.shown(self.pm, value, bound)
         elif objective.shown is not None:
             shown_value, _ = objective.shown(self.pm, value, value)
-        if status == "OPTIMAL":  # proven: in the planner's units too
+        if status == PhaseStatus.OPTIMAL:  # proven: in the planner's units too
             shown_bound = shown_value
         return SolveStats(
             name,
@@ -545,7 +546,7 @@ class Phases:
             for var, follows in am.derived:
                 values.setdefault(var.index, follows(values))
             value = evaluate(expr, values)
-            status, bound, work, wall = "NOT_RUN", None, 0.0, 0.0
+            status, bound, work, wall = PhaseStatus.NOT_RUN, None, 0.0, 0.0
             seconds = self.phase_seconds(share(n))
             if seconds is not None:
                 am.model.clear_objective()
@@ -557,7 +558,7 @@ class Phases:
                 work, wall = solver.deterministic_time, solver.wall_time
                 if self.options.reproducible:
                     self.budget.charge(work / DETERMINISTIC_PER_SECOND)
-                if status in ("OPTIMAL", "FEASIBLE"):
+                if status.found_a_plan:
                     solution = list(solver.response_proto.solution)
                     values = {i: solution[i] for i in range(len(solution))}
                     value = round(solver.objective_value)
@@ -566,7 +567,7 @@ class Phases:
             shown, shown_bound = float(value), None if bound is None else float(bound)
             if objective.shown_assignment is not None:
                 shown = round(objective.shown_assignment(am, values), 3)
-                shown_bound = shown if status == "OPTIMAL" else None
+                shown_bound = shown if status == PhaseStatus.OPTIMAL else None
             self.stats.append(
                 SolveStats(
                     objective.name,

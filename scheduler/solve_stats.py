@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from herplan.domain.codes import PhaseStatus
+
 
 @dataclass(frozen=True)
 class SolveStats:
@@ -21,7 +23,7 @@ class SolveStats:
     """
 
     name: str
-    status: str
+    status: PhaseStatus
     objective: float
     bound: float | None
     work: float  # CP-SAT's deterministic time: reproducible, close to seconds of work
@@ -31,7 +33,7 @@ class SolveStats:
 
     @property
     def gap(self) -> float | None:
-        if self.bound is None or self.status not in ("OPTIMAL", "FEASIBLE"):
+        if self.bound is None or not self.status.found_a_plan:
             return None
         if self.objective == self.bound:
             return 0.0

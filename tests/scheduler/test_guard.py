@@ -19,6 +19,7 @@ from click.testing import CliRunner
 from herplan.app.cli import main
 from herplan.app.summary import summary_text
 from herplan.constraints import HARD_RULES
+from herplan.domain.codes import PhaseStatus
 from herplan.domain.revisions import Rerun, Verdict
 from herplan.findings import Code, Finding, Subject, at
 from herplan.io.plan_json import headline_gap, plan_dict
@@ -128,7 +129,7 @@ def test_the_cli_writes_nothing_when_the_guard_fails(planned_example, tmp_path, 
 def test_a_phase_that_proved_nothing_has_no_gap(two_days):
     _p, plan = two_days
     unknown = SolveStats(
-        "most_reassessments", "UNKNOWN", 0, None, 0.1, headline=True, unit="reassessments"
+        "most_reassessments", PhaseStatus.UNKNOWN, 0, None, 0.1, headline=True, unit="reassessments"
     )
     plan = replace(plan, phases=(unknown, *plan.phases[1:]))
     assert headline_gap(plan.phases) is None

@@ -116,3 +116,18 @@ class CorrectionStatus(StrEnum):
     TAKEN = "taken"  # written into a new revision of the input
     REJECTED = "rejected"
     REPLACED = "replaced"  # a later proposal for the same client and kind counts
+
+
+class PhaseStatus(StrEnum):
+    """How a solver phase ended (CP-SAT's own status names, as ``plan.json`` keeps them)."""
+
+    OPTIMAL = "OPTIMAL"  # proven best
+    FEASIBLE = "FEASIBLE"  # a plan, not proven best within the phase's time
+    INFEASIBLE = "INFEASIBLE"
+    UNKNOWN = "UNKNOWN"  # no plan found in the phase's time
+    MODEL_INVALID = "MODEL_INVALID"
+    NOT_RUN = "NOT_RUN"  # decided before it ran: its bound was already reached
+
+    @property
+    def found_a_plan(self) -> bool:
+        return self in (PhaseStatus.OPTIMAL, PhaseStatus.FEASIBLE)

@@ -9,7 +9,7 @@ from functools import cached_property
 from typing import Protocol
 
 from herplan.domain.appointment import Appointment, is_held
-from herplan.domain.codes import Cause, ChangeKind, Reason
+from herplan.domain.codes import Cause, ChangeKind, PhaseStatus, Reason
 from herplan.domain.problem import Problem
 from herplan.domain.revisions import Invitation, StaleAnswer, Verdict
 
@@ -59,7 +59,7 @@ class PhaseResult(Protocol):
     @property
     def name(self) -> str: ...
     @property
-    def status(self) -> str: ...
+    def status(self) -> PhaseStatus: ...
     @property
     def objective(self) -> float: ...
     @property
