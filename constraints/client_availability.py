@@ -32,6 +32,12 @@ def allows_day(problem: Problem, r: Reassessment, day: date) -> bool:
     return not r.attendance_required and bool(r.begeleider.strip())
 
 
+_SHOULD_BE_WITH = {
+    Attendance.CLIENT: Code.SHOULD_BE_WITH_CLIENT,
+    Attendance.SUPPORT_WORKER: Code.SHOULD_BE_WITH_WORKER,
+}
+
+
 def violations(facts: PlanFacts) -> list[Finding]:
     found: list[Finding] = []
     for a in facts.appointments:
@@ -39,8 +45,7 @@ def violations(facts: PlanFacts) -> list[Finding]:
         if not allows_day(facts.problem, r, a.day):
             found.append(Finding.of(Code.CLIENT_CANNOT_COME, at(a)))
         elif a.with_ != held_with(r, a.day):
-            wrong = {"client": Code.SHOULD_BE_WITH_CLIENT, "begeleider": Code.SHOULD_BE_WITH_WORKER}
-            found.append(Finding.of(wrong[held_with(r, a.day)], at(a)))
+            found.append(Finding.of(_SHOULD_BE_WITH[held_with(r, a.day)], at(a)))
     return found
 
 

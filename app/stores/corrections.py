@@ -73,21 +73,21 @@ class CorrectionStore:
         with self._db() as db:
             same = db.execute(
                 "SELECT id FROM corrections WHERE key = ? AND value = ? AND source = ? "
-                "AND status != 'replaced' ORDER BY id DESC LIMIT 1",
-                (key, value, source),
+                "AND status != ? ORDER BY id DESC LIMIT 1",
+                (key, value, source, CorrectionStatus.REPLACED),
             ).fetchone()
             if same is not None:
                 return int(same[0])
             later = db.execute(
-                "SELECT given FROM corrections WHERE key = ? AND status = 'open' AND given > ?",
-                (key, when),
+                "SELECT given FROM corrections WHERE key = ? AND status = ? AND given > ?",
+                (key, CorrectionStatus.OPEN, when),
             ).fetchone()
             # the later one counts
             status = CorrectionStatus.REPLACED if later is not None else CorrectionStatus.OPEN
             if status == CorrectionStatus.OPEN:
                 db.execute(
-                    "UPDATE corrections SET status = 'replaced' WHERE key = ? AND status = 'open'",
-                    (key,),
+                    "UPDATE corrections SET status = ? WHERE key = ? AND status = ?",
+                    (CorrectionStatus.REPLACED, key, CorrectionStatus.OPEN),
                 )
             row = db.execute(
                 "INSERT INTO corrections (key, provider, dossier, kind, value, source, given, "
@@ -117,8 +117,8 @@ class CorrectionStore:
             for n in ids:
                 db.execute(
                     "UPDATE corrections SET status = ?, decided_by = ?, decided = ? "
-                    "WHERE id = ? AND status = 'open'",
-                    (status, by, when, n),
+                    "WHERE id = ? AND status = ?",
+                    (status, by, when, n, CorrectionStatus.OPEN),
                 )
             rows = db.execute(
                 f"SELECT {COLUMNS} FROM corrections WHERE decided = ? ORDER BY id", (when,)
@@ -130,9 +130,9 @@ class CorrectionStore:
         with self._db() as db:
             for n in ids:
                 db.execute(
-                    "UPDATE corrections SET status = 'open', decided_by = '', "
-                    "decided = NULL WHERE id = ?",
-                    (n,),
+                    "UPDATE corrections SET status = ?, decided_by = '', decided = NULL "
+                    "WHERE id = ?",
+                    (CorrectionStatus.OPEN, n),
                 )
 
 
