@@ -16,6 +16,7 @@ from starlette.responses import RedirectResponse, Response
 
 from herplan.app.web import audit
 from herplan.app.web.forms import Refused, read_form, save_input
+from herplan.app.web.planning_request import plannings
 from herplan.app.web.planning_runs import ask_worker
 from herplan.app.web.planning_sections import error_rows, listing
 from herplan.app.web.render import language, page, problem_page
@@ -32,13 +33,9 @@ async def check_input(path: Path, today: date) -> dict:
     return checked if checked is not None else {"errors": [], "too_big": True}
 
 
-def _plannings(request: Request) -> Plannings:
-    return request.app.state.plannings
-
-
 async def home(request: Request) -> Response:
     lang = language(request)
-    store = _plannings(request)
+    store = plannings(request)
     gone = request.query_params.get("verwijderd", "")
     return page(
         request,
@@ -85,7 +82,7 @@ async def template_file(request: Request) -> Response:
 
 async def new_planning(request: Request) -> Response:
     lang = language(request)
-    store = _plannings(request)
+    store = plannings(request)
     listed = _listed(store, lang)
     try:
         form = await read_form(request)

@@ -13,6 +13,7 @@ from pathlib import Path
 from herplan.app.mailer import SENT_LOG, plan_sending, read_log, read_outboxes
 from herplan.app.stores.answers import FILE as ANSWERS_FILE
 from herplan.app.stores.answers import AnswerStore
+from herplan.app.web.outbox_section import stamp
 from herplan.app.web.words import section
 from herplan.domain.appointment import is_held
 from herplan.domain.codes import Cause
@@ -89,18 +90,11 @@ def _days_by_uid(planning: Path) -> dict[str, date]:
 _previews: dict[tuple, str] = {}  # by planning, the files it was read from, day and language
 
 
-def _stamp(path: Path) -> int:
-    try:
-        return path.stat().st_mtime_ns
-    except OSError:
-        return 0
-
-
 def send_preview(planning: Path, today: date, lang: str) -> str:
     """``687 berichten aan 83 ontvangers, waarvan 135 voor vandaag of eerder.`` (kept
     until the plan or the record of what was sent changes: a region's outbox is
     hundreds of messages to read)."""
-    key = (str(planning), _stamp(planning / "plan.json"), _stamp(planning / SENT_LOG), today, lang)
+    key = (str(planning), stamp(planning / "plan.json"), stamp(planning / SENT_LOG), today, lang)
     if key not in _previews:
         _previews.clear()
         _previews[key] = _preview(planning, today, lang)

@@ -21,7 +21,8 @@ from herplan.io.errors import InputError
 _seen: dict[tuple, dict] = {}  # outbox views, by planning and the files they were read from
 
 
-def _stamp(path: Path) -> int:
+def stamp(path: Path) -> int:
+    """When a file last changed (0 when it is not there): what a cached answer is keyed on."""
     try:
         return path.stat().st_mtime_ns
     except OSError:
@@ -32,7 +33,7 @@ def outbox(planning: Path, today: date | None = None) -> dict[str, object]:
     """What still has to go, per recipient: new, changed and cancelled, with a message to
     read of each recipient; and how many were sent before. Nothing for an interview on
     ``today`` or before."""
-    key = (str(planning), _stamp(planning / "plan.json"), _stamp(planning / SENT_LOG), today)
+    key = (str(planning), stamp(planning / "plan.json"), stamp(planning / SENT_LOG), today)
     if key in _seen:
         return _seen[key]
     try:

@@ -15,7 +15,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from herplan.app.web import leading, outbox_section, provider_page
-from herplan.app.web.planning_request import named
+from herplan.app.web.planning_request import named, plannings
 from herplan.app.web.planning_sections import (
     PageFilter,
     choices,
@@ -33,7 +33,7 @@ from herplan.app.web.planning_sections import (
 )
 from herplan.app.web.render import language, page, problem_page
 from herplan.app.web.search_hits import search_hits
-from herplan.app.web.state import PLANNING, Plannings
+from herplan.app.web.state import PLANNING
 from herplan.app.web.what_helps import what_helps
 from herplan.app.web.words import section
 from herplan.domain.codes import CorrectionStatus
@@ -45,14 +45,10 @@ from herplan.io.sentences import reason_name
 from herplan.scheduler.explain import REASON_ORDER
 
 
-def _plannings(request: Request) -> Plannings:
-    return request.app.state.plannings
-
-
 async def planning(request: Request) -> Response:
     """``/p/<naam>``: the planning page; the busy page while it plans or before its first plan."""
     name, folder = named(request)
-    store = _plannings(request)
+    store = plannings(request)
     plan = read_plan(folder / PLANNING)
     job = store.jobs.get(name)
     if plan is None or (job is not None and job.running):
@@ -90,7 +86,7 @@ def _planning_page(
     status: int,
     extra: dict[str, object],
 ) -> Response:
-    store = _plannings(request)
+    store = plannings(request)
     job = store.jobs.get(name)
     f = PageFilter.of(request.query_params)
     shown = filtered(plan, f)
@@ -181,7 +177,7 @@ def _leads(
     lang: str,
 ) -> dict[str, object]:
     """What the top of the page says: what just happened (a rerun, a send) and what waits."""
-    planning, today = folder / PLANNING, _plannings(request).config.today()
+    planning, today = folder / PLANNING, plannings(request).config.today()
     just_planned = request.query_params.get("gepland") == "1"
     pending = int(str(outbox["pending"]))
     banner = leading.rerun_banner(folder, plan, pending, lang, not_taken) if just_planned else ""

@@ -40,12 +40,16 @@ class Named(NamedTuple):
         return self.folder / PLANNING
 
 
+def plannings(request: Request) -> Plannings:
+    """The page's plannings (its data folder and the runs going on)."""
+    return request.app.state.plannings
+
+
 def named(request: Request) -> Named:
     """The planning ``request.path_params["name"]`` names, or ``NoSuchPlanning`` (404)."""
     name = request.path_params["name"]
-    store: Plannings = request.app.state.plannings
     try:
-        return Named(name, store.folder(name))
+        return Named(name, plannings(request).folder(name))
     except LookupError:
         raise NoSuchPlanning(name) from None
 

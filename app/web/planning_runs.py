@@ -31,13 +31,13 @@ from herplan.app.web.forms import (
     stage_input,
 )
 from herplan.app.web.planning_page import planning_problem
-from herplan.app.web.planning_request import named, posted
+from herplan.app.web.planning_request import named, plannings, posted
 from herplan.app.web.planning_sections import (
     error_rows,
     failure_rows,
 )
 from herplan.app.web.render import language, page, problem_page
-from herplan.app.web.state import PLANNING, Plannings, Run
+from herplan.app.web.state import PLANNING, Run
 from herplan.io import hand_moves
 from herplan.io.plan_reader import read_plan
 from herplan.io.sentences import phase_words
@@ -66,17 +66,13 @@ async def ask_worker(*args: str, seconds: float, today: date) -> dict | None:
     return json.loads(lines[-1]) if lines else None
 
 
-def _plannings(request: Request) -> Plannings:
-    return request.app.state.plannings
-
-
 def _to(name: str, lang: str, page_name: str = "") -> RedirectResponse:
     return RedirectResponse(f"/p/{name}{page_name}?taal={lang}", status_code=303)
 
 
 async def busy(request: Request) -> Response:
     name, folder = named(request)
-    store = _plannings(request)
+    store = plannings(request)
     lang = language(request)
     job = store.jobs.get(name)
     if job is None and read_plan(folder / PLANNING) is None:  # stopped before its first plan
@@ -92,8 +88,8 @@ async def busy(request: Request) -> Response:
 
 
 async def status(request: Request) -> Response:
-    name = request.path_params["name"]
-    job = _plannings(request).jobs.get(name)
+    name, _folder = named(request)
+    job = plannings(request).jobs.get(name)
     if job is None:
         return JSONResponse({"running": False, "done": True, "errors": []})
     lang = language(request)
@@ -113,13 +109,13 @@ async def status(request: Request) -> Response:
 
 
 async def stop(request: Request) -> Response:
-    name = request.path_params["name"]
+    name, _folder = named(request)
     lang = language(request)
     try:
         await read_form(request)
     except Refused as refused:
         return problem_page(request, "busy.html", lang, refused.status, refused.word, name=name)
-    if _plannings(request).stop(name):
+    if plannings(request).stop(name):
         audit.record(request, "stop", planning=name)
     return _to(name, lang, "/bezig")
 
@@ -127,7 +123,7 @@ async def stop(request: Request) -> Response:
 async def again(request: Request) -> Response:
     name, folder = named(request)
     lang = language(request)
-    store = _plannings(request)
+    store = plannings(request)
     try:
         await read_form(request)
     except Refused as refused:
@@ -175,7 +171,7 @@ async def rerun(request: Request) -> Response:
     got = await posted(request)
     if isinstance(got, Response):
         return got
-    name, folder, lang, form, store = got.name, got.folder, got.lang, got.form, _plannings(request)
+    name, folder, lang, form, store = got.name, got.folder, got.lang, got.form, plannings(request)
     job = store.jobs.get(name)
     if job is not None and job.running:
         return problem_page(request, "busy.html", lang, 409, "busy_other", name=name)
@@ -203,7 +199,7 @@ async def delete(request: Request) -> Response:
     got = await posted(request)
     if isinstance(got, Response):
         return got
-    name, lang, form, store = got.name, got.lang, got.form, _plannings(request)
+    name, lang, form, store = got.name, got.lang, got.form, plannings(request)
     job = store.jobs.get(name)
     if job is not None and job.running:
         return problem_page(request, "busy.html", lang, 409, "busy_other", name=name)

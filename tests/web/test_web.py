@@ -309,3 +309,16 @@ def test_options_of_an_unknown_dossier_are_not_found(planned):
     client, name, _folder = planned
     assert client.get(f"/p/{name}/opties/D99999").status_code == 404
     assert client.get(f"/p/{name}/opties/..%2Fx").status_code == 404
+
+
+def test_a_planning_that_is_not_there_is_not_found_on_every_address(planned):
+    """One answer for an unknown planning, whichever of its addresses is asked: 404."""
+    client, _name, _ = planned
+    for path in (
+        "/p/onbekend",
+        "/p/onbekend/status",
+        "/p/onbekend/bezig",
+        "/p/onbekend/capaciteit",
+    ):
+        assert client.get(path).status_code == 404, path
+    assert client.post("/p/onbekend/stop", data={}).status_code == 404

@@ -6,6 +6,7 @@
   const words = JSON.parse(page.dataset.words);
   async function poll() {
     const answer = await fetch("/p/" + name + "/status?taal=" + lang);
+    if (!answer.ok) { location.reload(); return; }  // the planning is gone: say so
     const s = await answer.json();
     if (s.done) {
       if (s.errors.length) { location.reload(); } else { location.href = "/p/" + name + "?taal=" + lang + "&gepland=1"; }
