@@ -143,3 +143,43 @@ def test_a_phase_that_proved_nothing_has_no_gap(two_days):
     line = next(t for t in text.splitlines() if "most_reassessments" in t)
     assert "UNKNOWN" in line and "%" not in line
     assert json.dumps(plan_dict(plan))  # still serialisable
+
+
+def test_the_page_shows_a_rejected_plan_in_its_own_language(monkeypatch, capsys):
+    import argparse
+    import io
+
+    from herplan.app import run
+    from herplan.app.web import worker
+    from herplan.app.web.planning_sections import failure_rows
+    from herplan.io.finding_words import render
+    from tests.io.test_finding_words import ENGLISH
+
+    a = Subject("D00001", "AB05", date(2026, 12, 2), 9 * 60)
+    late = Broken(1, "morning_interview", Finding.of(Code.INTERVIEW_OUTSIDE_MORNING, a))
+    promises = [
+        Finding.of(Code.NEE_DAY_KEPT, Subject(dossier=f"D{n:05}"), day=date(2026, 12, 2))
+        for n in range(2, 30)
+    ]
+    rejected = PlanRejected([late, Finding.of(Code.DROPPED_WITHOUT_CAUSE, a), *promises])
+
+    def refuse(*_args, **_kwargs):
+        raise rejected
+
+    monkeypatch.setattr(run, "plan_input", refuse)
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))  # the page sends no "stop"
+    options = dict(input="in.xlsx", out="out", time_limit=1, reproducible=True, today=None)
+    lists = dict.fromkeys(("feedback", "choose", "hand", "hand_reason"), ())
+    worker.plan(argparse.Namespace(**options, **lists, answers=None, base_url=None))
+    sent = json.loads(capsys.readouterr().out.splitlines()[-1])
+    assert sent["done"] and [Finding.from_dict(f) for f in sent["errors"]] == rejected.findings
+    assert len(sent["errors"]) == 21 and sent["errors"][-1]["values"] == {"more": 10}
+    dutch = [r["what"] for r in failure_rows(sent["errors"], "nl")]
+    assert [w for w in dutch[1:] if ENGLISH.search(w.partition(": ")[2])] == []
+    assert dutch[1:3] == [
+        "D00001 (AB05, 2026-12-02 09:00): het gesprek valt buiten de ochtend",
+        "D00001 (AB05, 2026-12-02 09:00): uit de planning gehaald zonder oorzaak",
+    ]
+    assert dutch[-1] == "en nog 10 andere"
+    english = "; ".join(r["what"] for r in failure_rows(sent["errors"], "en")[1:])
+    assert english == rejected.said(render).replace("rule 1 (morning_interview): ", "")
