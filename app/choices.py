@@ -117,12 +117,12 @@ def resolve_choices(
     return tuple(found)
 
 
-def _not_open(spec: str, dossier: str, rerun: Rerun, error: NotOpen) -> Finding | str:
-    """A choice of a reassessment held already (as data), or unknown (as it is said)."""
+def _not_open(spec: str, dossier: str, rerun: Rerun, error: NotOpen) -> Finding:
+    """A choice of a reassessment held already, or not open, as data about the choice."""
+    where = Subject(file=f"--choose {spec}")
     held = rerun.previous_of(dossier)
     if held is None or not rerun.held(held):
-        return f"--choose {spec}: {error}"
-    where = Subject(file=f"--choose {spec}")
+        return replace(error.finding, subject=where)
     return Finding.of(Code.HELD_ALREADY, where, dossier=dossier, day=held.day, today=rerun.today)
 
 

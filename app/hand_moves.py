@@ -107,7 +107,7 @@ def check_move(
     try:
         options = suggester.suggest(dossier, top=MOST_OPTIONS).options
     except NotOpen as error:
-        raise InputError([str(error)]) from None
+        raise InputError([error.finding]) from None
     here = [o for o in options if (o.place.consultant, o.place.day) == (cid, day)]
     if here:
         best = min(here, key=lambda o: (len(o.moves), o.place.start))

@@ -39,7 +39,7 @@ class Region:
         try:
             return self.suggester.suggest(dossier, top, not_days)
         except NotOpen as error:
-            raise InputError([str(error)]) from None
+            raise InputError([error.finding]) from None
 
 
 def input_of(folder: Path) -> tuple[Path, bool]:

@@ -82,6 +82,51 @@ WORDS: dict[Code, tuple[str, str]] = {
         "should be held with the client",
     ),
     Code.CONFIRMED_NOT_KEPT: ("bevestigd, maar niet gehouden", "confirmed, but not kept"),
+    # The guard before a plan is written, and a reassessment with nothing to suggest.
+    Code.PLANNED_TWICE: ("{times} keer ingepland", "planned {times} times"),
+    Code.NOT_IN_INPUT: ("staat niet in de invoer", "not in the input"),
+    Code.WITHDRAWN_BUT_PLANNED: ("ingetrokken, maar toch ingepland", "withdrawn but planned"),
+    Code.DIFFERS_FROM_INPUT: (
+        "aanbieder, locatie of cliënt wijkt af van de invoer",
+        "provider, location or client differ from the input",
+    ),
+    Code.PLANNED_AND_LISTED: (
+        "{planned} keer ingepland en {listed} keer vermeld als niet ingepland",
+        "planned {planned} times and listed {listed} times",
+    ),
+    Code.LISTED_WITHOUT_REASON: (
+        "vermeld als niet ingepland, maar zonder reden",
+        "listed as not planned without a reason",
+    ),
+    Code.HELD_NOT_KEPT: (
+        "is al gehouden, maar staat niet meer zoals het was",
+        "held by today but not kept as it was",
+    ),
+    Code.SAME_DAY_MOVED: (
+        "de aanbieder hield {day} aan (zelfde dag), maar het gesprek is verplaatst naar {moved_to}",
+        "the provider kept {day} (zelfde dag), but the interview moved to {moved_to}",
+    ),
+    Code.NEE_DAY_KEPT: (
+        "de aanbieder antwoordde nee voor {day}, maar het gesprek staat nog op die dag",
+        "the provider answered nee for {day}, but the interview is still that day",
+    ),
+    Code.DROPPED_WITHOUT_CAUSE: (
+        "uit de planning gehaald zonder oorzaak",
+        "dropped without a cause",
+    ),
+    Code.MOVED_WITHOUT_ROOM: (
+        "verplaatst zonder ruimte te maken voor een nieuw ingeplande herindicatie",
+        "moved without making room for a newly planned reassessment",
+    ),
+    Code.FEWER_THAN_FIRST_PLAN: (
+        "de planning bevat {planned} herindicaties, minder dan de eerste planning ({first})",
+        "the plan holds {planned} reassessments, fewer than its first plan ({first})",
+    ),
+    Code.MORE_FAILURES: ("en nog {more} andere", "and {more} more"),
+    Code.NOT_OPEN: (
+        "{dossier} is geen open herindicatie in de invoer",
+        "{dossier} is not an open reassessment of the input",
+    ),
     Code.PROVIDER_CONFIRMED: (
         "de aanbieder heeft deze afspraak bevestigd (ja)",
         "the provider confirmed this appointment (ja)",

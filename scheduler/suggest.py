@@ -29,6 +29,7 @@ from herplan.domain.codes import Reason
 from herplan.domain.plan import Unscheduled
 from herplan.domain.problem import Problem
 from herplan.domain.revisions import Rerun
+from herplan.findings import Code, Finding
 from herplan.scheduler.candidates import DECLINED, Candidates
 from herplan.scheduler.explain import unscheduled_entry, what_is_full
 from herplan.scheduler.mornings import Mornings, from_chosen
@@ -40,7 +41,13 @@ if TYPE_CHECKING:
 
 
 class NotOpen(ValueError):
-    """The dossier is unknown, withdrawn, or held before today: nothing to suggest."""
+    """The dossier is unknown, withdrawn, or held before today: nothing to suggest. It
+    carries its finding (``Code.NOT_OPEN`` or ``Code.HELD_ALREADY``); the words are
+    chosen where it is shown."""
+
+    def __init__(self, finding: Finding) -> None:
+        super().__init__(str(finding.code))
+        self.finding = finding
 
 
 @dataclass(frozen=True)
@@ -128,11 +135,10 @@ class Suggester:
         held = self.rerun.previous_of(dossier)
         if dossier in self.past and held is not None:
             raise NotOpen(
-                f"{dossier} is held already (on {held.day.isoformat()}, today is "
-                f"{self.rerun.today.isoformat()}); it stays as it was"
+                Finding.of(Code.HELD_ALREADY, dossier=dossier, day=held.day, today=self.rerun.today)
             )
         if dossier not in self.cands.index:
-            raise NotOpen(f"{dossier} is not an open reassessment of the input")
+            raise NotOpen(Finding.of(Code.NOT_OPEN, dossier=dossier))
         i = self.cands.index[dossier]
         current = self.rerun.previous_of(dossier)
         refused = set(not_days)

@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING
 from herplan.domain.appointment import Appointment
 from herplan.domain.plan import Plan
 from herplan.domain.revisions import Rerun
-from herplan.facts import PlanFacts, describe, held_mornings
-from herplan.findings import Finding
+from herplan.facts import PlanFacts, held_mornings
+from herplan.findings import Code, Finding, Subject, at
 from herplan.scheduler.rerun import RerunStart
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ class Broken:
     finding: Finding
 
 
-Failure = str | Broken
+Failure = Finding | Broken
 
 
 def _coded(finding: Finding) -> str:
@@ -50,21 +50,33 @@ def _coded(finding: Finding) -> str:
 
 
 class PlanRejected(Exception):
-    """The plan breaks a rule or a promise; nothing may be written."""
+    """The plan breaks a rule or a promise; nothing may be written. Every failure is a
+    finding (a rule's one wrapped in ``Broken``); the words are chosen where it is shown."""
 
     def __init__(self, failures: Sequence[Failure]) -> None:
         self.failures = list(failures)
         super().__init__(self.said(_coded))
 
+    @property
+    def findings(self) -> list[Finding]:
+        """The failures as findings, at most ``MAX_LISTED``, then how many more there are."""
+        found = [f.finding if isinstance(f, Broken) else f for f in self.failures]
+        return found[:MAX_LISTED] + _more(len(found))
+
     def said(self, words: Callable[[Finding], str]) -> str:
-        """The failures, each rule's finding in ``words``; at most ``MAX_LISTED`` of them."""
+        """The failures, each finding in ``words`` (a rule's after its number and name);
+        at most ``MAX_LISTED`` of them."""
         lines = [
-            f"rule {f.rule} ({f.name}): {words(f.finding)}" if isinstance(f, Broken) else f
-            for f in self.failures
+            f"rule {f.rule} ({f.name}): {words(f.finding)}" if isinstance(f, Broken) else words(f)
+            for f in self.failures[:MAX_LISTED]
         ]
-        shown = lines[:MAX_LISTED]
-        more = len(lines) - len(shown)
-        return "; ".join(shown) + (f"; and {more} more" if more > 0 else "")
+        return "; ".join([*lines, *map(words, _more(len(self.failures)))])
+
+
+def _more(count: int) -> list[Finding]:
+    """How many failures are not listed, as a finding (none when all are)."""
+    more = count - MAX_LISTED
+    return [Finding.of(Code.MORE_FAILURES, more=more)] if more > 0 else []
 
 
 def violations(
@@ -93,43 +105,49 @@ def violations(
         found += _promises(plan, rerun, start)
     if len(future) < plan.start_planned:
         found.append(
-            f"the plan holds {len(future)} reassessments, fewer than its first plan "
-            f"({plan.start_planned})"
+            Finding.of(Code.FEWER_THAN_FIRST_PLAN, planned=len(future), first=plan.start_planned)
         )
     return found
 
 
 def _consistency(
     plan: Plan, past: dict[str, Appointment], future: tuple[Appointment, ...]
-) -> list[str]:
+) -> list[Failure]:
     """Each open reassessment planned once or listed with a reason, as the input has it."""
-    found: list[str] = []
+    found: list[Failure] = []
     counts = Counter(a.dossier for a in plan.appointments)
-    found += [f"{d}: planned {n} times" for d, n in sorted(counts.items()) if n > 1]
+    found += [
+        Finding.of(Code.PLANNED_TWICE, Subject(dossier=d), times=n)
+        for d, n in sorted(counts.items())
+        if n > 1
+    ]
     cases = {r.dossier: r for r in plan.problem.reassessments}
     for a in future:
         r = cases.get(a.dossier)
         if r is None:
-            found.append(f"{describe(a)}: not in the input")
+            found.append(Finding.of(Code.NOT_IN_INPUT, at(a)))
         elif r.withdrawn:
-            found.append(f"{describe(a)}: withdrawn but planned")
+            found.append(Finding.of(Code.WITHDRAWN_BUT_PLANNED, at(a)))
         elif (a.provider, a.location, a.client) != (r.provider, r.location, r.client):
-            found.append(f"{describe(a)}: provider, location or client differ from the input")
+            found.append(Finding.of(Code.DIFFERS_FROM_INPUT, at(a)))
     listed = {u.dossier: u for u in plan.unscheduled}
     times_listed = Counter(u.dossier for u in plan.unscheduled)
     for r in plan.problem.reassessments:
         if r.dossier in past:
             continue
         planned, unlisted = counts.get(r.dossier, 0), times_listed.get(r.dossier, 0)
+        case = Subject(dossier=r.dossier)
         if planned + unlisted != 1:
-            found.append(f"{r.dossier}: planned {planned} times and listed {unlisted} times")
+            found.append(
+                Finding.of(Code.PLANNED_AND_LISTED, case, planned=planned, listed=unlisted)
+            )
         elif unlisted and not listed[r.dossier].reasons:
-            found.append(f"{r.dossier}: listed as not planned without a reason")
+            found.append(Finding.of(Code.LISTED_WITHOUT_REASON, case))
     return found
 
 
-def _promises(plan: Plan, rerun: Rerun, start: RerunStart) -> list[str]:
-    found: list[str] = []
+def _promises(plan: Plan, rerun: Rerun, start: RerunStart) -> list[Failure]:
+    found: list[Failure] = []
     now = {a.dossier: a for a in plan.appointments}
     for a in start.past:
         kept = now.get(a.dossier)
@@ -138,23 +156,20 @@ def _promises(plan: Plan, rerun: Rerun, start: RerunStart) -> list[str]:
             a.day,
             a.start,
         ):
-            found.append(f"{describe(a)}: held by today but not kept as it was")
+            found.append(Finding.of(Code.HELD_NOT_KEPT, at(a)))
     for v in rerun.verdicts:
         before = rerun.previous_of(v.dossier)
         after = now.get(v.dossier)
         if v.feasible or before is None or rerun.held(before) or after is None:
             continue
+        case = Subject(dossier=v.dossier)
         if v.same_day:
             if after.day != before.day and v.dossier not in start.day_gone:
                 found.append(
-                    f"{v.dossier}: the provider kept {before.day} (zelfde dag), "
-                    f"but the interview moved to {after.day}"
+                    Finding.of(Code.SAME_DAY_MOVED, case, day=before.day, moved_to=after.day)
                 )
         elif after.day == before.day:
-            found.append(
-                f"{v.dossier}: the provider answered nee for {before.day}, "
-                "but the interview is still that day"
-            )
+            found.append(Finding.of(Code.NEE_DAY_KEPT, case, day=before.day))
     # Planned now and not kept: released ones planned again, and new ones.
     newly = {
         a.dossier
@@ -169,7 +184,7 @@ def _promises(plan: Plan, rerun: Rerun, start: RerunStart) -> list[str]:
         after = now.get(before.dossier)
         confirmed = before.dossier in start.confirmed
         if after is None:
-            found.append(f"{describe(before)}: dropped without a cause")
+            found.append(Finding.of(Code.DROPPED_WITHOUT_CAUSE, at(before)))
             continue
         moved = (after.consultant, after.day, after.start) != (
             before.consultant,
@@ -177,9 +192,7 @@ def _promises(plan: Plan, rerun: Rerun, start: RerunStart) -> list[str]:
             before.start,
         )
         if moved and not confirmed and room.get(before.dossier, "") not in newly:
-            found.append(
-                f"{describe(before)}: moved without making room for a newly planned reassessment"
-            )
+            found.append(Finding.of(Code.MOVED_WITHOUT_ROOM, at(before)))
     return found
 
 

@@ -31,6 +31,7 @@ def main() -> None:
     limit_memory("plan")  # as a run: the capacity advice plans several times
     from herplan.app.capacity import CapacityOptions, capacity
     from herplan.io.errors import InputError
+    from herplan.scheduler.verify import PlanRejected
 
     options = CapacityOptions(
         today=arguments.today,
@@ -44,6 +45,8 @@ def main() -> None:
         capacity(arguments.planning, options)
     except InputError as error:
         errors = list(error.findings)
+    except PlanRejected as error:  # the guard's findings, in the page's words
+        errors = error.findings
     except Exception as error:  # shown on the page; the folder stays as it was
         errors = [f"{type(error).__name__}: {error}"]
     _say({"done": True, "errors": findings_data(errors)})

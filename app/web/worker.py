@@ -92,7 +92,6 @@ def check(path: Path, today: date) -> None:
 def plan(arguments: argparse.Namespace) -> None:
     from herplan.app.run import RunHooks, RunOptions, plan_input
     from herplan.io.errors import InputError
-    from herplan.io.finding_words import render
     from herplan.scheduler.verify import PlanRejected
 
     stop = threading.Event()
@@ -136,8 +135,8 @@ def plan(arguments: argparse.Namespace) -> None:
             f"the run needed more than {MEMORY_BYTES['plan'] // 1024**3} GB of memory and "
             "was stopped; check the returned workbooks (a crafted one?)"
         ]
-    except PlanRejected as error:  # the guard's own words, as the command line says them
-        errors = [f"{type(error).__name__}: {error.said(render)}"]
+    except PlanRejected as error:  # the guard's findings, in the page's words
+        errors = error.findings
     except Exception as error:  # shown on the page; the folder stays as it was
         errors = [f"{type(error).__name__}: {error}"]
     _say({"done": True, "errors": findings_data(errors)})

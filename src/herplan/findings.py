@@ -54,6 +54,22 @@ class Code(StrEnum):
     SHOULD_BE_WITH_CLIENT = "should_be_with_client"
     # Rule 10: confirmed appointments.
     CONFIRMED_NOT_KEPT = "confirmed_not_kept"
+    # The guard before a plan is written: the plan's own consistency, a rerun's promises,
+    # and a reassessment there is nothing to suggest for.
+    PLANNED_TWICE = "planned_twice"
+    NOT_IN_INPUT = "not_in_input"
+    WITHDRAWN_BUT_PLANNED = "withdrawn_but_planned"
+    DIFFERS_FROM_INPUT = "differs_from_input"
+    PLANNED_AND_LISTED = "planned_and_listed"
+    LISTED_WITHOUT_REASON = "listed_without_reason"
+    HELD_NOT_KEPT = "held_not_kept"
+    SAME_DAY_MOVED = "same_day_moved"
+    NEE_DAY_KEPT = "nee_day_kept"
+    DROPPED_WITHOUT_CAUSE = "dropped_without_cause"
+    MOVED_WITHOUT_ROOM = "moved_without_room"
+    FEWER_THAN_FIRST_PLAN = "fewer_than_first_plan"
+    MORE_FAILURES = "more_failures"
+    NOT_OPEN = "not_open"
     # A move by hand.
     PROVIDER_CONFIRMED = "provider_confirmed"
     DAY_NOT_AFTER_TODAY = "day_not_after_today"

@@ -50,7 +50,7 @@ def test_an_untouched_appointment_is_never_dropped_to_plan_two_others():
     assert violations(plan) == [] and plan.changes == ()
     # Without the rule the count wins: A is dropped for B and C, which the guard refuses.
     unpinned = tuple(r for r in HARD_RULES if r.name != "pinned_appointments")
-    with pytest.raises(PlanRejected, match=r"A .*dropped without a cause"):
+    with pytest.raises(PlanRejected, match=r"dropped_without_cause .*dossier='A'"):
         make_plan(p, options(2), rules=unpinned, rerun=rerun)
 
 

@@ -44,6 +44,7 @@ def _sample(code: Code) -> Finding:
         "start",
         "end",
         "replay",
+        "moved_to",
     }
     values = {n: DAY if n in dated else 7 if n not in {"value", "worker"} else "X7" for n in names}
     return Finding.of(code, APPOINTMENT, **values)
@@ -153,6 +154,78 @@ SAID = [
         "invoer.xlsx › Herindicaties › row 3 › dossier: 02-01-1850 is not a plausible date here; "
         "expected a date from 01-01-1900 to 31-12-2100 (check the year)",
         "02-01-1850 is hier geen aannemelijke datum",
+    ),
+    # The guard's findings, said as the command line said them before they were data.
+    (
+        Finding.of(Code.PLANNED_TWICE, Subject(dossier="D00084"), times=2),
+        "D00084: planned 2 times",
+        "D00084: 2 keer ingepland",
+    ),
+    (
+        Finding.of(Code.NOT_IN_INPUT, APPOINTMENT),
+        f"{SUBJECT}: not in the input",
+        "staat niet in de invoer",
+    ),
+    (
+        Finding.of(Code.WITHDRAWN_BUT_PLANNED, APPOINTMENT),
+        f"{SUBJECT}: withdrawn but planned",
+        "ingetrokken, maar toch ingepland",
+    ),
+    (
+        Finding.of(Code.DIFFERS_FROM_INPUT, APPOINTMENT),
+        f"{SUBJECT}: provider, location or client differ from the input",
+        "aanbieder, locatie of cliënt wijkt af van de invoer",
+    ),
+    (
+        Finding.of(Code.PLANNED_AND_LISTED, Subject(dossier="D00084"), planned=0, listed=2),
+        "D00084: planned 0 times and listed 2 times",
+        "0 keer ingepland en 2 keer vermeld als niet ingepland",
+    ),
+    (
+        Finding.of(Code.LISTED_WITHOUT_REASON, Subject(dossier="D00084")),
+        "D00084: listed as not planned without a reason",
+        "vermeld als niet ingepland, maar zonder reden",
+    ),
+    (
+        Finding.of(Code.HELD_NOT_KEPT, APPOINTMENT),
+        f"{SUBJECT}: held by today but not kept as it was",
+        "is al gehouden, maar staat niet meer zoals het was",
+    ),
+    (
+        Finding.of(Code.SAME_DAY_MOVED, Subject(dossier="D00084"), day=TODAY, moved_to=DAY),
+        "D00084: the provider kept 2026-12-01 (zelfde dag), but the interview moved to 2026-12-08",
+        "hield 2026-12-01 aan (zelfde dag), maar het gesprek is verplaatst naar 2026-12-08",
+    ),
+    (
+        Finding.of(Code.NEE_DAY_KEPT, Subject(dossier="D00084"), day=DAY),
+        "D00084: the provider answered nee for 2026-12-08, but the interview is still that day",
+        "antwoordde nee voor 2026-12-08, maar het gesprek staat nog op die dag",
+    ),
+    (
+        Finding.of(Code.DROPPED_WITHOUT_CAUSE, APPOINTMENT),
+        f"{SUBJECT}: dropped without a cause",
+        "uit de planning gehaald zonder oorzaak",
+    ),
+    (
+        Finding.of(Code.MOVED_WITHOUT_ROOM, APPOINTMENT),
+        f"{SUBJECT}: moved without making room for a newly planned reassessment",
+        "verplaatst zonder ruimte te maken voor een nieuw ingeplande herindicatie",
+    ),
+    (
+        Finding.of(Code.FEWER_THAN_FIRST_PLAN, planned=40, first=42),
+        "the plan holds 40 reassessments, fewer than its first plan (42)",
+        "de planning bevat 40 herindicaties, minder dan de eerste planning (42)",
+    ),
+    (Finding.of(Code.MORE_FAILURES, more=3), "and 3 more", "en nog 3 andere"),
+    (
+        Finding.of(Code.NOT_OPEN, Subject(file="--choose D00999=2"), dossier="D00999"),
+        "--choose D00999=2: D00999 is not an open reassessment of the input",
+        "D00999 is geen open herindicatie in de invoer",
+    ),
+    (
+        Finding.of(Code.HELD_ALREADY, dossier="D00084", day=TODAY, today=DAY),
+        "D00084 is held already (on 2026-12-01, today is 2026-12-08); it stays as it was",
+        "D00084 is al gehouden (op 2026-12-01; vandaag is 2026-12-08)",
     ),
 ]
 

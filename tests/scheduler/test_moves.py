@@ -14,6 +14,7 @@ from datetime import date
 from herplan.constraints import HARD_RULES
 from herplan.domain.appointment import Appointment
 from herplan.domain.revisions import Rerun
+from herplan.findings import Code, Finding
 from herplan.io.plan_json import plan_dict
 from herplan.io.sentences import change_reason
 from herplan.scheduler.changes import made_room_for
@@ -56,7 +57,8 @@ def test_a_kept_appointment_moves_to_make_room_and_names_the_case():
     # A move that names no newly planned case is refused, by the guard and the checker.
     silent = tuple(replace(c, made_room_for="") for c in plan.changes)
     found = violations(replace(plan, changes=silent), HARD_RULES, *_rerun_start(p, kept))
-    assert any("A (" in f and "without making room" in f for f in found if isinstance(f, str))
+    moved = [f for f in found if isinstance(f, Finding) and f.code is Code.MOVED_WITHOUT_ROOM]
+    assert [f.subject.dossier for f in moved] == ["A"]
     after = plan_dict(replace(plan, changes=silent))
     assert any(
         "A: moved, but not" in f for f in check_rerun(p, plan_dict(before), after, {}, TODAY)

@@ -27,6 +27,7 @@ from herplan.constraints import HARD_RULES
 from herplan.domain.appointment import Appointment
 from herplan.domain.problem import Problem
 from herplan.domain.revisions import Rerun
+from herplan.findings import Code, Finding
 from herplan.io.input_reader import read_problem
 from herplan.io.suggest import suggestions_dict
 from herplan.scheduler.suggest import NotOpen, suggest
@@ -168,10 +169,15 @@ def test_a_dossier_held_before_today_or_unknown_is_refused():
     held = Rerun(
         previous=(booked(p, "D1", "AH", START, 9 * 60),), revision=1, today=date(2026, 12, 3)
     )
-    with pytest.raises(NotOpen):
+    with pytest.raises(NotOpen) as raised:
         suggest(p, HARD_RULES, held, "D1")
-    with pytest.raises(NotOpen):
+    today = date(2026, 12, 3)
+    assert raised.value.finding == Finding.of(
+        Code.HELD_ALREADY, dossier="D1", day=START, today=today
+    )
+    with pytest.raises(NotOpen) as raised:
         suggest(p, HARD_RULES, rerun_of(), "D9")
+    assert raised.value.finding == Finding.of(Code.NOT_OPEN, dossier="D9")
 
 
 # --- every option, applied, keeps every rule and promise -------------------------------------
