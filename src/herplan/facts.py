@@ -59,13 +59,6 @@ class PlanFacts:
         return dict(count)
 
 
-def describe(a: Appointment) -> str:
-    """``D00052 (AK09, 2026-12-01 10:00)`` for violation messages."""
-    return (
-        f"{a.dossier} ({a.consultant}, {a.day.isoformat()} {a.start // 60:02d}:{a.start % 60:02d})"
-    )
-
-
 def held_mornings(past: Iterable[Appointment]) -> dict[tuple[str, tuple[int, int]], int]:
     """Mornings already held before a rerun, per consultant and ISO week (rule 4's cap)."""
     held: Counter = Counter()
