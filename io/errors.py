@@ -22,14 +22,3 @@ class InputError(Exception):
     @property
     def messages(self) -> list[str]:
         return english(self.findings)
-
-
-def location(file: str, sheet: str | None = None, row: int | None = None, column: str = "") -> str:
-    parts = [file]
-    if sheet:
-        parts.append(sheet)
-    if row is not None:
-        parts.append(f"row {row}")
-    if column:
-        parts.append(column)
-    return " › ".join(parts)

@@ -354,17 +354,6 @@ def download_cards(planning: Path, plan: SavedPlan, f: PageFilter) -> list[dict[
     return cards
 
 
-def listed_files(planning: Path) -> list[str]:
-    """The files of the current revision a planner downloads (not the history or the outbox)."""
-    return sorted(
-        p.relative_to(planning).as_posix()
-        for p in planning.rglob("*")
-        if p.is_file()
-        and not p.is_symlink()
-        and p.relative_to(planning).parts[0] not in ("revisies", "uitgaand")
-    )
-
-
 def revisions(planning: Path) -> list[int]:
     kept = planning / "revisies"
     found = (whole_number(p.name) for p in kept.glob("*"))

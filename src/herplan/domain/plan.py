@@ -80,10 +80,8 @@ class PhaseResult(Protocol):
 class Change:
     """One line of sheet ``Wijzigingen``: what happened to an appointment, and why.
 
-    ``kind``: verplaatst, geannuleerd, nieuw, niet_meer_inplanbaar, bevestigd.
-    ``cause`` is a code the words catalogue renders (``nee``, ``absent``,
-    ``locatie_gesloten``, ``client_niet_beschikbaar``, ``rule``, ``time``,
-    ``more``, ``new``, ``withdrawn``, ``gone``, ``confirmed``, ``conflict``);
+    ``kind`` a ``ChangeKind`` and ``cause`` a ``Cause`` (``herplan.domain.codes``), which
+    the words catalogue renders;
     ``remark`` is the provider's own remark with a ``nee`` or ``ja``;
     ``reasons`` the reason codes when it can no longer be planned. An
     appointment nothing forced to move (cause ``more`` or ``time``) moved to
