@@ -10,8 +10,6 @@ files speak English, the page the planning's language.
 
 from __future__ import annotations
 
-import re
-
 from herplan.findings import Code, Finding, Subject
 
 Language = str
@@ -368,6 +366,18 @@ WORDS: dict[Code, tuple[str, str]] = {
         "de met de hand gekozen plaats ({place}) is niet meer vrij; opnieuw ingepland",
         "the place set by hand ({place}) is no longer free; planned anew",
     ),
+    Code.WORKBOOKS_DISAGREE: (
+        "{answer} in {source}, {other} in {other_source}; {counts} telt",
+        "{answer} in {source}, {other} in {other_source}; {counts} counts",
+    ),
+    Code.WORKBOOK_AND_ONLINE_DISAGREE: (
+        "{answer} in {source}, {other} online ({other_source}); {counts} telt",
+        "{answer} in {source}, {other} online ({other_source}); {counts} counts",
+    ),
+    Code.CHOSEN_DAY_PASSED: (
+        "{day} is vandaag of al voorbij (vandaag is {today}); opnieuw ingepland",
+        "{day} is not after today ({today}); planned anew",
+    ),
     Code.TEXT: ("{text}", "{text}"),
 }
 
@@ -456,19 +466,6 @@ def render(finding: Finding, language: Language = "en") -> str:
     """``<who>: <what>`` (just the *what* when the finding is about no one in particular)."""
     said = who(finding.subject, language)
     return f"{said}: {what(finding, language)}" if said else what(finding, language)
-
-
-def read_back(said: str, codes: tuple[Code, ...]) -> Finding:
-    """A finding kept in a file as its English (``DOSSIER: what``, a rerun's notes in
-    ``plan.json``) as data again: the first of ``codes`` whose English it is, else text."""
-    dossier, _, rest = said.partition(": ")
-    for code in codes:
-        pattern = re.escape(WORDS[code][1])
-        pattern = re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>.+)", pattern)
-        found = re.fullmatch(pattern, rest)
-        if found:
-            return Finding.of(code, Subject(dossier=dossier), **found.groupdict())
-    return Finding.of(Code.TEXT, text=said)
 
 
 def english(findings: list[Finding]) -> list[str]:

@@ -14,7 +14,7 @@ import pytest
 
 from herplan.findings import Code, Finding, Subject
 from herplan.io.errors import InputError
-from herplan.io.finding_words import WORDS, read_back, render, what
+from herplan.io.finding_words import WORDS, render, what
 from herplan.io.input_reader import read_input
 from tests.web.test_web import client  # noqa: F401  (a fixture)
 
@@ -183,12 +183,49 @@ def test_a_finding_travels_as_data_and_comes_back_the_same():
         assert Finding.from_dict(finding.as_dict()) == finding
 
 
-def test_a_note_kept_in_english_is_read_back_as_a_finding():
-    note = "D00999: the place set by hand (2026-12-08@AB05@09:00) is no longer free; planned anew"
-    found = read_back(note, (Code.SET_BY_HAND_TAKEN, Code.PICKED_ONLINE_TAKEN))
-    assert found.code is Code.SET_BY_HAND_TAKEN and found.value("place") == "2026-12-08@AB05@09:00"
-    assert render(found) == note
-    assert read_back("D1: something else", (Code.SET_BY_HAND_TAKEN,)).code is Code.TEXT
+def test_a_reruns_note_reads_as_before_in_english_and_travels_as_data():
+    """The notes ``plan.json`` keeps in English (``answer_conflicts``) read as they did
+    when they were sentences; their findings go beside them, for the page."""
+    who = Subject(dossier="D00999")
+    notes = [
+        (
+            Finding.of(Code.SET_BY_HAND_TAKEN, who, place="2026-12-08@AB05@09:00"),
+            "D00999: the place set by hand (2026-12-08@AB05@09:00) is no longer free; planned anew",
+        ),
+        (
+            Finding.of(Code.CHOSEN_DAY_PASSED, who, day=TODAY, today=DAY),
+            "D00999: 2026-12-01 is not after today (2026-12-08); planned anew",
+        ),
+        (
+            Finding.of(
+                Code.WORKBOOKS_DISAGREE,
+                who,
+                answer="ja",
+                source="a.xlsx › Planning › row 4",
+                other="nee",
+                other_source="b.xlsx › Planning › row 7",
+                counts="nee",
+            ),
+            "D00999: ja in a.xlsx › Planning › row 4, nee in b.xlsx › Planning › row 7; nee counts",
+        ),
+        (
+            Finding.of(
+                Code.WORKBOOK_AND_ONLINE_DISAGREE,
+                who,
+                answer="nee",
+                source="a.xlsx › Planning › row 4",
+                other="ja",
+                other_source="online › Yulius › 01-12-2026 10:00",
+                counts="ja",
+            ),
+            "D00999: nee in a.xlsx › Planning › row 4, ja online (online › Yulius › "
+            "01-12-2026 10:00); ja counts",
+        ),
+    ]
+    for finding, english in notes:
+        assert render(finding) == english
+        assert Finding.from_dict(finding.as_dict()) == finding
+        assert render(finding, "nl").startswith("D00999: ") and render(finding, "nl") != english
 
 
 def test_every_mistake_of_a_workbook_is_a_finding_that_reads_in_dutch(tmp_path):
