@@ -137,6 +137,17 @@ class Code(StrEnum):
     WORKBOOKS_DISAGREE = "workbooks_disagree"
     WORKBOOK_AND_ONLINE_DISAGREE = "workbook_and_online_disagree"
     CHOSEN_DAY_PASSED = "chosen_day_passed"
+    # A provider's correction refused: the corrections' own words (``refused``: which).
+    CORRECTION_REFUSED = "correction_refused"
+    # A capacity scenario (``--scenario``) herplan cannot make.
+    SCENARIO_NO_INPUT = "scenario_no_input"
+    SCENARIO_NOT_UNDERSTOOD = "scenario_not_understood"
+    SCENARIO_NOT_A_CONSULTANT = "scenario_not_a_consultant"
+    SCENARIO_NOT_A_DATE = "scenario_not_a_date"
+    SCENARIO_WEEK_NOT_IN_PERIOD = "scenario_week_not_in_period"
+    SCENARIO_ENDS_BEFORE_START = "scenario_ends_before_start"
+    SCENARIO_PERIOD_ENDS_BEFORE_START = "scenario_period_ends_before_start"
+    SCENARIO_NOT_WEEKDAYS = "scenario_not_weekdays"
     # The page's run.
     RUN_ENDED_WITHOUT_PLAN = "run_ended_without_plan"
     # A message of the command line's own (its options), in English only.

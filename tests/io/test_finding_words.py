@@ -307,3 +307,60 @@ def test_the_page_shows_a_bad_upload_in_dutch(client, tmp_path):  # noqa: F811
     assert "Excel-foutwaarde #N/A; vul een echte waarde in" in page
     cells = re.findall(r"<td>([^<]*)</td></tr>", page)  # the *what* of each row
     assert cells and [c for c in cells if ENGLISH.search(c)] == []
+
+
+def test_a_refused_correction_reads_in_the_corrections_words_as_before():
+    from herplan.corrections import Refusal
+    from herplan.io.sentences import refusal_text
+
+    where = Subject(file="fout.xlsx", sheet="Correcties", row=5)
+    for refusal in (Refusal("too_long", (("n", "300"),)), Refusal("kind")):
+        found = Finding.of(
+            Code.CORRECTION_REFUSED, where, refused=refusal.code, **dict(refusal.values)
+        )
+        assert render(found) == f"fout.xlsx › Correcties › row 5: {refusal_text(refusal, 'en')}"
+        assert what(found, "nl") == refusal_text(refusal, "nl")
+        assert Finding.from_dict(found.as_dict()) == found
+
+
+SCENARIO = Subject(file='--scenario "XX afwezig week 49"')
+
+
+@pytest.mark.parametrize(
+    ("finding", "english"),
+    [
+        (
+            Finding.of(Code.SCENARIO_NOT_A_CONSULTANT, SCENARIO, value="XX"),
+            "'XX' is not a consultant in sheet Consulenten",
+        ),
+        (
+            Finding.of(Code.SCENARIO_NOT_A_DATE, SCENARIO, value="31-31-2026"),
+            "'31-31-2026' is not a date; expected e.g. 2026-12-14 or 14-12-2026",
+        ),
+        (
+            Finding.of(Code.SCENARIO_WEEK_NOT_IN_PERIOD, SCENARIO, week="30"),
+            "week 30 is not a week of the period",
+        ),
+        (
+            Finding.of(Code.SCENARIO_ENDS_BEFORE_START, SCENARIO, end=TODAY, start=DAY),
+            "2026-12-01 is before 2026-12-08",
+        ),
+        (
+            Finding.of(Code.SCENARIO_PERIOD_ENDS_BEFORE_START, SCENARIO),
+            "the period would end before it starts",
+        ),
+        (
+            Finding.of(Code.SCENARIO_NOT_WEEKDAYS, SCENARIO, value="xx"),
+            "'xx' are not weekdays; expected e.g. ma,di,do",
+        ),
+        (Finding.of(Code.SCENARIO_NO_INPUT, SCENARIO), "no input file or folder there"),
+        (
+            Finding.of(Code.SCENARIO_NOT_UNDERSTOOD, SCENARIO, value="meer koffie"),
+            '"meer koffie" is not a change herplan knows; expected e.g. "AB05 afwezig week 51", '
+            '"periode tot 2027-01-08", "AB05 max 3 per week" or "AB05 werkdagen ma,di,do"',
+        ),
+    ],
+)
+def test_a_scenario_herplan_cannot_make_reads_as_before(finding, english):
+    assert render(finding) == f'--scenario "XX afwezig week 49": {english}'
+    assert not ENGLISH.search(what(finding, "nl")), what(finding, "nl")
