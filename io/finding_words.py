@@ -415,6 +415,11 @@ WORDS: dict[Code, tuple[str, str]] = {
         "'{value}' zijn geen weekdagen; schrijf bijvoorbeeld ma,di,do",
         "'{value}' are not weekdays; expected e.g. ma,di,do",
     ),
+    Code.FOLDER_BUSY: (
+        "herplan plant of verstuurt al met deze map; probeer het opnieuw als dat klaar is",
+        "another herplan run (plan or send) is busy with this folder; try again when it has "
+        "finished",
+    ),
     Code.TEXT: ("{text}", "{text}"),
 }
 

@@ -148,6 +148,8 @@ class Code(StrEnum):
     SCENARIO_ENDS_BEFORE_START = "scenario_ends_before_start"
     SCENARIO_PERIOD_ENDS_BEFORE_START = "scenario_period_ends_before_start"
     SCENARIO_NOT_WEEKDAYS = "scenario_not_weekdays"
+    # A planning folder another run is writing.
+    FOLDER_BUSY = "folder_busy"
     # The page's run.
     RUN_ENDED_WITHOUT_PLAN = "run_ended_without_plan"
     # A message of the command line's own (its options), in English only.

@@ -364,3 +364,31 @@ SCENARIO = Subject(file='--scenario "XX afwezig week 49"')
 def test_a_scenario_herplan_cannot_make_reads_as_before(finding, english):
     assert render(finding) == f'--scenario "XX afwezig week 49": {english}'
     assert not ENGLISH.search(what(finding, "nl")), what(finding, "nl")
+
+
+def test_a_folder_another_run_is_writing_is_a_finding_that_reads_as_before(tmp_path):
+    from herplan.io.atomic import folder_lock
+
+    folder = tmp_path / "planning"
+    with folder_lock(folder), pytest.raises(InputError) as busy, folder_lock(folder):
+        pass
+    (finding,) = busy.value.findings
+    assert finding.code is Code.FOLDER_BUSY
+    assert busy.value.messages == [
+        f"{folder.resolve()}: another herplan run (plan or send) is busy with this folder; "
+        "try again when it has finished"
+    ]
+
+
+def test_an_input_without_its_main_sheet_cannot_take_corrections(tmp_path):
+    from openpyxl import Workbook
+
+    from herplan.io.input_corrections import corrected_input
+
+    path = tmp_path / "invoer.xlsx"
+    Workbook().save(path)
+    with pytest.raises(InputError) as missing:
+        corrected_input(path, [], {})
+    (finding,) = missing.value.findings
+    assert (finding.code, finding.subject.sheet) == (Code.MISSING_SHEET, "Herindicaties")
+    assert not ENGLISH.search(what(finding, "nl"))
