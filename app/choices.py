@@ -21,7 +21,6 @@ from herplan.domain.problem import Problem
 from herplan.domain.revisions import Choice, Rerun
 from herplan.findings import Code, Finding, Subject
 from herplan.io.errors import InputError
-from herplan.io.finding_words import render
 from herplan.scheduler.suggest import NotOpen, Option, Place, Suggester
 from herplan.scheduler.timing import hhmm
 
@@ -47,15 +46,13 @@ def _matches(option: Option, wanted: str) -> bool:
     return len(parts) == 2 or hhmm(p.start) == parts[2]
 
 
-def day_passed(place: str, rerun: Rerun) -> str:
-    """Why a place ``DATE@...`` can no longer be taken: its day is not after today."""
+def day_passed(place: str, rerun: Rerun) -> date | None:
+    """The day of a place ``DATE@...`` that can no longer be taken: not after today."""
     try:
         day = date.fromisoformat(place.split("@")[0])
     except ValueError:
-        return ""
-    if not is_held(day, rerun.today):
-        return ""
-    return f"{day.isoformat()} is not after today ({rerun.today.isoformat()})"
+        return None
+    return day if is_held(day, rerun.today) else None
 
 
 def with_chosen(rerun: Rerun, chosen: Sequence[Choice]) -> Rerun:
@@ -89,7 +86,10 @@ def resolve_choices(
         dossier = known.get(dossier.casefold(), dossier)
         passed = day_passed(wanted, rerun)
         if passed:
-            errors.append(f"--choose {spec}: {passed}")
+            where = Subject(file=f"--choose {spec}")
+            errors.append(
+                Finding.of(Code.DAY_NOT_AFTER_TODAY, where, day=passed, today=rerun.today)
+            )
             continue
         try:
             option = _option(suggester, dossier, wanted)
@@ -153,7 +153,8 @@ def _add_picks(problem: Problem, rerun: Rerun, specs: Sequence[str], note: Code)
         taken = {c.place.dossier for c in chosen} | {m.dossier for c in chosen for m in c.moves}
         passed = day_passed(spec.partition("=")[2], rerun)
         if passed:
-            notes.append(f"{dossier}: {passed}; planned anew")
+            gone = Subject(dossier=dossier)
+            notes.append(Finding.of(Code.CHOSEN_DAY_PASSED, gone, day=passed, today=rerun.today))
             continue
         try:
             found = () if dossier in taken else resolve_choices(problem, rerun, [spec], chosen)
@@ -162,8 +163,8 @@ def _add_picks(problem: Problem, rerun: Rerun, specs: Sequence[str], note: Code)
         if found and not {found[0].place.dossier, *(m.dossier for m in found[0].moves)} & taken:
             chosen += found
         else:
-            taken_by = Finding.of(note, Subject(dossier=dossier), place=spec.partition("=")[2])
-            notes.append(render(taken_by))
+            place = spec.partition("=")[2]
+            notes.append(Finding.of(note, Subject(dossier=dossier), place=place))
     return replace(rerun, chosen=tuple(chosen), answer_conflicts=tuple(notes))
 
 

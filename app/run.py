@@ -44,7 +44,6 @@ from herplan.io.frames import to_frames
 from herplan.io.input_reader import read_problem
 from herplan.io.planning_folder import held_planning_folder, write_held_folder
 from herplan.io.previous import prepare_rerun
-from herplan.io.sentences import refusal_text
 from herplan.io.source import source_files
 from herplan.scheduler.planner import make_plan
 from herplan.scheduler.solve import Progress, SolverOptions
@@ -281,13 +280,22 @@ def sheet_corrections(problem: Problem, options: RunOptions, folder: Path) -> li
         if (c.provider, c.dossier, c.kind, c.value) not in known
     ]
     errors = [
-        f"{c.where}: {refusal_text(r, 'en')}"
+        Finding.of(Code.CORRECTION_REFUSED, _read_at(c), refused=r.code, **dict(r.values))
         for c in found
         for r in refusals(problem, c.provider, c.dossier, c.kind, c.value, options.today)
     ]
     if errors:
         raise InputError(errors)
     return found
+
+
+def _read_at(c: SheetCorrection) -> Subject:
+    """Where a correction was read (``file › sheet › row N``), as a finding's subject."""
+    file, _, rest = c.where.partition(" › ")
+    sheet, _, row = rest.rpartition(" › row ")
+    if not sheet or not row.isdigit():
+        return Subject(file=c.where)
+    return Subject(file=file, sheet=sheet, row=int(row))
 
 
 def pending_by_hand(options: RunOptions) -> list[hand_moves.HandEdit]:

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 from herplan.domain.codes import DayPart
 from herplan.domain.problem import Absence, Problem
 from herplan.domain.revisions import Rerun
+from herplan.findings import Code, Finding, Subject, Value
 from herplan.io.errors import InputError
 from herplan.io.input_reader import parse_date
 from herplan.scheduler.capacity_advice import ScenarioOutcome
@@ -76,7 +77,7 @@ def variant(problem: Problem, scenario: str, read: object = None) -> Problem:
     path = Path(scenario.strip())
     if path.suffix.lower() in (".xlsx", ".csv") or path.is_dir():
         if not path.exists():
-            raise InputError([f'--scenario "{scenario}": no input file or folder there'])
+            raise InputError([Finding.of(Code.SCENARIO_NO_INPUT, _said(scenario))])
         from herplan.io.input_reader import read_problem
 
         return read_problem(path, read if isinstance(read, date) else None)[0]
@@ -98,28 +99,39 @@ def _changed(problem: Problem, part: str, scenario: str) -> Problem:
         if found:
             try:
                 return change(problem, *found.groups())
-            except ValueError as error:
+            except NotMade as error:
+                refused = Finding.of(error.code, _said(scenario), **error.values)
+                raise InputError([refused]) from None
+            except ValueError as error:  # none expected: said as it is
                 raise InputError([f'--scenario "{scenario}": {error}']) from None
-    raise InputError(
-        [
-            f'--scenario "{scenario}": "{part}" is not a change herplan knows; '
-            'expected e.g. "AB05 afwezig week 51", "periode tot 2027-01-08", '
-            '"AB05 max 3 per week" or "AB05 werkdagen ma,di,do"'
-        ]
-    )
+    unknown = Finding.of(Code.SCENARIO_NOT_UNDERSTOOD, _said(scenario), value=part)
+    raise InputError([unknown])
+
+
+class NotMade(ValueError):
+    """A change a scenario asks that cannot be made: why, as a finding's code and values."""
+
+    def __init__(self, code: Code, **values: Value) -> None:
+        super().__init__(code)
+        self.code, self.values = code, values
+
+
+def _said(scenario: str) -> Subject:
+    """What a finding about ``scenario`` is about: the option as it was given."""
+    return Subject(file=f'--scenario "{scenario}"')
 
 
 def _consultant(problem: Problem, cid: str) -> str:
     known = {c.id.casefold(): c.id for c in problem.consultants}
     if cid.casefold() not in known:
-        raise ValueError(f"'{cid}' is not a consultant in sheet Consulenten")
+        raise NotMade(Code.SCENARIO_NOT_A_CONSULTANT, value=cid)
     return known[cid.casefold()]
 
 
 def _day(text: str) -> date:
     day = parse_date(text)
     if day is None:
-        raise ValueError(f"'{text}' is not a date; expected e.g. 2026-12-14 or 14-12-2026")
+        raise NotMade(Code.SCENARIO_NOT_A_DATE, value=text)
     return day
 
 
@@ -131,7 +143,7 @@ def _away_week(problem: Problem, cid: str, week: str) -> Problem:
         if _overlaps(y, int(week), s.period_start, s.period_end)
     ]
     if not 1 <= int(week) <= 53 or not years:
-        raise ValueError(f"week {week} is not a week of the period")
+        raise NotMade(Code.SCENARIO_WEEK_NOT_IN_PERIOD, week=week)
     monday = date.fromisocalendar(years[0], int(week), 1)
     return _away(problem, _consultant(problem, cid), monday, monday + timedelta(days=6))
 
@@ -148,7 +160,7 @@ def _away_days(problem: Problem, cid: str, first: str, last: str | None) -> Prob
     start = _day(first)
     end = _day(last) if last else start
     if end < start:
-        raise ValueError(f"{end.isoformat()} is before {start.isoformat()}")
+        raise NotMade(Code.SCENARIO_ENDS_BEFORE_START, end=end, start=start)
     return _away(problem, _consultant(problem, cid), start, end)
 
 
@@ -163,7 +175,7 @@ def _period(problem: Problem, which: str, day: str) -> Problem:
     else:
         settings = replace(s, period_start=_day(day))
     if settings.period_end < settings.period_start:
-        raise ValueError("the period would end before it starts")
+        raise NotMade(Code.SCENARIO_PERIOD_ENDS_BEFORE_START)
     return replace(problem, settings=settings)
 
 
@@ -182,7 +194,7 @@ def _workdays(problem: Problem, cid: str, days: str) -> Problem:
     who = _consultant(problem, cid)
     names = [d.strip().casefold()[:2] for d in re.split(r"[,;\s]+", days) if d.strip()]
     if not names or any(n not in WEEKDAYS for n in names):
-        raise ValueError(f"'{days}' are not weekdays; expected e.g. ma,di,do")
+        raise NotMade(Code.SCENARIO_NOT_WEEKDAYS, value=days)
     workdays = frozenset(WEEKDAYS[n] for n in names)
     people = tuple(replace(c, workdays=workdays) if c.id == who else c for c in problem.consultants)
     return replace(problem, consultants=people)

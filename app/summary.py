@@ -15,6 +15,7 @@ from herplan.constraints.weights import MOVE_DAY
 from herplan.domain.appointment import first_open_day
 from herplan.domain.codes import Cause, ChangeKind, PhaseStatus
 from herplan.domain.plan import Plan
+from herplan.io.finding_words import english
 from herplan.io.invitations import can_mail, uninvited
 from herplan.io.outbox import messages
 from herplan.io.plan_json import consultant_name, overall_status
@@ -150,5 +151,5 @@ def _revision_lines(plan: Plan, w: dict[str, str], lang: str) -> list[str]:
         lines += [f"    {v.dossier} ({v.source})" for v in plan.late]
     if plan.answer_conflicts:
         lines.append(f"  {w['answer_conflicts']}:")
-        lines += [f"    {line}" for line in plan.answer_conflicts]
+        lines += [f"    {line}" for line in english(list(plan.answer_conflicts))]
     return lines

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
+from herplan.findings import Code, Finding, Subject
 from herplan.io.errors import InputError
 
 
@@ -137,12 +138,7 @@ def folder_lock(folder: Path) -> Iterator[None]:
     try:
         lock.acquire()
     except Timeout:
-        raise InputError(
-            [
-                f"{folder}: another herplan run (plan or send) is busy with this folder; "
-                "try again when it has finished"
-            ]
-        ) from None
+        raise InputError([Finding.of(Code.FOLDER_BUSY, Subject(file=str(folder)))]) from None
     try:
         yield
     finally:

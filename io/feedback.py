@@ -105,7 +105,7 @@ def saved_at(path: Path) -> datetime:
 
 def read_feedback(
     paths: list[Path], previous: tuple[Appointment, ...]
-) -> tuple[tuple[Verdict, ...], tuple[StaleAnswer, ...], tuple[str, ...]]:
+) -> tuple[tuple[Verdict, ...], tuple[StaleAnswer, ...], tuple[Finding, ...]]:
     """Every answered row of the returned workbooks, the answers that are out of date,
     and where two workbooks answered one dossier differently (the later file counts:
     when it was saved (``saved_at``), then the order given; README, Answers online)."""
@@ -165,7 +165,7 @@ class _Answers:
     verdicts: dict[str, Verdict] = field(default_factory=dict)
     stale: list[StaleAnswer] = field(default_factory=list)
     errors: list[Finding] = field(default_factory=list)
-    conflicts: list[str] = field(default_factory=list)
+    conflicts: list[Finding] = field(default_factory=list)
     when: tuple[float, int] = (0, 0)  # the workbook being read: when saved, its place
     given: dict[str, tuple[float, int]] = field(default_factory=dict)  # dossier -> its answer's
 
@@ -244,14 +244,24 @@ class _Answers:
         other = self.verdicts.get(verdict.dossier)
         if other is not None and (other.answer, other.remark) != (verdict.answer, verdict.remark):
             later = verdict if self.when >= self.given[verdict.dossier] else other
-            self.conflicts.append(
-                f"{verdict.dossier}: {verdict.answer} in {verdict.source}, {other.answer} in "
-                f"{other.source}; {later.answer} counts"
-            )
+            self.conflicts.append(disagree(Code.WORKBOOKS_DISAGREE, verdict, other, later))
             if later is other:
                 return
         self.verdicts[verdict.dossier] = verdict
         self.given[verdict.dossier] = self.when
+
+
+def disagree(code: Code, verdict: Verdict, other: Verdict, later: Verdict) -> Finding:
+    """Two answers on one dossier that disagree, and which counts (README, Answers online)."""
+    return Finding.of(
+        code,
+        Subject(dossier=verdict.dossier),
+        answer=str(verdict.answer),
+        source=verdict.source,
+        other=str(other.answer),
+        other_source=other.source,
+        counts=str(later.answer),
+    )
 
 
 def answer_sheet(file: str, ws) -> _Sheet | None:

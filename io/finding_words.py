@@ -10,9 +10,8 @@ files speak English, the page the planning's language.
 
 from __future__ import annotations
 
-import re
-
 from herplan.findings import Code, Finding, Subject
+from herplan.io.words import words
 
 Language = str
 _F = "%d-%m-%Y"
@@ -413,6 +412,59 @@ WORDS: dict[Code, tuple[str, str]] = {
         "de met de hand gekozen plaats ({place}) is niet meer vrij; opnieuw ingepland",
         "the place set by hand ({place}) is no longer free; planned anew",
     ),
+    Code.WORKBOOKS_DISAGREE: (
+        "{answer} in {source}, {other} in {other_source}; {counts} telt",
+        "{answer} in {source}, {other} in {other_source}; {counts} counts",
+    ),
+    Code.WORKBOOK_AND_ONLINE_DISAGREE: (
+        "{answer} in {source}, {other} online ({other_source}); {counts} telt",
+        "{answer} in {source}, {other} online ({other_source}); {counts} counts",
+    ),
+    Code.CHOSEN_DAY_PASSED: (
+        "{day} is vandaag of al voorbij (vandaag is {today}); opnieuw ingepland",
+        "{day} is not after today ({today}); planned anew",
+    ),
+    Code.CORRECTION_REFUSED: (  # these when it names no refusal (``refused``)
+        "het voorstel is geweigerd",
+        "the proposal is refused",
+    ),
+    Code.SCENARIO_NO_INPUT: (
+        "daar staat geen invoerbestand of -map",
+        "no input file or folder there",
+    ),
+    Code.SCENARIO_NOT_UNDERSTOOD: (
+        '"{value}" is geen wijziging die herplan kent; schrijf bijvoorbeeld '
+        '"AB05 afwezig week 51", "periode tot 2027-01-08", "AB05 max 3 per week" of '
+        '"AB05 werkdagen ma,di,do"',
+        '"{value}" is not a change herplan knows; expected e.g. "AB05 afwezig week 51", '
+        '"periode tot 2027-01-08", "AB05 max 3 per week" or "AB05 werkdagen ma,di,do"',
+    ),
+    Code.SCENARIO_NOT_A_CONSULTANT: (
+        "'{value}' is geen consulent op het blad Consulenten",
+        "'{value}' is not a consultant in sheet Consulenten",
+    ),
+    Code.SCENARIO_NOT_A_DATE: (
+        "'{value}' is geen datum; schrijf bijvoorbeeld 2026-12-14 of 14-12-2026",
+        "'{value}' is not a date; expected e.g. 2026-12-14 or 14-12-2026",
+    ),
+    Code.SCENARIO_WEEK_NOT_IN_PERIOD: (
+        "week {week} valt niet in de periode",
+        "week {week} is not a week of the period",
+    ),
+    Code.SCENARIO_ENDS_BEFORE_START: ("{end} ligt vóór {start}", "{end} is before {start}"),
+    Code.SCENARIO_PERIOD_ENDS_BEFORE_START: (
+        "de periode zou eindigen voordat ze begint",
+        "the period would end before it starts",
+    ),
+    Code.SCENARIO_NOT_WEEKDAYS: (
+        "'{value}' zijn geen weekdagen; schrijf bijvoorbeeld ma,di,do",
+        "'{value}' are not weekdays; expected e.g. ma,di,do",
+    ),
+    Code.FOLDER_BUSY: (
+        "herplan plant of verstuurt al met deze map; probeer het opnieuw als dat klaar is",
+        "another herplan run (plan or send) is busy with this folder; try again when it has "
+        "finished",
+    ),
     Code.TEXT: ("{text}", "{text}"),
 }
 
@@ -462,9 +514,12 @@ EXPECTED: dict[str, tuple[str, str]] = {
 
 def what(finding: Finding, language: Language = "en") -> str:
     """The finding's *what*: its code's text in ``language`` (Dutch unless ``en``). A value
-    named ``setting`` brings what that setting expects (``EXPECTED``)."""
+    named ``setting`` brings what that setting expects (``EXPECTED``); one named ``refused``
+    says why a correction is refused in the corrections' own words."""
     dutch, english = WORDS[finding.code]
     named: dict[str, object] = dict(finding.named)
+    if "refused" in named:  # README, Corrections
+        return words(language)[f"corr_refused_{named.pop('refused')}"].format(**named)
     if "setting" in named:
         nl, en = EXPECTED[str(named["setting"])]
         named["expected"] = en if language == "en" else nl
@@ -501,19 +556,6 @@ def render(finding: Finding, language: Language = "en") -> str:
     """``<who>: <what>`` (just the *what* when the finding is about no one in particular)."""
     said = who(finding.subject, language)
     return f"{said}: {what(finding, language)}" if said else what(finding, language)
-
-
-def read_back(said: str, codes: tuple[Code, ...]) -> Finding:
-    """A finding kept in a file as its English (``DOSSIER: what``, a rerun's notes in
-    ``plan.json``) as data again: the first of ``codes`` whose English it is, else text."""
-    dossier, _, rest = said.partition(": ")
-    for code in codes:
-        pattern = re.escape(WORDS[code][1])
-        pattern = re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>.+)", pattern)
-        found = re.fullmatch(pattern, rest)
-        if found:
-            return Finding.of(code, Subject(dossier=dossier), **found.groupdict())
-    return Finding.of(Code.TEXT, text=said)
 
 
 def english(findings: list[Finding]) -> list[str]:

@@ -31,6 +31,7 @@ from herplan.corrections import (
     worker_value,
 )
 from herplan.domain.codes import CorrectionKind, CorrectionStatus
+from herplan.findings import Code, Finding, Subject
 from herplan.io.errors import InputError
 from herplan.io.schema import normalise
 from herplan.io.tables import read_tables
@@ -54,7 +55,8 @@ def corrected_input(
     wb = _workbook(source)
     sheet = next((ws for ws in wb.worksheets if normalise(ws.title) == "herindicaties"), None)
     if sheet is None:
-        raise InputError([f"{source.name}: has no sheet Herindicaties"])
+        missing = Subject(file=source.name, sheet="Herindicaties")
+        raise InputError([Finding.of(Code.MISSING_SHEET, missing)])
     table = _Sheet(sheet)
     for c in decided:
         if c.status == CorrectionStatus.TAKEN and (now is None or c.id in now):

@@ -383,48 +383,10 @@ def _read_settings(
     kwargs.setdefault("period_end", end)
     run = {f.name: kwargs.pop(f.name) for f in fields(RunSettings) if f.name in kwargs}
     settings = Settings(**kwargs)  # type: ignore[arg-type]
-    errors += [replace(f, subject=where(f.subject.column)) for f in settings_problems(settings)]
+    errors += [replace(f, subject=where(f.subject.column)) for f in settings.problems()]
     if (settings.period_end - settings.period_start).days > 366:
         errors.append(Finding.of(Code.PERIOD_TOO_LONG, where("periode_eind")))
     return settings, RunSettings(**run)  # type: ignore[arg-type]
-
-
-def settings_problems(s: Settings) -> list[Finding]:
-    """Settings that contradict each other (``Settings.problems``) as findings, the
-    setting's key as their column."""
-    end = f"{s.morning.end // 60:02d}:{s.morning.end % 60:02d}"
-    found = []
-    for key, message in s.problems():
-        column = Subject(column=key)
-        if key == "periode_eind":
-            found.append(Finding.of(Code.PERIOD_ENDS_BEFORE_START, column))
-        elif key == "ochtend":
-            found.append(Finding.of(Code.MORNING_ENDS_BEFORE_START, column))
-        elif key == "middag" and s.afternoon.start >= s.afternoon.end:
-            found.append(Finding.of(Code.AFTERNOON_ENDS_BEFORE_START, column))
-        elif key == "middag":
-            found.append(Finding.of(Code.AFTERNOON_BEFORE_MORNING_ENDS, column, time=end))
-        elif key == "gespreksduur_min":
-            found.append(
-                Finding.of(
-                    Code.SETTING_INTERVIEW_TOO_LONG,
-                    column,
-                    minutes=s.interview_min,
-                    morning=s.morning.minutes,
-                )
-            )
-        elif key == "uitwerktijd_min":
-            found.append(
-                Finding.of(
-                    Code.SETTING_WRITEUP_TOO_LONG,
-                    column,
-                    minutes=s.writeup_min,
-                    afternoon=s.afternoon.minutes,
-                )
-            )
-        else:
-            found.append(Finding.of(Code.TEXT, column, text=message))
-    return found
 
 
 def _name(value: object) -> str | None:

@@ -21,6 +21,7 @@ from herplan.domain.codes import PhaseStatus
 from herplan.domain.plan import Change, PhaseResult, Plan, PlanRenewal, Unscheduled
 from herplan.domain.problem import Location, RunSettings, Settings
 from herplan.domain.revisions import Invitation, StaleAnswer, Verdict
+from herplan.io.finding_words import english
 from herplan.io.invitations import invitations
 from herplan.io.sentences import change_reason, explanation
 from herplan.io.words import WORDS
@@ -157,7 +158,8 @@ def plan_dict(plan: Plan) -> dict[str, object]:
         "changes": [_change(plan, c, why_not.get(c.dossier)) for c in plan.changes],
         "stale_answers": [_stale(x) for x in plan.stale],
         "late_answers": [_late(v) for v in plan.late],
-        "answer_conflicts": list(plan.answer_conflicts),
+        "answer_conflicts": english(list(plan.answer_conflicts)),
+        **_conflict_findings(plan),
         "answers_seen": plan.answers_seen,
         "uids": plan.uids,
         "retired_uids": sorted(plan.retired),
@@ -170,6 +172,15 @@ def plan_dict(plan: Plan) -> dict[str, object]:
         "invitations": [_invitation(i) for i in invitations(plan)],
         "stats": stats_dict(plan),
     }
+
+
+def _conflict_findings(plan: Plan) -> dict[str, object]:
+    """A rerun's notes as data beside their English (README, Answers online): the page
+    says them in its own language. Written only when there are any, so a plan without
+    notes reads as it always did."""
+    if not plan.answer_conflicts:
+        return {}
+    return {"answer_conflict_findings": [f.as_dict() for f in plan.answer_conflicts]}
 
 
 def _unscheduled(plan: Plan, u: Unscheduled) -> dict[str, object]:

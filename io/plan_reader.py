@@ -17,6 +17,7 @@ from pathlib import Path
 from herplan.domain.appointment import Appointment
 from herplan.domain.problem import Settings
 from herplan.domain.revisions import Invitation
+from herplan.findings import Finding, text
 from herplan.io.plan_json import calendar_settings
 from herplan.io.previous import appointment_entry, each_entry, file_names_of, invitation_entry
 from herplan.scheduler.timing import hhmm
@@ -182,7 +183,7 @@ class SavedPlan:
     changes: tuple[Changed, ...] = ()
     stale_answers: tuple[Noted, ...] = ()
     late_answers: tuple[Noted, ...] = ()
-    answer_conflicts: tuple[str, ...] = ()
+    answer_conflicts: tuple[Finding, ...] = ()  # a rerun's notes (README, Answers online)
     consultants: dict[str, Person] = field(default_factory=dict)
     locations: tuple[Place, ...] = ()
     file_names: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -217,7 +218,7 @@ def saved_plan(data: dict, path: Path) -> SavedPlan:
         changes=tuple(_changed(c) for c in _entries(data, "changes")),
         stale_answers=tuple(_noted(x) for x in _entries(data, "stale_answers")),
         late_answers=tuple(_noted(x) for x in _entries(data, "late_answers")),
-        answer_conflicts=tuple(str(c) for c in data.get("answer_conflicts", [])),
+        answer_conflicts=_notes(data),
         consultants={
             str(cid): _person(p)
             for cid, p in _mapping(data, "consultants").items()
@@ -228,6 +229,17 @@ def saved_plan(data: dict, path: Path) -> SavedPlan:
         invitations=each_entry(data, path, "invitations", "invitation", invitation_entry),
         stats=_figures(_mapping(data, "stats")),
     )
+
+
+def _notes(data: dict) -> tuple[Finding, ...]:
+    """A rerun's notes as findings; a ``plan.json`` written before they were kept as data
+    has their English only, which is said as it is."""
+    english = [str(c) for c in data.get("answer_conflicts", []) if isinstance(c, str)]
+    kept = _entries(data, "answer_conflict_findings")
+    try:
+        return tuple(Finding.from_dict(f) for f in kept) if kept else tuple(map(text, english))
+    except (KeyError, TypeError, ValueError, AssertionError):  # a note this version cannot read
+        return tuple(map(text, english))
 
 
 def _entries(data: dict, key: str) -> list[dict]:

@@ -20,8 +20,9 @@ from typing import TypeVar
 from herplan.domain.appointment import Appointment, is_held
 from herplan.domain.codes import Attendance, InvitationKind, Role
 from herplan.domain.revisions import Invitation, Rerun, StaleAnswer, Verdict
+from herplan.findings import Code, Finding
 from herplan.io.errors import InputError
-from herplan.io.feedback import read_feedback, saved_at
+from herplan.io.feedback import disagree, read_feedback, saved_at
 from herplan.io.plan_json import FORMAT
 
 T = TypeVar("T")
@@ -259,7 +260,7 @@ def _with_online(
     stale: tuple[StaleAnswer, ...],
     feedback: Sequence[Path],
     online: Online,
-) -> tuple[tuple[Verdict, ...], tuple[StaleAnswer, ...], tuple[str, ...], tuple[str, ...], int]:
+) -> tuple[tuple[Verdict, ...], tuple[StaleAnswer, ...], tuple[Finding, ...], tuple[str, ...], int]:
     returned = {p.name: saved_at(p) for p in feedback}
     merged, conflicts = reconcile(verdicts, returned, online.verdicts, online.given)
     kept = {v.dossier for v in merged if v.source.startswith("online")}
@@ -272,12 +273,12 @@ def reconcile(
     returned_at: dict[str, datetime],
     online: tuple[Verdict, ...],
     online_at: dict[str, datetime],
-) -> tuple[tuple[Verdict, ...], tuple[str, ...]]:
+) -> tuple[tuple[Verdict, ...], tuple[Finding, ...]]:
     """Workbook and online answers together: where both answer one dossier differently,
     the later one counts (a workbook's time is when it was saved, ``saved_at``) and the
     conflict is listed (README, Answers online)."""
     merged = {v.dossier: v for v in online}
-    conflicts = []
+    conflicts: list[Finding] = []
     for v in returned:
         other = merged.get(v.dossier)
         if other is None or (other.answer, other.remark) == (v.answer, v.remark):
@@ -286,8 +287,5 @@ def reconcile(
         sheet_at = returned_at.get(v.source.split(" › ")[0])
         later = v if sheet_at is not None and sheet_at > online_at[v.dossier] else other
         merged[v.dossier] = later
-        conflicts.append(
-            f"{v.dossier}: {v.answer} in {v.source}, {other.answer} online "
-            f"({other.source}); {later.answer} counts"
-        )
+        conflicts.append(disagree(Code.WORKBOOK_AND_ONLINE_DISAGREE, v, other, later))
     return tuple(merged[d] for d in sorted(merged)), tuple(conflicts)

@@ -8,6 +8,7 @@ as it is or with one message on top.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from starlette.concurrency import run_in_threadpool
@@ -37,9 +38,9 @@ from herplan.app.web.state import PLANNING
 from herplan.app.web.what_helps import what_helps
 from herplan.app.web.words import section
 from herplan.domain.codes import CorrectionStatus
-from herplan.findings import Code
+from herplan.findings import Finding
 from herplan.io import hand_moves
-from herplan.io.finding_words import read_back, render
+from herplan.io.finding_words import render
 from herplan.io.plan_reader import SavedPlan, read_plan
 from herplan.io.sentences import reason_name
 from herplan.scheduler.explain import REASON_ORDER
@@ -72,9 +73,13 @@ async def planning_page(
     return await run_in_threadpool(_planning_page, request, name, folder, plan, lang, status, extra)
 
 
-def _note(note: str, lang: str) -> str:
-    """A rerun's note of a choice it could not take (kept in ``plan.json`` in English)."""
-    return render(read_back(note, (Code.SET_BY_HAND_TAKEN, Code.PICKED_ONLINE_TAKEN)), lang)
+def said(note: Finding, names: dict[str, str], lang: str) -> str:
+    """A rerun's note in the page's language, a place in it as the planner reads one."""
+    values = tuple(
+        (k, place_words(v, names, lang) if isinstance(v, str) and PLACE.fullmatch(v) else v)
+        for k, v in note.values
+    )
+    return render(replace(note, values=values), lang)
 
 
 def _planning_page(
@@ -96,10 +101,7 @@ def _planning_page(
     answers = provider_page.overview(folder, store.config.base_url, lang)
     sent = outbox_section.last_report(request, lang)
     names = {c: p.name for c, p in plan.consultants.items()}
-    not_taken = [
-        PLACE.sub(lambda m: place_words(m.group(0), names, lang), _note(c, lang))
-        for c in plan.answer_conflicts
-    ]
+    not_taken = [said(c, names, lang) for c in plan.answer_conflicts]
     return page(
         request,
         "planning.html",

@@ -13,9 +13,10 @@ import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from herplan.domain.appointment import Appointment
+if TYPE_CHECKING:  # a type hint only: the domain's records may carry findings
+    from herplan.domain.appointment import Appointment
 
 Value = str | int | date
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -148,6 +149,23 @@ class Code(StrEnum):
     # A rerun's choice it could not take.
     PICKED_ONLINE_TAKEN = "picked_online_taken"
     SET_BY_HAND_TAKEN = "set_by_hand_taken"
+    # A rerun's notes: answers that disagree, a chosen day gone by.
+    WORKBOOKS_DISAGREE = "workbooks_disagree"
+    WORKBOOK_AND_ONLINE_DISAGREE = "workbook_and_online_disagree"
+    CHOSEN_DAY_PASSED = "chosen_day_passed"
+    # A provider's correction refused: the corrections' own words (``refused``: which).
+    CORRECTION_REFUSED = "correction_refused"
+    # A capacity scenario (``--scenario``) herplan cannot make.
+    SCENARIO_NO_INPUT = "scenario_no_input"
+    SCENARIO_NOT_UNDERSTOOD = "scenario_not_understood"
+    SCENARIO_NOT_A_CONSULTANT = "scenario_not_a_consultant"
+    SCENARIO_NOT_A_DATE = "scenario_not_a_date"
+    SCENARIO_WEEK_NOT_IN_PERIOD = "scenario_week_not_in_period"
+    SCENARIO_ENDS_BEFORE_START = "scenario_ends_before_start"
+    SCENARIO_PERIOD_ENDS_BEFORE_START = "scenario_period_ends_before_start"
+    SCENARIO_NOT_WEEKDAYS = "scenario_not_weekdays"
+    # A planning folder another run is writing.
+    FOLDER_BUSY = "folder_busy"
     # The page's run.
     RUN_ENDED_WITHOUT_PLAN = "run_ended_without_plan"
     # A message of the command line's own (its options), in English only.

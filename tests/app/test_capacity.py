@@ -26,6 +26,7 @@ from herplan.app.capacity import CapacityOptions, capacity
 from herplan.app.cli import main
 from herplan.app.scenarios import variant
 from herplan.app.suggest import open_region
+from herplan.findings import Code
 from herplan.io.errors import InputError
 from herplan.io.input_reader import read_problem
 from herplan.io.input_writer import write_input_workbook
@@ -233,8 +234,10 @@ def test_scenarios_change_the_input_as_said(tiny):
     assert longer.settings.period_end == date(2027, 1, 8)
     assert longer.consultants[0].max_mornings_per_week == 2
     assert variant(problem, "AH werkdagen ma,wo").consultants[0].workdays == {0, 2}
-    with pytest.raises(InputError):
+    with pytest.raises(InputError) as refused:
         variant(problem, "periode tot 31-31-2026")
+    (finding,) = refused.value.findings
+    assert finding.code is Code.SCENARIO_NOT_A_DATE and finding.value("value") == "31-31-2026"
 
 
 def test_a_scenario_is_planned_beside_the_advice(tiny):

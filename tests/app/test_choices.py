@@ -19,6 +19,7 @@ from herplan.app.stores.answers import AnswerStore
 from herplan.app.suggest import open_region
 from herplan.domain.appointment import Appointment
 from herplan.domain.revisions import Rerun
+from herplan.findings import Code
 from herplan.io import hand_moves
 from herplan.io.errors import InputError
 from herplan.io.previous import read_previous
@@ -63,7 +64,10 @@ def test_two_picks_of_one_place_pin_one_and_list_the_other(planned_example, tmp_
     ]
     assert len(pinned) == 1
     (left,) = {one.dossier, other.dossier} - {pinned[0].dossier}
-    assert any(c.startswith(f"{left}: ") for c in planning.plan.answer_conflicts)
+    assert any(
+        c.code is Code.PICKED_ONLINE_TAKEN and c.subject.dossier == left
+        for c in planning.plan.answer_conflicts
+    )
     assert at[left].day != (one if left == one.dossier else other).day  # its nee still holds
 
 

@@ -18,7 +18,8 @@ import pytest
 from click.testing import CliRunner
 
 from herplan.app import cli, run
-from herplan.domain.problem import Absence
+from herplan.domain.problem import Absence, Settings
+from herplan.findings import Code
 from herplan.io import folder_parts
 from herplan.io.sentences import explanation, reason_name
 from tests.conftest import (
@@ -74,8 +75,11 @@ def test_odd_settings_give_an_explained_empty_plan(name, build, reason):
 
 
 def test_a_morning_shorter_than_one_interview_is_refused_by_the_problem():
-    with pytest.raises(ValueError, match="does not fit in the morning of 30 minutes"):
+    with pytest.raises(ValueError, match=r"setting_interview_too_long .*morning=30"):
         problem([case("A")], morning=short_morning(30))
+    period = {"period_start": date(2026, 12, 1), "period_end": date(2026, 12, 23)}
+    (finding,) = Settings(**period, morning=short_morning(30)).problems()
+    assert finding.code is Code.SETTING_INTERVIEW_TOO_LONG and finding.value("morning") == 30
 
 
 def test_overlapping_morning_and_afternoon_are_an_input_error(tmp_path):

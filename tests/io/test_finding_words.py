@@ -14,7 +14,7 @@ import pytest
 
 from herplan.findings import Code, Finding, Subject
 from herplan.io.errors import InputError
-from herplan.io.finding_words import WORDS, read_back, render, what
+from herplan.io.finding_words import WORDS, render, what
 from herplan.io.input_reader import read_input
 from tests.web.test_web import client  # noqa: F401  (a fixture)
 
@@ -256,12 +256,49 @@ def test_a_finding_travels_as_data_and_comes_back_the_same():
         assert Finding.from_dict(finding.as_dict()) == finding
 
 
-def test_a_note_kept_in_english_is_read_back_as_a_finding():
-    note = "D00999: the place set by hand (2026-12-08@AB05@09:00) is no longer free; planned anew"
-    found = read_back(note, (Code.SET_BY_HAND_TAKEN, Code.PICKED_ONLINE_TAKEN))
-    assert found.code is Code.SET_BY_HAND_TAKEN and found.value("place") == "2026-12-08@AB05@09:00"
-    assert render(found) == note
-    assert read_back("D1: something else", (Code.SET_BY_HAND_TAKEN,)).code is Code.TEXT
+def test_a_reruns_note_reads_as_before_in_english_and_travels_as_data():
+    """The notes ``plan.json`` keeps in English (``answer_conflicts``) read as they did
+    when they were sentences; their findings go beside them, for the page."""
+    who = Subject(dossier="D00999")
+    notes = [
+        (
+            Finding.of(Code.SET_BY_HAND_TAKEN, who, place="2026-12-08@AB05@09:00"),
+            "D00999: the place set by hand (2026-12-08@AB05@09:00) is no longer free; planned anew",
+        ),
+        (
+            Finding.of(Code.CHOSEN_DAY_PASSED, who, day=TODAY, today=DAY),
+            "D00999: 2026-12-01 is not after today (2026-12-08); planned anew",
+        ),
+        (
+            Finding.of(
+                Code.WORKBOOKS_DISAGREE,
+                who,
+                answer="ja",
+                source="a.xlsx › Planning › row 4",
+                other="nee",
+                other_source="b.xlsx › Planning › row 7",
+                counts="nee",
+            ),
+            "D00999: ja in a.xlsx › Planning › row 4, nee in b.xlsx › Planning › row 7; nee counts",
+        ),
+        (
+            Finding.of(
+                Code.WORKBOOK_AND_ONLINE_DISAGREE,
+                who,
+                answer="nee",
+                source="a.xlsx › Planning › row 4",
+                other="ja",
+                other_source="online › Yulius › 01-12-2026 10:00",
+                counts="ja",
+            ),
+            "D00999: nee in a.xlsx › Planning › row 4, ja online (online › Yulius › "
+            "01-12-2026 10:00); ja counts",
+        ),
+    ]
+    for finding, english in notes:
+        assert render(finding) == english
+        assert Finding.from_dict(finding.as_dict()) == finding
+        assert render(finding, "nl").startswith("D00999: ") and render(finding, "nl") != english
 
 
 def test_every_mistake_of_a_workbook_is_a_finding_that_reads_in_dutch(tmp_path):
@@ -343,3 +380,88 @@ def test_the_page_shows_a_bad_upload_in_dutch(client, tmp_path):  # noqa: F811
     assert "Excel-foutwaarde #N/A; vul een echte waarde in" in page
     cells = re.findall(r"<td>([^<]*)</td></tr>", page)  # the *what* of each row
     assert cells and [c for c in cells if ENGLISH.search(c)] == []
+
+
+def test_a_refused_correction_reads_in_the_corrections_words_as_before():
+    from herplan.corrections import Refusal
+    from herplan.io.sentences import refusal_text
+
+    where = Subject(file="fout.xlsx", sheet="Correcties", row=5)
+    for refusal in (Refusal("too_long", (("n", "300"),)), Refusal("kind")):
+        found = Finding.of(
+            Code.CORRECTION_REFUSED, where, refused=refusal.code, **dict(refusal.values)
+        )
+        assert render(found) == f"fout.xlsx › Correcties › row 5: {refusal_text(refusal, 'en')}"
+        assert what(found, "nl") == refusal_text(refusal, "nl")
+        assert Finding.from_dict(found.as_dict()) == found
+
+
+SCENARIO = Subject(file='--scenario "XX afwezig week 49"')
+
+
+@pytest.mark.parametrize(
+    ("finding", "english"),
+    [
+        (
+            Finding.of(Code.SCENARIO_NOT_A_CONSULTANT, SCENARIO, value="XX"),
+            "'XX' is not a consultant in sheet Consulenten",
+        ),
+        (
+            Finding.of(Code.SCENARIO_NOT_A_DATE, SCENARIO, value="31-31-2026"),
+            "'31-31-2026' is not a date; expected e.g. 2026-12-14 or 14-12-2026",
+        ),
+        (
+            Finding.of(Code.SCENARIO_WEEK_NOT_IN_PERIOD, SCENARIO, week="30"),
+            "week 30 is not a week of the period",
+        ),
+        (
+            Finding.of(Code.SCENARIO_ENDS_BEFORE_START, SCENARIO, end=TODAY, start=DAY),
+            "2026-12-01 is before 2026-12-08",
+        ),
+        (
+            Finding.of(Code.SCENARIO_PERIOD_ENDS_BEFORE_START, SCENARIO),
+            "the period would end before it starts",
+        ),
+        (
+            Finding.of(Code.SCENARIO_NOT_WEEKDAYS, SCENARIO, value="xx"),
+            "'xx' are not weekdays; expected e.g. ma,di,do",
+        ),
+        (Finding.of(Code.SCENARIO_NO_INPUT, SCENARIO), "no input file or folder there"),
+        (
+            Finding.of(Code.SCENARIO_NOT_UNDERSTOOD, SCENARIO, value="meer koffie"),
+            '"meer koffie" is not a change herplan knows; expected e.g. "AB05 afwezig week 51", '
+            '"periode tot 2027-01-08", "AB05 max 3 per week" or "AB05 werkdagen ma,di,do"',
+        ),
+    ],
+)
+def test_a_scenario_herplan_cannot_make_reads_as_before(finding, english):
+    assert render(finding) == f'--scenario "XX afwezig week 49": {english}'
+    assert not ENGLISH.search(what(finding, "nl")), what(finding, "nl")
+
+
+def test_a_folder_another_run_is_writing_is_a_finding_that_reads_as_before(tmp_path):
+    from herplan.io.atomic import folder_lock
+
+    folder = tmp_path / "planning"
+    with folder_lock(folder), pytest.raises(InputError) as busy, folder_lock(folder):
+        pass
+    (finding,) = busy.value.findings
+    assert finding.code is Code.FOLDER_BUSY
+    assert busy.value.messages == [
+        f"{folder.resolve()}: another herplan run (plan or send) is busy with this folder; "
+        "try again when it has finished"
+    ]
+
+
+def test_an_input_without_its_main_sheet_cannot_take_corrections(tmp_path):
+    from openpyxl import Workbook
+
+    from herplan.io.input_corrections import corrected_input
+
+    path = tmp_path / "invoer.xlsx"
+    Workbook().save(path)
+    with pytest.raises(InputError) as missing:
+        corrected_input(path, [], {})
+    (finding,) = missing.value.findings
+    assert (finding.code, finding.subject.sheet) == (Code.MISSING_SHEET, "Herindicaties")
+    assert not ENGLISH.search(what(finding, "nl"))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+from herplan.findings import Code, Finding, Subject, text
+from herplan.io.finding_words import english
 from herplan.io.plan_reader import read_plan, saved_plan
 
 
@@ -83,3 +85,14 @@ def test_a_change_keeps_where_it_was_and_goes(tmp_path):
     assert c.before is not None and (c.before.date, c.before.consultant) == ("2026-12-09", "AB")
     assert plan.appointments == () and plan.settings.language == "nl"
     assert read_plan(tmp_path) is None  # no plan.json: nothing to read
+
+
+def test_a_reruns_notes_are_findings_and_an_older_files_english_is_said_as_it_is(tmp_path):
+    note = Finding.of(Code.PICKED_ONLINE_TAKEN, Subject(dossier="D1"), place="2026-12-09@AB@09:00")
+    settings = {"periode_start": "2026-12-01", "periode_eind": "2026-12-23"}
+    data = {"revision": 2, "settings": settings, "answer_conflicts": english([note])}
+    written = {**data, "answer_conflict_findings": [note.as_dict()]}
+    assert saved_plan(written, tmp_path / "plan.json").answer_conflicts == (note,)
+    (before,) = saved_plan(data, tmp_path / "plan.json").answer_conflicts
+    assert before == text(english([note])[0])
+    assert saved_plan({"settings": settings}, tmp_path).answer_conflicts == ()

@@ -25,6 +25,8 @@ from starlette.testclient import TestClient
 from herplan.app.cli import main
 from herplan.app.links import planning_links
 from herplan.app.stores.answers import AnswerStore, online_answers
+from herplan.findings import Code
+from herplan.io.finding_words import english
 from herplan.io.previous import read_previous
 from herplan.io.slug import file_slug
 from tests.checker import check_rerun
@@ -278,7 +280,10 @@ def test_a_workbook_and_an_online_answer_that_differ_the_later_counts(region, tm
 
     rerun = prepare_rerun(planning, TODAY, [returned], online_answers(folder))
     assert rerun.verdict(dossier).feasible
-    assert len(rerun.answer_conflicts) == 1 and dossier in rerun.answer_conflicts[0]
+    (conflict,) = rerun.answer_conflicts
+    assert conflict.code is Code.WORKBOOK_AND_ONLINE_DISAGREE
+    assert conflict.subject.dossier == dossier
+    assert (conflict.value("answer"), conflict.value("other")) == ("nee", "ja")
 
 
 def test_a_workbook_saved_before_an_online_answer_but_uploaded_after_it_counts_less(
@@ -309,7 +314,7 @@ def test_a_workbook_saved_before_an_online_answer_but_uploaded_after_it_counts_l
 
     rerun = prepare_rerun(planning, TODAY, [uploaded], online_answers(folder))
     assert rerun.verdict(dossier).feasible
-    assert rerun.answer_conflicts[0].endswith("ja counts")
+    assert english(list(rerun.answer_conflicts))[0].endswith("ja counts")
 
 
 def test_herplan_links_prints_one_line_per_provider(region):

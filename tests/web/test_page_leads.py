@@ -14,6 +14,8 @@ from starlette.testclient import TestClient
 
 from herplan.app.links import planning_links
 from herplan.app.suggest import open_region
+from herplan.findings import Code, Finding, Subject
+from herplan.io.finding_words import render
 from herplan.io.input_writer import write_input_workbook
 from tests.conftest import PLANNED_AS
 from tests.web.test_planner import NAME, move, page, plan_of  # noqa: F401 (a fixture)
@@ -126,9 +128,9 @@ def test_what_a_rerun_could_not_take_is_listed_in_the_pages_words(page):  # noqa
     plan = plan_of(folder)
     a = plan["appointments"][0]
     spot = f"{a['date']}@{a['consultant']}@{a['start']}"
-    plan["answer_conflicts"] = [
-        f"D00999: the place set by hand ({spot}) is no longer free; planned anew"
-    ]
+    note = Finding.of(Code.SET_BY_HAND_TAKEN, Subject(dossier="D00999"), place=spot)
+    plan["answer_conflicts"] = [render(note)]
+    plan["answer_conflict_findings"] = [note.as_dict()]
     (folder / "planning" / "plan.json").write_text(json.dumps(plan), encoding="utf-8")
     html = client.get(f"/p/{NAME}", params={"gepland": "1"}).text
     listed = html.split('id="not-taken"')[1].split("</ul>")[0]

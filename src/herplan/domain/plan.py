@@ -12,6 +12,7 @@ from herplan.domain.appointment import Appointment, is_held
 from herplan.domain.codes import Cause, ChangeKind, PhaseStatus, Reason
 from herplan.domain.problem import Problem
 from herplan.domain.revisions import Invitation, StaleAnswer, Verdict
+from herplan.findings import Finding
 
 
 @dataclass(frozen=True)
@@ -136,7 +137,7 @@ class Plan:
     start_planned: int = 0  # the run's first plan: it never writes fewer
     stale: tuple[StaleAnswer, ...] = ()
     late: tuple[Verdict, ...] = ()  # answers that came after their interview was held
-    answer_conflicts: tuple[str, ...] = ()  # README, Answers online
+    answer_conflicts: tuple[Finding, ...] = ()  # README, Answers online
     # the last online answer this revision took: none up to it is ever taken again, even
     # when the run was killed between writing the folder and marking them in the store
     answers_seen: int = 0

@@ -16,6 +16,7 @@ from datetime import date
 from functools import cached_property, lru_cache
 
 from herplan.domain.codes import DayPart
+from herplan.findings import Code, Finding, Subject, Value
 
 WEEKDAYS = ("ma", "di", "wo", "do", "vr", "za", "zo")
 WORKWEEK = frozenset(range(5))
@@ -77,38 +78,36 @@ class Settings:
         years = tuple(range(self.period_start.year - 1, self.period_end.year + 2))
         return _public_holidays(self.holidays, years)
 
-    def problems(self) -> list[tuple[str, str]]:
-        """Settings that contradict each other, as (setting, what is wrong)."""
-        found: list[tuple[str, str]] = []
+    def problems(self) -> list[Finding]:
+        """Settings that contradict each other, as findings about the setting (its key
+        as the column); their words are chosen where they are shown."""
+        found: list[Finding] = []
+
+        def add(key: str, code: Code, **values: Value) -> None:
+            found.append(Finding.of(code, Subject(column=key), **values))
+
         if self.period_end < self.period_start:
-            found.append(("periode_eind", "the period ends before it starts"))
+            add("periode_eind", Code.PERIOD_ENDS_BEFORE_START)
         if self.morning.start >= self.morning.end:
-            found.append(("ochtend", "the morning ends before it starts"))
+            add("ochtend", Code.MORNING_ENDS_BEFORE_START)
         if self.afternoon.start >= self.afternoon.end:
-            found.append(("middag", "the afternoon ends before it starts"))
+            add("middag", Code.AFTERNOON_ENDS_BEFORE_START)
         if self.afternoon.start < self.morning.end:
-            found.append(
-                (
-                    "middag",
-                    "the afternoon must start after the morning ends "
-                    f"({self.morning.end // 60:02d}:{self.morning.end % 60:02d})",
-                )
-            )
+            end = f"{self.morning.end // 60:02d}:{self.morning.end % 60:02d}"
+            add("middag", Code.AFTERNOON_BEFORE_MORNING_ENDS, time=end)
         if self.interview_min > self.morning.minutes:
-            found.append(
-                (
-                    "gespreksduur_min",
-                    f"an interview of {self.interview_min} minutes does "
-                    f"not fit in the morning of {self.morning.minutes} minutes",
-                )
+            add(
+                "gespreksduur_min",
+                Code.SETTING_INTERVIEW_TOO_LONG,
+                minutes=self.interview_min,
+                morning=self.morning.minutes,
             )
         if self.writeup_min > self.afternoon.minutes:
-            found.append(
-                (
-                    "uitwerktijd_min",
-                    f"a write-up of {self.writeup_min} minutes does not "
-                    f"fit in the afternoon of {self.afternoon.minutes} minutes",
-                )
+            add(
+                "uitwerktijd_min",
+                Code.SETTING_WRITEUP_TOO_LONG,
+                minutes=self.writeup_min,
+                afternoon=self.afternoon.minutes,
             )
         return found
 
@@ -239,7 +238,7 @@ class Problem:
     run: RunSettings = RunSettings()  # the input's own run settings, not a rule
 
     def __post_init__(self) -> None:
-        errors = [f"settings.{key}: {message}" for key, message in self.settings.problems()]
+        errors = [_setting_problem(f) for f in self.settings.problems()]
         ids = _unique(errors, "consultants: id", [c.id for c in self.consultants])
         places = _unique(errors, "locations:", [loc.key for loc in self.locations])
         errors += [
@@ -293,6 +292,13 @@ class Problem:
     @cached_property
     def _reassessments(self) -> dict[str, Reassessment]:
         return {r.dossier: r for r in self.reassessments}
+
+
+def _setting_problem(finding: Finding) -> str:
+    """A settings problem of a problem built in code (the input reader says it in words,
+    ``herplan.io.finding_words``): the setting, the code and its values, in English."""
+    values = ", ".join(f"{k}={v}" for k, v in finding.values)
+    return f"settings.{finding.subject.column}: {finding.code}" + (f" ({values})" if values else "")
 
 
 def _unique(errors: list[str], what: str, keys: list) -> set:

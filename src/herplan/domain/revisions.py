@@ -9,6 +9,7 @@ from functools import cached_property
 
 from herplan.domain.appointment import Appointment, first_open_day, is_held
 from herplan.domain.codes import AnswerCode, InvitationKind, Role
+from herplan.findings import Finding
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,7 @@ class Rerun:
     people: dict[str, tuple[str, str]] = field(default_factory=dict, hash=False)
     stale: tuple[StaleAnswer, ...] = ()
     late: tuple[Verdict, ...] = ()  # answers on an appointment held by today: listed, not applied
-    answer_conflicts: tuple[str, ...] = ()  # a workbook and an online answer disagreed
+    answer_conflicts: tuple[Finding, ...] = ()  # answers disagreed, a choice fell through
     picked_online: tuple[str, ...] = ()  # DOSSIER=PLACE a provider picked with its nee
     answers_seen: int = 0  # the last online answer read (marked as taken once written)
     file_names: dict[str, dict[str, str]] = field(default_factory=dict, hash=False)
