@@ -51,6 +51,7 @@ class CapacityOptions:
     today: date | None = None  # the day advised as (None: the clock's, Dutch time)
     input_path: Path | None = None  # the plan's input (None: found beside the plan)
     scenarios: tuple[str, ...] = ()  # variants of the input (README, Capacity advice)
+    scenario_files: bool = True  # may a scenario name another input (not on the page)
     time_limit: float | None = None  # each scenario's plan (None: a rerun's default)
     reproducible: bool = False
     write: bool = True  # False: compute only, the folder is not touched

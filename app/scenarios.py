@@ -71,11 +71,13 @@ WEEKDAYS = {
 }
 
 
-def variant(problem: Problem, scenario: str, read: object = None) -> Problem:
+def variant(problem: Problem, scenario: str, read: object = None, files: bool = True) -> Problem:
     """``problem`` changed as ``scenario`` says (module doc); ``InputError`` if it does not
-    say something herplan understands."""
+    say something herplan understands. Only with ``files`` (the command line, on the
+    planner's own computer) may a scenario name another input; the web page's may not, or
+    a planner could have any workbook on the server read."""
     path = Path(scenario.strip())
-    if path.suffix.lower() in (".xlsx", ".csv") or path.is_dir():
+    if files and (path.suffix.lower() in (".xlsx", ".csv") or path.is_dir()):
         if not path.exists():
             raise InputError([Finding.of(Code.SCENARIO_NO_INPUT, _said(scenario))])
         from herplan.io.input_reader import read_problem
@@ -256,7 +258,8 @@ class Scenarios:
     def __init__(
         self, problem: Problem, rerun: Rerun, options: CapacityOptions, say: _Teller
     ) -> None:
-        self.variants = [(s, variant(problem, s, rerun.today)) for s in options.scenarios]
+        files = options.scenario_files
+        self.variants = [(s, variant(problem, s, rerun.today, files)) for s in options.scenarios]
         self.options, self.say, self.rerun = options, say, rerun
         self.futures: list[tuple[str, Future]] = []
         self.pool: ProcessPoolExecutor | None = None

@@ -37,6 +37,7 @@ def main() -> None:
         today=arguments.today,
         input_path=arguments.input,
         scenarios=tuple(arguments.scenario),
+        scenario_files=False,  # the page's scenarios are changes, never a file's name
         reproducible=arguments.reproducible,
         progress=lambda line: _say({"line": line}),
     )

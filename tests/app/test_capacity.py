@@ -240,6 +240,23 @@ def test_scenarios_change_the_input_as_said(tiny):
     assert finding.code is Code.SCENARIO_NOT_A_DATE and finding.value("value") == "31-31-2026"
 
 
+def test_a_scenario_on_the_page_never_names_a_file_on_the_server(tiny):
+    """The command line may plan another input as a scenario; the page's worker may not, or a
+    planner could have any workbook on the server read (its own input is the one planned)."""
+    problem, _ = read_problem(tiny.parent / "invoer.xlsx")
+    workbook = str(tiny.parent / "invoer.xlsx")
+    assert variant(problem, workbook).reassessments == problem.reassessments  # command line
+    for named in (workbook, str(tiny.parent), "/etc/passwd.csv"):
+        with pytest.raises(InputError) as refused:
+            variant(problem, named, files=False)
+        (finding,) = refused.value.findings
+        assert finding.code is Code.SCENARIO_NOT_UNDERSTOOD
+    worker = (
+        Path(__file__).resolve().parents[2] / "app" / "web" / "capacity_worker.py"
+    ).read_text()
+    assert "scenario_files=False" in worker
+
+
 def test_a_scenario_is_planned_beside_the_advice(tiny):
     code, out, err = run(
         "capacity",
