@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
+from herplan.app.suggest import MOST_OPTIONS
 from herplan.constraints import HARD_RULES
 from herplan.digits import whole_number
 from herplan.domain.appointment import Appointment, is_held
@@ -23,8 +24,6 @@ from herplan.findings import Code, Finding, Subject
 from herplan.io.errors import InputError
 from herplan.scheduler.suggest import NotOpen, Option, Place, Suggester
 from herplan.scheduler.timing import hhmm
-
-MOST_OPTIONS = 1000  # every option there is, when a place is named
 
 
 def parse_choice(spec: str) -> tuple[str, str]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from herplan.app.suggest import open_region
+from herplan.app.suggest import MOST_OPTIONS, open_region
 from herplan.constraints import HARD_RULES
 from herplan.domain.appointment import Appointment, is_held
 from herplan.domain.codes import Attendance
@@ -27,7 +27,6 @@ from herplan.scheduler.rerun import is_confirmed
 from herplan.scheduler.suggest import NotOpen, Option, Suggester
 from herplan.scheduler.timing import assign_times, hhmm
 
-MOST_OPTIONS = 1000
 # Refusals that are no rule's: a rerun promise, no room as the morning is, the same day,
 # an appointment the provider confirmed (``ja``) that the planner did not say to move.
 PROMISE, NO_ROOM, SAME_DAY, CONFIRMED = 0, -1, -2, -3

@@ -241,7 +241,7 @@ def _taken(
     plan: Plan,
     rerun: Rerun | None,
     options: RunOptions,
-    by_hand: list[hand_moves.HandEdit],
+    by_hand: list[hand_moves.HandMove],
     proposed: list[SheetCorrection],
 ) -> None:
     """Once the new revision is written: the answers and moves it took are marked taken,
@@ -298,7 +298,7 @@ def _read_at(c: SheetCorrection) -> Subject:
     return Subject(file=file, sheet=sheet, row=int(row))
 
 
-def pending_by_hand(options: RunOptions) -> list[hand_moves.HandEdit]:
+def pending_by_hand(options: RunOptions) -> list[hand_moves.HandMove]:
     """The moves by hand waiting beside the answers (the page's data folder of the
     planning), when the run was not given its own: every rerun takes what is pending."""
     if options.hand or options.answers is None:

@@ -23,6 +23,8 @@ from herplan.io.previous import prepare_rerun
 from herplan.io.source import SOURCE, file_digest
 from herplan.scheduler.suggest import NotOpen, Suggester, Suggestions
 
+MOST_OPTIONS = 1000  # every option there is, when a place is named or checked
+
 
 @dataclass
 class Region:

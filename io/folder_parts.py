@@ -11,13 +11,13 @@ from __future__ import annotations
 from collections import Counter
 
 from herplan.domain.plan import Plan
-from herplan.io.invitations import can_mail
-from herplan.io.invites import (
+from herplan.io.calendar_events import (
     cancellation,
     consultant_calendar,
     dropped_for_consultant,
     provider_calendar,
 )
+from herplan.io.invitations import can_mail
 from herplan.io.outbox import OUTBOX, outbox_files
 from herplan.io.overview import overview_bytes
 from herplan.io.plan_json import dumps

@@ -27,7 +27,7 @@ def _lock(folder: Path) -> FileLock:
 
 
 @dataclass(frozen=True)
-class HandEdit:
+class HandMove:
     """One appointment moved by hand: ``place`` is ``DATE@CONSULTANT@HH:MM``."""
 
     dossier: str
@@ -45,12 +45,12 @@ class HandEdit:
         return f"{self.dossier}={self.place}"
 
 
-def pending(folder: Path) -> list[HandEdit]:
+def pending(folder: Path) -> list[HandMove]:
     """The edits waiting for the next rerun, oldest first (none when the file is unreadable)."""
     try:
         raw = json.loads((folder / FILE).read_text(encoding="utf-8"))
         return [
-            HandEdit(
+            HandMove(
                 **{**e, "moves": tuple(e.get("moves", ())), "shifted": tuple(e.get("shifted", ()))}
             )
             for e in raw["pending"]
@@ -59,16 +59,16 @@ def pending(folder: Path) -> list[HandEdit]:
         return []
 
 
-def _write(folder: Path, edits: list[HandEdit]) -> None:
+def _write(folder: Path, edits: list[HandMove]) -> None:
     data = {"pending": [asdict(e) for e in edits]}
     write_bytes_atomic(
         folder / FILE, (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
     )
 
 
-def add(folder: Path, edit: HandEdit) -> None:
+def add(folder: Path, edit: HandMove) -> None:
     """Keep ``edit``; an earlier edit of the same dossier gives way to it."""
-    stamped = edit if edit.at else HandEdit(**{**asdict(edit), "at": _now()})
+    stamped = edit if edit.at else HandMove(**{**asdict(edit), "at": _now()})
     with _lock(folder):
         _write(folder, [e for e in pending(folder) if e.dossier != edit.dossier] + [stamped])
 
@@ -84,7 +84,7 @@ def undo(folder: Path, dossier: str) -> bool:
         return True
 
 
-def taken(folder: Path, edits: list[HandEdit]) -> None:
+def taken(folder: Path, edits: list[HandMove]) -> None:
     """A rerun planned ``edits``: they leave the list (an edit made meanwhile stays)."""
     done = {(e.dossier, e.place, e.at) for e in edits}
     with _lock(folder):

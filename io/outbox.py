@@ -40,8 +40,7 @@ from herplan.domain.appointment import Appointment
 from herplan.domain.codes import Role
 from herplan.domain.plan import Plan
 from herplan.domain.revisions import Invitation
-from herplan.io.invitations import WRITEUP, can_mail, invitations, writeup_uid
-from herplan.io.invites import (
+from herplan.io.calendar_events import (
     address,
     calendar,
     cancelled_event,
@@ -49,6 +48,7 @@ from herplan.io.invites import (
     support_plan_note,
     writeup_event,
 )
+from herplan.io.invitations import WRITEUP, can_mail, invitations, writeup_uid
 from herplan.io.sentences import long_date
 from herplan.io.slug import unique_slugs
 from herplan.io.words import section, words

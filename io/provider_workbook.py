@@ -22,10 +22,10 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from herplan.calendar import add_working_days
 from herplan.domain.appointment import Appointment
 from herplan.domain.plan import Plan
+from herplan.io.calendar_events import renewal_of
 from herplan.io.changes_sheet import write_changes
 from herplan.io.corrections_sheet import write_corrections
 from herplan.io.feedback import PROVIDER_PROPERTY, REVISION_PROPERTY
-from herplan.io.invites import renewal_of
 from herplan.io.overview import DATE, TIME, clock
 from herplan.io.sentences import explanation, long_date, plan_date_note
 from herplan.io.words import words

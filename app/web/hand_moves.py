@@ -163,7 +163,7 @@ def _keep(request: Request, folder: Path, plan: SavedPlan, found: dict, reason: 
     before = next((a for a in plan.appointments if a.dossier == found["dossier"]), None)
     hand_moves.add(
         folder,
-        hand_moves.HandEdit(
+        hand_moves.HandMove(
             found["dossier"],
             found["place"],
             before=before.place if before else "",

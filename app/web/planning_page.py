@@ -7,7 +7,6 @@ as it is or with one message on top.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from starlette.responses import RedirectResponse, Response
 from herplan.app.web import leading, outbox_section, provider_page
 from herplan.app.web.planning_request import named, plannings
 from herplan.app.web.planning_sections import (
+    PLACE,
     PageFilter,
     choices,
     day_heads,
@@ -137,7 +137,7 @@ def _planning_page(
     )
 
 
-def _hand_shown(hand: list[hand_moves.HandEdit], names: dict[str, str], lang: str) -> dict:
+def _hand_shown(hand: list[hand_moves.HandMove], names: dict[str, str], lang: str) -> dict:
     """The moves by hand waiting for the next rerun: where each goes, which visit each
     arrives in, and where an appointment it shifts goes."""
     places = {
@@ -199,9 +199,6 @@ def open_corrections(planning: Path) -> int:
     return (
         len(CorrectionStore(store).listed(status=CorrectionStatus.OPEN)) if store.is_file() else 0
     )
-
-
-PLACE = re.compile(r"\d{4}-\d\d-\d\d@[A-Za-z0-9._-]+@\d\d:\d\d")
 
 
 def place_words(spec: str, names: dict[str, str], lang: str) -> str:

@@ -20,6 +20,9 @@ from herplan.io.plan_json import phase_named_for
 from herplan.io.plan_reader import Changed, NotPlanned, Renewal, SavedPlan, Slot, read_plan
 from herplan.io.sentences import percent, reason_name, weekday_short
 
+# A place as the page names it: ``DATE@CONSULTANT@HH:MM``.
+PLACE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}@[A-Za-z0-9._-]{1,40}@[0-9]{2}:[0-9]{2}")
+
 PALETTE = 8  # provider colours on the timeline (herplan.css, .p0 to .p7)
 
 MESSAGE = re.compile(

@@ -20,7 +20,7 @@ from herplan.app.web import audit, leading, provider_page
 from herplan.app.web.forms import input_of
 from herplan.app.web.planning_request import named, posted
 from herplan.app.web.planning_runs import ask_worker, pending_run
-from herplan.app.web.planning_sections import day_label
+from herplan.app.web.planning_sections import PLACE, day_label
 from herplan.app.web.render import language, missing, page, problem_page
 from herplan.app.web.state import PLANNING, Plannings
 from herplan.app.web.words import section
@@ -29,7 +29,6 @@ from herplan.io.plan_reader import read_plan
 
 SUGGEST_SECONDS = 60
 DOSSIER = re.compile(r"[A-Za-z0-9][A-Za-z0-9._/-]{0,39}")
-PLACE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}@[A-Za-z0-9._-]{1,40}@[0-9]{2}:[0-9]{2}")
 
 
 async def _suggested(request: Request, name: str, dossier: str, lang: str) -> dict:

@@ -99,7 +99,7 @@ def test_a_rerun_with_the_pages_data_folder_takes_the_moves_by_hand(planned_exam
             p = options[0].place
             break
     place = f"{p.day.isoformat()}@{p.consultant}@{hhmm(p.start)}"
-    hand_moves.add(data, hand_moves.HandEdit(a.dossier, place))
+    hand_moves.add(data, hand_moves.HandMove(a.dossier, place))
     AnswerStore(data / "antwoorden.sqlite")
     options_ = RunOptions(time_limit=2, reproducible=True, today=PLANNED_AS, answers=data)
     plan_input(EXAMPLE, folder, options_)

@@ -202,7 +202,7 @@ def test_a_kept_move_is_pinned_by_the_rerun_and_every_rule_and_promise_holds(pag
 def test_a_move_whose_place_was_taken_meanwhile_is_listed_and_planned_anew(page):
     client, folder = page
     a, consultant, day = an_away_day(plan_of(folder))
-    hand_moves.add(folder, hand_moves.HandEdit(a["dossier"], f"{day}@{consultant}@09:00"))
+    hand_moves.add(folder, hand_moves.HandMove(a["dossier"], f"{day}@{consultant}@09:00"))
     client.post(f"/p/{NAME}/wijzigingen", data={"csrf": token(client)})
     assert wait(client, NAME)["errors"] == []
     after = plan_of(folder)
