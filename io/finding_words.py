@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from herplan.findings import Code, Finding, Subject
 from herplan.io.words import words
+from herplan.scheduler.timing import hhmm
 
 Language = str
 _F = "%d-%m-%Y"
@@ -544,9 +545,7 @@ def who(subject: Subject, language: Language = "en") -> str:
         return where(subject, language)
     day = subject.day.isoformat() if subject.day else ""
     if subject.dossier and subject.day:
-        time = (
-            "" if subject.start is None else f" {subject.start // 60:02d}:{subject.start % 60:02d}"
-        )
+        time = "" if subject.start is None else f" {hhmm(subject.start)}"
         return f"{subject.dossier} ({subject.consultant}, {day}{time})"
     name = subject.dossier or subject.consultant or subject.location
     return f"{name} {day}" if day else name
