@@ -147,13 +147,24 @@ class BoundChild:
         self._finish()
 
 
+BOUND_PATIENCE_SECONDS = 2.0  # the longest a wall-clock phase waits for the weighted LP
+
+
 class LinearBounds:
     """The LP bound on the count (and on objective 1's weighted worth), in a child."""
 
-    def __init__(self, cands: Candidates, worth: Mapping[int, int] | None = None) -> None:
+    def __init__(
+        self,
+        cands: Candidates,
+        worth: Mapping[int, int] | None = None,
+        patience: float | None = None,
+    ) -> None:
         self.cands = cands
         self.plannable = sorted(cands.plannable)
         self.worth = dict(worth) if worth else None
+        # How long ``weighted`` waits for the child (None: until it answers). A wall-clock
+        # run does not spend its count phase waiting on a large region's weighted LP.
+        self.patience = patience
         jobs: list[tuple[str, str, dict[str, object]]] = []
         if self.plannable:
             jobs.append(("count", "linear", _model(self._aggregate(None))))
@@ -170,8 +181,14 @@ class LinearBounds:
         return self._bound("count", dict.fromkeys(self.plannable, 1))
 
     def weighted(self) -> int:
-        """The most objective 1's worth any plan holds (waits for the child)."""
+        """The most objective 1's worth any plan holds (waits for the child, at most
+        ``patience`` seconds: then every plannable reassessment's worth, a weaker bound)."""
         assert self.worth is not None
+        child, patience = self._child, self.patience
+        if child is not None and patience is not None:
+            late = child.answer("worth", wait=patience) is None and not child.done
+            if late:
+                return sum(self.worth.get(i, 0) for i in self.plannable)
         return self._bound("worth", self.worth)
 
     def _bound(self, name: str, worth: Mapping[int, int]) -> int:
