@@ -16,8 +16,10 @@ checker finds possible for it:
 ``capaciteit`` holds when no possible day has room in a visit or a new visit;
 ``begeleider_bezet`` when some day has room and on every such day the
 begeleider is elsewhere; ``niet_ingepast`` when some day has room and the
-begeleider is free. (A new visit that needs a colleague to take over one of
-a consultant's mornings is not looked for: a necessary condition is checked.)
+begeleider is free. A new visit that needs a colleague to take over one of
+a consultant's mornings (a consultant at their weekly cap) is not searched for:
+where only such a day has room and the begeleider is free, ``niet_ingepast`` is
+accepted beside the verdict (``verdicts``).
 """
 
 from __future__ import annotations
@@ -100,6 +102,16 @@ class Fullness:
                 return True
         return False
 
+    def handed_over(self, r: Reassessment, day: date, rooms: int, may_work) -> bool:
+        """A room free and a consultant who works that morning and holds none, but at
+        their weekly cap: a colleague taking one of their mornings that week might free
+        them (the engine looks for such hand-overs; this checker does not)."""
+        if len(self.visits.get((r.location_key, day), ())) >= rooms:
+            return False
+        return any(
+            (c.id, day) not in self.place and may_work(c.id, day) for c in self.problem.consultants
+        )
+
     def verdict(self, r: Reassessment, days: list[date], rooms: int, may_work) -> str:
         """What the plan shows: ``capaciteit``, ``begeleider_bezet`` or ``niet_ingepast``."""
         worker = worker_key(r.begeleider)
@@ -114,3 +126,15 @@ class Fullness:
                 return "niet_ingepast"
             worker_bound = True
         return "begeleider_bezet" if worker_bound else "capaciteit"
+
+    def verdicts(self, r: Reassessment, days: list[date], rooms: int, may_work) -> set[str]:
+        """The reasons the plan may show: the verdict, and ``niet_ingepast`` too where a
+        day has room only if a hand-over frees a consultant at their cap and the
+        begeleider is free that day (the checker cannot tell without searching)."""
+        shown = {self.verdict(r, days, rooms, may_work)}
+        worker = worker_key(r.begeleider)
+        for day in days:
+            busy = self.worker.get((worker, day), set()) if worker else set()
+            if not busy and self.handed_over(r, day, rooms, may_work):
+                shown.add("niet_ingepast")
+        return shown

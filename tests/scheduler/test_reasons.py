@@ -11,7 +11,7 @@ XL-tight benchmark region has 27 ``begeleider_bezet`` cases, benchmarks/RESULTS.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -68,3 +68,32 @@ def test_every_full_reason_on_a_tight_region_is_true_of_the_plan(tmp_path, size,
     assert check_plan(p, written) == []  # every capaciteit and begeleider_bezet re-verified
     full = [u for u in plan.unscheduled if set(u.reasons) & FULL_REASONS]
     assert len(full) >= 30  # a tight region: many checked, each against the plan
+
+
+def test_room_that_a_hand_over_makes_is_room_to_the_checker_too(tmp_path):
+    """On the pool-shaped region the hand planner leaves reassessments ``niet_ingepast``
+    whose only room is a new visit by a consultant at their weekly cap, freed when a
+    colleague takes one of their mornings: the engine finds that hand-over; the
+    checker, which does not search for one, accepts the reason there and nowhere else."""
+    from benchmarks.greedy import plan_by_hand
+    from benchmarks.instances import instance_seed
+    from tests.checker import Checker
+    from tests.fullness import Fullness
+
+    workbook = write(tmp_path / "in.xlsx", shape("XL-pools"), instance_seed("XL-pools"))
+    p, _ = read_problem(workbook)
+    written = plan_dict(plan_by_hand(p, 0))
+    assert check_plan(p, written) == []
+    checker, full = Checker(p, written), Fullness(p, written["appointments"])
+    handed = 0
+    for u in written["unscheduled"]:
+        r = next(r for r in p.reassessments if r.dossier == u["dossier"])
+        if u["reasons"] != ["niet_ingepast"]:
+            continue
+        span = (p.settings.period_end - p.settings.period_start).days + 1
+        period = [p.settings.period_start + timedelta(days=n) for n in range(span)]
+        days = [d for d in period if checker.possible_day(r, d)]
+        rooms = checker.locations[(r.provider, r.location)].rooms
+        if full.verdict(r, days, rooms, checker.may_work) != "niet_ingepast":
+            handed += 1  # room only through a hand-over
+    assert handed >= 5
