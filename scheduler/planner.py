@@ -29,7 +29,7 @@ from herplan.scheduler.explain import (
     what_is_full_in,
     withdrawn_entry,
 )
-from herplan.scheduler.integer_bound import LinearBounds
+from herplan.scheduler.integer_bound import BOUND_PATIENCE_SECONDS, LinearBounds
 from herplan.scheduler.model import build_model
 from herplan.scheduler.rerun import RerunStart, rerun_candidates, starting_plan
 from herplan.scheduler.solve import SolveResult, SolverOptions, solve
@@ -82,6 +82,36 @@ def make_plan(
     options = options or SolverOptions(time_limit_s=problem.run.time_limit_s)
     start, cands = _starting_point(problem, rules, rerun, today)
     result = _solved(cands, rules, objectives, options, start, first=rerun is None)
+    return plan_from_result(
+        problem,
+        cands,
+        result,
+        options.seed,
+        rules=rules,
+        created=created,
+        rerun=rerun,
+        start=start,
+        today=today,
+    )
+
+
+def plan_from_result(
+    problem: Problem,
+    cands: Candidates,
+    result: SolveResult,
+    seed: int,
+    *,
+    rules: Sequence[Rule] = HARD_RULES,
+    created: datetime | None = None,
+    rerun: Rerun | None = None,
+    start: RerunStart | None = None,
+    today: date | None = None,
+) -> Plan:
+    """The verified plan of a solved day model: times, UIDs, reasons, changes, checks.
+
+    ``make_plan`` solves with the engine; a benchmark may hand in another method's
+    result (``benchmarks/best_known.py``), checked the same way.
+    """
     issued = Issued(rerun, problem)
     appointments = _timed(cands, result, problem, rerun, start, issued)
     unscheduled, renewals = _not_planned(cands, result, problem, cands.problem)
@@ -100,7 +130,7 @@ def make_plan(
         renewals=tuple(renewals),
         phases=with_history(tuple(result.phases), start.past if start else ()),
         created=(created or clock.now()).isoformat(timespec="seconds"),
-        seed=options.seed,
+        seed=seed,
         changes=changes,
         cancelled=cancelled,
         start_planned=result.start_planned,
@@ -152,7 +182,8 @@ def _solved(
 ) -> SolveResult:
     """The day model built and solved; objective 1's LP bounds proven beside it meanwhile."""
     worths = [o.worth for o in objectives if o.worth is not None]
-    bounds = LinearBounds(cands, worths[0](cands) if worths and first else None)
+    patience = None if options.reproducible else BOUND_PATIENCE_SECONDS
+    bounds = LinearBounds(cands, worths[0](cands) if worths and first else None, patience)
     try:
         kept = start.kept if start else []
         confirmed = start.confirmed if start else set()

@@ -146,3 +146,26 @@ def test_the_lp_bounds_proven_beside_the_run_are_the_lps_own(monkeypatch):
     assert here.count() == 6 and here.weighted() == planned_upper_bound(cands, worth)
     assert here._child is not None and "missing.py" in here._child.failure
     here.close()
+
+
+def test_a_wall_clock_phase_does_not_wait_long_for_the_weighted_bound(monkeypatch):
+    """With ``patience`` the weighted LP bound is the child's when it answers in time,
+    else every plannable reassessment's worth (weaker, still an upper bound)."""
+    from herplan.scheduler.integer_bound import BoundChild, LinearBounds
+
+    # One consultant, one morning: three of four 45-minute interviews fit.
+    one_morning = [case(f"N{n}") for n in range(4)]
+    cands = candidates(problem(one_morning, [consultant()], period_end=date(2026, 12, 1)))
+    worth = most_reassessments.first_worth(cands)
+    proven = LinearBounds(cands, worth, patience=5.0)
+    exact = proven.weighted()
+    proven.close()
+    assert exact < sum(worth.values())  # the LP knows the morning holds three
+    monkeypatch.setattr(BoundChild, "answer", lambda self, name, wait=0.0: None)
+    monkeypatch.setattr(BoundChild, "done", property(lambda self: False))
+    late = LinearBounds(cands, worth, patience=0.0)
+    try:
+        assert late.weighted() == sum(worth[i] for i in cands.plannable)
+    finally:
+        monkeypatch.undo()
+        late.close()
