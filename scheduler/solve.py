@@ -95,6 +95,12 @@ CONSTRUCTION_SHARE = 0.6  # of objective 1's time on a fresh plan: ruin and recr
 MIN_PHASE_SECONDS = 0.2
 NEIGHBOURHOOD_SHARE = 0.6  # of objective 1's solver time, on a fresh plan
 NEIGHBOURHOOD_STEPS = 8  # steps in that time, at most
+# While its steps still gain, objective 1's search goes on past its share, for at most
+# this share of the later phases' time, until this many steps in a row gained nothing.
+COUNT_EXTENSION = 0.5
+GAIN_PATIENCE_STEPS = 3
+GAIN_PATIENCE_SECONDS = 2.0  # ruin and recreate: a quarter of its time, at least this
+GAIN_PATIENCE_ROUNDS = 50  # the same in reproducible mode, in rounds
 INTEGER_GRACE_SECONDS = 1.5  # HiGHS's start and model building, waited for at its end
 # CP-SAT reports the hinted plan after about this long per interview variable (without
 # presolve; 0.34 s for L-tight's rerun model): a phase with less time is not started.
@@ -125,6 +131,36 @@ class Budget:
 
     def stopped(self) -> bool:
         return self.options.stop is not None and self.options.stop.is_set()
+
+
+class _RoundClock:
+    """When ruin and recreate ends: after its ``seconds`` (in reproducible mode that
+    many rounds), or on while its rounds still gain, for at most ``extra`` more."""
+
+    def __init__(self, reproducible: bool, seconds: float, extra: float, per_round: float):
+        self.reproducible = reproducible
+        self.rounds = int(seconds / per_round)
+        self.most = int((seconds + extra) / per_round)
+        self.patience_rounds = max(GAIN_PATIENCE_ROUNDS, self.rounds // 4)
+        self.patience = max(GAIN_PATIENCE_SECONDS, seconds / 4)
+        self.deadline = time.monotonic() + seconds
+        self.extra = extra
+        self.last = 0  # the last round asked about
+        self.gain_round, self.gain_moment = 0, time.monotonic()
+
+    def gained(self, n: int) -> None:
+        self.gain_round, self.gain_moment = n, time.monotonic()
+
+    def out_of_time(self, n: int) -> bool:
+        self.last = n
+        if self.reproducible:
+            if n < self.rounds:
+                return False
+            return n >= self.most or n - self.gain_round > self.patience_rounds
+        now = time.monotonic()
+        if now < self.deadline:
+            return False
+        return now - self.gain_moment > self.patience or now >= self.deadline + self.extra
 
 
 @dataclass(frozen=True)
@@ -175,6 +211,11 @@ class _Watch(cp_model.CpSolverSolutionCallback):
         if self._report is not None:
             self._report(self)
 
+
+# CP-SAT's copy of the day model, per worker (measured on XL-pools, 153 000 variables:
+# 321 MiB for one worker without presolve, 705 MiB for two). A model whose copies
+# would not fit ``SEARCH_MIB`` is searched one neighbourhood at a time instead.
+WORKER_MIB_PER_VARIABLE = 2.3e-3
 
 # Presolve pays on a phase only when it has time for it: about a second per
 # 10 000 variables on the reference machine. A shorter phase starts from the hint.
@@ -305,8 +346,16 @@ class Phases:
         return sum(values[v.index] for v in self.pm.scheduled.values())
 
     # --- the first plan --------------------------------------------------------------
-    def first_plan(self, start: Chosen | None, share: float, proving: float = 0.0) -> Chosen:
-        """The first incumbent; ``proving`` seconds for HiGHS to prove objective 1's bound."""
+    def first_plan(
+        self, start: Chosen | None, share: float, proving: float = 0.0, extra: float = 0.0
+    ) -> Chosen:
+        """The first incumbent; ``proving`` seconds for HiGHS to prove objective 1's bound.
+
+        Ruin and recreate gets part of objective 1's ``share``, all of it when the day
+        model is too large to search whole (its neighbourhood steps would spend their
+        time taking the model in), and goes on for at most ``extra`` seconds while
+        its rounds still gain.
+        """
         cands = self.pm.cands
         rng = random.Random(self.options.seed)
         if start is not None:  # a rerun: keep every morning, fill gaps, make room
@@ -322,20 +371,13 @@ class Phases:
         self.upper = self.pm.planned_upper = self.count_bound()
         self.start_integer_bound(proving)
         built = construct(cands, seed=0)
-        seconds = share * CONSTRUCTION_SHARE
+        seconds = share * (CONSTRUCTION_SHARE if self.whole_model_fits() else 1.0)
         pairs = sum(len(days) for days in cands.candidate_days.values())
         per_round = max(ROUND_SECONDS_MIN, pairs * ROUND_SECONDS_PER_PAIR)
+        clock = _RoundClock(self.options.reproducible, seconds, extra, per_round)
         if self.options.reproducible:
-            rounds = int(seconds / per_round)
-            self.budget.charge(rounds * per_round)
-
-            def out_of_time(n: int) -> bool:
-                return n >= rounds
-        else:
-            deadline = time.monotonic() + seconds
-
-            def out_of_time(n: int) -> bool:
-                return time.monotonic() >= deadline
+            self.budget.charge(clock.rounds * per_round)
+        out_of_time = clock.out_of_time
 
         def stop(n: int) -> bool:
             # Ends as soon as the plan holds the most any plan can (proven).
@@ -347,6 +389,7 @@ class Phases:
         def watched(n: int) -> bool:
             if built.count() > best[0]:
                 best[0] = built.count()
+                clock.gained(n)
                 if best[0] > self.best_count:  # progress shows the best plan in hand
                     self.best_count = best[0]
                     self.progress(self.count_name, best[0])
@@ -354,6 +397,8 @@ class Phases:
 
         built.rng = rng
         ruin_and_recreate(built, watched, rng)
+        if self.options.reproducible:  # the rounds it went on for past its own
+            self.budget.charge(max(0, clock.last - clock.rounds) * per_round)
         candidates.append(improve(built))
         chosen = max(candidates, key=lambda s: (s.count(), -s.visits())).chosen()
         self.best_count = max(self.best_count, len(chosen))
@@ -404,25 +449,62 @@ class Phases:
         m.clear_objective()
         m.maximize(expr) if maximize else m.minimize(expr)
         _set_hint(m, self.values)
+        whole = self.whole_model_fits()
+        # The count may go on past its share while its steps still gain (objective 1
+        # comes first), taking at most part of what the later phases would get.
+        later = max(0.0, self.budget.left() - seconds)
+        extra = COUNT_EXTENSION * later if counts and not pm.stable else 0.0
+        if not whole:  # too large to search whole within its memory: one part at a time
+            work = self.neighbourhood_search(expr, seconds, maximize, bound, name, extra)
+            value = evaluate(expr, self.values)
+            if not counts:
+                self.raise_count()
+            proven = bound is not None and value == bound
+            status = PhaseStatus.OPTIMAL if proven else PhaseStatus.FEASIBLE
+            return Outcome(status, value, bound, 0.0, work)
         if counts and not pm.stable:
-            seconds -= self.neighbourhood_search(expr, seconds * NEIGHBOURHOOD_SHARE)
+            seconds -= self.neighbourhood_search(expr, seconds * NEIGHBOURHOOD_SHARE, extra=extra)
             seconds = max(MIN_PHASE_SECONDS, seconds)
             _set_hint(m, self.values)
         value = evaluate(expr, self.values)
         solver = _solver(self.options, seconds, len(pm.x))
         self.progress(name, self.planned())
-        status = _run(solver, m, self.budget, self._counting(name) if counts else None)
+        more = _MoreCounted(pm, self.planned())
+        status = _run(solver, m, self.budget, self._counting(name) if counts else more)
         work, wall = solver.deterministic_time, solver.wall_time
         if self.options.reproducible:
             self.budget.charge(work / DETERMINISTIC_PER_SECOND)
         if not status.found_a_plan:
             return Outcome(status, value, bound, work, wall)  # nothing new proven
         solution = list(solver.response_proto.solution)
-        self.values = {var.index: solution[var.index] for var in _all_vars(pm)}
         best = round(solver.best_objective_bound)
         if bound is not None:
             best = min(best, bound) if maximize else max(best, bound)
+        if more.solution is not None and more.count > self.planned(solution_values(solution)):
+            # A plan seen on the way holds more: the count comes first, so it is the
+            # incumbent, and this phase's value is its value (no longer proven).
+            self.values = {var.index: more.solution[var.index] for var in _all_vars(pm)}
+            self.raise_count()
+            return Outcome(PhaseStatus.FEASIBLE, evaluate(expr, self.values), best, work, wall)
+        self.values = {var.index: solution[var.index] for var in _all_vars(pm)}
+        if not counts:
+            self.raise_count()
         return Outcome(status, round(solver.objective_value), best, work, wall)
+
+    def raise_count(self) -> None:
+        """Once objective 1 is decided, a plan in hand that holds more raises its floor:
+        later phases keep that count, and objective 1 reports it."""
+        planned = self.planned()
+        if not self.count_name or planned <= self.pm.min_planned:
+            return
+        self.pm.min_planned = planned
+        self.pm.model.add(cp_model.LinearExpr.sum(list(self.pm.scheduled.values())) >= planned)
+        self.best_count = max(self.best_count, planned)
+        self.progress(self.count_name, planned)
+        self.stats = [
+            replace(s, objective=float(planned)) if s.name == self.count_name else s
+            for s in self.stats
+        ]
 
     def _counting(self, name: str) -> Callable[[cp_model.CpSolverSolutionCallback], None]:
         """Each better plan the solver finds: its count, to the progress display."""
@@ -434,19 +516,48 @@ class Phases:
 
         return report
 
-    def neighbourhood_search(self, expr: cp_model.LinearExprT, seconds: float) -> float:
-        """Improve objective 1 one part of the plan at a time; the seconds spent.
+    def whole_model_fits(self) -> bool:
+        """Can CP-SAT's workers each hold the whole day model within ``SEARCH_MIB``?"""
+        workers = 1 if self.options.reproducible else self.options.workers or os.cpu_count() or 1
+        size = len(self.pm.model.proto.variables)
+        return WORKER_MIB_PER_VARIABLE * size * workers <= SEARCH_MIB
+
+    def neighbourhood_search(
+        self,
+        expr: cp_model.LinearExprT,
+        seconds: float,
+        maximize: bool = True,
+        bound: int | None = None,
+        name: str = "",
+        extra: float = 0.0,
+    ) -> float:
+        """Improve the phase's objective one part of the plan at a time; the seconds spent.
 
         ``neighbourhoods``: each step fixes everything outside a week or a group
         of locations and solves the rest; a step is kept when it is worth at
-        least as much. Ends early once the count reaches the proven bound.
+        least as much. Ends early once the objective reaches its proven bound
+        (the count: the bound proven beside the run). Past ``seconds`` it goes on,
+        for at most ``extra`` seconds, while a step within the last
+        ``GAIN_PATIENCE_STEPS`` steps gained.
         """
         pm, started = self.pm, self.budget.elapsed()
         rng = random.Random(self.options.seed + 1)
         step = max(MIN_PHASE_SECONDS, seconds / NEIGHBOURHOOD_STEPS)
         value = evaluate(expr, self.values)
-        while self.budget.elapsed() - started + step <= seconds and not self.budget.stopped():
-            if self.planned() >= (self.current_upper() or 0):
+        counts = bound is None and maximize
+        gained = started  # when a step last made the plan better
+
+        def more_time() -> bool:
+            now = self.budget.elapsed()
+            if now - started + step <= seconds:
+                return True
+            recent = now - gained <= GAIN_PATIENCE_STEPS * step
+            return recent and now - started + step <= seconds + extra
+
+        while more_time() and not self.budget.stopped():
+            if counts and self.planned() >= (self.current_upper() or 0):
+                break
+            if bound is not None and value == bound:
                 break
             sub = pm.model.clone()
             keep = fixed_outside(pm, draw(pm, rng), self.values)
@@ -460,12 +571,15 @@ class Phases:
             if self.options.reproducible:  # a step costs its setting up, however small
                 work = solver.deterministic_time / DETERMINISTIC_PER_SECOND
                 self.budget.charge(max(work, ROUND_SECONDS_MIN))
-            if status.found_a_plan and solver.objective_value >= value:
+            found = round(solver.objective_value) if status.found_a_plan else None
+            if found is not None and (found >= value if maximize else found <= value):
+                if found != value:
+                    gained = self.budget.elapsed()
                 solution = list(solver.response_proto.solution)
                 self.values = {var.index: solution[var.index] for var in _all_vars(pm)}
-                value = round(solver.objective_value)
+                value = found
                 self.best_count = max(self.best_count, self.planned())
-                self.progress(self.count_name, self.planned())
+                self.progress(name or self.count_name, self.planned())
                 _set_hint(pm.model, self.values)
             if status == PhaseStatus.OPTIMAL and not keep:  # the part was the whole plan: proven
                 break
@@ -508,6 +622,23 @@ class Phases:
         values = hint_values(self.pm, state.chosen())
         if self.planned(values) >= self.planned():
             self.values = values
+            self.raise_count()
+
+    def last_repair(self, chosen: Chosen) -> Chosen:
+        """Every reassessment that still fits where room is left, placed after the last
+        phase (mornings kept; on a rerun a kept one moves only to plan one more)."""
+        state = from_chosen(self.pm.cands, chosen, fixed=self.pm.stable)
+        state.pinned = set(self.pm.pinned)
+        if len(improve(state, close_visits=False).chosen()) <= len(chosen):
+            return chosen
+        repaired = sorted(state.chosen())
+        count = len(repaired)
+        self.best_count = max(self.best_count, count)
+        self.stats = [
+            replace(s, objective=float(count)) if s.name == self.count_name else s
+            for s in self.stats
+        ]
+        return repaired
 
     def chosen_with_consultants(
         self, am_values: dict[int, int] | None = None, am: AssignmentModel | None = None
@@ -583,6 +714,30 @@ class Phases:
         return self.chosen_with_consultants(values, am)
 
 
+def solution_values(solution: Sequence[int]) -> dict[int, int]:
+    """A solver's solution as values by variable index."""
+    return dict(enumerate(solution))
+
+
+class _MoreCounted:
+    """In a phase after objective 1: the plan seen that holds the most, above the floor.
+
+    A later objective's search may pass a plan that plans more on its way to one that
+    is better for its own objective only: the count comes first, so it is kept.
+    """
+
+    def __init__(self, pm: PlanModel, floor: int) -> None:
+        self.scheduled = [v.index for v in pm.scheduled.values()]
+        self.count = floor
+        self.solution: list[int] | None = None
+
+    def __call__(self, cb: cp_model.CpSolverSolutionCallback) -> None:
+        solution = cb.response_proto.solution
+        count = sum(solution[i] for i in self.scheduled)
+        if count > self.count:
+            self.count, self.solution = count, list(solution)
+
+
 def _all_vars(pm: PlanModel) -> list[cp_model.IntVar]:
     found = [
         *pm.x.values(),
@@ -621,10 +776,11 @@ def solve(
         return run.budget.left() * shares[n] / sum(shares[n:]) if sum(shares[n:]) else 0.0
 
     first_share = share(0) if day_phases and not rerun else 0.0
+    later = run.budget.left() - first_share  # what the phases after objective 1 would get
     # HiGHS may prove objective 1's bound until objective 3 is decided.
     proving = run.budget.left() * sum(shares[:2]) / sum(shares) if sum(shares) else 0.0
     try:
-        chosen = run.first_plan(start, first_share, proving)
+        chosen = run.first_plan(start, first_share, proving, COUNT_EXTENSION * later)
         run.values = hint_values(pm, chosen)
         start_planned = run.planned()
         if not options.local_search or not active:
@@ -641,5 +797,7 @@ def solve(
         run.end_integer_bound()  # never leaves HiGHS running
     offset = len(day_phases)
     chosen = run.consultant_phases(consultant_phases, lambda n: share(offset + n))
-    run.progress("done", run.planned())
+    if options.local_search:
+        chosen = run.last_repair(chosen)
+    run.progress("done", len(chosen))
     return SolveResult(chosen, run.stats, start_planned)
