@@ -2,6 +2,8 @@
 
     python -m benchmarks.compare                    # S, M and T
     python -m benchmarks.compare S M T L L-tight XL XL-tight --write benchmarks/RESULTS.md
+    python -m benchmarks.compare --family --write benchmarks/FAMILY.md
+    python -m benchmarks.compare --render benchmarks/family.json --write benchmarks/FAMILY.md
 
 Each planner runs in a fresh process on the same generated instance (seed 0),
 so its peak memory is its own. herplan runs as ``herplan plan`` does by
@@ -16,7 +18,10 @@ the load spread (interviews per available morning, highest over lowest among
 consultants who work), peak memory (the summed resident size of the
 process and its children while the plan is made, sampled), and the independent checker's count.
 ``--write FILE`` also writes ``results.json`` and the log-log picture
-``scale.svg`` beside it.
+``scale.svg`` beside it. ``--family`` runs the family of XL-tight regions
+(``instances.FAMILY``, each from its own seed) with herplan at 30 s and 120 s and
+the hand planner, and writes ``family.json`` beside the table, set against the
+best known plans of ``best_known.json`` (``benchmarks/family.py``).
 """
 
 from __future__ import annotations
@@ -31,7 +36,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.instances import shape, write
+from benchmarks import family
+from benchmarks.instances import FAMILY, instance_seed, shape, write
 from benchmarks.peak import PeakMemory
 from benchmarks.picture import render
 from herplan import clock
@@ -44,10 +50,12 @@ TIME_LIMITS = {
     "L-tight": 60.0,
     "XL": 120.0,
     "XL-tight": 120.0,
+    **{region: family.TIME_LIMIT for region in FAMILY},
 }
 # The anytime curve: the best plan's count at these shares of the time limit.
 ANYTIME_SHARES = (0.1, 0.25, 0.5, 0.75, 1.0)
 PLANNERS = ("herplan", "hand")
+SHORT_LIMIT = 30.0  # "herplan-30": the same run with this limit (the family's table)
 
 
 def load_spread(plan) -> float | None:
@@ -71,15 +79,14 @@ def run_one(size: str, planner: str, seed: int, workbook: Path) -> dict[str, obj
     started = time.monotonic()
     problem, _ = read_problem(workbook)
     curve: list[tuple[float, int]] = []  # (seconds, planned) as the best plan grows
-    if planner == "herplan":
+    limit = SHORT_LIMIT if planner == "herplan-30" else TIME_LIMITS[size]
+    if planner.startswith("herplan"):
 
         def progress(p) -> None:
             if p.planned is not None and (not curve or p.planned > curve[-1][1]):
                 curve.append((round(time.monotonic() - started, 1), p.planned))
 
-        options = SolverOptions(
-            time_limit_s=TIME_LIMITS[size], seed=seed, started=started, progress=progress
-        )
+        options = SolverOptions(time_limit_s=limit, seed=seed, started=started, progress=progress)
         # HiGHS proves objective 1's bound in a child process beside the run: counted too.
         with PeakMemory() as peak:
             plan = make_plan(problem, options)
@@ -91,6 +98,7 @@ def run_one(size: str, planner: str, seed: int, workbook: Path) -> dict[str, obj
     phases = {p.unit: p for p in plan.phases if p.unit}
     count, visits = phases.get("reassessments"), phases.get("visits")
     planned = len(plan.appointments)
+    found = check_plan(problem, plan_dict(plan))
     return {
         "instance": size,
         "planner": planner,
@@ -110,9 +118,12 @@ def run_one(size: str, planner: str, seed: int, workbook: Path) -> dict[str, obj
         "visits_bound": visits.bound if visits else None,
         "load_spread": load_spread(plan),
         "peak_mib": round(peak.mib),
-        "violations": len(check_plan(problem, plan_dict(plan))),
+        "largest_mib": round(peak.largest_mib),
+        "limit_s": limit,
+        "violations": len(found),
+        "findings": [str(f) for f in found[:5]],  # the first few, to look into
         "anytime": curve,
-        "at_quarter": _share_at(curve, TIME_LIMITS[size] / 4, planned),
+        "at_quarter": _share_at(curve, limit / 4, planned),
     }
 
 
@@ -174,13 +185,18 @@ def table(rows: list[dict[str, object]]) -> str:
     return "\n".join([head, rule, *body])
 
 
-def compare(sizes: list[str], seed: int) -> dict[str, list[dict[str, object]]]:
+def compare(
+    sizes: list[str], seed: int, planners: tuple[str, ...] = PLANNERS
+) -> dict[str, list[dict[str, object]]]:
+    """Every planner on every instance, each in a fresh process; a family region is
+    drawn from its own seed, the others from ``seed``."""
     results: dict[str, list[dict[str, object]]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for size in sizes:
-            workbook = write(Path(tmp) / f"{size}.xlsx", shape(size), seed=seed)
+            drawn = instance_seed(size) if size in FAMILY else seed
+            workbook = write(Path(tmp) / f"{size}.xlsx", shape(size), seed=drawn)
             results[size] = []
-            for planner in PLANNERS:
+            for planner in planners:
                 out = subprocess.run(
                     [
                         sys.executable,
@@ -225,10 +241,25 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--write", type=Path, help="also write the tables to this Markdown file")
     parser.add_argument("--one", nargs=4, metavar=("SIZE", "PLANNER", "SEED", "WORKBOOK"))
+    parser.add_argument("--family", action="store_true", help="the family of XL-tight regions")
+    parser.add_argument("--render", type=Path, help="the family's table again from this JSON")
     args = parser.parse_args()
     if args.one:
         size, planner, seed, workbook = args.one
         print(json.dumps(run_one(size, planner, int(seed), Path(workbook))))
+        return
+    if args.family or args.render:
+        if args.render:
+            results = json.loads(args.render.read_text(encoding="utf-8"))
+        else:
+            results = compare(list(FAMILY), args.seed, ("herplan", "herplan-30", "hand"))
+        text = family.report(results, family.best_known())
+        print(text)
+        if args.write:
+            args.write.write_text(text + "\n", encoding="utf-8")
+            raw = args.write.with_name("family.json")
+            if not args.render:
+                raw.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
         return
     results = compare(args.sizes, args.seed)
     text = report(results)

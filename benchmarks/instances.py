@@ -12,7 +12,8 @@ rooms and a closed day now and then. ``generate`` returns the rows per sheet;
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
+import zlib
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -149,9 +150,88 @@ class Shape:
     providers: tuple[str, ...] = PROVIDERS
     towns: tuple[str, ...] = TOWNS
     settings: dict[str, object] = field(default_factory=dict)
+    # The family's knobs (FAMILY below); their defaults draw the instances as before.
+    # Who the begeleider column names (rule 8 gives each one morning a day):
+    # "location" a few people per location; "personal" a person of the provider with
+    # ``personal_clients`` clients over its locations; "team" a team of the provider
+    # serving ``team_locations`` of its locations; "town" a pool that serves every
+    # provider's locations in one town, ``pool_clients`` clients each.
+    caseload: str = "location"
+    caseload_share: float = 1.0  # of the clients; the others keep a person of their location
+    personal_clients: tuple[int, int] = (10, 25)
+    team_locations: tuple[int, int] = (3, 8)
+    pool_clients: tuple[int, int] = (100, 150)
+    # Providers: 0 keeps ``providers``; otherwise this many large providers hold
+    # ``large_share`` of the locations and every other location is a provider of its own.
+    large_providers: int = 0
+    large_share: float = 0.0
+    rooms: tuple[int, ...] = (1, 1, 1, 2, 2, 3)
+    absence_spells: tuple[int, ...] = (0, 0, 1, 1, 2)  # per consultant, drawn
+    absence_days: tuple[int, ...] = (0, 0, 1, 2, 4)  # a spell's length after its first day
+    long_share: float | None = None  # interviews of an hour; None: the region's mix
+
+
+# The family (benchmarks/RESULTS.md, The family against the best known): tight regions
+# of XL size that differ in the shape of what binds, each drawn from its own seed.
+_XL = {"reassessments": 3000, "consultants": 60, "locations": 300}
+FAMILY: dict[str, Shape] = {
+    # Every begeleider a town-wide pool over dozens of one-location providers: rule 8
+    # couples almost every location with every other; caps of 3 or 4, 1-4 rooms.
+    "XL-pools": Shape(
+        **_XL,
+        caseload="town",
+        pool_clients=(20, 40),  # reassessed this wave, of a caseload of 100-150
+        large_providers=1,
+        large_share=0.03,
+        rooms=(1, 2, 3, 4),
+        long_share=0.2,
+        weekly_caps=(None, None, 3, 3, 4),
+    ),
+    # Personal caseloads of 10-25 clients over a provider's locations; caps 2-3.
+    "XL-personal": Shape(**_XL, caseload="personal", weekly_caps=(2, 2, 3)),
+    # Teams of a provider serving 3-8 of its locations (70 % of the clients).
+    "XL-teams": Shape(**_XL, caseload="team", caseload_share=0.7, weekly_caps=(2, 3, None)),
+    # Three large providers hold 60 % of the locations, every other location is a
+    # provider of its own; one room everywhere; caps from 2 to none.
+    "XL-providers": Shape(
+        **_XL, large_providers=3, large_share=0.6, rooms=(1,), weekly_caps=(2, 3, 4, None)
+    ),
+    # Heavy absences (one to four spells of up to a week each); four rooms everywhere.
+    "XL-absent": Shape(
+        **_XL,
+        absence_spells=(1, 2, 3, 4),
+        absence_days=(0, 1, 2, 4, 6),
+        rooms=(4,),
+        weekly_caps=(2, 2, 3),
+    ),
+    # Many stale support plans (45 %), a third of them with a new one promised.
+    "XL-stale": Shape(**_XL, stale_share=0.45, promised_share=0.3, weekly_caps=(2, 2, 3, None)),
+}
+FAMILY_SEEDS: dict[str, int] = {name: 11 + n for n, name in enumerate(FAMILY)}
+
+
+def instance_seed(size: str) -> int:
+    """The seed an instance is drawn from: a family region's own, else 0."""
+    return FAMILY_SEEDS.get(size.partition("/")[0], 0)
 
 
 def shape(size: str, **overrides: object) -> Shape:
+    """The named instance's shape; a family region scaled down reads ``"XL-pools/10"``."""
+    region, _, scale = size.partition("/")
+    if region in FAMILY:
+        spec = FAMILY[region]
+        if scale:
+            k = int(scale)
+            spec = replace(
+                spec,
+                reassessments=spec.reassessments // k,
+                consultants=max(2, spec.consultants // k),
+                locations=max(2, spec.locations // k),
+                large_providers=min(spec.large_providers, max(1, spec.locations // k // 10))
+                if spec.large_providers
+                else 0,
+            )
+        return replace(spec, **overrides)  # type: ignore[arg-type]
     n, c, loc = SIZES[size]
     if size in TIGHT_CAPS:
         overrides.setdefault("weekly_caps", TIGHT_CAPS[size])
@@ -191,9 +271,9 @@ def generate(spec: Shape, seed: int = 0) -> tuple[dict[str, list[dict[str, objec
 
     absences = []
     for code in codes:
-        for _ in range(rng.choice((0, 0, 1, 1, 2))):
+        for _ in range(rng.choice(spec.absence_spells)):
             first_day = start + timedelta(days=rng.randrange(0, 28))
-            length = rng.choice((0, 0, 1, 2, 4))
+            length = rng.choice(spec.absence_days)
             absences.append(
                 {
                     "consulent": code,
@@ -212,6 +292,8 @@ def generate(spec: Shape, seed: int = 0) -> tuple[dict[str, list[dict[str, objec
     keys: list[tuple[str, str]] = []
     for k in range(spec.locations):
         provider = rng.choices(spec.providers[:n_providers], provider_weights)[0]
+        if spec.large_providers:
+            provider = _owner(spec, k)
         town = rng.choice(spec.towns)
         name = f"{town} {rng.choice(STREETS).split()[0]} {k + 1}"
         keys.append((provider, name))
@@ -228,7 +310,7 @@ def generate(spec: Shape, seed: int = 0) -> tuple[dict[str, list[dict[str, objec
                 "postcode": f"33{rng.randrange(10, 99)} {rng.choice('ABCDEGHJKL')}"
                 f"{rng.choice('ABCDEGHJKL')}",
                 "plaats": town,
-                "gesprekskamers": rng.choice((1, 1, 1, 2, 2, 3)),
+                "gesprekskamers": rng.choice(spec.rooms),
                 "open_dagen": _weekday_list(open_days) if open_days else None,
                 "gesloten": ", ".join(d.isoformat() for d in closed) or None,
                 "voorkeursdagen": _weekday_list(preferred) if preferred else None,
@@ -268,7 +350,7 @@ def generate(spec: Shape, seed: int = 0) -> tuple[dict[str, list[dict[str, objec
                 "vaste_consulent": rng.choice(codes)
                 if rng.random() < spec.preferred_consultant_share
                 else None,
-                "gespreksduur_min": rng.choice((None,) * 16 + (60, 60, 30)),
+                "gespreksduur_min": _duration(spec, rng),
                 "status": "geannuleerd" if rng.random() < spec.withdrawn_share else None,
             }
         )
@@ -277,6 +359,8 @@ def generate(spec: Shape, seed: int = 0) -> tuple[dict[str, list[dict[str, objec
         email_name = rows[-1]["begeleider"].split()[-1].lower()
         rows[-1]["begeleider_email"] = f"{email_name}.{loc + 1}@{provider.split()[0].lower()}.nl"
 
+    if spec.caseload != "location":
+        _caseloads(spec, rows, locations, random.Random(f"caseload-{seed}"))
     settings = {"periode_start": start, "periode_eind": end, **spec.settings}
     sheets = {
         "Herindicaties": rows,
@@ -285,6 +369,65 @@ def generate(spec: Shape, seed: int = 0) -> tuple[dict[str, list[dict[str, objec
         "Locaties": locations,
     }
     return sheets, settings
+
+
+def _owner(spec: Shape, k: int) -> str:
+    """Location ``k``'s provider: one of the large ones, or a provider of its own."""
+    if k < round(spec.large_share * spec.locations):
+        return spec.providers[k % spec.large_providers]
+    return f"Zorgaanbieder {k + 1:03d}"
+
+
+def _duration(spec: Shape, rng: random.Random) -> int | None:
+    """An interview's length in minutes (None: the default half hour)."""
+    if spec.long_share is None:
+        return rng.choice((None,) * 16 + (60, 60, 30))
+    return 60 if rng.random() < spec.long_share else None
+
+
+def _caseloads(
+    spec: Shape, rows: list[dict[str, object]], locations: list[dict], rng: random.Random
+) -> None:
+    """Rename begeleiders to the caseload's people, teams or pools (``Shape.caseload``)."""
+    town = {(loc["aanbieder"], loc["locatie"]): loc["plaats"] for loc in locations}
+    order = list(range(len(rows)))
+    rng.shuffle(order)  # a caseload fills over its locations, not one location at a time
+    team_of: dict[tuple[str, str], str] = {}
+    teams: dict[str, list[int]] = {}  # per provider: team number, locations left in it
+    open_load: dict[str, list[object]] = {}  # per provider or town: name, clients left
+    made: dict[str, int] = {}
+    for n in order:
+        row = rows[n]
+        if rng.random() >= spec.caseload_share:
+            continue
+        provider, place = str(row["aanbieder"]), (str(row["aanbieder"]), str(row["locatie"]))
+        if spec.caseload == "team":
+            if place not in team_of:
+                left = teams.setdefault(provider, [0, 0])
+                if left[1] == 0:
+                    left[0] += 1
+                    left[1] = rng.randint(*spec.team_locations)
+                left[1] -= 1
+                team_of[place] = f"Team {provider} {left[0]}"
+            row["begeleider"] = team_of[place]
+            continue
+        group = provider if spec.caseload == "personal" else str(town[place])
+        clients = spec.personal_clients if spec.caseload == "personal" else spec.pool_clients
+        load = open_load.get(group)
+        if load is None or load[1] == 0:
+            made[group] = made.get(group, 0) + 1
+            if spec.caseload == "personal":
+                name = f"{rng.choice(FIRST)}. {rng.choice(SURNAMES)} {made[group]}"
+            else:
+                name = f"Pool {group} {made[group]}"
+            load = open_load[group] = [name, rng.randint(*clients)]
+        load[1] = int(load[1]) - 1  # type: ignore[call-overload]
+        row["begeleider"] = load[0]
+    for row in rows:
+        name = str(row["begeleider"]).split()[-1].lower()
+        domain = str(row["aanbieder"]).split()[0].lower()
+        tag = zlib.crc32(str(row["begeleider"]).encode()) % 9973
+        row["begeleider_email"] = f"{name}.{tag}@{domain}.nl"
 
 
 def _support_plan(spec: Shape, start: date, rng: random.Random) -> tuple[date | None, date | None]:

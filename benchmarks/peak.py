@@ -41,17 +41,24 @@ def tree_rss_mib(pid: int | None = None) -> float:
     return sum(_rss_kib(p) for p in _tree(pid or os.getpid())) / 1024
 
 
+def largest_rss_mib(pid: int | None = None) -> float:
+    """Resident memory of the largest process among ``pid`` and its descendants, in MiB."""
+    return max(_rss_kib(p) for p in _tree(pid or os.getpid())) / 1024
+
+
 class PeakMemory:
-    """``with PeakMemory() as peak: ...`` then ``peak.mib``: the highest summed RSS seen."""
+    """``with PeakMemory() as peak: ...`` then ``peak.mib``: the highest summed RSS seen
+    (``peak.largest_mib``: the highest of one process)."""
 
     def __init__(self) -> None:
-        self.mib = 0.0
+        self.mib = 0.0  # summed over the process tree
+        self.largest_mib = 0.0  # the largest single process
         self._done = threading.Event()
         self._thread = threading.Thread(target=self._watch, daemon=True)
 
     def _watch(self) -> None:
         while True:
-            self.mib = max(self.mib, tree_rss_mib())
+            self.sample()
             if self._done.wait(INTERVAL_S):
                 return
 
@@ -67,4 +74,8 @@ class PeakMemory:
     ) -> None:
         self._done.set()
         self._thread.join()
+        self.sample()
+
+    def sample(self) -> None:
         self.mib = max(self.mib, tree_rss_mib())
+        self.largest_mib = max(self.largest_mib, largest_rss_mib())
