@@ -499,10 +499,14 @@ class Phases:
             return
         self.pm.min_planned = planned
         self.pm.model.add(cp_model.LinearExpr.sum(list(self.pm.scheduled.values())) >= planned)
-        self.best_count = max(self.best_count, planned)
         self.progress(self.count_name, planned)
+        self.report_count(planned)
+
+    def report_count(self, count: int) -> None:
+        """Objective 1's phase reports ``count``, the most a plan in hand holds."""
+        self.best_count = max(self.best_count, count)
         self.stats = [
-            replace(s, objective=float(planned)) if s.name == self.count_name else s
+            replace(s, objective=float(count)) if s.name == self.count_name else s
             for s in self.stats
         ]
 
@@ -632,12 +636,7 @@ class Phases:
         if len(improve(state, close_visits=False).chosen()) <= len(chosen):
             return chosen
         repaired = sorted(state.chosen())
-        count = len(repaired)
-        self.best_count = max(self.best_count, count)
-        self.stats = [
-            replace(s, objective=float(count)) if s.name == self.count_name else s
-            for s in self.stats
-        ]
+        self.report_count(len(repaired))
         return repaired
 
     def chosen_with_consultants(
