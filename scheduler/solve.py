@@ -450,8 +450,6 @@ class Phases:
         m.maximize(expr) if maximize else m.minimize(expr)
         _set_hint(m, self.values)
         whole = self.whole_model_fits()
-        # The count may go on past its share while its steps still gain (objective 1
-        # comes first), taking at most part of what the later phases would get.
         later = max(0.0, self.budget.left() - seconds)
         extra = COUNT_EXTENSION * later if counts and not pm.stable else 0.0
         if not whole:  # too large to search whole within its memory: one part at a time
