@@ -537,10 +537,8 @@ class Phases:
 
         ``neighbourhoods``: each step fixes everything outside a week or a group
         of locations and solves the rest; a step is kept when it is worth at
-        least as much. Ends early once the objective reaches its proven bound
-        (the count: the bound proven beside the run). Past ``seconds`` it goes on,
-        for at most ``extra`` seconds, while a step within the last
-        ``GAIN_PATIENCE_STEPS`` steps gained.
+        least as much, until the proven bound; past ``seconds``, for ``extra`` more
+        while one of the last ``GAIN_PATIENCE_STEPS`` steps gained.
         """
         pm, started = self.pm, self.budget.elapsed()
         rng = random.Random(self.options.seed + 1)
