@@ -151,8 +151,8 @@ class Events:
             return f"refused {status}"
         pick = ""
         if answer == "nee" and n and rng.random() < 0.4:
-            places = page.places(link, n)
-            if places and page.pick(link, n, places[0]) == 303:
+            places = page.places(link, n, a["dossier"])
+            if places and page.pick(link, n, a["dossier"], places[0]) == 303:
                 pick = places[0]
         # The appointment as the page showed it: during a rerun that can already be the
         # new revision's, so it is taken from the answer as kept.

@@ -139,19 +139,30 @@ class Page:
         found = re.search(r"opgeslagen=(\d+)", sent.headers.get("location", ""))
         return sent.status_code, found.group(1) if found else ""
 
-    def places(self, link: str, n: str) -> list[str]:
+    def options_page(self, link: str, n: str, dossier: str) -> str | None:
+        """Appointment ``n``'s page of other places, when it is ``dossier``'s: a rerun
+        that swapped the plan in since the answer renumbers the page, and a person
+        picks only for the appointment they answered."""
         page = self.provider(link).get(f"/a/{link}/opties/{n}")
-        return PLACE.findall(page.text) if page.status_code == 200 else []
+        shown = re.search(r'name="dossier" value="([^"]+)"', page.text)
+        if page.status_code != 200 or shown is None or shown.group(1) != dossier:
+            return None
+        return page.text
 
-    def pick(self, link: str, n: str, place: str) -> int:
+    def places(self, link: str, n: str, dossier: str) -> list[str]:
+        text = self.options_page(link, n, dossier)
+        return PLACE.findall(text) if text is not None else []
+
+    def pick(self, link: str, n: str, dossier: str, place: str) -> int:
+        """The place picked on ``dossier``'s page (0: the page shows another one now)."""
         phone = self.provider(link)
-        page = phone.get(f"/a/{link}/opties/{n}")
-        csrf = CSRF.search(page.text)
-        if csrf is None:
-            return page.status_code
+        text = self.options_page(link, n, dossier)
+        csrf = CSRF.search(text or "")
+        if text is None or csrf is None:
+            return 0
         fields = {"csrf": csrf.group(1), "n": n, "plaats": place}
         for name in ("dossier", "afspraak"):  # the appointment the page showed
-            found = re.search(rf'name="{name}" value="([^"]+)"', page.text)
+            found = re.search(rf'name="{name}" value="([^"]+)"', text)
             if found is not None:
                 fields[name] = found.group(1)
         return phone.post(f"/a/{link}/kies", data=fields, follow_redirects=False).status_code

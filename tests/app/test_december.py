@@ -108,3 +108,28 @@ def test_a_simulated_provider_answers_only_what_its_page_lists(two_providers):  
     finally:
         page.close()
     assert set(AnswerStore(folder / "antwoorden.sqlite").latest()) == {mine(folder, "Yulius")[0]}
+
+
+def test_a_simulated_provider_picks_only_for_the_appointment_it_answered(two_providers):  # noqa: F811
+    """A rerun swapped in between a ``nee`` and its pick renumbers the provider's page:
+    the options page of number ``n`` then shows another appointment, and a person does
+    not pick a place for an appointment they did not answer (the ledger would not know
+    that pick)."""
+    from benchmarks.december.web import Page
+    from herplan.app.stores.answers import AnswerStore
+    from tests.web.test_answers import TODAY, links_on_page, mine
+
+    client, name, folder = two_providers
+    link = links_on_page(client, name)["Yulius"]
+    answered, other = mine(folder, "Yulius")[:2]
+    page = Page(folder.parent, TODAY, 3)
+    try:
+        status, n = page.answer(link, answered, "nee", "")
+        assert status == 303 and n
+        assert page.options_page(link, n, answered) is not None
+        assert page.places(link, n, other) == []
+        assert page.pick(link, n, other, f"{TODAY.isoformat()}@XX01@09:00") == 0
+    finally:
+        page.close()
+    stored = AnswerStore(folder / "antwoorden.sqlite").latest()
+    assert set(stored) == {answered} and stored[answered].choice == ""
