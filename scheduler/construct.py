@@ -102,7 +102,7 @@ def ruin_and_recreate(state: Mornings, stop: Callable[[int], bool], rng: random.
     locations = sorted({c.location(i) for i in c.plannable})
     if not locations:
         return state
-    best = (state.count(), -state.visits())
+    best = plan_score(state)
     best_snapshot = state.snapshot()
     current = state.count()
     rounds = 0
@@ -118,7 +118,7 @@ def ruin_and_recreate(state: Mornings, stop: Callable[[int], bool], rng: random.
         fill_gaps(state, ruined)
         if state.count() >= current:
             current = state.count()
-            score = (state.count(), -state.visits())
+            score = plan_score(state)
             if score > best:
                 best, best_snapshot = score, state.snapshot()
         else:
@@ -126,6 +126,11 @@ def ruin_and_recreate(state: Mornings, stop: Callable[[int], bool], rng: random.
     state.restore(best_snapshot)
     state.jitter.clear()
     return state
+
+
+def plan_score(state: Mornings) -> tuple[int, int, int]:
+    """Objective 1's count, then objective 3: fewest visits, then fewest location-days."""
+    return state.count(), -state.visits(), -state.location_days()
 
 
 def construct(cands: Candidates, seed: int = 0) -> Mornings:

@@ -1,9 +1,13 @@
 """Local search on a plan: fewer visits, then more reassessments.
 
-Three moves a planner would make by hand, tried until none helps:
+Four moves a planner would make by hand, tried until none helps:
 
 - **close a visit**: move every interview of a small morning to other mornings
   at the same location that still have room, and drop the morning;
+- **join days**: move a location's mornings of one day to days it is visited
+  anyway, into mornings there with room or new ones (no more visits than
+  before), so the location is visited on one day fewer (objective 3's
+  tie-break: two consultants at one location on one day count once);
 - **fill a gap**: put an unplanned reassessment into a morning already spent at
   its location, or else into a new morning (a consultant freed if need be);
 - **make room**: put it into a full morning at its location after moving one
@@ -18,6 +22,7 @@ turned out not to be needed). Every move keeps every hard rule (``Mornings``).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
 
 from herplan.constraints.views import LocKey
@@ -52,6 +57,239 @@ def close(state: Mornings, mid: int) -> bool:
         moved.append(i)
     state.close(mid)
     return True
+
+
+def join_day(state: Mornings, loc: LocKey, day: date) -> bool:
+    """Move every interview at ``loc`` on ``day`` to other days ``loc`` is visited, in
+    mornings with room or at most as many new ones as ``day`` had; or change nothing."""
+    mids = list(state.at.get((loc, day), ()))
+    if not mids or any(state.items[mid].fixed for mid in mids):
+        return False
+    cases = sorted(i for mid in mids for i in state.items[mid].cases)
+    if any(i in state.pinned for i in cases):
+        return False
+    visited = [d for d in state.cands.days if d != day and state.at.get((loc, d))]
+    home = {i: state.planned[i] for i in cases}
+    for i in cases:
+        state.remove_case(i)
+    moved: list[int] = []
+    opened: list[int] = []
+    # The interviews with the fewest days to go to first: they decide whether it works.
+    for i in sorted(cases, key=lambda i: (len(state.cands.candidate_days[i]), i)):
+        target = _join_target(state, i, visited, opened, len(mids))
+        if target is None:
+            for j in moved:
+                state.remove_case(j)
+            for mid in opened:
+                state.close(mid)
+            for j in cases:
+                state.add_case(j, home[j])
+            return False
+        state.add_case(i, target)
+        moved.append(i)
+    for mid in mids:
+        state.close(mid)
+    return True
+
+
+def _join_target(
+    state: Mornings, i: int, visited: list[date], opened: list[int], most: int
+) -> int | None:
+    """A morning for ``i`` on one of the ``visited`` days: the fullest with room, else a
+    new one while fewer than ``most`` were opened."""
+    loc, allowed = state.cands.location(i), set(state.cands.candidate_days[i])
+    days = [d for d in visited if d in allowed]
+    targets = [mid for d in days for mid in state.at.get((loc, d), ()) if state.fits(i, mid)]
+    if targets:
+        return max(targets, key=lambda t: (state.items[t].used, -t))
+    if len(opened) >= most:
+        return None
+    for d in days:
+        mid = state.open(loc, d)
+        if mid is None:
+            continue
+        if state.fits(i, mid):
+            opened.append(mid)
+            return mid
+        state.close(mid)
+    return None
+
+
+def swap_day(state: Mornings, loc: LocKey, day: date) -> bool:
+    """Join ``loc``'s one morning on ``day`` to a day ``loc`` is visited anyway by
+    swapping with a morning there: its consultant takes ``loc`` on that day, and
+    ``day``'s consultant takes the other morning on ``day``. Kept only when the
+    plan then has fewer location-days; otherwise nothing changes.
+
+    When every consultant works on the other day, this is the only way to join
+    the two (a consultant must come free there).
+    """
+    mids = state.at.get((loc, day), ())
+    if len(mids) != 1 or state.items[mids[0]].fixed:
+        return False
+    mine = state.items[mids[0]]
+    cases = sorted(mine.cases)
+    if any(i in state.pinned for i in cases):
+        return False
+    c = state.cands
+    allowed = set(c.days)
+    for i in cases:
+        allowed &= set(c.candidate_days[i])
+    for other_day in sorted(allowed - {day}):
+        if not state.at.get((loc, other_day)):
+            continue
+        for mid in sorted(m for k, ms in state.at.items() if k[1] == other_day for m in ms):
+            if _swap(state, mids[0], mid):
+                return True
+    return False
+
+
+@dataclass
+class _Undo:
+    """What a swap changed, to put back when it does not work out."""
+
+    moved: list[int] = field(default_factory=list)  # interviews it placed
+    opened: list[int] = field(default_factory=list)  # mornings it opened
+    displaced: list[tuple[int, int]] = field(default_factory=list)  # (interview, its morning)
+
+    def rewind(self, state: Mornings, moved: int, opened: int) -> None:
+        """Take back what was placed and opened after the first ``moved`` and ``opened``."""
+        for i in self.moved[moved:]:
+            state.remove_case(i)
+        for mid in self.opened[opened:]:
+            state.close(mid)
+        del self.moved[moved:], self.opened[opened:]
+
+    def revert(self, state: Mornings) -> None:
+        self.rewind(state, 0, 0)
+        for i, mid in self.displaced:
+            state.add_case(i, mid)
+
+
+def _swap(state: Mornings, mine: int, theirs: int) -> bool:
+    """Exchange the days of mornings ``mine`` and ``theirs`` (each day keeps its
+    consultant; each morning's interviews go to its place on the other day, with the
+    interviews held there) when that saves a location-day."""
+    a, b = state.items[mine], state.items[theirs]
+    if b.fixed or b.location == a.location or any(i in state.pinned for i in b.cases):
+        return False
+    c = state.cands
+    if not all(b.day in c.candidate_days[i] for i in a.cases):
+        return False
+    if not all(a.day in c.candidate_days[i] for i in b.cases):
+        return False
+    gains = not state.at.get((b.location, a.day))
+    if gains and len(state.at[(b.location, b.day)]) > 1:
+        return False  # their location would gain a day and keep its own: nothing saved
+    old = [(m.location, m.day, m.consultant, sorted(m.cases)) for m in (a, b)]
+    for mid in (mine, theirs):
+        for i in list(state.items[mid].cases):
+            state.remove_case(i)
+        state.close(mid)
+    undo = _Undo()
+    if _move(state, old[0][3], old[0][0], old[1][1], old[1][2], undo) and _move(
+        state, old[1][3], old[1][0], old[0][1], old[0][2], undo
+    ):
+        _close_empty(state, [(old[0][0], old[1][1]), (old[1][0], old[0][1])])
+        return True
+    undo.revert(state)
+    for loc, day, cid, cases in old:
+        mid = state.open_with(loc, day, cid)
+        assert mid is not None, "the swap's undo reopens what it closed"
+        for i in cases:
+            state.add_case(i, mid)
+    return False
+
+
+def _close_empty(state: Mornings, places: list[tuple[LocKey, date]]) -> None:
+    """Close the mornings a repacking emptied there: one visit fewer each."""
+    for key in places:
+        for mid in list(state.at[key]):
+            if not state.items[mid].cases:
+                state.close(mid)
+
+
+def _move(state: Mornings, cases: list[int], loc: LocKey, day: date, cid: str, undo: _Undo) -> bool:
+    """Put ``cases`` in mornings at ``loc`` on ``day`` with room, the rest in a new
+    morning of ``cid`` there; failing that, repack every interview there that day
+    with them, a begeleider's together (rule 8); False when that does not fit either."""
+    mark = len(undo.moved), len(undo.opened)
+    new: int | None = None
+    for i in cases:
+        targets = [mid for mid in state.at.get((loc, day), ()) if state.fits(i, mid)]
+        if not targets and new is None:
+            new = state.open_with(loc, day, cid)
+            if new is None:
+                return False
+            undo.opened.append(new)
+            targets = [new] if state.fits(i, new) else []
+        if not targets:
+            undo.rewind(state, *mark)
+            return _repack(state, cases, loc, day, cid, undo)
+        state.add_case(i, max(targets, key=lambda t: (state.items[t].used, -t)))
+        undo.moved.append(i)
+    return True
+
+
+def _repack(
+    state: Mornings, cases: list[int], loc: LocKey, day: date, cid: str, undo: _Undo
+) -> bool:
+    """Every interview at ``loc`` on ``day`` and ``cases`` in its mornings and a new one
+    of ``cid``: largest begeleider's group first, each into the first morning it fits."""
+    mornings = [
+        mid
+        for mid in state.at.get((loc, day), ())
+        if not state.items[mid].fixed and not any(i in state.pinned for i in state.items[mid].cases)
+    ]
+    pool = list(cases)
+    for mid in mornings:
+        for i in list(state.items[mid].cases):
+            state.remove_case(i)
+            undo.displaced.append((i, mid))
+            pool.append(i)
+    new = state.open_with(loc, day, cid)
+    if new is None:
+        return False
+    undo.opened.append(new)
+    c = state.cands
+    groups: dict[object, list[int]] = {}
+    for i in pool:
+        groups.setdefault(c.worker[i] or ("", i), []).append(i)
+    order = sorted(groups.values(), key=lambda g: (-sum(c.block[i] for i in g), min(g)))
+    targets = [*state.at[(loc, day)]]
+    return all(any(_join_all(state, group, mid, undo) for mid in targets) for group in order)
+
+
+def _join_all(state: Mornings, group: list[int], mid: int, undo: _Undo) -> bool:
+    """All of ``group`` into morning ``mid``, or none of it."""
+    for n, i in enumerate(group):
+        if not state.fits(i, mid):
+            undo.rewind(state, len(undo.moved) - n, len(undo.opened))
+            return False
+        state.add_case(i, mid)
+        undo.moved.append(i)
+    return True
+
+
+def join_days(state: Mornings) -> bool:
+    """Visit each location on fewer days where its mornings can move (``join_day``)."""
+    joined = False
+    days: dict[LocKey, list[date]] = {}
+    for loc, day in state.at:
+        if state.at[(loc, day)]:
+            days.setdefault(loc, []).append(day)
+    for loc, visited in sorted(days.items()):
+        if len(visited) < 2:
+            continue
+        # The day with the fewest interviews first: the easiest to move.
+        for day in sorted(visited, key=lambda d: (_interviews(state, loc, d), d)):
+            if join_day(state, loc, day) or swap_day(state, loc, day):
+                joined = True
+    return joined
+
+
+def _interviews(state: Mornings, loc: LocKey, day: date) -> int:
+    return sum(len(state.items[mid].cases) for mid in state.at.get((loc, day), ()))
 
 
 def place(state: Mornings, i: int) -> bool:
@@ -109,6 +347,8 @@ def improve(state: Mornings, close_visits: bool = True) -> Mornings:
             for mid in sorted(state.items, key=lambda m: (len(state.items[m].cases), m)):
                 if mid in state.items and not state.items[mid].fixed and close(state, mid):
                     changed = True
+            if join_days(state):
+                changed = True
         for i in state.unplanned():
             if place(state, i) or make_room(state, i):
                 changed = True

@@ -78,6 +78,10 @@ class Mornings:
     def visits(self) -> int:
         return len(self.items)
 
+    def location_days(self) -> int:
+        """Days a location is visited, summed (objective 3's tie-break)."""
+        return sum(1 for mids in self.at.values() if mids)
+
     def chosen(self) -> Chosen:
         return sorted((i, m.consultant, m.day) for m in self.items.values() for i in m.cases)
 

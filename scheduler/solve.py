@@ -41,7 +41,7 @@ from ortools.sat.python.cp_model_helper import FlatIntExpr
 from herplan.domain.codes import PhaseStatus
 from herplan.scheduler.assignment import AssignmentModel, assignment_hint, build_assignment
 from herplan.scheduler.bounds import planned_upper_bound
-from herplan.scheduler.construct import construct, ruin_and_recreate
+from herplan.scheduler.construct import construct, plan_score, ruin_and_recreate
 from herplan.scheduler.greedy import hand_plan
 from herplan.scheduler.hints import chosen_from, hint_values
 from herplan.scheduler.improve import improve, return_home
@@ -400,7 +400,7 @@ class Phases:
         if self.options.reproducible:  # the rounds it went on for past its own
             self.budget.charge(max(0, clock.last - clock.rounds) * per_round)
         candidates.append(improve(built))
-        chosen = max(candidates, key=lambda s: (s.count(), -s.visits())).chosen()
+        chosen = max(candidates, key=plan_score).chosen()
         self.best_count = max(self.best_count, len(chosen))
         self.progress(self.count_name, self.best_count)
         return chosen
@@ -573,10 +573,11 @@ class Phases:
                 self.budget.charge(max(work, ROUND_SECONDS_MIN))
             found = round(solver.objective_value) if status.found_a_plan else None
             if found is not None and (found >= value if maximize else found <= value):
-                if found != value:
-                    gained = self.budget.elapsed()
+                planned = self.planned()
                 solution = list(solver.response_proto.solution)
                 self.values = {var.index: solution[var.index] for var in _all_vars(pm)}
+                if found != value and (not counts or self.planned() > planned):
+                    gained = self.budget.elapsed()
                 value = found
                 self.best_count = max(self.best_count, self.planned())
                 self.progress(name or self.count_name, self.planned())

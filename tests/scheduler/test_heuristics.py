@@ -18,10 +18,10 @@ from herplan.io.input_reader import read_problem
 from herplan.io.plan_json import plan_dict
 from herplan.scheduler.construct import construct, ruin_and_recreate
 from herplan.scheduler.greedy import hand_plan
-from herplan.scheduler.improve import improve
+from herplan.scheduler.improve import improve, join_day, swap_day
 from herplan.scheduler.mornings import Mornings, from_chosen
 from tests.checker import check_plan
-from tests.conftest import candidates, case, consultant, problem
+from tests.conftest import candidates, case, consultant, location, problem
 
 MONDAY_7 = date(2026, 12, 7)
 
@@ -47,9 +47,83 @@ def test_local_search_only_improves_and_is_a_fixed_point(generated):
     better = improve(from_chosen(generated, start.chosen()))
     assert better.count() >= before[0] and better.visits() <= before[1]
     assert better.visits() < before[1]  # it closes scattered visits
-    assert _allowed(better)
+    assert better.location_days() <= start.location_days()
+    assert _allowed(better) and _one_morning_per_begeleider(better)
     again = improve(from_chosen(generated, better.chosen()))
     assert again.chosen() == better.chosen()
+
+
+def _one_morning_per_begeleider(state: Mornings) -> bool:
+    """Rule 8: a begeleider's interviews of a day are in one morning."""
+    mornings: dict[tuple[str, date], set[tuple[str, str]]] = {}
+    for i, cid, day in state.chosen():
+        if worker := state.cands.worker[i]:
+            mornings.setdefault((worker, day), set()).add((cid, str(state.cands.location(i))))
+    return all(len(places) == 1 for places in mornings.values())
+
+
+TUESDAY_1, WEDNESDAY_2 = date(2026, 12, 1), date(2026, 12, 2)
+NOORD = ("Yulius", "Noord")
+
+
+def test_local_search_joins_a_location_s_days_with_a_free_consultant():
+    """Objective 3's tie-break: Noord's full Tuesday morning moves to Wednesday, where
+    BB is free and Noord has a second room: one location-day fewer, as many visits."""
+    cases = [case(f"N{n}") for n in range(6)]
+    p = problem(cases, [consultant("AH"), consultant("BB")], [location("Noord", rooms=2)])
+    cands = candidates(p)
+    full = [(i, "AH", TUESDAY_1) for i in range(3)] + [(i, "AH", WEDNESDAY_2) for i in (3, 4, 5)]
+    state = from_chosen(cands, full)
+    assert (state.visits(), state.location_days()) == (2, 2)
+    better = improve(from_chosen(cands, full))
+    assert (better.count(), better.visits(), better.location_days()) == (6, 2, 1)
+    assert _allowed(better)
+    # Without the move nothing else joins them: both mornings are full.
+    assert join_day(state, NOORD, TUESDAY_1) and state.location_days() == 1
+
+
+def test_local_search_swaps_days_when_every_consultant_works_on_the_other():
+    """No consultant is free on Wednesday and only AH works Tuesday: Noord's Tuesday
+    joins its Wednesday only by swapping with Zuid's Wednesday morning (BB takes
+    Noord on Wednesday, AH takes Zuid on Tuesday)."""
+    cases = [case(f"N{n}") for n in range(6)] + [case("Z0", "Zuid")]
+    bb = consultant("BB", workdays=frozenset({WEDNESDAY_2.weekday()}))
+    p = problem(cases, [consultant("AH"), bb], [location("Noord", rooms=2), location("Zuid")])
+    cands = candidates(p)
+    start = (
+        [(i, "AH", TUESDAY_1) for i in range(3)]
+        + [(i, "AH", WEDNESDAY_2) for i in (3, 4, 5)]
+        + [(6, "BB", WEDNESDAY_2)]
+    )
+    state = from_chosen(cands, start)
+    assert not join_day(state, NOORD, TUESDAY_1)  # no consultant can be freed on Wednesday
+    assert sorted(state.chosen()) == sorted(start)
+    better = improve(from_chosen(cands, start))
+    assert (better.count(), better.visits(), better.location_days()) == (7, 3, 2)
+    assert (6, "AH", TUESDAY_1) in better.chosen()
+    assert {(i, "BB", WEDNESDAY_2) for i in range(3)} <= set(better.chosen())
+    assert _allowed(better)
+    assert swap_day(state, NOORD, TUESDAY_1) and state.location_days() == 2
+
+
+def test_a_swap_that_saves_nothing_changes_nothing():
+    """Zuid is visited on Wednesday by two mornings: moving one to Tuesday would give
+    Zuid a day and keep its Wednesday, so Noord's Tuesday stays where it is."""
+    cases = [case(f"N{n}") for n in range(6)] + [case(f"Z{n}", "Zuid") for n in range(6)]
+    bb = consultant("BB", workdays=frozenset({WEDNESDAY_2.weekday()}))
+    cc = consultant("CC", workdays=frozenset({WEDNESDAY_2.weekday()}))
+    locations = [location("Noord", rooms=2), location("Zuid", rooms=2)]
+    p = problem(cases, [consultant("AH"), bb, cc], locations)
+    cands = candidates(p)
+    start = (
+        [(i, "AH", TUESDAY_1) for i in range(3)]
+        + [(i, "AH", WEDNESDAY_2) for i in (3, 4, 5)]
+        + [(i, "BB", WEDNESDAY_2) for i in (6, 7, 8)]
+        + [(i, "CC", WEDNESDAY_2) for i in (9, 10, 11)]
+    )
+    state = from_chosen(cands, start)
+    assert not swap_day(state, NOORD, TUESDAY_1)
+    assert sorted(state.chosen()) == sorted(start) and state.location_days() == 3
 
 
 def test_ruin_and_recreate_never_loses_and_is_deterministic(generated):
