@@ -138,9 +138,23 @@ def swap_day(state: Mornings, loc: LocKey, day: date) -> bool:
     for other_day in sorted(allowed - {day}):
         if not state.at.get((loc, other_day)):
             continue
-        for mid in sorted(m for k, ms in state.at.items() if k[1] == other_day for m in ms):
+        working = (state.busy.get((cid, other_day)) for cid in c.available.get(other_day, ()))
+        for mid in sorted(m for m in working if m is not None):
             if _swap(state, mids[0], mid):
                 return True
+    return False
+
+
+def _held_elsewhere(
+    state: Mornings, cases: list[int], loc: LocKey, day: date, leaving: int
+) -> bool:
+    """Does a begeleider of ``cases`` have interviews on ``day`` in a morning other than
+    ``leaving`` away from ``loc``? Then ``cases`` cannot go to ``loc`` that day (rule 8)."""
+    for i in cases:
+        worker = state.cands.worker[i]
+        mid = state.worker_day.get((worker, day)) if worker else None
+        if mid is not None and mid != leaving and state.items[mid].location != loc:
+            return True
     return False
 
 
@@ -181,6 +195,10 @@ def _swap(state: Mornings, mine: int, theirs: int) -> bool:
     gains = not state.at.get((b.location, a.day))
     if gains and len(state.at[(b.location, b.day)]) > 1:
         return False  # their location would gain a day and keep its own: nothing saved
+    if _held_elsewhere(state, a.cases, a.location, b.day, theirs) or _held_elsewhere(
+        state, b.cases, b.location, a.day, mine
+    ):
+        return False  # a begeleider would be at two places on one day (rule 8)
     old = [(m.location, m.day, m.consultant, sorted(m.cases)) for m in (a, b)]
     for mid in (mine, theirs):
         for i in list(state.items[mid].cases):
