@@ -21,7 +21,7 @@ turned out not to be needed). Every move keeps every hard rule (``Mornings``).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -289,14 +289,17 @@ def _join_all(state: Mornings, group: list[int], mid: int, undo: _Undo) -> bool:
     return True
 
 
-def join_days(state: Mornings) -> bool:
-    """Visit each location on fewer days where its mornings can move (``join_day``)."""
+def join_days(state: Mornings, until: Callable[[], bool] = lambda: False) -> bool:
+    """Visit each location on fewer days where its mornings can move (``join_day``,
+    ``swap_day``), location by location until ``until()``."""
     joined = False
     days: dict[LocKey, list[date]] = {}
     for loc, day in state.at:
         if state.at[(loc, day)]:
             days.setdefault(loc, []).append(day)
     for loc, visited in sorted(days.items()):
+        if until():
+            break
         if len(visited) < 2:
             continue
         # The day with the fewest interviews first: the easiest to move.
@@ -355,17 +358,20 @@ def fill_gaps(state: Mornings, locations: set[LocKey]) -> None:
             make_room(state, i)
 
 
-def improve(state: Mornings, close_visits: bool = True) -> Mornings:
-    """No fewer reassessments; ``close_visits`` also closes visits (a first plan does,
-    a rerun keeps its mornings and only fills gaps and makes room)."""
+def improve(
+    state: Mornings, close_visits: bool = True, until: Callable[[], bool] = lambda: False
+) -> Mornings:
+    """No fewer reassessments; ``close_visits`` also closes visits and joins days (a
+    first plan does, a rerun keeps its mornings and only fills gaps and makes room).
+    ``until()``: the run's time is up, the plan as it is now is kept."""
     changed = True
-    while changed:
+    while changed and not until():
         changed = False
         if close_visits:
             for mid in sorted(state.items, key=lambda m: (len(state.items[m].cases), m)):
                 if mid in state.items and not state.items[mid].fixed and close(state, mid):
                     changed = True
-            if join_days(state):
+            if join_days(state, until):
                 changed = True
         for i in state.unplanned():
             if place(state, i) or make_room(state, i):

@@ -294,6 +294,11 @@ class Phases:
             return None
         return min(max(MIN_PHASE_SECONDS, share), left)
 
+    def out_of_time(self) -> bool:
+        """The run's time is up (wall-clock only: a reproducible run's local search always
+        ends where it would, so the same input gives the same plan)."""
+        return not self.options.reproducible and (self.budget.left() <= 0 or self.budget.stopped())
+
     def load_seconds(self) -> float:
         """About how long CP-SAT takes to read the day model and its hint."""
         return LOAD_SECONDS_PER_VARIABLE * len(self.pm.x)
@@ -365,7 +370,7 @@ class Phases:
         hand = hand_plan(cands)
         if not self.options.local_search:
             return hand.chosen()
-        candidates = [improve(hand)]
+        candidates = [improve(hand, until=self.out_of_time)]
         self.best_count = candidates[0].count()
         self.progress(self.count_name, self.best_count)
         self.upper = self.pm.planned_upper = self.count_bound()
@@ -399,7 +404,7 @@ class Phases:
         ruin_and_recreate(built, watched, rng)
         if self.options.reproducible:  # the rounds it went on for past its own
             self.budget.charge(max(0, clock.last - clock.rounds) * per_round)
-        candidates.append(improve(built))
+        candidates.append(improve(built, until=self.out_of_time))
         chosen = max(candidates, key=plan_score).chosen()
         self.best_count = max(self.best_count, len(chosen))
         self.progress(self.count_name, self.best_count)
@@ -619,7 +624,7 @@ class Phases:
     def improve_incumbent(self) -> None:
         """Local search on the incumbent (never fewer planned, never more visits)."""
         chosen = self.chosen_with_consultants()
-        state = improve(from_chosen(self.pm.cands, chosen))
+        state = improve(from_chosen(self.pm.cands, chosen), until=self.out_of_time)
         values = hint_values(self.pm, state.chosen())
         if self.planned(values) >= self.planned():
             self.values = values
