@@ -18,8 +18,9 @@ checker finds possible for it:
 begeleider is elsewhere; ``niet_ingepast`` when some day has room and the
 begeleider is free. A new visit that needs a colleague to take over one of
 a consultant's mornings (a consultant at their weekly cap) is not searched for:
-where only such a day has room and the begeleider is free, ``niet_ingepast`` is
-accepted beside the verdict (``verdicts``).
+where only such a day has room, ``niet_ingepast`` (the begeleider free) or
+``begeleider_bezet`` (the begeleider elsewhere) is accepted beside the verdict
+(``verdicts``).
 """
 
 from __future__ import annotations
@@ -128,13 +129,15 @@ class Fullness:
         return "begeleider_bezet" if worker_bound else "capaciteit"
 
     def verdicts(self, r: Reassessment, days: list[date], rooms: int, may_work) -> set[str]:
-        """The reasons the plan may show: the verdict, and ``niet_ingepast`` too where a
-        day has room only if a hand-over frees a consultant at their cap and the
-        begeleider is free that day (the checker cannot tell without searching)."""
+        """The reasons the plan may show: the verdict, and where a day has room only if a
+        hand-over frees a consultant at their cap (the checker cannot tell without
+        searching) ``niet_ingepast`` too if the begeleider is free that day, or
+        ``begeleider_bezet`` if the begeleider is in another morning that day."""
         shown = {self.verdict(r, days, rooms, may_work)}
         worker = worker_key(r.begeleider)
         for day in days:
+            if not self.handed_over(r, day, rooms, may_work):
+                continue
             busy = self.worker.get((worker, day), set()) if worker else set()
-            if not busy and self.handed_over(r, day, rooms, may_work):
-                shown.add("niet_ingepast")
+            shown.add("begeleider_bezet" if busy else "niet_ingepast")
         return shown

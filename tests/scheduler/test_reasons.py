@@ -97,3 +97,35 @@ def test_room_that_a_hand_over_makes_is_room_to_the_checker_too(tmp_path):
         if full.verdict(r, days, rooms, checker.may_work) != "niet_ingepast":
             handed += 1  # room only through a hand-over
     assert handed >= 5
+
+
+def test_a_begeleider_elsewhere_on_a_day_only_a_hand_over_opens_is_begeleider_bezet():
+    """Tuesday is the only day for R at Noord. Noord has a room free, but AH, free that
+    morning, is at her cap of one (Wednesday at Zuid): only BB taking that Wednesday
+    morning would free her, which the checker does not search for. R's begeleider is
+    at Oost that Tuesday, so the engine may say ``begeleider_bezet``: the checker
+    accepts it there, and not when the begeleider has no interview that day."""
+    from tests.fullness import Fullness
+
+    tuesday, wednesday = date(2026, 12, 1), date(2026, 12, 2)
+    r = case("R", begeleider="W. de Vries", unavailable_weekdays=frozenset({2}))
+    p = problem(
+        [r],
+        [consultant("AH", max_mornings_per_week=1), consultant("BB"), consultant("CC")],
+        period_end=wednesday,
+    )
+
+    def at(cid, day, where, worker=""):
+        start = {"start": "09:00", "end": "09:45"}
+        return {"date": day.isoformat(), "consultant": cid, "provider": "Yulius",
+                "location": where, "begeleider": worker, **start}  # fmt: skip
+
+    elsewhere = [at("AH", wednesday, "Zuid"), at("CC", tuesday, "Oost", "W. de Vries")]
+    elsewhere += [at("BB", tuesday, "West")]
+
+    def shown(appointments):
+        return Fullness(p, appointments).verdicts(r, [tuesday], 1, lambda _c, _d: True)
+
+    assert shown(elsewhere) == {"capaciteit", "begeleider_bezet"}
+    free = [a | {"begeleider": ""} for a in elsewhere]
+    assert shown(free) == {"capaciteit", "niet_ingepast"}
