@@ -61,7 +61,8 @@ def close(state: Mornings, mid: int) -> bool:
 
 def join_day(state: Mornings, loc: LocKey, day: date) -> bool:
     """Move every interview at ``loc`` on ``day`` to other days ``loc`` is visited, in
-    mornings with room or at most as many new ones as ``day`` had; or change nothing."""
+    mornings with room or at most as many new ones as ``day`` had; or leave them where
+    they were (a morning handed over to free a consultant on the way stays so)."""
     mids = list(state.at.get((loc, day), ()))
     if not mids or any(state.items[mid].fixed for mid in mids):
         return False
