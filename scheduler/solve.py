@@ -540,10 +540,9 @@ class Phases:
     ) -> float:
         """Improve the phase's objective one part of the plan at a time; the seconds spent.
 
-        ``neighbourhoods``: each step fixes everything outside a week or a group
-        of locations and solves the rest; a step is kept when it is worth at
-        least as much, until the proven bound; past ``seconds``, for ``extra`` more
-        while one of the last ``GAIN_PATIENCE_STEPS`` steps gained.
+        ``neighbourhoods``: each step frees a week or a group of locations, kept when worth
+        at least as much, until the proven bound; past ``seconds``, ``extra`` more while one
+        of the last ``GAIN_PATIENCE_STEPS`` steps gained (objective 1: planned more).
         """
         pm, started = self.pm, self.budget.elapsed()
         rng = random.Random(self.options.seed + 1)
