@@ -213,10 +213,10 @@ def _swap(state: Mornings, mine: int, theirs: int) -> bool:
         return True
     undo.revert(state)
     for loc, day, cid, cases in old:
-        mid = state.open_with(loc, day, cid)
-        assert mid is not None, "the swap's undo reopens what it closed"
+        back = state.open_with(loc, day, cid)
+        assert back is not None, "the swap's undo reopens what it closed"
         for i in cases:
-            state.add_case(i, mid)
+            state.add_case(i, back)
     return False
 
 
